@@ -1,0 +1,5 @@
+import { AuditPage } from '@/platform/ui/admin/AuditPage';
+
+export default function AdminAuditPage() {
+  return <AuditPage />;
+}

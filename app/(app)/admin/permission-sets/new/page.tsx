@@ -1,0 +1,5 @@
+import { PermissionSetEditor } from '@/platform/ui/admin/PermissionSetEditor';
+
+export default function NewPermissionSetPage() {
+  return <PermissionSetEditor />;
+}

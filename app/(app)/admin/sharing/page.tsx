@@ -1,0 +1,5 @@
+import { SharingPage } from '@/platform/ui/admin/SharingPage';
+
+export default function AdminSharingPage() {
+  return <SharingPage />;
+}

@@ -1,0 +1,5 @@
+import { UsersPage } from '@/platform/ui/admin/UsersPage';
+
+export default function AdminUsersPage() {
+  return <UsersPage />;
+}

@@ -1,0 +1,17 @@
+/** Build the record-service context for an authenticated principal. */
+import { parseLocale, type Locale } from '../core/i18n';
+import type { Channel, RecordContext } from '../data/context';
+import { getPool } from '../db/pool';
+import { buildRecordContext } from '../security/context';
+import type { Principal } from '../security/principal';
+
+export async function recordContext(principal: Principal, locale?: Locale, channel: Channel = 'ui'): Promise<RecordContext> {
+  return buildRecordContext({
+    pool: getPool(),
+    workspace: principal.workspace,
+    user: principal.user,
+    locale: locale ?? parseLocale(principal.locale),
+    channel,
+    securityRevision: principal.securityRevision,
+  });
+}

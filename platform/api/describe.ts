@@ -1,0 +1,69 @@
+/** Object and field descriptions for integrators (REST describe) and the app's screens. */
+import { fieldType } from '../fields/registry';
+import type { FieldDef } from '../fields/types';
+import type { MetadataModel, ObjectModel } from '../metadata/model';
+import { isWritable } from '../data/validate';
+
+export interface FieldDescription {
+  name: string;
+  type: string;
+  label: { en: string; zh: string };
+  helpText?: { en: string; zh: string };
+  required: boolean;
+  readOnly: boolean;
+  unique: boolean;
+  system: boolean;
+  sortable: boolean;
+  filterOperators: string[];
+  /** Extra API properties the field contributes (currency code). */
+  properties: string[];
+  maxLength?: number;
+  precision?: number;
+  scale?: number;
+  min?: number;
+  max?: number;
+  currency?: string;
+  default?: unknown;
+  target?: string;
+  pattern?: string;
+  options?: { value: string; label: { en: string; zh: string }; active: boolean }[];
+}
+
+export function describeField(f: FieldDef): FieldDescription {
+  const type = fieldType(f);
+  const d: FieldDescription = {
+    name: f.name,
+    type: f.systemTarget === 'user' ? 'user' : f.type,
+    label: f.label,
+    required: Boolean(f.required),
+    readOnly: !isWritable(f),
+    unique: Boolean(f.unique),
+    system: Boolean(f.system),
+    sortable: f.system ? ['id', 'name', 'created_at', 'updated_at', 'version'].includes(f.name) : type.sortable,
+    filterOperators: type.operators,
+    properties: Object.keys(type.properties(f)),
+  };
+  for (const k of ['helpText', 'maxLength', 'precision', 'scale', 'min', 'max', 'currency', 'default', 'target', 'pattern'] as const) {
+    if (f[k] !== undefined) (d as unknown as Record<string, unknown>)[k] = f[k];
+  }
+  if (f.system && f.name === 'id') delete d.target;
+  if (f.options) d.options = f.options.map((o) => ({ value: o.value, label: o.label, active: o.active !== false }));
+  return d;
+}
+
+export function describeObject(obj: ObjectModel) {
+  return {
+    name: obj.name,
+    label: obj.label,
+    pluralLabel: obj.pluralLabel,
+    description: obj.description,
+    icon: obj.icon,
+    nameField: obj.nameField,
+    fields: obj.allFields.map(describeField),
+    relatedLists: obj.relatedLists,
+  };
+}
+
+export function listObjects(meta: MetadataModel) {
+  return [...meta.objects.values()].map((o) => ({ name: o.name, label: o.label, pluralLabel: o.pluralLabel, icon: o.icon }));
+}

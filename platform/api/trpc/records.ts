@@ -1,0 +1,132 @@
+/** Generic record procedures for the app's own screens, parametrised by object name. */
+import { z } from 'zod';
+import { createRecord, deleteRecord, getRecord, listDeleted, listRecords, recordPermissions, restoreRecord, updateRecord } from '../../data';
+import { objectOf } from '../../data/context';
+import { requireObject } from '../../data/context';
+import { Params } from '../../core/sql';
+import { accessSql } from '../../data/read';
+import { qualified } from '../../core/identifiers';
+import { addShare, listShares, removeShare } from '../../security/shares';
+import { lookupNames } from '../../data/names';
+import { isoFromPg } from '../../core/time';
+import { protectedProcedure, router } from './init';
+
+const objectName = z.string().regex(/^[a-z][a-z0-9_]{0,62}$/);
+const recordId = z.string().max(64);
+const sortInput = z.array(z.object({ field: z.string().max(63), dir: z.enum(['asc', 'desc']).optional() })).max(5).optional();
+
+export const recordsRouter = router({
+  list: protectedProcedure
+    .input(z.object({
+      object: objectName,
+      view: z.string().max(63).optional(),
+      filter: z.unknown().optional(),
+      sort: sortInput,
+      limit: z.number().int().optional(),
+      cursor: z.string().max(4000).nullish(),
+      search: z.string().max(200).optional(),
+    }))
+    .query(async ({ ctx, input }) => {
+      const obj = objectOf(ctx.rc, input.object);
+      const view = input.view ? ctx.rc.meta.views.get(obj.name)?.find((v) => v.name === input.view) : undefined;
+      // A view's filter always applies; the user's own filter narrows it further.
+      const filters = [view?.filter, input.filter].filter((f) => f !== undefined && f !== null);
+      const filter = filters.length === 0 ? undefined : filters.length === 1 ? filters[0] : { all: filters };
+      const sort = input.sort?.length ? input.sort : view?.sort;
+      return listRecords(ctx.rc, obj.name, { filter, sort, limit: input.limit, cursor: input.cursor, search: input.search, withNames: true });
+    }),
+
+  get: protectedProcedure
+    .input(z.object({ object: objectName, id: recordId }))
+    .query(async ({ ctx, input }) => {
+      const record = await getRecord(ctx.rc, input.object, input.id, { withNames: true });
+      return { ...record, $can: await recordPermissions(ctx.rc, input.object, input.id) };
+    }),
+
+  create: protectedProcedure
+    .input(z.object({ object: objectName, values: z.record(z.string(), z.unknown()) }))
+    .mutation(({ ctx, input }) => createRecord(ctx.rc, input.object, input.values)),
+
+  update: protectedProcedure
+    .input(z.object({ object: objectName, id: recordId, values: z.record(z.string(), z.unknown()), expectedVersion: z.number().int().optional() }))
+    .mutation(({ ctx, input }) => updateRecord(ctx.rc, input.object, input.id, input.values, { expectedVersion: input.expectedVersion })),
+
+  delete: protectedProcedure
+    .input(z.object({ object: objectName, id: recordId, expectedVersion: z.number().int().optional() }))
+    .mutation(async ({ ctx, input }) => {
+      await deleteRecord(ctx.rc, input.object, input.id, { expectedVersion: input.expectedVersion });
+      return { ok: true };
+    }),
+
+  restore: protectedProcedure
+    .input(z.object({ object: objectName, id: recordId }))
+    .mutation(({ ctx, input }) => restoreRecord(ctx.rc, input.object, input.id)),
+
+  recycleBin: protectedProcedure
+    .input(z.object({ object: objectName, cursor: z.string().max(4000).nullish(), search: z.string().max(200).optional() }))
+    .query(({ ctx, input }) => listDeleted(ctx.rc, input.object, { cursor: input.cursor, search: input.search, withNames: true })),
+
+  /** Options for a lookup widget: records of the target whose name matches. */
+  lookup: protectedProcedure
+    .input(z.object({ object: objectName, search: z.string().max(200).optional(), limit: z.number().int().min(1).max(50).optional() }))
+    .query(async ({ ctx, input }) => {
+      const res = await listRecords(ctx.rc, input.object, { search: input.search, limit: input.limit ?? 20, sort: 'name' });
+      return res.records.map((r) => ({ id: String(r.id), name: String(r.name ?? '') }));
+    }),
+
+  /** The record's field history, newest first: only fields the caller may read. */
+  history: protectedProcedure
+    .input(z.object({ object: objectName, id: z.string().uuid(), cursor: z.number().int().nullish() }))
+    .query(async ({ ctx, input }) => {
+      const obj = requireObject(ctx.rc, input.object, 'read');
+      const params = new Params();
+      const where = [`"t"."id" = ${params.add(input.id)}::uuid`];
+      const access = await accessSql(ctx.rc, obj.name, 'read', params);
+      if (access) where.push(access);
+      const visible = await ctx.rc.pool.query(`SELECT 1 FROM ${qualified(ctx.rc.workspace.schema, obj.name)} AS "t" WHERE ${where.join(' AND ')}`, params.values);
+      if (!visible.rowCount) return { entries: [], more: false, names: {} as Record<string, string> };
+      const readable = [...obj.fieldMap.keys()].flatMap((f) => (f === obj.nameField ? [f] : [f, `${f}_currency`]));
+      const res = await ctx.rc.pool.query<{ id: string; field: string; old_value: unknown; new_value: unknown; user_name: string | null; at: string; channel: string; tx_id: string }>(
+        `SELECT h.id, h.field, h.old_value, h.new_value, u.name AS user_name, h.at, h.channel, h.tx_id FROM field_history h LEFT JOIN users u ON u.id = h.user_id
+          WHERE h.workspace_id = $1 AND h.object = $2 AND h.record_id = $3 AND (h.field LIKE '$%' OR h.field = ANY($4::text[])) ${input.cursor ? 'AND h.id < $6' : ''}
+          ORDER BY h.id DESC LIMIT $5`,
+        [ctx.rc.workspace.id, obj.name, input.id, readable, 51, ...(input.cursor ? [input.cursor] : [])],
+      );
+      const entries = res.rows.slice(0, 50).map((r) => ({ id: Number(r.id), field: r.field, old: r.old_value, new: r.new_value, user: r.user_name, at: isoFromPg(r.at)!, channel: r.channel, txId: r.tx_id }));
+      // Names for ids in owner and lookup changes (records only when the caller may see them).
+      const names = await lookupNames(ctx.rc, obj, entries.flatMap((e) => [{ [e.field]: e.old }, { [e.field]: e.new }]));
+      const sharedWith = entries.filter((e) => e.field === '$shared' || e.field === '$team')
+        .flatMap((e) => [e.old, e.new]).map((v) => (v as { userId?: string } | null)?.userId).filter((v): v is string => Boolean(v));
+      if (sharedWith.length) {
+        const users = await ctx.rc.pool.query<{ id: string; name: string }>('SELECT id, name FROM users WHERE id = ANY($1::uuid[]) AND workspace_id = $2', [sharedWith, ctx.rc.workspace.id]);
+        for (const u of users.rows) names.set(u.id, u.name);
+      }
+      return { entries, more: res.rows.length > 50, names: Object.fromEntries(names) };
+    }),
+
+  shares: protectedProcedure.input(z.object({ object: objectName, id: z.string().uuid() })).query(({ ctx, input }) => listShares(ctx.rc, input.object, input.id)),
+  share: protectedProcedure
+    .input(z.object({ object: objectName, id: z.string().uuid(), userId: z.string().uuid(), access: z.enum(['read', 'read_write']), reason: z.enum(['manual', 'team']), teamRole: z.string().max(100).nullish() }))
+    .mutation(async ({ ctx, input }) => {
+      await addShare(ctx.rc, input.object, input.id, input);
+      return { ok: true };
+    }),
+  unshare: protectedProcedure
+    .input(z.object({ object: objectName, id: z.string().uuid(), shareId: z.string().uuid() }))
+    .mutation(async ({ ctx, input }) => {
+      await removeShare(ctx.rc, input.object, input.id, input.shareId);
+      return { ok: true };
+    }),
+
+  /** Children of a record through one lookup (a related list). */
+  related: protectedProcedure
+    .input(z.object({ object: objectName, field: z.string().max(63), parentId: recordId, cursor: z.string().max(4000).nullish(), limit: z.number().int().optional() }))
+    .query(({ ctx, input }) =>
+      listRecords(ctx.rc, input.object, {
+        filter: { field: input.field, op: 'eq', value: input.parentId },
+        sort: '-created_at',
+        limit: input.limit ?? 10,
+        cursor: input.cursor,
+        withNames: true,
+      })),
+});

@@ -1,0 +1,194 @@
+/** Reading records: get one, list with filter/sort/search/keyset paging, and the recycle bin. */
+import { AppError } from '../core/errors';
+import { ident, qualified } from '../core/identifiers';
+import { pickLabel, t } from '../core/i18n';
+import { Params } from '../core/sql';
+import { UUID_PATTERN } from '../fields/lookup';
+import { fieldType } from '../fields/registry';
+import type { ObjectModel } from '../metadata/model';
+import { compileCondition } from '../rules/conditions/compile';
+import { parseCondition } from '../rules/conditions/parse';
+import type { ConditionNode } from '../rules/conditions/types';
+import { sortKeySql } from '../schema/indexes';
+import type { AccessMode, AccessPlan } from '../security/access';
+import { accessBranches, compileAccess } from '../security/access';
+import { requireObject, type RecordContext } from './context';
+import { decodeCursor, encodeCursor, keysetBranches, keysetPredicate } from './cursor';
+import { attachNames, lookupNames } from './names';
+import { parseSort, sortSignature, type SortKey } from './sort';
+import { rowToRecord, type RecordData } from './values';
+
+const UUID_RE = new RegExp(UUID_PATTERN);
+export const MAX_LIMIT = 200;
+export const DEFAULT_LIMIT = 50;
+
+export interface ListOptions {
+  /** Condition tree (JSON-decoded). */
+  filter?: unknown;
+  sort?: string | { field: string; dir?: 'asc' | 'desc' }[];
+  limit?: number;
+  cursor?: string | null;
+  /** Matches the record name (and the object's search fields) containing this text. */
+  search?: string;
+  /** Attach `$names` with the display names of lookups. */
+  withNames?: boolean;
+}
+
+export interface ListResult {
+  records: RecordData[];
+  nextCursor: string | null;
+}
+
+export function notFound(ctx: RecordContext, obj: ObjectModel): AppError {
+  const message = t(ctx.locale, 'record.notFound', { object: pickLabel(obj.label, ctx.locale) });
+  return new AppError('NOT_FOUND', message, [{ code: 'record.notFound', message }]);
+}
+
+export function isRecordId(id: unknown): id is string {
+  return typeof id === 'string' && UUID_RE.test(id);
+}
+
+/** SQL (or null) restricting an object's rows to those the caller holds `mode` access to. */
+export async function accessSql(ctx: RecordContext, object: string, mode: AccessMode, params: Params, alias = 't'): Promise<string | null> {
+  const plan = await ctx.security.plan(object, mode);
+  return compileAccess(plan, params, { workspaceId: ctx.workspace.id, object, userId: ctx.user.id }, alias);
+}
+
+/** What the caller may do with one record they can see (for screens to offer only what works). */
+export async function recordPermissions(ctx: RecordContext, objectName: string, id: string): Promise<{ edit: boolean; delete: boolean }> {
+  const obj = requireObject(ctx, objectName, 'read');
+  const rights = ctx.security.perms.object(obj.name);
+  const can = async (mode: AccessMode) => {
+    const params = new Params();
+    const where = [`"t"."id" = ${params.add(id)}::uuid`, '"t"."deleted_at" IS NULL'];
+    const access = await accessSql(ctx, obj.name, mode, params);
+    if (access) where.push(access);
+    return ((await ctx.pool.query(`SELECT 1 FROM ${qualified(ctx.workspace.schema, obj.name)} AS "t" WHERE ${where.join(' AND ')}`, params.values)).rowCount ?? 0) > 0;
+  };
+  return { edit: rights.edit && (await can('edit')), delete: rights.delete && (await can('full')) };
+}
+
+/** One live record by id, or NOT_FOUND (also when the caller may not see it). */
+export async function getRecord(ctx: RecordContext, objectName: string, id: string, opts: { withNames?: boolean } = {}): Promise<RecordData> {
+  const obj = requireObject(ctx, objectName, 'read');
+  if (!isRecordId(id)) throw notFound(ctx, obj);
+  const params = new Params();
+  const where = [`"t"."id" = ${params.add(id)}::uuid`, '"t"."deleted_at" IS NULL'];
+  const access = await accessSql(ctx, obj.name, 'read', params);
+  if (access) where.push(access);
+  const res = await ctx.pool.query(`SELECT "t".* FROM ${qualified(ctx.workspace.schema, obj.name)} AS "t" WHERE ${where.join(' AND ')}`, params.values);
+  if (res.rowCount === 0) throw notFound(ctx, obj);
+  const rec = rowToRecord(obj, res.rows[0]);
+  if (opts.withNames) attachNames(obj, [rec], await lookupNames(ctx, obj, [rec]));
+  return rec;
+}
+
+/** Parse a filter for an object, throwing INVALID_FILTER listing every problem. */
+export function parseFilter(ctx: RecordContext, obj: ObjectModel, filter: unknown): ConditionNode | undefined {
+  if (filter === undefined || filter === null) return undefined;
+  const parsed = parseCondition(filter, obj, { pointer: '/filter', locale: ctx.locale });
+  if (parsed.errors.length) throw new AppError('INVALID_FILTER', parsed.errors[0].message, parsed.errors);
+  return parsed.condition;
+}
+
+export function parseLimit(ctx: RecordContext, limit: unknown): number {
+  if (limit === undefined || limit === null) return DEFAULT_LIMIT;
+  const n = Number(limit);
+  if (!Number.isInteger(n) || n < 1 || n > MAX_LIMIT) {
+    const message = t(ctx.locale, 'limit.invalid', { max: MAX_LIMIT });
+    throw new AppError('BAD_REQUEST', message, [{ pointer: '/limit', code: 'limit.invalid', message }]);
+  }
+  return n;
+}
+
+/** Everything a list query needs, compiled: shared by the record service and the benchmark. */
+export interface CompiledList {
+  sql: string;
+  values: unknown[];
+  keys: SortKey[];
+  limit: number;
+  signature: string;
+}
+
+/**
+ * Compile a list query. `access` is the caller's read plan for the object (from
+ * ctx.security.plan); its predicate restricts every branch of the query.
+ */
+export function compileList(ctx: RecordContext, obj: ObjectModel, opts: ListOptions, access: AccessPlan, scope: 'live' | 'deleted' = 'live'): CompiledList {
+  const params = new Params();
+  const limit = parseLimit(ctx, opts.limit);
+  const condition = parseFilter(ctx, obj, opts.filter);
+  const keys = scope === 'deleted'
+    ? parseSort('-id', obj, ctx.locale)
+    : parseSort(opts.sort ?? (obj.nameField ? 'name' : undefined), obj, ctx.locale);
+  if (scope === 'deleted') keys.unshift({ field: obj.fieldMap.get('updated_at')!, column: 'deleted_at', dir: 'desc' });
+  const signature = sortSignature(keys);
+  const where = [scope === 'live' ? '"t"."deleted_at" IS NULL' : '"t"."deleted_at" IS NOT NULL'];
+  if (condition) where.push(compileCondition(condition, params, { userId: ctx.user.id }, 't'));
+  const search = opts.search?.trim();
+  if (search && (search.includes('\u0000') || search.length > 200)) {
+    const message = t(ctx.locale, 'search.invalid');
+    throw new AppError('BAD_REQUEST', message, [{ pointer: '/q', code: 'search.invalid', message }]);
+  }
+  if (search) {
+    const pattern = params.add(`%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    const columns = ['name', ...obj.searchFields.map((s) => fieldType(obj.fieldMap.get(s)!).columns(obj.fieldMap.get(s)!)[0].name)];
+    where.push(`(${columns.map((c) => `"t".${ident(c)} ILIKE ${pattern}`).join(' OR ')})`);
+  }
+  const table = `${qualified(ctx.workspace.schema, obj.name)} AS "t"`;
+  const orderBy = `ORDER BY ${keys.map((k) => sortKeySql(k, 't')).join(', ')} LIMIT ${limit + 1}`;
+  // The caller's access as alternative branches (one per visible owner, shares, criteria rules)...
+  const grants: (string | null)[] = accessBranches(access, params, { workspaceId: ctx.workspace.id, object: obj.name, userId: ctx.user.id }, 't') ?? [null];
+  // ...and the keyset as index ranges (values, then the NULL region, when both follow the cursor).
+  let ranges: string[][] = [[]];
+  if (opts.cursor) {
+    const values = decodeCursor(opts.cursor, signature, keys, ctx.locale);
+    const after = keysetPredicate(keys, values, params, 't');
+    const bounds = keysetBranches(keys[0], values[0], params, keys.length === 1);
+    ranges = bounds.map((b, i) => (i === 0 ? [b, after] : [b]));
+  }
+  const selects = grants.flatMap((g) => ranges.map((r) =>
+    `SELECT "t".* FROM ${table} WHERE ${[...where, ...(g ? [g] : []), ...r].join(' AND ')} ${orderBy}`));
+  // Each branch walks an index in sort order and stops after limit + 1 rows; the union of the
+  // branches' first rows holds the first rows overall. Owner branches and keyset ranges never
+  // overlap, so Postgres merges them in order and reads only what it returns; shares and criteria
+  // rules may reach records another grant reaches too, and those are made distinct.
+  const overlapping = Boolean(access.sharesFor || access.criteria.length);
+  const union = selects.map((q) => `(${q})`).join(' UNION ALL ');
+  const sql = selects.length === 1
+    ? selects[0]
+    : overlapping
+      ? `SELECT "t".* FROM (SELECT DISTINCT ON ("u"."id") "u".* FROM (${union}) AS "u") AS "t" ${orderBy}`
+      : `SELECT "t".* FROM (${union}) AS "t" ${orderBy}`;
+  return { sql, values: params.values, keys, limit, signature };
+}
+
+function page(obj: ObjectModel, compiled: CompiledList, rows: Record<string, unknown>[]): ListResult {
+  const more = rows.length > compiled.limit;
+  const pageRows = more ? rows.slice(0, compiled.limit) : rows;
+  const last = pageRows[pageRows.length - 1];
+  const nextCursor = more && last
+    ? encodeCursor(compiled.signature, compiled.keys.map((k) => (last[k.column] === null || last[k.column] === undefined ? null : String(last[k.column]))))
+    : null;
+  return { records: pageRows.map((r) => rowToRecord(obj, r)), nextCursor };
+}
+
+/** List live records: condition-tree filter, multi-field sort, name search, keyset pagination. */
+export async function listRecords(ctx: RecordContext, objectName: string, opts: ListOptions = {}): Promise<ListResult> {
+  const obj = requireObject(ctx, objectName, 'read');
+  const compiled = compileList(ctx, obj, opts, await ctx.security.plan(obj.name, 'read'));
+  const res = await ctx.pool.query(compiled.sql, compiled.values);
+  const result = page(obj, compiled, res.rows);
+  if (opts.withNames) attachNames(obj, result.records, await lookupNames(ctx, obj, result.records));
+  return result;
+}
+
+/** The recycle bin: deleted records the caller could restore, most recently deleted first. */
+export async function listDeleted(ctx: RecordContext, objectName: string, opts: Pick<ListOptions, 'filter' | 'limit' | 'cursor' | 'search' | 'withNames'> = {}): Promise<ListResult> {
+  const obj = requireObject(ctx, objectName, 'read');
+  const compiled = compileList(ctx, obj, opts, await ctx.security.plan(obj.name, 'full'), 'deleted');
+  const res = await ctx.pool.query(compiled.sql, compiled.values);
+  const result = page(obj, compiled, res.rows);
+  if (opts.withNames) attachNames(obj, result.records, await lookupNames(ctx, obj, result.records));
+  return result;
+}

@@ -1,0 +1,258 @@
+/**
+ * Writing records: create, update (optimistic concurrency on `version`), soft delete into the
+ * recycle bin, restore. Each call is one transaction, checks object rights and record access,
+ * writes field history, and turns database errors (unique, foreign key) into field errors.
+ */
+import { randomUUID } from 'node:crypto';
+import type pg from 'pg';
+import { AppError, type ErrorDetail } from '../core/errors';
+import { ident, qualified } from '../core/identifiers';
+import { pickLabel, t } from '../core/i18n';
+import { Params } from '../core/sql';
+import { withTransaction } from '../db/pool';
+import { autoNumberPeriod, formatAutoNumber } from '../fields/auto_number';
+import { fieldType } from '../fields/registry';
+import type { FieldDef } from '../fields/types';
+import type { ObjectModel } from '../metadata/model';
+import { compileAccess } from '../security/access';
+import { diffRecords, writeHistory } from '../security/history';
+import { requireObject, type RecordContext } from './context';
+import { accessSql, isRecordId, notFound } from './read';
+import { normaliseInput, validateInput } from './validate';
+import { rowToRecord, type RecordData } from './values';
+
+export interface UpdateOptions {
+  /** When given, the update fails with CONFLICT unless the record is still at this version. */
+  expectedVersion?: number;
+}
+
+function validationError(ctx: RecordContext, details: ErrorDetail[]): AppError {
+  return new AppError('VALIDATION_FAILED', details.length === 1 ? details[0].message : t(ctx.locale, 'validation.failed'), details);
+}
+
+function forbidden(ctx: RecordContext, code: string, field?: string): AppError {
+  const message = t(ctx.locale, 'auth.forbidden');
+  return new AppError('FORBIDDEN', message, [{ code, message, ...(field ? { field } : {}) }]);
+}
+
+function requireObjectBody(ctx: RecordContext, input: unknown): Record<string, unknown> {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    throw new AppError('BAD_REQUEST', t(ctx.locale, 'request.bodyObject'), [{ pointer: '/', code: 'request.bodyObject', message: t(ctx.locale, 'request.bodyObject') }]);
+  }
+  return input as Record<string, unknown>;
+}
+
+/** Column values for the given (validated) input. */
+function columnsFor(obj: ObjectModel, input: Record<string, unknown>): Record<string, unknown> {
+  const cols: Record<string, unknown> = {};
+  for (const f of obj.fields) Object.assign(cols, fieldType(f).toColumns(f, input));
+  if ('owner' in input) cols.owner = input.owner;
+  if (obj.nameField !== 'name' && obj.nameField in input) cols.name = input[obj.nameField];
+  return cols;
+}
+
+/**
+ * Referenced records must exist, not be in the recycle bin, and be visible to the caller (you
+ * cannot link to what you cannot see); owners must be active users of the workspace.
+ */
+async function checkReferences(ctx: RecordContext, client: pg.PoolClient, obj: ObjectModel, input: Record<string, unknown>): Promise<ErrorDetail[]> {
+  const errors: ErrorDetail[] = [];
+  const lookups = obj.allFields.filter((f) => f.type === 'lookup' && (f.name === 'owner' || !f.system) && typeof input[f.name] === 'string');
+  for (const f of lookups) {
+    const id = String(input[f.name]).toLowerCase();
+    let found: boolean;
+    if (f.systemTarget === 'user') {
+      found = ((await client.query('SELECT 1 FROM "public"."users" WHERE id = $1 AND active AND workspace_id = $2', [id, ctx.workspace.id])).rowCount ?? 0) > 0;
+    } else if (!ctx.security.perms.object(f.target!).read) {
+      found = false;
+    } else {
+      const params = new Params();
+      const where = [`"t"."id" = ${params.add(id)}::uuid`, '"t"."deleted_at" IS NULL'];
+      const access = await accessSql(ctx, f.target!, 'read', params);
+      if (access) where.push(access);
+      found = ((await client.query(`SELECT 1 FROM ${qualified(ctx.workspace.schema, f.target!)} AS "t" WHERE ${where.join(' AND ')}`, params.values)).rowCount ?? 0) > 0;
+    }
+    if (!found) errors.push({ field: f.name, code: 'lookupMissing', message: t(ctx.locale, 'validation.lookupMissing', { label: pickLabel(f.label, ctx.locale) }) });
+  }
+  return errors;
+}
+
+/** Turn unique and foreign-key violations into field errors; rethrow anything else. */
+function mapDbError(ctx: RecordContext, obj: ObjectModel, e: unknown): never {
+  const err = e as pg.DatabaseError;
+  if (err?.code === '23505' || err?.code === '23503') {
+    const field = obj.fields.find((f) => err.constraint?.startsWith(`${obj.name}_${f.name}_`)) ?? obj.fieldMap.get('owner');
+    const label = field ? pickLabel(field.label, ctx.locale) : '';
+    const detail = err.code === '23505'
+      ? { field: field?.name, code: 'unique', message: t(ctx.locale, 'validation.unique', { label }) }
+      : { field: field?.name, code: 'lookupMissing', message: t(ctx.locale, 'validation.lookupMissing', { label }) };
+    throw validationError(ctx, [detail]);
+  }
+  throw e;
+}
+
+async function nextAutoNumber(ctx: RecordContext, client: pg.PoolClient, obj: ObjectModel, f: FieldDef): Promise<string> {
+  const now = new Date();
+  const period = autoNumberPeriod(f.pattern!, now);
+  // Gapless within a transaction: the counter row is locked until commit, and rolled back with it.
+  const res = await client.query<{ value: string }>(
+    `INSERT INTO ${qualified(ctx.workspace.schema, 'tessera_autonumber')} AS a ("object", "field", "period", "value") VALUES ($1, $2, $3, 1)
+     ON CONFLICT ("object", "field", "period") DO UPDATE SET "value" = a."value" + 1 RETURNING "value"`,
+    [obj.name, f.name, period],
+  );
+  return formatAutoNumber(f.pattern!, now, Number(res.rows[0].value));
+}
+
+/** Giving a record to someone else takes the transfer right or modify-all on the object. */
+function mayAssignOwners(ctx: RecordContext, object: string): boolean {
+  return ctx.security.perms.system.transferRecords || ctx.security.perms.object(object).modifyAll;
+}
+
+/** The full object model (all fields), for history: hidden fields are audited too. */
+function fullObject(ctx: RecordContext, obj: ObjectModel): ObjectModel {
+  return ctx.security.fullMeta.objects.get(obj.name) ?? obj;
+}
+
+/** Create a record; the caller becomes its owner unless `owner` is given. */
+export async function createRecord(ctx: RecordContext, objectName: string, body: unknown): Promise<RecordData> {
+  const obj = requireObject(ctx, objectName, 'create');
+  const input = normaliseInput(obj, requireObjectBody(ctx, body));
+  for (const f of obj.fields) {
+    if (f.default !== undefined && input[f.name] === undefined) input[f.name] = f.default;
+  }
+  const errors = validateInput(ctx.meta, obj, input, 'create', ctx.locale);
+  if (errors.length) throw validationError(ctx, errors);
+  if (typeof input.owner === 'string' && input.owner.toLowerCase() !== ctx.user.id && !mayAssignOwners(ctx, obj.name)) throw forbidden(ctx, 'owner.assign', 'owner');
+  return withTransaction(ctx.pool, async (client) => {
+    const refErrors = await checkReferences(ctx, client, obj, input);
+    if (refErrors.length) throw validationError(ctx, refErrors);
+    const cols = columnsFor(obj, input);
+    for (const f of obj.fields) {
+      if (f.type === 'auto_number' && f.pattern) cols[f.name] = await nextAutoNumber(ctx, client, obj, f);
+    }
+    cols.owner ??= ctx.user.id;
+    cols.created_by = ctx.user.id;
+    cols.updated_by = ctx.user.id;
+    const names = Object.keys(cols);
+    const sql = `INSERT INTO ${qualified(ctx.workspace.schema, obj.name)} (${names.map(ident).join(', ')}) VALUES (${names.map((_, i) => `$${i + 1}`).join(', ')}) RETURNING *`;
+    let row: Record<string, unknown>;
+    try {
+      row = (await client.query(sql, names.map((n) => cols[n]))).rows[0];
+    } catch (e) {
+      mapDbError(ctx, obj, e);
+    }
+    await writeHistory(client, ctx, obj.name, [String(row.id)], [{ field: '$created', old: null, new: null }], randomUUID());
+    return rowToRecord(obj, row);
+  });
+}
+
+/** Why a row was not found for a write: 404 when the caller cannot see it, 403 when they can but may not change it. */
+async function missingForWrite(ctx: RecordContext, client: pg.PoolClient, obj: ObjectModel, id: string, deleted: boolean, code = 'record.edit'): Promise<AppError> {
+  const params = new Params();
+  const where = [`"t"."id" = ${params.add(id)}::uuid`, deleted ? '"t"."deleted_at" IS NOT NULL' : '"t"."deleted_at" IS NULL'];
+  const access = compileAccess(await ctx.security.plan(obj.name, deleted ? 'full' : 'read'), params, { workspaceId: ctx.workspace.id, object: obj.name, userId: ctx.user.id });
+  if (access) where.push(access);
+  const visible = ((await client.query(`SELECT 1 FROM ${qualified(ctx.workspace.schema, obj.name)} AS "t" WHERE ${where.join(' AND ')}`, params.values)).rowCount ?? 0) > 0;
+  return visible && !deleted ? forbidden(ctx, code) : notFound(ctx, obj);
+}
+
+/** Lock a live record the caller may write (`mode`), or throw 404/403. */
+async function lockForWrite(ctx: RecordContext, client: pg.PoolClient, obj: ObjectModel, id: string, mode: 'edit' | 'full'): Promise<Record<string, unknown>> {
+  const params = new Params();
+  const where = [`"t"."id" = ${params.add(id)}::uuid`, '"t"."deleted_at" IS NULL'];
+  const access = compileAccess(await ctx.security.plan(obj.name, mode), params, { workspaceId: ctx.workspace.id, object: obj.name, userId: ctx.user.id });
+  if (access) where.push(access);
+  const res = await client.query(`SELECT "t".* FROM ${qualified(ctx.workspace.schema, obj.name)} AS "t" WHERE ${where.join(' AND ')} FOR UPDATE OF "t"`, params.values);
+  if (res.rowCount === 0) throw await missingForWrite(ctx, client, obj, id, false, mode === 'full' ? 'record.delete' : 'record.edit');
+  return res.rows[0];
+}
+
+function staleError(ctx: RecordContext, current: number): AppError {
+  const message = t(ctx.locale, 'record.stale', { current });
+  return new AppError('CONFLICT', message, [{ field: 'version', code: 'stale', message }]);
+}
+
+/** Update the given fields; others keep their values. */
+export async function updateRecord(ctx: RecordContext, objectName: string, id: string, body: unknown, opts: UpdateOptions = {}): Promise<RecordData> {
+  const obj = requireObject(ctx, objectName, 'edit');
+  if (!isRecordId(id)) throw notFound(ctx, obj);
+  const input = normaliseInput(obj, requireObjectBody(ctx, body));
+  const errors = validateInput(ctx.meta, obj, input, 'update', ctx.locale);
+  if (errors.length) throw validationError(ctx, errors);
+  return withTransaction(ctx.pool, async (client) => {
+    const current = await lockForWrite(ctx, client, obj, id, 'edit');
+    if (opts.expectedVersion !== undefined && Number(current.version) !== opts.expectedVersion) throw staleError(ctx, Number(current.version));
+    if ('owner' in input && input.owner !== current.owner && !mayAssignOwners(ctx, obj.name)) {
+      // Owners, and those above them in the hierarchy, may hand a record over.
+      const full = await ctx.security.plan(obj.name, 'full');
+      if (!full.all && !full.owners.includes(String(current.owner))) throw forbidden(ctx, 'owner.assign', 'owner');
+    }
+    const refErrors = await checkReferences(ctx, client, obj, input);
+    if (refErrors.length) throw validationError(ctx, refErrors);
+    const cols = columnsFor(obj, input);
+    cols.updated_by = ctx.user.id;
+    const names = Object.keys(cols);
+    const values: unknown[] = names.map((n) => cols[n]);
+    const sets = names.map((n, i) => `${ident(n)} = $${i + 1}`);
+    values.push(id);
+    const sql = `UPDATE ${qualified(ctx.workspace.schema, obj.name)} SET ${sets.join(', ')}, "updated_at" = now(), "version" = "version" + 1 WHERE "id" = $${values.length} RETURNING *`;
+    let row: Record<string, unknown>;
+    try {
+      row = (await client.query(sql, values)).rows[0];
+    } catch (e) {
+      mapDbError(ctx, obj, e);
+    }
+    const full = fullObject(ctx, obj);
+    await writeHistory(client, ctx, obj.name, [id], diffRecords(rowToRecord(full, current), rowToRecord(full, row), full.nameField), randomUUID());
+    return rowToRecord(obj, row);
+  });
+}
+
+/** Move a record to the recycle bin (needs the delete right and full access: owner, above the owner, or modify all). */
+export async function deleteRecord(ctx: RecordContext, objectName: string, id: string, opts: UpdateOptions = {}): Promise<void> {
+  const obj = requireObject(ctx, objectName, 'delete');
+  if (!isRecordId(id)) throw notFound(ctx, obj);
+  await withTransaction(ctx.pool, async (client) => {
+    const current = await lockForWrite(ctx, client, obj, id, 'full');
+    if (opts.expectedVersion !== undefined && Number(current.version) !== opts.expectedVersion) throw staleError(ctx, Number(current.version));
+    await client.query(
+      `UPDATE ${qualified(ctx.workspace.schema, obj.name)} SET "deleted_at" = now(), "updated_by" = $2, "version" = "version" + 1 WHERE "id" = $1`,
+      [id, ctx.user.id],
+    );
+    await writeHistory(client, ctx, obj.name, [id], [{ field: '$deleted', old: null, new: null }], randomUUID());
+  });
+}
+
+/** Bring a record back from the recycle bin (the same rights as deleting it). */
+export async function restoreRecord(ctx: RecordContext, objectName: string, id: string): Promise<RecordData> {
+  const obj = requireObject(ctx, objectName, 'delete');
+  if (!isRecordId(id)) throw notFound(ctx, obj);
+  return withTransaction(ctx.pool, async (client) => {
+    const params = new Params();
+    const where = [`"t"."id" = ${params.add(id)}::uuid`, '"t"."deleted_at" IS NOT NULL'];
+    const access = await accessSql(ctx, obj.name, 'full', params);
+    if (access) where.push(access);
+    params.add(ctx.user.id);
+    let res;
+    try {
+      res = await client.query(
+        `UPDATE ${qualified(ctx.workspace.schema, obj.name)} AS "t" SET "deleted_at" = NULL, "updated_at" = now(), "updated_by" = $${params.values.length}::uuid, "version" = "t"."version" + 1
+          WHERE ${where.join(' AND ')} RETURNING "t".*`,
+        params.values,
+      );
+    } catch (e) {
+      mapDbError(ctx, obj, e);
+    }
+    if (res.rowCount === 0) {
+      const live = await client.query(`SELECT 1 FROM ${qualified(ctx.workspace.schema, obj.name)} WHERE "id" = $1 AND "deleted_at" IS NULL`, [id]);
+      if ((live.rowCount ?? 0) > 0) {
+        // A live record: say so only to those who may see it.
+        const visible = await missingForWrite(ctx, client, obj, id, false);
+        if (visible.code === 'FORBIDDEN') throw new AppError('CONFLICT', t(ctx.locale, 'record.notDeleted'), [{ code: 'notDeleted', message: t(ctx.locale, 'record.notDeleted') }]);
+      }
+      throw notFound(ctx, obj);
+    }
+    await writeHistory(client, ctx, obj.name, [id], [{ field: '$restored', old: null, new: null }], randomUUID());
+    return rowToRecord(obj, res.rows[0]);
+  });
+}

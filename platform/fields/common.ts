@@ -1,0 +1,94 @@
+/** Building blocks shared by field type modules (single-column types, number parsing, CSV). */
+import type { Locale } from '../core/i18n';
+import type { ColumnSpec, CsvResult, FieldDef, FieldTypeModule, JsonSchema, OperatorName } from './types';
+
+export const TEXT_OPERATORS: OperatorName[] = [
+  'eq', 'ne', 'in', 'not_in', 'contains', 'not_contains', 'starts_with', 'ends_with', 'is_empty', 'is_not_empty',
+];
+export const NUMBER_OPERATORS: OperatorName[] = [
+  'eq', 'ne', 'gt', 'gte', 'lt', 'lte', 'between', 'in', 'not_in', 'is_empty', 'is_not_empty',
+];
+export const DATE_OPERATORS: OperatorName[] = ['eq', 'ne', 'gt', 'gte', 'lt', 'lte', 'between', 'is_empty', 'is_not_empty'];
+export const CHOICE_OPERATORS: OperatorName[] = ['eq', 'ne', 'in', 'not_in', 'is_empty', 'is_not_empty'];
+export const ID_OPERATORS: OperatorName[] = ['eq', 'ne', 'in', 'not_in', 'is_empty', 'is_not_empty'];
+
+/** Label-independent designer parameters shared by text-like types. */
+export const maxLengthParam = (limit: number): JsonSchema => ({ type: 'integer', minimum: 1, maximum: limit });
+
+type ScalarSpec = Omit<FieldTypeModule, 'properties' | 'toColumns' | 'fromColumns' | 'readers' | 'columns' | 'format' | 'parseCsv' | 'formatCsv'> & {
+  sqlType: (field: FieldDef) => string;
+  schema: (field: FieldDef) => JsonSchema;
+  /** Column value -> API value (pg already gives strings/booleans/arrays; numerics need converting). */
+  read?: (value: unknown) => unknown;
+  /** API value -> column parameter. */
+  write?: (value: unknown, field: FieldDef) => unknown;
+  format?: (field: FieldDef, value: unknown, locale: Locale) => string;
+  parseCsv?: (field: FieldDef, cell: string) => CsvResult;
+  formatCsv?: (field: FieldDef, value: unknown) => string;
+  columnDefault?: (field: FieldDef) => string | undefined;
+  notNull?: boolean;
+};
+
+/** A type stored in one column named after the field, exposed as one API property. */
+export function scalarType(spec: ScalarSpec): FieldTypeModule {
+  const { sqlType, schema, read, write, columnDefault, notNull, ...rest } = spec;
+  return {
+    ...rest,
+    columns(field): ColumnSpec[] {
+      return [{ name: field.name, sqlType: sqlType(field), notNull, defaultSql: columnDefault?.(field) }];
+    },
+    properties(field) {
+      return { [field.name]: schema(field) };
+    },
+    toColumns(field, input) {
+      if (!(field.name in input)) return {};
+      const v = input[field.name];
+      return { [field.name]: v === null || v === undefined ? null : write ? write(v, field) : v };
+    },
+    fromColumns(field, row) {
+      const v = row[field.name];
+      return { [field.name]: v === null || v === undefined ? null : read ? read(v) : v };
+    },
+    readers(field) {
+      return [{ prop: field.name, column: field.name, read }];
+    },
+    format: spec.format ?? ((_f, v) => (v === null || v === undefined ? '' : String(v))),
+    parseCsv: spec.parseCsv ?? ((_f, cell) => ({ ok: true, value: emptyToNull(cell) })),
+    formatCsv: spec.formatCsv ?? ((_f, v) => (v === null || v === undefined ? '' : String(v))),
+  };
+}
+
+export function emptyToNull(cell: string): string | null {
+  const v = cell.trim();
+  return v === '' ? null : v;
+}
+
+/** Parse a number as people type it in spreadsheets: "1,234.50", "¥1 234", "40%". */
+export function parseNumberCell(cell: string, { percent = false }: { percent?: boolean } = {}): CsvResult {
+  const raw = cell.trim();
+  if (raw === '') return { ok: true, value: null };
+  let cleaned = raw.replace(/[\s,，]/g, '').replace(/^[¥￥$€£]|^(CNY|USD|EUR|RMB)/i, '');
+  if (percent) cleaned = cleaned.replace(/%$/, '');
+  if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(cleaned)) return { ok: false, message: `"${raw}" is not a number` };
+  return { ok: true, value: Number(cleaned) };
+}
+
+export function formatNumber(value: unknown, locale: Locale, fractionDigits?: number): string {
+  if (value === null || value === undefined || value === '') return '';
+  const n = Number(value);
+  if (!Number.isFinite(n)) return String(value);
+  return new Intl.NumberFormat(locale, {
+    minimumFractionDigits: fractionDigits,
+    maximumFractionDigits: fractionDigits ?? 6,
+  }).format(n);
+}
+
+/** pg returns numeric and bigint as strings; records carry JSON numbers. */
+export function toNumber(value: unknown): number {
+  return typeof value === 'number' ? value : Number(value);
+}
+
+/** Largest absolute value a numeric(precision, scale) column holds, for the JSON Schema bound. */
+export function numericBound(precision: number, scale: number): number {
+  return 10 ** (precision - scale);
+}

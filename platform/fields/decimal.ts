@@ -1,0 +1,49 @@
+/** Decimal numbers in numeric(precision, scale): exact, rounded to scale by Postgres. */
+import { formatNumber, NUMBER_OPERATORS, numericBound, parseNumberCell, scalarType, toNumber } from './common';
+import type { FieldDef } from './types';
+
+export const precisionParam = { type: 'integer', minimum: 1, maximum: 30 };
+export const scaleParam = { type: 'integer', minimum: 0, maximum: 10 };
+
+/** Designer parameters shared by the numeric types (decimal, percent, currency). */
+export const numericParams = {
+  precision: precisionParam,
+  scale: scaleParam,
+  min: { type: 'number' },
+  max: { type: 'number' },
+  default: { type: 'number' },
+};
+
+export function numericSqlType(f: FieldDef, defaults: { precision: number; scale: number }): string {
+  const p = f.precision ?? defaults.precision;
+  const s = f.scale ?? defaults.scale;
+  return `numeric(${Math.trunc(p)},${Math.trunc(s)})`;
+}
+
+export function numericSchema(f: FieldDef, defaults: { precision: number; scale: number }) {
+  const bound = numericBound(f.precision ?? defaults.precision, f.scale ?? defaults.scale);
+  return {
+    type: 'number',
+    exclusiveMinimum: -bound,
+    exclusiveMaximum: bound,
+    ...(f.min !== undefined ? { minimum: f.min } : {}),
+    ...(f.max !== undefined ? { maximum: f.max } : {}),
+  };
+}
+
+const DEFAULTS = { precision: 18, scale: 2 };
+
+export const decimalType = scalarType({
+  type: 'decimal',
+  label: { en: 'Decimal', zh: '小数' },
+  valueKind: 'number',
+  params: { properties: numericParams },
+  sqlType: (f) => numericSqlType(f, DEFAULTS),
+  schema: (f) => numericSchema(f, DEFAULTS),
+  widget: (f) => ({ 'ui:widget': 'updown', 'ui:options': { step: 10 ** -(f.scale ?? DEFAULTS.scale) } }),
+  operators: NUMBER_OPERATORS,
+  sortable: true,
+  read: toNumber,
+  format: (f, v, locale) => formatNumber(v, locale, f.scale ?? DEFAULTS.scale),
+  parseCsv: (_f, cell) => parseNumberCell(cell),
+});

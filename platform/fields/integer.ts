@@ -1,0 +1,25 @@
+/** Whole numbers, stored as bigint and exposed as JSON numbers within the safe-integer range. */
+import { formatNumber, NUMBER_OPERATORS, parseNumberCell, scalarType, toNumber } from './common';
+
+export const integerType = scalarType({
+  type: 'integer',
+  label: { en: 'Integer', zh: '整数' },
+  valueKind: 'number',
+  params: { properties: { min: { type: 'integer' }, max: { type: 'integer' }, default: { type: 'integer' } } },
+  sqlType: () => 'bigint',
+  schema: (f) => ({
+    type: 'integer',
+    minimum: f.min ?? -Number.MAX_SAFE_INTEGER,
+    maximum: f.max ?? Number.MAX_SAFE_INTEGER,
+  }),
+  widget: () => ({ 'ui:widget': 'updown' }),
+  operators: NUMBER_OPERATORS,
+  sortable: true,
+  read: toNumber,
+  format: (_f, v, locale) => formatNumber(v, locale, 0),
+  parseCsv: (_f, cell) => {
+    const r = parseNumberCell(cell);
+    if (r.ok && r.value !== null && !Number.isInteger(r.value)) return { ok: false, message: `"${cell}" is not a whole number` };
+    return r;
+  },
+});

@@ -1,0 +1,29 @@
+/** A reference to a record of another object: a uuid column with a real foreign key and an index. */
+import { ID_OPERATORS, scalarType } from './common';
+
+export const UUID_PATTERN = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
+
+export const lookupType = scalarType({
+  type: 'lookup',
+  label: { en: 'Lookup', zh: '查找关系' },
+  valueKind: 'uuid',
+  params: {
+    properties: {
+      target: { $ref: '#/$defs/apiName' },
+      onDelete: { enum: ['set_null', 'restrict'] },
+      relatedLabel: { $ref: '#/$defs/label' },
+    },
+    required: ['target'],
+  },
+  sqlType: () => 'uuid',
+  schema: () => ({ type: 'string', pattern: UUID_PATTERN, 'x-message': 'validation.uuid' }),
+  widget: (f) => ({ 'ui:widget': 'lookup', 'ui:options': { target: f.target } }),
+  operators: ID_OPERATORS,
+  sortable: false,
+  write: (v) => String(v).toLowerCase(),
+  parseCsv: (_f, cell) => {
+    const v = cell.trim();
+    if (v === '') return { ok: true, value: null };
+    return new RegExp(UUID_PATTERN).test(v) ? { ok: true, value: v.toLowerCase() } : { ok: false, message: `"${v}" is not a record id` };
+  },
+});

@@ -1,0 +1,21 @@
+/** Percentages stored as the number shown (40 means 40%). */
+import { NUMBER_OPERATORS, formatNumber, parseNumberCell, scalarType, toNumber } from './common';
+import { numericParams, numericSchema, numericSqlType } from './decimal';
+
+const DEFAULTS = { precision: 7, scale: 2 };
+
+export const percentType = scalarType({
+  type: 'percent',
+  label: { en: 'Percent', zh: '百分比' },
+  valueKind: 'number',
+  params: { properties: numericParams },
+  sqlType: (f) => numericSqlType(f, DEFAULTS),
+  schema: (f) => numericSchema(f, DEFAULTS),
+  widget: () => ({ 'ui:widget': 'updown', 'ui:options': { addonAfter: '%' } }),
+  operators: NUMBER_OPERATORS,
+  sortable: true,
+  read: toNumber,
+  format: (f, v, locale) => (v === null || v === undefined ? '' : `${formatNumber(v, locale)}%`),
+  parseCsv: (_f, cell) => parseNumberCell(cell, { percent: true }),
+  formatCsv: (_f, v) => (v === null || v === undefined ? '' : String(v)),
+});

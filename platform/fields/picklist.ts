@@ -1,0 +1,57 @@
+/** One value from an admin-defined list. Stored as text, never a Postgres enum (renames need no DDL). */
+import { pickLabel } from '../core/i18n';
+import { CHOICE_OPERATORS, scalarType } from './common';
+import type { FieldDef, PicklistOption } from './types';
+
+export const optionsParam = {
+  type: 'array',
+  minItems: 1,
+  items: {
+    type: 'object',
+    required: ['value', 'label'],
+    additionalProperties: false,
+    properties: {
+      value: { type: 'string', minLength: 1, maxLength: 100 },
+      label: { $ref: '#/$defs/label' },
+      color: { type: 'string', pattern: '^#[0-9a-fA-F]{6}$' },
+      active: { type: 'boolean' },
+    },
+  },
+};
+
+/** Values a new write may use: active options only. */
+export function activeValues(field: FieldDef): string[] {
+  return (field.options ?? []).filter((o) => o.active !== false).map((o) => o.value);
+}
+
+/** Find an option by value or by either language's label (CSV imports use labels). */
+export function findOption(field: FieldDef, text: string): PicklistOption | undefined {
+  const v = text.trim();
+  const lower = v.toLowerCase();
+  const options = field.options ?? [];
+  return options.find((o) => o.value === v) ?? options.find((o) => o.value.toLowerCase() === lower || o.label.en.toLowerCase() === lower || o.label.zh === v);
+}
+
+export function optionLabel(field: FieldDef, value: unknown, locale: 'en' | 'zh-CN'): string {
+  if (value === null || value === undefined) return '';
+  const o = (field.options ?? []).find((x) => x.value === value);
+  return o ? pickLabel(o.label, locale) : String(value);
+}
+
+export const picklistType = scalarType({
+  type: 'picklist',
+  label: { en: 'Picklist', zh: '选项列表' },
+  valueKind: 'text',
+  params: { properties: { options: optionsParam, default: { type: 'string' } }, required: ['options'] },
+  sqlType: () => 'text',
+  schema: (f) => ({ type: 'string', enum: activeValues(f), 'x-message': 'validation.enum' }),
+  widget: () => ({ 'ui:widget': 'select' }),
+  operators: CHOICE_OPERATORS,
+  sortable: true,
+  format: (f, v, locale) => optionLabel(f, v, locale),
+  parseCsv: (f, cell) => {
+    if (cell.trim() === '') return { ok: true, value: null };
+    const o = findOption(f, cell);
+    return o ? { ok: true, value: o.value } : { ok: false, message: `"${cell}" is not one of the values` };
+  },
+});

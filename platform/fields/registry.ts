@@ -1,0 +1,45 @@
+/** The field-type registry: adding a type means adding one module and listing it here. */
+import { autoNumberType } from './auto_number';
+import { booleanType } from './boolean';
+import { currencyType } from './currency';
+import { dateType } from './date';
+import { datetimeType } from './datetime';
+import { decimalType } from './decimal';
+import { emailType } from './email';
+import { integerType } from './integer';
+import { longTextType } from './long_text';
+import { lookupType } from './lookup';
+import { multiPicklistType } from './multi_picklist';
+import { percentType } from './percent';
+import { phoneType } from './phone';
+import { picklistType } from './picklist';
+import { textType } from './text';
+import type { FieldDef, FieldTypeModule, FieldTypeName } from './types';
+import { urlType } from './url';
+
+export const FIELD_TYPES: Record<FieldTypeName, FieldTypeModule> = {
+  text: textType,
+  long_text: longTextType,
+  email: emailType,
+  phone: phoneType,
+  url: urlType,
+  integer: integerType,
+  decimal: decimalType,
+  currency: currencyType,
+  percent: percentType,
+  date: dateType,
+  datetime: datetimeType,
+  boolean: booleanType,
+  picklist: picklistType,
+  multi_picklist: multiPicklistType,
+  lookup: lookupType,
+  auto_number: autoNumberType,
+};
+
+export const FIELD_TYPE_NAMES = Object.keys(FIELD_TYPES) as FieldTypeName[];
+
+export function fieldType(field: Pick<FieldDef, 'type'>): FieldTypeModule {
+  const t = FIELD_TYPES[field.type];
+  if (!t) throw new Error(`Unknown field type ${JSON.stringify(field.type)}`);
+  return t;
+}

@@ -1,0 +1,14 @@
+/** Single-line text. */
+import { maxLengthParam, scalarType, TEXT_OPERATORS } from './common';
+
+export const textType = scalarType({
+  type: 'text',
+  label: { en: 'Text', zh: '文本' },
+  valueKind: 'text',
+  params: { properties: { maxLength: maxLengthParam(1000), default: { type: 'string' } } },
+  sqlType: () => 'text',
+  schema: (f) => ({ type: 'string', maxLength: f.maxLength ?? 255 }),
+  widget: () => ({}),
+  operators: TEXT_OPERATORS,
+  sortable: true,
+});

@@ -1,0 +1,125 @@
+/**
+ * The contract every field type module fulfils. A type declares, in one place: its designer
+ * parameters (JSON Schema), its Postgres column(s), its JSON Schema for record values (ajv), its
+ * form widget (rjsf uiSchema), its filter operators, its display format and its CSV parse/format.
+ */
+import type { Label, Locale } from '../core/i18n';
+import type { Operator } from '../metadata/generated/condition';
+
+export type FieldTypeName =
+  | 'text'
+  | 'long_text'
+  | 'email'
+  | 'phone'
+  | 'url'
+  | 'integer'
+  | 'decimal'
+  | 'currency'
+  | 'percent'
+  | 'date'
+  | 'datetime'
+  | 'boolean'
+  | 'picklist'
+  | 'multi_picklist'
+  | 'lookup'
+  | 'auto_number';
+
+/** How values of a type compare: decides operator semantics in memory and in SQL. */
+export type ValueKind = 'text' | 'number' | 'date' | 'datetime' | 'boolean' | 'text_array' | 'uuid';
+
+/** Filter operators: declared once, in metadata/schema/condition.schema.json. */
+export type OperatorName = Operator;
+
+export interface PicklistOption {
+  value: string;
+  label: Label;
+  color?: string;
+  /** Inactive values stay on existing records but cannot be chosen for new writes. */
+  active?: boolean;
+}
+
+/** A field as effective metadata holds it (the union of every type's parameters). */
+export interface FieldDef {
+  name: string;
+  type: FieldTypeName;
+  label: Label;
+  id?: string;
+  helpText?: Label;
+  description?: string;
+  required?: boolean;
+  unique?: boolean;
+  readOnly?: boolean;
+  indexed?: boolean;
+  default?: unknown;
+  maxLength?: number;
+  precision?: number;
+  scale?: number;
+  min?: number;
+  max?: number;
+  currency?: string;
+  options?: PicklistOption[];
+  target?: string;
+  onDelete?: 'set_null' | 'restrict';
+  relatedLabel?: Label;
+  pattern?: string;
+  /** Set by the runtime for id, owner, created_at...: never written by clients. */
+  system?: boolean;
+  /** Target of a system lookup that points outside the workspace schema (owner -> users). */
+  systemTarget?: 'user';
+}
+
+export interface ColumnSpec {
+  name: string;
+  /** Postgres type, built only from validated numeric parameters. */
+  sqlType: string;
+  notNull?: boolean;
+  /** SQL default expression, built only from validated parameters. */
+  defaultSql?: string;
+}
+
+export type JsonSchema = Record<string, unknown>;
+
+export interface ColumnReader {
+  prop: string;
+  column: string;
+  /** Converts a non-null column value; null stays null unless `nullValue` says otherwise. */
+  read?: (value: unknown) => unknown;
+  nullValue?: unknown;
+}
+
+export interface CsvResult {
+  ok: boolean;
+  value?: unknown;
+  message?: string;
+}
+
+export interface FieldTypeModule {
+  type: FieldTypeName;
+  label: Label;
+  valueKind: ValueKind;
+  /** Extra designer parameters of this type, as JSON Schema properties, and which are required. */
+  params: { properties: Record<string, JsonSchema>; required?: string[] };
+  /** Postgres columns holding the value. The first column is the one lists sort and filter on. */
+  columns(field: FieldDef): ColumnSpec[];
+  /**
+   * API properties this field contributes to a record, each with its JSON Schema (non-null form).
+   * Most types contribute one property named after the field; currency adds `<name>_currency`.
+   */
+  properties(field: FieldDef): Record<string, JsonSchema>;
+  /** rjsf uiSchema for the form widget. */
+  widget(field: FieldDef): JsonSchema;
+  operators: OperatorName[];
+  /** Whether lists may sort by this field. */
+  sortable: boolean;
+  /** API values -> column values (only keys present in the input are returned). */
+  toColumns(field: FieldDef, input: Record<string, unknown>): Record<string, unknown>;
+  /** Column values -> API values. */
+  fromColumns(field: FieldDef, row: Record<string, unknown>): Record<string, unknown>;
+  /** The same conversion as flat readers (API property, column, converter), for hot paths. */
+  readers(field: FieldDef): ColumnReader[];
+  /** Human-readable display in a locale. */
+  format(field: FieldDef, value: unknown, locale: Locale): string;
+  /** CSV cell -> API value; errors name what was expected. */
+  parseCsv(field: FieldDef, cell: string): CsvResult;
+  formatCsv(field: FieldDef, value: unknown): string;
+}

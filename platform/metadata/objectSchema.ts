@@ -1,0 +1,95 @@
+/**
+ * Builds the published object meta-schema (metadata/schema/object.schema.json) from the field-type
+ * registry, so a type's designer parameters are declared once, in its module. A test keeps the
+ * committed file identical to this output; `npm run gen` rewrites it and the generated TS types.
+ */
+import { FIELD_TYPES, FIELD_TYPE_NAMES } from '../fields/registry';
+import type { JsonSchema } from '../fields/types';
+
+export const SCHEMA_BASE = 'https://tessera.dev/schema/';
+
+export const COMMON_DEFS: Record<string, JsonSchema> = {
+  apiName: {
+    type: 'string',
+    pattern: '^[a-z][a-z0-9_]{0,62}$',
+    description: 'API name: lower case letters, digits and underscores, starting with a letter.',
+  },
+  label: {
+    type: 'object',
+    description: 'Text in English and Simplified Chinese.',
+    required: ['en', 'zh'],
+    additionalProperties: false,
+    properties: { en: { type: 'string', minLength: 1 }, zh: { type: 'string', minLength: 1 } },
+  },
+};
+
+const BASE_FIELD_PROPERTIES: Record<string, JsonSchema> = {
+  name: { $ref: '#/$defs/apiName' },
+  label: { $ref: '#/$defs/label' },
+  id: { type: 'string', description: 'Stable id used to key customisation deltas; defaults to the API name.' },
+  helpText: { $ref: '#/$defs/label' },
+  description: { type: 'string' },
+  required: { type: 'boolean' },
+  unique: { type: 'boolean' },
+  readOnly: { type: 'boolean' },
+  indexed: { type: 'boolean', description: 'Create an index so lists can filter and sort on this field fast.' },
+};
+
+function pascal(name: string): string {
+  return name.replace(/(^|_)([a-z])/g, (_, __, c: string) => c.toUpperCase());
+}
+
+export function buildObjectSchema(): JsonSchema {
+  const fieldDefs: Record<string, JsonSchema> = {};
+  for (const typeName of FIELD_TYPE_NAMES) {
+    const t = FIELD_TYPES[typeName];
+    fieldDefs[`field${pascal(typeName)}`] = {
+      title: `Field${pascal(typeName)}`,
+      description: `${t.label.en} field (${t.label.zh}).`,
+      type: 'object',
+      additionalProperties: false,
+      required: ['name', 'type', 'label', ...(t.params.required ?? [])],
+      properties: { ...BASE_FIELD_PROPERTIES, type: { const: typeName }, ...t.params.properties },
+    };
+  }
+  return {
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    $id: `${SCHEMA_BASE}object.schema.json`,
+    title: 'ObjectDefinition',
+    description: 'A business object: its table, fields and labels.',
+    type: 'object',
+    additionalProperties: false,
+    required: ['name', 'label', 'pluralLabel', 'fields'],
+    properties: {
+      $schema: { type: 'string' },
+      name: { $ref: '#/$defs/apiName' },
+      label: { $ref: '#/$defs/label' },
+      pluralLabel: { $ref: '#/$defs/label' },
+      description: { type: 'string' },
+      icon: { type: 'string' },
+      nameField: { $ref: '#/$defs/apiName', description: 'Field whose value is the record name (default: name).' },
+      searchFields: { type: 'array', items: { $ref: '#/$defs/apiName' }, uniqueItems: true },
+      teams: { type: 'boolean', description: 'Records have teams: users sharing the record, each with a role in it.' },
+      sharing: {
+        type: 'object',
+        description: 'Organisation-wide default: who sees records they do not own (a workspace setting may override it).',
+        additionalProperties: false,
+        properties: {
+          default: { enum: ['private', 'read', 'read_write'], description: 'private: owners and those above them; read: everyone reads; read_write: everyone edits.' },
+          hierarchy: { type: 'boolean', description: 'Users above the owner in the role hierarchy get access (default true).' },
+        },
+      },
+      fields: { type: 'array', minItems: 1, items: { $ref: '#/$defs/field' } },
+    },
+    $defs: {
+      ...COMMON_DEFS,
+      field: {
+        title: 'FieldDefinition',
+        type: 'object',
+        discriminator: { propertyName: 'type' },
+        oneOf: FIELD_TYPE_NAMES.map((n) => ({ $ref: `#/$defs/field${pascal(n)}` })),
+      },
+      ...fieldDefs,
+    },
+  };
+}

@@ -1,0 +1,129 @@
+/**
+ * Parse a condition tree against an object: checks shape, field names, operators allowed for each
+ * field type and value types, and reports every problem with the JSON pointer at fault.
+ */
+import type { ErrorDetail } from '../../core/errors';
+import { t, type Locale } from '../../core/i18n';
+import { normaliseDate } from '../../fields/date';
+import { normaliseDateTime } from '../../fields/datetime';
+import { UUID_PATTERN } from '../../fields/lookup';
+import { fieldType } from '../../fields/registry';
+import type { FieldDef, OperatorName, ValueKind } from '../../fields/types';
+import type { ObjectModel } from '../../metadata/model';
+import { LIST_OPERATORS, ME, NO_VALUE_OPERATORS, type ConditionLeaf, type ConditionNode } from './types';
+
+const MAX_DEPTH = 12;
+const MAX_LEAVES = 200;
+const MAX_LIST = 1000;
+const UUID_RE = new RegExp(UUID_PATTERN);
+
+export interface ParseResult {
+  condition?: ConditionNode;
+  errors: ErrorDetail[];
+}
+
+interface State {
+  object: ObjectModel;
+  locale: Locale;
+  errors: ErrorDetail[];
+  leaves: number;
+}
+
+/** Parse `input` (already JSON-decoded) as a condition on `object`; `pointer` prefixes error pointers. */
+export function parseCondition(input: unknown, object: ObjectModel, opts: { pointer?: string; locale?: Locale } = {}): ParseResult {
+  const state: State = { object, locale: opts.locale ?? 'en', errors: [], leaves: 0 };
+  const condition = node(input, opts.pointer ?? '', 0, state);
+  return state.errors.length ? { errors: state.errors } : { condition, errors: [] };
+}
+
+function fail(state: State, pointer: string, code: string, message: string, field?: string): undefined {
+  state.errors.push({ pointer: pointer || '/', code, message, ...(field ? { field } : {}) });
+  return undefined;
+}
+
+function shape(state: State, pointer: string, reason: string): undefined {
+  return fail(state, pointer, 'filter.shape', t(state.locale, 'filter.shape', { pointer: pointer || '/', reason }));
+}
+
+function node(input: unknown, pointer: string, depth: number, state: State): ConditionNode | undefined {
+  if (depth > MAX_DEPTH) return fail(state, pointer, 'filter.tooDeep', t(state.locale, 'filter.tooDeep'));
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return shape(state, pointer, 'expected an object');
+  const keys = Object.keys(input);
+  const obj = input as Record<string, unknown>;
+  for (const group of ['all', 'any'] as const) {
+    if (group in obj) {
+      if (keys.length !== 1) return shape(state, pointer, `"${group}" must be the only key`);
+      const list = obj[group];
+      if (!Array.isArray(list)) return shape(state, `${pointer}/${group}`, 'expected an array');
+      const items = list.map((c, i) => node(c, `${pointer}/${group}/${i}`, depth + 1, state));
+      return items.every(Boolean) ? { kind: group, items: items as ConditionNode[] } : undefined;
+    }
+  }
+  if ('not' in obj) {
+    if (keys.length !== 1) return shape(state, pointer, '"not" must be the only key');
+    const item = node(obj.not, `${pointer}/not`, depth + 1, state);
+    return item ? { kind: 'not', item } : undefined;
+  }
+  const extra = keys.filter((k) => k !== 'field' && k !== 'op' && k !== 'value');
+  if (extra.length) return shape(state, pointer, `unknown key "${extra[0]}" (expected all, any, not, or field/op/value)`);
+  return leaf(obj, pointer, state);
+}
+
+function leaf(obj: Record<string, unknown>, pointer: string, state: State): ConditionLeaf | undefined {
+  if (++state.leaves > MAX_LEAVES) return shape(state, pointer, `at most ${MAX_LEAVES} comparisons`);
+  const { field: name, op } = obj;
+  if (typeof name !== 'string') return shape(state, `${pointer}/field`, 'expected a field name');
+  const field = state.object.fieldMap.get(name);
+  if (!field) {
+    return fail(state, `${pointer}/field`, 'filter.unknownField', t(state.locale, 'filter.unknownField', { field: name }), name);
+  }
+  const type = fieldType(field);
+  if (typeof op !== 'string' || !(type.operators as string[]).includes(op)) {
+    return fail(state, `${pointer}/op`, 'filter.operator', t(state.locale, 'filter.operator', { op: String(op), field: name }), name);
+  }
+  const operator = op as OperatorName;
+  const badValue = () =>
+    fail(state, `${pointer}/value`, 'filter.value', t(state.locale, 'filter.value', { field: name, op: operator }), name);
+  if (NO_VALUE_OPERATORS.has(operator)) {
+    if ('value' in obj && obj.value !== null) return badValue();
+    return { kind: 'leaf', field, valueKind: type.valueKind, op: operator, value: undefined };
+  }
+  const raw = obj.value;
+  if (LIST_OPERATORS.has(operator) || operator === 'between') {
+    if (!Array.isArray(raw) || raw.length === 0 || raw.length > MAX_LIST) return badValue();
+    if (operator === 'between' && raw.length !== 2) return badValue();
+    const values = raw.map((v) => scalar(v, type.valueKind, field, operator));
+    if (values.some((v) => v === undefined)) return badValue();
+    return { kind: 'leaf', field, valueKind: type.valueKind, op: operator, value: values };
+  }
+  const value = scalar(raw, type.valueKind, field, operator);
+  if (value === undefined) return badValue();
+  return { kind: 'leaf', field, valueKind: type.valueKind, op: operator, value };
+}
+
+/** Check and normalise one comparison value; undefined means invalid. */
+function scalar(v: unknown, kind: ValueKind, field: FieldDef, _op: OperatorName): unknown {
+  switch (kind) {
+    case 'number':
+      if (typeof v !== 'number' || !Number.isFinite(v)) return undefined;
+      // bigint columns compare with bigint parameters so their indexes stay usable.
+      if (field.type === 'integer' && !Number.isSafeInteger(v)) return undefined;
+      return v;
+    case 'boolean':
+      return typeof v === 'boolean' ? v : undefined;
+    case 'date':
+      return typeof v === 'string' ? (normaliseDate(v) ?? undefined) : undefined;
+    case 'datetime':
+      // ISO 8601 only ("2026-03-05", "2026-03-05T14:30:00+08:00"); no zone means UTC.
+      return typeof v === 'string' && /^\d{4}-\d{2}-\d{2}/.test(v) ? (normaliseDateTime(v) ?? undefined) : undefined;
+    case 'uuid':
+      if (v === ME && field.systemTarget === 'user') return ME;
+      return typeof v === 'string' && UUID_RE.test(v) ? v.toLowerCase() : undefined;
+    case 'text':
+    case 'text_array':
+      if (typeof v !== 'string' || v.length > 1000 || v.includes('\u0000')) return undefined;
+      // Comparing with an empty string would silently match nothing: empty values are stored as null.
+      if (v === '') return undefined;
+      return v;
+  }
+}

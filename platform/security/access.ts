@@ -1,0 +1,125 @@
+/**
+ * Who may see or change which records of an object: the one decision every read and write path
+ * uses. A plan lists the grants that apply to a user; it compiles to a single SQL predicate
+ * (an OR of grants) over the record table.
+ *
+ *   read:  view all / modify all, or a public default, or: owner is me or below me in the role
+ *          hierarchy, or owned by members a sharing rule shares with me, or matching a criteria rule
+ *          shared with me, or shared with me manually or through the record's team.
+ *   edit:  the same grants, counting only read/write ones (modify all; public read/write default).
+ *   full:  delete, restore, change owner, share: modify all, or owner is me or below me.
+ */
+import type pg from 'pg';
+import { ident } from '../core/identifiers';
+import type { Params } from '../core/sql';
+import type { MetadataModel } from '../metadata/model';
+import { compileCondition } from '../rules/conditions/compile';
+import { parseCondition } from '../rules/conditions/parse';
+import type { ConditionNode } from '../rules/conditions/types';
+import { descendants, membersOf, type AccessLevel, type SecurityModel } from './model';
+import type { UserPermissions } from './permissions';
+
+export type AccessMode = 'read' | 'edit' | 'full';
+
+export interface AccessPlan {
+  /** No record restriction. */
+  all: boolean;
+  /** Records owned by these users are granted. */
+  owners: string[];
+  /** Records shared with this user (manual or team shares) are granted. */
+  sharesFor?: { userId: string; editOnly: boolean };
+  /** Records matching any of these conditions are granted. */
+  criteria: ConditionNode[];
+}
+
+/** The default access of an object: the workspace's setting, else its metadata, else private. */
+export function objectDefault(model: SecurityModel | null, meta: MetadataModel, object: string): { defaultAccess: AccessLevel; grantViaHierarchy: boolean } {
+  const own = model?.sharing.get(object);
+  if (own) return own;
+  const declared = meta.objects.get(object)?.sharing;
+  return { defaultAccess: declared?.default ?? 'private', grantViaHierarchy: declared?.hierarchy ?? true };
+}
+
+/** Users whose records a user reaches through the role hierarchy: those in roles strictly below theirs. */
+export function hierarchyOwners(model: SecurityModel, userId: string): string[] {
+  const role = model.users.get(userId)?.roleId;
+  if (!role) return [];
+  const below = descendants(model.roles, role);
+  return [...model.users.values()].filter((u) => u.roleId && below.has(u.roleId)).map((u) => u.id);
+}
+
+/**
+ * The grants of `userId` on `object` for `mode`. `hasShares` says whether any record of the
+ * object is shared with the user (checked once per request), so the predicate stays lean.
+ */
+export function accessPlan(model: SecurityModel, meta: MetadataModel, perms: UserPermissions, userId: string, object: string, mode: AccessMode, hasShares: boolean): AccessPlan {
+  const rights = perms.object(object);
+  const { defaultAccess, grantViaHierarchy } = objectDefault(model, meta, object);
+  const all =
+    rights.modifyAll ||
+    (mode === 'read' && (rights.viewAll || defaultAccess !== 'private')) ||
+    (mode === 'edit' && defaultAccess === 'read_write');
+  if (all) return { all: true, owners: [], criteria: [] };
+  const owners = new Set<string>([userId]);
+  if (grantViaHierarchy) for (const u of hierarchyOwners(model, userId)) owners.add(u);
+  const criteria: ConditionNode[] = [];
+  if (mode !== 'full') {
+    const obj = meta.objects.get(object);
+    for (const rule of model.rules) {
+      if (rule.object !== object || (mode === 'edit' && rule.access !== 'read_write')) continue;
+      if (!membersOf(model, rule.granteeType, rule.granteeId).has(userId)) continue;
+      if (rule.kind === 'owner' && rule.ownerType && rule.ownerId) {
+        for (const u of membersOf(model, rule.ownerType, rule.ownerId)) owners.add(u);
+      } else if (rule.kind === 'criteria' && obj) {
+        const parsed = parseCondition(rule.condition, obj);
+        if (parsed.condition) criteria.push(parsed.condition); // a rule broken by a metadata change grants nothing
+      }
+    }
+  }
+  const sharesFor = mode !== 'full' && hasShares ? { userId, editOnly: mode === 'edit' } : undefined;
+  return { all: false, owners: [...owners], sharesFor, criteria };
+}
+
+/** The plan as one SQL predicate over the record table aliased `alias`, or null when unrestricted. */
+export function compileAccess(plan: AccessPlan, params: Params, ctx: { workspaceId: string; object: string; userId: string }, alias = 't'): string | null {
+  if (plan.all) return null;
+  const a = ident(alias);
+  const grants: string[] = [];
+  if (plan.owners.length === 1) grants.push(`${a}."owner" = ${params.add(plan.owners[0])}::uuid`);
+  else if (plan.owners.length > 1) grants.push(`${a}."owner" = ANY(${params.add(plan.owners)}::uuid[])`);
+  if (plan.sharesFor) {
+    grants.push(
+      `${a}."id" IN (SELECT s."record_id" FROM "public"."record_shares" s WHERE s."workspace_id" = ${params.add(ctx.workspaceId)}::uuid` +
+        ` AND s."object" = ${params.add(ctx.object)} AND s."user_id" = ${params.add(plan.sharesFor.userId)}::uuid` +
+        `${plan.sharesFor.editOnly ? ` AND s."access" = 'read_write'` : ''})`,
+    );
+  }
+  for (const c of plan.criteria) grants.push(compileCondition(c, params, { userId: ctx.userId }, alias));
+  return grants.length ? `(${grants.join(' OR ')})` : 'FALSE';
+}
+
+/** Above this many visible owners, one `owner = ANY(...)` filter beats a branch per owner. */
+export const MAX_OWNER_BRANCHES = 32;
+
+/**
+ * The plan as alternative predicates whose union is exactly compileAccess's predicate, for list
+ * queries: each branch can walk an index in sort order (one owner's records through the
+ * owner-first sort index, the shared records, each criteria rule), and the list merges them.
+ * Returns null when unrestricted.
+ */
+export function accessBranches(plan: AccessPlan, params: Params, ctx: { workspaceId: string; object: string; userId: string }, alias = 't'): string[] | null {
+  if (plan.all) return null;
+  const a = ident(alias);
+  const branches: string[] = [];
+  if (plan.owners.length > MAX_OWNER_BRANCHES) branches.push(`${a}."owner" = ANY(${params.add(plan.owners)}::uuid[])`);
+  else for (const o of plan.owners) branches.push(`${a}."owner" = ${params.add(o)}::uuid`);
+  if (plan.sharesFor) branches.push(compileAccess({ all: false, owners: [], sharesFor: plan.sharesFor, criteria: [] }, params, ctx, alias)!);
+  for (const c of plan.criteria) branches.push(compileCondition(c, params, { userId: ctx.userId }, alias));
+  return branches.length ? branches : ['FALSE'];
+}
+
+/** Whether any record of an object is shared with a user. */
+export async function hasRecordShares(db: Pick<pg.Pool, 'query'>, workspaceId: string, object: string, userId: string): Promise<boolean> {
+  const res = await db.query('SELECT 1 FROM record_shares WHERE workspace_id = $1 AND object = $2 AND user_id = $3 LIMIT 1', [workspaceId, object, userId]);
+  return (res.rowCount ?? 0) > 0;
+}

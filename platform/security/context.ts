@@ -1,0 +1,69 @@
+/**
+ * Build the context every record-service call carries: the caller's metadata view (field-level
+ * security), object rights, and access plans per object and mode (memoised for the request).
+ */
+import type pg from 'pg';
+import type { Locale } from '../core/i18n';
+import type { Channel, RecordContext, SecurityContext, UserRef, WorkspaceRef } from '../data/context';
+import type { MetadataModel } from '../metadata/model';
+import { getMetadata } from '../metadata/registry';
+import { accessPlan, hasRecordShares, type AccessMode, type AccessPlan } from './access';
+import { loadSecurityModel, type SecurityModel } from './model';
+import { SYSTEM_PERMISSIONS, userPermissions } from './permissions';
+import { metadataFor } from './view';
+
+function securityFor(pool: pg.Pool, fullMeta: MetadataModel, model: SecurityModel | null, userId: string, workspaceId: string): SecurityContext {
+  const perms = model ? userPermissions(model, userId) : SYSTEM_PERMISSIONS;
+  const plans = new Map<string, Promise<AccessPlan>>();
+  return {
+    fullMeta,
+    model,
+    perms,
+    plan(object: string, mode: AccessMode): Promise<AccessPlan> {
+      if (!model) return Promise.resolve({ all: true, owners: [], criteria: [] });
+      const key = `${object}:${mode}`;
+      let p = plans.get(key);
+      if (!p) {
+        p = (async (): Promise<AccessPlan> => {
+          const quick = accessPlan(model, fullMeta, perms, userId, object, mode, false);
+          if (quick.all || mode === 'full') return quick;
+          return hasRecordShares(pool, workspaceId, object, userId).then((has) => (has ? accessPlan(model, fullMeta, perms, userId, object, mode, true) : quick));
+        })();
+        plans.set(key, p);
+      }
+      return p;
+    },
+  };
+}
+
+export interface ContextInput {
+  pool: pg.Pool;
+  workspace: WorkspaceRef;
+  user: UserRef;
+  locale?: Locale;
+  channel?: Channel;
+  /** The workspace's security revision when already known (saves a query). */
+  securityRevision?: number;
+}
+
+/** The context of a signed-in user or API key. */
+export async function buildRecordContext(input: ContextInput): Promise<RecordContext> {
+  const fullMeta = await getMetadata(input.workspace);
+  const model = await loadSecurityModel(input.pool, input.workspace.id, input.securityRevision);
+  const security = securityFor(input.pool, fullMeta, model, input.user.id, input.workspace.id);
+  const setsKey = (model.userSets.get(input.user.id) ?? []).slice().sort().join(',');
+  return {
+    pool: input.pool,
+    workspace: input.workspace,
+    meta: metadataFor(fullMeta, security.perms, `${model.revision}:${setsKey}`),
+    user: { ...input.user, isAdmin: security.perms.admin },
+    locale: input.locale ?? 'en',
+    channel: input.channel ?? 'ui',
+    security,
+  };
+}
+
+/** A context with every right, for the platform's own work (seeds, background jobs). `actor` is recorded as the author. */
+export function systemRecordContext(pool: pg.Pool, workspace: WorkspaceRef, actor: UserRef, meta: MetadataModel, channel: Channel = 'system'): RecordContext {
+  return { pool, workspace, meta, user: actor, locale: 'en', channel, security: securityFor(pool, meta, null, actor.id, workspace.id) };
+}

@@ -1,0 +1,89 @@
+/**
+ * The stock permission sets every workspace starts with: Admin (everything), Sales Manager and
+ * Sales Rep (no delete). Created when missing, never overwritten: admins may change them.
+ */
+import type { Queryable } from '../db/pool';
+
+type Rights = Partial<Record<'create' | 'read' | 'edit' | 'delete' | 'viewAll' | 'modifyAll', boolean>>;
+
+export interface StockPermissionSet {
+  name: string;
+  label: string;
+  labelZh: string;
+  description: string;
+  allObjects?: boolean;
+  system?: Partial<Record<'customizeMetadata' | 'manageUsers' | 'importData' | 'exportData' | 'transferRecords' | 'viewAudit', boolean>>;
+  objects?: Record<string, Rights>;
+  fields?: Record<string, Record<string, { read: boolean; edit: boolean }>>;
+}
+
+const CRUD: Rights = { create: true, read: true, edit: true, delete: true };
+const CRU: Rights = { create: true, read: true, edit: true };
+
+export const STOCK_PERMISSION_SETS: StockPermissionSet[] = [
+  {
+    name: 'admin',
+    label: 'Admin',
+    labelZh: '系统管理员',
+    description: 'Every right on every object and every system right.',
+    allObjects: true,
+    system: { customizeMetadata: true, manageUsers: true, importData: true, exportData: true, transferRecords: true, viewAudit: true },
+  },
+  {
+    name: 'sales_manager',
+    label: 'Sales Manager',
+    labelZh: '销售经理',
+    description: 'Works with customers, leads, opportunities, contracts and activities, and may delete them; sees the team through the role hierarchy.',
+    system: { importData: true, exportData: true },
+    objects: { lead: CRUD, account: CRUD, contact: CRUD, opportunity: CRUD, contract: CRUD, activity: CRUD },
+  },
+  {
+    name: 'sales_rep',
+    label: 'Sales Rep',
+    labelZh: '销售代表',
+    description: 'Creates and edits their own customers, leads, opportunities and activities; cannot delete; does not see contract cost.',
+    objects: { lead: CRU, account: CRU, contact: CRU, opportunity: CRU, contract: CRU, activity: CRU },
+    fields: {
+      contract: { cost: { read: false, edit: false } },
+      account: { annual_revenue: { read: true, edit: false } },
+    },
+  },
+];
+
+/** Create the stock sets a workspace lacks (by name); existing ones are left as the admin made them. */
+export async function ensureStockPermissionSets(db: Queryable, workspaceId: string): Promise<void> {
+  for (const s of STOCK_PERMISSION_SETS) {
+    const sys = s.system ?? {};
+    const res = await db.query<{ id: string }>(
+      `INSERT INTO permission_sets (workspace_id, name, label, label_zh, description, is_stock, all_objects,
+         customize_metadata, manage_users, import_data, export_data, transfer_records, view_audit)
+       VALUES ($1, $2, $3, $4, $5, true, $6, $7, $8, $9, $10, $11, $12)
+       ON CONFLICT (workspace_id, name) DO NOTHING RETURNING id`,
+      [workspaceId, s.name, s.label, s.labelZh, s.description, Boolean(s.allObjects), Boolean(sys.customizeMetadata), Boolean(sys.manageUsers),
+        Boolean(sys.importData), Boolean(sys.exportData), Boolean(sys.transferRecords), Boolean(sys.viewAudit)],
+    );
+    const id = res.rows[0]?.id;
+    if (!id) continue;
+    for (const [object, r] of Object.entries(s.objects ?? {})) {
+      await db.query(
+        `INSERT INTO permission_set_objects (permission_set_id, object, can_create, can_read, can_edit, can_delete, view_all, modify_all) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+        [id, object, Boolean(r.create), Boolean(r.read), Boolean(r.edit), Boolean(r.delete), Boolean(r.viewAll), Boolean(r.modifyAll)],
+      );
+    }
+    for (const [object, fields] of Object.entries(s.fields ?? {})) {
+      for (const [field, r] of Object.entries(fields)) {
+        await db.query('INSERT INTO permission_set_fields (permission_set_id, object, field, can_read, can_edit) VALUES ($1, $2, $3, $4, $5)', [id, object, field, r.read, r.edit]);
+      }
+    }
+  }
+}
+
+/** Give a user the permission sets with these names (missing assignments only). */
+export async function assignPermissionSets(db: Queryable, workspaceId: string, userId: string, names: string[]): Promise<void> {
+  await db.query(
+    `INSERT INTO user_permission_sets (user_id, permission_set_id)
+     SELECT $1, id FROM permission_sets WHERE workspace_id = $2 AND name = ANY($3::text[]) ON CONFLICT DO NOTHING`,
+    [userId, workspaceId, names],
+  );
+  await db.query('UPDATE workspaces SET security_revision = security_revision + 1 WHERE id = $1', [workspaceId]);
+}

@@ -1,0 +1,93 @@
+'use client';
+/** A record's page: fields laid out by its layout, system information, and a related list per lookup pointing here. */
+import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Descriptions, Popconfirm, Result, Space, Table, Typography } from 'antd';
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { appErrorOf } from './errors';
+import { displayValue } from './format';
+import { HistoryPanel } from './HistoryPanel';
+import { useT } from './i18n';
+import { SharingPanel } from './SharingPanel';
+import { NavButton } from './NavButton';
+import { useTRPC } from './trpc';
+import type { FieldInfo, ObjectInfo, RecordValues } from './types';
+
+function RelatedList({ parentId, rel }: { parentId: string; rel: ObjectInfo['relatedLists'][number] }) {
+  const trpc = useTRPC();
+  const { label, locale } = useT();
+  const childMeta = useQuery(trpc.meta.object.queryOptions({ object: rel.object }));
+  const list = useQuery(trpc.records.related.queryOptions({ object: rel.object, field: rel.field, parentId, limit: 10 }));
+  const fields = new Map(((childMeta.data?.object as unknown as ObjectInfo | undefined)?.fields ?? []).map((f) => [f.name, f]));
+  const columns = rel.columns.filter((c) => fields.has(c)).map((c, i) => ({
+    key: c,
+    title: label(fields.get(c)!.label),
+    render: (_: unknown, r: RecordValues) => (i === 0 ? <Link href={`/o/${rel.object}/${r.id}`}>{displayValue(fields.get(c)!, r, locale) || String(r.id)}</Link> : displayValue(fields.get(c)!, r, locale)),
+  }));
+  const title = `${label(rel.label)}${list.data ? ` (${list.data.records.length}${list.data.nextCursor ? '+' : ''})` : ''}`;
+  return (
+    <Card size="small" title={<Typography.Title level={2} style={{ fontSize: 15, margin: 0 }}>{title}</Typography.Title>} style={{ marginTop: 16 }}>
+      <Table<RecordValues> size="small" rowKey={(r) => String(r.id)} columns={columns} dataSource={(list.data?.records ?? []) as RecordValues[]} loading={list.isLoading || childMeta.isLoading} pagination={false} />
+    </Card>
+  );
+}
+
+export function RecordDetail({ object, id }: { object: string; id: string }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  const { message } = App.useApp();
+  const { tr, label, locale } = useT();
+  const meta = useQuery(trpc.meta.object.queryOptions({ object }));
+  const record = useQuery(trpc.records.get.queryOptions({ object, id }));
+  const del = useMutation(trpc.records.delete.mutationOptions({
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: trpc.records.pathKey() });
+      message.success(tr('ui.deleted'));
+      router.push(`/o/${object}`);
+    },
+    onError: (e) => message.error(appErrorOf(e)?.message),
+  }));
+
+  const err = appErrorOf(meta.error ?? record.error);
+  if (err?.code === 'NOT_FOUND') return <Result status="404" title={tr('ui.notFound')} extra={<Link href={`/o/${object}`}>{tr('ui.backToList')}</Link>} />;
+  if (err) return <Alert type="error" title={err.message} />;
+  if (!meta.data || !record.data) return <Card loading />;
+  const info = meta.data.object as unknown as ObjectInfo;
+  const rec = record.data as RecordValues;
+  const fields = new Map(info.fields.map((f) => [f.name, f]));
+  const item = (f: FieldInfo) => ({ key: f.name, label: label(f.label), children: displayValue(f, rec, locale) });
+  return (
+    <div>
+      <Card
+        title={
+          <div>
+            <Typography.Text type="secondary">{label(info.label)}</Typography.Text>
+            <Typography.Title level={1} style={{ fontSize: 22, margin: 0 }}>{String(rec.name ?? '')}</Typography.Title>
+          </div>
+        }
+        extra={
+          <Space>
+            {rec.$can?.edit && <NavButton href={`/o/${object}/${id}/edit`} icon={<EditOutlined />}>{tr('ui.edit')}</NavButton>}
+            {rec.$can?.delete && <Popconfirm title={tr('ui.confirmDelete')} okText={tr('ui.delete')} cancelText={tr('ui.cancel')} onConfirm={() => del.mutate({ object, id, expectedVersion: rec.version })}>
+              <Button danger icon={<DeleteOutlined />} loading={del.isPending}>{tr('ui.delete')}</Button>
+            </Popconfirm>}
+          </Space>
+        }
+      >
+        <section aria-label={tr('ui.details')}>
+        {meta.data.layout.map((s) => (
+          <Descriptions key={s.id} title={s.label} column={s.columns} size="small" style={{ marginBottom: 16 }}
+            items={s.fields.filter((f) => fields.has(f)).map((f) => item(fields.get(f)!))} />
+        ))}
+        <Descriptions title={tr('ui.system')} column={2} size="small"
+          items={['owner', 'created_at', 'updated_at', 'created_by', 'updated_by'].filter((f) => fields.has(f)).map((f) => item(fields.get(f)!))} />
+        </section>
+      </Card>
+      {info.relatedLists.map((r) => <RelatedList key={`${r.object}.${r.field}`} parentId={id} rel={r} />)}
+      <SharingPanel object={object} id={id} />
+      <HistoryPanel object={object} id={id} fields={info.fields} />
+    </div>
+  );
+}

@@ -1,0 +1,165 @@
+'use client';
+/**
+ * Create/edit form rendered by react-jsonschema-form (@rjsf/antd) from the JSON Schema and uiSchema
+ * the runtime derives from metadata and the layout. Validation happens on the server (one set of
+ * rules and messages for every channel); its errors are shown by their fields.
+ */
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import Form from '@rjsf/antd';
+import { ariaDescribedByIds, type ErrorSchema, ObjectFieldTemplateProps, RJSFSchema, UiSchema, WidgetProps } from '@rjsf/utils';
+import validator from '@rjsf/validator-ajv8';
+import { Alert, App, Button, Card, Space, Typography } from 'antd';
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { appErrorOf, type ClientAppError } from './errors';
+import { useT } from './i18n';
+import { NavButton } from './NavButton';
+import { LookupSelect } from './LookupSelect';
+import { useTRPC } from './trpc';
+import type { RecordValues } from './types';
+
+interface FormSection {
+  id: string;
+  label: string;
+  columns: 1 | 2;
+  fields: string[];
+}
+
+interface FormContext {
+  sections: FormSection[];
+  /** Display names of the lookups' current values. */
+  names: Record<string, string>;
+  rememberName(field: string, name: string): void;
+}
+
+/** Lays the properties out in the layout's sections, one or two columns each. */
+function SectionsTemplate(props: ObjectFieldTemplateProps) {
+  const ctx = props.registry.formContext as FormContext;
+  const byName = new Map(props.properties.map((p) => [p.name, p]));
+  return (
+    <div>
+      {ctx.sections.map((s) => {
+        const items = s.fields.map((f) => byName.get(f)).filter((p) => p && !p.hidden);
+        if (items.length === 0) return null;
+        return (
+          <section key={s.id} aria-labelledby={`section-${s.id}`} style={{ marginBottom: 8 }}>
+            <Typography.Title level={2} id={`section-${s.id}`} style={{ fontSize: 16, margin: '8px 0 12px' }}>{s.label}</Typography.Title>
+            <div className={`tessera-form-grid${s.columns === 1 ? ' one' : ''}`}>
+              {items.map((p) => <div key={p!.name}>{p!.content}</div>)}
+            </div>
+          </section>
+        );
+      })}
+    </div>
+  );
+}
+
+function LookupWidget(props: WidgetProps) {
+  const { tr } = useT();
+  const target = String((props.options as { target?: string }).target ?? '');
+  const ctx = props.registry.formContext as FormContext;
+  const fieldName = props.id.replace(/^root_/, '');
+  return (
+    <LookupSelect
+      id={props.id}
+      ariaDescribedBy={ariaDescribedByIds(props.id)}
+      object={target}
+      value={(props.value as string) ?? null}
+      currentName={ctx.names[fieldName]}
+      disabled={props.disabled || props.readonly}
+      placeholder={tr('ui.lookup.placeholder', { object: props.label })}
+      onChange={(v, name) => {
+        if (name) ctx.rememberName(fieldName, name);
+        props.onChange(v ?? undefined);
+      }}
+    />
+  );
+}
+
+const widgets = { lookup: LookupWidget };
+const templates = { ObjectFieldTemplate: SectionsTemplate };
+
+function toErrorSchema(err: ClientAppError | null): ErrorSchema {
+  const out: Record<string, { __errors: string[] }> = {};
+  for (const d of err?.details ?? []) {
+    if (!d.field) continue;
+    (out[d.field] ??= { __errors: [] }).__errors.push(d.message);
+  }
+  return out as ErrorSchema;
+}
+
+/** Values that changed between the record and the form (cleared fields become null). */
+function changes(schema: RJSFSchema, before: RecordValues, after: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(schema.properties ?? {})) {
+    const a = before[key] ?? null;
+    const b = after[key] === undefined || after[key] === '' ? null : after[key];
+    if (JSON.stringify(a) !== JSON.stringify(b)) out[key] = b;
+  }
+  return out;
+}
+
+export function RecordForm({ object, id }: { object: string; id?: string }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  const { message } = App.useApp();
+  const { tr, label } = useT();
+  const meta = useQuery(trpc.meta.object.queryOptions({ object }));
+  const record = useQuery({ ...trpc.records.get.queryOptions({ object, id: id ?? '' }), enabled: Boolean(id) });
+  const [formData, setFormData] = useState<Record<string, unknown> | undefined>();
+  const [error, setError] = useState<ClientAppError | null>(null);
+  // Names of lookup values chosen in this form, so a re-render can still label them.
+  const [chosenNames, setChosenNames] = useState<Record<string, string>>({});
+
+  const onDone = async (saved: RecordValues) => {
+    await queryClient.invalidateQueries({ queryKey: trpc.records.pathKey() });
+    message.success(tr('ui.saved'));
+    router.push(`/o/${object}/${saved.id}`);
+  };
+  const create = useMutation(trpc.records.create.mutationOptions({ onSuccess: onDone, onError: (e) => setError(appErrorOf(e)) }));
+  const update = useMutation(trpc.records.update.mutationOptions({ onSuccess: onDone, onError: (e) => setError(appErrorOf(e)) }));
+
+  if (meta.error || record.error) return <Alert type="error" title={appErrorOf(meta.error ?? record.error)?.message} />;
+  if (!meta.data || (id && !record.data)) return <Card loading />;
+  const form = id ? meta.data.editForm : meta.data.createForm;
+  const objectLabel = label(meta.data.object.label);
+  const current = (record.data ?? {}) as RecordValues;
+  const initial = formData ?? (id ? Object.fromEntries(Object.keys(form.schema.properties as object).map((k) => [k, current[k] ?? undefined])) : {});
+  const busy = create.isPending || update.isPending;
+  const title = id ? `${tr('ui.edit')} · ${String(current.name ?? '')}` : tr('ui.new', { object: objectLabel });
+
+  return (
+    <Card title={<Typography.Title level={1} style={{ fontSize: 20, margin: 0 }}>{title}</Typography.Title>}>
+      {error && (
+        <Alert role="alert" type="error" style={{ marginBottom: 16 }} title={error.details.some((d) => d.field) ? tr('ui.fixErrors') : error.message}
+          description={error.details.filter((d) => !d.field || !(d.field in (form.schema.properties as object))).map((d) => d.message).join('; ') || undefined} />
+      )}
+      <Form
+        schema={form.schema as RJSFSchema}
+        uiSchema={{ ...(form.uiSchema as UiSchema), 'ui:submitButtonOptions': { norender: true } }}
+        formData={initial}
+        validator={validator}
+        noValidate
+        noHtml5Validate
+        showErrorList={false}
+        extraErrors={toErrorSchema(error)}
+        widgets={widgets}
+        templates={templates}
+        formContext={{ sections: form.sections, names: { ...(current.$names ?? {}), ...chosenNames }, rememberName: (f, n) => setChosenNames((c) => ({ ...c, [f]: n })) } satisfies FormContext}
+        onChange={(e) => setFormData(e.formData)}
+        onSubmit={(e) => {
+          setError(null);
+          const data = (e.formData ?? {}) as Record<string, unknown>;
+          if (id) update.mutate({ object, id, values: changes(form.schema as RJSFSchema, current, data), expectedVersion: current.version });
+          else create.mutate({ object, values: Object.fromEntries(Object.entries(data).filter(([, v]) => v !== undefined && v !== '')) });
+        }}
+      >
+        <Space style={{ marginTop: 8 }}>
+          <Button type="primary" htmlType="submit" loading={busy}>{tr('ui.save')}</Button>
+          <NavButton href={id ? `/o/${object}/${id}` : `/o/${object}`}>{tr('ui.cancel')}</NavButton>
+        </Space>
+      </Form>
+    </Card>
+  );
+}

@@ -1,0 +1,148 @@
+/**
+ * `npm run bench`: loads 1,000,000 opportunities (BENCH_ROWS) into a scratch workspace and times
+ * list queries (filter + sort + keyset page) through the record service and the same SQL run
+ * directly with pg; prints p50/p95 and their ratio. The loaded data is kept in .bench/ between
+ * runs (BENCH_DATABASE_URL uses another server instead). Figures are printed, never asserted.
+ */
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { ListOptions } from '../platform/data';
+import { compileList, listRecords } from '../platform/data';
+import type { RecordContext } from '../platform/data/context';
+import { resolveDataDir, runningEmbeddedUrl, startEmbeddedPostgres, type EmbeddedDatabase } from '../platform/db/embedded';
+import { migrate } from '../platform/db/migrate';
+import { closePools, getPool } from '../platform/db/pool';
+import { closePrisma, getPrisma } from '../platform/db/prisma';
+import { stockMetadata } from '../platform/metadata/registry';
+import { ensureWorkspace } from '../platform/schema/workspaces';
+import { buildRecordContext, systemRecordContext } from '../platform/security/context';
+import { ensureBenchOrg } from './lib/benchOrg';
+import { createUser } from '../platform/security/users';
+import { seedScale } from '../seeds/scale';
+
+const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
+const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 300);
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+async function openDatabase(): Promise<{ url: string; embedded?: EmbeddedDatabase }> {
+  if (process.env.BENCH_DATABASE_URL) return { url: process.env.BENCH_DATABASE_URL };
+  const dataDir = resolveDataDir(path.resolve('.bench'));
+  const running = runningEmbeddedUrl(dataDir);
+  if (running) return { url: running };
+  const embedded = await startEmbeddedPostgres({ dataDir, port: Number(process.env.BENCH_PG_PORT ?? 54339), database: 'bench' });
+  return { url: embedded.url, embedded };
+}
+
+const db = await openDatabase();
+try {
+  const pool = getPool(db.url);
+  const prisma = getPrisma(db.url);
+  await migrate(pool);
+  const { workspace } = await ensureWorkspace(pool, 'bench');
+  let user = await prisma.user.findFirst({ where: { workspaceId: workspace.id } });
+  user ??= await createUser(prisma, { workspaceId: workspace.id, email: 'bench@bench.local', name: 'Bench', password: crypto.randomUUID(), isAdmin: true });
+  const actor = { id: user.id, name: user.name, email: user.email, isAdmin: true };
+  const count = Number((await pool.query(`SELECT count(*) AS n FROM "${workspace.schema}"."opportunity"`)).rows[0].n);
+  if (count !== ROWS) {
+    console.log(`Loading ${ROWS.toLocaleString()} opportunities into workspace "bench" (kept for later runs)...`);
+    await pool.query(`TRUNCATE "${workspace.schema}"."opportunity", "${workspace.schema}"."account" CASCADE`);
+    const started = performance.now();
+    await seedScale(pool, workspace, actor, [actor.id], ROWS, {
+      onProgress: (done, total, object) => process.stdout.write(`\r  ${object}: ${done.toLocaleString()} / ${total.toLocaleString()}   `),
+    });
+    console.log(`\n  loaded in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  }
+
+  const ctx: RecordContext = systemRecordContext(pool, workspace, actor, stockMetadata());
+  const allAccess = await ctx.security.plan('opportunity', 'read');
+  const open = { all: [{ field: 'stage', op: 'in', value: ['proposal', 'negotiation'] }, { field: 'amount', op: 'gte', value: 100000 }] };
+  const cursorAfter = async (opts: ListOptions, pages: number) => {
+    let cursor: string | null = null;
+    for (let i = 0; i < pages; i++) cursor = (await listRecords(ctx, 'opportunity', { ...opts, cursor })).nextCursor;
+    return cursor;
+  };
+  const cases: { name: string; opts: ListOptions }[] = [
+    { name: 'open pipeline by amount desc, page 1', opts: { filter: open, sort: '-amount', limit: 50 } },
+    { name: 'open pipeline by amount desc, page 21 (keyset)', opts: { filter: open, sort: '-amount', limit: 50, cursor: await cursorAfter({ filter: open, sort: '-amount', limit: 50 }, 20) } },
+    { name: 'stage = negotiation by close date, page 1', opts: { filter: { field: 'stage', op: 'eq', value: 'negotiation' }, sort: 'close_date', limit: 50 } },
+    { name: 'all by close date, page 101 (keyset)', opts: { sort: 'close_date', limit: 50, cursor: await cursorAfter({ sort: 'close_date', limit: 50 }, 100) } },
+    { name: 'amount between + close date range, by -close_date', opts: { filter: { all: [{ field: 'amount', op: 'between', value: [500000, 1000000] }, { field: 'close_date', op: 'gte', value: '2026-01-01' }] }, sort: '-close_date,amount', limit: 50 } },
+  ];
+
+  console.log(`\nList queries over ${ROWS.toLocaleString()} opportunities, ${ITERATIONS} runs each (2 cores; figures in ms)\n`);
+  console.log('query'.padEnd(52), 'service p50'.padStart(12), 'p95'.padStart(8), 'direct p50'.padStart(12), 'p95'.padStart(8), 'ratio p50'.padStart(10));
+  for (const c of cases) {
+    const compiled = compileList(ctx, stockMetadata().objects.get('opportunity')!, c.opts, allAccess);
+    const service: number[] = [];
+    const direct: number[] = [];
+    for (let i = 0; i < 20; i++) { await listRecords(ctx, 'opportunity', c.opts); await pool.query(compiled.sql, compiled.values); }
+    for (let i = 0; i < ITERATIONS; i++) {
+      // Alternate which goes first so neither is favoured by caches.
+      const a = performance.now();
+      if (i % 2) await listRecords(ctx, 'opportunity', c.opts); else await pool.query(compiled.sql, compiled.values);
+      const b = performance.now();
+      if (i % 2) await pool.query(compiled.sql, compiled.values); else await listRecords(ctx, 'opportunity', c.opts);
+      const d = performance.now();
+      (i % 2 ? service : direct).push(b - a);
+      (i % 2 ? direct : service).push(d - b);
+    }
+    service.sort((x, y) => x - y);
+    direct.sort((x, y) => x - y);
+    const [s50, s95, d50, d95] = [percentile(service, 50), percentile(service, 95), percentile(direct, 50), percentile(direct, 95)];
+    console.log(c.name.padEnd(52), s50.toFixed(2).padStart(12), s95.toFixed(2).padStart(8), d50.toFixed(2).padStart(12), d95.toFixed(2).padStart(8), (s50 / d50).toFixed(2).padStart(10));
+  }
+  // Record-level security: the same lists as a rep (private sharing, five-level hierarchy), a
+  // manager (three reps below) and the admin (sees everything).
+  const org = await ensureBenchOrg(pool, workspace, actor.id);
+  const as = async (id: string) => {
+    const u = (await pool.query('SELECT id, name, email FROM users WHERE id = $1', [id])).rows[0];
+    return buildRecordContext({ pool, workspace, user: { id: u.id, name: u.name, email: u.email, isAdmin: false } });
+  };
+  const people = [['admin', await as(org.admin)], ['manager', await as(org.manager)], ['rep', await as(org.rep)]] as const;
+  const secCases: { name: string; opts: ListOptions }[] = [
+    { name: 'open pipeline by amount desc, page 1', opts: { filter: open, sort: '-amount', limit: 50 } },
+    { name: 'all by close date, page 1', opts: { sort: 'close_date', limit: 50 } },
+    { name: 'stage = negotiation by -close_date, page 1', opts: { filter: { field: 'stage', op: 'eq', value: 'negotiation' }, sort: '-close_date', limit: 50 } },
+  ];
+  console.log(`\nThe same lists by who is asking (private sharing model, 5-level role hierarchy, 243 reps own the records)\n`);
+  console.log('query'.padEnd(52), 'who'.padEnd(8), 'p50'.padStart(8), 'p95'.padStart(8), 'vs admin p50'.padStart(14));
+  for (const c of secCases) {
+    const times: Record<string, number[]> = { admin: [], manager: [], rep: [] };
+    for (const [, pctx] of people) for (let i = 0; i < 10; i++) await listRecords(pctx, 'opportunity', c.opts);
+    for (let i = 0; i < ITERATIONS; i++) {
+      for (const [who, pctx] of i % 2 ? people : [...people].reverse()) {
+        const a = performance.now();
+        await listRecords(pctx, 'opportunity', c.opts);
+        times[who].push(performance.now() - a);
+      }
+    }
+    const adminP50 = percentile(times.admin.sort((x, y) => x - y), 50);
+    for (const [who] of people) {
+      const sorted = times[who].sort((x, y) => x - y);
+      console.log(c.name.padEnd(52), who.padEnd(8), percentile(sorted, 50).toFixed(2).padStart(8), percentile(sorted, 95).toFixed(2).padStart(8), (percentile(sorted, 50) / adminP50).toFixed(2).padStart(14));
+    }
+  }
+  if (process.env.BENCH_EXPLAIN) {
+    for (const [who, pctx] of people.slice(1)) {
+      const compiled = compileList(pctx, pctx.meta.objects.get('opportunity')!, secCases[0].opts, await pctx.security.plan('opportunity', 'read'));
+      const plan = await pool.query(`EXPLAIN (ANALYZE, BUFFERS) ${compiled.sql}`, compiled.values);
+      console.log(`\n-- ${who}: ${secCases[0].name}\n${plan.rows.map((r) => r['QUERY PLAN']).join('\n')}`);
+    }
+  }
+  if (process.env.BENCH_EXPLAIN) {
+    for (const c of cases) {
+      const compiled = compileList(ctx, stockMetadata().objects.get('opportunity')!, c.opts, allAccess);
+      const plan = await pool.query(`EXPLAIN (ANALYZE, BUFFERS) ${compiled.sql}`, compiled.values);
+      console.log(`\n-- ${c.name}\n${plan.rows.map((r) => r['QUERY PLAN']).join('\n')}`);
+    }
+  }
+  console.log(`\nMachine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`);
+} finally {
+  await closePools();
+  await closePrisma();
+  await db.embedded?.stop();
+}

@@ -1,0 +1,11 @@
+/** Rewrite the generated metadata schema and types (see platform/metadata/generate.ts). */
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { generateArtefacts } from '../platform/metadata/generate';
+
+const root = path.resolve(import.meta.dirname, '..');
+for (const a of await generateArtefacts(root)) {
+  await fs.mkdir(path.dirname(path.join(root, a.path)), { recursive: true });
+  await fs.writeFile(path.join(root, a.path), a.content);
+  console.log(`wrote ${a.path}`);
+}

@@ -1,0 +1,31 @@
+/** Prepare a database for the app: migrations, workspaces and their schemas, demo data on first start. */
+import { migrate } from '../../platform/db/migrate';
+import { getPool } from '../../platform/db/pool';
+import { getPrisma } from '../../platform/db/prisma';
+import { convergeAllWorkspaces, DEFAULT_WORKSPACE, ensureWorkspace } from '../../platform/schema/workspaces';
+import { seedDemo, type DemoResult } from '../../seeds/demo';
+
+export interface PrepareResult {
+  migrations: string[];
+  demo?: DemoResult;
+}
+
+export async function prepareDatabase(url: string, opts: { demo?: boolean; log?: (l: string) => void } = {}): Promise<PrepareResult> {
+  const log = opts.log ?? console.log;
+  const pool = getPool(url);
+  const migrations = await migrate(pool);
+  if (migrations.length) log(`Applied migrations: ${migrations.join(', ')}`);
+  const { workspace } = await ensureWorkspace(pool, DEFAULT_WORKSPACE, 'Default workspace');
+  for (const { workspace: ws, plan } of await convergeAllWorkspaces(pool)) {
+    if (plan.actions.length) log(`Workspace ${ws}: ${plan.actions.length} schema change(s) applied`);
+    for (const d of plan.drift) log(`Workspace ${ws}: column differs from metadata, left as is: ${d}`);
+  }
+  const users = await pool.query('SELECT count(*)::int AS n FROM users WHERE workspace_id = $1', [workspace.id]);
+  if (users.rows[0].n === 0 && opts.demo !== false) {
+    log('First start: loading demo data...');
+    const demo = await seedDemo(pool, getPrisma(url), workspace);
+    log(`Demo data loaded: ${Object.entries(demo.counts).map(([k, v]) => `${v} ${k}`).join(', ')}`);
+    return { migrations, demo };
+  }
+  return { migrations };
+}

@@ -1,0 +1,190 @@
+/**
+ * The demo data loaded on first start: the demo organisation's users and a realistic, bilingual
+ * set of leads, accounts (with subsidiaries), contacts, opportunities across stages, contracts and
+ * activities, all owned by the sales people. Deterministic for a given seed and anchor date.
+ */
+import type pg from 'pg';
+import type { RecordContext, UserRef, WorkspaceRef } from '../platform/data/context';
+import { bulkInsert, type BulkRow } from '../platform/data/bulk';
+import { withTransaction } from '../platform/db/pool';
+import type { Prisma } from '../platform/db/prisma';
+import { stockMetadata } from '../platform/metadata/registry';
+import { systemRecordContext } from '../platform/security/context';
+import { addDays, isoDate, Random } from './random';
+import { seedDemoOrg } from './org';
+import * as V from './vocabulary';
+
+export interface DemoOptions {
+  seed?: number;
+  /** "Today" for the data's dates; defaults to the current date. */
+  anchor?: Date;
+  accounts?: number;
+}
+
+export interface DemoResult {
+  users: UserRef[];
+  counts: Record<string, number>;
+}
+
+function personName(r: Random): string {
+  return r.pick(V.SURNAMES) + r.pick(V.GIVEN_NAMES);
+}
+
+function mobile(r: Random): string {
+  return `1${r.pick(['38', '39', '58', '86', '36', '50'])}${String(r.int(0, 99999999)).padStart(8, '0')}`;
+}
+
+function email(r: Random, name: string, domain: string): string {
+  const surname = V.PINYIN[name[0]] ?? 'contact';
+  return `${surname}.${r.int(10, 999)}@${domain}`;
+}
+
+const STAGES = [['discovery', 10, 18], ['qualification', 20, 16], ['proposal', 40, 15], ['negotiation', 60, 11], ['closed_won', 100, 22], ['closed_lost', 0, 18]] as const;
+
+/** Generate the demo records (without writing them). */
+export function generateDemo(sellers: (UserRef & { regions?: string[] })[], opts: DemoOptions = {}): Record<string, BulkRow[]> {
+  const r = new Random(opts.seed ?? 20261123);
+  const today = opts.anchor ?? new Date();
+  const owners = sellers.map((s) => s.id);
+  // Customers go to a seller who covers their region, so each team's book is about its own territory.
+  const ownerFor = (region: string) => {
+    const covering = sellers.filter((s) => s.regions?.includes(region));
+    return covering.length ? r.pick(covering).id : r.pick(owners);
+  };
+  const accounts: BulkRow[] = [];
+  const accountInfo: { id: string; short: string; domain: string; owner: string; region: string }[] = [];
+  const nAccounts = opts.accounts ?? 300;
+  const seen = new Set<string>();
+  for (let i = 0; accounts.length < nAccounts && i < nAccounts * 5; i++) {
+    const [cityZh, cityEn, region] = r.pick(V.CITIES);
+    const industry = r.pick(Object.keys(V.INDUSTRY_WORDS));
+    const english = r.chance(0.12);
+    const core = r.pick(V.CORE_WORDS);
+    const name = english ? `${r.pick(V.ENGLISH_NAMES)} (${cityEn}) Co., Ltd.` : `${cityZh}${core}${r.pick(V.INDUSTRY_WORDS[industry])}${r.pick(V.SUFFIXES)}`;
+    if (seen.has(name)) continue;
+    seen.add(name);
+    const id = r.uuid();
+    const owner = ownerFor(region);
+    const domain = `${english ? cityEn.toLowerCase().replace(/\W/g, '') : 'corp'}${accounts.length}.example.cn`;
+    const parent = accountInfo.length > 20 && r.chance(0.08) ? r.pick(accountInfo.slice(0, 20)).id : null;
+    accounts.push({
+      id, owner,
+      createdAt: addDays(today, -r.int(30, 900)).toISOString(),
+      values: {
+        name, industry, region, parent,
+        type: r.weighted([['customer', 50], ['prospect', 30], ['partner', 8], ['reseller', 6], ['media', 2], ['competitor', 2], ['other', 2]]),
+        level: r.weighted([['a', 15], ['b', 45], ['c', 40]]),
+        phone: `0${r.int(10, 99)}-${r.int(6000, 8999)}${String(r.int(0, 9999)).padStart(4, '0')}`,
+        website: `https://www.${domain}`,
+        address: `${cityZh}市${r.pick(['浦东新区', '高新区', '经济开发区', '工业园区', '朝阳区', '南山区'])}${r.int(1, 999)}号`,
+        annual_revenue: r.int(5, 5000) * 100_000,
+        employees: r.int(20, 20000),
+      },
+    });
+    accountInfo.push({ id, short: english ? name.split(' (')[0] : `${core}${cityZh}`, domain, owner, region });
+  }
+
+  const contacts: BulkRow[] = [];
+  const contactIds: Map<string, string[]> = new Map();
+  for (const a of accountInfo) {
+    const n = r.int(1, 4);
+    for (let k = 0; k < n; k++) {
+      const name = personName(r);
+      const id = r.uuid();
+      contacts.push({
+        id, owner: a.owner,
+        createdAt: addDays(today, -r.int(10, 700)).toISOString(),
+        values: { name, account: a.id, title: r.pick(V.TITLES), department: r.pick(V.DEPARTMENTS), mobile: mobile(r), email: email(r, name, a.domain), birthday: r.chance(0.3) ? isoDate(new Date(Date.UTC(r.int(1965, 1995), r.int(0, 11), r.int(1, 28)))) : null },
+      });
+      contactIds.set(a.id, [...(contactIds.get(a.id) ?? []), id]);
+    }
+  }
+
+  const opportunities: BulkRow[] = [];
+  const won: { id: string; account: string; amount: number; owner: string; close: string; name: string }[] = [];
+  for (const a of accountInfo) {
+    const n = r.weighted([[0, 10], [1, 35], [2, 35], [3, 20]]);
+    for (let k = 0; k < n; k++) {
+      const [stage, probability] = r.weighted(STAGES.map(([s, p, w]) => [[s, p] as const, w] as const));
+      const closed = stage.startsWith('closed');
+      const close = isoDate(addDays(today, closed ? -r.int(1, 300) : r.int(-20, 200)));
+      const amount = Math.round(r.int(50, 5000) * 1000 * (r.chance(0.1) ? 5 : 1));
+      const id = r.uuid();
+      const name = `${a.short} - ${r.pick(V.PRODUCTS)}`;
+      opportunities.push({
+        id, owner: a.owner,
+        createdAt: addDays(today, -r.int(closed ? 120 : 5, 400)).toISOString(),
+        values: { name, account: a.id, amount, close_date: close, stage, probability, source: r.pick(['web', 'phone', 'event', 'referral', 'advertising']), next_step: closed ? null : r.pick(['安排技术交流', '提交报价', '确认预算', '商务谈判', '等待客户内部审批']) },
+      });
+      if (stage === 'closed_won') won.push({ id, account: a.id, amount, owner: a.owner, close, name });
+    }
+  }
+
+  const contracts: BulkRow[] = [];
+  for (const w of won) {
+    if (!r.chance(0.85)) continue;
+    const start = addDays(new Date(`${w.close}T00:00:00Z`), r.int(3, 30));
+    contracts.push({
+      owner: w.owner,
+      createdAt: new Date(`${w.close}T08:00:00Z`).toISOString(),
+      values: {
+        name: `${w.name} 合同`, account: w.account, opportunity: w.id, amount: w.amount, cost: Math.round(w.amount * (0.55 + r.next() * 0.3)),
+        signed_date: isoDate(start), start_date: isoDate(start), end_date: isoDate(addDays(start, r.pick([180, 365, 730]))),
+        status: r.weighted([['draft', 10], ['in_approval', 10], ['approved', 15], ['active', 45], ['completed', 15], ['rejected', 5]]),
+      },
+    });
+  }
+
+  const activities: BulkRow[] = [];
+  for (let i = 0; i < accountInfo.length * 3; i++) {
+    const a = r.pick(accountInfo);
+    const type = r.weighted([['visit', 30], ['call', 30], ['task', 20], ['event', 10], ['email', 10]]);
+    const start = addDays(today, r.int(-90, 30));
+    start.setUTCHours(r.int(1, 10), r.pick([0, 30]), 0, 0);
+    const past = start < today;
+    const opp = opportunities.find((o) => o.values.account === a.id);
+    activities.push({
+      owner: a.owner,
+      createdAt: addDays(start, -r.int(1, 10)).toISOString(),
+      values: {
+        subject: r.pick(V.ACTIVITY_SUBJECTS[type]), type, status: past ? r.weighted([['completed', 85], ['cancelled', 15]]) : 'planned',
+        start_at: start.toISOString(), end_at: new Date(start.getTime() + r.pick([30, 60, 120]) * 60_000).toISOString(),
+        account: a.id, contact: r.pick(contactIds.get(a.id) ?? [null]), opportunity: opp && r.chance(0.5) ? opp.id : null,
+        notes: type === 'visit' && past ? r.pick(['客户对方案整体认可，关注交付周期。', '需要补充技术细节，下周再次沟通。', '客户预算已批复，准备进入商务阶段。']) : null,
+      },
+    });
+  }
+
+  const leads: BulkRow[] = [];
+  for (let i = 0; i < Math.round(nAccounts * 1.3); i++) {
+    const [cityZh, , region] = r.pick(V.CITIES);
+    const industry = r.pick(Object.keys(V.INDUSTRY_WORDS));
+    const name = personName(r);
+    const company = `${cityZh}${r.pick(V.CORE_WORDS)}${r.pick(V.INDUSTRY_WORDS[industry])}${r.pick(V.SUFFIXES)}`;
+    leads.push({
+      owner: ownerFor(region),
+      createdAt: addDays(today, -r.int(0, 200)).toISOString(),
+      values: { name, company, title: r.pick(V.TITLES), mobile: mobile(r), email: email(r, name, `lead${i}.example.cn`), source: r.pick(['web', 'phone', 'event', 'referral', 'import', 'advertising']), region, industry, status: r.weighted([['new', 35], ['contacted', 30], ['qualified', 15], ['unqualified', 15], ['converted', 5]]) },
+    });
+  }
+  return { account: accounts, contact: contacts, opportunity: opportunities, contract: contracts, activity: activities, lead: leads };
+}
+
+/** Load the demo users and records into a workspace, in one transaction. */
+export async function seedDemo(pool: pg.Pool, prisma: Prisma, workspace: WorkspaceRef, opts: DemoOptions = {}): Promise<DemoResult> {
+  const { all, sellers } = await seedDemoOrg(pool, prisma, workspace);
+  const admin = all.find((u) => u.isAdmin)!;
+  const ctx: RecordContext = systemRecordContext(pool, workspace, admin, stockMetadata(), 'import');
+  const data = generateDemo(sellers, opts);
+  const counts: Record<string, number> = {};
+  await withTransaction(pool, async (client) => {
+    // Parents before children: lookups have real foreign keys.
+    const roots = data.account.filter((a) => !a.values.parent);
+    const children = data.account.filter((a) => a.values.parent);
+    await bulkInsert(ctx, client, 'account', roots);
+    await bulkInsert(ctx, client, 'account', children);
+    counts.account = data.account.length;
+    for (const obj of ['contact', 'lead', 'opportunity', 'contract', 'activity']) counts[obj] = await bulkInsert(ctx, client, obj, data[obj]);
+  });
+  return { users: all, counts };
+}

@@ -1,0 +1,38 @@
+import { expect, type Page } from '@playwright/test';
+
+export const DEMO_PASSWORD = 'Tessera#2026';
+
+export async function signIn(page: Page, email = 'admin@tessera.demo', password = DEMO_PASSWORD) {
+  await page.goto('/login');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(/\/o\//);
+}
+
+/**
+ * Choose an option of an Ant Design select found by its label, in the dropdown that select controls
+ * (a closing dropdown of another select may still be on screen). Long lists are virtualised, so
+ * for a searchable select the option is typed first, as a user would. `confirm: false` skips the
+ * check that the select shows the choice (for selects that reload the page).
+ */
+export async function choose(page: Page, label: string | RegExp, option: string, { search = false, confirm = true } = {}) {
+  const input = page.getByLabel(label);
+  const box = page.locator('.ant-select').filter({ has: input });
+  const multiple = (await page.locator('.ant-select-multiple').filter({ has: input }).count()) > 0;
+  const pick = async () => {
+    if ((await input.getAttribute('aria-expanded')) !== 'true') await input.click();
+    if (search) await input.fill(option);
+    await expect(input).toHaveAttribute('aria-expanded', 'true');
+    const listId = await input.getAttribute('aria-controls');
+    const dropdown = listId ? page.locator(`.ant-select-dropdown:has([id="${listId}"])`) : page.locator('.ant-select-dropdown:visible').last();
+    await dropdown.getByTitle(option, { exact: true }).click({ timeout: 5_000 });
+  };
+  if (multiple || !confirm) return pick();
+  // The list re-renders while it filters or animates; a click can land on a stale option, so retry
+  // until the select shows the choice.
+  await expect(async () => {
+    await pick();
+    await expect(box).toContainText(option, { timeout: 1_000 });
+  }).toPass({ timeout: 20_000 });
+}

@@ -1,0 +1,71 @@
+import { expect, test, type Page } from '@playwright/test';
+import { signIn } from './helpers';
+
+/** Every value of a list column, across all pages. */
+async function allValues(page: Page, header: string): Promise<string[]> {
+  const values: string[] = [];
+  for (let guard = 0; guard < 50; guard++) {
+    await expect(page.locator('.ant-table-tbody tr.ant-table-row').first()).toBeVisible();
+    const headers = await page.locator('.ant-table-thead th').allInnerTexts();
+    const index = headers.findIndex((h) => h.trim() === header);
+    values.push(...(await page.locator(`.ant-table-tbody tr.ant-table-row td:nth-child(${index + 1})`).allInnerTexts()));
+    const next = page.getByRole('button', { name: 'Next page' });
+    if (!(await next.isEnabled())) break;
+    const first = await page.locator('.ant-table-tbody tr.ant-table-row').first().innerText();
+    await next.click();
+    await expect(page.locator('.ant-table-tbody tr.ant-table-row').first()).not.toHaveText(first);
+  }
+  return values;
+}
+
+test('a rep sees only their own accounts; their manager sees the whole team\'s', async ({ browser }) => {
+  const rep = await browser.newPage();
+  await signIn(rep, 'zhou.jie@tessera.demo');
+  await rep.goto('/o/account');
+  const repRows = await allValues(rep, 'Owner');
+  expect(new Set(repRows)).toEqual(new Set(['周杰']));
+
+  const manager = await browser.newPage();
+  await signIn(manager, 'manager.shanghai@tessera.demo');
+  await manager.goto('/o/account');
+  const teamOwners = await allValues(manager, 'Owner');
+  // The Shanghai team: the manager and his three reps, nobody else.
+  expect(new Set(teamOwners)).toEqual(new Set(['刘洋', '周杰', '吴芳', '郑浩'].filter((n) => teamOwners.includes(n))));
+  expect(teamOwners).toContain('周杰');
+  expect(new Set(teamOwners).size).toBeGreaterThan(1);
+  // The manager sees every one of the rep's accounts, no more and no fewer than the rep does.
+  expect(teamOwners.filter((o) => o === '周杰').length).toBe(repRows.length);
+});
+
+test('a rep has no delete button, and the API refuses the delete', async ({ page }) => {
+  await signIn(page, 'zhou.jie@tessera.demo');
+  await page.goto('/o/account');
+  await page.locator('.ant-table-tbody tr.ant-table-row').first().getByRole('link').first().click();
+  await expect(page.getByRole('button', { name: 'Edit' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Delete' })).toHaveCount(0);
+  const id = page.url().split('/').pop()!;
+  const res = await page.request.delete(`/api/v1/records/account/${id}`);
+  expect(res.status()).toBe(403);
+  expect((await res.json()).error.code).toBe('FORBIDDEN');
+  // Still there.
+  await page.reload();
+  await expect(page.getByRole('button', { name: 'Edit' })).toBeVisible();
+});
+
+test('a manager may delete a team member\'s account; a record of another team is not even found', async ({ page, browser }) => {
+  const admin = await browser.newPage();
+  await signIn(admin, 'admin@tessera.demo');
+  // An account owned by a Beijing rep, outside the Shanghai manager's team.
+  const other = await admin.request.get(`/api/v1/records/account?limit=1&filter=${encodeURIComponent(JSON.stringify({ field: 'region', op: 'eq', value: 'north' }))}`);
+  const outsider = (await other.json()).records[0];
+
+  await signIn(page, 'manager.shanghai@tessera.demo');
+  const res = await page.request.get(`/api/v1/records/account/${outsider.id}`);
+  expect(res.status()).toBe(404);
+  await page.goto(`/o/account/${outsider.id}`);
+  await expect(page.getByText('This record does not exist or was deleted.')).toBeVisible();
+
+  await page.goto('/o/account');
+  await page.locator('.ant-table-tbody tr.ant-table-row').first().getByRole('link').first().click();
+  await expect(page.getByRole('button', { name: 'Delete' })).toBeVisible();
+});

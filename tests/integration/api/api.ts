@@ -1,0 +1,130 @@
+/**
+ * Calls the real Next.js REST route modules the way Next.js does (a Request plus a params promise),
+ * routed by URL path, so tests read like HTTP: `api.get('/api/v1/records/account?limit=2')`.
+ */
+import { expect } from 'vitest';
+import * as objectRoute from '../../../app/api/v1/objects/[object]/route';
+import * as objectsRoute from '../../../app/api/v1/objects/route';
+import * as openapiRoute from '../../../app/api/v1/openapi.json/route';
+import * as restoreRoute from '../../../app/api/v1/records/[object]/[id]/restore/route';
+import * as recordRoute from '../../../app/api/v1/records/[object]/[id]/route';
+import * as recordsRoute from '../../../app/api/v1/records/[object]/route';
+import * as recycleBinRoute from '../../../app/api/v1/recycle-bin/[object]/route';
+import { getPrisma } from '../../../platform/db/prisma';
+import { createApiKey } from '../../../platform/security/apiKeys';
+import { createTestWorkspace, type TestWorkspace } from '../../support/workspace';
+
+type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+/** Every route's params are a subset of these. */
+type RouteParams = { object: string; id: string };
+type RouteHandler = (req: Request, route: { params: Promise<RouteParams> }) => Promise<Response>;
+type RouteModule = Partial<Record<Method, RouteHandler>>;
+
+/** The app router's tree, as [path pattern, param names, route module]. */
+const ROUTES: [RegExp, string[], RouteModule][] = [
+  [/^\/api\/v1\/objects$/, [], objectsRoute],
+  [/^\/api\/v1\/objects\/([^/]+)$/, ['object'], objectRoute],
+  [/^\/api\/v1\/openapi\.json$/, [], openapiRoute],
+  [/^\/api\/v1\/records\/([^/]+)$/, ['object'], recordsRoute],
+  [/^\/api\/v1\/records\/([^/]+)\/([^/]+)$/, ['object', 'id'], recordRoute],
+  [/^\/api\/v1\/records\/([^/]+)\/([^/]+)\/restore$/, ['object', 'id'], restoreRoute],
+  [/^\/api\/v1\/recycle-bin\/([^/]+)$/, ['object'], recycleBinRoute],
+];
+
+export interface CallOptions {
+  /** A string is sent as is (for malformed bodies); anything else as JSON. */
+  body?: unknown;
+  headers?: Record<string, string>;
+  /** The Authorization header; null sends none. Defaults to the client's own key. */
+  auth?: string | null;
+  /** Accept-Language. */
+  lang?: string;
+}
+
+export interface ApiResponse {
+  status: number;
+  headers: Headers;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- response bodies are asserted field by field
+  body: any;
+}
+
+/** Send one request to the route module serving `path` (query string included). */
+export async function send(method: Method, path: string, opts: CallOptions & { key?: string } = {}): Promise<ApiResponse> {
+  const url = new URL(path, 'http://localhost');
+  const match = ROUTES.map(([re, names, mod]) => ({ m: re.exec(url.pathname), names, mod })).find((r) => r.m);
+  if (!match) throw new Error(`no route serves ${url.pathname}`);
+  const handler = match.mod[method];
+  if (!handler) throw new Error(`${url.pathname} has no ${method} handler`);
+  const params = Object.fromEntries(match.names.map((n, i) => [n, decodeURIComponent(match.m![i + 1])])) as RouteParams;
+  const headers: Record<string, string> = { ...opts.headers };
+  const auth = opts.auth === undefined ? (opts.key ? `Bearer ${opts.key}` : null) : opts.auth;
+  if (auth !== null) headers.authorization = auth;
+  if (opts.lang) headers['accept-language'] = opts.lang;
+  let body: string | undefined;
+  if (opts.body !== undefined) {
+    body = typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body);
+    headers['content-type'] ??= 'application/json';
+  }
+  const res = await handler(new Request(url, { method, headers, body }), { params: Promise.resolve(params) });
+  const text = await res.text();
+  let parsed: unknown = text;
+  if (text === '') parsed = null;
+  else if ((res.headers.get('content-type') ?? '').startsWith('application/json')) parsed = JSON.parse(text);
+  return { status: res.status, headers: res.headers, body: parsed };
+}
+
+export interface ApiClient {
+  tw: TestWorkspace;
+  key: string;
+  keyId: string;
+  get(path: string, opts?: CallOptions): Promise<ApiResponse>;
+  post(path: string, body?: unknown, opts?: CallOptions): Promise<ApiResponse>;
+  patch(path: string, body?: unknown, opts?: CallOptions): Promise<ApiResponse>;
+  del(path: string, opts?: CallOptions): Promise<ApiResponse>;
+}
+
+/** A fresh workspace with an admin user and an API key acting as them. */
+export async function apiClient(prefix = 'api'): Promise<ApiClient> {
+  const tw = await createTestWorkspace(prefix);
+  process.env.DATABASE_URL ??= tw.url;
+  const { id, key } = await createApiKey(getPrisma(tw.url), tw.admin.id, 'test');
+  return clientFor(tw, key, id);
+}
+
+export function clientFor(tw: TestWorkspace, key: string, keyId = ''): ApiClient {
+  return {
+    tw,
+    key,
+    keyId,
+    get: (path, opts = {}) => send('GET', path, { key, ...opts }),
+    post: (path, body, opts = {}) => send('POST', path, { key, ...opts, body }),
+    patch: (path, body, opts = {}) => send('PATCH', path, { key, ...opts, body }),
+    del: (path, opts = {}) => send('DELETE', path, { key, ...opts }),
+  };
+}
+
+/** `?filter=` for a condition tree. */
+export function filterParam(condition: unknown): string {
+  return `filter=${encodeURIComponent(JSON.stringify(condition))}`;
+}
+
+/** Assert the shared error shape and status; returns the error for further checks. */
+export function expectError(res: ApiResponse, status: number, code: string) {
+  expect({ status: res.status, code: res.body?.error?.code }, JSON.stringify(res.body)).toEqual({ status, code });
+  expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+  const { error } = res.body;
+  expect(Object.keys(error).sort()).toEqual(['code', 'details', 'message']);
+  expect(typeof error.message).toBe('string');
+  expect(error.message.length).toBeGreaterThan(0);
+  expect(Array.isArray(error.details)).toBe(true);
+  for (const d of error.details) {
+    expect(typeof d.code).toBe('string');
+    expect(typeof d.message).toBe('string');
+  }
+  return error as { code: string; message: string; details: { field?: string; pointer?: string; code: string; message: string }[] };
+}
+
+/** The (field, code) pairs of an error's details, sorted, for order-independent comparison. */
+export function fieldCodes(error: { details: { field?: string; code: string }[] }): [string | undefined, string][] {
+  return error.details.map((d): [string | undefined, string] => [d.field, d.code]).sort((a, b) => String(a).localeCompare(String(b)));
+}
