@@ -50,6 +50,8 @@ export interface FieldDef {
   unique?: boolean;
   readOnly?: boolean;
   indexed?: boolean;
+  /** Removed by an admin: hidden everywhere, column and data kept until purged. */
+  archived?: boolean;
   default?: unknown;
   maxLength?: number;
   precision?: number;

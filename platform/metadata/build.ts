@@ -22,7 +22,8 @@ export interface MetadataDocuments {
 
 function objectModel(def: ObjectDefinition): ObjectModel {
   const nameField = def.nameField ?? 'name';
-  const fields = def.fields as FieldDef[];
+  const fields = (def.fields as FieldDef[]).filter((f) => !f.archived);
+  const archivedFields = (def.fields as FieldDef[]).filter((f) => f.archived);
   const allFields = [...systemFields(def.name, nameField), ...fields];
   return {
     name: def.name,
@@ -31,8 +32,9 @@ function objectModel(def: ObjectDefinition): ObjectModel {
     description: def.description,
     icon: def.icon,
     nameField,
-    searchFields: def.searchFields ?? [],
+    searchFields: (def.searchFields ?? []).filter((n) => fields.some((f) => f.name === n)),
     fields,
+    archivedFields,
     allFields,
     fieldMap: new Map(allFields.map((f) => [f.name, f])),
     relatedLists: [],
@@ -41,7 +43,7 @@ function objectModel(def: ObjectDefinition): ObjectModel {
   };
 }
 
-function checkObject(def: ObjectDefinition, file: string, names: Set<string>, errors: ErrorDetail[]) {
+function checkObject(def: ObjectDefinition, file: string, names: Set<string>, archivedNames: Set<string>, errors: ErrorDetail[]) {
   const err = (pointer: string, code: string, message: string) => errors.push({ file, pointer, code, message: `${file}#${pointer} ${message}` });
   const seen = new Map<string, number>();
   def.fields.forEach((f, i) => {
@@ -49,8 +51,10 @@ function checkObject(def: ObjectDefinition, file: string, names: Set<string>, er
     if (RESERVED_FIELD_NAMES.has(field.name)) err(`/fields/${i}/name`, 'field.reserved', `"${field.name}" is a system field name`);
     if (seen.has(field.name)) err(`/fields/${i}/name`, 'field.duplicate', `duplicates field "${field.name}" at /fields/${seen.get(field.name)}`);
     seen.set(field.name, i);
-    if (field.type === 'lookup' && field.target && !names.has(field.target)) {
-      err(`/fields/${i}/target`, 'field.target', `lookup target "${field.target}" is not an object`);
+    if (field.type === 'lookup' && field.target && !field.archived && !names.has(field.target)) {
+      err(`/fields/${i}/target`, 'field.target', archivedNames.has(field.target)
+        ? `lookup target "${field.target}" is archived: archive or retarget this field first`
+        : `lookup target "${field.target}" is not an object`);
     }
     if (field.type === 'currency') {
       const companion = currencyColumn(field);
@@ -71,6 +75,7 @@ function checkObject(def: ObjectDefinition, file: string, names: Set<string>, er
   const nameField = def.nameField ?? 'name';
   const nf = def.fields.find((f) => f.name === nameField);
   if (!nf) err('/nameField', 'object.nameField', `name field "${nameField}" is not a field of the object`);
+  else if (nf.archived) err(`/fields/${def.fields.indexOf(nf)}/archived`, 'object.nameField', `the name field "${nameField}" cannot be archived`);
   else if (!['text', 'auto_number', 'email', 'phone'].includes(nf.type)) err('/nameField', 'object.nameField', `name field "${nameField}" must be a text field`);
   (def.searchFields ?? []).forEach((s, i) => {
     if (!def.fields.some((f) => f.name === s)) err(`/searchFields/${i}`, 'object.searchField', `search field "${s}" is not a field of the object`);
@@ -81,20 +86,28 @@ function checkObject(def: ObjectDefinition, file: string, names: Set<string>, er
 export function buildMetadata(docs: MetadataDocuments, extraErrors: ErrorDetail[] = []): MetadataModel {
   const errors = [...extraErrors];
   const unusable = new Set(docs.unusable ?? []);
-  const names = new Set([...docs.objects.map((o) => o.def.name), ...unusable]);
+  const live = docs.objects.filter((o) => !o.def.archived);
+  const archivedObjects = new Map(docs.objects.filter((o) => o.def.archived).map((o) => [o.def.name, o.def]));
+  const names = new Set([...live.map((o) => o.def.name), ...unusable]);
+  const archivedNames = new Set(archivedObjects.keys());
   const objects = new Map<string, ObjectModel>();
   for (const { file, def } of docs.objects) {
+    if (def.archived) {
+      if (live.some((o) => o.def.name === def.name)) errors.push({ file, pointer: '/name', code: 'object.duplicate', message: `${file}#/name object "${def.name}" is defined twice` });
+      continue;
+    }
     if (def.name.startsWith('tessera_')) errors.push({ file, pointer: '/name', code: 'object.reserved', message: `${file}#/name object names starting with "tessera_" are reserved for the platform` });
     if (objects.has(def.name)) errors.push({ file, pointer: '/name', code: 'object.duplicate', message: `${file}#/name object "${def.name}" is defined twice` });
-    checkObject(def, file, names, errors);
+    checkObject(def, file, names, archivedNames, errors);
     objects.set(def.name, objectModel(def));
   }
 
   const layouts = new Map<string, LayoutDefinition[]>();
-  for (const { file, def } of docs.layouts) {
+  for (const { file, def: given } of docs.layouts) {
     const err = (pointer: string, code: string, message: string) => errors.push({ file, pointer, code, message: `${file}#${pointer} ${message}` });
-    const obj = objects.get(def.object);
-    if (!obj) { if (!unusable.has(def.object)) err('/object', 'layout.object', `object "${def.object}" does not exist`); continue; }
+    const obj = objects.get(given.object);
+    if (!obj) { if (!unusable.has(given.object) && !archivedNames.has(given.object)) err('/object', 'layout.object', `object "${given.object}" does not exist`); continue; }
+    const def = withoutArchived(given, obj);
     const placed = new Set<string>();
     def.sections.forEach((s, i) => s.fields.forEach((entry, j) => {
       const name = typeof entry === 'string' ? entry : entry.field;
@@ -119,10 +132,14 @@ export function buildMetadata(docs: MetadataDocuments, extraErrors: ErrorDetail[
   }
 
   const views = new Map<string, ListViewDefinition[]>();
-  for (const { file, def } of docs.views) {
+  for (const { file, def: given } of docs.views) {
     const err = (pointer: string, code: string, message: string) => errors.push({ file, pointer, code, message: `${file}#${pointer} ${message}` });
-    const obj = objects.get(def.object);
-    if (!obj) { if (!unusable.has(def.object)) err('/object', 'view.object', `object "${def.object}" does not exist`); continue; }
+    const obj = objects.get(given.object);
+    if (!obj) { if (!unusable.has(given.object) && !archivedNames.has(given.object)) err('/object', 'view.object', `object "${given.object}" does not exist`); continue; }
+    const archived = new Set((obj.archivedFields ?? []).map((f) => f.name));
+    const def: ListViewDefinition = archived.size
+      ? ({ ...given, columns: given.columns.filter((c) => !archived.has(c)), sort: given.sort?.filter((x) => !archived.has(x.field)) } as ListViewDefinition)
+      : given;
     def.columns.forEach((c, i) => {
       if (!obj.fieldMap.has(c)) err(`/columns/${i}`, 'view.column', `field "${c}" is not a field of ${def.object}`);
     });
@@ -146,7 +163,14 @@ export function buildMetadata(docs: MetadataDocuments, extraErrors: ErrorDetail[
 
   for (const obj of objects.values()) obj.relatedLists = relatedListsOf(obj, objects, layouts.get(obj.name)?.[0]);
   const revision = createHash('sha256').update(JSON.stringify(docs)).digest('hex').slice(0, 16);
-  return { revision, objects, layouts, views };
+  return { revision, objects, layouts, views, archivedObjects };
+}
+
+/** A layout without the fields (and related lists) that are archived: they come back when restored. */
+function withoutArchived(def: LayoutDefinition, obj: ObjectModel): LayoutDefinition {
+  const archived = new Set((obj.archivedFields ?? []).map((f) => f.name));
+  if (!archived.size) return def;
+  return { ...def, sections: def.sections.map((s) => ({ ...s, fields: s.fields.filter((e) => !archived.has(typeof e === 'string' ? e : e.field)) })) as LayoutDefinition['sections'] };
 }
 
 /** Related lists: those the default layout lists, else one per lookup pointing at the object. */

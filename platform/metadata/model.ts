@@ -28,8 +28,10 @@ export interface ObjectModel {
   icon?: string;
   nameField: string;
   searchFields: string[];
-  /** Fields defined in metadata, in order. */
+  /** Fields defined in metadata, in order (archived ones excluded). */
   fields: FieldDef[];
+  /** Fields an admin removed: hidden everywhere, their columns and data kept until purged. */
+  archivedFields?: FieldDef[];
   /** System fields followed by metadata fields. */
   allFields: FieldDef[];
   fieldMap: Map<string, FieldDef>;
@@ -49,6 +51,8 @@ export interface MetadataModel {
   objects: Map<string, ObjectModel>;
   layouts: Map<string, LayoutDefinition[]>;
   views: Map<string, ListViewDefinition[]>;
+  /** Objects an admin removed: hidden everywhere, their tables and data kept until purged. */
+  archivedObjects?: Map<string, ObjectDefinition>;
 }
 
 /** Columns every record table has, whatever its metadata says. */

@@ -33,6 +33,7 @@ const BASE_FIELD_PROPERTIES: Record<string, JsonSchema> = {
   unique: { type: 'boolean' },
   readOnly: { type: 'boolean' },
   indexed: { type: 'boolean', description: 'Create an index so lists can filter and sort on this field fast.' },
+  archived: { type: 'boolean', description: 'Removed by an admin: hidden everywhere, its column and data kept until purged.' },
 };
 
 function pascal(name: string): string {
@@ -69,6 +70,7 @@ export function buildObjectSchema(): JsonSchema {
       icon: { type: 'string' },
       nameField: { $ref: '#/$defs/apiName', description: 'Field whose value is the record name (default: name).' },
       searchFields: { type: 'array', items: { $ref: '#/$defs/apiName' }, uniqueItems: true },
+      archived: { type: 'boolean', description: 'Removed by an admin: hidden everywhere, its table and data kept until purged.' },
       teams: { type: 'boolean', description: 'Records have teams: users sharing the record, each with a role in it.' },
       sharing: {
         type: 'object',

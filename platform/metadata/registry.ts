@@ -1,23 +1,150 @@
 /**
- * Effective metadata per workspace. Today every workspace sees the stock files; the designer
- * (packages and workspace deltas) layers onto this. Cached and keyed by revision, bounded.
+ * Effective metadata per workspace: stock files → installed packages → workspace deltas
+ * (platform/metadata/layers.ts). Cached per workspace and keyed by the workspace's metadata
+ * revision, which every change bumps in the transaction that makes it, so a change is live for
+ * every user and channel on their next request. The cache is bounded.
  */
+import type { ErrorDetail } from '../core/errors';
+import { AppError } from '../core/errors';
 import type { WorkspaceRef } from '../data/context';
-import { loadMetadata, stockMetadataDir } from './load';
+import type { Queryable } from '../db/pool';
+import { buildMetadata, type MetadataDocuments } from './build';
+import { composeLayers, deltaLayer, toDocuments, toEntries, type Delta, type Items, type Layer, type LayerEntry } from './layers';
+import { loadMetadata, readMetadataDocuments, stockMetadataDir } from './load';
 import type { MetadataModel } from './model';
+import type { Json } from './patch';
+import { validateMetadata } from './schemas';
 
-const globalCache = globalThis as unknown as { __tesseraStock?: { dir: string; model: MetadataModel } };
+interface StockCache { dir: string; model: MetadataModel; layer: Layer }
+const globalCache = globalThis as unknown as {
+  __tesseraStock?: StockCache;
+  __tesseraEffective?: Map<string, { revision: number; model: MetadataModel }>;
+};
+const MAX_CACHED_WORKSPACES = 64;
+
+function stock(): StockCache {
+  const dir = stockMetadataDir();
+  if (!globalCache.__tesseraStock || globalCache.__tesseraStock.dir !== dir) {
+    const model = loadMetadata(dir);
+    const { docs } = readMetadataDocuments(dir);
+    const layer: Layer = {
+      source: 'stock',
+      entries: toEntries({ objects: docs.objects.map((d) => d.def), layouts: docs.layouts.map((d) => d.def), views: docs.views.map((d) => d.def) }),
+    };
+    globalCache.__tesseraStock = { dir, model, layer };
+  }
+  return globalCache.__tesseraStock;
+}
 
 /** The stock metadata shipped in metadata/ (loaded and validated once per process). */
 export function stockMetadata(): MetadataModel {
-  const dir = stockMetadataDir();
-  if (!globalCache.__tesseraStock || globalCache.__tesseraStock.dir !== dir) {
-    globalCache.__tesseraStock = { dir, model: loadMetadata(dir) };
-  }
-  return globalCache.__tesseraStock.model;
+  return stock().model;
 }
 
-/** Effective metadata of a workspace. */
-export async function getMetadata(_workspace: WorkspaceRef): Promise<MetadataModel> {
-  return stockMetadata();
+export function stockLayer(): Layer {
+  return stock().layer;
+}
+
+export interface PackageRow {
+  id: string;
+  name: string;
+  version: string;
+  manifest: Json;
+  entries: LayerEntry[];
+  status: 'installed' | 'uninstalled';
+  position: number;
+}
+
+/**
+ * The layer of a package. An uninstalled package leaves only the objects and fields it added,
+ * archived (hidden, data kept), until an admin purges them.
+ */
+export function packageLayer(p: Pick<PackageRow, 'name' | 'entries' | 'status'>): Layer {
+  const source = `package:${p.name}`;
+  if (p.status === 'installed') return { source, entries: p.entries };
+  const entries = p.entries
+    .filter((e) => e.mode === 'set' && (e.key.startsWith('object:') || e.key.startsWith('field:')))
+    .map((e) => ({ ...e, value: { ...(e.value as object), archived: true } as Json }));
+  return { source, entries };
+}
+
+export interface WorkspaceLayers {
+  revision: number;
+  packages: PackageRow[];
+  deltas: Delta[];
+}
+
+export async function readWorkspaceLayers(db: Queryable, workspaceId: string): Promise<WorkspaceLayers> {
+  const [ws, packages, deltas] = await Promise.all([
+    db.query<{ metadata_revision: number }>('SELECT metadata_revision FROM workspaces WHERE id = $1', [workspaceId]),
+    db.query<PackageRow>('SELECT id, name, version, manifest, entries, status, position FROM installed_packages WHERE workspace_id = $1 ORDER BY position', [workspaceId]),
+    db.query<Delta>('SELECT key, added, patch, base FROM metadata_deltas WHERE workspace_id = $1 ORDER BY seq', [workspaceId]),
+  ]);
+  return { revision: ws.rows[0]?.metadata_revision ?? 0, packages: packages.rows, deltas: deltas.rows };
+}
+
+export interface Effective {
+  model: MetadataModel;
+  /** Items of the stock and package layers (what workspace deltas apply to). */
+  lower: Items;
+  /** Items with the workspace deltas applied. */
+  items: Items;
+}
+
+/** Validate composed documents with the meta-schemas, then build (all problems at once). */
+export function buildFromItems(items: Items, extraErrors: ErrorDetail[] = []): MetadataModel {
+  const docs: MetadataDocuments = toDocuments(items);
+  const errors = [...extraErrors];
+  const valid: MetadataDocuments = { objects: [], layouts: [], views: [], unusable: [] };
+  for (const d of docs.objects) {
+    const e = validateMetadata('object', d.def, d.file);
+    if (e.length) { errors.push(...e); valid.unusable!.push(d.def.name); } else valid.objects.push(d);
+  }
+  for (const d of docs.layouts) {
+    const e = validateMetadata('layout', d.def, d.file);
+    if (e.length) errors.push(...e); else valid.layouts.push(d);
+  }
+  for (const d of docs.views) {
+    const e = validateMetadata('listview', d.def, d.file).filter((x) => !x.pointer?.startsWith('/filter'));
+    if (e.length) errors.push(...e); else valid.views.push(d);
+  }
+  return buildMetadata(valid, errors);
+}
+
+/** Compose and build a workspace's effective metadata from its layers. Throws METADATA_INVALID. */
+export function effectiveMetadata(packages: Pick<PackageRow, 'name' | 'entries' | 'status'>[], deltas: Delta[]): Effective {
+  const lowerLayers = [stockLayer(), ...packages.map(packageLayer)];
+  const lowerComposed = composeLayers(lowerLayers);
+  const composed = composeLayers([...lowerLayers, deltaLayer(deltas)]);
+  if (!packages.length && !deltas.length) return { model: stockMetadata(), lower: lowerComposed.items, items: composed.items };
+  return { model: buildFromItems(composed.items, composed.errors), lower: lowerComposed.items, items: composed.items };
+}
+
+function cache() {
+  globalCache.__tesseraEffective ??= new Map();
+  return globalCache.__tesseraEffective;
+}
+
+/** Effective metadata of a workspace (cached per metadata revision). */
+export async function getMetadata(workspace: WorkspaceRef, db?: Queryable): Promise<MetadataModel> {
+  const pool = db ?? (await import('../db/pool')).getPool();
+  const rev = await pool.query<{ metadata_revision: number }>('SELECT metadata_revision FROM workspaces WHERE id = $1', [workspace.id]);
+  const revision = rev.rows[0]?.metadata_revision ?? 0;
+  if (revision === 0) return stockMetadata();
+  const hit = cache().get(workspace.id);
+  if (hit && hit.revision === revision) return hit.model;
+  const layers = await readWorkspaceLayers(pool, workspace.id);
+  let model: MetadataModel;
+  try {
+    model = effectiveMetadata(layers.packages, layers.deltas).model;
+  } catch (e) {
+    // A stock upgrade that breaks a workspace's customisations must say which workspace.
+    if (e instanceof AppError) throw new AppError(e.code, `Workspace "${workspace.name}": ${e.message}`, e.details);
+    throw e;
+  }
+  const c = cache();
+  c.delete(workspace.id);
+  c.set(workspace.id, { revision: layers.revision, model });
+  while (c.size > MAX_CACHED_WORKSPACES) c.delete(c.keys().next().value!);
+  return model;
 }

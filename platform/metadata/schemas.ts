@@ -1,18 +1,22 @@
 /** Validators for each metadata kind, compiled once from metadata/schema/*.schema.json. */
 import conditionSchema from '../../metadata/schema/condition.schema.json' with { type: 'json' };
+import extensionSchema from '../../metadata/schema/extension.schema.json' with { type: 'json' };
+import manifestSchema from '../../metadata/schema/manifest.schema.json' with { type: 'json' };
 import layoutSchema from '../../metadata/schema/layout.schema.json' with { type: 'json' };
 import listviewSchema from '../../metadata/schema/listview.schema.json' with { type: 'json' };
 import objectSchema from '../../metadata/schema/object.schema.json' with { type: 'json' };
 import type { ErrorDetail } from '../core/errors';
 import { createAjv } from './ajv';
 
-export type MetadataKind = 'object' | 'layout' | 'listview' | 'condition';
+export type MetadataKind = 'object' | 'layout' | 'listview' | 'condition' | 'extension' | 'manifest';
 
 const SCHEMAS: Record<MetadataKind, object> = {
   object: objectSchema,
   layout: layoutSchema,
   listview: listviewSchema,
   condition: conditionSchema,
+  extension: extensionSchema,
+  manifest: manifestSchema,
 };
 
 type Validate = ((data: unknown) => boolean) & { errors?: { instancePath: string; keyword: string; message?: string; params: Record<string, unknown> }[] | null };
@@ -22,11 +26,14 @@ function compiled(): Record<MetadataKind, Validate> {
   if (!validators) {
     const ajv = createAjv();
     ajv.addSchema(conditionSchema);
+    ajv.addSchema(objectSchema);
     validators = {
-      object: ajv.compile(objectSchema),
+      object: ajv.getSchema(objectSchema.$id) as unknown as Validate,
       layout: ajv.compile(layoutSchema),
       listview: ajv.compile(listviewSchema),
       condition: ajv.getSchema(conditionSchema.$id) as unknown as Validate,
+      extension: ajv.compile(extensionSchema),
+      manifest: ajv.compile(manifestSchema),
     };
   }
   return validators;

@@ -40,7 +40,7 @@ export async function ensureWorkspace(pool: pg.Pool, name: string, label = name)
   );
   const workspace = (await findWorkspace(pool, name))!;
   await ensureStockPermissionSets(pool, workspace.id);
-  const plan = await convergeSchema(pool, workspace.schema, await getMetadata(workspace));
+  const plan = await convergeSchema(pool, workspace.schema, await getMetadata(workspace, pool));
   return { workspace, plan };
 }
 
@@ -50,7 +50,7 @@ export async function convergeAllWorkspaces(pool: pg.Pool): Promise<{ workspace:
   const out = [];
   for (const row of res.rows) {
     const ws = toRef(row);
-    out.push({ workspace: ws.name, plan: await convergeSchema(pool, ws.schema, await getMetadata(ws)) });
+    out.push({ workspace: ws.name, plan: await convergeSchema(pool, ws.schema, await getMetadata(ws, pool)) });
   }
   return out;
 }

@@ -48,7 +48,7 @@ export interface ContextInput {
 
 /** The context of a signed-in user or API key. */
 export async function buildRecordContext(input: ContextInput): Promise<RecordContext> {
-  const fullMeta = await getMetadata(input.workspace);
+  const fullMeta = await getMetadata(input.workspace, input.pool);
   const model = await loadSecurityModel(input.pool, input.workspace.id, input.securityRevision);
   const security = securityFor(input.pool, fullMeta, model, input.user.id, input.workspace.id);
   const setsKey = (model.userSets.get(input.user.id) ?? []).slice().sort().join(',');

@@ -4,7 +4,20 @@ import { pickLabel } from '../../core/i18n';
 import { requireObject } from '../../data/context';
 import { describeObject, listObjects } from '../describe';
 import { buildForm } from '../form';
+import { AppError } from '../../core/errors';
+import * as designer from '../../metadata/designer';
+import type { ListViewDefinition } from '../../metadata/model';
 import { protectedProcedure, router } from './init';
+
+const personalView = z.object({
+  object: z.string().max(63),
+  name: z.string().regex(/^[a-z][a-z0-9_]{0,62}$/),
+  label: z.object({ en: z.string().min(1).max(200), zh: z.string().min(1).max(200) }),
+  columns: z.array(z.string().max(63)).min(1).max(30),
+  filter: z.unknown().optional(),
+  sort: z.array(z.object({ field: z.string().max(63), dir: z.enum(['asc', 'desc']) })).max(5).optional(),
+  pageSize: z.number().int().min(1).max(200).optional(),
+});
 
 export const metaRouter = router({
   /** The signed-in user and the objects for navigation. */
@@ -19,8 +32,10 @@ export const metaRouter = router({
   object: protectedProcedure.input(z.object({ object: z.string().max(63) })).query(({ ctx, input }) => {
     const obj = requireObject(ctx.rc, input.object, 'read');
     const layout = ctx.rc.meta.layouts.get(obj.name)?.[0];
-    const views = (ctx.rc.meta.views.get(obj.name) ?? []).map((v) => ({
+    const views = (ctx.rc.meta.views.get(obj.name) ?? []).filter((v) => !v.owner || v.owner === ctx.rc.user.id).map((v) => ({
       name: v.name,
+      personal: Boolean(v.owner),
+      filter: v.filter ?? null,
       label: pickLabel(v.label, ctx.locale),
       isDefault: Boolean(v.isDefault),
       columns: v.columns,
@@ -28,7 +43,7 @@ export const metaRouter = router({
       pageSize: v.pageSize ?? 50,
     }));
     if (views.length === 0) {
-      views.push({ name: 'all', label: pickLabel(obj.pluralLabel, ctx.locale), isDefault: true, columns: [obj.nameField, ...obj.fields.slice(1, 6).map((f) => f.name)], sort: [], pageSize: 50 });
+      views.push({ name: 'all', personal: false, filter: null, label: pickLabel(obj.pluralLabel, ctx.locale), isDefault: true, columns: [obj.nameField, ...obj.fields.slice(1, 6).map((f) => f.name)], sort: [], pageSize: 50 });
     }
     const rights = ctx.rc.security.perms.object(obj.name);
     return {
@@ -44,5 +59,20 @@ export const metaRouter = router({
         fields: s.fields.map((e) => (typeof e === 'string' ? e : e.field)),
       })),
     };
+  }),
+
+  /** Save a personal list view (any user who can read the object); shared views are the designer's. */
+  savePersonalView: protectedProcedure.input(personalView).mutation(async ({ ctx, input }) => {
+    const obj = requireObject(ctx.rc, input.object, 'read');
+    const existing = ctx.rc.meta.views.get(obj.name)?.find((v) => v.name === input.name);
+    if (existing && existing.owner !== ctx.rc.user.id) throw new AppError('CONFLICT', `A list view named "${input.name}" already exists`, [{ code: 'view.exists', field: 'name', message: `A list view named "${input.name}" already exists` }]);
+    const view = { ...input, owner: ctx.rc.user.id } as unknown as ListViewDefinition;
+    return designer.saveView({ pool: ctx.rc.pool, workspace: ctx.rc.workspace, userId: ctx.rc.user.id }, view);
+  }),
+  deletePersonalView: protectedProcedure.input(z.object({ object: z.string().max(63), name: z.string().max(63) })).mutation(async ({ ctx, input }) => {
+    const obj = requireObject(ctx.rc, input.object, 'read');
+    const existing = ctx.rc.meta.views.get(obj.name)?.find((v) => v.name === input.name);
+    if (!existing || existing.owner !== ctx.rc.user.id) throw new AppError('NOT_FOUND', `Personal view "${input.name}" does not exist`);
+    return designer.deleteView({ pool: ctx.rc.pool, workspace: ctx.rc.workspace, userId: ctx.rc.user.id }, obj.name, input.name);
   }),
 });

@@ -28,7 +28,7 @@ export const recordsRouter = router({
     }))
     .query(async ({ ctx, input }) => {
       const obj = objectOf(ctx.rc, input.object);
-      const view = input.view ? ctx.rc.meta.views.get(obj.name)?.find((v) => v.name === input.view) : undefined;
+      const view = input.view ? ctx.rc.meta.views.get(obj.name)?.find((v) => v.name === input.view && (!v.owner || v.owner === ctx.rc.user.id)) : undefined;
       // A view's filter always applies; the user's own filter narrows it further.
       const filters = [view?.filter, input.filter].filter((f) => f !== undefined && f !== null);
       const filter = filters.length === 0 ? undefined : filters.length === 1 ? filters[0] : { all: filters };

@@ -37,6 +37,10 @@ export interface ListViewDefinition {
   object: ApiName;
   name: ApiName;
   label: Label;
+  /**
+   * A personal view: only this user sees it. Absent: shared with everyone who can read the object.
+   */
+  owner?: string;
   isDefault?: boolean;
   /**
    * @minItems 1

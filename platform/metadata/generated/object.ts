@@ -38,6 +38,10 @@ export interface ObjectDefinition {
   nameField?: string;
   searchFields?: ApiName[];
   /**
+   * Removed by an admin: hidden everywhere, its table and data kept until purged.
+   */
+  archived?: boolean;
+  /**
    * Records have teams: users sharing the record, each with a role in it.
    */
   teams?: boolean;
@@ -85,6 +89,10 @@ export interface FieldText {
    * Create an index so lists can filter and sort on this field fast.
    */
   indexed?: boolean;
+  /**
+   * Removed by an admin: hidden everywhere, its column and data kept until purged.
+   */
+  archived?: boolean;
   type: 'text';
   maxLength?: number;
   default?: string;
@@ -108,6 +116,10 @@ export interface FieldLongText {
    * Create an index so lists can filter and sort on this field fast.
    */
   indexed?: boolean;
+  /**
+   * Removed by an admin: hidden everywhere, its column and data kept until purged.
+   */
+  archived?: boolean;
   type: 'long_text';
   maxLength?: number;
   default?: string;
@@ -131,6 +143,10 @@ export interface FieldEmail {
    * Create an index so lists can filter and sort on this field fast.
    */
   indexed?: boolean;
+  /**
+   * Removed by an admin: hidden everywhere, its column and data kept until purged.
+   */
+  archived?: boolean;
   type: 'email';
 }
 /**
@@ -152,6 +168,10 @@ export interface FieldPhone {
    * Create an index so lists can filter and sort on this field fast.
    */
   indexed?: boolean;
+  /**
+   * Removed by an admin: hidden everywhere, its column and data kept until purged.
+   */
+  archived?: boolean;
   type: 'phone';
 }
 /**
@@ -173,6 +193,10 @@ export interface FieldUrl {
    * Create an index so lists can filter and sort on this field fast.
    */
   indexed?: boolean;
+  /**
+   * Removed by an admin: hidden everywhere, its column and data kept until purged.
+   */
+  archived?: boolean;
   type: 'url';
 }
 /**
@@ -194,6 +218,10 @@ export interface FieldInteger {
    * Create an index so lists can filter and sort on this field fast.
    */
   indexed?: boolean;
+  /**
+   * Removed by an admin: hidden everywhere, its column and data kept until purged.
+   */
+  archived?: boolean;
   type: 'integer';
   min?: number;
   max?: number;
@@ -218,6 +246,10 @@ export interface FieldDecimal {
    * Create an index so lists can filter and sort on this field fast.
    */
   indexed?: boolean;
+  /**
+   * Removed by an admin: hidden everywhere, its column and data kept until purged.
+   */
+  archived?: boolean;
   type: 'decimal';
   precision?: number;
   scale?: number;
@@ -244,6 +276,10 @@ export interface FieldCurrency {
    * Create an index so lists can filter and sort on this field fast.
    */
   indexed?: boolean;
+  /**
+   * Removed by an admin: hidden everywhere, its column and data kept until purged.
+   */
+  archived?: boolean;
   type: 'currency';
   precision?: number;
   scale?: number;
@@ -271,6 +307,10 @@ export interface FieldPercent {
    * Create an index so lists can filter and sort on this field fast.
    */
   indexed?: boolean;
+  /**
+   * Removed by an admin: hidden everywhere, its column and data kept until purged.
+   */
+  archived?: boolean;
   type: 'percent';
   precision?: number;
   scale?: number;
@@ -297,6 +337,10 @@ export interface FieldDate {
    * Create an index so lists can filter and sort on this field fast.
    */
   indexed?: boolean;
+  /**
+   * Removed by an admin: hidden everywhere, its column and data kept until purged.
+   */
+  archived?: boolean;
   type: 'date';
   default?: string;
 }
@@ -319,6 +363,10 @@ export interface FieldDatetime {
    * Create an index so lists can filter and sort on this field fast.
    */
   indexed?: boolean;
+  /**
+   * Removed by an admin: hidden everywhere, its column and data kept until purged.
+   */
+  archived?: boolean;
   type: 'datetime';
 }
 /**
@@ -340,6 +388,10 @@ export interface FieldBoolean {
    * Create an index so lists can filter and sort on this field fast.
    */
   indexed?: boolean;
+  /**
+   * Removed by an admin: hidden everywhere, its column and data kept until purged.
+   */
+  archived?: boolean;
   type: 'boolean';
   default?: boolean;
 }
@@ -362,6 +414,10 @@ export interface FieldPicklist {
    * Create an index so lists can filter and sort on this field fast.
    */
   indexed?: boolean;
+  /**
+   * Removed by an admin: hidden everywhere, its column and data kept until purged.
+   */
+  archived?: boolean;
   type: 'picklist';
   /**
    * @minItems 1
@@ -401,6 +457,10 @@ export interface FieldMultiPicklist {
    * Create an index so lists can filter and sort on this field fast.
    */
   indexed?: boolean;
+  /**
+   * Removed by an admin: hidden everywhere, its column and data kept until purged.
+   */
+  archived?: boolean;
   type: 'multi_picklist';
   /**
    * @minItems 1
@@ -440,6 +500,10 @@ export interface FieldLookup {
    * Create an index so lists can filter and sort on this field fast.
    */
   indexed?: boolean;
+  /**
+   * Removed by an admin: hidden everywhere, its column and data kept until purged.
+   */
+  archived?: boolean;
   type: 'lookup';
   target: ApiName;
   onDelete?: 'set_null' | 'restrict';
@@ -464,6 +528,10 @@ export interface FieldAutoNumber {
    * Create an index so lists can filter and sort on this field fast.
    */
   indexed?: boolean;
+  /**
+   * Removed by an admin: hidden everywhere, its column and data kept until purged.
+   */
+  archived?: boolean;
   type: 'auto_number';
   pattern: string;
 }

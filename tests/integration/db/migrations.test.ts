@@ -60,7 +60,8 @@ beforeAll(() => {
 describe('the migrated database matches prisma/schema.prisma', () => {
   it('declares the platform tables we expect', () => {
     expect(models.map((m) => m.table).sort()).toEqual([
-      'api_keys', 'audit_events', 'departments', 'field_history', 'group_members', 'groups', 'jobs', 'login_events', 'object_sharing',
+      'api_keys', 'audit_events', 'departments', 'field_history', 'group_members', 'groups', 'installed_packages', 'jobs', 'login_events',
+      'metadata_deltas', 'metadata_revisions', 'object_sharing',
       'permission_set_fields', 'permission_set_objects', 'permission_sets', 'record_shares', 'roles', 'sessions', 'sharing_rules',
       'user_permission_sets', 'users', 'workspaces',
     ]);

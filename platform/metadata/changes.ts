@@ -1,0 +1,299 @@
+/**
+ * Committing a metadata change: the new workspace layers are composed, validated against the
+ * meta-schemas and cross-checked (all problems at once), checked for safety against the data
+ * (type changes only along conversions that keep data, picklist values in use, unique over
+ * duplicates...), and then — in one transaction — the DDL is applied, the deltas and package
+ * layers written, a revision recorded with its readable changes, the workspace's metadata
+ * revision bumped (which makes the change live for every user) and the change audited.
+ */
+import type pg from 'pg';
+import { AppError, type ErrorDetail } from '../core/errors';
+import { ident, qualified } from '../core/identifiers';
+import type { WorkspaceRef } from '../data/context';
+import { withTransaction } from '../db/pool';
+import { currencyColumn } from '../fields/currency';
+import { fieldType } from '../fields/registry';
+import type { FieldDef } from '../fields/types';
+import { readCatalog } from '../schema/catalog';
+import { dbName } from '../schema/names';
+import { planSchema } from '../schema/plan';
+import { type Delta, type Items } from './layers';
+import type { MetadataModel } from './model';
+import { deepEqual, type Json } from './patch';
+import { effectiveMetadata, readWorkspaceLayers, type Effective, type PackageRow, type WorkspaceLayers } from './registry';
+
+export interface ChangeActor {
+  pool: pg.Pool;
+  workspace: WorkspaceRef;
+  userId: string | null;
+}
+
+export interface ChangePlan {
+  /** The complete new list of workspace deltas (order = seq order for new ones). */
+  deltas: Delta[];
+  /** The complete new list of packages, when the change is a package operation. */
+  packages?: PackageRow[];
+  /** Archived fields and objects to drop for good (with their data). */
+  purge?: { object: string; field?: string }[];
+  /** Runs after the DDL, in the same transaction (package seed data). */
+  after?: (client: pg.PoolClient, model: MetadataModel) => Promise<void>;
+}
+
+export interface RevisionChange {
+  key: string;
+  before: Json | null;
+  after: Json | null;
+  deltaBefore: Delta | null;
+  deltaAfter: Delta | null;
+}
+
+export interface CommitResult {
+  /** The new metadata revision number, or null when nothing changed. */
+  revision: number | null;
+  changes: RevisionChange[];
+  ddl: string[];
+}
+
+export interface CurrentState extends WorkspaceLayers {
+  effective: Effective;
+}
+
+/** Conversions that keep every value, and how to convert the column. */
+const CONVERSIONS: Record<string, Record<string, (col: string) => string | null>> = {
+  text: { long_text: () => null },
+  email: { text: () => null, long_text: () => null },
+  phone: { text: () => null, long_text: () => null },
+  url: { text: () => null, long_text: () => null },
+  auto_number: { text: () => null },
+  picklist: { text: () => null, long_text: () => null, multi_picklist: (c) => `CASE WHEN ${c} IS NULL THEN NULL ELSE ARRAY[${c}] END` },
+  integer: { decimal: (c) => c, currency: (c) => c, percent: (c) => c },
+  decimal: { currency: (c) => c, percent: (c) => c },
+  percent: { decimal: (c) => c },
+  currency: { decimal: (c) => c },
+  date: {},
+};
+
+const TYPE_LABELS = (t: string) => fieldTypeLabel(t);
+function fieldTypeLabel(t: string): string {
+  try {
+    return fieldType({ type: t } as FieldDef).label.en;
+  } catch {
+    return t;
+  }
+}
+
+export function allowedConversions(from: string): string[] {
+  return Object.keys(CONVERSIONS[from] ?? {});
+}
+
+function changeError(code: string, pointer: string, message: string, field?: string): ErrorDetail {
+  return { code, pointer, message, field };
+}
+
+async function count(client: pg.PoolClient, sql: string, values: unknown[] = []): Promise<number> {
+  const r = await client.query<{ n: string }>(sql, values);
+  return Number(r.rows[0]?.n ?? 0);
+}
+
+/** Problems a change would cause to existing data (all of them), and the conversions it needs. */
+async function checkSafety(client: pg.PoolClient, schema: string, before: MetadataModel, after: MetadataModel, purge: ChangePlan['purge'] = []): Promise<{ errors: ErrorDetail[]; conversions: string[]; drops: string[] }> {
+  const errors: ErrorDetail[] = [];
+  const conversions: string[] = [];
+  const drops: string[] = [];
+  const purged = (o: string, f?: string) => purge.some((p) => p.object === o && p.field === f);
+  type Shape = { fields: FieldDef[]; archived: boolean; nameField?: string };
+  const allObjects = (m: MetadataModel) => {
+    const out = new Map<string, Shape>();
+    for (const o of m.objects.values()) out.set(o.name, { fields: [...o.fields, ...(o.archivedFields ?? [])], archived: false, nameField: o.nameField });
+    for (const o of m.archivedObjects?.values() ?? []) out.set(o.name, { fields: o.fields as FieldDef[], archived: true, nameField: o.nameField ?? 'name' });
+    return out;
+  };
+  const b = allObjects(before);
+  const a = allObjects(after);
+  for (const [name, ob] of b) {
+    const oa = a.get(name);
+    const table = qualified(schema, name);
+    if (!oa) {
+      if (purged(name)) {
+        if (!ob.archived) errors.push(changeError('change.purge', `/objects/${name}`, `Object "${name}" must be archived before it is purged`));
+        else drops.push(`DROP TABLE IF EXISTS ${table} CASCADE`);
+      } else errors.push(changeError('change.remove', `/objects/${name}`, `Object "${name}" cannot be removed: archive it instead (its data is kept)`));
+      continue;
+    }
+    if (!oa.archived && ob.nameField !== oa.nameField) {
+      errors.push(changeError('change.nameField', `/objects/${name}/nameField`, `The name field of "${name}" cannot be changed once the object exists`));
+    }
+    const live = after.objects.get(name);
+    for (const fb of ob.fields) {
+      const fa = oa.fields.find((f) => f.name === fb.name);
+      const ptr = `/objects/${name}/fields/${fb.name}`;
+      const label = `"${fb.label.en}" (${name}.${fb.name})`;
+      if (!fa) {
+        if (purged(name, fb.name)) {
+          if (!fb.archived) errors.push(changeError('change.purge', ptr, `Field ${label} must be archived before it is purged`, fb.name));
+          else {
+            drops.push(`ALTER TABLE ${table} DROP COLUMN IF EXISTS ${ident(fb.name)}`);
+            if (fb.type === 'currency') drops.push(`ALTER TABLE ${table} DROP COLUMN IF EXISTS ${ident(currencyColumn(fb))}`);
+          }
+        } else {
+          errors.push(changeError('change.remove', ptr, `Field ${label} cannot be removed or renamed: archive it instead (its data is kept)`, fb.name));
+        }
+        continue;
+      }
+      if (!live || fa.archived) continue;
+      const col = ident(fb.name);
+      if (fa.type !== fb.type) {
+        const conv = CONVERSIONS[fb.type]?.[fa.type];
+        if (!conv) {
+          const allowed = allowedConversions(fb.type).map(TYPE_LABELS);
+          errors.push(changeError('change.type', `${ptr}/type`,
+            `Field ${label} cannot change from ${TYPE_LABELS(fb.type)} to ${TYPE_LABELS(fa.type)}: existing values could be lost or changed. ${allowed.length ? `Allowed changes: ${allowed.join(', ')}.` : 'Its type cannot change.'}`, fb.name));
+          continue;
+        }
+        const using = conv(col);
+        const newType = fieldType(fa).columns(fa).find((c) => c.name === fa.name)?.sqlType;
+        if (using !== null && newType) conversions.push(`ALTER TABLE ${table} ALTER COLUMN ${col} TYPE ${newType} USING (${using})::${newType}`);
+      } else if (['decimal', 'currency', 'percent'].includes(fa.type)) {
+        const oldType = fieldType(fb).columns(fb).find((c) => c.name === fb.name)?.sqlType;
+        const newType = fieldType(fa).columns(fa).find((c) => c.name === fa.name)?.sqlType;
+        if (oldType !== newType && newType) {
+          const [op, os] = /numeric\((\d+),(\d+)\)/.exec(oldType ?? '')?.slice(1).map(Number) ?? [0, 0];
+          const [np, ns] = /numeric\((\d+),(\d+)\)/.exec(newType)?.slice(1).map(Number) ?? [0, 0];
+          if (ns < os || np - ns < op - os) errors.push(changeError('change.precision', `${ptr}/precision`, `Field ${label} cannot lose precision or scale: existing values would be rounded or cut`, fb.name));
+          else conversions.push(`ALTER TABLE ${table} ALTER COLUMN ${col} TYPE ${newType}`);
+        }
+      }
+      if (fa.type === 'lookup' && fb.type === 'lookup' && fa.target !== fb.target) {
+        const n = await count(client, `SELECT count(*) AS n FROM ${table} WHERE ${col} IS NOT NULL`);
+        if (n > 0) errors.push(changeError('change.target', `${ptr}/target`, `Field ${label} cannot point at another object: ${n} record(s) link to ${fb.target}`, fb.name));
+        else conversions.push(`ALTER TABLE ${table} DROP CONSTRAINT IF EXISTS ${ident(dbName(name, fb.name, 'fkey'))}`);
+      }
+      if ((fa.type === 'picklist' || fa.type === 'multi_picklist') && fb.options && fa.type === fb.type) {
+        const removed = fb.options.filter((o) => !(fa.options ?? []).some((x) => x.value === o.value)).map((o) => o.value);
+        if (removed.length) {
+          const used = fa.type === 'picklist'
+            ? await client.query<{ v: string; n: string }>(`SELECT ${col} AS v, count(*) AS n FROM ${table} WHERE ${col} = ANY($1) GROUP BY 1`, [removed])
+            : await client.query<{ v: string; n: string }>(`SELECT v, count(*) AS n FROM ${table}, unnest(${col}) AS v WHERE v = ANY($1) GROUP BY 1`, [removed]);
+          for (const r of used.rows) {
+            errors.push(changeError('change.optionInUse', `${ptr}/options`, `Value "${r.v}" of ${label} is used by ${r.n} record(s): deactivate it instead of deleting it`, fb.name));
+          }
+        }
+      }
+      if (fa.unique && !fb.unique) {
+        const n = await count(client, `SELECT count(*) AS n FROM (SELECT ${col} FROM ${table} WHERE deleted_at IS NULL AND ${col} IS NOT NULL GROUP BY 1 HAVING count(*) > 1) d`);
+        if (n > 0) errors.push(changeError('change.unique', `${ptr}/unique`, `Field ${label} cannot be made unique: ${n} value(s) appear on more than one record`, fb.name));
+      }
+      if (fa.maxLength && (!fb.maxLength || fa.maxLength < fb.maxLength) && ['text', 'email', 'phone', 'url', 'long_text'].includes(fa.type)) {
+        const n = await count(client, `SELECT count(*) AS n FROM ${table} WHERE char_length(${col}) > $1`, [fa.maxLength]);
+        if (n > 0) errors.push(changeError('change.maxLength', `${ptr}/maxLength`, `Field ${label} cannot be shortened to ${fa.maxLength} characters: ${n} record(s) hold longer values`, fb.name));
+      }
+    }
+  }
+  return { errors, conversions, drops };
+}
+
+/** Read the current layers and effective metadata (inside the change's transaction). */
+export async function currentState(client: pg.PoolClient | pg.Pool, workspaceId: string): Promise<CurrentState> {
+  const layers = await readWorkspaceLayers(client, workspaceId);
+  return { ...layers, effective: effectiveMetadata(layers.packages, layers.deltas) };
+}
+
+function changedKeys(before: Items, after: Items, deltasBefore: Map<string, Delta>, deltasAfter: Map<string, Delta>): RevisionChange[] {
+  const keys = new Set([...before.keys(), ...after.keys(), ...deltasBefore.keys(), ...deltasAfter.keys()]);
+  const out: RevisionChange[] = [];
+  for (const key of keys) {
+    const b = before.get(key) ?? null;
+    const a = after.get(key) ?? null;
+    const db = deltasBefore.get(key) ?? null;
+    const da = deltasAfter.get(key) ?? null;
+    if (deepEqual(b, a) && deepEqual(db, da)) continue;
+    out.push({ key, before: b, after: a, deltaBefore: db, deltaAfter: da });
+  }
+  return out;
+}
+
+/**
+ * Run `build` against the current state and commit what it returns, in one transaction, with a
+ * revision. Serialised per workspace (the workspace row is locked). Throws METADATA_INVALID listing
+ * every problem, and leaves nothing half-written.
+ */
+export async function commitChange(actor: ChangeActor, summary: string, build: (state: CurrentState) => ChangePlan | Promise<ChangePlan>): Promise<CommitResult> {
+  const result = await withTransaction(actor.pool, async (client) => {
+    await client.query('SELECT 1 FROM workspaces WHERE id = $1 FOR UPDATE', [actor.workspace.id]);
+    const state = await currentState(client, actor.workspace.id);
+    const plan = await build(state);
+    const packages = plan.packages ?? state.packages;
+    const next = effectiveMetadata(packages, plan.deltas);
+    const safety = await checkSafety(client, actor.workspace.schema, state.effective.model, next.model, plan.purge);
+    if (safety.errors.length) {
+      throw new AppError('METADATA_INVALID', `The change cannot be made:\n${safety.errors.map((e) => `  ${e.message}`).join('\n')}`, safety.errors);
+    }
+    const deltasBefore = new Map(state.deltas.map((d) => [d.key, d]));
+    const deltasAfter = new Map(plan.deltas.map((d) => [d.key, d]));
+    const changes = changedKeys(state.effective.items, next.items, deltasBefore, deltasAfter);
+    const packagesChanged = plan.packages !== undefined && !deepEqual(plan.packages.map((p) => [p.name, p.version, p.status]), state.packages.map((p) => [p.name, p.version, p.status]));
+    if (!changes.length && !packagesChanged && !plan.purge?.length) return { revision: null, changes, ddl: [] };
+
+    // DDL: conversions and drops first, then whatever converge adds (tables, columns, FKs, indexes).
+    const ddl: string[] = [...safety.conversions, ...safety.drops];
+    for (const sql of ddl) await runDdl(client, sql);
+    const schemaPlan = planSchema(next.model, actor.workspace.schema, await readCatalog(client, actor.workspace.schema));
+    for (const a of schemaPlan.actions) {
+      await runDdl(client, a.sql);
+      ddl.push(a.sql);
+    }
+
+    // Deltas: delete the gone, upsert the changed (a new key gets the next seq, an old one keeps its place).
+    for (const key of deltasBefore.keys()) {
+      if (!deltasAfter.has(key)) await client.query('DELETE FROM metadata_deltas WHERE workspace_id = $1 AND key = $2', [actor.workspace.id, key]);
+    }
+    for (const d of plan.deltas) {
+      const old = deltasBefore.get(d.key);
+      if (old && deepEqual(old, d)) continue;
+      await client.query(
+        `INSERT INTO metadata_deltas (workspace_id, key, added, patch, base) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (workspace_id, key) DO UPDATE SET added = EXCLUDED.added, patch = EXCLUDED.patch, base = EXCLUDED.base, updated_at = now()`,
+        [actor.workspace.id, d.key, d.added, JSON.stringify(d.patch), d.base === null ? null : JSON.stringify(d.base)],
+      );
+    }
+    if (plan.packages) {
+      const keep = plan.packages.map((p) => p.name);
+      await client.query('DELETE FROM installed_packages WHERE workspace_id = $1 AND NOT (name = ANY($2))', [actor.workspace.id, keep]);
+      for (const p of plan.packages) {
+        await client.query(
+          `INSERT INTO installed_packages (workspace_id, name, version, manifest, entries, status, position, installed_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+           ON CONFLICT (workspace_id, name) DO UPDATE SET version = EXCLUDED.version, manifest = EXCLUDED.manifest, entries = EXCLUDED.entries,
+             status = EXCLUDED.status, position = EXCLUDED.position, updated_at = now()`,
+          [actor.workspace.id, p.name, p.version, JSON.stringify(p.manifest), JSON.stringify(p.entries), p.status, p.position, actor.userId],
+        );
+      }
+    }
+    if (plan.after) await plan.after(client, next.model);
+
+    const rev = await client.query<{ metadata_revision: number }>('UPDATE workspaces SET metadata_revision = metadata_revision + 1 WHERE id = $1 RETURNING metadata_revision', [actor.workspace.id]);
+    const revision = rev.rows[0].metadata_revision;
+    await client.query(
+      'INSERT INTO metadata_revisions (workspace_id, number, user_id, summary, changes) VALUES ($1, $2, $3, $4, $5)',
+      [actor.workspace.id, revision, actor.userId, summary, JSON.stringify(changes)],
+    );
+    await client.query(
+      `INSERT INTO audit_events (workspace_id, user_id, action, target_type, target_id, details) VALUES ($1, $2, 'metadata.change', 'metadata', $3, $4)`,
+      [actor.workspace.id, actor.userId, String(revision), JSON.stringify({ summary, keys: changes.map((c) => c.key), ddl: ddl.length })],
+    );
+    return { revision, changes, ddl };
+  });
+  return result;
+}
+
+async function runDdl(client: pg.PoolClient, sql: string): Promise<void> {
+  try {
+    await client.query(sql);
+  } catch (e) {
+    const err = e as { code?: string; message: string };
+    // Values that do not fit a conversion (numeric overflow) or break a new unique index.
+    if (err.code === '22003' || err.code === '23505' || err.code === '22P02') {
+      throw new AppError('METADATA_INVALID', `The change does not fit existing data: ${err.message}`, [{ code: 'change.data', message: `The change does not fit existing data: ${err.message}` }]);
+    }
+    throw e;
+  }
+}
