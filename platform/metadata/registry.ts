@@ -18,7 +18,7 @@ import { validateMetadata } from './schemas';
 interface StockCache { dir: string; model: MetadataModel; layer: Layer }
 const globalCache = globalThis as unknown as {
   __tesseraStock?: StockCache;
-  __tesseraEffective?: Map<string, { revision: number; model: MetadataModel }>;
+  __tesseraEffective?: Map<string, { revision: number; stock: StockCache; model: MetadataModel }>;
 };
 const MAX_CACHED_WORKSPACES = 64;
 
@@ -132,7 +132,7 @@ export async function getMetadata(workspace: WorkspaceRef, db?: Queryable): Prom
   const revision = rev.rows[0]?.metadata_revision ?? 0;
   if (revision === 0) return stockMetadata();
   const hit = cache().get(workspace.id);
-  if (hit && hit.revision === revision) return hit.model;
+  if (hit && hit.revision === revision && hit.stock === stock()) return hit.model;
   const layers = await readWorkspaceLayers(pool, workspace.id);
   let model: MetadataModel;
   try {
@@ -144,7 +144,7 @@ export async function getMetadata(workspace: WorkspaceRef, db?: Queryable): Prom
   }
   const c = cache();
   c.delete(workspace.id);
-  c.set(workspace.id, { revision: layers.revision, model });
+  c.set(workspace.id, { revision: layers.revision, stock: stock(), model });
   while (c.size > MAX_CACHED_WORKSPACES) c.delete(c.keys().next().value!);
   return model;
 }

@@ -145,8 +145,12 @@ export async function installPackage(actor: ChangeActor, pkg: PackageContent): P
     if (existing && existing.status === 'installed' && existing.version === version && deepEqual(existing.entries, pkg.entries)) action = 'unchanged';
     else if (existing && existing.status === 'installed') action = 'upgraded';
     else if (existing) action = 'reinstalled';
+    // Objects and fields an earlier version added that this one no longer has stay, archived: they hold data.
+    const remnants = (existing?.entries ?? [])
+      .filter((e) => e.mode === 'set' && /^(object|field):/.test(e.key) && !pkg.entries.some((n) => n.key === e.key))
+      .map((e) => ({ ...e, value: { ...(e.value as object), archived: true } as Json }));
     const row: PackageRow = {
-      id: existing?.id ?? '', name, version, manifest: pkg.manifest as unknown as Json, entries: pkg.entries, status: 'installed',
+      id: existing?.id ?? '', name, version, manifest: pkg.manifest as unknown as Json, entries: [...pkg.entries, ...remnants], status: 'installed',
       position: existing?.position ?? Math.max(0, ...state.packages.map((p) => p.position)) + 1,
     };
     const packages = existing ? state.packages.map((p) => (p.name === name ? row : p)) : [...state.packages, row];
