@@ -75,11 +75,10 @@ export interface WorkspaceLayers {
 }
 
 export async function readWorkspaceLayers(db: Queryable, workspaceId: string): Promise<WorkspaceLayers> {
-  const [ws, packages, deltas] = await Promise.all([
-    db.query<{ metadata_revision: number }>('SELECT metadata_revision FROM workspaces WHERE id = $1', [workspaceId]),
-    db.query<PackageRow>('SELECT id, name, version, manifest, entries, status, position FROM installed_packages WHERE workspace_id = $1 ORDER BY position', [workspaceId]),
-    db.query<Delta>('SELECT key, added, patch, base FROM metadata_deltas WHERE workspace_id = $1 ORDER BY seq', [workspaceId]),
-  ]);
+  // Sequential: `db` may be one client inside a transaction.
+  const ws = await db.query<{ metadata_revision: number }>('SELECT metadata_revision FROM workspaces WHERE id = $1', [workspaceId]);
+  const packages = await db.query<PackageRow>('SELECT id, name, version, manifest, entries, status, position FROM installed_packages WHERE workspace_id = $1 ORDER BY position', [workspaceId]);
+  const deltas = await db.query<Delta>('SELECT key, added, patch, base FROM metadata_deltas WHERE workspace_id = $1 ORDER BY seq', [workspaceId]);
   return { revision: ws.rows[0]?.metadata_revision ?? 0, packages: packages.rows, deltas: deltas.rows };
 }
 

@@ -31,7 +31,7 @@ function nullable(schema: JsonSchema): JsonSchema {
   return s;
 }
 
-function objectSchemas(obj: ObjectModel) {
+export function objectSchemas(obj: ObjectModel) {
   const record: Record<string, JsonSchema> = {};
   const input: Record<string, JsonSchema> = {};
   const required: string[] = [];

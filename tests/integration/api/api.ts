@@ -3,6 +3,7 @@
  * routed by URL path, so tests read like HTTP: `api.get('/api/v1/records/account?limit=2')`.
  */
 import { expect } from 'vitest';
+import * as metadataRoute from '../../../app/api/v1/metadata/[[...path]]/route';
 import * as objectRoute from '../../../app/api/v1/objects/[object]/route';
 import * as objectsRoute from '../../../app/api/v1/objects/route';
 import * as openapiRoute from '../../../app/api/v1/openapi.json/route';
@@ -14,9 +15,9 @@ import { getPrisma } from '../../../platform/db/prisma';
 import { createApiKey } from '../../../platform/security/apiKeys';
 import { createTestWorkspace, type TestWorkspace } from '../../support/workspace';
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 /** Every route's params are a subset of these. */
-type RouteParams = { object: string; id: string };
+type RouteParams = { object: string; id: string; path?: string[] };
 type RouteHandler = (req: Request, route: { params: Promise<RouteParams> }) => Promise<Response>;
 type RouteModule = Partial<Record<Method, RouteHandler>>;
 
@@ -29,6 +30,7 @@ const ROUTES: [RegExp, string[], RouteModule][] = [
   [/^\/api\/v1\/records\/([^/]+)\/([^/]+)$/, ['object', 'id'], recordRoute],
   [/^\/api\/v1\/records\/([^/]+)\/([^/]+)\/restore$/, ['object', 'id'], restoreRoute],
   [/^\/api\/v1\/recycle-bin\/([^/]+)$/, ['object'], recycleBinRoute],
+  [/^\/api\/v1\/metadata(\/.*)?$/, [], metadataRoute],
 ];
 
 export interface CallOptions {
@@ -56,6 +58,8 @@ export async function send(method: Method, path: string, opts: CallOptions & { k
   const handler = match.mod[method];
   if (!handler) throw new Error(`${url.pathname} has no ${method} handler`);
   const params = Object.fromEntries(match.names.map((n, i) => [n, decodeURIComponent(match.m![i + 1])])) as RouteParams;
+  // The metadata API is one catch-all route: its params are the path segments.
+  if (match.mod === metadataRoute) params.path = url.pathname.replace(/^\/api\/v1\/metadata\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
   const headers: Record<string, string> = { ...opts.headers };
   const auth = opts.auth === undefined ? (opts.key ? `Bearer ${opts.key}` : null) : opts.auth;
   if (auth !== null) headers.authorization = auth;
@@ -80,6 +84,7 @@ export interface ApiClient {
   get(path: string, opts?: CallOptions): Promise<ApiResponse>;
   post(path: string, body?: unknown, opts?: CallOptions): Promise<ApiResponse>;
   patch(path: string, body?: unknown, opts?: CallOptions): Promise<ApiResponse>;
+  put(path: string, body?: unknown, opts?: CallOptions): Promise<ApiResponse>;
   del(path: string, opts?: CallOptions): Promise<ApiResponse>;
 }
 
@@ -99,6 +104,7 @@ export function clientFor(tw: TestWorkspace, key: string, keyId = ''): ApiClient
     get: (path, opts = {}) => send('GET', path, { key, ...opts }),
     post: (path, body, opts = {}) => send('POST', path, { key, ...opts, body }),
     patch: (path, body, opts = {}) => send('PATCH', path, { key, ...opts, body }),
+    put: (path, body, opts = {}) => send('PUT', path, { key, ...opts, body }),
     del: (path, opts = {}) => send('DELETE', path, { key, ...opts }),
   };
 }

@@ -1,0 +1,106 @@
+/**
+ * The metadata API for consultants' tooling: read and write objects, fields, layouts and views
+ * with the same checks as the designer (it calls the same functions), plus revisions and revert.
+ * Needs the "customise metadata" right. Routes (under /api/v1/metadata):
+ *
+ *   GET    /objects                              effective object definitions (with fields)
+ *   POST   /objects                              create an object
+ *   GET    /objects/{object}                     one object with its layouts and views
+ *   PATCH  /objects/{object}                     merge into the object's own properties
+ *   PUT    /objects/{object}/fields/{field}      create or replace a field
+ *   DELETE /objects/{object}/fields/{field}      archive a field (data kept)
+ *   POST   /objects/{object}/fields/{field}/restore
+ *   PUT    /layouts/{object}/{name}              create or replace a layout
+ *   PUT    /views/{object}/{name}                create or replace a shared list view
+ *   DELETE /views/{object}/{name}
+ *   GET    /revisions                            newest first, with readable changes
+ *   POST   /revisions/{number}/revert
+ *   GET    /conflicts
+ */
+import { AppError } from '../../core/errors';
+import { t } from '../../core/i18n';
+import type { RecordContext } from '../../data/context';
+import type { FieldDef } from '../../fields/types';
+import { currentState, type ChangeActor, type CommitResult } from '../../metadata/changes';
+import * as designer from '../../metadata/designer';
+import { itemKey, parseKey } from '../../metadata/layers';
+import type { LayoutDefinition, ListViewDefinition } from '../../metadata/model';
+import { isObject, type Json } from '../../metadata/patch';
+import { listConflicts, listRevisions } from '../../metadata/revisions';
+import { json, readJsonObject } from './handler';
+
+const NAME = /^[a-z][a-z0-9_]{0,62}$/;
+
+function actorOf(ctx: RecordContext): ChangeActor {
+  if (!ctx.security.perms.system.customizeMetadata) {
+    throw new AppError('FORBIDDEN', t(ctx.locale, 'auth.forbidden'), [{ code: 'right.customizeMetadata', message: t(ctx.locale, 'auth.forbidden') }]);
+  }
+  return { pool: ctx.pool, workspace: ctx.workspace, userId: ctx.user.id };
+}
+
+const committed = (r: CommitResult, status = 200) => json({ revision: r.revision, changes: r.changes.map((c) => c.key) }, status);
+
+async function objectDocument(ctx: RecordContext, object: string) {
+  const state = await currentState(ctx.pool, ctx.workspace.id);
+  const items = state.effective.items;
+  const own = items.get(itemKey.object(object));
+  if (!own) return null;
+  const of = (kind: string) => [...items.entries()].filter(([k, v]) => k.startsWith(`${kind}:${object}.`) && !(isObject(v) && (v.$removed || v.owner))).map(([, v]) => v);
+  return { object: { ...(own as object), fields: of('field') }, layouts: of('layout'), views: of('view'), revision: state.revision };
+}
+
+export async function metadataHandler(req: Request, ctx: RecordContext, params: { path?: string[] }): Promise<Response> {
+  const actor = actorOf(ctx);
+  const path = params.path ?? [];
+  const method = req.method;
+  for (const seg of path) if (!NAME.test(seg) && !/^\d+$/.test(seg)) throw new AppError('NOT_FOUND', `No metadata resource at /${path.join('/')}`);
+  const [kind, a, b, c, d] = path;
+  const notFound = () => new AppError('NOT_FOUND', `No metadata resource at /${path.join('/')}`);
+
+  if (kind === 'objects') {
+    if (!a) {
+      if (method === 'GET') {
+        const state = await currentState(ctx.pool, ctx.workspace.id);
+        const objects = [...state.effective.items.keys()].filter((k) => parseKey(k).kind === 'object').map((k) => parseKey(k).object);
+        return json({ objects: (await Promise.all(objects.map((o) => objectDocument(ctx, o)))).map((x) => x!.object), revision: state.revision });
+      }
+      if (method === 'POST') {
+        const body = await readJsonObject(req, ctx.locale);
+        return committed(await designer.createObject(actor, body as unknown as designer.NewObjectInput), 201);
+      }
+    } else if (!b) {
+      if (method === 'GET') {
+        const doc = await objectDocument(ctx, a);
+        if (!doc) throw notFound();
+        return json(doc);
+      }
+      if (method === 'PATCH') return committed(await designer.updateObject(actor, a, (await readJsonObject(req, ctx.locale)) as Record<string, Json>));
+    } else if (b === 'fields' && c) {
+      if (!d && method === 'PUT') {
+        const body = await readJsonObject(req, ctx.locale);
+        const state = await currentState(ctx.pool, ctx.workspace.id);
+        const exists = state.effective.items.has(itemKey.field(a, c));
+        return committed(await designer.saveField(actor, a, { ...body, name: c } as unknown as FieldDef, exists ? 'update' : 'create'), exists ? 200 : 201);
+      }
+      if (!d && method === 'DELETE') return committed(await designer.archiveField(actor, a, c));
+      if (d === 'restore' && method === 'POST') return committed(await designer.restoreField(actor, a, c));
+    }
+  } else if ((kind === 'layouts' || kind === 'views') && a && b && !c) {
+    if (method === 'PUT') {
+      const body = await readJsonObject(req, ctx.locale);
+      const doc = { ...body, object: a, name: b };
+      return committed(kind === 'layouts' ? await designer.saveLayout(actor, doc as unknown as LayoutDefinition) : await designer.saveView(actor, { ...(doc as object), owner: undefined } as unknown as ListViewDefinition));
+    }
+    if (method === 'DELETE' && kind === 'views') return committed(await designer.deleteView(actor, a, b));
+  } else if (kind === 'revisions') {
+    if (!a && method === 'GET') {
+      const url = new URL(req.url);
+      const before = url.searchParams.get('before');
+      return json({ revisions: await listRevisions(ctx.pool, ctx.workspace.id, { before: before ? Number(before) : undefined, limit: Number(url.searchParams.get('limit') ?? 50) || 50 }) });
+    }
+    if (a && b === 'revert' && method === 'POST') return committed(await designer.revertTo(actor, Number(a)));
+  } else if (kind === 'conflicts' && !a && method === 'GET') {
+    return json({ conflicts: await listConflicts(ctx.pool, ctx.workspace.id) });
+  }
+  throw notFound();
+}
