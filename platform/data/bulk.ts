@@ -55,6 +55,7 @@ export async function bulkInsert(ctx: RecordContext, client: pg.PoolClient, obje
     const first = Number(res.rows[0].value) - prepared.length + 1;
     prepared.forEach((cols, i) => { cols[f.name] = formatAutoNumber(f.pattern!, now, first + i); });
   }
+  if (obj.nameField !== 'name' && obj.fieldMap.get(obj.nameField)?.type === 'auto_number') for (const cols of prepared) cols.name = cols[obj.nameField];
   const names = [...new Set(prepared.flatMap((r) => Object.keys(r)))];
   const table = qualified(ctx.workspace.schema, obj.name);
   for (let start = 0; start < prepared.length; start += chunkSize) {

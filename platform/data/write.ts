@@ -130,6 +130,8 @@ export async function createRecord(ctx: RecordContext, objectName: string, body:
     for (const f of obj.fields) {
       if (f.type === 'auto_number' && f.pattern) cols[f.name] = await nextAutoNumber(ctx, client, obj, f);
     }
+    // An auto number can be the record name (e.g. a contract's number).
+    if (obj.nameField !== 'name' && obj.fieldMap.get(obj.nameField)?.type === 'auto_number') cols.name = cols[obj.nameField];
     cols.owner ??= ctx.user.id;
     cols.created_by = ctx.user.id;
     cols.updated_by = ctx.user.id;

@@ -170,3 +170,19 @@ describe('custom objects', () => {
     expect(a.name).toBe('TD-0001');
   });
 });
+
+describe('an auto number as the record name', () => {
+  it('names each record after its number', async () => {
+    const { installPackage, packageFromFiles } = await import('../../../platform/packages/packages');
+    const label = (en: string, zh: string) => ({ en, zh });
+    await installPackage(actor, packageFromFiles({
+      'manifest.json': JSON.stringify({ name: 'receipts', version: '1.0.0', label: label('Receipts', '收据') }),
+      'objects/receipt.json': JSON.stringify({ name: 'receipt', label: label('Receipt', '收据'), pluralLabel: label('Receipts', '收据'), nameField: 'number',
+        fields: [{ name: 'number', type: 'auto_number', label: label('Number', '编号'), pattern: 'RC-{0000}' }, { name: 'amount', type: 'decimal', label: label('Amount', '金额') }] }),
+    }));
+    const ctx = await tw.ctx();
+    const r = await createRecord(ctx, 'receipt', { amount: 12.5 });
+    expect(r.number).toBe('RC-0001');
+    expect((await listRecords(ctx, 'receipt', { search: 'RC-0001' })).records.map((x) => x.id)).toEqual([r.id]);
+  });
+});
