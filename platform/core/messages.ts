@@ -1,8 +1,10 @@
 /** The runtime's message catalog: every key has English and Simplified Chinese text. */
 import { ADMIN_MESSAGES } from './messages.admin';
+import { DESIGNER_MESSAGES } from './messages.designer';
 
 export const MESSAGES = {
   ...ADMIN_MESSAGES,
+  ...DESIGNER_MESSAGES,
   // validation
   'validation.required': { en: '{label} is required', zh: '{label}不能为空' },
   'validation.type': { en: '{label} must be {expected}', zh: '{label}必须是{expected}' },

@@ -41,13 +41,18 @@ const ADMIN_PAGES: { key: string; right: keyof SystemRights; label: MessageKey }
   { key: 'transfer', right: 'transferRecords', label: 'admin.transfer' },
   { key: 'sessions', right: 'viewAudit', label: 'admin.sessions' },
   { key: 'audit', right: 'viewAudit', label: 'admin.audit' },
+  { key: 'designer', right: 'customizeMetadata', label: 'designer.objects' },
+  { key: 'designer/revisions', right: 'customizeMetadata', label: 'designer.revisions' },
+  { key: 'packages', right: 'customizeMetadata', label: 'designer.packages' },
 ];
 
 export function AppShell({ objects, userName, system, children }: { objects: NavObject[]; userName: string; system: SystemRights; children: React.ReactNode }) {
   const { tr, label } = useT();
   const pathname = usePathname();
   const router = useRouter();
-  const current = /^\/(?:o|admin)\/([a-z0-9_-]+)/.exec(pathname)?.[1] ?? (pathname === '/account' ? 'account' : undefined);
+  // The longest administration page the path is in (designer/revisions, not designer), else the object or page segment.
+  const adminKey = ADMIN_PAGES.map((p) => p.key).filter((k) => pathname === `/admin/${k}` || pathname.startsWith(`/admin/${k}/`)).sort((a, b) => b.length - a.length)[0];
+  const current = adminKey ?? /^\/(?:o|admin)\/([a-z0-9_-]+)/.exec(pathname)?.[1] ?? (pathname === '/account' ? 'account' : undefined);
   const adminItems = ADMIN_PAGES.filter((p) => system[p.right]).map((p) => ({ key: p.key, label: <Link href={`/admin/${p.key}`}>{tr(p.label)}</Link> }));
   const signOut = async () => {
     await fetch('/api/auth/logout', { method: 'POST' });

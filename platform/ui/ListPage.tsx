@@ -1,14 +1,16 @@
 'use client';
 /**
  * The generated list of an object: columns and default sort from its list views, sort by header,
- * search on name, the condition builder, keyset paging (next/previous through a cursor stack).
+ * search on name, the condition builder, keyset paging (next/previous through a cursor stack), and
+ * personal views (the current columns, filter and sort saved as the user's own view).
  */
-import { DeleteOutlined, FilterOutlined, PlusOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
-import { Alert, Badge, Button, Card, Drawer, Input, Select, Space, Table, Typography } from 'antd';
+import { DeleteOutlined, FilterOutlined, PlusOutlined, SaveOutlined } from '@ant-design/icons';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Badge, Button, Card, Drawer, Input, Popconfirm, Select, Space, Table, Typography } from 'antd';
 import type { SorterResult } from 'antd/es/table/interface';
 import Link from 'next/link';
 import { useMemo, useState } from 'react';
+import { combineFilters, PersonalViewDialog } from './designer/PersonalViewDialog';
 import { appErrorOf } from './errors';
 import { FilterBuilder, toCondition, type FilterState } from './FilterBuilder';
 import { displayValue } from './format';
@@ -39,6 +41,21 @@ export function ListPage({ object }: { object: string }) {
     placeholderData: (prev) => prev,
   });
   const resetPaging = () => setCursors([null]);
+  // Personal views: save the list as it is now, delete the user's own.
+  const queryClient = useQueryClient();
+  const { message } = App.useApp();
+  const [savingView, setSavingView] = useState(false);
+  const [builderKey, setBuilderKey] = useState(0);
+  const deleteView = useMutation(trpc.meta.deletePersonalView.mutationOptions({
+    onSuccess: async () => {
+      setViewName(undefined);
+      setSort(undefined);
+      resetPaging();
+      await queryClient.invalidateQueries({ queryKey: trpc.meta.object.queryKey({ object }) });
+      message.success(tr('designer.myView.deleted'));
+    },
+    onError: (e) => message.error(appErrorOf(e)?.message),
+  }));
 
   if (meta.error) return <Alert type="error" title={appErrorOf(meta.error)?.message} />;
   if (!meta.data || !view) return <Card loading />;
@@ -74,7 +91,8 @@ export function ListPage({ object }: { object: string }) {
       }
     >
       <Space wrap style={{ marginBottom: 16 }}>
-        <Select aria-label={tr('ui.view')} style={{ width: 220 }} value={view.name} options={views.map((v) => ({ value: v.name, label: v.label }))}
+        <Select aria-label={tr('ui.view')} style={{ width: 220 }} value={view.name}
+          options={views.map((v) => ({ value: v.name, label: v.personal ? tr('designer.myView.option', { name: v.label }) : v.label }))}
           onChange={(v) => { setViewName(v); setSort(undefined); resetPaging(); }} />
         <Input.Search aria-label={tr('ui.search', { object: label(info.pluralLabel) })} placeholder={tr('ui.search', { object: label(info.pluralLabel) })} allowClear style={{ width: 280 }}
           onSearch={(q) => { setSearch(q.trim()); resetPaging(); }} />
@@ -82,6 +100,13 @@ export function ListPage({ object }: { object: string }) {
           <Button icon={<FilterOutlined />} onClick={() => setFilterOpen(true)}>{tr('ui.filter')}</Button>
         </Badge>
         {activeFilters > 0 && <Typography.Text type="secondary">{tr('ui.filter.active', { count: activeFilters })}</Typography.Text>}
+        <Button icon={<SaveOutlined />} onClick={() => setSavingView(true)}>{tr('designer.myView.save')}</Button>
+        {view.personal && (
+          <Popconfirm title={tr('designer.myView.confirmDelete', { name: view.label })} okText={tr('ui.delete')} okButtonProps={{ danger: true }} cancelText={tr('ui.cancel')}
+            onConfirm={() => deleteView.mutate({ object, name: view.name })}>
+            <Button danger icon={<DeleteOutlined />} loading={deleteView.isPending}>{tr('designer.myView.delete')}</Button>
+          </Popconfirm>
+        )}
       </Space>
       {listError && <Alert type="error" role="alert" title={listError.message} description={listError.details.map((d) => d.message).join('; ')} style={{ marginBottom: 16 }} />}
       <Table<RecordValues>
@@ -105,8 +130,19 @@ export function ListPage({ object }: { object: string }) {
         <Button disabled={!list.data?.nextCursor} onClick={() => setCursors((c) => [...c, list.data!.nextCursor])}>{tr('ui.page.next')}</Button>
       </Space>
       <Drawer title={tr('ui.filter')} open={filterOpen} onClose={() => setFilterOpen(false)} size={720} destroyOnHidden={false}>
-        <FilterBuilder fields={info.fields} initial={filterState} onApply={(s) => { setFilterState(s); resetPaging(); setFilterOpen(false); }} />
+        <FilterBuilder key={builderKey} fields={info.fields} initial={filterState} onApply={(s) => { setFilterState(s); resetPaging(); setFilterOpen(false); }} />
       </Drawer>
+      <PersonalViewDialog object={object} open={savingView} onClose={() => setSavingView(false)}
+        content={{ columns: view.columns, filter: combineFilters(view.filter, filter), sort: activeSort?.length ? activeSort : undefined, pageSize: view.pageSize }}
+        onSaved={(name) => {
+          // The new view holds the filter and sort now: show it plain.
+          setSavingView(false);
+          setViewName(name);
+          setSort(undefined);
+          setFilterState({ match: 'all', rows: [] });
+          setBuilderKey((k) => k + 1);
+          resetPaging();
+        }} />
     </Card>
   );
 }

@@ -1,0 +1,5 @@
+import { PackagesPage } from '@/platform/ui/designer/PackagesPage';
+
+export default function AdminPackagesPage() {
+  return <PackagesPage />;
+}
