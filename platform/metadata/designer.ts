@@ -150,7 +150,16 @@ export function saveView(actor: ChangeActor, view: ListViewDefinition): Promise<
   return commitChange(actor, `Saved list view ${view.object}.${view.name}`, (state) => {
     if (!item(state, itemKey.object(view.object))) throw notFound(`Object "${view.object}"`);
     const { $schema: _s, ...rest } = view as ListViewDefinition & { $schema?: string };
-    return { deltas: setItems(state, new Map([[itemKey.view(view.object, view.name), clone(rest) as unknown as Json]])) };
+    const values = new Map<string, Json>([[itemKey.view(view.object, view.name), clone(rest) as unknown as Json]]);
+    // One shared default view per object: making this one the default unsets the others.
+    if (view.isDefault && !view.owner) {
+      for (const [key, v] of state.effective.items) {
+        if (key === itemKey.view(view.object, view.name) || !key.startsWith(`view:${view.object}.`) || !isObject(v) || !v.isDefault || v.owner) continue;
+        const { isDefault: _d, ...others } = v;
+        values.set(key, others as Json);
+      }
+    }
+    return { deltas: setItems(state, values) };
   });
 }
 

@@ -114,3 +114,11 @@ describe('a stock upgrade', () => {
     expect(await listConflicts(getPool(tw.url), tw.workspace.id)).toEqual([]);
   });
 });
+
+describe('list views', () => {
+  it('one shared view is the default: making another the default unsets the first', async () => {
+    await designer.saveView(actor, { object: 'lead', name: 'hot', label: { en: 'Hot leads', zh: '热线索' }, isDefault: true, columns: ['name', 'status'] } as never);
+    const views = (await meta()).views.get('lead')!;
+    expect(views.filter((v) => v.isDefault).map((v) => v.name)).toEqual(['hot']);
+  });
+});
