@@ -13,5 +13,6 @@ export async function recordContext(principal: Principal, locale?: Locale, chann
     locale: locale ?? parseLocale(principal.locale),
     channel,
     securityRevision: principal.securityRevision,
+    metadataRevision: principal.metadataRevision,
   });
 }

@@ -32,7 +32,7 @@ export async function enqueue(queue: Queue, data: object): Promise<void> {
 export async function startWorkers(): Promise<void> {
   const b = await boss();
   await b.work<{ jobId: string }>('transfer', { pollingIntervalSeconds: 1 }, async (jobs) => {
-    for (const job of jobs) await runTransfer(getPool(), getPrisma(), job.data.jobId, getMetadata);
+    for (const job of jobs) await runTransfer(getPool(), getPrisma(), job.data.jobId, (ws) => getMetadata(ws, getPool()));
   });
 }
 

@@ -12,8 +12,8 @@ import { ident, qualified } from '../core/identifiers';
 import type { WorkspaceRef } from '../data/context';
 import { withTransaction } from '../db/pool';
 import { currencyColumn } from '../fields/currency';
-import { fieldType } from '../fields/registry';
-import type { FieldDef } from '../fields/types';
+import { FIELD_TYPES, fieldType } from '../fields/registry';
+import type { FieldDef, FieldTypeName } from '../fields/types';
 import { readCatalog } from '../schema/catalog';
 import { dbName } from '../schema/names';
 import { planSchema } from '../schema/plan';
@@ -73,14 +73,7 @@ const CONVERSIONS: Record<string, Record<string, (col: string) => string | null>
   date: {},
 };
 
-const TYPE_LABELS = (t: string) => fieldTypeLabel(t);
-function fieldTypeLabel(t: string): string {
-  try {
-    return fieldType({ type: t } as FieldDef).label.en;
-  } catch {
-    return t;
-  }
-}
+const TYPE_LABELS = (t: string) => FIELD_TYPES[t as FieldTypeName]?.label.en ?? t;
 
 export function allowedConversions(from: string): string[] {
   return Object.keys(CONVERSIONS[from] ?? {});
@@ -217,11 +210,11 @@ function changedKeys(before: Items, after: Items, deltasBefore: Map<string, Delt
  * revision. Serialised per workspace (the workspace row is locked). Throws METADATA_INVALID listing
  * every problem, and leaves nothing half-written.
  */
-export async function commitChange(actor: ChangeActor, summary: string, build: (state: CurrentState) => ChangePlan | Promise<ChangePlan>): Promise<CommitResult> {
+export async function commitChange(actor: ChangeActor, summary: string, build: (state: CurrentState, client: pg.PoolClient) => ChangePlan | Promise<ChangePlan>): Promise<CommitResult> {
   const result = await withTransaction(actor.pool, async (client) => {
     await client.query('SELECT 1 FROM workspaces WHERE id = $1 FOR UPDATE', [actor.workspace.id]);
     const state = await currentState(client, actor.workspace.id);
-    const plan = await build(state);
+    const plan = await build(state, client);
     const packages = plan.packages ?? state.packages;
     const next = effectiveMetadata(packages, plan.deltas);
     const safety = await checkSafety(client, actor.workspace.schema, state.effective.model, next.model, plan.purge);

@@ -178,9 +178,9 @@ export function deleteView(actor: ChangeActor, object: string, name: string): Pr
  * undone here: uninstall a package to remove it.
  */
 export function revertTo(actor: ChangeActor, target: number): Promise<CommitResult> {
-  return commitChange(actor, `Reverted to revision ${target}`, async (state) => {
+  return commitChange(actor, `Reverted to revision ${target}`, async (state, client) => {
     if (target < 0 || target > state.revision) throw notFound(`Revision ${target}`);
-    const later = await actor.pool.query<{ number: number; changes: RevisionChange[] }>(
+    const later = await client.query<{ number: number; changes: RevisionChange[] }>(
       'SELECT number, changes FROM metadata_revisions WHERE workspace_id = $1 AND number > $2 ORDER BY number DESC',
       [actor.workspace.id, target],
     );

@@ -111,9 +111,13 @@ export function deltaLayer(deltas: Iterable<Delta>): Layer {
   return { source: 'workspace', entries: [...deltas].map((d) => ({ key: d.key, mode: d.added ? 'set' : 'patch', value: d.patch })) };
 }
 
-/** Items back into the documents the model builder takes. Items marked `$removed` are left out. */
-export function toDocuments(items: Items): MetadataDocuments {
+/**
+ * Items back into the documents the model builder takes. Items marked `$removed` are left out;
+ * fields of an object no layer defines are reported.
+ */
+export function toDocuments(items: Items): { docs: MetadataDocuments; errors: ErrorDetail[] } {
   const docs: MetadataDocuments = { objects: [], layouts: [], views: [] };
+  const errors: ErrorDetail[] = [];
   const fieldsOf = new Map<string, Json[]>();
   for (const [key, value] of items) {
     if (isObject(value) && value.$removed) continue;
@@ -131,13 +135,13 @@ export function toDocuments(items: Items): MetadataDocuments {
       docs.views.push({ file: `views/${object}.${name}.json`, def: value as unknown as ListViewDefinition });
     }
   }
-  // Fields of an object no layer defines: report through the builder as a missing object.
   for (const object of fieldsOf.keys()) {
     if (!items.has(itemKey.object(object))) {
-      docs.layouts.push({ file: `fields of ${object}`, def: { object, name: 'orphan', label: { en: 'x', zh: 'x' }, sections: [{ id: 'x', label: { en: 'x', zh: 'x' }, fields: [] }] } as unknown as LayoutDefinition });
+      const file = `extensions/${object}.json`;
+      errors.push({ file, pointer: '/object', code: 'extension.object', message: `${file}#/object object "${object}" does not exist` });
     }
   }
-  return docs;
+  return { docs, errors };
 }
 
 /** The delta that turns `below` into `value` (null: no delta needed). */

@@ -92,8 +92,8 @@ export interface Effective {
 
 /** Validate composed documents with the meta-schemas, then build (all problems at once). */
 export function buildFromItems(items: Items, extraErrors: ErrorDetail[] = []): MetadataModel {
-  const docs: MetadataDocuments = toDocuments(items);
-  const errors = [...extraErrors];
+  const { docs, errors: orphans } = toDocuments(items);
+  const errors = [...extraErrors, ...orphans];
   const valid: MetadataDocuments = { objects: [], layouts: [], views: [], unusable: [] };
   for (const d of docs.objects) {
     const e = validateMetadata('object', d.def, d.file);
@@ -124,15 +124,16 @@ function cache() {
   return globalCache.__tesseraEffective;
 }
 
-/** Effective metadata of a workspace (cached per metadata revision). */
-export async function getMetadata(workspace: WorkspaceRef, db?: Queryable): Promise<MetadataModel> {
-  const pool = db ?? (await import('../db/pool')).getPool();
-  const rev = await pool.query<{ metadata_revision: number }>('SELECT metadata_revision FROM workspaces WHERE id = $1', [workspace.id]);
-  const revision = rev.rows[0]?.metadata_revision ?? 0;
+/**
+ * Effective metadata of a workspace (cached per metadata revision). `knownRevision` is the revision
+ * read with the caller's session or key, which saves a query per request.
+ */
+export async function getMetadata(workspace: WorkspaceRef, db: Queryable, knownRevision?: number): Promise<MetadataModel> {
+  const revision = knownRevision ?? (await db.query<{ metadata_revision: number }>('SELECT metadata_revision FROM workspaces WHERE id = $1', [workspace.id])).rows[0]?.metadata_revision ?? 0;
   if (revision === 0) return stockMetadata();
   const hit = cache().get(workspace.id);
   if (hit && hit.revision === revision && hit.stock === stock()) return hit.model;
-  const layers = await readWorkspaceLayers(pool, workspace.id);
+  const layers = await readWorkspaceLayers(db, workspace.id);
   let model: MetadataModel;
   try {
     model = effectiveMetadata(layers.packages, layers.deltas).model;

@@ -10,7 +10,7 @@ import type pg from 'pg';
 import { AppError, type ErrorDetail } from '../core/errors';
 import { bulkInsert } from '../data/bulk';
 import type { WorkspaceRef } from '../data/context';
-import type { Queryable } from '../db/pool';
+import { withTransaction, type Queryable } from '../db/pool';
 import { getPrisma } from '../db/prisma';
 import { commitChange, currentState, type ChangeActor, type CommitResult } from '../metadata/changes';
 import { composeLayers, findConflicts, itemKey, parseKey, toEntries, type Conflict, type LayerEntry } from '../metadata/layers';
@@ -21,7 +21,9 @@ import { validateMetadata, type MetadataKind } from '../metadata/schemas';
 import { ensureWorkspace } from '../schema/workspaces';
 import { systemRecordContext } from '../security/context';
 import { assignPermissionSets } from '../security/stock';
-import { createUser } from '../security/users';
+import { passwordProblem } from '../security/sessions';
+import { createUser, normaliseEmail } from '../security/users';
+import { ident } from '../core/identifiers';
 import type { PackageManifest } from '../metadata/generated/manifest';
 import type { ObjectExtension } from '../metadata/generated/extension';
 
@@ -275,13 +277,31 @@ export function writePackageDir(dir: string, files: Record<string, string>): voi
 
 /** A new workspace with its own administrator, optionally from a template in seeds/templates. */
 export async function createWorkspaceFromTemplate(pool: pg.Pool, input: { name: string; label: string; template?: string; adminEmail: string; adminName: string; adminPassword: string }): Promise<{ workspace: WorkspaceRef; install: InstallResult | null }> {
-  const existing = await pool.query('SELECT 1 FROM workspaces WHERE name = $1', [input.name]);
-  if (existing.rowCount) throw new AppError('CONFLICT', `A workspace named "${input.name}" already exists`, [{ code: 'workspace.exists', field: 'name', message: `A workspace named "${input.name}" already exists` }]);
+  // Everything that can be checked is checked before anything is created, every problem at once.
+  const problems: ErrorDetail[] = [];
+  const problem = (field: string, code: string, message: string) => problems.push({ field, code, message });
+  if ((await pool.query('SELECT 1 FROM workspaces WHERE name = $1', [input.name])).rowCount) problem('name', 'workspace.exists', `A workspace named "${input.name}" already exists`);
+  const email = normaliseEmail(input.adminEmail);
+  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) problem('adminEmail', 'validation.email', 'The administrator email must be a valid email address');
+  else if ((await pool.query('SELECT 1 FROM users WHERE email = $1', [email])).rowCount) problem('adminEmail', 'admin.emailTaken', `${email} already has an account (emails are unique across workspaces)`);
+  if (passwordProblem(input.adminPassword)) problem('adminPassword', 'auth.passwordShort', 'The administrator password must have at least 8 characters');
+  if (!input.adminName.trim()) problem('adminName', 'validation.required', 'The administrator needs a name');
+  if (problems.length) throw new AppError('VALIDATION_FAILED', problems.map((p) => p.message).join('; '), problems);
   const template = input.template ? readPackageDir(path.join(/*turbopackIgnore: true*/ templatesDir(), input.template)) : null;
   const { workspace } = await ensureWorkspace(pool, input.name, input.label);
-  const prisma = getPrisma();
-  const admin = await createUser(prisma, { workspaceId: workspace.id, email: input.adminEmail, name: input.adminName, password: input.adminPassword, isAdmin: true });
-  await assignPermissionSets(pool, workspace.id, admin.id, ['admin']);
-  const install = template ? await installPackage({ pool, workspace, userId: admin.id }, template) : null;
-  return { workspace, install };
+  try {
+    const admin = await createUser(getPrisma(), { workspaceId: workspace.id, email, name: input.adminName.trim(), password: input.adminPassword, isAdmin: true });
+    await assignPermissionSets(pool, workspace.id, admin.id, ['admin']);
+    const install = template ? await installPackage({ pool, workspace, userId: admin.id }, template) : null;
+    return { workspace, install };
+  } catch (e) {
+    // Leave nothing half-made: the new workspace, its schema and its administrator go.
+    await withTransaction(pool, async (client) => {
+      await client.query(`DROP SCHEMA IF EXISTS ${ident(workspace.schema)} CASCADE`);
+      for (const table of ['users', 'permission_sets', 'audit_events', 'workspaces']) {
+        await client.query(`DELETE FROM ${ident(table)} WHERE ${table === 'workspaces' ? 'id' : 'workspace_id'} = $1`, [workspace.id]);
+      }
+    });
+    throw e;
+  }
 }

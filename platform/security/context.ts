@@ -44,11 +44,13 @@ export interface ContextInput {
   channel?: Channel;
   /** The workspace's security revision when already known (saves a query). */
   securityRevision?: number;
+  /** The workspace's metadata revision when already known (saves a query). */
+  metadataRevision?: number;
 }
 
 /** The context of a signed-in user or API key. */
 export async function buildRecordContext(input: ContextInput): Promise<RecordContext> {
-  const fullMeta = await getMetadata(input.workspace, input.pool);
+  const fullMeta = await getMetadata(input.workspace, input.pool, input.metadataRevision);
   const model = await loadSecurityModel(input.pool, input.workspace.id, input.securityRevision);
   const security = securityFor(input.pool, fullMeta, model, input.user.id, input.workspace.id);
   const setsKey = (model.userSets.get(input.user.id) ?? []).slice().sort().join(',');

@@ -8,6 +8,8 @@ export interface Principal {
   locale: string;
   /** The workspace's security revision when the principal was loaded (keys the security cache). */
   securityRevision: number;
+  /** The workspace's metadata revision when the principal was loaded (keys the metadata cache). */
+  metadataRevision: number;
 }
 
 interface UserWithWorkspace {
@@ -16,7 +18,7 @@ interface UserWithWorkspace {
   email: string;
   isAdmin: boolean;
   locale: string;
-  workspace: { id: string; name: string; schemaName: string; securityRevision: number };
+  workspace: { id: string; name: string; schemaName: string; securityRevision: number; metadataRevision: number };
 }
 
 export function principalOf(u: UserWithWorkspace, via: Principal['via']): Principal {
@@ -26,5 +28,6 @@ export function principalOf(u: UserWithWorkspace, via: Principal['via']): Princi
     via,
     locale: u.locale,
     securityRevision: u.workspace.securityRevision,
+    metadataRevision: u.workspace.metadataRevision,
   };
 }

@@ -28,7 +28,16 @@ export async function choose(page: Page, label: string | RegExp, option: string,
     const dropdown = listId ? page.locator(`.ant-select-dropdown:has([id="${listId}"])`) : page.locator('.ant-select-dropdown:visible').last();
     await dropdown.getByTitle(option, { exact: true }).click({ timeout: 5_000 });
   };
-  if (multiple || !confirm) return pick();
+  if (!confirm) return pick();
+  if (multiple) {
+    // A click can land on a stale option here too; clicking a chosen option again would unchoose it,
+    // so pick only while the select does not show the choice yet.
+    await expect(async () => {
+      if (!(await box.innerText()).includes(option)) await pick();
+      await expect(box).toContainText(option, { timeout: 1_000 });
+    }).toPass({ timeout: 20_000 });
+    return;
+  }
   // The list re-renders while it filters or animates; a click can land on a stale option, so retry
   // until the select shows the choice.
   await expect(async () => {

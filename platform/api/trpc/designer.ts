@@ -64,7 +64,7 @@ export const designerRouter = router({
     const own = state.effective.items.get(itemKey.object(input.name));
     if (!own) return null;
     const pick = (kind: string) => [...state.effective.items.entries()]
-      .filter(([k, v]) => k.startsWith(`${kind}:${input.name}.`) && !(isObject(v) && v.$removed))
+      .filter(([k, v]) => k.startsWith(`${kind}:${input.name}.`) && !(isObject(v) && (v.$removed || v.owner)))
       .map(([k, v]) => ({ ...(v as object), ...origin(k) }));
     return {
       object: { ...(own as object), ...origin(itemKey.object(input.name)) } as Record<string, Json> & { source: string; customized: boolean },

@@ -67,6 +67,16 @@ describe('the car dealership template', () => {
   });
 });
 
+describe('an extension of an object that does not exist', () => {
+  it('is refused, naming the extension file', async () => {
+    const pkg = packageFromFiles({
+      'manifest.json': JSON.stringify({ name: 'ghost', version: '1.0.0', label: { en: 'Ghost', zh: '幽灵' } }),
+      'extensions/ghost.json': JSON.stringify({ object: 'ghost', fields: [{ name: 'x', type: 'text', label: { en: 'X', zh: 'X' } }] }),
+    });
+    await expect(installPackage(actorA, pkg)).rejects.toMatchObject({ code: 'METADATA_INVALID', details: [expect.objectContaining({ file: 'extensions/ghost.json', pointer: '/object' })] });
+  });
+});
+
 describe('export and install round trip', () => {
   it('export → install into an empty workspace → export again gives identical files', async () => {
     await designer.saveField(actorA, 'vehicle', { name: 'warranty_years', type: 'integer', label: { en: 'Warranty (years)', zh: '质保年限' } }, 'create');
@@ -144,5 +154,30 @@ describe('upgrade and uninstall', () => {
     expect(again.action).toBe('reinstalled');
     expect(again.records).toBe(0);
     expect((await listRecords(await c.ctx(), 'vehicle', {})).records.length).toBe(before.records.length);
+  });
+});
+
+describe('a new workspace from a template', () => {
+  it('refuses bad input naming every field at fault, and creates nothing', async () => {
+    const { createWorkspaceFromTemplate } = await import('../../../platform/packages/packages');
+    const pool = getPool(a.url);
+    const name = `tpl_bad_${Date.now().toString(36)}`;
+    const err = await createWorkspaceFromTemplate(pool, { name, label: 'Bad', template: 'dealership_4s', adminEmail: 'not-an-email', adminName: ' ', adminPassword: 'short' })
+      .then(() => null, (e: AppError) => e);
+    expect(err?.code).toBe('VALIDATION_FAILED');
+    expect(err?.details.map((d) => d.field)).toEqual(['adminEmail', 'adminPassword', 'adminName']);
+    expect((await pool.query('SELECT 1 FROM workspaces WHERE name = $1', [name])).rowCount).toBe(0);
+  });
+
+  it('creates a workspace with its own administrator and the template installed', async () => {
+    const { createWorkspaceFromTemplate } = await import('../../../platform/packages/packages');
+    const pool = getPool(a.url);
+    const name = `tpl_${Date.now().toString(36)}`;
+    process.env.DATABASE_URL ??= a.url; // the app's Prisma client reads it
+    const { workspace, install } = await createWorkspaceFromTemplate(pool, { name, label: 'Dealer', template: 'dealership_4s', adminEmail: `boss@${name}.test`, adminName: 'Boss', adminPassword: 'Dealer#2026' });
+    expect(install?.action).toBe('installed');
+    expect((await getMetadata(workspace, pool)).objects.has('vehicle')).toBe(true);
+    const admin = await pool.query('SELECT is_admin FROM users WHERE workspace_id = $1', [workspace.id]);
+    expect(admin.rows).toEqual([{ is_admin: true }]);
   });
 });
