@@ -167,7 +167,44 @@ export function generateDemo(sellers: (UserRef & { regions?: string[] })[], opts
       values: { name, company, title: r.pick(V.TITLES), mobile: mobile(r), email: email(r, name, `lead${i}.example.cn`), source: r.pick(['web', 'phone', 'event', 'referral', 'import', 'advertising']), region, industry, status: r.weighted([['new', 35], ['contacted', 30], ['qualified', 15], ['unqualified', 15], ['converted', 5]]) },
     });
   }
-  return { account: accounts, contact: contacts, opportunity: opportunities, contract: contracts, activity: activities, lead: leads };
+  // Quotes, loss reasons and project bids come from their own random stream, so adding them left
+  // the rest of the demo data as it was.
+  const x = new Random((opts.seed ?? 20261123) + 1);
+  const quotes: BulkRow[] = [];
+  const addQuotes = (o: BulkRow, n: number) => {
+    for (let q = 0; q < n; q++) {
+      const amount = Math.round(Number(o.values.amount ?? 100000) * (1 - x.int(0, 15) / 100));
+      const created = new Date(Date.parse(o.createdAt ?? today.toISOString()) + (q + 1) * 86_400_000 * x.int(2, 20));
+      quotes.push({ owner: o.owner, createdAt: created.toISOString(), values: { opportunity: o.id, amount, valid_until: isoDate(addDays(created, 30)), status: q === n - 1 ? x.pick(['sent', 'accepted']) : 'rejected' } });
+    }
+  };
+  for (const o of opportunities) {
+    const stage = o.values.stage;
+    if (stage === 'closed_lost') o.values.loss_reason = x.pick(['price', 'competitor', 'no_budget', 'no_decision']);
+    if (stage === 'negotiation' || stage === 'closed_won') addQuotes(o, x.int(1, 3));
+    else if (stage === 'proposal' && x.chance(0.4)) addQuotes(o, 1);
+  }
+  const BID_STAGES = ['bid_found', 'bid_qualified', 'bid_survey', 'bid_solution', 'bid_presales', 'bid_tender', 'bid_bidding', 'bid_awarded', 'bid_contract', 'bid_signed', 'bid_lost', 'bid_abandoned'] as const;
+  for (const a of accountInfo.filter(() => x.chance(0.08))) {
+    const stage = x.pick(BID_STAGES);
+    const index = BID_STAGES.indexOf(stage);
+    const closed = index >= 9;
+    const o: BulkRow = {
+      id: x.uuid(), owner: a.owner,
+      createdAt: addDays(today, -x.int(closed ? 150 : 10, 420)).toISOString(),
+      values: {
+        name: `${a.short} - ${x.pick(['信息化建设项目', '数据中心扩容项目', '智慧园区项目', '生产线改造项目'])}`, account: a.id, sales_process: 'project_bid', stage,
+        amount: x.int(100, 3000) * 10000, close_date: isoDate(addDays(today, closed ? -x.int(1, 200) : x.int(20, 300))),
+        source: x.pick(['event', 'referral', 'phone']),
+        ...(index >= 5 && index < 10 ? { tender_number: `ZB-${x.int(2025, 2026)}-${String(x.int(1, 999)).padStart(3, '0')}`, bid_deadline: isoDate(addDays(today, x.int(-60, 60))) } : {}),
+        ...(index >= 10 ? { loss_reason: x.pick(['price', 'competitor', 'withdrawn']) } : {}),
+      },
+    };
+    opportunities.push(o);
+    if (index >= 6 && index <= 9) addQuotes(o, x.int(1, 2));
+  }
+
+  return { account: accounts, contact: contacts, opportunity: opportunities, quote: quotes, contract: contracts, activity: activities, lead: leads };
 }
 
 /** Load the demo users and records into a workspace, in one transaction. */
@@ -184,7 +221,7 @@ export async function seedDemo(pool: pg.Pool, prisma: Prisma, workspace: Workspa
     await bulkInsert(ctx, client, 'account', roots);
     await bulkInsert(ctx, client, 'account', children);
     counts.account = data.account.length;
-    for (const obj of ['contact', 'lead', 'opportunity', 'contract', 'activity']) counts[obj] = await bulkInsert(ctx, client, obj, data[obj]);
+    for (const obj of ['contact', 'lead', 'opportunity', 'quote', 'contract', 'activity']) counts[obj] = await bulkInsert(ctx, client, obj, data[obj]);
   });
   return { users: all, counts };
 }

@@ -27,6 +27,14 @@ export interface FieldDescription {
   target?: string;
   pattern?: string;
   options?: { value: string; label: { en: string; zh: string }; active: boolean }[];
+  /** Formula fields: the expression; roll-ups: what they summarise. */
+  formula?: string;
+  returnType?: string;
+  summary?: unknown;
+  /** Form rules (condition trees): shown only while, required while, read-only while. */
+  visibleIf?: unknown;
+  requiredIf?: unknown;
+  readOnlyIf?: unknown;
 }
 
 export function describeField(f: FieldDef): FieldDescription {
@@ -43,7 +51,7 @@ export function describeField(f: FieldDef): FieldDescription {
     filterOperators: type.operators,
     properties: Object.keys(type.properties(f)),
   };
-  for (const k of ['helpText', 'maxLength', 'precision', 'scale', 'min', 'max', 'currency', 'default', 'target', 'pattern'] as const) {
+  for (const k of ['helpText', 'maxLength', 'precision', 'scale', 'min', 'max', 'currency', 'default', 'target', 'pattern', 'formula', 'returnType', 'summary', 'visibleIf', 'requiredIf', 'readOnlyIf'] as const) {
     if (f[k] !== undefined) (d as unknown as Record<string, unknown>)[k] = f[k];
   }
   if (f.system && f.name === 'id') delete d.target;

@@ -1,10 +1,18 @@
 /** The runtime's message catalog: every key has English and Simplified Chinese text. */
 import { ADMIN_MESSAGES } from './messages.admin';
 import { DESIGNER_MESSAGES } from './messages.designer';
+import { FORMULA_MESSAGES } from './messages.formula';
+import { PATH_MESSAGES } from './messages.path';
+import { PROCESS_MESSAGES } from './messages.process';
+import { PROCESS_DESIGNER_MESSAGES } from './messages.processDesigner';
 
 export const MESSAGES = {
   ...ADMIN_MESSAGES,
   ...DESIGNER_MESSAGES,
+  ...FORMULA_MESSAGES,
+  ...PROCESS_MESSAGES,
+  ...PATH_MESSAGES,
+  ...PROCESS_DESIGNER_MESSAGES,
   // validation
   'validation.required': { en: '{label} is required', zh: '{label}不能为空' },
   'validation.type': { en: '{label} must be {expected}', zh: '{label}必须是{expected}' },

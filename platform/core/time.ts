@@ -13,3 +13,17 @@ export function isoFromPg(raw: unknown): string | null {
   }
   return new Date(s.replace(' ', 'T').replace(/([+-]\d{2})$/, '$1:00')).toISOString();
 }
+
+/** The workspace time zone: decides what "today" is for formulas (TODAY(), DATEDIFF with dates). */
+export const TIME_ZONE = process.env.TESSERA_TIME_ZONE ?? 'Asia/Shanghai';
+
+/** The date (YYYY-MM-DD) at an instant in a time zone. */
+export function dateIn(instant: Date, timeZone: string): string {
+  // en-CA formats as YYYY-MM-DD.
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+}
+
+/** Now, today and the zone, fixed once per operation so every formula in it agrees. */
+export function clock(at: Date = new Date(), timeZone = TIME_ZONE): { now: string; today: string; timeZone: string } {
+  return { now: at.toISOString(), today: dateIn(at, timeZone), timeZone };
+}

@@ -9,7 +9,9 @@ import { ident, qualified } from '../core/identifiers';
 import { t } from '../core/i18n';
 import { autoNumberPeriod, formatAutoNumber } from '../fields/auto_number';
 import { fieldType } from '../fields/registry';
+import { clock } from '../core/time';
 import { objectOf, type RecordContext } from './context';
+import { fillProcessValues, updateRollups } from './logic';
 import { normaliseInput, validateInput } from './validate';
 
 export interface BulkRow {
@@ -25,16 +27,20 @@ const SYSTEM_TYPES: Record<string, string> = { id: 'uuid', name: 'text', owner: 
 /** Validate and insert rows; throws VALIDATION_FAILED naming the row index and field of every problem. */
 export async function bulkInsert(ctx: RecordContext, client: pg.PoolClient, objectName: string, rows: BulkRow[], chunkSize = 20_000): Promise<number> {
   const obj = objectOf(ctx, objectName);
+  const full = ctx.security.fullMeta.objects.get(obj.name) ?? obj;
   const columnTypes = new Map<string, string>(Object.entries(SYSTEM_TYPES));
-  for (const f of obj.fields) for (const c of fieldType(f).columns(f)) columnTypes.set(c.name, c.sqlType.replace(/\(.*\)/, ''));
+  for (const f of full.fields) for (const c of fieldType(f).columns(f)) columnTypes.set(c.name, c.sqlType.replace(/\(.*\)/, ''));
   const prepared: Record<string, unknown>[] = [];
   const errors: AppError['details'] = [];
   rows.forEach((row, i) => {
     const input = normaliseInput(obj, row.values);
     for (const f of obj.fields) if (f.default !== undefined && input[f.name] === undefined) input[f.name] = f.default;
     for (const e of validateInput(ctx.meta, obj, input, 'create', ctx.locale)) errors.push({ ...e, pointer: `/${i}/${e.field ?? ''}` });
+    if (full.process?.processes.length) {
+      for (const e of fillProcessValues(ctx, full, input, clock(row.createdAt ? new Date(row.createdAt) : new Date()))) errors.push({ ...e, pointer: `/${i}/${e.field ?? ''}` });
+    }
     const cols: Record<string, unknown> = {};
-    for (const f of obj.fields) Object.assign(cols, fieldType(f).toColumns(f, input));
+    for (const f of full.fields) Object.assign(cols, fieldType(f).toColumns(f, input));
     if (obj.nameField !== 'name') cols.name = input[obj.nameField];
     cols.owner = row.owner ?? input.owner ?? ctx.user.id;
     cols.created_by = cols.updated_by = ctx.user.id;
@@ -77,6 +83,12 @@ export async function bulkInsert(ctx: RecordContext, client: pg.PoolClient, obje
       `INSERT INTO ${table} (${names.map(ident).join(', ')}) SELECT ${selects.join(', ')} FROM unnest(${casts.join(', ')}) AS u(${names.map(ident).join(', ')})`,
       params,
     );
+  }
+  // Roll-ups of the parents the new rows link to.
+  if (full.rollupsFed.length) {
+    const vias = new Set(full.rollupsFed.map((r) => r.field.summary!.via));
+    const linked = prepared.map((cols) => Object.fromEntries([...vias].map((v) => [v, cols[v] ?? null])));
+    await updateRollups(client, ctx.workspace.schema, full, linked.map((after) => ({ before: null, after })));
   }
   return prepared.length;
 }

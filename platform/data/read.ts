@@ -13,6 +13,7 @@ import { sortKeySql } from '../schema/indexes';
 import type { AccessMode, AccessPlan } from '../security/access';
 import { accessBranches, compileAccess } from '../security/access';
 import { requireObject, type RecordContext } from './context';
+import { recordSource } from './source';
 import { decodeCursor, encodeCursor, keysetBranches, keysetPredicate } from './cursor';
 import { attachNames, lookupNames } from './names';
 import { parseSort, sortSignature, type SortKey } from './sort';
@@ -76,7 +77,7 @@ export async function getRecord(ctx: RecordContext, objectName: string, id: stri
   const where = [`"t"."id" = ${params.add(id)}::uuid`, '"t"."deleted_at" IS NULL'];
   const access = await accessSql(ctx, obj.name, 'read', params);
   if (access) where.push(access);
-  const res = await ctx.pool.query(`SELECT "t".* FROM ${qualified(ctx.workspace.schema, obj.name)} AS "t" WHERE ${where.join(' AND ')}`, params.values);
+  const res = await ctx.pool.query(`SELECT "t".* FROM ${recordSource(ctx.workspace.schema, obj, params)} WHERE ${where.join(' AND ')}`, params.values);
   if (res.rowCount === 0) throw notFound(ctx, obj);
   const rec = rowToRecord(obj, res.rows[0]);
   if (opts.withNames) attachNames(obj, [rec], await lookupNames(ctx, obj, [rec]));
@@ -135,7 +136,7 @@ export function compileList(ctx: RecordContext, obj: ObjectModel, opts: ListOpti
     const columns = ['name', ...obj.searchFields.map((s) => fieldType(obj.fieldMap.get(s)!).columns(obj.fieldMap.get(s)!)[0].name)];
     where.push(`(${columns.map((c) => `"t".${ident(c)} ILIKE ${pattern}`).join(' OR ')})`);
   }
-  const table = `${qualified(ctx.workspace.schema, obj.name)} AS "t"`;
+  const table = recordSource(ctx.workspace.schema, obj, params);
   const orderBy = `ORDER BY ${keys.map((k) => sortKeySql(k, 't')).join(', ')} LIMIT ${limit + 1}`;
   // The caller's access as alternative branches (one per visible owner, shares, criteria rules)...
   const grants: (string | null)[] = accessBranches(access, params, { workspaceId: ctx.workspace.id, object: obj.name, userId: ctx.user.id }, 't') ?? [null];

@@ -33,7 +33,7 @@ let ajv: AjvInstance | undefined;
 /** Writable in the API: not system-managed, not auto-numbered, not read-only; owner may be reassigned. */
 export function isWritable(f: FieldDef): boolean {
   if (f.name === 'owner') return true;
-  return !f.system && !f.readOnly && f.type !== 'auto_number';
+  return !f.system && !f.readOnly && f.type !== 'auto_number' && f.type !== 'formula' && f.type !== 'rollup';
 }
 
 function nullable(schema: JsonSchema): JsonSchema {

@@ -17,7 +17,9 @@ import type { ObjectModel } from '../metadata/model';
 import { compileAccess } from '../security/access';
 import { diffRecords, writeHistory } from '../security/history';
 import { requireObject, type RecordContext } from './context';
+import { applyRecordLogic, updateRollups, writeStageHistory } from './logic';
 import { accessSql, isRecordId, notFound } from './read';
+import { recordSource } from './source';
 import { normaliseInput, validateInput } from './validate';
 import { rowToRecord, type RecordData } from './values';
 
@@ -126,7 +128,9 @@ export async function createRecord(ctx: RecordContext, objectName: string, body:
   return withTransaction(ctx.pool, async (client) => {
     const refErrors = await checkReferences(ctx, client, obj, input);
     if (refErrors.length) throw validationError(ctx, refErrors);
-    const cols = columnsFor(obj, input);
+    const full = fullObject(ctx, obj);
+    const stageChange = await applyRecordLogic(ctx, client, full, 'create', input, null);
+    const cols = columnsFor(full, input);
     for (const f of obj.fields) {
       if (f.type === 'auto_number' && f.pattern) cols[f.name] = await nextAutoNumber(ctx, client, obj, f);
     }
@@ -144,8 +148,19 @@ export async function createRecord(ctx: RecordContext, objectName: string, body:
       mapDbError(ctx, obj, e);
     }
     await writeHistory(client, ctx, obj.name, [String(row.id)], [{ field: '$created', old: null, new: null }], randomUUID());
-    return rowToRecord(obj, row);
+    const after = rowToRecord(full, row);
+    if (stageChange) await writeStageHistory(client, ctx, full, String(row.id), stageChange, after);
+    await updateRollups(client, ctx.workspace.schema, full, [{ before: null, after }]);
+    return readBack(ctx, client, obj, row);
   });
+}
+
+/** The record as written, with its formula fields computed (one more read only when it has some). */
+async function readBack(ctx: RecordContext, client: pg.PoolClient, obj: ObjectModel, row: Record<string, unknown>): Promise<RecordData> {
+  if (!obj.fields.some((f) => f.type === 'formula')) return rowToRecord(obj, row);
+  const params = new Params();
+  const res = await client.query(`SELECT "t".* FROM ${recordSource(ctx.workspace.schema, obj, params)} WHERE "t"."id" = ${params.add(row.id)}::uuid`, params.values);
+  return rowToRecord(obj, res.rows[0] ?? row);
 }
 
 /** Why a row was not found for a write: 404 when the caller cannot see it, 403 when they can but may not change it. */
@@ -164,7 +179,7 @@ async function lockForWrite(ctx: RecordContext, client: pg.PoolClient, obj: Obje
   const where = [`"t"."id" = ${params.add(id)}::uuid`, '"t"."deleted_at" IS NULL'];
   const access = compileAccess(await ctx.security.plan(obj.name, mode), params, { workspaceId: ctx.workspace.id, object: obj.name, userId: ctx.user.id });
   if (access) where.push(access);
-  const res = await client.query(`SELECT "t".* FROM ${qualified(ctx.workspace.schema, obj.name)} AS "t" WHERE ${where.join(' AND ')} FOR UPDATE OF "t"`, params.values);
+  const res = await client.query(`SELECT "t".* FROM ${qualified(ctx.workspace.schema, obj.name)} AS "t" WHERE ${where.join(' AND ')} FOR NO KEY UPDATE OF "t"`, params.values);
   if (res.rowCount === 0) throw await missingForWrite(ctx, client, obj, id, false, mode === 'full' ? 'record.delete' : 'record.edit');
   return res.rows[0];
 }
@@ -191,7 +206,10 @@ export async function updateRecord(ctx: RecordContext, objectName: string, id: s
     }
     const refErrors = await checkReferences(ctx, client, obj, input);
     if (refErrors.length) throw validationError(ctx, refErrors);
-    const cols = columnsFor(obj, input);
+    const full = fullObject(ctx, obj);
+    const before = rowToRecord(full, current);
+    const stageChange = await applyRecordLogic(ctx, client, full, 'update', input, before);
+    const cols = columnsFor(full, input);
     cols.updated_by = ctx.user.id;
     const names = Object.keys(cols);
     const values: unknown[] = names.map((n) => cols[n]);
@@ -204,9 +222,13 @@ export async function updateRecord(ctx: RecordContext, objectName: string, id: s
     } catch (e) {
       mapDbError(ctx, obj, e);
     }
-    const full = fullObject(ctx, obj);
-    await writeHistory(client, ctx, obj.name, [id], diffRecords(rowToRecord(full, current), rowToRecord(full, row), full.nameField), randomUUID());
-    return rowToRecord(obj, row);
+    const after = rowToRecord(full, row);
+    // The stage date moves with every stage change, which is recorded itself (and in the stage history).
+    const changes = diffRecords(before, after, full.nameField).filter((c) => c.field !== full.process?.config.stageDateField);
+    await writeHistory(client, ctx, obj.name, [id], changes, randomUUID());
+    if (stageChange) await writeStageHistory(client, ctx, full, id, stageChange, after);
+    await updateRollups(client, ctx.workspace.schema, full, [{ before, after }]);
+    return readBack(ctx, client, obj, row);
   });
 }
 
@@ -222,6 +244,8 @@ export async function deleteRecord(ctx: RecordContext, objectName: string, id: s
       [id, ctx.user.id],
     );
     await writeHistory(client, ctx, obj.name, [id], [{ field: '$deleted', old: null, new: null }], randomUUID());
+    const full = fullObject(ctx, obj);
+    await updateRollups(client, ctx.workspace.schema, full, [{ before: rowToRecord(full, current), after: null }]);
   });
 }
 
@@ -255,6 +279,8 @@ export async function restoreRecord(ctx: RecordContext, objectName: string, id: 
       throw notFound(ctx, obj);
     }
     await writeHistory(client, ctx, obj.name, [id], [{ field: '$restored', old: null, new: null }], randomUUID());
-    return rowToRecord(obj, res.rows[0]);
+    const full = fullObject(ctx, obj);
+    await updateRollups(client, ctx.workspace.schema, full, [{ before: null, after: rowToRecord(full, res.rows[0]) }]);
+    return readBack(ctx, client, obj, res.rows[0]);
   });
 }

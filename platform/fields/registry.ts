@@ -1,6 +1,7 @@
 /** The field-type registry: adding a type means adding one module and listing it here. */
 import { autoNumberType } from './auto_number';
 import { booleanType } from './boolean';
+import { computedType, formulaType, rollupType } from './computed';
 import { currencyType } from './currency';
 import { dateType } from './date';
 import { datetimeType } from './datetime';
@@ -34,11 +35,14 @@ export const FIELD_TYPES: Record<FieldTypeName, FieldTypeModule> = {
   multi_picklist: multiPicklistType,
   lookup: lookupType,
   auto_number: autoNumberType,
+  formula: formulaType,
+  rollup: rollupType,
 };
 
 export const FIELD_TYPE_NAMES = Object.keys(FIELD_TYPES) as FieldTypeName[];
 
-export function fieldType(field: Pick<FieldDef, 'type'>): FieldTypeModule {
+export function fieldType(field: Pick<FieldDef, 'type'> & { returnType?: FieldDef['returnType'] }): FieldTypeModule {
+  if (field.type === 'formula' || field.type === 'rollup') return computedType(field);
   const t = FIELD_TYPES[field.type];
   if (!t) throw new Error(`Unknown field type ${JSON.stringify(field.type)}`);
   return t;

@@ -22,7 +22,23 @@ export type FieldTypeName =
   | 'picklist'
   | 'multi_picklist'
   | 'lookup'
-  | 'auto_number';
+  | 'auto_number'
+  | 'formula'
+  | 'rollup';
+
+/** The type of a computed value (formula and roll-up fields). */
+export type ReturnTypeName = 'number' | 'currency' | 'percent' | 'text' | 'date' | 'datetime' | 'boolean';
+
+/** What a roll-up field summarises: child records of `object` linked through its lookup `via`. */
+export interface RollupSummary {
+  object: string;
+  via: string;
+  fn: 'count' | 'sum' | 'min' | 'max';
+  /** The child field summarised (not for count). */
+  field?: string;
+  /** Only children matching this condition count (JSON condition tree). */
+  filter?: unknown;
+}
 
 /** How values of a type compare: decides operator semantics in memory and in SQL. */
 export type ValueKind = 'text' | 'number' | 'date' | 'datetime' | 'boolean' | 'text_array' | 'uuid';
@@ -64,6 +80,16 @@ export interface FieldDef {
   onDelete?: 'set_null' | 'restrict';
   relatedLabel?: Label;
   pattern?: string;
+  /** formula: the expression (docs/formulas.md). */
+  formula?: string;
+  /** formula and rollup: the type of the computed value (a roll-up's is derived at build time). */
+  returnType?: ReturnTypeName;
+  /** rollup: what it summarises. */
+  summary?: RollupSummary;
+  /** Form rules (condition trees over the record): shown while, required while, read-only while the stored record meets. */
+  visibleIf?: unknown;
+  requiredIf?: unknown;
+  readOnlyIf?: unknown;
   /** Set by the runtime for id, owner, created_at...: never written by clients. */
   system?: boolean;
   /** Target of a system lookup that points outside the workspace schema (owner -> users). */
@@ -77,6 +103,8 @@ export interface ColumnSpec {
   notNull?: boolean;
   /** SQL default expression, built only from validated parameters. */
   defaultSql?: string;
+  /** Not stored: computed when read (formula fields). No DDL, no index. */
+  virtual?: boolean;
 }
 
 export type JsonSchema = Record<string, unknown>;

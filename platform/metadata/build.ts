@@ -9,13 +9,16 @@ import { currencyColumn } from '../fields/currency';
 import { fieldType } from '../fields/registry';
 import type { FieldDef } from '../fields/types';
 import { parseCondition } from '../rules/conditions/parse';
-import type { LayoutDefinition, ListViewDefinition, MetadataModel, ObjectDefinition, ObjectModel, RelatedListModel } from './model';
+import type { LayoutDefinition, ListViewDefinition, MetadataModel, ObjectDefinition, ObjectModel, RelatedListModel, SalesProcessDefinition, ValidationRuleDefinition } from './model';
+import { buildLogic } from './logic';
 import { RESERVED_FIELD_NAMES, systemFields } from './model';
 
 export interface MetadataDocuments {
   objects: { file: string; def: ObjectDefinition }[];
   layouts: { file: string; def: LayoutDefinition }[];
   views: { file: string; def: ListViewDefinition }[];
+  rules?: { file: string; def: ValidationRuleDefinition }[];
+  processes?: { file: string; def: SalesProcessDefinition }[];
   /** Objects whose own file is invalid: their dependants are not checked (they would only echo that error). */
   unusable?: string[];
 }
@@ -40,6 +43,10 @@ function objectModel(def: ObjectDefinition): ObjectModel {
     relatedLists: [],
     sharing: def.sharing,
     teams: def.teams,
+    formulas: new Map(),
+    rules: [],
+    formRules: new Map(),
+    rollupsFed: [],
   };
 }
 
@@ -157,13 +164,17 @@ export function buildMetadata(docs: MetadataDocuments, extraErrors: ErrorDetail[
     views.set(def.object, [...(views.get(def.object) ?? []), def]);
   }
 
+  // Computed fields, form rules, validation rules and sales processes: they reach across objects.
+  const defs = new Map(docs.objects.map((o) => [o.def.name, o]));
+  const { rules, processes } = buildLogic(objects, defs, docs.rules ?? [], docs.processes ?? [], layouts, unusable, archivedNames, errors);
+
   if (errors.length) {
     throw new AppError('METADATA_INVALID', `Metadata has ${errors.length} problem(s):\n${errors.map((e) => `  ${e.message}`).join('\n')}`, errors);
   }
 
   for (const obj of objects.values()) obj.relatedLists = relatedListsOf(obj, objects, layouts.get(obj.name)?.[0]);
   const revision = createHash('sha256').update(JSON.stringify(docs)).digest('hex').slice(0, 16);
-  return { revision, objects, layouts, views, archivedObjects };
+  return { revision, objects, layouts, views, rules, processes, archivedObjects };
 }
 
 /** A layout without the fields (and related lists) that are archived: they come back when restored. */

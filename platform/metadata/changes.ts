@@ -14,6 +14,8 @@ import { withTransaction } from '../db/pool';
 import { currencyColumn } from '../fields/currency';
 import { FIELD_TYPES, fieldType } from '../fields/registry';
 import type { FieldDef, FieldTypeName } from '../fields/types';
+import { Params } from '../core/sql';
+import { rollupUpdateSql } from '../rules/rollups';
 import { readCatalog } from '../schema/catalog';
 import { dbName } from '../schema/names';
 import { planSchema } from '../schema/plan';
@@ -235,6 +237,7 @@ export async function commitChange(actor: ChangeActor, summary: string, build: (
       await runDdl(client, a.sql);
       ddl.push(a.sql);
     }
+    await recomputeRollups(client, actor.workspace.schema, state.effective.model, next.model, ddl);
 
     // Deltas: delete the gone, upsert the changed (a new key gets the next seq, an old one keeps its place).
     for (const key of deltasBefore.keys()) {
@@ -276,6 +279,26 @@ export async function commitChange(actor: ChangeActor, summary: string, build: (
     return { revision, changes, ddl };
   });
   return result;
+}
+
+/** Roll-ups added or redefined get their values for every parent, in the change's transaction. */
+async function recomputeRollups(client: pg.PoolClient, schema: string, before: MetadataModel, after: MetadataModel, ddl: string[]): Promise<void> {
+  for (const child of after.objects.values()) {
+    for (const feed of child.rollupsFed) {
+      const old = before.objects.get(feed.object)?.fieldMap.get(feed.field.name);
+      if (old?.type === 'rollup' && deepEqual(old.summary, feed.field.summary) && old.returnType === feed.field.returnType) continue;
+      const newType = fieldType(feed.field).columns(feed.field)[0].sqlType;
+      if (old?.type === 'rollup' && fieldType(old).columns(old)[0].sqlType !== newType) {
+        // Its values are recomputed below: the old ones need not convert.
+        const sql = `ALTER TABLE ${qualified(schema, feed.object)} ALTER COLUMN ${ident(feed.field.name)} TYPE ${newType} USING NULL`;
+        await client.query(sql);
+        ddl.push(sql);
+      }
+      const params = new Params();
+      const summarised = feed.field.summary?.field ? child.fieldMap.get(feed.field.summary.field) : undefined;
+      await client.query(rollupUpdateSql(schema, child.name, feed, params, null, summarised), params.values);
+    }
+  }
 }
 
 async function runDdl(client: pg.PoolClient, sql: string): Promise<void> {

@@ -8,7 +8,7 @@ import { AppError } from '../core/errors';
 import type { FieldDef } from '../fields/types';
 import { commitChange, type ChangeActor, type CommitResult, type CurrentState, type RevisionChange } from './changes';
 import { itemKey, makeDelta, parseKey, type Delta } from './layers';
-import type { LayoutDefinition, ListViewDefinition } from './model';
+import type { LayoutDefinition, ListViewDefinition, SalesProcessDefinition, ValidationRuleDefinition } from './model';
 import { applyPatch, clone, getPath, isObject, withoutPaths, type Json } from './patch';
 import { stockLayer, type PackageRow } from './registry';
 
@@ -167,6 +167,54 @@ export function deleteView(actor: ChangeActor, object: string, name: string): Pr
   return commitChange(actor, `Deleted list view ${object}.${name}`, (state) => {
     const key = itemKey.view(object, name);
     if (!item(state, key)) throw notFound(`List view "${object}.${name}"`);
+    const below = state.effective.lower.get(key);
+    return { deltas: setItems(state, new Map([[key, below === undefined ? undefined : ({ ...(below as object), $removed: true } as Json)]])) };
+  });
+}
+
+/** Create or replace a validation rule. */
+export function saveRule(actor: ChangeActor, rule: ValidationRuleDefinition): Promise<CommitResult> {
+  return saveDocument(actor, itemKey.rule(rule.object, rule.name), rule, `Saved validation rule ${rule.object}.${rule.name}`);
+}
+
+export function deleteRule(actor: ChangeActor, object: string, name: string): Promise<CommitResult> {
+  return removeDocument(actor, itemKey.rule(object, name), `Deleted validation rule ${object}.${name}`, `Validation rule "${object}.${name}"`);
+}
+
+/**
+ * Create or replace a sales process. Stages in use stay: removing one that records are in is
+ * refused like any picklist value in use (make it inactive instead). Records keep the probability
+ * they were given; new probabilities apply from their next stage change.
+ */
+export function saveProcess(actor: ChangeActor, process: SalesProcessDefinition): Promise<CommitResult> {
+  return saveDocument(actor, itemKey.process(process.object, process.name), process, `Saved sales process ${process.object}.${process.name}`, (state, values) => {
+    // One default process per object: making this one the default unsets the others.
+    if (!process.isDefault) return;
+    for (const [key, v] of state.effective.items) {
+      if (key === itemKey.process(process.object, process.name) || !key.startsWith(`process:${process.object}.`) || !isObject(v) || !v.isDefault) continue;
+      const { isDefault: _d, ...others } = v;
+      values.set(key, others as Json);
+    }
+  });
+}
+
+export function deleteProcess(actor: ChangeActor, object: string, name: string): Promise<CommitResult> {
+  return removeDocument(actor, itemKey.process(object, name), `Deleted sales process ${object}.${name}`, `Sales process "${object}.${name}"`);
+}
+
+function saveDocument(actor: ChangeActor, key: string, doc: { object: string }, summary: string, more?: (state: CurrentState, values: Map<string, Json | undefined>) => void): Promise<CommitResult> {
+  return commitChange(actor, summary, (state) => {
+    if (!item(state, itemKey.object(doc.object))) throw notFound(`Object "${doc.object}"`);
+    const { $schema: _s, ...rest } = doc as { object: string; $schema?: string };
+    const values = new Map<string, Json | undefined>([[key, clone(rest) as unknown as Json]]);
+    more?.(state, values);
+    return { deltas: setItems(state, values) };
+  });
+}
+
+function removeDocument(actor: ChangeActor, key: string, summary: string, what: string): Promise<CommitResult> {
+  return commitChange(actor, summary, (state) => {
+    if (!item(state, key)) throw notFound(what);
     const below = state.effective.lower.get(key);
     return { deltas: setItems(state, new Map([[key, below === undefined ? undefined : ({ ...(below as object), $removed: true } as Json)]])) };
   });

@@ -6,6 +6,8 @@
  *   field:<object>.<field>     one field
  *   layout:<object>.<name>     one layout
  *   view:<object>.<name>       one list view
+ *   rule:<object>.<name>       one validation rule
+ *   process:<object>.<name>    one sales process
  *
  * A layer entry either sets an item (adds it, or replaces the one below) or patches it (a JSON
  * merge patch of the value below). Workspace deltas are patches computed against the value below
@@ -14,10 +16,18 @@
  */
 import type { ErrorDetail } from '../core/errors';
 import type { MetadataDocuments } from './build';
-import type { LayoutDefinition, ListViewDefinition, ObjectDefinition } from './model';
+import type { LayoutDefinition, ListViewDefinition, ObjectDefinition, SalesProcessDefinition, ValidationRuleDefinition } from './model';
 import { applyPatch, clone, deepEqual, diffPatch, getPath, isObject, patchPaths, type Json } from './patch';
 
-export type ItemKind = 'object' | 'field' | 'layout' | 'view';
+export type ItemKind = 'object' | 'field' | 'layout' | 'view' | 'rule' | 'process';
+
+/** Kinds stored one document per item, with their folder in metadata/ and in packages. */
+export const DOCUMENT_KINDS = [
+  { kind: 'layout', folder: 'layouts', schema: 'layout', docs: 'layouts' },
+  { kind: 'view', folder: 'views', schema: 'listview', docs: 'views' },
+  { kind: 'rule', folder: 'rules', schema: 'rule', docs: 'rules' },
+  { kind: 'process', folder: 'processes', schema: 'process', docs: 'processes' },
+] as const;
 export type Items = Map<string, Json>;
 
 export interface LayerEntry {
@@ -60,6 +70,8 @@ export const itemKey = {
   field: (o: string, f: string) => `field:${o}.${f}`,
   layout: (o: string, n: string) => `layout:${o}.${n}`,
   view: (o: string, n: string) => `view:${o}.${n}`,
+  rule: (o: string, n: string) => `rule:${o}.${n}`,
+  process: (o: string, n: string) => `process:${o}.${n}`,
 };
 
 export function parseKey(key: string): { kind: ItemKind; object: string; name?: string } {
@@ -74,7 +86,7 @@ const strip = <T extends object>(doc: T): Json => {
 };
 
 /** Split documents into items (objects lose their fields to field items). */
-export function toEntries(docs: { objects?: ObjectDefinition[]; layouts?: LayoutDefinition[]; views?: ListViewDefinition[] }): LayerEntry[] {
+export function toEntries(docs: { objects?: ObjectDefinition[]; layouts?: LayoutDefinition[]; views?: ListViewDefinition[]; rules?: ValidationRuleDefinition[]; processes?: SalesProcessDefinition[] }): LayerEntry[] {
   const out: LayerEntry[] = [];
   for (const o of docs.objects ?? []) {
     const { fields, ...own } = o;
@@ -83,6 +95,8 @@ export function toEntries(docs: { objects?: ObjectDefinition[]; layouts?: Layout
   }
   for (const l of docs.layouts ?? []) out.push({ key: itemKey.layout(l.object, l.name), mode: 'set', value: strip(l) });
   for (const v of docs.views ?? []) out.push({ key: itemKey.view(v.object, v.name), mode: 'set', value: strip(v) });
+  for (const r of docs.rules ?? []) out.push({ key: itemKey.rule(r.object, r.name), mode: 'set', value: strip(r) });
+  for (const p of docs.processes ?? []) out.push({ key: itemKey.process(p.object, p.name), mode: 'set', value: strip(p) });
   return out;
 }
 
@@ -116,7 +130,7 @@ export function deltaLayer(deltas: Iterable<Delta>): Layer {
  * fields of an object no layer defines are reported.
  */
 export function toDocuments(items: Items): { docs: MetadataDocuments; errors: ErrorDetail[] } {
-  const docs: MetadataDocuments = { objects: [], layouts: [], views: [] };
+  const docs: MetadataDocuments = { objects: [], layouts: [], views: [], rules: [], processes: [] };
   const errors: ErrorDetail[] = [];
   const fieldsOf = new Map<string, Json[]>();
   for (const [key, value] of items) {
@@ -133,6 +147,10 @@ export function toDocuments(items: Items): { docs: MetadataDocuments; errors: Er
       docs.layouts.push({ file: `layouts/${object}.${name}.json`, def: value as unknown as LayoutDefinition });
     } else if (kind === 'view') {
       docs.views.push({ file: `views/${object}.${name}.json`, def: value as unknown as ListViewDefinition });
+    } else if (kind === 'rule') {
+      docs.rules!.push({ file: `rules/${object}.${name}.json`, def: value as unknown as ValidationRuleDefinition });
+    } else if (kind === 'process') {
+      docs.processes!.push({ file: `processes/${object}.${name}.json`, def: value as unknown as SalesProcessDefinition });
     }
   }
   for (const object of fieldsOf.keys()) {

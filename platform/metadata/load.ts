@@ -10,11 +10,13 @@ const FOLDERS: { folder: string; kind: MetadataKind; key: keyof MetadataDocument
   { folder: 'objects', kind: 'object', key: 'objects' },
   { folder: 'layouts', kind: 'layout', key: 'layouts' },
   { folder: 'views', kind: 'listview', key: 'views' },
+  { folder: 'rules', kind: 'rule', key: 'rules' },
+  { folder: 'processes', kind: 'process', key: 'processes' },
 ];
 
 /** Read and schema-check every document under `dir`; returns the documents and every error found. */
 export function readMetadataDocuments(dir: string): { docs: MetadataDocuments; errors: ErrorDetail[] } {
-  const docs: MetadataDocuments = { objects: [], layouts: [], views: [], unusable: [] };
+  const docs: MetadataDocuments = { objects: [], layouts: [], views: [], rules: [], processes: [], unusable: [] };
   const errors: ErrorDetail[] = [];
   for (const { folder, kind, key } of FOLDERS) {
     const full = path.join(/*turbopackIgnore: true*/ dir, folder);

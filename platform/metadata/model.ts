@@ -8,8 +8,77 @@ import type { ObjectRights } from '../security/model';
 import type { LayoutDefinition } from './generated/layout';
 import type { ListViewDefinition } from './generated/listview';
 import type { ObjectDefinition } from './generated/object';
+import type { SalesProcessDefinition } from './generated/process';
+import type { ValidationRuleDefinition } from './generated/rule';
+import type { ConditionNode } from '../rules/conditions/types';
+import type { CheckedFormula } from '../rules/formula';
 
-export type { LayoutDefinition, ListViewDefinition, ObjectDefinition };
+export type { LayoutDefinition, ListViewDefinition, ObjectDefinition, SalesProcessDefinition, ValidationRuleDefinition };
+
+/** A test over a record being saved: a parsed condition or a type-checked boolean formula. */
+export type RecordTest = { kind: 'condition'; condition: ConditionNode } | { kind: 'formula'; formula: CheckedFormula };
+
+export interface RuleModel {
+  name: string;
+  label: Label;
+  message: Label;
+  field?: string;
+  on: ('create' | 'update')[];
+  /** The record is invalid when this holds. */
+  errorWhen: RecordTest;
+}
+
+export interface GateModel {
+  /** This field must have a value... */
+  field?: string;
+  /** ...or this must hold. */
+  require?: RecordTest;
+  message?: Label;
+}
+
+export interface StageModel {
+  value: string;
+  label: Label;
+  probability: number;
+  forecast: 'pipeline' | 'best_case' | 'commit' | 'closed' | 'omitted';
+  won: boolean;
+  lost: boolean;
+  active: boolean;
+  color?: string;
+  gate: GateModel[];
+}
+
+export interface ProcessModel {
+  name: string;
+  label: Label;
+  description?: string;
+  isDefault: boolean;
+  active: boolean;
+  layout?: string;
+  stages: StageModel[];
+}
+
+export interface ProcessConfig {
+  field: string;
+  stageField: string;
+  probabilityField?: string;
+  forecastField?: string;
+  amountField?: string;
+  stageDateField?: string;
+}
+
+/** A roll-up field of `object` that summarises records of the object holding this entry. */
+export interface RollupFeed {
+  object: string;
+  field: FieldDef;
+  filter?: ConditionNode;
+}
+
+export interface FormRules {
+  visible?: ConditionNode;
+  required?: ConditionNode;
+  readOnly?: ConditionNode;
+}
 
 export interface RelatedListModel {
   /** The child object holding the lookup. */
@@ -41,6 +110,16 @@ export interface ObjectModel {
   sharing?: { default?: 'private' | 'read' | 'read_write'; hierarchy?: boolean };
   /** Records of this object have teams (users sharing the record with a role in the deal). */
   teams?: boolean;
+  /** Type-checked formulas of its formula fields, by field name. */
+  formulas: Map<string, CheckedFormula>;
+  /** Active validation rules. */
+  rules: RuleModel[];
+  /** Visible-if, required-if and read-only-if rules, by field name. */
+  formRules: Map<string, FormRules>;
+  /** Sales processes (objects with a `process` property), in order. */
+  process?: { config: ProcessConfig; processes: ProcessModel[] };
+  /** Roll-up fields of other objects that summarise this object's records. */
+  rollupsFed: RollupFeed[];
   /** The viewing user's rights on the object (set on per-user views; absent means unrestricted). */
   rights?: ObjectRights;
 }
@@ -51,6 +130,8 @@ export interface MetadataModel {
   objects: Map<string, ObjectModel>;
   layouts: Map<string, LayoutDefinition[]>;
   views: Map<string, ListViewDefinition[]>;
+  rules: Map<string, ValidationRuleDefinition[]>;
+  processes: Map<string, SalesProcessDefinition[]>;
   /** Objects an admin removed: hidden everywhere, their tables and data kept until purged. */
   archivedObjects?: Map<string, ObjectDefinition>;
 }

@@ -34,6 +34,9 @@ const BASE_FIELD_PROPERTIES: Record<string, JsonSchema> = {
   readOnly: { type: 'boolean' },
   indexed: { type: 'boolean', description: 'Create an index so lists can filter and sort on this field fast.' },
   archived: { type: 'boolean', description: 'Removed by an admin: hidden everywhere, its column and data kept until purged.' },
+  visibleIf: { $ref: 'condition.schema.json', description: 'Form rule: the field is shown (and may be set) only while this holds.' },
+  requiredIf: { $ref: 'condition.schema.json', description: 'Form rule: the field must have a value while this holds.' },
+  readOnlyIf: { $ref: 'condition.schema.json', description: 'Form rule: the field cannot be changed while the stored record meets this.' },
 };
 
 function pascal(name: string): string {
@@ -79,6 +82,20 @@ export function buildObjectSchema(): JsonSchema {
         properties: {
           default: { enum: ['private', 'read', 'read_write'], description: 'private: owners and those above them; read: everyone reads; read_write: everyone edits.' },
           hierarchy: { type: 'boolean', description: 'Users above the owner in the role hierarchy get access (default true).' },
+        },
+      },
+      process: {
+        type: 'object',
+        description: 'Records follow sales processes (processes/*.json): which fields hold the process, the stage and what the stage sets.',
+        additionalProperties: false,
+        required: ['field', 'stageField'],
+        properties: {
+          field: { $ref: '#/$defs/apiName', description: 'Picklist holding the record\'s process; its values are the processes.' },
+          stageField: { $ref: '#/$defs/apiName', description: 'Picklist holding the stage; its values are the stages of every process.' },
+          probabilityField: { $ref: '#/$defs/apiName', description: 'Set to the stage\'s probability when the stage changes.' },
+          forecastField: { $ref: '#/$defs/apiName', description: 'Set to the stage\'s forecast category when the stage changes.' },
+          amountField: { $ref: '#/$defs/apiName', description: 'Recorded in stage history and totalled on the kanban.' },
+          stageDateField: { $ref: '#/$defs/apiName', description: 'Set to the time of the last stage change.' },
         },
       },
       fields: { type: 'array', minItems: 1, items: { $ref: '#/$defs/field' } },

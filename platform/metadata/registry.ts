@@ -29,7 +29,7 @@ function stock(): StockCache {
     const { docs } = readMetadataDocuments(dir);
     const layer: Layer = {
       source: 'stock',
-      entries: toEntries({ objects: docs.objects.map((d) => d.def), layouts: docs.layouts.map((d) => d.def), views: docs.views.map((d) => d.def) }),
+      entries: toEntries({ objects: docs.objects.map((d) => d.def), layouts: docs.layouts.map((d) => d.def), views: docs.views.map((d) => d.def), rules: docs.rules?.map((d) => d.def), processes: docs.processes?.map((d) => d.def) }),
     };
     globalCache.__tesseraStock = { dir, model, layer };
   }
@@ -94,7 +94,7 @@ export interface Effective {
 export function buildFromItems(items: Items, extraErrors: ErrorDetail[] = []): MetadataModel {
   const { docs, errors: orphans } = toDocuments(items);
   const errors = [...extraErrors, ...orphans];
-  const valid: MetadataDocuments = { objects: [], layouts: [], views: [], unusable: [] };
+  const valid: MetadataDocuments = { objects: [], layouts: [], views: [], rules: [], processes: [], unusable: [] };
   for (const d of docs.objects) {
     const e = validateMetadata('object', d.def, d.file);
     if (e.length) { errors.push(...e); valid.unusable!.push(d.def.name); } else valid.objects.push(d);
@@ -106,6 +106,14 @@ export function buildFromItems(items: Items, extraErrors: ErrorDetail[] = []): M
   for (const d of docs.views) {
     const e = validateMetadata('listview', d.def, d.file).filter((x) => !x.pointer?.startsWith('/filter'));
     if (e.length) errors.push(...e); else valid.views.push(d);
+  }
+  for (const d of docs.rules ?? []) {
+    const e = validateMetadata('rule', d.def, d.file);
+    if (e.length) errors.push(...e); else valid.rules!.push(d);
+  }
+  for (const d of docs.processes ?? []) {
+    const e = validateMetadata('process', d.def, d.file);
+    if (e.length) errors.push(...e); else valid.processes!.push(d);
   }
   return buildMetadata(valid, errors);
 }

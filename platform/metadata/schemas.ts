@@ -5,10 +5,12 @@ import manifestSchema from '../../metadata/schema/manifest.schema.json' with { t
 import layoutSchema from '../../metadata/schema/layout.schema.json' with { type: 'json' };
 import listviewSchema from '../../metadata/schema/listview.schema.json' with { type: 'json' };
 import objectSchema from '../../metadata/schema/object.schema.json' with { type: 'json' };
+import processSchema from '../../metadata/schema/process.schema.json' with { type: 'json' };
+import ruleSchema from '../../metadata/schema/rule.schema.json' with { type: 'json' };
 import type { ErrorDetail } from '../core/errors';
 import { createAjv } from './ajv';
 
-export type MetadataKind = 'object' | 'layout' | 'listview' | 'condition' | 'extension' | 'manifest';
+export type MetadataKind = 'object' | 'layout' | 'listview' | 'condition' | 'extension' | 'manifest' | 'rule' | 'process';
 
 const SCHEMAS: Record<MetadataKind, object> = {
   object: objectSchema,
@@ -17,6 +19,8 @@ const SCHEMAS: Record<MetadataKind, object> = {
   condition: conditionSchema,
   extension: extensionSchema,
   manifest: manifestSchema,
+  rule: ruleSchema,
+  process: processSchema,
 };
 
 type Validate = ((data: unknown) => boolean) & { errors?: { instancePath: string; keyword: string; message?: string; params: Record<string, unknown> }[] | null };
@@ -34,6 +38,8 @@ function compiled(): Record<MetadataKind, Validate> {
       condition: ajv.getSchema(conditionSchema.$id) as unknown as Validate,
       extension: ajv.compile(extensionSchema),
       manifest: ajv.compile(manifestSchema),
+      rule: ajv.compile(ruleSchema),
+      process: ajv.compile(processSchema),
     };
   }
   return validators;

@@ -13,8 +13,8 @@ import type { WorkspaceRef } from '../data/context';
 import { withTransaction, type Queryable } from '../db/pool';
 import { getPrisma } from '../db/prisma';
 import { commitChange, currentState, type ChangeActor, type CommitResult } from '../metadata/changes';
-import { composeLayers, findConflicts, itemKey, parseKey, toEntries, type Conflict, type LayerEntry } from '../metadata/layers';
-import type { LayoutDefinition, ListViewDefinition, ObjectDefinition } from '../metadata/model';
+import { composeLayers, DOCUMENT_KINDS, findConflicts, itemKey, parseKey, toEntries, type Conflict, type LayerEntry } from '../metadata/layers';
+import type { LayoutDefinition, ListViewDefinition, ObjectDefinition, SalesProcessDefinition, ValidationRuleDefinition } from '../metadata/model';
 import { deepEqual, diffPatch, isObject, type Json } from '../metadata/patch';
 import { stockLayer, type PackageRow } from '../metadata/registry';
 import { validateMetadata, type MetadataKind } from '../metadata/schemas';
@@ -36,7 +36,7 @@ export interface PackageContent {
   data: Record<string, Record<string, unknown>[]>;
 }
 
-const FOLDERS: Record<string, MetadataKind> = { objects: 'object', extensions: 'extension', layouts: 'layout', views: 'listview' };
+const FOLDERS: Record<string, MetadataKind> = { objects: 'object', extensions: 'extension', layouts: 'layout', views: 'listview', rules: 'rule', processes: 'process' };
 
 /** Parse and validate a package given as file path → text; every problem at once, by file and pointer. */
 export function packageFromFiles(files: Record<string, string>): PackageContent {
@@ -59,6 +59,8 @@ export function packageFromFiles(files: Record<string, string>): PackageContent 
   const objects: ObjectDefinition[] = [];
   const layouts: LayoutDefinition[] = [];
   const views: ListViewDefinition[] = [];
+  const rules: ValidationRuleDefinition[] = [];
+  const processes: SalesProcessDefinition[] = [];
   const extensionEntries: LayerEntry[] = [];
   const data: PackageContent['data'] = {};
   for (const [file, value] of [...parsed.entries()].sort(([a], [b]) => a.localeCompare(b))) {
@@ -76,6 +78,8 @@ export function packageFromFiles(files: Record<string, string>): PackageContent 
     if (kind === 'object') objects.push(value as ObjectDefinition);
     else if (kind === 'layout') layouts.push(value as LayoutDefinition);
     else if (kind === 'listview') views.push(value as ListViewDefinition);
+    else if (kind === 'rule') rules.push(value as ValidationRuleDefinition);
+    else if (kind === 'process') processes.push(value as SalesProcessDefinition);
     else {
       const ext = value as ObjectExtension;
       if (ext.changes && Object.keys(ext.changes).length) extensionEntries.push({ key: itemKey.object(ext.object), mode: 'patch', value: ext.changes as Json });
@@ -84,9 +88,9 @@ export function packageFromFiles(files: Record<string, string>): PackageContent 
     }
   }
   if (errors.length) throw new AppError('METADATA_INVALID', `The package has ${errors.length} problem(s):\n${errors.map((e) => `  ${e.message}`).join('\n')}`, errors);
-  // Objects first (with their fields), then extensions, layouts and views.
+  // Objects first (with their fields), then extensions, layouts, views, rules and processes.
   const own = toEntries({ objects });
-  const rest = toEntries({ layouts, views });
+  const rest = toEntries({ layouts, views, rules, processes });
   return { manifest: manifest as PackageManifest, entries: [...own, ...extensionEntries, ...rest], data };
 }
 
@@ -259,8 +263,8 @@ export async function exportPackage(db: Queryable, workspaceId: string, opts: { 
       }
       if (Object.keys(fieldChanges).length) ext.fieldChanges = fieldChanges as ObjectExtension['fieldChanges'];
       if (ext.fields || ext.changes || ext.fieldChanges) files[`extensions/${object}.json`] = text(ext);
-    } else if ((kind === 'layout' || kind === 'view') && !deepEqual(stock.get(key), value)) {
-      files[`${kind}s/${object}.${name}.json`] = text(value);
+    } else if (kind !== 'field' && !deepEqual(stock.get(key), value)) {
+      files[`${DOCUMENT_KINDS.find((d) => d.kind === kind)!.folder}/${object}.${name}.json`] = text(value);
     }
   }
   return Object.fromEntries(Object.entries(files).sort(([a], [b]) => a.localeCompare(b)));

@@ -57,6 +57,7 @@ export function objectIndexes(obj: ObjectModel, meta: MetadataModel): IndexSpec[
   add({ name: dbName(t, 'deleted_idx'), body: '("deleted_at" ASC NULLS FIRST, "id" ASC)', where: '"deleted_at" IS NOT NULL' });
   for (const f of obj.fields) {
     const type = fieldType(f);
+    if (type.columns(f)[0].virtual) continue;
     const col = type.columns(f)[0].name;
     if (f.type === 'lookup') add({ name: dbName(t, col, 'idx'), body: `(${ident(col)})` });
     if (f.unique) add({ name: dbName(t, col, 'key'), body: `(${ident(col)})`, unique: true, where: '"deleted_at" IS NULL' });
@@ -64,7 +65,8 @@ export function objectIndexes(obj: ObjectModel, meta: MetadataModel): IndexSpec[
     else if (f.indexed && f.type === 'multi_picklist') add({ name: dbName(t, col, 'gin'), body: `USING gin (${ident(col)})` });
   }
   for (const view of meta.views.get(obj.name) ?? []) {
-    if (view.sort?.length) {
+    // A sort on a formula cannot use an index (its value is computed when read).
+    if (view.sort?.length && !view.sort.some((s) => obj.fieldMap.get(s.field)?.type === 'formula')) {
       const keys = view.sort.map((s) => {
         const f = obj.fieldMap.get(s.field)!;
         return { column: fieldType(f).columns(f)[0].name, dir: (s.dir ?? 'asc') as 'asc' | 'desc' };

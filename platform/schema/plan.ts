@@ -44,7 +44,7 @@ function systemColumnsSql(): string[] {
 
 /** Columns of metadata fields; a `name` field is stored in the system `name` column. */
 function fieldColumns(obj: ObjectModel): ColumnSpec[] {
-  return obj.fields.flatMap((f) => fieldType(f).columns(f)).filter((c) => c.name !== 'name');
+  return obj.fields.flatMap((f) => fieldType(f).columns(f)).filter((c) => c.name !== 'name' && !c.virtual);
 }
 
 export function planSchema(meta: MetadataModel, schema: string, live: Catalog): SchemaPlan {

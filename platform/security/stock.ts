@@ -35,14 +35,14 @@ export const STOCK_PERMISSION_SETS: StockPermissionSet[] = [
     labelZh: '销售经理',
     description: 'Works with customers, leads, opportunities, contracts and activities, and may delete them; sees the team through the role hierarchy.',
     system: { importData: true, exportData: true },
-    objects: { lead: CRUD, account: CRUD, contact: CRUD, opportunity: CRUD, contract: CRUD, activity: CRUD },
+    objects: { lead: CRUD, account: CRUD, contact: CRUD, opportunity: CRUD, quote: CRUD, contract: CRUD, activity: CRUD },
   },
   {
     name: 'sales_rep',
     label: 'Sales Rep',
     labelZh: '销售代表',
     description: 'Creates and edits their own customers, leads, opportunities and activities; cannot delete; does not see contract cost.',
-    objects: { lead: CRU, account: CRU, contact: CRU, opportunity: CRU, contract: CRU, activity: CRU },
+    objects: { lead: CRU, account: CRU, contact: CRU, opportunity: CRU, quote: CRU, contract: CRU, activity: CRU },
     fields: {
       contract: { cost: { read: false, edit: false } },
       account: { annual_revenue: { read: true, edit: false } },
@@ -62,14 +62,19 @@ export async function ensureStockPermissionSets(db: Queryable, workspaceId: stri
       [workspaceId, s.name, s.label, s.labelZh, s.description, Boolean(s.allObjects), Boolean(sys.customizeMetadata), Boolean(sys.manageUsers),
         Boolean(sys.importData), Boolean(sys.exportData), Boolean(sys.transferRecords), Boolean(sys.viewAudit)],
     );
-    const id = res.rows[0]?.id;
+    const created = res.rows[0]?.id;
+    // A stock object added by an upgrade (quote) gets its rights in existing stock sets too; rows
+    // the set already has are the admin's and stay as they are.
+    const id = created ?? (await db.query<{ id: string }>('SELECT id FROM permission_sets WHERE workspace_id = $1 AND name = $2 AND is_stock', [workspaceId, s.name])).rows[0]?.id;
     if (!id) continue;
     for (const [object, r] of Object.entries(s.objects ?? {})) {
       await db.query(
-        `INSERT INTO permission_set_objects (permission_set_id, object, can_create, can_read, can_edit, can_delete, view_all, modify_all) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+        `INSERT INTO permission_set_objects (permission_set_id, object, can_create, can_read, can_edit, can_delete, view_all, modify_all) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+         ON CONFLICT (permission_set_id, object) DO NOTHING`,
         [id, object, Boolean(r.create), Boolean(r.read), Boolean(r.edit), Boolean(r.delete), Boolean(r.viewAll), Boolean(r.modifyAll)],
       );
     }
+    if (!created) continue;
     for (const [object, fields] of Object.entries(s.fields ?? {})) {
       for (const [field, r] of Object.entries(fields)) {
         await db.query('INSERT INTO permission_set_fields (permission_set_id, object, field, can_read, can_edit) VALUES ($1, $2, $3, $4, $5)', [id, object, field, r.read, r.edit]);

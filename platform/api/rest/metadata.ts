@@ -13,6 +13,10 @@
  *   PUT    /layouts/{object}/{name}              create or replace a layout
  *   PUT    /views/{object}/{name}                create or replace a shared list view
  *   DELETE /views/{object}/{name}
+ *   PUT    /rules/{object}/{name}                create or replace a validation rule
+ *   DELETE /rules/{object}/{name}
+ *   PUT    /processes/{object}/{name}            create or replace a sales process
+ *   DELETE /processes/{object}/{name}
  *   GET    /revisions                            newest first, with readable changes
  *   POST   /revisions/{number}/revert
  *   GET    /conflicts
@@ -24,7 +28,7 @@ import type { FieldDef } from '../../fields/types';
 import { currentState, type ChangeActor, type CommitResult } from '../../metadata/changes';
 import * as designer from '../../metadata/designer';
 import { itemKey, parseKey } from '../../metadata/layers';
-import type { LayoutDefinition, ListViewDefinition } from '../../metadata/model';
+import type { LayoutDefinition, ListViewDefinition, SalesProcessDefinition, ValidationRuleDefinition } from '../../metadata/model';
 import { isObject, type Json } from '../../metadata/patch';
 import { listConflicts, listRevisions } from '../../metadata/revisions';
 import { json, readJsonObject } from './handler';
@@ -46,7 +50,7 @@ async function objectDocument(ctx: RecordContext, object: string) {
   const own = items.get(itemKey.object(object));
   if (!own) return null;
   const of = (kind: string) => [...items.entries()].filter(([k, v]) => k.startsWith(`${kind}:${object}.`) && !(isObject(v) && (v.$removed || v.owner))).map(([, v]) => v);
-  return { object: { ...(own as object), fields: of('field') }, layouts: of('layout'), views: of('view'), revision: state.revision };
+  return { object: { ...(own as object), fields: of('field') }, layouts: of('layout'), views: of('view'), rules: of('rule'), processes: of('process'), revision: state.revision };
 }
 
 export async function metadataHandler(req: Request, ctx: RecordContext, params: { path?: string[] }): Promise<Response> {
@@ -92,6 +96,12 @@ export async function metadataHandler(req: Request, ctx: RecordContext, params: 
       return committed(kind === 'layouts' ? await designer.saveLayout(actor, doc as unknown as LayoutDefinition) : await designer.saveView(actor, { ...(doc as object), owner: undefined } as unknown as ListViewDefinition));
     }
     if (method === 'DELETE' && kind === 'views') return committed(await designer.deleteView(actor, a, b));
+  } else if ((kind === 'rules' || kind === 'processes') && a && b && !c) {
+    if (method === 'PUT') {
+      const doc = { ...(await readJsonObject(req, ctx.locale)), object: a, name: b };
+      return committed(kind === 'rules' ? await designer.saveRule(actor, doc as unknown as ValidationRuleDefinition) : await designer.saveProcess(actor, doc as unknown as SalesProcessDefinition));
+    }
+    if (method === 'DELETE') return committed(kind === 'rules' ? await designer.deleteRule(actor, a, b) : await designer.deleteProcess(actor, a, b));
   } else if (kind === 'revisions') {
     if (!a && method === 'GET') {
       const url = new URL(req.url);

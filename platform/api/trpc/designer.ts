@@ -9,7 +9,8 @@ import type { FieldDef } from '../../fields/types';
 import { allowedConversions, currentState, type ChangeActor } from '../../metadata/changes';
 import * as designer from '../../metadata/designer';
 import { itemKey, parseKey } from '../../metadata/layers';
-import type { LayoutDefinition, ListViewDefinition } from '../../metadata/model';
+import type { LayoutDefinition, ListViewDefinition, SalesProcessDefinition, ValidationRuleDefinition } from '../../metadata/model';
+import { checkFormula } from '../../rules/formula';
 import { isObject, type Json } from '../../metadata/patch';
 import { stockLayer } from '../../metadata/registry';
 import { listConflicts, listRevisions } from '../../metadata/revisions';
@@ -71,6 +72,8 @@ export const designerRouter = router({
       fields: pick('field') as unknown as (FieldDef & { source: string; customized: boolean })[],
       layouts: pick('layout') as unknown as (LayoutDefinition & { source: string; customized: boolean })[],
       views: pick('view') as unknown as (ListViewDefinition & { source: string; customized: boolean })[],
+      rules: pick('rule') as unknown as (ValidationRuleDefinition & { source: string; customized: boolean })[],
+      processes: pick('process') as unknown as (SalesProcessDefinition & { source: string; customized: boolean })[],
       revision: state.revision,
     };
   }),
@@ -93,6 +96,20 @@ export const designerRouter = router({
   saveLayout: customize.input(z.object({ layout: json })).mutation(({ ctx, input }) => designer.saveLayout(actorOf(ctx), input.layout as unknown as LayoutDefinition)),
   saveView: customize.input(z.object({ view: json })).mutation(({ ctx, input }) => designer.saveView(actorOf(ctx), input.view as unknown as ListViewDefinition)),
   deleteView: customize.input(z.object({ object: apiName, name: apiName })).mutation(({ ctx, input }) => designer.deleteView(actorOf(ctx), input.object, input.name)),
+
+  saveRule: customize.input(z.object({ rule: json })).mutation(({ ctx, input }) => designer.saveRule(actorOf(ctx), input.rule as unknown as ValidationRuleDefinition)),
+  deleteRule: customize.input(z.object({ object: apiName, name: apiName })).mutation(({ ctx, input }) => designer.deleteRule(actorOf(ctx), input.object, input.name)),
+  saveProcess: customize.input(z.object({ process: json })).mutation(({ ctx, input }) => designer.saveProcess(actorOf(ctx), input.process as unknown as SalesProcessDefinition)),
+  deleteProcess: customize.input(z.object({ object: apiName, name: apiName })).mutation(({ ctx, input }) => designer.deleteProcess(actorOf(ctx), input.object, input.name)),
+  /** Check a formula against an object without saving it (the designer's editor shows errors with positions). */
+  checkFormula: customize.input(z.object({ object: apiName, formula: z.string().max(4000), mode: z.enum(['field', 'rule']), expect: z.enum(['number', 'text', 'boolean', 'date', 'datetime']).optional() }))
+    .query(({ ctx, input }) => {
+      const meta = ctx.rc.security.fullMeta;
+      const obj = meta.objects.get(input.object);
+      if (!obj) return { type: null, errors: [{ code: 'unknownObject', message: `Object "${input.object}" does not exist`, position: 0, length: 0 }] };
+      const r = checkFormula(input.formula, { object: obj, objects: (n) => meta.objects.get(n), mode: input.mode, expect: input.expect, locale: ctx.locale });
+      return { type: r.formula?.type ?? null, errors: r.errors };
+    }),
 
   revisions: customize.input(z.object({ before: z.number().int().optional(), limit: z.number().int().min(1).max(200).optional() }).optional())
     .query(({ ctx, input }) => listRevisions(ctx.rc.pool, ctx.rc.workspace.id, input ?? {})),

@@ -4,6 +4,7 @@ import { pickLabel } from '../../core/i18n';
 import { requireObject } from '../../data/context';
 import { describeObject, listObjects } from '../describe';
 import { buildForm } from '../form';
+import { describeProcesses } from '../../process/service';
 import { AppError } from '../../core/errors';
 import * as designer from '../../metadata/designer';
 import type { ListViewDefinition } from '../../metadata/model';
@@ -46,18 +47,30 @@ export const metaRouter = router({
       views.push({ name: 'all', personal: false, filter: null, label: pickLabel(obj.pluralLabel, ctx.locale), isDefault: true, columns: [obj.nameField, ...obj.fields.slice(1, 6).map((f) => f.name)], sort: [], pageSize: 50 });
     }
     const rights = ctx.rc.security.perms.object(obj.name);
-    return {
-      rights: { create: rights.create, read: rights.read, edit: rights.edit, delete: rights.delete },
-      object: describeObject(obj),
-      views,
-      createForm: buildForm(obj, layout, ctx.locale, 'create'),
-      editForm: buildForm(obj, layout, ctx.locale, 'edit'),
-      layout: (layout?.sections ?? []).map((s) => ({
+    const screens = (l: typeof layout) => ({
+      createForm: buildForm(obj, l, ctx.locale, 'create'),
+      editForm: buildForm(obj, l, ctx.locale, 'edit'),
+      layout: (l?.sections ?? []).map((s) => ({
         id: s.id,
         label: pickLabel(s.label, ctx.locale),
         columns: s.columns ?? 2,
         fields: s.fields.map((e) => (typeof e === 'string' ? e : e.field)),
       })),
+    });
+    const processes = describeProcesses(obj);
+    // Each sales process may have its own layout: its forms and sections, by process name.
+    const processScreens: Record<string, ReturnType<typeof screens>> = {};
+    for (const p of processes?.processes ?? []) {
+      const l = p.layout ? ctx.rc.meta.layouts.get(obj.name)?.find((x) => x.name === p.layout) : undefined;
+      if (l && l !== layout) processScreens[p.name] = screens(l);
+    }
+    return {
+      rights: { create: rights.create, read: rights.read, edit: rights.edit, delete: rights.delete },
+      object: describeObject(obj),
+      views,
+      ...screens(layout),
+      processes,
+      processScreens,
     };
   }),
 

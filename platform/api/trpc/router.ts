@@ -1,10 +1,11 @@
 /** The app's tRPC router. */
 import { accountRouter } from './account';
 import { adminRouter } from './admin';
+import { processRouter } from './process';
 import { designerRouter } from './designer';
 import { router } from './init';
 import { metaRouter } from './meta';
 import { recordsRouter } from './records';
 
-export const appRouter = router({ meta: metaRouter, records: recordsRouter, admin: adminRouter, account: accountRouter, designer: designerRouter });
+export const appRouter = router({ meta: metaRouter, records: recordsRouter, admin: adminRouter, account: accountRouter, designer: designerRouter, process: processRouter });
 export type AppRouter = typeof appRouter;

@@ -17,7 +17,252 @@ export type FieldDefinition =
   | FieldPicklist
   | FieldMultiPicklist
   | FieldLookup
-  | FieldAutoNumber;
+  | FieldAutoNumber
+  | FieldFormula
+  | FieldRollup;
+/**
+ * Form rule: the field is shown (and may be set) only while this holds.
+ */
+export type Condition = AllGroup | AnyGroup | NotGroup | Comparison;
+/**
+ * A condition tree: all/any/not groups of field comparisons. Used by list views, the REST filter parameter, reports, approvals and rules.
+ */
+export type Condition1 = AllGroup | AnyGroup | NotGroup | Comparison;
+export type Operator =
+  | 'eq'
+  | 'ne'
+  | 'gt'
+  | 'gte'
+  | 'lt'
+  | 'lte'
+  | 'between'
+  | 'in'
+  | 'not_in'
+  | 'contains'
+  | 'not_contains'
+  | 'starts_with'
+  | 'ends_with'
+  | 'includes_any'
+  | 'includes_all'
+  | 'excludes_all'
+  | 'is_empty'
+  | 'is_not_empty';
+/**
+ * An array for in, not_in, between and the includes operators; absent for is_empty and is_not_empty.
+ */
+export type ConditionValue = string | number | boolean | (string | number | boolean)[];
+/**
+ * Form rule: the field must have a value while this holds.
+ */
+export type Condition2 = AllGroup | AnyGroup | NotGroup | Comparison;
+/**
+ * Form rule: the field cannot be changed while the stored record meets this.
+ */
+export type Condition3 = AllGroup | AnyGroup | NotGroup | Comparison;
+/**
+ * Form rule: the field is shown (and may be set) only while this holds.
+ */
+export type Condition4 = AllGroup | AnyGroup | NotGroup | Comparison;
+/**
+ * Form rule: the field must have a value while this holds.
+ */
+export type Condition5 = AllGroup | AnyGroup | NotGroup | Comparison;
+/**
+ * Form rule: the field cannot be changed while the stored record meets this.
+ */
+export type Condition6 = AllGroup | AnyGroup | NotGroup | Comparison;
+/**
+ * Form rule: the field is shown (and may be set) only while this holds.
+ */
+export type Condition7 = AllGroup | AnyGroup | NotGroup | Comparison;
+/**
+ * Form rule: the field must have a value while this holds.
+ */
+export type Condition8 = AllGroup | AnyGroup | NotGroup | Comparison;
+/**
+ * Form rule: the field cannot be changed while the stored record meets this.
+ */
+export type Condition9 = AllGroup | AnyGroup | NotGroup | Comparison;
+/**
+ * Form rule: the field is shown (and may be set) only while this holds.
+ */
+export type Condition10 = AllGroup | AnyGroup | NotGroup | Comparison;
+/**
+ * Form rule: the field must have a value while this holds.
+ */
+export type Condition11 = AllGroup | AnyGroup | NotGroup | Comparison;
+/**
+ * Form rule: the field cannot be changed while the stored record meets this.
+ */
+export type Condition12 = AllGroup | AnyGroup | NotGroup | Comparison;
+/**
+ * Form rule: the field is shown (and may be set) only while this holds.
+ */
+export type Condition13 = AllGroup | AnyGroup | NotGroup | Comparison;
+/**
+ * Form rule: the field must have a value while this holds.
+ */
+export type Condition14 = AllGroup | AnyGroup | NotGroup | Comparison;
+/**
+ * Form rule: the field cannot be changed while the stored record meets this.
+ */
+export type Condition15 = AllGroup | AnyGroup | NotGroup | Comparison;
+/**
+ * Form rule: the field is shown (and may be set) only while this holds.
+ */
+export type Condition16 = AllGroup | AnyGroup | NotGroup | Comparison;
+/**
+ * Form rule: the field must have a value while this holds.
+ */
+export type Condition17 = AllGroup | AnyGroup | NotGroup | Comparison;
+/**
+ * Form rule: the field cannot be changed while the stored record meets this.
+ */
+export type Condition18 = AllGroup | AnyGroup | NotGroup | Comparison;
+/**
+ * Form rule: the field is shown (and may be set) only while this holds.
+ */
+export type Condition19 = AllGroup | AnyGroup | NotGroup | Comparison;
+/**
+ * Form rule: the field must have a value while this holds.
+ */
+export type Condition20 = AllGroup | AnyGroup | NotGroup | Comparison;
+/**
+ * Form rule: the field cannot be changed while the stored record meets this.
+ */
+export type Condition21 = AllGroup | AnyGroup | NotGroup | Comparison;
+/**
+ * Form rule: the field is shown (and may be set) only while this holds.
+ */
+export type Condition22 = AllGroup | AnyGroup | NotGroup | Comparison;
+/**
+ * Form rule: the field must have a value while this holds.
+ */
+export type Condition23 = AllGroup | AnyGroup | NotGroup | Comparison;
+/**
+ * Form rule: the field cannot be changed while the stored record meets this.
+ */
+export type Condition24 = AllGroup | AnyGroup | NotGroup | Comparison;
+/**
+ * Form rule: the field is shown (and may be set) only while this holds.
+ */
+export type Condition25 = AllGroup | AnyGroup | NotGroup | Comparison;
+/**
+ * Form rule: the field must have a value while this holds.
+ */
+export type Condition26 = AllGroup | AnyGroup | NotGroup | Comparison;
+/**
+ * Form rule: the field cannot be changed while the stored record meets this.
+ */
+export type Condition27 = AllGroup | AnyGroup | NotGroup | Comparison;
+/**
+ * Form rule: the field is shown (and may be set) only while this holds.
+ */
+export type Condition28 = AllGroup | AnyGroup | NotGroup | Comparison;
+/**
+ * Form rule: the field must have a value while this holds.
+ */
+export type Condition29 = AllGroup | AnyGroup | NotGroup | Comparison;
+/**
+ * Form rule: the field cannot be changed while the stored record meets this.
+ */
+export type Condition30 = AllGroup | AnyGroup | NotGroup | Comparison;
+/**
+ * Form rule: the field is shown (and may be set) only while this holds.
+ */
+export type Condition31 = AllGroup | AnyGroup | NotGroup | Comparison;
+/**
+ * Form rule: the field must have a value while this holds.
+ */
+export type Condition32 = AllGroup | AnyGroup | NotGroup | Comparison;
+/**
+ * Form rule: the field cannot be changed while the stored record meets this.
+ */
+export type Condition33 = AllGroup | AnyGroup | NotGroup | Comparison;
+/**
+ * Form rule: the field is shown (and may be set) only while this holds.
+ */
+export type Condition34 = AllGroup | AnyGroup | NotGroup | Comparison;
+/**
+ * Form rule: the field must have a value while this holds.
+ */
+export type Condition35 = AllGroup | AnyGroup | NotGroup | Comparison;
+/**
+ * Form rule: the field cannot be changed while the stored record meets this.
+ */
+export type Condition36 = AllGroup | AnyGroup | NotGroup | Comparison;
+/**
+ * Form rule: the field is shown (and may be set) only while this holds.
+ */
+export type Condition37 = AllGroup | AnyGroup | NotGroup | Comparison;
+/**
+ * Form rule: the field must have a value while this holds.
+ */
+export type Condition38 = AllGroup | AnyGroup | NotGroup | Comparison;
+/**
+ * Form rule: the field cannot be changed while the stored record meets this.
+ */
+export type Condition39 = AllGroup | AnyGroup | NotGroup | Comparison;
+/**
+ * Form rule: the field is shown (and may be set) only while this holds.
+ */
+export type Condition40 = AllGroup | AnyGroup | NotGroup | Comparison;
+/**
+ * Form rule: the field must have a value while this holds.
+ */
+export type Condition41 = AllGroup | AnyGroup | NotGroup | Comparison;
+/**
+ * Form rule: the field cannot be changed while the stored record meets this.
+ */
+export type Condition42 = AllGroup | AnyGroup | NotGroup | Comparison;
+/**
+ * Form rule: the field is shown (and may be set) only while this holds.
+ */
+export type Condition43 = AllGroup | AnyGroup | NotGroup | Comparison;
+/**
+ * Form rule: the field must have a value while this holds.
+ */
+export type Condition44 = AllGroup | AnyGroup | NotGroup | Comparison;
+/**
+ * Form rule: the field cannot be changed while the stored record meets this.
+ */
+export type Condition45 = AllGroup | AnyGroup | NotGroup | Comparison;
+/**
+ * Form rule: the field is shown (and may be set) only while this holds.
+ */
+export type Condition46 = AllGroup | AnyGroup | NotGroup | Comparison;
+/**
+ * Form rule: the field must have a value while this holds.
+ */
+export type Condition47 = AllGroup | AnyGroup | NotGroup | Comparison;
+/**
+ * Form rule: the field cannot be changed while the stored record meets this.
+ */
+export type Condition48 = AllGroup | AnyGroup | NotGroup | Comparison;
+/**
+ * Form rule: the field is shown (and may be set) only while this holds.
+ */
+export type Condition49 = AllGroup | AnyGroup | NotGroup | Comparison;
+/**
+ * Form rule: the field must have a value while this holds.
+ */
+export type Condition50 = AllGroup | AnyGroup | NotGroup | Comparison;
+/**
+ * Form rule: the field cannot be changed while the stored record meets this.
+ */
+export type Condition51 = AllGroup | AnyGroup | NotGroup | Comparison;
+/**
+ * Form rule: the field is shown (and may be set) only while this holds.
+ */
+export type Condition52 = AllGroup | AnyGroup | NotGroup | Comparison;
+/**
+ * Form rule: the field must have a value while this holds.
+ */
+export type Condition53 = AllGroup | AnyGroup | NotGroup | Comparison;
+/**
+ * Form rule: the field cannot be changed while the stored record meets this.
+ */
+export type Condition54 = AllGroup | AnyGroup | NotGroup | Comparison;
 
 /**
  * A package's changes to an object it does not own: fields it adds, a merge patch of the object's own properties, and merge patches of existing fields.
@@ -66,6 +311,9 @@ export interface FieldText {
    * Removed by an admin: hidden everywhere, its column and data kept until purged.
    */
   archived?: boolean;
+  visibleIf?: Condition;
+  requiredIf?: Condition2;
+  readOnlyIf?: Condition3;
   type: 'text';
   maxLength?: number;
   default?: string;
@@ -76,6 +324,32 @@ export interface FieldText {
 export interface Label {
   en: string;
   zh: string;
+}
+/**
+ * True when every condition is true (true when empty).
+ */
+export interface AllGroup {
+  all: Condition1[];
+}
+/**
+ * True when at least one condition is true (false when empty).
+ */
+export interface AnyGroup {
+  any: Condition1[];
+}
+export interface NotGroup {
+  not: Condition1;
+}
+/**
+ * Compares one field with a value. Empty values (null, '' and []) never match a comparison except ne, not_in, not_contains, excludes_all and is_empty.
+ */
+export interface Comparison {
+  /**
+   * API name of the field compared.
+   */
+  field: string;
+  op: Operator;
+  value?: ConditionValue;
 }
 /**
  * Long text field (长文本).
@@ -103,6 +377,9 @@ export interface FieldLongText {
    * Removed by an admin: hidden everywhere, its column and data kept until purged.
    */
   archived?: boolean;
+  visibleIf?: Condition4;
+  requiredIf?: Condition5;
+  readOnlyIf?: Condition6;
   type: 'long_text';
   maxLength?: number;
   default?: string;
@@ -133,6 +410,9 @@ export interface FieldEmail {
    * Removed by an admin: hidden everywhere, its column and data kept until purged.
    */
   archived?: boolean;
+  visibleIf?: Condition7;
+  requiredIf?: Condition8;
+  readOnlyIf?: Condition9;
   type: 'email';
 }
 /**
@@ -161,6 +441,9 @@ export interface FieldPhone {
    * Removed by an admin: hidden everywhere, its column and data kept until purged.
    */
   archived?: boolean;
+  visibleIf?: Condition10;
+  requiredIf?: Condition11;
+  readOnlyIf?: Condition12;
   type: 'phone';
 }
 /**
@@ -189,6 +472,9 @@ export interface FieldUrl {
    * Removed by an admin: hidden everywhere, its column and data kept until purged.
    */
   archived?: boolean;
+  visibleIf?: Condition13;
+  requiredIf?: Condition14;
+  readOnlyIf?: Condition15;
   type: 'url';
 }
 /**
@@ -217,6 +503,9 @@ export interface FieldInteger {
    * Removed by an admin: hidden everywhere, its column and data kept until purged.
    */
   archived?: boolean;
+  visibleIf?: Condition16;
+  requiredIf?: Condition17;
+  readOnlyIf?: Condition18;
   type: 'integer';
   min?: number;
   max?: number;
@@ -248,6 +537,9 @@ export interface FieldDecimal {
    * Removed by an admin: hidden everywhere, its column and data kept until purged.
    */
   archived?: boolean;
+  visibleIf?: Condition19;
+  requiredIf?: Condition20;
+  readOnlyIf?: Condition21;
   type: 'decimal';
   precision?: number;
   scale?: number;
@@ -281,6 +573,9 @@ export interface FieldCurrency {
    * Removed by an admin: hidden everywhere, its column and data kept until purged.
    */
   archived?: boolean;
+  visibleIf?: Condition22;
+  requiredIf?: Condition23;
+  readOnlyIf?: Condition24;
   type: 'currency';
   precision?: number;
   scale?: number;
@@ -315,6 +610,9 @@ export interface FieldPercent {
    * Removed by an admin: hidden everywhere, its column and data kept until purged.
    */
   archived?: boolean;
+  visibleIf?: Condition25;
+  requiredIf?: Condition26;
+  readOnlyIf?: Condition27;
   type: 'percent';
   precision?: number;
   scale?: number;
@@ -348,6 +646,9 @@ export interface FieldDate {
    * Removed by an admin: hidden everywhere, its column and data kept until purged.
    */
   archived?: boolean;
+  visibleIf?: Condition28;
+  requiredIf?: Condition29;
+  readOnlyIf?: Condition30;
   type: 'date';
   default?: string;
 }
@@ -377,6 +678,9 @@ export interface FieldDatetime {
    * Removed by an admin: hidden everywhere, its column and data kept until purged.
    */
   archived?: boolean;
+  visibleIf?: Condition31;
+  requiredIf?: Condition32;
+  readOnlyIf?: Condition33;
   type: 'datetime';
 }
 /**
@@ -405,6 +709,9 @@ export interface FieldBoolean {
    * Removed by an admin: hidden everywhere, its column and data kept until purged.
    */
   archived?: boolean;
+  visibleIf?: Condition34;
+  requiredIf?: Condition35;
+  readOnlyIf?: Condition36;
   type: 'boolean';
   default?: boolean;
 }
@@ -434,6 +741,9 @@ export interface FieldPicklist {
    * Removed by an admin: hidden everywhere, its column and data kept until purged.
    */
   archived?: boolean;
+  visibleIf?: Condition37;
+  requiredIf?: Condition38;
+  readOnlyIf?: Condition39;
   type: 'picklist';
   /**
    * @minItems 1
@@ -480,6 +790,9 @@ export interface FieldMultiPicklist {
    * Removed by an admin: hidden everywhere, its column and data kept until purged.
    */
   archived?: boolean;
+  visibleIf?: Condition40;
+  requiredIf?: Condition41;
+  readOnlyIf?: Condition42;
   type: 'multi_picklist';
   /**
    * @minItems 1
@@ -526,6 +839,9 @@ export interface FieldLookup {
    * Removed by an admin: hidden everywhere, its column and data kept until purged.
    */
   archived?: boolean;
+  visibleIf?: Condition43;
+  requiredIf?: Condition44;
+  readOnlyIf?: Condition45;
   type: 'lookup';
   /**
    * API name: lower case letters, digits and underscores, starting with a letter.
@@ -560,6 +876,109 @@ export interface FieldAutoNumber {
    * Removed by an admin: hidden everywhere, its column and data kept until purged.
    */
   archived?: boolean;
+  visibleIf?: Condition46;
+  requiredIf?: Condition47;
+  readOnlyIf?: Condition48;
   type: 'auto_number';
   pattern: string;
+}
+/**
+ * Formula field (公式).
+ */
+export interface FieldFormula {
+  /**
+   * API name: lower case letters, digits and underscores, starting with a letter.
+   */
+  name: string;
+  label: Label;
+  /**
+   * Stable id used to key customisation deltas; defaults to the API name.
+   */
+  id?: string;
+  helpText?: Label;
+  description?: string;
+  required?: boolean;
+  unique?: boolean;
+  readOnly?: boolean;
+  /**
+   * Create an index so lists can filter and sort on this field fast.
+   */
+  indexed?: boolean;
+  /**
+   * Removed by an admin: hidden everywhere, its column and data kept until purged.
+   */
+  archived?: boolean;
+  visibleIf?: Condition49;
+  requiredIf?: Condition50;
+  readOnlyIf?: Condition51;
+  type: 'formula';
+  /**
+   * The expression (docs/formulas.md).
+   */
+  formula: string;
+  returnType: 'number' | 'currency' | 'percent' | 'text' | 'date' | 'datetime' | 'boolean';
+  /**
+   * Decimal places shown (numbers, currency, percent).
+   */
+  scale?: number;
+  currency?: string;
+}
+/**
+ * Roll-up summary field (汇总).
+ */
+export interface FieldRollup {
+  /**
+   * API name: lower case letters, digits and underscores, starting with a letter.
+   */
+  name: string;
+  label: Label;
+  /**
+   * Stable id used to key customisation deltas; defaults to the API name.
+   */
+  id?: string;
+  helpText?: Label;
+  description?: string;
+  required?: boolean;
+  unique?: boolean;
+  readOnly?: boolean;
+  /**
+   * Create an index so lists can filter and sort on this field fast.
+   */
+  indexed?: boolean;
+  /**
+   * Removed by an admin: hidden everywhere, its column and data kept until purged.
+   */
+  archived?: boolean;
+  visibleIf?: Condition52;
+  requiredIf?: Condition53;
+  readOnlyIf?: Condition54;
+  type: 'rollup';
+  /**
+   * Summarises child records of `object` whose lookup `via` points at this record.
+   */
+  summary: {
+    /**
+     * API name: lower case letters, digits and underscores, starting with a letter.
+     */
+    object: string;
+    /**
+     * API name: lower case letters, digits and underscores, starting with a letter.
+     */
+    via: string;
+    fn: 'count' | 'sum' | 'min' | 'max';
+    /**
+     * API name: lower case letters, digits and underscores, starting with a letter.
+     */
+    field?: string;
+    filter?: Condition1;
+  };
+  /**
+   * Derived from the summarised field; need not be given.
+   */
+  returnType?: 'number' | 'currency' | 'percent' | 'text' | 'date' | 'datetime' | 'boolean';
+  /**
+   * Decimal places shown (numbers, currency, percent).
+   */
+  scale?: number;
+  currency?: string;
 }

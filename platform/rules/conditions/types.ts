@@ -26,3 +26,11 @@ export const ME = '$me';
 
 export const LIST_OPERATORS = new Set<OperatorName>(['in', 'not_in', 'includes_any', 'includes_all', 'excludes_all']);
 export const NO_VALUE_OPERATORS = new Set<OperatorName>(['is_empty', 'is_not_empty']);
+
+/** The fields a condition reads. */
+export function conditionFields(node: ConditionNode, out: FieldDef[] = []): FieldDef[] {
+  if (node.kind === 'leaf') out.push(node.field);
+  else if (node.kind === 'not') conditionFields(node.item, out);
+  else node.items.forEach((n) => conditionFields(n, out));
+  return out;
+}

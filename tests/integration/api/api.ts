@@ -3,11 +3,13 @@
  * routed by URL path, so tests read like HTTP: `api.get('/api/v1/records/account?limit=2')`.
  */
 import { expect } from 'vitest';
+import * as kanbanRoute from '../../../app/api/v1/kanban/[object]/route';
 import * as metadataRoute from '../../../app/api/v1/metadata/[[...path]]/route';
 import * as objectRoute from '../../../app/api/v1/objects/[object]/route';
 import * as objectsRoute from '../../../app/api/v1/objects/route';
 import * as openapiRoute from '../../../app/api/v1/openapi.json/route';
 import * as restoreRoute from '../../../app/api/v1/records/[object]/[id]/restore/route';
+import * as stageHistoryRoute from '../../../app/api/v1/records/[object]/[id]/stage-history/route';
 import * as recordRoute from '../../../app/api/v1/records/[object]/[id]/route';
 import * as recordsRoute from '../../../app/api/v1/records/[object]/route';
 import * as recycleBinRoute from '../../../app/api/v1/recycle-bin/[object]/route';
@@ -29,6 +31,8 @@ const ROUTES: [RegExp, string[], RouteModule][] = [
   [/^\/api\/v1\/records\/([^/]+)$/, ['object'], recordsRoute],
   [/^\/api\/v1\/records\/([^/]+)\/([^/]+)$/, ['object', 'id'], recordRoute],
   [/^\/api\/v1\/records\/([^/]+)\/([^/]+)\/restore$/, ['object', 'id'], restoreRoute],
+  [/^\/api\/v1\/records\/([^/]+)\/([^/]+)\/stage-history$/, ['object', 'id'], stageHistoryRoute],
+  [/^\/api\/v1\/kanban\/([^/]+)$/, ['object'], kanbanRoute],
   [/^\/api\/v1\/recycle-bin\/([^/]+)$/, ['object'], recycleBinRoute],
   [/^\/api\/v1\/metadata(\/.*)?$/, [], metadataRoute],
 ];

@@ -25,7 +25,7 @@ const metaDir = path.resolve(__dirname, '../../../metadata/objects');
 const stock = fs
   .readdirSync(metaDir)
   .filter((f) => f.endsWith('.json'))
-  .map((f) => JSON.parse(fs.readFileSync(path.join(metaDir, f), 'utf8')) as { name: string; label: { en: string; zh: string }; fields: MetaField[] });
+  .map((f) => JSON.parse(fs.readFileSync(path.join(metaDir, f), 'utf8')) as { name: string; label: { en: string; zh: string }; fields: MetaField[]; process?: { field: string; stageField: string } });
 
 let api: ApiClient;
 
@@ -54,7 +54,9 @@ describe('GET /api/v1/objects/{object}', () => {
     for (const f of meta.fields) {
       expect(fields.get(f.name), `${name}.${f.name}`).toMatchObject({ name: f.name, type: f.type, label: f.label, required: Boolean(f.required) });
       if (f.target) expect(fields.get(f.name)).toMatchObject({ target: f.target });
-      if (f.options) {
+      // The process and stage picklists take their values from the sales processes (checked below).
+      const derived = [meta.process?.field, meta.process?.stageField].includes(f.name);
+      if (f.options && !derived) {
         expect(fields.get(f.name)).toMatchObject({ options: f.options.map((o) => ({ value: o.value, label: o.label, active: true })) });
       }
     }
@@ -81,6 +83,14 @@ describe('GET /api/v1/objects/{object}', () => {
     }
     expect(field('owner')).toMatchObject({ type: 'user', readOnly: false });
     expect(field('id').target).toBeUndefined();
+  });
+
+  it('offers the stages of every sales process as stage values, and the processes as process values', async () => {
+    const body = (await api.get('/api/v1/objects/opportunity')).body;
+    const values = (name: string) => body.object.fields.find((f: { name: string }) => f.name === name).options.map((o: { value: string }) => o.value);
+    expect(values('sales_process')).toEqual(['product_sale', 'project_bid']);
+    expect(values('stage')).toEqual(['discovery', 'qualification', 'proposal', 'negotiation', 'closed_won', 'closed_lost',
+      'bid_found', 'bid_qualified', 'bid_survey', 'bid_solution', 'bid_presales', 'bid_tender', 'bid_bidding', 'bid_awarded', 'bid_contract', 'bid_signed', 'bid_lost', 'bid_abandoned']);
   });
 
   it('reports a picklist default (opportunity stage)', async () => {

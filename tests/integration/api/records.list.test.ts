@@ -28,10 +28,15 @@ let opps: Opp[] = [];
 beforeAll(async () => {
   api = await apiClient('rest_list');
   for (let i = 0; i < 30; i++) {
+    const stage = STAGES[i % STAGES.length];
+    // A deal created at Proposal or later needs an amount (its stage gate), a won one a positive amount, a lost one a reason.
+    const given = AMOUNTS[i % AMOUNTS.length];
+    const needsAmount = ['proposal', 'negotiation', 'closed_won'].includes(stage) && !((given ?? 0) > 0);
     const res = await api.post('/api/v1/records/opportunity', {
       name: `Deal ${String(i).padStart(2, '0')}${i % 7 === 0 ? ' 华东' : ''}`,
-      stage: STAGES[i % STAGES.length],
-      amount: AMOUNTS[i % AMOUNTS.length],
+      stage,
+      amount: needsAmount ? 12_345 : given,
+      ...(stage === 'closed_lost' ? { loss_reason: 'price' } : {}),
       close_date: `2026-0${1 + (i % 4)}-1${i % 3}`,
       probability: i % 4 === 0 ? null : (i * 7) % 101,
       next_step: i % 5 === 0 ? null : `Call ${i}`,

@@ -45,7 +45,7 @@ describe('create and get', () => {
     const rec = await createRecord(ctx, 'opportunity', { name: 'ERP 升级', account: accountId.toUpperCase(), amount: 1234.567, close_date: '2026-03-05', next_step: '' });
     expect(rec).toMatchObject({
       name: 'ERP 升级', account: accountId, amount: 1234.57, amount_currency: 'CNY', close_date: '2026-03-05',
-      next_step: null, probability: null, version: 1, owner: tw.admin.id, created_by: tw.admin.id, updated_by: tw.admin.id,
+      next_step: null, probability: 10, version: 1, owner: tw.admin.id, created_by: tw.admin.id, updated_by: tw.admin.id,
     });
     expect(rec.id).toMatch(UUID);
     expect(rec.created_at).toMatch(ISO);
@@ -61,7 +61,7 @@ describe('create and get', () => {
 
   it.each([
     ['opportunity', { name: 'Default stage', close_date: '2026-03-05' }, { stage: 'discovery' }],
-    ['opportunity', { name: 'Given stage', close_date: '2026-03-05', stage: 'proposal' }, { stage: 'proposal' }],
+    ['opportunity', { name: 'Given stage', close_date: '2026-03-05', stage: 'proposal', amount: 1000 }, { stage: 'proposal', probability: 40 }],
     ['activity', { subject: 'Defaults' }, { type: 'task', status: 'planned' }],
     ['lead', { name: '李雷' }, { status: 'new' }],
     ['account', { name: 'USD revenue', annual_revenue: 5, annual_revenue_currency: 'USD' }, { annual_revenue_currency: 'USD' }],
@@ -218,7 +218,7 @@ interface Invalid {
   errors: [field: string, code: string, en: string, zh: string][];
 }
 
-const STAGES = 'discovery, qualification, proposal, negotiation, closed_won, closed_lost';
+const STAGES = 'discovery, qualification, proposal, negotiation, closed_won, closed_lost, bid_found, bid_qualified, bid_survey, bid_solution, bid_presales, bid_tender, bid_bidding, bid_awarded, bid_contract, bid_signed, bid_lost, bid_abandoned';
 const INVALID: Invalid[] = [
   {
     name: 'a lead with six problems', object: 'lead',

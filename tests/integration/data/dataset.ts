@@ -81,6 +81,22 @@ function optionOf(ctx: RecordContext, object: string, field: string, rng: Rng): 
   return rng.pick(ctx.meta.objects.get(object)!.fieldMap.get(field)!.options!.map((o) => o.value));
 }
 
+/**
+ * Give a generated opportunity what its stage's process requires of a new record in that stage
+ * (the fields of the gates up to it, a loss reason when lost, an amount when won).
+ */
+function meetGates(ctx: RecordContext, input: Record<string, unknown>): void {
+  const obj = ctx.meta.objects.get('opportunity')!;
+  const proc = obj.process!.processes.find((p) => p.stages.some((st) => st.value === input.stage))!;
+  input.sales_process = proc.name;
+  const index = proc.stages.findIndex((st) => st.value === input.stage);
+  const target = proc.stages[index];
+  const passed = target.lost ? [target] : proc.stages.slice(0, index + 1).filter((st) => !st.lost);
+  const fill: Record<string, unknown> = { amount: 25_000, close_date: '2026-06-30', loss_reason: 'price', tender_number: 'ZB-2026-001', bid_deadline: '2026-05-31' };
+  for (const st of passed) for (const g of st.gate) if (g.field && !g.require && (input[g.field] === null || input[g.field] === undefined)) input[g.field] = fill[g.field];
+  if (target.won && !((input.amount as number) > 0)) input.amount = fill.amount;
+}
+
 /** Every live record of an object, fetched page by page. */
 export async function listAll(ctx: RecordContext, object: string, opts: Omit<ListOptions, 'cursor'> = {}): Promise<RecordData[]> {
   const out: RecordData[] = [];
@@ -139,7 +155,10 @@ export async function seedDataset(tw: TestWorkspace, seed = 20260305, sizes = { 
       description: rng.maybe(0.6, () => rng.pick(NOTES)),
       owner: rng.pick(users).id,
     };
-    if (rng.chance(0.8)) input.stage = optionOf(ctx, 'opportunity', 'stage', rng);
+    if (rng.chance(0.8)) {
+      input.stage = optionOf(ctx, 'opportunity', 'stage', rng);
+      meetGates(ctx, input);
+    }
     ids.opportunity.push((await createRecord((await ctxOf()), 'opportunity', input)).id as string);
   }
   for (let i = 0; i < sizes.activity; i++) {
@@ -162,7 +181,8 @@ export async function seedDataset(tw: TestWorkspace, seed = 20260305, sizes = { 
     const object = rng.pick(['account', 'opportunity', 'activity'] as const);
     const change: Record<string, unknown> = { owner: rng.pick(users).id };
     if (object === 'account') change.employees = rng.maybe(0.5, () => rng.int(0, 999));
-    if (object === 'opportunity') change.amount = rng.maybe(0.3, () => randomAmount(rng));
+    // Never blank or zero: a won opportunity must keep an amount (a stock validation rule).
+    if (object === 'opportunity') change.amount = randomAmount(rng) + 1;
     if (object === 'activity') change.subject = `Follow-up ${rng.pick(COMPANY_NAMES)}`;
     await updateRecord((await ctxOf()), object, rng.pick(ids[object]), change);
   }

@@ -13,6 +13,8 @@ interface PrismaModel { table: string; columns: PrismaColumn[]; relations: { col
 
 const SCALARS: Record<string, string> = { String: 'text', Boolean: 'boolean', Int: 'integer', BigInt: 'bigint', DateTime: 'timestamp(3) without time zone', Float: 'double precision', Decimal: 'numeric(65,30)', Json: 'jsonb' };
 const NATIVE: Record<string, string> = { Uuid: 'uuid', 'Timestamptz(3)': 'timestamp(3) with time zone', Text: 'text' };
+/** Native types with parameters that Postgres spells differently (Decimal(30,4) is numeric(30,4)). */
+const nativeType = (t: string) => NATIVE[t] ?? t.replace(/^Decimal\(/, 'numeric(');
 
 /** A small reader of schema.prisma: enough for models, @map/@@map, @db types, @unique, @@unique and @relation. */
 function readPrismaSchema(text: string): PrismaModel[] {
@@ -35,8 +37,8 @@ function readPrismaSchema(text: string): PrismaModel[] {
       }
       const column = /@map\("([^"]+)"\)/.exec(attrs)?.[1] ?? name;
       fieldToColumn.set(name, column);
-      const native = /@db\.([\w()]+(?:\(\d+\))?)/.exec(attrs)?.[1];
-      model.columns.push({ table, column, type: native ? NATIVE[native] ?? native : SCALARS[type], nullable: Boolean(optional), unique: /@unique\b/.test(attrs), id: /@id\b/.test(attrs) });
+      const native = /@db\.(\w+(?:\([\d,]+\))?)/.exec(attrs)?.[1];
+      model.columns.push({ table, column, type: native ? nativeType(native) : SCALARS[type], nullable: Boolean(optional), unique: /@unique\b/.test(attrs), id: /@id\b/.test(attrs) });
     }
     const compositeId = /@@id\(\[([^\]]+)\]/.exec(body);
     if (compositeId) model.compositeId = compositeId[1].split(',').map((f) => fieldToColumn.get(f.trim()) ?? f.trim());
@@ -62,7 +64,7 @@ describe('the migrated database matches prisma/schema.prisma', () => {
     expect(models.map((m) => m.table).sort()).toEqual([
       'api_keys', 'audit_events', 'departments', 'field_history', 'group_members', 'groups', 'installed_packages', 'jobs', 'login_events',
       'metadata_deltas', 'metadata_revisions', 'object_sharing',
-      'permission_set_fields', 'permission_set_objects', 'permission_sets', 'record_shares', 'roles', 'sessions', 'sharing_rules',
+      'permission_set_fields', 'permission_set_objects', 'permission_sets', 'record_shares', 'roles', 'sessions', 'sharing_rules', 'stage_history',
       'user_permission_sets', 'users', 'workspaces',
     ]);
   });

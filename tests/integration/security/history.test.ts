@@ -40,7 +40,7 @@ describe('updates record each changed field with old and new values', () => {
     ['a rep, in the app', 'rep_a1', 'ui', 'account', 'rep_a1', { phone: '+86 21 1234 5678', level: 'c', description: 'first note' },
       [['description', null, 'first note'], ['level', 'a', 'c'], ['phone', '+86 21 5555 0010', '+86 21 1234 5678']]],
     ['a manager, over REST', 'manager_a', 'api', 'opportunity', 'rep_a2', { stage: 'proposal', amount: 12_345, next_step: 'demo' },
-      [['amount', 10_000, 12_345], ['next_step', null, 'demo'], ['stage', 'closed_won', 'proposal']]],
+      [['amount', 10_000, 12_345], ['forecast_category', 'closed', 'best_case'], ['next_step', null, 'demo'], ['probability', 100, 40], ['stage', 'closed_won', 'proposal']]],
     ['a rep on a contract (cost untouched)', 'rep_a1', 'api', 'contract', 'rep_a1', { amount: 1, end_date: '2027-01-31' },
       [['amount', 50_000, 1], ['end_date', null, '2027-01-31']]],
     ['a manager writing the hidden-to-reps cost', 'manager_a', 'ui', 'contract', 'manager_a', { cost: 1 }, [['cost', 30_000, 1]]],

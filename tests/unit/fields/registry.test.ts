@@ -16,7 +16,7 @@ const CHOICE_OPS: OperatorName[] = ['eq', 'ne', 'in', 'not_in', 'is_empty', 'is_
 interface TypeCase {
   type: FieldTypeName;
   params?: Partial<FieldDef>;
-  columns: { name: string; sqlType: unknown; notNull?: boolean; defaultSql?: string }[];
+  columns: { name: string; sqlType: unknown; notNull?: boolean; defaultSql?: string; virtual?: boolean }[];
   properties: string[];
   operators: OperatorName[];
   sortable: boolean;
@@ -54,13 +54,18 @@ const TYPES: TypeCase[] = [
   },
   { type: 'lookup', params: { target: 'account' }, columns: [{ name: 'f', sqlType: 'uuid' }], properties: ['f'], operators: CHOICE_OPS, sortable: false },
   { type: 'auto_number', params: { pattern: 'HT-{YYYY}-{0000}' }, columns: [{ name: 'f', sqlType: 'text' }], properties: ['f'], operators: TEXT_OPS, sortable: true },
+  // Computed fields behave as their result type; a formula has no stored column (it is computed when read).
+  { type: 'formula', params: { formula: 'amount * 2', returnType: 'currency' }, columns: [{ name: 'f', sqlType: 'numeric', virtual: true }], properties: ['f'], operators: NUMBER_OPS, sortable: true },
+  { type: 'formula', params: { formula: 'name', returnType: 'text' }, columns: [{ name: 'f', sqlType: 'text', virtual: true }], properties: ['f'], operators: TEXT_OPS, sortable: true },
+  { type: 'rollup', params: { summary: { object: 'opportunity', via: 'account', fn: 'count' }, returnType: 'number' }, columns: [{ name: 'f', sqlType: 'numeric', virtual: false, defaultSql: '0' }], properties: ['f'], operators: NUMBER_OPS, sortable: true },
+  { type: 'rollup', params: { summary: { object: 'opportunity', via: 'account', fn: 'max', field: 'close_date' }, returnType: 'date' }, columns: [{ name: 'f', sqlType: 'date', virtual: false }], properties: ['f'], operators: DATE_OPS, sortable: true },
 ];
 
 describe('field type registry', () => {
-  it('lists the 16 types, each module under its own name', () => {
+  it('lists the 18 types, each module under its own name', () => {
     expect([...FIELD_TYPE_NAMES].sort()).toEqual([
-      'auto_number', 'boolean', 'currency', 'date', 'datetime', 'decimal', 'email', 'integer',
-      'long_text', 'lookup', 'multi_picklist', 'percent', 'phone', 'picklist', 'text', 'url',
+      'auto_number', 'boolean', 'currency', 'date', 'datetime', 'decimal', 'email', 'formula', 'integer',
+      'long_text', 'lookup', 'multi_picklist', 'percent', 'phone', 'picklist', 'rollup', 'text', 'url',
     ]);
     for (const name of FIELD_TYPE_NAMES) expect(FIELD_TYPES[name].type).toBe(name);
     for (const name of FIELD_TYPE_NAMES) expect(FIELD_TYPES[name].label.zh, name).toBeTruthy();

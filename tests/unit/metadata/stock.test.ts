@@ -62,14 +62,14 @@ describe('stock metadata', () => {
     expect(error?.code).toBe('METADATA_INVALID');
     const found = error!.details.map((d) => `${d.file}#${d.pointer}`);
     expect(found).toEqual(expect.arrayContaining([
-      'objects/account.json#/fields/13/name',
+      'objects/account.json#/fields/15/name',
       'objects/contact.json#/fields/0',
       'views/opportunity.open.json#/columns/7',
       'views/opportunity.open.json#/filter/all/0/op',
       'layouts/lead.default.json#/sections/0/fields/7',
     ]));
     // The lookup to a missing object is only checked once the schema errors of that file are fixed.
-    expect(error!.message).toContain('objects/account.json#/fields/13/name');
+    expect(error!.message).toContain('objects/account.json#/fields/15/name');
   });
 
   it('reports a lookup to a missing object', () => {

@@ -1,0 +1,144 @@
+/**
+ * Computed fields: values the runtime works out, never typed in.
+ *
+ * - `formula`: an expression over the record (and records it looks up), docs/formulas.md. It has
+ *   no column: reads select it as a virtual column, compiled to SQL, so lists sort and filter on it.
+ * - `rollup`: a count, sum, min or max of child records (e.g. an account's won amount), stored in
+ *   a column and kept current by the record service in the same transaction as every child write.
+ *
+ * Both behave as their result type (`returnType`) in filters, sorting and display: a currency
+ * formula filters and formats like a currency. Both are read-only everywhere.
+ */
+import { currencyType } from './currency';
+import { dateType } from './date';
+import { datetimeType } from './datetime';
+import { decimalType } from './decimal';
+import { booleanType } from './boolean';
+import { percentType } from './percent';
+import { textType } from './text';
+import type { ColumnSpec, FieldDef, FieldTypeModule, JsonSchema, ReturnTypeName } from './types';
+
+export const RETURN_TYPES: ReturnTypeName[] = ['number', 'currency', 'percent', 'text', 'date', 'datetime', 'boolean'];
+
+/** The stored type a result type behaves as. */
+const BASE: Record<ReturnTypeName, FieldTypeModule> = {
+  number: decimalType,
+  currency: currencyType,
+  percent: percentType,
+  text: textType,
+  date: dateType,
+  datetime: datetimeType,
+  boolean: booleanType,
+};
+
+const SQL_TYPES: Record<ReturnTypeName, string> = {
+  number: 'numeric',
+  currency: 'numeric',
+  percent: 'numeric',
+  text: 'text',
+  date: 'date',
+  datetime: 'timestamptz',
+  boolean: 'boolean',
+};
+
+const scale = { type: 'integer', minimum: 0, maximum: 10, description: 'Decimal places shown (numbers, currency, percent).' };
+
+const conditionRef: JsonSchema = { $ref: 'condition.schema.json' };
+
+function computed(kind: 'formula' | 'rollup', returnType: ReturnTypeName): FieldTypeModule {
+  const base = BASE[returnType];
+  const read = base.readers({ name: 'x', type: base.type, label: { en: 'x', zh: 'x' } })[0].read;
+  return {
+    type: kind,
+    label: kind === 'formula' ? { en: 'Formula', zh: '公式' } : { en: 'Roll-up summary', zh: '汇总' },
+    valueKind: base.valueKind,
+    params: kind === 'formula'
+      ? {
+          properties: {
+            formula: { type: 'string', minLength: 1, maxLength: 4000, description: 'The expression (docs/formulas.md).' },
+            returnType: { enum: RETURN_TYPES },
+            scale,
+            currency: { type: 'string', pattern: '^[A-Z]{3}$' },
+          },
+          required: ['formula', 'returnType'],
+        }
+      : {
+          properties: {
+            summary: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['object', 'via', 'fn'],
+              description: 'Summarises child records of `object` whose lookup `via` points at this record.',
+              properties: {
+                object: { $ref: '#/$defs/apiName' },
+                via: { $ref: '#/$defs/apiName' },
+                fn: { enum: ['count', 'sum', 'min', 'max'] },
+                field: { $ref: '#/$defs/apiName' },
+                filter: conditionRef,
+              },
+            },
+            returnType: { enum: RETURN_TYPES, description: 'Derived from the summarised field; need not be given.' },
+            scale,
+            currency: { type: 'string', pattern: '^[A-Z]{3}$' },
+          },
+          required: ['summary'],
+        },
+    columns(field): ColumnSpec[] {
+      // A roll-up's type follows what it summarises; numbers are unbounded numeric (sums grow).
+      // Counts and sums start at 0 (a new parent has no children); min and max start blank.
+      const zero = kind === 'rollup' && (field.summary?.fn === 'count' || field.summary?.fn === 'sum');
+      return [{ name: field.name, sqlType: SQL_TYPES[returnType], virtual: kind === 'formula', ...(zero ? { defaultSql: '0' } : {}) }];
+    },
+    properties(field) {
+      const schema = base.properties({ ...field, type: base.type })[field.name] ?? {};
+      return { [field.name]: schema };
+    },
+    widget: () => ({ 'ui:readonly': true }),
+    operators: base.operators,
+    sortable: base.sortable,
+    toColumns: () => ({}),
+    fromColumns(field, row) {
+      const v = row[field.name];
+      return { [field.name]: v === null || v === undefined ? null : read ? read(v) : v };
+    },
+    readers(field) {
+      return [{ prop: field.name, column: field.name, read }];
+    },
+    format: (field, value, locale) => base.format({ ...field, type: base.type }, value, locale),
+    parseCsv: () => ({ ok: false, message: 'computed fields cannot be imported' }),
+    formatCsv: (field, value) => base.formatCsv({ ...field, type: base.type }, value),
+  };
+}
+
+const cache = new Map<string, FieldTypeModule>();
+
+/** The module of a computed field, specialised to its result type. */
+export function computedType(field: Pick<FieldDef, 'type' | 'returnType'>): FieldTypeModule {
+  const kind = field.type as 'formula' | 'rollup';
+  const rt = field.returnType && RETURN_TYPES.includes(field.returnType) ? field.returnType : 'number';
+  const key = `${kind}:${rt}`;
+  let m = cache.get(key);
+  if (!m) cache.set(key, (m = computed(kind, rt)));
+  return m;
+}
+
+export const formulaType = computedType({ type: 'formula', returnType: 'number' });
+export const rollupType = computedType({ type: 'rollup', returnType: 'number' });
+
+export function isComputed(field: Pick<FieldDef, 'type'>): boolean {
+  return field.type === 'formula' || field.type === 'rollup';
+}
+
+/** What a roll-up's value is, from the child field it summarises. */
+export function rollupReturnType(fn: string, summarised?: FieldDef): ReturnTypeName {
+  if (fn === 'count' || !summarised) return 'number';
+  switch (summarised.type) {
+    case 'currency': return 'currency';
+    case 'percent': return 'percent';
+    case 'date': return 'date';
+    case 'datetime': return 'datetime';
+    case 'formula':
+    case 'rollup': return summarised.returnType ?? 'number';
+    default: return 'number';
+  }
+}
