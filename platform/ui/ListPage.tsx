@@ -2,9 +2,10 @@
 /**
  * The generated list of an object: columns and default sort from its list views, sort by header,
  * search on name, the condition builder, keyset paging (next/previous through a cursor stack), and
- * personal views (the current columns, filter and sort saved as the user's own view).
+ * personal views (the current columns, filter and sort saved as the user's own view). Objects with
+ * sales processes link to their kanban.
  */
-import { DeleteOutlined, FilterOutlined, PlusOutlined, SaveOutlined } from '@ant-design/icons';
+import { DeleteOutlined, FilterOutlined, PlusOutlined, ProjectOutlined, SaveOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Badge, Button, Card, Drawer, Input, Popconfirm, Select, Space, Table, Typography } from 'antd';
 import type { SorterResult } from 'antd/es/table/interface';
@@ -85,6 +86,7 @@ export function ListPage({ object }: { object: string }) {
       title={<Typography.Title level={1} style={{ fontSize: 20, margin: 0 }}>{label(info.pluralLabel)}</Typography.Title>}
       extra={
         <Space>
+          {meta.data.processes && <NavButton href={`/o/${object}/kanban`} icon={<ProjectOutlined />}>{tr('kanban.title')}</NavButton>}
           {meta.data.rights.delete && <NavButton href={`/o/${object}/recycle-bin`} icon={<DeleteOutlined />}>{tr('ui.recycleBin')}</NavButton>}
           {meta.data.rights.create && <NavButton href={`/o/${object}/new`} type="primary" icon={<PlusOutlined />}>{tr('ui.new', { object: label(info.label) })}</NavButton>}
         </Space>

@@ -11,6 +11,12 @@ import { HistoryPanel } from './HistoryPanel';
 import { useT } from './i18n';
 import { SharingPanel } from './SharingPanel';
 import { NavButton } from './NavButton';
+import { conditionHolds } from './process/conditions';
+import { SalesPath } from './process/SalesPath';
+import { screensFor } from './process/screens';
+import { StageHistory } from './process/StageHistory';
+import type { ProcessesInfo, RuledFieldInfo } from './process/types';
+import { useUserId } from './process/useUserId';
 import { useTRPC } from './trpc';
 import type { FieldInfo, ObjectInfo, RecordValues } from './types';
 
@@ -41,6 +47,7 @@ export function RecordDetail({ object, id }: { object: string; id: string }) {
   const { tr, label, locale } = useT();
   const meta = useQuery(trpc.meta.object.queryOptions({ object }));
   const record = useQuery(trpc.records.get.queryOptions({ object, id }));
+  const userId = useUserId();
   const del = useMutation(trpc.records.delete.mutationOptions({
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: trpc.records.pathKey() });
@@ -56,7 +63,10 @@ export function RecordDetail({ object, id }: { object: string; id: string }) {
   if (!meta.data || !record.data) return <Card loading />;
   const info = meta.data.object as unknown as ObjectInfo;
   const rec = record.data as RecordValues;
-  const fields = new Map(info.fields.map((f) => [f.name, f]));
+  const processes = meta.data.processes as ProcessesInfo | null;
+  // Fields a form rule hides for this record (visibleIf) are left out here too.
+  const fields = new Map((info.fields as RuledFieldInfo[]).filter((f) => f.visibleIf === undefined || conditionHolds(f.visibleIf, rec, { userId })).map((f) => [f.name, f]));
+  const layout = screensFor(meta.data, processes ? rec[processes.field] : undefined).layout;
   const item = (f: FieldInfo) => ({ key: f.name, label: label(f.label), children: displayValue(f, rec, locale) });
   return (
     <div>
@@ -76,8 +86,9 @@ export function RecordDetail({ object, id }: { object: string; id: string }) {
           </Space>
         }
       >
+        {processes && <SalesPath object={object} record={rec} processes={processes} />}
         <section aria-label={tr('ui.details')}>
-        {meta.data.layout.map((s) => (
+        {layout.map((s) => (
           <Descriptions key={s.id} title={s.label} column={s.columns} size="small" style={{ marginBottom: 16 }}
             items={s.fields.filter((f) => fields.has(f)).map((f) => item(fields.get(f)!))} />
         ))}
@@ -85,6 +96,7 @@ export function RecordDetail({ object, id }: { object: string; id: string }) {
           items={['owner', 'created_at', 'updated_at', 'created_by', 'updated_by'].filter((f) => fields.has(f)).map((f) => item(fields.get(f)!))} />
         </section>
       </Card>
+      {processes && <StageHistory object={object} record={rec} processes={processes} fields={info.fields} />}
       {info.relatedLists.map((r) => <RelatedList key={`${r.object}.${r.field}`} parentId={id} rel={r} />)}
       <SharingPanel object={object} id={id} />
       <HistoryPanel object={object} id={id} fields={info.fields} />

@@ -1,8 +1,10 @@
 'use client';
 /**
  * Create/edit form rendered by react-jsonschema-form (@rjsf/antd) from the JSON Schema and uiSchema
- * the runtime derives from metadata and the layout. Validation happens on the server (one set of
- * rules and messages for every channel); its errors are shown by their fields.
+ * the runtime derives from metadata and the layout (the layout of the record's sales process, when
+ * it has its own). Form rules apply as the user types: fields hidden by visibleIf are left out and
+ * not submitted, requiredIf marks fields required, readOnlyIf locks them. Validation happens on the
+ * server (one set of rules and messages for every channel); its errors are shown by their fields.
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Form from '@rjsf/antd';
@@ -15,6 +17,10 @@ import { appErrorOf, type ClientAppError } from './errors';
 import { useT } from './i18n';
 import { NavButton } from './NavButton';
 import { LookupSelect } from './LookupSelect';
+import { applyFormRules, fitStageToProcess } from './process/formRules';
+import { screensFor } from './process/screens';
+import type { ProcessesInfo, RuledFieldInfo } from './process/types';
+import { useUserId } from './process/useUserId';
 import { useTRPC } from './trpc';
 import type { RecordValues } from './types';
 
@@ -111,6 +117,7 @@ export function RecordForm({ object, id }: { object: string; id?: string }) {
   const [error, setError] = useState<ClientAppError | null>(null);
   // Names of lookup values chosen in this form, so a re-render can still label them.
   const [chosenNames, setChosenNames] = useState<Record<string, string>>({});
+  const userId = useUserId();
 
   const onDone = async (saved: RecordValues) => {
     await queryClient.invalidateQueries({ queryKey: trpc.records.pathKey() });
@@ -122,10 +129,18 @@ export function RecordForm({ object, id }: { object: string; id?: string }) {
 
   if (meta.error || record.error) return <Alert type="error" title={appErrorOf(meta.error ?? record.error)?.message} />;
   if (!meta.data || (id && !record.data)) return <Card loading />;
-  const form = id ? meta.data.editForm : meta.data.createForm;
   const objectLabel = label(meta.data.object.label);
   const current = (record.data ?? {}) as RecordValues;
-  const initial = formData ?? (id ? Object.fromEntries(Object.keys(form.schema.properties as object).map((k) => [k, current[k] ?? undefined])) : {});
+  const processes = meta.data.processes as ProcessesInfo | null;
+  // Edit: the record's values of every field some layout of it may show (its process can change in the form).
+  const editKeys = [meta.data.editForm, ...Object.values(meta.data.processScreens ?? {}).map((s) => s.editForm)].flatMap((f) => Object.keys(f.schema.properties as object));
+  const initial = formData ?? (id ? Object.fromEntries(editKeys.map((k) => [k, current[k] ?? undefined])) : {});
+  const processName = processes ? (initial[processes.field] ?? current[processes.field] ?? processes.processes.find((p) => p.isDefault)?.name) : undefined;
+  const screens = screensFor(meta.data, processName);
+  const form = applyFormRules(id ? screens.editForm : screens.createForm, {
+    fields: meta.data.object.fields as RuledFieldInfo[], values: initial, stored: id ? current : null, processes, ctx: { userId }, label,
+  });
+  const shown = (key: string) => key in (form.schema.properties as object);
   const busy = create.isPending || update.isPending;
   const title = id ? `${tr('ui.edit')} · ${String(current.name ?? '')}` : tr('ui.new', { object: objectLabel });
 
@@ -147,12 +162,17 @@ export function RecordForm({ object, id }: { object: string; id?: string }) {
         widgets={widgets}
         templates={templates}
         formContext={{ sections: form.sections, names: { ...(current.$names ?? {}), ...chosenNames }, rememberName: (f, n) => setChosenNames((c) => ({ ...c, [f]: n })) } satisfies FormContext}
-        onChange={(e) => setFormData(e.formData)}
+        onChange={(e) => {
+          const next = (e.formData ?? {}) as Record<string, unknown>;
+          // A new process: a stage it does not have becomes its first stage.
+          const processChanged = processes && next[processes.field] !== initial[processes.field];
+          setFormData(processChanged ? fitStageToProcess(next, processes) : next);
+        }}
         onSubmit={(e) => {
           setError(null);
           const data = (e.formData ?? {}) as Record<string, unknown>;
           if (id) update.mutate({ object, id, values: changes(form.schema as RJSFSchema, current, data), expectedVersion: current.version });
-          else create.mutate({ object, values: Object.fromEntries(Object.entries(data).filter(([, v]) => v !== undefined && v !== '')) });
+          else create.mutate({ object, values: Object.fromEntries(Object.entries(data).filter(([k, v]) => shown(k) && v !== undefined && v !== '')) });
         }}
       >
         <Space style={{ marginTop: 8 }}>
