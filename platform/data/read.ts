@@ -102,6 +102,19 @@ export function parseLimit(ctx: RecordContext, limit: unknown): number {
   return n;
 }
 
+/** The name search of lists (name and the object's search fields contain the text), or null. */
+export function searchSql(ctx: RecordContext, obj: ObjectModel, text: string | undefined, params: Params, alias = 't'): string | null {
+  const search = text?.trim();
+  if (search && (search.includes('\u0000') || search.length > 200)) {
+    const message = t(ctx.locale, 'search.invalid');
+    throw new AppError('BAD_REQUEST', message, [{ pointer: '/q', code: 'search.invalid', message }]);
+  }
+  if (!search) return null;
+  const pattern = params.add(`%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  const columns = ['name', ...obj.searchFields.map((s) => fieldType(obj.fieldMap.get(s)!).columns(obj.fieldMap.get(s)!)[0].name)];
+  return `(${columns.map((c) => `${ident(alias)}.${ident(c)} ILIKE ${pattern}`).join(' OR ')})`;
+}
+
 /** Everything a list query needs, compiled: shared by the record service and the benchmark. */
 export interface CompiledList {
   sql: string;
@@ -126,16 +139,8 @@ export function compileList(ctx: RecordContext, obj: ObjectModel, opts: ListOpti
   const signature = sortSignature(keys);
   const where = [scope === 'live' ? '"t"."deleted_at" IS NULL' : '"t"."deleted_at" IS NOT NULL'];
   if (condition) where.push(compileCondition(condition, params, { userId: ctx.user.id }, 't'));
-  const search = opts.search?.trim();
-  if (search && (search.includes('\u0000') || search.length > 200)) {
-    const message = t(ctx.locale, 'search.invalid');
-    throw new AppError('BAD_REQUEST', message, [{ pointer: '/q', code: 'search.invalid', message }]);
-  }
-  if (search) {
-    const pattern = params.add(`%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-    const columns = ['name', ...obj.searchFields.map((s) => fieldType(obj.fieldMap.get(s)!).columns(obj.fieldMap.get(s)!)[0].name)];
-    where.push(`(${columns.map((c) => `"t".${ident(c)} ILIKE ${pattern}`).join(' OR ')})`);
-  }
+  const search = searchSql(ctx, obj, opts.search, params);
+  if (search) where.push(search);
   const table = recordSource(ctx.workspace.schema, obj, params);
   const orderBy = `ORDER BY ${keys.map((k) => sortKeySql(k, 't')).join(', ')} LIMIT ${limit + 1}`;
   // The caller's access as alternative branches (one per visible owner, shares, criteria rules)...

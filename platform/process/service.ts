@@ -10,7 +10,7 @@ import { pickLabel, t } from '../core/i18n';
 import { Params } from '../core/sql';
 import { isoFromPg } from '../core/time';
 import { requireObject, type RecordContext } from '../data/context';
-import { getRecord, listRecords, parseFilter, type ListResult } from '../data/read';
+import { getRecord, listRecords, parseFilter, searchSql, type ListResult } from '../data/read';
 import { recordSource } from '../data/source';
 import { updateRecord } from '../data/write';
 import type { ObjectModel, ProcessModel } from '../metadata/model';
@@ -64,7 +64,7 @@ export async function kanban(ctx: RecordContext, objectName: string, opts: { pro
   const obj = requireObject(ctx, objectName, 'read');
   const proc = processOf(ctx, obj, opts.process);
   const cfg = obj.process!.config;
-  const totals = await columnTotals(ctx, obj, proc, opts.filter);
+  const totals = await columnTotals(ctx, obj, proc, opts.filter, opts.search);
   const stages = proc.stages.filter((s) => s.active || totals.has(s.value));
   const columns: KanbanColumn[] = [];
   for (const s of stages) {
@@ -88,12 +88,14 @@ export function kanbanColumn(ctx: RecordContext, objectName: string, process: st
 }
 
 /** Count and amount total per stage of a process, over what the caller can see. */
-async function columnTotals(ctx: RecordContext, obj: ObjectModel, proc: ProcessModel, filter: unknown): Promise<Map<string, { count: number; total: number }>> {
+async function columnTotals(ctx: RecordContext, obj: ObjectModel, proc: ProcessModel, filter: unknown, search?: string): Promise<Map<string, { count: number; total: number }>> {
   const cfg = obj.process!.config;
   const params = new Params();
   const where = ['"t"."deleted_at" IS NULL', `"t".${ident(cfg.field)} = ${params.add(proc.name)}::text`];
   const condition = parseFilter(ctx, obj, filter);
   if (condition) where.push(compileCondition(condition, params, { userId: ctx.user.id }, 't'));
+  const matching = searchSql(ctx, obj, search, params);
+  if (matching) where.push(matching);
   const access = compileAccess(await ctx.security.plan(obj.name, 'read'), params, { workspaceId: ctx.workspace.id, object: obj.name, userId: ctx.user.id });
   if (access) where.push(access);
   // The amount is totalled only when the caller may see it.

@@ -1,10 +1,11 @@
 /** Bring a workspace's schema in line with its effective metadata, in one transaction. */
 import type pg from 'pg';
+import { ident, qualified } from '../core/identifiers';
 import { Params } from '../core/sql';
 import { withTransaction } from '../db/pool';
 import type { MetadataModel } from '../metadata/model';
 import { rollupUpdateSql } from '../rules/rollups';
-import { readCatalog } from './catalog';
+import { readCatalog, type Catalog } from './catalog';
 import { planSchema, type SchemaPlan } from './plan';
 
 /** Plan and apply under an advisory lock (so two app servers starting together do not race). */
@@ -23,6 +24,28 @@ export async function convergeSchema(pool: pg.Pool, schema: string, meta: Metada
         await client.query(rollupUpdateSql(schema, child.name, feed, params, null, summarised), params.values);
       }
     }
+    await backfillProcesses(client, schema, meta, live);
     return plan;
   });
+}
+
+/**
+ * An upgrade that gives an object sales processes finds records without a process: they get the
+ * default one, and the forecast category and stage date their stage implies (the stage history
+ * starts with their next change).
+ */
+async function backfillProcesses(client: pg.PoolClient, schema: string, meta: MetadataModel, live: Catalog): Promise<void> {
+  for (const obj of meta.objects.values()) {
+    const p = obj.process;
+    const def = p?.processes.find((x) => x.isDefault);
+    if (!p || !def || !live.tables.has(obj.name) || live.tables.get(obj.name)!.has(p.config.field)) continue;
+    const params = new Params();
+    const sets = [`${ident(p.config.field)} = ${params.add(def.name)}::text`];
+    if (p.config.forecastField) {
+      const cases = def.stages.map((st) => `WHEN ${params.add(st.value)}::text THEN ${params.add(st.forecast)}::text`).join(' ');
+      sets.push(`${ident(p.config.forecastField)} = CASE ${ident(p.config.stageField)} ${cases} END`);
+    }
+    if (p.config.stageDateField) sets.push(`${ident(p.config.stageDateField)} = "updated_at"`);
+    await client.query(`UPDATE ${qualified(schema, obj.name)} SET ${sets.join(', ')} WHERE ${ident(p.config.field)} IS NULL`, params.values);
+  }
 }
