@@ -212,3 +212,28 @@ describe('the kanban', () => {
     expect((await kanban(repCtx, 'opportunity', {})).columns[0].count).toBe(0);
   });
 });
+
+describe('processes and rules travel in packages', () => {
+  it('an exported custom process and rule install into another workspace, where they apply', async () => {
+    const { exportPackage, installPackage, packageFromFiles } = await import('../../../platform/packages/packages');
+    const { createTestWorkspace } = await import('../../support/workspace');
+    const L = (en: string, zh: string) => ({ en, zh });
+    await designer.saveProcess(actor(), {
+      object: 'opportunity', name: 'renewal', label: L('Renewal', '续约'), order: 3,
+      stages: [
+        { value: 'renewal_due', label: L('Renewal due', '待续约'), probability: 50, forecast: 'pipeline' },
+        { value: 'renewal_quoted', label: L('Renewal quoted', '已报价'), probability: 75, forecast: 'commit', gate: [{ field: 'amount' }] },
+        { value: 'renewed', label: L('Renewed', '已续约'), probability: 100, forecast: 'closed', won: true },
+      ],
+    });
+    await designer.saveRule(actor(), { object: 'opportunity', name: 'renewal_next_step', label: L('Renewals have a next step', '续约需下一步'), errorWhen: "AND(sales_process = 'renewal', ISBLANK(next_step))", message: L('A renewal needs a next step', '续约商机必须填写下一步'), field: 'next_step' });
+    const files = await exportPackage(getPool(api.tw.url), api.tw.workspace.id, { name: 'renewals', version: '1.0.0', label: L('Renewals', '续约'), objects: ['opportunity'] });
+    expect(Object.keys(files)).toEqual(expect.arrayContaining(['processes/opportunity.renewal.json', 'rules/opportunity.renewal_next_step.json']));
+    const other = await createTestWorkspace('proc_pkg');
+    await installPackage({ pool: getPool(other.url), workspace: other.workspace, userId: other.admin.id }, packageFromFiles(files));
+    const octx = await other.ctx();
+    await expect(createRecord(octx, 'opportunity', { name: 'R', close_date: '2027-01-01', sales_process: 'renewal' })).rejects.toMatchObject({ details: [expect.objectContaining({ code: 'rule.renewal_next_step' })] });
+    expect(await createRecord(octx, 'opportunity', { name: 'R', close_date: '2027-01-01', sales_process: 'renewal', next_step: 'call' })).toMatchObject({ stage: 'renewal_due', probability: 50 });
+    await designer.deleteRule(actor(), 'opportunity', 'renewal_next_step');
+  });
+});
