@@ -2,8 +2,9 @@
 /**
  * The drawer form that adds a field or changes one: labels, API name, type (when changing, only the
  * types the server can convert to without losing data are offered by default), flags, help text,
- * default and the type's parameters. The server checks the change against the data; its messages
- * show by the items they name, the rest in an Alert.
+ * default and the type's parameters (a formula's expression is checked as you type). The server
+ * checks the change against the data; its messages show by the items they name, the rest in an
+ * Alert. Form rules (visibleIf, requiredIf, readOnlyIf) are kept as they are, not edited here.
  */
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { App, Button, Checkbox, Form, Input, InputNumber, Select, Space, Switch } from 'antd';
@@ -13,13 +14,17 @@ import { useT } from '../i18n';
 import { useTRPC } from '../trpc';
 import { API_NAME, apiNameFrom, DetailsAlert, showDesignerError, stripOrigin, useRefreshMetadata, type DesignerField, type FieldTypeInfo } from './common';
 import { PicklistValuesEditor, type OptionRow } from './PicklistValuesEditor';
+import { COMPUTED_ITEMS, ComputedFieldItems, computedInitialValues, computedProps, summaryItemOf, type ComputedValues } from './process/ComputedFieldItems';
 
 /** Properties every field may have, whatever its type (the object meta-schema's base). */
-const BASE_PROPS = ['name', 'type', 'label', 'id', 'helpText', 'description', 'required', 'unique', 'readOnly', 'indexed', 'archived'];
+const BASE_PROPS = ['name', 'type', 'label', 'id', 'helpText', 'description', 'required', 'unique', 'readOnly', 'indexed', 'archived', 'visibleIf', 'requiredIf', 'readOnlyIf'];
 
-const ITEMS = ['labelEn', 'labelZh', 'name', 'type', 'required', 'unique', 'helpEn', 'helpZh', 'default', 'maxLength', 'precision', 'scale', 'target', 'pattern', 'options'] as const;
+const ITEMS = ['labelEn', 'labelZh', 'name', 'type', 'required', 'unique', 'helpEn', 'helpZh', 'default', 'maxLength', 'precision', 'scale', 'target', 'pattern', 'options', ...COMPUTED_ITEMS] as const;
 
-interface Values {
+/** Computed fields are never typed in: no required, unique or default. */
+const isComputed = (type: string) => type === 'formula' || type === 'rollup';
+
+interface Values extends ComputedValues {
   labelEn: string;
   labelZh?: string;
   name: string;
@@ -41,6 +46,8 @@ interface Values {
 function itemOf(d: { field?: string; pointer?: string }): string | null {
   const segs = (d.pointer ?? '').split('/').filter(Boolean);
   if (segs.includes('options')) return 'options';
+  const summary = summaryItemOf(segs);
+  if (summary) return summary;
   const last = segs[segs.length - 1];
   const prev = segs[segs.length - 2];
   if ((last === 'en' || last === 'zh') && (prev === 'label' || prev === 'helpText')) return `${prev === 'label' ? 'label' : 'help'}${last === 'zh' ? 'Zh' : 'En'}`;
@@ -61,8 +68,8 @@ export function buildFieldDef(existing: Record<string, unknown> | null, v: Value
   def.type = v.type;
   def.label = { en: labelEn, zh: v.labelZh?.trim() || labelEn };
   const flag = (k: 'required' | 'unique', on?: boolean) => { if (on) def[k] = true; else delete def[k]; };
-  flag('required', v.required);
-  flag('unique', v.unique);
+  flag('required', v.required && !isComputed(v.type));
+  flag('unique', v.unique && !isComputed(v.type));
   const helpEn = v.helpEn?.trim() ?? '';
   const helpZh = v.helpZh?.trim() ?? '';
   if (helpEn || helpZh) def.helpText = { en: helpEn || helpZh, zh: helpZh || helpEn };
@@ -80,15 +87,20 @@ export function buildFieldDef(existing: Record<string, unknown> | null, v: Value
       return { ...(r.extra ?? {}), value, label: { en, zh: r.zh.trim() || en }, ...(r.active ? {} : { active: false }) };
     });
   } else delete def.options;
+  for (const [k, value] of Object.entries(computedProps(v.type, v))) {
+    if (blank(value)) delete def[k];
+    else def[k] = value;
+  }
   // Only what the (possibly new) type accepts.
   for (const k of Object.keys(def)) if (!BASE_PROPS.includes(k) && !(k in params)) delete def[k];
   return def;
 }
 
 function initialValues(field: DesignerField | null): Partial<Values> {
-  if (!field) return { type: 'text', options: [] };
+  if (!field) return { type: 'text', options: [], ...computedInitialValues(null) };
   const f = field as unknown as Record<string, unknown> & DesignerField;
   return {
+    ...computedInitialValues(field),
     labelEn: f.label.en, labelZh: f.label.zh, name: f.name, type: f.type,
     required: Boolean(f.required), unique: Boolean(f.unique),
     helpEn: f.helpText?.en, helpZh: f.helpText?.zh,
@@ -155,7 +167,11 @@ export function FieldForm({ object, field, types, onDone }: { object: string; fi
     <Form<Values> form={form} name="field" layout="vertical" initialValues={initialValues(field)} onFinish={submit} requiredMark={false}
       onValuesChange={(changed: Partial<Values>) => {
         if ('labelEn' in changed && !nameTouched) form.setFieldValue('name', apiNameFrom(changed.labelEn ?? ''));
-        if ('type' in changed) form.setFieldValue('default', undefined);
+        if ('type' in changed) {
+          form.setFieldValue('default', undefined);
+          if (changed.type === 'formula' && !form.getFieldValue('returnType')) form.setFieldValue('returnType', 'number');
+          if (changed.type === 'rollup' && !form.getFieldValue('summaryFn')) form.setFieldValue('summaryFn', 'count');
+        }
       }}>
       <DetailsAlert error={error} />
       <Form.Item label={tr('designer.labelEn')} name="labelEn" rules={[{ required: true, message: tr('admin.required') }]}><Input autoComplete="off" /></Form.Item>
@@ -173,10 +189,13 @@ export function FieldForm({ object, field, types, onDone }: { object: string; fi
           <Checkbox checked={allTypes} onChange={(e) => setAllTypes(e.target.checked)}>{tr('designer.field.allTypes')}</Checkbox>
         </Form.Item>
       )}
-      <Space size="large" wrap>
-        <Form.Item label={tr('admin.required')} name="required" valuePropName="checked"><Switch /></Form.Item>
-        <Form.Item label={tr('designer.field.unique')} name="unique" valuePropName="checked"><Switch /></Form.Item>
-      </Space>
+      {!isComputed(type.name) && (
+        <Space size="large" wrap>
+          <Form.Item label={tr('admin.required')} name="required" valuePropName="checked"><Switch /></Form.Item>
+          <Form.Item label={tr('designer.field.unique')} name="unique" valuePropName="checked"><Switch /></Form.Item>
+        </Space>
+      )}
+      <ComputedFieldItems object={object} type={type.name} />
       {'maxLength' in params && numberItem('maxLength', tr('designer.field.maxLength'), 1, type.name === 'long_text' ? 131072 : 1000)}
       {'precision' in params && (
         <Space size="large" wrap>

@@ -1,5 +1,5 @@
 'use client';
-/** One object in the designer: its fields, its layout, its list views and its own properties, in tabs. */
+/** One object in the designer: its fields, its layout, its list views, its sales processes, its validation rules and its own properties, in tabs. */
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Space, Tabs } from 'antd';
@@ -12,6 +12,8 @@ import { SourceTag, StateTags } from './common';
 import { FieldsTab } from './FieldsTab';
 import { LayoutTab } from './LayoutTab';
 import { ObjectTab } from './ObjectTab';
+import { ProcessesTab } from './ProcessesTab';
+import { RulesTab } from './RulesTab';
 import { ViewsTab } from './ViewsTab';
 
 export function ObjectDesigner({ object }: { object: string }) {
@@ -43,6 +45,8 @@ export function ObjectDesigner({ object }: { object: string }) {
         { key: 'fields', label: tr('designer.tab.fields'), children: <FieldsTab object={object} data={d} types={types.data} /> },
         { key: 'layout', label: tr('designer.tab.layout'), children: <LayoutTab object={object} data={d} /> },
         { key: 'views', label: tr('designer.tab.views'), children: <ViewsTab object={object} data={d} archived={Boolean(own.archived)} /> },
+        { key: 'processes', label: tr('designer.tab.processes'), children: <ProcessesTab object={object} data={d} /> },
+        { key: 'rules', label: tr('designer.tab.rules'), children: <RulesTab object={object} data={d} /> },
         { key: 'object', label: tr('designer.tab.object'), children: <ObjectTab object={object} data={d} /> },
       ]} />
     </AdminPage>
