@@ -1,6 +1,7 @@
 /** Text of sales processes, validation rules, form rules, the path, the kanban and stage history, in English and Simplified Chinese. */
 export const PROCESS_MESSAGES = {
   // record service
+  'process.none': { en: '{object} has no sales processes', zh: '{object}没有销售流程' },
   'process.unknown': { en: '"{process}" is not a sales process of {object}', zh: '"{process}"不是{object}的销售流程' },
   'process.inactive': { en: 'The sales process {process} is no longer used for new records', zh: '销售流程"{process}"已停用，不能用于新记录' },
   'process.stageNotInProcess': { en: '"{stage}" is not a stage of the sales process {process}', zh: '"{stage}"不是销售流程"{process}"的阶段' },

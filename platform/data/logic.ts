@@ -105,6 +105,8 @@ export async function applyRecordLogic(ctx: RecordContext, client: pg.PoolClient
   if (!hasLogic) return null;
   const at = clock();
   const errors: ErrorDetail[] = [];
+  // What the caller sent (form rules judge only those; the process sets the rest).
+  const own = new Set(Object.keys(input));
   const record: RecordData = { ...(prior ?? {}), ...input };
   const label = (name: string) => pickLabel(full.fieldMap.get(name)?.label, ctx.locale);
   const stageChange = applyProcess(ctx, full, mode, input, record, prior, at, errors);
@@ -138,7 +140,13 @@ export async function applyRecordLogic(ctx: RecordContext, client: pg.PoolClient
   for (const [name, r] of full.formRules) {
     const visible = r.visible ? evaluateCondition(r.visible, record, { userId: ctx.user.id }) : true;
     if (!visible) {
-      if (name in input && !isBlank(input[name]) && !same(input[name], prior?.[name])) {
+      // A default of a field that does not apply is not the caller's choice: it is left out.
+      if (mode === 'create' && own.has(name) && same(input[name], full.fieldMap.get(name)?.default)) {
+        delete input[name];
+        record[name] = null;
+        continue;
+      }
+      if (own.has(name) && !isBlank(input[name]) && !same(input[name], prior?.[name])) {
         errors.push({ field: name, pointer: `/${name}`, code: 'form.hidden', message: t(ctx.locale, 'form.hidden', { label: label(name) }) });
       }
       continue;
@@ -146,7 +154,7 @@ export async function applyRecordLogic(ctx: RecordContext, client: pg.PoolClient
     if (r.required && evaluateCondition(r.required, record, { userId: ctx.user.id }) && isBlank(record[name])) {
       errors.push({ field: name, pointer: `/${name}`, code: 'required', message: t(ctx.locale, 'validation.required', { label: label(name) }) });
     }
-    if (mode === 'update' && prior && r.readOnly && name in input && !same(input[name], prior[name]) && evaluateCondition(r.readOnly, prior, { userId: ctx.user.id })) {
+    if (mode === 'update' && prior && r.readOnly && own.has(name) && !same(input[name], prior[name]) && evaluateCondition(r.readOnly, prior, { userId: ctx.user.id })) {
       errors.push({ field: name, pointer: `/${name}`, code: 'form.readOnly', message: t(ctx.locale, 'form.readOnly', { label: label(name) }) });
     }
   }

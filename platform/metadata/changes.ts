@@ -163,7 +163,9 @@ async function checkSafety(client: pg.PoolClient, schema: string, before: Metada
         if (n > 0) errors.push(changeError('change.target', `${ptr}/target`, `Field ${label} cannot point at another object: ${n} record(s) link to ${fb.target}`, fb.name));
         else conversions.push(`ALTER TABLE ${table} DROP CONSTRAINT IF EXISTS ${ident(dbName(name, fb.name, 'fkey'))}`);
       }
-      if ((fa.type === 'picklist' || fa.type === 'multi_picklist') && fb.options && fa.type === fb.type) {
+      // Process and stage values come from the sales processes: checkProcesses judges them per process.
+      const derived = live.process?.processes.length && [live.process.config.field, live.process.config.stageField].includes(fa.name);
+      if ((fa.type === 'picklist' || fa.type === 'multi_picklist') && fb.options && fa.type === fb.type && !derived) {
         const removed = fb.options.filter((o) => !(fa.options ?? []).some((x) => x.value === o.value)).map((o) => o.value);
         if (removed.length) {
           const used = fa.type === 'picklist'
@@ -184,7 +186,38 @@ async function checkSafety(client: pg.PoolClient, schema: string, before: Metada
       }
     }
   }
+  await checkProcesses(client, schema, before, after, errors);
   return { errors, conversions, drops };
+}
+
+/**
+ * Stages and processes in use stay: a stage removed from one process is refused while records of
+ * that process are in it (another process may still offer the same value, so the picklist check
+ * alone would not see it), and so is a process that records follow. Make them inactive instead.
+ */
+async function checkProcesses(client: pg.PoolClient, schema: string, before: MetadataModel, after: MetadataModel, errors: ErrorDetail[]): Promise<void> {
+  for (const ob of before.objects.values()) {
+    const oa = after.objects.get(ob.name);
+    const cfg = oa?.process?.config;
+    if (!ob.process?.processes.length || !cfg || cfg.field !== ob.process.config.field || cfg.stageField !== ob.process.config.stageField) continue;
+    const table = qualified(schema, ob.name);
+    for (const pb of ob.process.processes) {
+      const pa = oa.process!.processes.find((p) => p.name === pb.name);
+      const ptr = `/processes/${ob.name}/${pb.name}`;
+      if (!pa) {
+        const n = await count(client, `SELECT count(*) AS n FROM ${table} WHERE ${ident(cfg.field)} = $1`, [pb.name]);
+        if (n > 0) errors.push(changeError('change.processInUse', ptr, `Sales process "${pb.label.en}" is followed by ${n} record(s): make it inactive instead of deleting it`));
+        continue;
+      }
+      const removed = pb.stages.filter((s) => !pa.stages.some((x) => x.value === s.value)).map((s) => s.value);
+      if (!removed.length) continue;
+      const used = await client.query<{ v: string; n: string }>(
+        `SELECT ${ident(cfg.stageField)} AS v, count(*) AS n FROM ${table} WHERE ${ident(cfg.field)} = $1 AND ${ident(cfg.stageField)} = ANY($2) GROUP BY 1`, [pb.name, removed]);
+      for (const r of used.rows) {
+        errors.push(changeError('change.stageInUse', `${ptr}/stages`, `Stage "${r.v}" of "${pb.label.en}" holds ${r.n} record(s): make it inactive instead of removing it`));
+      }
+    }
+  }
 }
 
 /** Read the current layers and effective metadata (inside the change's transaction). */

@@ -173,8 +173,8 @@ export function deleteView(actor: ChangeActor, object: string, name: string): Pr
 }
 
 /** Create or replace a validation rule. */
-export function saveRule(actor: ChangeActor, rule: ValidationRuleDefinition): Promise<CommitResult> {
-  return saveDocument(actor, itemKey.rule(rule.object, rule.name), rule, `Saved validation rule ${rule.object}.${rule.name}`);
+export function saveRule(actor: ChangeActor, rule: ValidationRuleDefinition, mode?: 'create' | 'update'): Promise<CommitResult> {
+  return saveDocument(actor, itemKey.rule(rule.object, rule.name), rule, `Saved validation rule ${rule.object}.${rule.name}`, mode);
 }
 
 export function deleteRule(actor: ChangeActor, object: string, name: string): Promise<CommitResult> {
@@ -186,8 +186,8 @@ export function deleteRule(actor: ChangeActor, object: string, name: string): Pr
  * refused like any picklist value in use (make it inactive instead). Records keep the probability
  * they were given; new probabilities apply from their next stage change.
  */
-export function saveProcess(actor: ChangeActor, process: SalesProcessDefinition): Promise<CommitResult> {
-  return saveDocument(actor, itemKey.process(process.object, process.name), process, `Saved sales process ${process.object}.${process.name}`, (state, values) => {
+export function saveProcess(actor: ChangeActor, process: SalesProcessDefinition, mode?: 'create' | 'update'): Promise<CommitResult> {
+  return saveDocument(actor, itemKey.process(process.object, process.name), process, `Saved sales process ${process.object}.${process.name}`, mode, (state, values) => {
     // One default process per object: making this one the default unsets the others.
     if (!process.isDefault) return;
     for (const [key, v] of state.effective.items) {
@@ -202,9 +202,17 @@ export function deleteProcess(actor: ChangeActor, object: string, name: string):
   return removeDocument(actor, itemKey.process(object, name), `Deleted sales process ${object}.${name}`, `Sales process "${object}.${name}"`);
 }
 
-function saveDocument(actor: ChangeActor, key: string, doc: { object: string }, summary: string, more?: (state: CurrentState, values: Map<string, Json | undefined>) => void): Promise<CommitResult> {
+/** Create or replace one document item; `mode` 'create' refuses an existing one (no silent overwrite), 'update' a missing one. */
+function saveDocument(actor: ChangeActor, key: string, doc: { object: string; name?: string }, summary: string, mode?: 'create' | 'update', more?: (state: CurrentState, values: Map<string, Json | undefined>) => void): Promise<CommitResult> {
   return commitChange(actor, summary, (state) => {
     if (!item(state, itemKey.object(doc.object))) throw notFound(`Object "${doc.object}"`);
+    const current = item(state, key);
+    const exists = current !== undefined && !(isObject(current) && current.$removed);
+    if (mode === 'create' && exists) {
+      const message = `"${doc.name}" already exists on ${doc.object}: choose another API name`;
+      throw new AppError('CONFLICT', message, [{ code: 'designer.exists', field: 'name', pointer: '/name', message }]);
+    }
+    if (mode === 'update' && !exists) throw notFound(`"${doc.object}.${doc.name}"`);
     const { $schema: _s, ...rest } = doc as { object: string; $schema?: string };
     const values = new Map<string, Json | undefined>([[key, clone(rest) as unknown as Json]]);
     more?.(state, values);

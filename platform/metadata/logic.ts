@@ -74,8 +74,9 @@ export function buildLogic(
       let summarised: FieldDef | undefined;
       if (s.fn !== 'count') {
         summarised = s.field ? child.fieldMap.get(s.field) : undefined;
-        const okType = summarised && (NUMERIC.has(summarised.type) || (s.fn !== 'sum' && (summarised.type === 'date' || summarised.type === 'datetime')) || (summarised.type === 'rollup'));
-        if (!summarised || summarised.type === 'formula' || !okType) {
+        // Stored values only: a roll-up of a roll-up (or of a formula) would go stale, as nothing recomputes it when its inputs change.
+        const okType = summarised && (NUMERIC.has(summarised.type) || (s.fn !== 'sum' && (summarised.type === 'date' || summarised.type === 'datetime')));
+        if (!summarised || !okType) {
           err(file, `${at}/field`, 'rollup.field', `roll-up "${f.name}": ${s.fn} needs a stored ${s.fn === 'sum' ? 'number' : 'number or date'} field of ${s.object}${s.field ? ` ("${s.field}" is not one)` : ''}`);
           continue;
         }
@@ -85,8 +86,8 @@ export function buildLogic(
         const parsed = parseCondition(s.filter, child, { pointer: `${at}/filter` });
         for (const e of parsed.errors) err(file, e.pointer ?? at, e.code, e.message);
         // The filter runs inside the roll-up's SQL over the child table: stored fields only.
-        if (parsed.condition && conditionFields(parsed.condition).some((x) => x.type === 'formula')) {
-          err(file, `${at}/filter`, 'rollup.filter', `roll-up "${f.name}": the filter cannot use formula fields`);
+        if (parsed.condition && conditionFields(parsed.condition).some((x) => x.type === 'formula' || x.type === 'rollup')) {
+          err(file, `${at}/filter`, 'rollup.filter', `roll-up "${f.name}": the filter cannot use formula or roll-up fields`);
         }
         filter = parsed.condition;
       }
@@ -146,7 +147,12 @@ export function buildLogic(
       if (p.layout && !(layouts.get(obj.name) ?? []).some((l) => l.name === p.layout)) err(pfile, '/layout', 'process.layout', `layout "${p.layout}" is not a layout of ${obj.name}`);
       models.push({ name: p.name, label: p.label, description: p.description, isDefault: p.isDefault === true, active: p.active !== false, layout: p.layout, stages });
     }
-    if (models.filter((m) => m.isDefault).length > 1) err(`processes/${obj.name}.${list.find((p) => p.isDefault)!.name}.json`, '/isDefault', 'process.default', `only one process of ${obj.name} can be the default`);
+    // One default: the one set last wins (a package or the workspace over stock, as layers go);
+    // an inactive process cannot be it (new records could not use it).
+    const defaults = processDocs.filter((d) => d.def.object === obj.name && d.def.isDefault).map((d) => d.def.name);
+    const chosen = defaults.length ? models.find((m) => m.name === defaults[defaults.length - 1]) : undefined;
+    for (const m of models) m.isDefault = m === chosen;
+    if (chosen && !chosen.active) err(`processes/${obj.name}.${chosen.name}.json`, '/active', 'process.defaultInactive', `the default process of ${obj.name} must be active: make another one the default first`);
     if (models.length && !models.some((m) => m.isDefault)) (models.find((m) => m.active) ?? models[0]).isDefault = true;
     obj.process = { config, processes: models };
     if (!models.length) continue;

@@ -37,6 +37,11 @@ export function describeProcesses(obj: ObjectModel) {
   };
 }
 
+function noProcess(ctx: RecordContext, obj: ObjectModel): AppError {
+  const message = t(ctx.locale, 'process.none', { object: pickLabel(obj.label, ctx.locale) });
+  return new AppError('BAD_REQUEST', message, [{ code: 'process.none', message }]);
+}
+
 function processOf(ctx: RecordContext, obj: ObjectModel, name?: string): ProcessModel {
   const list = obj.process?.processes ?? [];
   const p = name ? list.find((x) => x.name === name) : list.find((x) => x.isDefault);
@@ -80,7 +85,7 @@ export function kanbanColumn(ctx: RecordContext, objectName: string, process: st
   const obj = requireObject(ctx, objectName, 'read');
   const cfg = obj.process?.config;
   const proc = processOf(ctx, obj, process);
-  if (!cfg) throw new AppError('NOT_FOUND', 'no process');
+  if (!cfg) throw noProcess(ctx, obj);
   const filters: unknown[] = [{ field: cfg.field, op: 'eq', value: proc.name }, { field: cfg.stageField, op: 'eq', value: stage }];
   if (opts.filter !== undefined && opts.filter !== null) filters.push(opts.filter);
   const amountSortable = cfg.amountField && obj.fieldMap.has(cfg.amountField);
@@ -111,7 +116,7 @@ async function columnTotals(ctx: RecordContext, obj: ObjectModel, proc: ProcessM
 export function moveToStage(ctx: RecordContext, objectName: string, id: string, stage: string, expectedVersion?: number) {
   const obj = requireObject(ctx, objectName, 'edit');
   const cfg = obj.process?.config;
-  if (!cfg) throw new AppError('BAD_REQUEST', `${obj.name} has no sales process`, [{ code: 'process.none', message: `${obj.name} has no sales process` }]);
+  if (!cfg) throw noProcess(ctx, obj);
   return updateRecord(ctx, obj.name, id, { [cfg.stageField]: stage }, { expectedVersion });
 }
 

@@ -50,6 +50,8 @@ export async function convergeAllWorkspaces(pool: pg.Pool): Promise<{ workspace:
   const out = [];
   for (const row of res.rows) {
     const ws = toRef(row);
+    // Before the tables: stock rights on objects an upgrade adds are granted while they are new.
+    await ensureStockPermissionSets(pool, ws.id);
     out.push({ workspace: ws.name, plan: await convergeSchema(pool, ws.schema, await getMetadata(ws, pool)) });
   }
   return out;

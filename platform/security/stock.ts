@@ -63,11 +63,14 @@ export async function ensureStockPermissionSets(db: Queryable, workspaceId: stri
         Boolean(sys.importData), Boolean(sys.exportData), Boolean(sys.transferRecords), Boolean(sys.viewAudit)],
     );
     const created = res.rows[0]?.id;
-    // A stock object added by an upgrade (quote) gets its rights in existing stock sets too; rows
-    // the set already has are the admin's and stay as they are.
+    // An object that an upgrade adds to stock (quote) gets its stock rights in existing stock sets,
+    // once: while its table does not exist yet in the workspace. Afterwards the rights are the
+    // admin's (a row the admin deleted stays deleted).
     const id = created ?? (await db.query<{ id: string }>('SELECT id FROM permission_sets WHERE workspace_id = $1 AND name = $2 AND is_stock', [workspaceId, s.name])).rows[0]?.id;
     if (!id) continue;
+    const fresh = created ? null : await newObjects(db, workspaceId, Object.keys(s.objects ?? {}));
     for (const [object, r] of Object.entries(s.objects ?? {})) {
+      if (fresh && !fresh.has(object)) continue;
       await db.query(
         `INSERT INTO permission_set_objects (permission_set_id, object, can_create, can_read, can_edit, can_delete, view_all, modify_all) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
          ON CONFLICT (permission_set_id, object) DO NOTHING`,
@@ -81,6 +84,16 @@ export async function ensureStockPermissionSets(db: Queryable, workspaceId: stri
       }
     }
   }
+}
+
+/** Of these objects, those without a table in the workspace's schema yet (new to the workspace). */
+async function newObjects(db: Queryable, workspaceId: string, objects: string[]): Promise<Set<string>> {
+  const res = await db.query<{ name: string }>(
+    `SELECT o AS name FROM unnest($2::text[]) AS o WHERE NOT EXISTS (
+       SELECT 1 FROM information_schema.tables t JOIN workspaces w ON w.schema_name = t.table_schema WHERE w.id = $1 AND t.table_name = o)`,
+    [workspaceId, objects],
+  );
+  return new Set(res.rows.map((r) => r.name));
 }
 
 /** Give a user the permission sets with these names (missing assignments only). */

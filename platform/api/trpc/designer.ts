@@ -97,9 +97,9 @@ export const designerRouter = router({
   saveView: customize.input(z.object({ view: json })).mutation(({ ctx, input }) => designer.saveView(actorOf(ctx), input.view as unknown as ListViewDefinition)),
   deleteView: customize.input(z.object({ object: apiName, name: apiName })).mutation(({ ctx, input }) => designer.deleteView(actorOf(ctx), input.object, input.name)),
 
-  saveRule: customize.input(z.object({ rule: json })).mutation(({ ctx, input }) => designer.saveRule(actorOf(ctx), input.rule as unknown as ValidationRuleDefinition)),
+  saveRule: customize.input(z.object({ rule: json, mode: z.enum(['create', 'update']).optional() })).mutation(({ ctx, input }) => designer.saveRule(actorOf(ctx), input.rule as unknown as ValidationRuleDefinition, input.mode)),
   deleteRule: customize.input(z.object({ object: apiName, name: apiName })).mutation(({ ctx, input }) => designer.deleteRule(actorOf(ctx), input.object, input.name)),
-  saveProcess: customize.input(z.object({ process: json })).mutation(({ ctx, input }) => designer.saveProcess(actorOf(ctx), input.process as unknown as SalesProcessDefinition)),
+  saveProcess: customize.input(z.object({ process: json, mode: z.enum(['create', 'update']).optional() })).mutation(({ ctx, input }) => designer.saveProcess(actorOf(ctx), input.process as unknown as SalesProcessDefinition, input.mode)),
   deleteProcess: customize.input(z.object({ object: apiName, name: apiName })).mutation(({ ctx, input }) => designer.deleteProcess(actorOf(ctx), input.object, input.name)),
   /** Check a formula against an object without saving it (the designer's editor shows errors with positions). */
   checkFormula: customize.input(z.object({ object: apiName, formula: z.string().max(4000), mode: z.enum(['field', 'rule']), expect: z.enum(['number', 'text', 'boolean', 'date', 'datetime']).optional() }))

@@ -1,6 +1,7 @@
 /** Sharing settings: each object's default access and hierarchy switch, and sharing rules. */
 import type { MetadataModel } from '../../metadata/model';
 import type { Prisma } from '../../db/prisma';
+import { conditionFields } from '../../rules/conditions/types';
 import { parseCondition } from '../../rules/conditions/parse';
 import { objectDefault } from '../access';
 import { auditSecurityChange } from '../audit';
@@ -59,6 +60,8 @@ export async function saveRule(prisma: Prisma, actor: AdminActor, meta: Metadata
   if (input.kind === 'criteria') {
     const parsed = parseCondition(input.condition, obj, { pointer: '/condition', locale: actor.locale });
     if (parsed.errors.length) throw invalid(actor.locale, 'condition', 'filter.shape', { pointer: parsed.errors[0].pointer ?? '/condition', reason: parsed.errors[0].message });
+    // Access checks run over the stored table: a formula (computed when read) cannot decide them.
+    if (parsed.condition && conditionFields(parsed.condition).some((f) => f.type === 'formula')) throw invalid(actor.locale, 'condition', 'filter.shape', { pointer: '/condition', reason: 'sharing rules cannot use formula fields' });
   } else if (!input.ownerType || !input.ownerId || !MEMBER_TYPES.includes(input.ownerType) || !(await memberExists(prisma, actor.workspaceId, input.ownerType, input.ownerId))) {
     throw invalid(actor.locale, 'ownerId', 'admin.badReference');
   }

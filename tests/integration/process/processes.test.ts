@@ -237,3 +237,54 @@ describe('processes and rules travel in packages', () => {
     await designer.deleteRule(actor(), 'opportunity', 'renewal_next_step');
   });
 });
+
+describe('designer safety for processes', () => {
+  const L = (en: string, zh: string) => ({ en, zh });
+  const stock = (): SalesProcessDefinition => JSON.parse(fs.readFileSync(path.join(stockMetadataDir(), 'processes/opportunity.product_sale.json'), 'utf8'));
+
+  it('a stage that records of the process are in cannot be removed, even when another process still offers the value', async () => {
+    await designer.saveProcess(actor(), { object: 'opportunity', name: 'shared_values', label: L('Shared', '共用'), order: 9, stages: [
+      { value: 'discovery', label: L('Discovery', '初步接洽'), probability: 15, forecast: 'pipeline' },
+      { value: 'qualification', label: L('Qualification', '需求确认'), probability: 30, forecast: 'pipeline' },
+    ] }, 'create');
+    ctx = await api.tw.ctx();
+    await opp({ stage: 'qualification' });
+    const def = stock();
+    def.stages = def.stages.filter((s) => s.value !== 'qualification') as SalesProcessDefinition['stages'];
+    const err = await rejection(designer.saveProcess(actor(), def, 'update'));
+    expect(err.code).toBe('METADATA_INVALID');
+    expect(err.details).toEqual([expect.objectContaining({ code: 'change.stageInUse' })]);
+    // The process other records follow cannot be deleted either.
+    const used = await opp({ sales_process: 'shared_values' });
+    expect(used.probability).toBe(15);
+    expect((await rejection(designer.deleteProcess(actor(), 'opportunity', 'shared_values'))).details).toEqual([expect.objectContaining({ code: 'change.processInUse' })]);
+  });
+
+  it('creating a process or rule with a name in use is refused instead of replacing it', async () => {
+    const err = await rejection(designer.saveProcess(actor(), { ...stock(), label: L('Mine', '我的') }, 'create'));
+    expect(err).toMatchObject({ code: 'CONFLICT', details: [expect.objectContaining({ field: 'name' })] });
+  });
+
+  it('the default process must be active', async () => {
+    const err = await rejection(designer.saveProcess(actor(), { ...stock(), active: false }, 'update'));
+    expect(err.details).toEqual([expect.objectContaining({ code: 'process.defaultInactive' })]);
+  });
+
+  it('a field default that a visible-if hides is left out instead of refusing the record', async () => {
+    ctx = await api.tw.ctx();
+    const field = { name: 'competitor', type: 'picklist', label: L('Competitor', '竞争对手'), default: 'none', visibleIf: { field: 'forecast_category', op: 'eq', value: 'omitted' },
+      options: [{ value: 'none', label: L('None', '无') }, { value: 'acme', label: L('Acme', 'Acme') }] };
+    await designer.saveField(actor(), 'opportunity', field as never, 'create');
+    ctx = await api.tw.ctx();
+    const rec = await opp();
+    expect(rec.competitor).toBeNull();
+    const lost = await opp({ stage: 'closed_lost', loss_reason: 'price' });
+    expect(lost.competitor).toBe('none');
+  });
+
+  it('a roll-up of a roll-up is refused (nothing would recompute it)', async () => {
+    const bad = { name: 'all_quotes', type: 'rollup', label: L('All quotes', '全部报价'), summary: { object: 'opportunity', via: 'account', fn: 'sum', field: 'quote_count' } };
+    const err = await rejection(designer.saveField(actor(), 'account', bad as never, 'create'));
+    expect(err.details).toEqual([expect.objectContaining({ code: 'rollup.field' })]);
+  });
+});

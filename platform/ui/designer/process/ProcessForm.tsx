@@ -63,7 +63,7 @@ export function ProcessForm({ object, data, process, onDone }: { object: string;
     if (v.isDefault) def.isDefault = true; else delete def.isDefault;
     if (v.active) delete def.active; else def.active = false;
     if (v.layout) def.layout = v.layout; else delete def.layout;
-    save.mutate({ process: def });
+    save.mutate({ process: def, mode: process ? 'update' : 'create' });
   };
   const initial: Partial<Values> = process
     ? {

@@ -73,7 +73,7 @@ export function RuleForm({ object, data, rule, onDone }: { object: string; data:
     if (v.field) def.field = v.field; else delete def.field;
     // Both is the default: only a narrower choice is written.
     if (v.on.length === 1) def.on = v.on; else delete def.on;
-    save.mutate({ rule: def });
+    save.mutate({ rule: def, mode: rule ? 'update' : 'create' });
   };
   const initial: Partial<Values> = rule
     ? {
