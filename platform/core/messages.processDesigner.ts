@@ -102,4 +102,10 @@ export const PROCESS_DESIGNER_MESSAGES = {
     zh: '可选，使用 API 的筛选语法，例如 {"field": "stage", "op": "eq", "value": "closed_won"}',
   },
   'designer.rollup.filterJson': { en: 'The condition must be a JSON object', zh: '条件必须是 JSON 对象' },
+  'designer.formRules.title': { en: 'Form rules', zh: '表单规则' },
+  'designer.formRules.hint': { en: 'Conditions on the record: the form applies them as people type, and the server enforces them on every channel.', zh: '基于记录的条件：表单在填写时即时应用，服务器在所有渠道强制执行。' },
+  'designer.formRules.visibleIf': { en: 'Shown only when', zh: '仅在以下条件时显示' },
+  'designer.formRules.requiredIf': { en: 'Required when', zh: '以下条件时必填' },
+  'designer.formRules.readOnlyIf': { en: 'Read-only when the saved record meets', zh: '已保存记录满足以下条件时只读' },
+  'designer.formRules.always': { en: 'No condition', zh: '无条件' },
 } as const;

@@ -4,7 +4,7 @@
  * types the server can convert to without losing data are offered by default), flags, help text,
  * default and the type's parameters (a formula's expression is checked as you type). The server
  * checks the change against the data; its messages show by the items they name, the rest in an
- * Alert. Form rules (visibleIf, requiredIf, readOnlyIf) are kept as they are, not edited here.
+ * Alert. Form rules (visibleIf, requiredIf, readOnlyIf) are edited with the condition builder.
  */
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { App, Button, Checkbox, Form, Input, InputNumber, Select, Space, Switch } from 'antd';
@@ -13,6 +13,7 @@ import type { ClientAppError } from '../errors';
 import { useT } from '../i18n';
 import { useTRPC } from '../trpc';
 import { API_NAME, apiNameFrom, DetailsAlert, showDesignerError, stripOrigin, useRefreshMetadata, type DesignerField, type FieldTypeInfo } from './common';
+import { FORM_RULE_KEYS, FormRulesEditor, type FormRuleValues } from './FormRulesEditor';
 import { PicklistValuesEditor, type OptionRow } from './PicklistValuesEditor';
 import { COMPUTED_ITEMS, ComputedFieldItems, computedInitialValues, computedProps, summaryItemOf, type ComputedValues } from './process/ComputedFieldItems';
 
@@ -139,6 +140,7 @@ export function FieldForm({ object, field, types, onDone }: { object: string; fi
   const [error, setError] = useState<ClientAppError | null>(null);
   const [nameTouched, setNameTouched] = useState(Boolean(field));
   const [allTypes, setAllTypes] = useState(false);
+  const [formRules, setFormRules] = useState<FormRuleValues>(() => Object.fromEntries(FORM_RULE_KEYS.map((k) => [k, (field as unknown as Record<string, unknown> | null)?.[k]])));
   const typeName = Form.useWatch('type', form) ?? field?.type ?? 'text';
   const options = Form.useWatch('options', form) ?? [];
   const type = types.find((t) => t.name === typeName) ?? types[0];
@@ -157,7 +159,12 @@ export function FieldForm({ object, field, types, onDone }: { object: string; fi
   const submit = (v: Values) => {
     setError(null);
     const existing = field ? (stripOrigin(field) as unknown as Record<string, unknown>) : null;
-    save.mutate({ object, field: buildFieldDef(existing, v, type), mode: field ? 'update' : 'create' });
+    const def = buildFieldDef(existing, v, type);
+    for (const k of FORM_RULE_KEYS) {
+      if (formRules[k] === undefined || formRules[k] === null) delete def[k];
+      else def[k] = formRules[k];
+    }
+    save.mutate({ object, field: def, mode: field ? 'update' : 'create' });
   };
   const numberItem = (name: 'maxLength' | 'precision' | 'scale', text: string, min: number, max: number) => (
     <Form.Item label={text} name={name}><InputNumber min={min} max={max} precision={0} style={{ width: 200 }} /></Form.Item>
@@ -232,6 +239,7 @@ export function FieldForm({ object, field, types, onDone }: { object: string; fi
           <DefaultInput type={type} options={options} />
         </Form.Item>
       )}
+      {!isComputed(type.name) && <FormRulesEditor object={object} field={field?.name} value={formRules} onChange={setFormRules} />}
       <Form.Item label={tr('designer.field.help')} name="helpEn"><Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} /></Form.Item>
       <Form.Item label={tr('designer.field.helpZh')} name="helpZh"><Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} /></Form.Item>
       <Space>
