@@ -108,4 +108,8 @@ export const PROCESS_DESIGNER_MESSAGES = {
   'designer.formRules.requiredIf': { en: 'Required when', zh: '以下条件时必填' },
   'designer.formRules.readOnlyIf': { en: 'Read-only when the saved record meets', zh: '已保存记录满足以下条件时只读' },
   'designer.formRules.always': { en: 'No condition', zh: '无条件' },
+  'designer.layouts.choose': { en: 'Layout', zh: '页面布局' },
+  'designer.layouts.newName': { en: 'New layout API name', zh: '新布局 API 名称' },
+  'designer.layouts.newLabel': { en: 'New layout label', zh: '新布局名称' },
+  'designer.layouts.copy': { en: 'Copy as a new layout', zh: '复制为新布局' },
 } as const;

@@ -50,12 +50,58 @@ function toEntry(e: Entry): LayoutEntry {
 
 const labelStyle: React.CSSProperties = { display: 'block', marginBottom: 4, fontSize: 13 };
 
+/**
+ * The object's layouts: pick one to edit (a sales process may have its own), or start a new one as
+ * a copy of the one shown.
+ */
 export function LayoutTab({ object, data }: { object: string; data: DesignerObject }) {
   const trpc = useTRPC();
   const { tr, label } = useT();
   const { message } = App.useApp();
   const refresh = useRefreshMetadata();
-  const server = data.layouts.find((l) => l.name === 'default') ?? data.layouts[0];
+  const [name, setName] = useState(() => (data.layouts.some((l) => l.name === 'default') ? 'default' : data.layouts[0]?.name ?? 'default'));
+  const [copyName, setCopyName] = useState('');
+  const [copyLabel, setCopyLabel] = useState('');
+  const [error, setError] = useState<ClientAppError | null>(null);
+  const current = data.layouts.find((l) => l.name === name);
+  const copy = useMutation(trpc.designer.saveLayout.mutationOptions({
+    onSuccess: async () => {
+      setError(null);
+      await refresh();
+      setName(copyName);
+      setCopyName('');
+      setCopyLabel('');
+      message.success(tr('ui.saved'));
+    },
+    onError: (e) => setError(appErrorOf(e)),
+  }));
+  const taken = data.layouts.some((l) => l.name === copyName);
+  const canCopy = /^[a-z][a-z0-9_]{0,62}$/.test(copyName) && !taken && copyLabel.trim() !== '' && current;
+  return (
+    <div>
+      <Space wrap style={{ marginBottom: 16 }}>
+        <label htmlFor="layout-choice" style={{ fontWeight: 500 }}>{tr('designer.layouts.choose')}</label>
+        <Select id="layout-choice" style={{ minWidth: 240 }} value={name} onChange={setName}
+          options={data.layouts.map((l) => ({ value: l.name, label: `${label(l.label)} (${l.name})` }))} />
+        <Input aria-label={tr('designer.layouts.newName')} placeholder={tr('designer.layouts.newName')} value={copyName} onChange={(e) => setCopyName(e.target.value.trim())} style={{ width: 200 }} status={taken ? 'error' : undefined} />
+        <Input aria-label={tr('designer.layouts.newLabel')} placeholder={tr('designer.layouts.newLabel')} value={copyLabel} onChange={(e) => setCopyLabel(e.target.value)} style={{ width: 200 }} />
+        <Button icon={<PlusOutlined />} disabled={!canCopy} loading={copy.isPending}
+          onClick={() => current && copy.mutate({ layout: { ...(stripOrigin(current) as unknown as Record<string, unknown>), object, name: copyName, label: { en: copyLabel.trim(), zh: copyLabel.trim() } } })}>
+          {tr('designer.layouts.copy')}
+        </Button>
+      </Space>
+      <DetailsAlert error={error} />
+      <LayoutEditor key={name} object={object} data={data} name={name} />
+    </div>
+  );
+}
+
+function LayoutEditor({ object, data, name }: { object: string; data: DesignerObject; name: string }) {
+  const trpc = useTRPC();
+  const { tr, label } = useT();
+  const { message } = App.useApp();
+  const refresh = useRefreshMetadata();
+  const server = data.layouts.find((l) => l.name === name);
   const serverJson = JSON.stringify(server ?? null);
   const [baseline, setBaseline] = useState(serverJson);
   const [sections, setSectionsState] = useState<SectionState[]>(() => toState(server));
@@ -115,7 +161,7 @@ export function LayoutTab({ object, data }: { object: string; data: DesignerObje
   });
   const submit = () => {
     setError(null);
-    const base = server ? (stripOrigin(server) as unknown as Record<string, unknown>) : { object, name: 'default', label: { en: 'Default layout', zh: '默认布局' } };
+    const base = server ? (stripOrigin(server) as unknown as Record<string, unknown>) : { object, name, label: { en: 'Default layout', zh: '默认布局' } };
     const layout = {
       ...base,
       object,
