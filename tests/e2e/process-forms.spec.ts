@@ -30,7 +30,7 @@ test('an admin edits the Project bid layout and makes Next step required in Nego
 
   // The layout picker: the Project bid process has its own layout, with its Bid section.
   await page.getByRole('tab', { name: 'Layout' }).click();
-  await page.getByLabel('Layout', { exact: true }).click();
+  await page.getByRole('combobox', { name: 'Layout' }).click();
   await page.getByTitle('Project bid (project_bid)').click();
   await expect(page.getByRole('group', { name: 'Section: Bid' })).toBeVisible();
 
@@ -41,11 +41,17 @@ test('an admin edits the Project bid layout and makes Next step required in Nego
   await drawer.getByRole('button', { name: 'Form rules' }).click();
   const required = drawer.getByRole('region', { name: 'Required when' });
   await required.getByRole('button', { name: 'Add condition' }).click();
-  const pick = async (label: string, option: string) => {
-    await required.getByLabel(label).click();
-    await page.locator('.ant-select-dropdown:visible').last().getByTitle(option, { exact: true }).click();
+  // As the list page's condition builder is driven (tests/e2e/helpers.ts choose), inside this region.
+  const pick = async (label: string, option: string, search = false) => {
+    const input = required.getByLabel(label);
+    await expect(async () => {
+      if ((await input.getAttribute('aria-expanded')) !== 'true') await input.click();
+      if (search) await input.fill(option);
+      const listId = await input.getAttribute('aria-controls');
+      await page.locator(`.ant-select-dropdown:has([id="${listId}"])`).getByTitle(option, { exact: true }).click({ timeout: 3_000 });
+    }).toPass({ timeout: 20_000 });
   };
-  await pick('Field 1', 'Stage');
+  await pick('Field 1', 'Stage', true);
   await pick('Operator 1', 'is any of');
   await pick('Value 1', 'Negotiation');
   await page.keyboard.press('Escape');
