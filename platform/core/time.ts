@@ -18,9 +18,13 @@ export function isoFromPg(raw: unknown): string | null {
 export const TIME_ZONE = process.env.TESSERA_TIME_ZONE ?? 'Asia/Shanghai';
 
 /** The date (YYYY-MM-DD) at an instant in a time zone. */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
 export function dateIn(instant: Date, timeZone: string): string {
-  // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+  // en-CA formats as YYYY-MM-DD. Building a formatter costs more than using one: one per zone.
+  let format = dateFormats.get(timeZone);
+  if (!format) dateFormats.set(timeZone, (format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })));
+  return format.format(instant);
 }
 
 /** Now, today and the zone, fixed once per operation so every formula in it agrees. */

@@ -9,10 +9,11 @@ import { clock } from '../core/time';
 import type { ObjectModel } from '../metadata/model';
 import { compileFormulaSql } from '../rules/formula';
 
-export function recordSource(schema: string, obj: ObjectModel, params: Params, alias = 't', at: ReturnType<typeof clock> = clock()): string {
+export function recordSource(schema: string, obj: ObjectModel, params: Params, alias = 't', when?: ReturnType<typeof clock>): string {
   const table = qualified(schema, obj.name);
   const formulas = obj.fields.filter((f) => f.type === 'formula' && obj.formulas.has(f.name));
   if (!formulas.length) return `${table} AS ${ident(alias)}`;
+  const at = when ?? clock();
   const columns = formulas.map((f) => {
     const expr = compileFormulaSql(obj.formulas.get(f.name)!, params, { alias: 'b', schema, ...at });
     // A blank yes/no formula reads as "no", as a checkbox does (and as the in-memory evaluation does).

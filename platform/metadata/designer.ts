@@ -164,12 +164,7 @@ export function saveView(actor: ChangeActor, view: ListViewDefinition): Promise<
 }
 
 export function deleteView(actor: ChangeActor, object: string, name: string): Promise<CommitResult> {
-  return commitChange(actor, `Deleted list view ${object}.${name}`, (state) => {
-    const key = itemKey.view(object, name);
-    if (!item(state, key)) throw notFound(`List view "${object}.${name}"`);
-    const below = state.effective.lower.get(key);
-    return { deltas: setItems(state, new Map([[key, below === undefined ? undefined : ({ ...(below as object), $removed: true } as Json)]])) };
-  });
+  return removeDocument(actor, itemKey.view(object, name), `Deleted list view ${object}.${name}`, `List view "${object}.${name}"`);
 }
 
 /** Create or replace a validation rule. */
@@ -222,7 +217,8 @@ function saveDocument(actor: ChangeActor, key: string, doc: { object: string; na
 
 function removeDocument(actor: ChangeActor, key: string, summary: string, what: string): Promise<CommitResult> {
   return commitChange(actor, summary, (state) => {
-    if (!item(state, key)) throw notFound(what);
+    const current = item(state, key);
+    if (!current || (isObject(current) && current.$removed)) throw notFound(what);
     const below = state.effective.lower.get(key);
     return { deltas: setItems(state, new Map([[key, below === undefined ? undefined : ({ ...(below as object), $removed: true } as Json)]])) };
   });
