@@ -1,5 +1,8 @@
 /** The runtime's message catalog: every key has English and Simplified Chinese text. */
 import { ADMIN_MESSAGES } from './messages.admin';
+import { APPROVAL_DESIGNER_MESSAGES } from './messages.approvalDesigner';
+import { APPROVAL_MESSAGES } from './messages.approvals';
+import { APPROVAL_SCREEN_MESSAGES } from './messages.approvalScreens';
 import { DESIGNER_MESSAGES } from './messages.designer';
 import { FORMULA_MESSAGES } from './messages.formula';
 import { PATH_MESSAGES } from './messages.path';
@@ -8,6 +11,9 @@ import { PROCESS_DESIGNER_MESSAGES } from './messages.processDesigner';
 
 export const MESSAGES = {
   ...ADMIN_MESSAGES,
+  ...APPROVAL_MESSAGES,
+  ...APPROVAL_SCREEN_MESSAGES,
+  ...APPROVAL_DESIGNER_MESSAGES,
   ...DESIGNER_MESSAGES,
   ...FORMULA_MESSAGES,
   ...PROCESS_MESSAGES,
@@ -44,6 +50,7 @@ export const MESSAGES = {
     en: 'This record was changed by someone else (version {current}); reload and try again',
     zh: '该记录已被他人修改（版本 {current}），请刷新后重试',
   },
+  'record.locked': { en: 'This {object} is locked while it is in approval', zh: '该{object}正在审批中，已锁定' },
   'record.notDeleted': { en: 'The record is not in the recycle bin', zh: '该记录不在回收站中' },
   'object.unknown': { en: 'Unknown object "{object}"', zh: '未知对象"{object}"' },
   // queries

@@ -43,6 +43,8 @@ export interface RecordContext {
   locale: Locale;
   channel: Channel;
   security: SecurityContext;
+  /** An open transaction the record service joins instead of starting its own (the approval engine's). */
+  tx?: pg.PoolClient;
 }
 
 /** The object's model, or 404 naming the unknown object. */

@@ -278,3 +278,13 @@ export async function updateRollups(client: pg.PoolClient, schema: string, child
 function conditionFieldNames(node: ConditionNode): string[] {
   return conditionFields(node).map((f) => f.name);
 }
+
+/**
+ * Whether a stored record (with its formula values) meets a test: an approval flow's entry
+ * condition or a step's criteria. Loads only the related records the formula reads.
+ */
+export async function recordMeets(client: pg.PoolClient, ctx: RecordContext, full: ObjectModel, record: RecordData, test: RecordTest): Promise<boolean> {
+  const formulas = test.kind === 'formula' ? [test.formula] : [];
+  const related = formulas.length ? await loadRelated(client, ctx.workspace.schema, ctx.security.fullMeta, full, record, formulas) : {};
+  return holds(test, { record, prior: null, related, at: clock(), userId: ctx.user.id });
+}

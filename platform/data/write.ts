@@ -10,6 +10,7 @@ import { ident, qualified } from '../core/identifiers';
 import { pickLabel, t } from '../core/i18n';
 import { Params } from '../core/sql';
 import { withTransaction } from '../db/pool';
+import { assertNotLocked } from './locks';
 import { autoNumberPeriod, formatAutoNumber } from '../fields/auto_number';
 import { fieldType } from '../fields/registry';
 import type { FieldDef } from '../fields/types';
@@ -115,6 +116,11 @@ function fullObject(ctx: RecordContext, obj: ObjectModel): ObjectModel {
   return ctx.security.fullMeta.objects.get(obj.name) ?? obj;
 }
 
+/** Run in the caller's transaction when the context carries one (approval actions), else in a new one. */
+function inTransaction<T>(ctx: RecordContext, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  return ctx.tx ? fn(ctx.tx) : withTransaction(ctx.pool, fn);
+}
+
 /** Create a record; the caller becomes its owner unless `owner` is given. */
 export async function createRecord(ctx: RecordContext, objectName: string, body: unknown): Promise<RecordData> {
   const obj = requireObject(ctx, objectName, 'create');
@@ -125,7 +131,7 @@ export async function createRecord(ctx: RecordContext, objectName: string, body:
   const errors = validateInput(ctx.meta, obj, input, 'create', ctx.locale);
   if (errors.length) throw validationError(ctx, errors);
   if (typeof input.owner === 'string' && input.owner.toLowerCase() !== ctx.user.id && !mayAssignOwners(ctx, obj.name)) throw forbidden(ctx, 'owner.assign', 'owner');
-  return withTransaction(ctx.pool, async (client) => {
+  return inTransaction(ctx, async (client) => {
     const refErrors = await checkReferences(ctx, client, obj, input);
     if (refErrors.length) throw validationError(ctx, refErrors);
     const full = fullObject(ctx, obj);
@@ -196,8 +202,9 @@ export async function updateRecord(ctx: RecordContext, objectName: string, id: s
   const input = normaliseInput(obj, requireObjectBody(ctx, body));
   const errors = validateInput(ctx.meta, obj, input, 'update', ctx.locale);
   if (errors.length) throw validationError(ctx, errors);
-  return withTransaction(ctx.pool, async (client) => {
+  return inTransaction(ctx, async (client) => {
     const current = await lockForWrite(ctx, client, obj, id, 'edit');
+    await assertNotLocked(ctx, client, obj, id, 'edit');
     if (opts.expectedVersion !== undefined && Number(current.version) !== opts.expectedVersion) throw staleError(ctx, Number(current.version));
     if ('owner' in input && input.owner !== current.owner && !mayAssignOwners(ctx, obj.name)) {
       // Owners, and those above them in the hierarchy, may hand a record over.
@@ -236,8 +243,9 @@ export async function updateRecord(ctx: RecordContext, objectName: string, id: s
 export async function deleteRecord(ctx: RecordContext, objectName: string, id: string, opts: UpdateOptions = {}): Promise<void> {
   const obj = requireObject(ctx, objectName, 'delete');
   if (!isRecordId(id)) throw notFound(ctx, obj);
-  await withTransaction(ctx.pool, async (client) => {
+  await inTransaction(ctx, async (client) => {
     const current = await lockForWrite(ctx, client, obj, id, 'full');
+    await assertNotLocked(ctx, client, obj, id, 'delete');
     if (opts.expectedVersion !== undefined && Number(current.version) !== opts.expectedVersion) throw staleError(ctx, Number(current.version));
     await client.query(
       `UPDATE ${qualified(ctx.workspace.schema, obj.name)} SET "deleted_at" = now(), "updated_by" = $2, "version" = "version" + 1 WHERE "id" = $1`,
@@ -253,7 +261,7 @@ export async function deleteRecord(ctx: RecordContext, objectName: string, id: s
 export async function restoreRecord(ctx: RecordContext, objectName: string, id: string): Promise<RecordData> {
   const obj = requireObject(ctx, objectName, 'delete');
   if (!isRecordId(id)) throw notFound(ctx, obj);
-  return withTransaction(ctx.pool, async (client) => {
+  return inTransaction(ctx, async (client) => {
     const params = new Params();
     const where = [`"t"."id" = ${params.add(id)}::uuid`, '"t"."deleted_at" IS NOT NULL'];
     const access = await accessSql(ctx, obj.name, 'full', params);

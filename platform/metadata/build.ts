@@ -9,7 +9,8 @@ import { currencyColumn } from '../fields/currency';
 import { fieldType } from '../fields/registry';
 import type { FieldDef } from '../fields/types';
 import { parseCondition } from '../rules/conditions/parse';
-import type { LayoutDefinition, ListViewDefinition, MetadataModel, ObjectDefinition, ObjectModel, RelatedListModel, SalesProcessDefinition, ValidationRuleDefinition } from './model';
+import type { LayoutDefinition, ListViewDefinition, MetadataModel, ObjectDefinition, ObjectModel, RelatedListModel, SalesProcessDefinition, ValidationRuleDefinition, ApprovalFlowDefinition } from './model';
+import { buildApprovals } from './approvals';
 import { buildLogic } from './logic';
 import { RESERVED_FIELD_NAMES, systemFields } from './model';
 
@@ -19,6 +20,7 @@ export interface MetadataDocuments {
   views: { file: string; def: ListViewDefinition }[];
   rules?: { file: string; def: ValidationRuleDefinition }[];
   processes?: { file: string; def: SalesProcessDefinition }[];
+  approvals?: { file: string; def: ApprovalFlowDefinition }[];
   /** Objects whose own file is invalid: their dependants are not checked (they would only echo that error). */
   unusable?: string[];
 }
@@ -47,6 +49,7 @@ function objectModel(def: ObjectDefinition): ObjectModel {
     rules: [],
     formRules: new Map(),
     rollupsFed: [],
+    approvals: [],
   };
 }
 
@@ -167,6 +170,7 @@ export function buildMetadata(docs: MetadataDocuments, extraErrors: ErrorDetail[
   // Computed fields, form rules, validation rules and sales processes: they reach across objects.
   const defs = new Map(docs.objects.map((o) => [o.def.name, o]));
   const { rules, processes } = buildLogic(objects, defs, docs.rules ?? [], docs.processes ?? [], layouts, unusable, archivedNames, errors);
+  const approvals = buildApprovals(objects, docs.approvals ?? [], (o) => unusable.has(o) || archivedNames.has(o), errors);
 
   if (errors.length) {
     throw new AppError('METADATA_INVALID', `Metadata has ${errors.length} problem(s):\n${errors.map((e) => `  ${e.message}`).join('\n')}`, errors);
@@ -174,7 +178,7 @@ export function buildMetadata(docs: MetadataDocuments, extraErrors: ErrorDetail[
 
   for (const obj of objects.values()) obj.relatedLists = relatedListsOf(obj, objects, layouts.get(obj.name)?.[0]);
   const revision = createHash('sha256').update(JSON.stringify(docs)).digest('hex').slice(0, 16);
-  return { revision, objects, layouts, views, rules, processes, archivedObjects };
+  return { revision, objects, layouts, views, rules, processes, approvals, archivedObjects };
 }
 
 /** A layout without the fields (and related lists) that are archived: they come back when restored. */

@@ -8,6 +8,7 @@
  *   view:<object>.<name>       one list view
  *   rule:<object>.<name>       one validation rule
  *   process:<object>.<name>    one sales process
+ *   approval:<object>.<name>   one approval flow
  *
  * A layer entry either sets an item (adds it, or replaces the one below) or patches it (a JSON
  * merge patch of the value below). Workspace deltas are patches computed against the value below
@@ -16,10 +17,10 @@
  */
 import type { ErrorDetail } from '../core/errors';
 import type { MetadataDocuments } from './build';
-import type { LayoutDefinition, ListViewDefinition, ObjectDefinition, SalesProcessDefinition, ValidationRuleDefinition } from './model';
+import type { LayoutDefinition, ListViewDefinition, ObjectDefinition, SalesProcessDefinition, ValidationRuleDefinition, ApprovalFlowDefinition } from './model';
 import { applyPatch, clone, deepEqual, diffPatch, getPath, isObject, patchPaths, type Json } from './patch';
 
-export type ItemKind = 'object' | 'field' | 'layout' | 'view' | 'rule' | 'process';
+export type ItemKind = 'object' | 'field' | 'layout' | 'view' | 'rule' | 'process' | 'approval';
 
 /** Kinds stored one document per item, with their folder in metadata/ and in packages. */
 export const DOCUMENT_KINDS = [
@@ -27,6 +28,7 @@ export const DOCUMENT_KINDS = [
   { kind: 'view', folder: 'views', schema: 'listview', docs: 'views' },
   { kind: 'rule', folder: 'rules', schema: 'rule', docs: 'rules' },
   { kind: 'process', folder: 'processes', schema: 'process', docs: 'processes' },
+  { kind: 'approval', folder: 'approvals', schema: 'approval', docs: 'approvals' },
 ] as const;
 export type Items = Map<string, Json>;
 
@@ -72,6 +74,7 @@ export const itemKey = {
   view: (o: string, n: string) => `view:${o}.${n}`,
   rule: (o: string, n: string) => `rule:${o}.${n}`,
   process: (o: string, n: string) => `process:${o}.${n}`,
+  approval: (o: string, n: string) => `approval:${o}.${n}`,
 };
 
 export function parseKey(key: string): { kind: ItemKind; object: string; name?: string } {
@@ -86,7 +89,7 @@ const strip = <T extends object>(doc: T): Json => {
 };
 
 /** Split documents into items (objects lose their fields to field items). */
-export function toEntries(docs: { objects?: ObjectDefinition[]; layouts?: LayoutDefinition[]; views?: ListViewDefinition[]; rules?: ValidationRuleDefinition[]; processes?: SalesProcessDefinition[] }): LayerEntry[] {
+export function toEntries(docs: { objects?: ObjectDefinition[]; layouts?: LayoutDefinition[]; views?: ListViewDefinition[]; rules?: ValidationRuleDefinition[]; processes?: SalesProcessDefinition[]; approvals?: ApprovalFlowDefinition[] }): LayerEntry[] {
   const out: LayerEntry[] = [];
   for (const o of docs.objects ?? []) {
     const { fields, ...own } = o;
@@ -97,6 +100,7 @@ export function toEntries(docs: { objects?: ObjectDefinition[]; layouts?: Layout
   for (const v of docs.views ?? []) out.push({ key: itemKey.view(v.object, v.name), mode: 'set', value: strip(v) });
   for (const r of docs.rules ?? []) out.push({ key: itemKey.rule(r.object, r.name), mode: 'set', value: strip(r) });
   for (const p of docs.processes ?? []) out.push({ key: itemKey.process(p.object, p.name), mode: 'set', value: strip(p) });
+  for (const a of docs.approvals ?? []) out.push({ key: itemKey.approval(a.object, a.name), mode: 'set', value: strip(a) });
   return out;
 }
 
@@ -130,7 +134,7 @@ export function deltaLayer(deltas: Iterable<Delta>): Layer {
  * fields of an object no layer defines are reported.
  */
 export function toDocuments(items: Items): { docs: MetadataDocuments; errors: ErrorDetail[] } {
-  const docs: MetadataDocuments = { objects: [], layouts: [], views: [], rules: [], processes: [] };
+  const docs: MetadataDocuments = { objects: [], layouts: [], views: [], rules: [], processes: [], approvals: [] };
   const errors: ErrorDetail[] = [];
   const fieldsOf = new Map<string, Json[]>();
   for (const [key, value] of items) {
@@ -151,6 +155,8 @@ export function toDocuments(items: Items): { docs: MetadataDocuments; errors: Er
       docs.rules!.push({ file: `rules/${object}.${name}.json`, def: value as unknown as ValidationRuleDefinition });
     } else if (kind === 'process') {
       docs.processes!.push({ file: `processes/${object}.${name}.json`, def: value as unknown as SalesProcessDefinition });
+    } else if (kind === 'approval') {
+      docs.approvals!.push({ file: `approvals/${object}.${name}.json`, def: value as unknown as ApprovalFlowDefinition });
     }
   }
   for (const object of fieldsOf.keys()) {

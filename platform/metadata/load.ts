@@ -12,11 +12,12 @@ const FOLDERS: { folder: string; kind: MetadataKind; key: keyof MetadataDocument
   { folder: 'views', kind: 'listview', key: 'views' },
   { folder: 'rules', kind: 'rule', key: 'rules' },
   { folder: 'processes', kind: 'process', key: 'processes' },
+  { folder: 'approvals', kind: 'approval', key: 'approvals' },
 ];
 
 /** Read and schema-check every document under `dir`; returns the documents and every error found. */
 export function readMetadataDocuments(dir: string): { docs: MetadataDocuments; errors: ErrorDetail[] } {
-  const docs: MetadataDocuments = { objects: [], layouts: [], views: [], rules: [], processes: [], unusable: [] };
+  const docs: MetadataDocuments = { objects: [], layouts: [], views: [], rules: [], processes: [], approvals: [], unusable: [] };
   const errors: ErrorDetail[] = [];
   for (const { folder, kind, key } of FOLDERS) {
     const full = path.join(/*turbopackIgnore: true*/ dir, folder);

@@ -16,7 +16,7 @@ import type {
   SalesProcessDefinition, StageModel, ValidationRuleDefinition,
 } from './model';
 
-type Err = (file: string, pointer: string, code: string, message: string) => void;
+export type Err = (file: string, pointer: string, code: string, message: string) => void;
 
 const NUMERIC = new Set(['integer', 'decimal', 'currency', 'percent']);
 
@@ -34,7 +34,7 @@ function replaceField(obj: ObjectModel, f: FieldDef): void {
 }
 
 /** A condition tree or a boolean formula (string), compiled against an object. */
-function compileTest(value: unknown, obj: ObjectModel, objects: Map<string, ObjectModel>, mode: 'field' | 'rule', file: string, pointer: string, err: Err): RecordTest | undefined {
+export function compileTest(value: unknown, obj: ObjectModel, objects: Map<string, ObjectModel>, mode: 'field' | 'rule', file: string, pointer: string, err: Err): RecordTest | undefined {
   if (typeof value === 'string') {
     const { formula, errors } = checkFormula(value, { object: obj, objects: (n) => objects.get(n), mode, expect: 'boolean' });
     for (const e of errors) err(file, pointer, `formula.${e.code}`, e.message);

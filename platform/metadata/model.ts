@@ -10,13 +10,25 @@ import type { ListViewDefinition } from './generated/listview';
 import type { ObjectDefinition } from './generated/object';
 import type { SalesProcessDefinition } from './generated/process';
 import type { ValidationRuleDefinition } from './generated/rule';
+import type { ApprovalFlowDefinition } from './generated/approval';
 import type { ConditionNode } from '../rules/conditions/types';
 import type { CheckedFormula } from '../rules/formula';
 
-export type { LayoutDefinition, ListViewDefinition, ObjectDefinition, SalesProcessDefinition, ValidationRuleDefinition };
+export type { ApprovalFlowDefinition, LayoutDefinition, ListViewDefinition, ObjectDefinition, SalesProcessDefinition, ValidationRuleDefinition };
 
 /** A test over a record being saved: a parsed condition or a type-checked boolean formula. */
 export type RecordTest = { kind: 'condition'; condition: ConditionNode } | { kind: 'formula'; formula: CheckedFormula };
+
+/** An approval flow with its entry condition and step criteria checked and compiled. */
+export interface ApprovalFlowModel {
+  def: ApprovalFlowDefinition;
+  name: string;
+  order: number;
+  active: boolean;
+  entry?: RecordTest;
+  /** Step criteria, by step index (absent: the step always applies). */
+  criteria: (RecordTest | undefined)[];
+}
 
 export interface RuleModel {
   name: string;
@@ -120,6 +132,8 @@ export interface ObjectModel {
   process?: { config: ProcessConfig; processes: ProcessModel[] };
   /** Roll-up fields of other objects that summarise this object's records. */
   rollupsFed: RollupFeed[];
+  /** Approval flows, in the order they are tried (inactive ones included, marked). */
+  approvals: ApprovalFlowModel[];
   /** The viewing user's rights on the object (set on per-user views; absent means unrestricted). */
   rights?: ObjectRights;
 }
@@ -132,6 +146,7 @@ export interface MetadataModel {
   views: Map<string, ListViewDefinition[]>;
   rules: Map<string, ValidationRuleDefinition[]>;
   processes: Map<string, SalesProcessDefinition[]>;
+  approvals: Map<string, ApprovalFlowDefinition[]>;
   /** Objects an admin removed: hidden everywhere, their tables and data kept until purged. */
   archivedObjects?: Map<string, ObjectDefinition>;
 }

@@ -29,7 +29,7 @@ function stock(): StockCache {
     const { docs } = readMetadataDocuments(dir);
     const layer: Layer = {
       source: 'stock',
-      entries: toEntries({ objects: docs.objects.map((d) => d.def), layouts: docs.layouts.map((d) => d.def), views: docs.views.map((d) => d.def), rules: docs.rules?.map((d) => d.def), processes: docs.processes?.map((d) => d.def) }),
+      entries: toEntries({ objects: docs.objects.map((d) => d.def), layouts: docs.layouts.map((d) => d.def), views: docs.views.map((d) => d.def), rules: docs.rules?.map((d) => d.def), processes: docs.processes?.map((d) => d.def), approvals: docs.approvals?.map((d) => d.def) }),
     };
     globalCache.__tesseraStock = { dir, model, layer };
   }
@@ -94,7 +94,7 @@ export interface Effective {
 export function buildFromItems(items: Items, extraErrors: ErrorDetail[] = []): MetadataModel {
   const { docs, errors: orphans } = toDocuments(items);
   const errors = [...extraErrors, ...orphans];
-  const valid: MetadataDocuments = { objects: [], layouts: [], views: [], rules: [], processes: [], unusable: [] };
+  const valid: MetadataDocuments = { objects: [], layouts: [], views: [], rules: [], processes: [], approvals: [], unusable: [] };
   for (const d of docs.objects) {
     const e = validateMetadata('object', d.def, d.file);
     if (e.length) { errors.push(...e); valid.unusable!.push(d.def.name); } else valid.objects.push(d);
@@ -114,6 +114,10 @@ export function buildFromItems(items: Items, extraErrors: ErrorDetail[] = []): M
   for (const d of docs.processes ?? []) {
     const e = validateMetadata('process', d.def, d.file);
     if (e.length) errors.push(...e); else valid.processes!.push(d);
+  }
+  for (const d of docs.approvals ?? []) {
+    const e = validateMetadata('approval', d.def, d.file);
+    if (e.length) errors.push(...e); else valid.approvals!.push(d);
   }
   return buildMetadata(valid, errors);
 }

@@ -6,11 +6,12 @@ import layoutSchema from '../../metadata/schema/layout.schema.json' with { type:
 import listviewSchema from '../../metadata/schema/listview.schema.json' with { type: 'json' };
 import objectSchema from '../../metadata/schema/object.schema.json' with { type: 'json' };
 import processSchema from '../../metadata/schema/process.schema.json' with { type: 'json' };
+import approvalSchema from '../../metadata/schema/approval.schema.json' with { type: 'json' };
 import ruleSchema from '../../metadata/schema/rule.schema.json' with { type: 'json' };
 import type { ErrorDetail } from '../core/errors';
 import { createAjv } from './ajv';
 
-export type MetadataKind = 'object' | 'layout' | 'listview' | 'condition' | 'extension' | 'manifest' | 'rule' | 'process';
+export type MetadataKind = 'object' | 'layout' | 'listview' | 'condition' | 'extension' | 'manifest' | 'rule' | 'process' | 'approval';
 
 const SCHEMAS: Record<MetadataKind, object> = {
   object: objectSchema,
@@ -21,6 +22,7 @@ const SCHEMAS: Record<MetadataKind, object> = {
   manifest: manifestSchema,
   rule: ruleSchema,
   process: processSchema,
+  approval: approvalSchema,
 };
 
 type Validate = ((data: unknown) => boolean) & { errors?: { instancePath: string; keyword: string; message?: string; params: Record<string, unknown> }[] | null };
@@ -40,6 +42,7 @@ function compiled(): Record<MetadataKind, Validate> {
       manifest: ajv.compile(manifestSchema),
       rule: ajv.compile(ruleSchema),
       process: ajv.compile(processSchema),
+      approval: ajv.compile(approvalSchema),
     };
   }
   return validators;

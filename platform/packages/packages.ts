@@ -14,7 +14,7 @@ import { withTransaction, type Queryable } from '../db/pool';
 import { getPrisma } from '../db/prisma';
 import { commitChange, currentState, type ChangeActor, type CommitResult } from '../metadata/changes';
 import { composeLayers, DOCUMENT_KINDS, findConflicts, itemKey, parseKey, toEntries, type Conflict, type LayerEntry } from '../metadata/layers';
-import type { LayoutDefinition, ListViewDefinition, ObjectDefinition, SalesProcessDefinition, ValidationRuleDefinition } from '../metadata/model';
+import type { LayoutDefinition, ListViewDefinition, ObjectDefinition, SalesProcessDefinition, ValidationRuleDefinition, ApprovalFlowDefinition } from '../metadata/model';
 import { deepEqual, diffPatch, isObject, type Json } from '../metadata/patch';
 import { stockLayer, type PackageRow } from '../metadata/registry';
 import { validateMetadata, type MetadataKind } from '../metadata/schemas';
@@ -36,7 +36,7 @@ export interface PackageContent {
   data: Record<string, Record<string, unknown>[]>;
 }
 
-const FOLDERS: Record<string, MetadataKind> = { objects: 'object', extensions: 'extension', layouts: 'layout', views: 'listview', rules: 'rule', processes: 'process' };
+const FOLDERS: Record<string, MetadataKind> = { objects: 'object', extensions: 'extension', layouts: 'layout', views: 'listview', rules: 'rule', processes: 'process', approvals: 'approval' };
 
 /** Parse and validate a package given as file path → text; every problem at once, by file and pointer. */
 export function packageFromFiles(files: Record<string, string>): PackageContent {
@@ -61,6 +61,7 @@ export function packageFromFiles(files: Record<string, string>): PackageContent 
   const views: ListViewDefinition[] = [];
   const rules: ValidationRuleDefinition[] = [];
   const processes: SalesProcessDefinition[] = [];
+  const approvals: ApprovalFlowDefinition[] = [];
   const extensionEntries: LayerEntry[] = [];
   const data: PackageContent['data'] = {};
   for (const [file, value] of [...parsed.entries()].sort(([a], [b]) => a.localeCompare(b))) {
@@ -80,6 +81,7 @@ export function packageFromFiles(files: Record<string, string>): PackageContent 
     else if (kind === 'listview') views.push(value as ListViewDefinition);
     else if (kind === 'rule') rules.push(value as ValidationRuleDefinition);
     else if (kind === 'process') processes.push(value as SalesProcessDefinition);
+    else if (kind === 'approval') approvals.push(value as ApprovalFlowDefinition);
     else {
       const ext = value as ObjectExtension;
       if (ext.changes && Object.keys(ext.changes).length) extensionEntries.push({ key: itemKey.object(ext.object), mode: 'patch', value: ext.changes as Json });
@@ -88,9 +90,9 @@ export function packageFromFiles(files: Record<string, string>): PackageContent 
     }
   }
   if (errors.length) throw new AppError('METADATA_INVALID', `The package has ${errors.length} problem(s):\n${errors.map((e) => `  ${e.message}`).join('\n')}`, errors);
-  // Objects first (with their fields), then extensions, layouts, views, rules and processes.
+  // Objects first (with their fields), then extensions, layouts, views, rules, processes and approval flows.
   const own = toEntries({ objects });
-  const rest = toEntries({ layouts, views, rules, processes });
+  const rest = toEntries({ layouts, views, rules, processes, approvals });
   return { manifest: manifest as PackageManifest, entries: [...own, ...extensionEntries, ...rest], data };
 }
 

@@ -35,14 +35,14 @@ export const STOCK_PERMISSION_SETS: StockPermissionSet[] = [
     labelZh: '销售经理',
     description: 'Works with customers, leads, opportunities, contracts and activities, and may delete them; sees the team through the role hierarchy.',
     system: { importData: true, exportData: true },
-    objects: { lead: CRUD, account: CRUD, contact: CRUD, opportunity: CRUD, quote: CRUD, contract: CRUD, activity: CRUD },
+    objects: { lead: CRUD, account: CRUD, contact: CRUD, opportunity: CRUD, quote: CRUD, contract: CRUD, expense: CRUD, activity: CRUD },
   },
   {
     name: 'sales_rep',
     label: 'Sales Rep',
     labelZh: '销售代表',
     description: 'Creates and edits their own customers, leads, opportunities and activities; cannot delete; does not see contract cost.',
-    objects: { lead: CRU, account: CRU, contact: CRU, opportunity: CRU, quote: CRU, contract: CRU, activity: CRU },
+    objects: { lead: CRU, account: CRU, contact: CRU, opportunity: CRU, quote: CRU, contract: CRU, expense: CRU, activity: CRU },
     fields: {
       contract: { cost: { read: false, edit: false } },
       account: { annual_revenue: { read: true, edit: false } },

@@ -1,5 +1,6 @@
 /** The app's tRPC router. */
 import { accountRouter } from './account';
+import { approvalsRouter } from './approvals';
 import { adminRouter } from './admin';
 import { processRouter } from './process';
 import { designerRouter } from './designer';
@@ -7,5 +8,5 @@ import { router } from './init';
 import { metaRouter } from './meta';
 import { recordsRouter } from './records';
 
-export const appRouter = router({ meta: metaRouter, records: recordsRouter, admin: adminRouter, account: accountRouter, designer: designerRouter, process: processRouter });
+export const appRouter = router({ meta: metaRouter, records: recordsRouter, admin: adminRouter, account: accountRouter, designer: designerRouter, process: processRouter, approvals: approvalsRouter });
 export type AppRouter = typeof appRouter;

@@ -19,7 +19,7 @@ function model(name: string, fields: FieldDef[]): ObjectModel {
   const all = [...systemFields(name, 'name'), ...fields];
   return {
     name, label: L(name), pluralLabel: L(name), nameField: 'name', searchFields: [], fields, allFields: all,
-    fieldMap: new Map(all.map((x) => [x.name, x])), relatedLists: [], formulas: new Map(), rules: [], formRules: new Map(), rollupsFed: [],
+    fieldMap: new Map(all.map((x) => [x.name, x])), relatedLists: [], formulas: new Map(), rules: [], formRules: new Map(), rollupsFed: [], approvals: [],
   };
 }
 

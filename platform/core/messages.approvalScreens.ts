@@ -1,0 +1,3 @@
+/** Text of the approval screens (record panel, inbox, notifications, delegation), in English and Simplified Chinese. */
+export const APPROVAL_SCREEN_MESSAGES = {
+} as const;

@@ -1,0 +1,51 @@
+/**
+ * Approval flows (metadata kind `approval:<object>.<name>`): checked against their object when
+ * metadata is built (entry condition and step criteria compiled, field updates naming writable
+ * fields with valid values), and attached to the object in the order they are tried.
+ */
+import type { ErrorDetail } from '../core/errors';
+import type { ApprovalFlowDefinition, ApprovalFlowModel, ObjectModel } from './model';
+import { compileTest, type Err } from './logic';
+
+const NOT_WRITABLE = new Set(['formula', 'rollup', 'auto_number']);
+
+export function buildApprovals(
+  objects: Map<string, ObjectModel>,
+  docs: { file: string; def: ApprovalFlowDefinition }[],
+  isGone: (object: string) => boolean,
+  errors: ErrorDetail[],
+): Map<string, ApprovalFlowDefinition[]> {
+  const err: Err = (file, pointer, code, message) => errors.push({ file, pointer, code, message: `${file}#${pointer} ${message}` });
+  const byObject = new Map<string, ApprovalFlowDefinition[]>();
+  for (const { file, def } of docs) {
+    const obj = objects.get(def.object);
+    if (!obj) { if (!isGone(def.object)) err(file, '/object', 'approval.object', `object "${def.object}" does not exist`); continue; }
+    byObject.set(def.object, [...(byObject.get(def.object) ?? []), def]);
+    const entry = def.entry === undefined ? undefined : compileTest(def.entry, obj, objects, 'field', file, '/entry', err);
+    const seen = new Set<string>();
+    const criteria = def.steps.map((step, i) => {
+      if (seen.has(step.name)) err(file, `/steps/${i}/name`, 'approval.stepDuplicate', `step "${step.name}" is defined twice`);
+      seen.add(step.name);
+      return step.criteria === undefined ? undefined : compileTest(step.criteria, obj, objects, 'field', file, `/steps/${i}/criteria`, err);
+    });
+    for (const [when, list] of Object.entries(def.actions ?? {})) {
+      (list ?? []).forEach((action, i) => {
+        if (action.type !== 'update') return;
+        const at = `/actions/${when}/${i}`;
+        const field = obj.fieldMap.get(action.field);
+        if (!field || (field.system && field.name !== 'owner') || NOT_WRITABLE.has(field.type)) {
+          err(file, `${at}/field`, 'approval.actionField', `"${action.field}" is not a field of ${def.object} that can be set`);
+          return;
+        }
+        if (field.type === 'picklist' && action.value !== null && action.value !== undefined && !(field.options ?? []).some((o) => o.value === action.value)) {
+          err(file, `${at}/value`, 'approval.actionValue', `"${String(action.value)}" is not an option of ${def.object}.${field.name}`);
+        }
+      });
+    }
+    obj.approvals.push({ def, name: def.name, order: def.order ?? 100, active: def.active !== false, entry, criteria });
+  }
+  const byOrder = (a: { order?: number; name: string }, b: { order?: number; name: string }) => (a.order ?? 100) - (b.order ?? 100) || a.name.localeCompare(b.name);
+  for (const obj of objects.values()) obj.approvals.sort(byOrder);
+  for (const list of byObject.values()) list.sort(byOrder);
+  return byObject;
+}
