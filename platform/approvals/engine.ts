@@ -47,6 +47,8 @@ interface Run {
   record: RecordData;
   submitter: Person;
   actor: Person;
+  /** The comment of the action under way (the last approver's, when it completes the request). */
+  comment: string | null;
 }
 
 function fail(code: 'BAD_REQUEST' | 'CONFLICT' | 'FORBIDDEN' | 'NOT_FOUND', key: Parameters<typeof t>[1], ctx: RecordContext, params: Record<string, string> = {}, field?: string): AppError {
@@ -139,7 +141,7 @@ async function advance(run: Run, index: number): Promise<void> {
     if ((await openStep(run, i)) === 'open') return;
     await event(run, null, 'auto_approved', i, null, { reason: 'submitter' });
   }
-  await complete(run, 'approved', null);
+  await complete(run, 'approved', run.comment);
 }
 
 async function complete(run: Run, outcome: 'approved' | 'rejected', comment: string | null): Promise<void> {
@@ -224,7 +226,7 @@ export async function submitForApproval(ctx: RecordContext, objectName: string, 
     );
     const actor = await actorOf(ctx, client);
     const run: Run = {
-      ctx, client, obj: full, def: version.def, record, submitter: actor, actor,
+      ctx, client, obj: full, def: version.def, record, submitter: actor, actor, comment: note,
       request: { id: res.rows[0].id, object: obj.name, record_id: recordId, record_name: displayName(record), status: 'pending', step: null, submitted_by: ctx.user.id, flow_version_id: version.id, definition: version.def },
     };
     await event(run, ctx.user.id, 'submitted', null, note, { flow: def.name, version: version.version });
@@ -254,7 +256,7 @@ async function startRun(ctx: RecordContext, client: pg.PoolClient, request: Requ
   const actor = who.get(ctx.user.id) ?? { id: ctx.user.id, name: ctx.user.name, email: ctx.user.email, locale: ctx.locale };
   // The record row is locked too: field updates and the lock check see one consistent record.
   await client.query(`SELECT 1 FROM ${qualified(ctx.workspace.schema, obj.name)} WHERE "id" = $1 FOR NO KEY UPDATE`, [request.record_id]);
-  return { ctx, client, obj, request, def: request.definition, record: await loadRecord(ctx, client, obj, request.record_id), submitter: who.get(request.submitted_by)!, actor };
+  return { ctx, client, obj, request, def: request.definition, record: await loadRecord(ctx, client, obj, request.record_id), submitter: who.get(request.submitted_by)!, actor, comment: null };
 }
 
 function closedError(ctx: RecordContext, status: string): AppError {
@@ -283,6 +285,7 @@ export async function decide(ctx: RecordContext, requestId: string, decision: 'a
       asAdmin = true;
     }
     const run = await startRun(ctx, client, request, obj);
+    run.comment = note;
     const def = run.def.steps[step];
     const status = decision === 'approve' ? 'approved' : 'rejected';
     const acting = asAdmin ? items.filter((i) => i.step === step && i.status === 'pending') : mine;

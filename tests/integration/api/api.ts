@@ -3,6 +3,11 @@
  * routed by URL path, so tests read like HTTP: `api.get('/api/v1/records/account?limit=2')`.
  */
 import { expect } from 'vitest';
+import * as approvalActionRoute from '../../../app/api/v1/approvals/[requestId]/[action]/route';
+import * as approvalBulkRoute from '../../../app/api/v1/approvals/bulk-approve/route';
+import * as approvalPendingRoute from '../../../app/api/v1/approvals/pending/route';
+import * as recordApprovalRoute from '../../../app/api/v1/records/[object]/[id]/approval/route';
+import * as recordApprovalSubmitRoute from '../../../app/api/v1/records/[object]/[id]/approval/submit/route';
 import * as kanbanRoute from '../../../app/api/v1/kanban/[object]/route';
 import * as metadataRoute from '../../../app/api/v1/metadata/[[...path]]/route';
 import * as objectRoute from '../../../app/api/v1/objects/[object]/route';
@@ -19,7 +24,7 @@ import { createTestWorkspace, type TestWorkspace } from '../../support/workspace
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 /** Every route's params are a subset of these. */
-type RouteParams = { object: string; id: string; path?: string[] };
+type RouteParams = { object: string; id: string; path?: string[]; requestId: string; action: string };
 type RouteHandler = (req: Request, route: { params: Promise<RouteParams> }) => Promise<Response>;
 type RouteModule = Partial<Record<Method, RouteHandler>>;
 
@@ -33,6 +38,11 @@ const ROUTES: [RegExp, string[], RouteModule][] = [
   [/^\/api\/v1\/records\/([^/]+)\/([^/]+)\/restore$/, ['object', 'id'], restoreRoute],
   [/^\/api\/v1\/records\/([^/]+)\/([^/]+)\/stage-history$/, ['object', 'id'], stageHistoryRoute],
   [/^\/api\/v1\/kanban\/([^/]+)$/, ['object'], kanbanRoute],
+  [/^\/api\/v1\/records\/([^/]+)\/([^/]+)\/approval$/, ['object', 'id'], recordApprovalRoute],
+  [/^\/api\/v1\/records\/([^/]+)\/([^/]+)\/approval\/submit$/, ['object', 'id'], recordApprovalSubmitRoute],
+  [/^\/api\/v1\/approvals\/pending$/, [], approvalPendingRoute],
+  [/^\/api\/v1\/approvals\/bulk-approve$/, [], approvalBulkRoute],
+  [/^\/api\/v1\/approvals\/([^/]+)\/([^/]+)$/, ['requestId', 'action'], approvalActionRoute],
   [/^\/api\/v1\/recycle-bin\/([^/]+)$/, ['object'], recycleBinRoute],
   [/^\/api\/v1\/metadata(\/.*)?$/, [], metadataRoute],
 ];
