@@ -62,11 +62,16 @@ beforeAll(() => {
 describe('the migrated database matches prisma/schema.prisma', () => {
   it('declares the platform tables we expect', () => {
     expect(models.map((m) => m.table).sort()).toEqual([
-      'api_keys', 'audit_events', 'departments', 'field_history', 'group_members', 'groups', 'installed_packages', 'jobs', 'login_events',
-      'metadata_deltas', 'metadata_revisions', 'object_sharing',
+      'api_keys', 'approval_delegations', 'approval_events', 'approval_flow_versions', 'approval_items', 'approval_requests', 'audit_events', 'departments', 'field_history', 'group_members', 'groups', 'installed_packages', 'jobs', 'login_events',
+      'metadata_deltas', 'metadata_revisions', 'notifications', 'object_sharing', 'outbox',
       'permission_set_fields', 'permission_set_objects', 'permission_sets', 'record_shares', 'roles', 'sessions', 'sharing_rules', 'stage_history',
       'user_permission_sets', 'users', 'workspaces',
     ]);
+  });
+
+  it('keeps one pending approval request per record with a partial unique index (SQL only: Prisma cannot declare one)', async () => {
+    const res = await pool.query(`SELECT indexdef FROM pg_indexes WHERE schemaname = 'public' AND indexname = 'approval_requests_one_pending'`);
+    expect(res.rows[0]?.indexdef).toMatch(/UNIQUE INDEX .* \(workspace_id, object, record_id\) WHERE \(status = 'pending'::text\)/);
   });
 
   it('has exactly the tables of schema.prisma in public (plus the migrations table)', async () => {
@@ -105,7 +110,7 @@ describe('the migrated database matches prisma/schema.prisma', () => {
       `SELECT array_agg(a.attname::text ORDER BY a.attname::text) AS columns FROM pg_index i
          JOIN pg_class c ON c.oid = i.indrelid JOIN pg_namespace n ON n.oid = c.relnamespace
          JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = ANY(i.indkey)
-        WHERE n.nspname = 'public' AND c.relname = $1 AND i.indisunique AND NOT i.indisprimary GROUP BY i.indexrelid`,
+        WHERE n.nspname = 'public' AND c.relname = $1 AND i.indisunique AND NOT i.indisprimary AND i.indpred IS NULL GROUP BY i.indexrelid`,
       [table],
     );
     const uniques = [...model.columns.filter((c) => c.unique).map((c) => [c.column]), ...model.uniques.map((u) => [...u].sort())];
