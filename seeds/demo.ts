@@ -9,7 +9,8 @@ import { bulkInsert, type BulkRow } from '../platform/data/bulk';
 import { withTransaction } from '../platform/db/pool';
 import type { Prisma } from '../platform/db/prisma';
 import { stockMetadata } from '../platform/metadata/registry';
-import { systemRecordContext } from '../platform/security/context';
+import { submitForApproval } from '../platform/approvals/engine';
+import { buildRecordContext, systemRecordContext } from '../platform/security/context';
 import { addDays, isoDate, Random } from './random';
 import { seedDemoOrg } from './org';
 import * as V from './vocabulary';
@@ -19,6 +20,8 @@ export interface DemoOptions {
   /** "Today" for the data's dates; defaults to the current date. */
   anchor?: Date;
   accounts?: number;
+  /** How many draft contracts to submit for approval (default 6). */
+  approvals?: number;
 }
 
 export interface DemoResult {
@@ -204,7 +207,33 @@ export function generateDemo(sellers: (UserRef & { regions?: string[] })[], opts
     if (index >= 6 && index <= 9) addQuotes(o, x.int(1, 2));
   }
 
-  return { account: accounts, contact: contacts, opportunity: opportunities, quote: quotes, contract: contracts, activity: activities, lead: leads };
+  // Expenses and opportunity costs: a third stream. A contract "in approval" is left as a draft
+  // here; seedDemo submits some of them through the approval engine, so they have real requests.
+  const e = new Random((opts.seed ?? 20261123) + 2);
+  const expenses: BulkRow[] = [];
+  for (const o of opportunities) {
+    const amount = Number(o.values.amount ?? 0);
+    if (amount > 0) o.values.cost = Math.round(amount * (0.5 + e.next() * 0.3));
+    if (!e.chance(0.35)) continue;
+    for (let k = e.int(1, 3); k > 0; k--) {
+      const type = e.pick(['travel', 'entertainment', 'gifts', 'marketing', 'bidding', 'other']);
+      const created = new Date(Date.parse(o.createdAt ?? today.toISOString()) + e.int(1, 60) * 86_400_000);
+      expenses.push({
+        owner: o.owner, createdAt: created.toISOString(),
+        values: {
+          amount: e.int(3, 200) * 100, type, date: isoDate(created), opportunity: o.id, account: o.values.account,
+          status: e.weighted([['approved', 70], ['draft', 20], ['rejected', 10]]),
+          description: e.pick(['客户拜访差旅', '商务宴请', '方案演示会', '节日礼品', '投标文件制作', '展会费用']),
+        },
+      });
+    }
+  }
+  for (const c of contracts) {
+    c.id ??= e.uuid();
+    if (c.values.status === 'in_approval') c.values.status = 'draft';
+  }
+
+  return { account: accounts, contact: contacts, opportunity: opportunities, quote: quotes, contract: contracts, expense: expenses, activity: activities, lead: leads };
 }
 
 /** Load the demo users and records into a workspace, in one transaction. */
@@ -221,7 +250,16 @@ export async function seedDemo(pool: pg.Pool, prisma: Prisma, workspace: Workspa
     await bulkInsert(ctx, client, 'account', roots);
     await bulkInsert(ctx, client, 'account', children);
     counts.account = data.account.length;
-    for (const obj of ['contact', 'lead', 'opportunity', 'quote', 'contract', 'activity']) counts[obj] = await bulkInsert(ctx, client, obj, data[obj]);
+    for (const obj of ['contact', 'lead', 'opportunity', 'quote', 'contract', 'expense', 'activity']) counts[obj] = await bulkInsert(ctx, client, obj, data[obj]);
   });
+  // A few draft contracts go into approval the way a rep would send them, so the approvers'
+  // inboxes have real requests (each on the route its margin decides).
+  const drafts = data.contract.filter((c) => c.values.status === 'draft' && c.id).slice(0, opts.approvals ?? 6);
+  for (const c of drafts) {
+    const owner = all.find((u) => u.id === c.owner);
+    if (!owner) continue;
+    const rep = await buildRecordContext({ pool, workspace, user: owner, locale: 'zh-CN' });
+    await submitForApproval(rep, 'contract', c.id!, '请审批');
+  }
   return { users: all, counts };
 }

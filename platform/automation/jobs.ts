@@ -6,12 +6,28 @@ import PgBoss from 'pg-boss';
 import { databaseUrl, getPool } from '../db/pool';
 import { getPrisma } from '../db/prisma';
 import { getMetadata } from '../metadata/registry';
+import { defaultTransport, deliverOutbox } from '../messaging/outbox';
 import { runTransfer } from '../security/transfer';
 
 const QUEUES = ['transfer'] as const;
 type Queue = (typeof QUEUES)[number];
 
-const globalBoss = globalThis as unknown as { __tesseraBoss?: Promise<PgBoss> };
+const globalBoss = globalThis as unknown as { __tesseraBoss?: Promise<PgBoss>; __tesseraOutbox?: NodeJS.Timeout };
+
+/** Deliver the outbox every few seconds (e-mails are written in the transactions that cause them). */
+function startOutbox(): void {
+  if (globalBoss.__tesseraOutbox) return;
+  let busy = false;
+  globalBoss.__tesseraOutbox = setInterval(() => {
+    if (busy) return;
+    busy = true;
+    defaultTransport()
+      .then((transport) => deliverOutbox(getPool(), transport))
+      .catch((e: Error) => console.error('[outbox]', e.message))
+      .finally(() => { busy = false; });
+  }, Number(process.env.TESSERA_OUTBOX_INTERVAL_MS ?? 5000));
+  globalBoss.__tesseraOutbox.unref();
+}
 
 function boss(): Promise<PgBoss> {
   globalBoss.__tesseraBoss ??= (async () => {
@@ -30,6 +46,7 @@ export async function enqueue(queue: Queue, data: object): Promise<void> {
 
 /** Start the workers of this process (once). */
 export async function startWorkers(): Promise<void> {
+  startOutbox();
   const b = await boss();
   await b.work<{ jobId: string }>('transfer', { pollingIntervalSeconds: 1 }, async (jobs) => {
     for (const job of jobs) await runTransfer(getPool(), getPrisma(), job.data.jobId, (ws) => getMetadata(ws, getPool()));
@@ -37,6 +54,8 @@ export async function startWorkers(): Promise<void> {
 }
 
 export async function stopJobs(): Promise<void> {
+  if (globalBoss.__tesseraOutbox) clearInterval(globalBoss.__tesseraOutbox);
+  globalBoss.__tesseraOutbox = undefined;
   const b = globalBoss.__tesseraBoss;
   globalBoss.__tesseraBoss = undefined;
   if (b) await (await b).stop({ graceful: true, wait: true, timeout: 5000 });
