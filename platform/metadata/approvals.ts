@@ -4,7 +4,7 @@
  * fields with valid values), and attached to the object in the order they are tried.
  */
 import type { ErrorDetail } from '../core/errors';
-import type { ApprovalFlowDefinition, ApprovalFlowModel, ObjectModel } from './model';
+import type { ApprovalFlowDefinition, ObjectModel } from './model';
 import { compileTest, type Err } from './logic';
 
 const NOT_WRITABLE = new Set(['formula', 'rollup', 'auto_number']);
