@@ -8,7 +8,7 @@ import { AppError } from '../core/errors';
 import type { FieldDef } from '../fields/types';
 import { commitChange, type ChangeActor, type CommitResult, type CurrentState, type RevisionChange } from './changes';
 import { itemKey, makeDelta, parseKey, type Delta } from './layers';
-import type { LayoutDefinition, ListViewDefinition, SalesProcessDefinition, ValidationRuleDefinition } from './model';
+import type { ApprovalFlowDefinition, LayoutDefinition, ListViewDefinition, SalesProcessDefinition, ValidationRuleDefinition } from './model';
 import { applyPatch, clone, getPath, isObject, withoutPaths, type Json } from './patch';
 import { stockLayer, type PackageRow } from './registry';
 
@@ -195,6 +195,18 @@ export function saveProcess(actor: ChangeActor, process: SalesProcessDefinition,
 
 export function deleteProcess(actor: ChangeActor, object: string, name: string): Promise<CommitResult> {
   return removeDocument(actor, itemKey.process(object, name), `Deleted sales process ${object}.${name}`, `Sales process "${object}.${name}"`);
+}
+
+/**
+ * Create or replace an approval flow. Requests already submitted keep the version of the flow they
+ * were submitted under (the engine stores it); the change applies to the next submissions.
+ */
+export function saveApproval(actor: ChangeActor, flow: ApprovalFlowDefinition, mode?: 'create' | 'update'): Promise<CommitResult> {
+  return saveDocument(actor, itemKey.approval(flow.object, flow.name), flow, `Saved approval flow ${flow.object}.${flow.name}`, mode);
+}
+
+export function deleteApproval(actor: ChangeActor, object: string, name: string): Promise<CommitResult> {
+  return removeDocument(actor, itemKey.approval(object, name), `Deleted approval flow ${object}.${name}`, `Approval flow "${object}.${name}"`);
 }
 
 /** Create or replace one document item; `mode` 'create' refuses an existing one (no silent overwrite), 'update' a missing one. */

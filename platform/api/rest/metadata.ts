@@ -5,7 +5,7 @@
  *
  *   GET    /objects                              effective object definitions (with fields)
  *   POST   /objects                              create an object
- *   GET    /objects/{object}                     one object with its layouts and views
+ *   GET    /objects/{object}                     one object with its layouts, views, rules, processes and approval flows
  *   PATCH  /objects/{object}                     merge into the object's own properties
  *   PUT    /objects/{object}/fields/{field}      create or replace a field
  *   DELETE /objects/{object}/fields/{field}      archive a field (data kept)
@@ -17,6 +17,8 @@
  *   DELETE /rules/{object}/{name}
  *   PUT    /processes/{object}/{name}            create or replace a sales process
  *   DELETE /processes/{object}/{name}
+ *   PUT    /approvals/{object}/{name}            create or replace an approval flow
+ *   DELETE /approvals/{object}/{name}
  *   GET    /revisions                            newest first, with readable changes
  *   POST   /revisions/{number}/revert
  *   GET    /conflicts
@@ -28,7 +30,7 @@ import type { FieldDef } from '../../fields/types';
 import { currentState, type ChangeActor, type CommitResult } from '../../metadata/changes';
 import * as designer from '../../metadata/designer';
 import { itemKey, parseKey } from '../../metadata/layers';
-import type { LayoutDefinition, ListViewDefinition, SalesProcessDefinition, ValidationRuleDefinition } from '../../metadata/model';
+import type { ApprovalFlowDefinition, LayoutDefinition, ListViewDefinition, SalesProcessDefinition, ValidationRuleDefinition } from '../../metadata/model';
 import { isObject, type Json } from '../../metadata/patch';
 import { listConflicts, listRevisions } from '../../metadata/revisions';
 import { json, readJsonObject } from './handler';
@@ -50,7 +52,7 @@ async function objectDocument(ctx: RecordContext, object: string) {
   const own = items.get(itemKey.object(object));
   if (!own) return null;
   const of = (kind: string) => [...items.entries()].filter(([k, v]) => k.startsWith(`${kind}:${object}.`) && !(isObject(v) && (v.$removed || v.owner))).map(([, v]) => v);
-  return { object: { ...(own as object), fields: of('field') }, layouts: of('layout'), views: of('view'), rules: of('rule'), processes: of('process'), revision: state.revision };
+  return { object: { ...(own as object), fields: of('field') }, layouts: of('layout'), views: of('view'), rules: of('rule'), processes: of('process'), approvals: of('approval'), revision: state.revision };
 }
 
 export async function metadataHandler(req: Request, ctx: RecordContext, params: { path?: string[] }): Promise<Response> {
@@ -96,12 +98,18 @@ export async function metadataHandler(req: Request, ctx: RecordContext, params: 
       return committed(kind === 'layouts' ? await designer.saveLayout(actor, doc as unknown as LayoutDefinition) : await designer.saveView(actor, { ...(doc as object), owner: undefined } as unknown as ListViewDefinition));
     }
     if (method === 'DELETE' && kind === 'views') return committed(await designer.deleteView(actor, a, b));
-  } else if ((kind === 'rules' || kind === 'processes') && a && b && !c) {
+  } else if ((kind === 'rules' || kind === 'processes' || kind === 'approvals') && a && b && !c) {
     if (method === 'PUT') {
       const doc = { ...(await readJsonObject(req, ctx.locale)), object: a, name: b };
-      return committed(kind === 'rules' ? await designer.saveRule(actor, doc as unknown as ValidationRuleDefinition) : await designer.saveProcess(actor, doc as unknown as SalesProcessDefinition));
+      if (kind === 'rules') return committed(await designer.saveRule(actor, doc as unknown as ValidationRuleDefinition));
+      if (kind === 'processes') return committed(await designer.saveProcess(actor, doc as unknown as SalesProcessDefinition));
+      return committed(await designer.saveApproval(actor, doc as unknown as ApprovalFlowDefinition));
     }
-    if (method === 'DELETE') return committed(kind === 'rules' ? await designer.deleteRule(actor, a, b) : await designer.deleteProcess(actor, a, b));
+    if (method === 'DELETE') {
+      if (kind === 'rules') return committed(await designer.deleteRule(actor, a, b));
+      if (kind === 'processes') return committed(await designer.deleteProcess(actor, a, b));
+      return committed(await designer.deleteApproval(actor, a, b));
+    }
   } else if (kind === 'revisions') {
     if (!a && method === 'GET') {
       const url = new URL(req.url);

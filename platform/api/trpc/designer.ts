@@ -1,6 +1,6 @@
 /**
  * The designer's procedures (admins with "customise metadata"): objects, fields, layouts, views,
- * revisions, conflicts and packages. Every change goes through platform/metadata/changes, so it is
+ * validation rules, sales processes, approval flows, revisions, conflicts and packages. Every change goes through platform/metadata/changes, so it is
  * validated, checked against the data, applied with its DDL in one transaction and recorded.
  */
 import { z } from 'zod';
@@ -9,7 +9,7 @@ import type { FieldDef } from '../../fields/types';
 import { allowedConversions, currentState, type ChangeActor } from '../../metadata/changes';
 import * as designer from '../../metadata/designer';
 import { itemKey, parseKey } from '../../metadata/layers';
-import type { LayoutDefinition, ListViewDefinition, SalesProcessDefinition, ValidationRuleDefinition } from '../../metadata/model';
+import type { ApprovalFlowDefinition, LayoutDefinition, ListViewDefinition, SalesProcessDefinition, ValidationRuleDefinition } from '../../metadata/model';
 import { checkFormula } from '../../rules/formula';
 import { isObject, type Json } from '../../metadata/patch';
 import { stockLayer } from '../../metadata/registry';
@@ -74,6 +74,7 @@ export const designerRouter = router({
       views: pick('view') as unknown as (ListViewDefinition & { source: string; customized: boolean })[],
       rules: pick('rule') as unknown as (ValidationRuleDefinition & { source: string; customized: boolean })[],
       processes: pick('process') as unknown as (SalesProcessDefinition & { source: string; customized: boolean })[],
+      approvals: pick('approval') as unknown as (ApprovalFlowDefinition & { source: string; customized: boolean })[],
       revision: state.revision,
     };
   }),
@@ -101,6 +102,8 @@ export const designerRouter = router({
   deleteRule: customize.input(z.object({ object: apiName, name: apiName })).mutation(({ ctx, input }) => designer.deleteRule(actorOf(ctx), input.object, input.name)),
   saveProcess: customize.input(z.object({ process: json, mode: z.enum(['create', 'update']).optional() })).mutation(({ ctx, input }) => designer.saveProcess(actorOf(ctx), input.process as unknown as SalesProcessDefinition, input.mode)),
   deleteProcess: customize.input(z.object({ object: apiName, name: apiName })).mutation(({ ctx, input }) => designer.deleteProcess(actorOf(ctx), input.object, input.name)),
+  saveApproval: customize.input(z.object({ approval: json, mode: z.enum(['create', 'update']).optional() })).mutation(({ ctx, input }) => designer.saveApproval(actorOf(ctx), input.approval as unknown as ApprovalFlowDefinition, input.mode)),
+  deleteApproval: customize.input(z.object({ object: apiName, name: apiName })).mutation(({ ctx, input }) => designer.deleteApproval(actorOf(ctx), input.object, input.name)),
   /** Check a formula against an object without saving it (the designer's editor shows errors with positions). */
   checkFormula: customize.input(z.object({ object: apiName, formula: z.string().max(4000), mode: z.enum(['field', 'rule']), expect: z.enum(['number', 'text', 'boolean', 'date', 'datetime']).optional() }))
     .query(({ ctx, input }) => {
