@@ -67,6 +67,12 @@ async function event(run: Pick<Run, 'client' | 'request'>, actorId: string | nul
     [run.request.id, actorId, action, step, comment, details ? JSON.stringify(details) : null]);
 }
 
+/** Administrators deciding or recalling in others' place also go to the workspace audit log. */
+export async function auditApproval(client: pg.PoolClient, ctx: RecordContext, action: string, requestId: string, details: object): Promise<void> {
+  await client.query('INSERT INTO audit_events (workspace_id, user_id, action, target_type, target_id, details) VALUES ($1, $2, $3, $4, $5, $6)',
+    [ctx.workspace.id, ctx.user.id, action, 'approval_request', requestId, JSON.stringify(details)]);
+}
+
 /** The stored record with formula values (the platform's view: every field). */
 async function loadRecord(ctx: RecordContext, client: pg.PoolClient, obj: ObjectModel, id: string): Promise<RecordData> {
   const params = new Params();
@@ -291,6 +297,7 @@ export async function decide(ctx: RecordContext, requestId: string, decision: 'a
     const acting = asAdmin ? items.filter((i) => i.step === step && i.status === 'pending') : mine;
     await client.query('UPDATE approval_items SET status = $2, comment = $3, acted_by = $4, acted_at = now() WHERE id = ANY($1::uuid[])', [acting.map((i) => i.id), status, note, ctx.user.id]);
     await event(run, ctx.user.id, status, step, note, asAdmin ? { asAdmin: true } : null);
+    if (asAdmin) await auditApproval(client, ctx, `approval.${decision}.admin`, request.id, { object: request.object, recordId: request.record_id, step, comment: note });
     if (decision === 'approve') {
       const left = await client.query('SELECT 1 FROM approval_items WHERE request_id = $1 AND step = $2 AND status = $3', [request.id, step, 'pending']);
       if ((def.mode ?? 'any') === 'all' && left.rowCount) return { requestId: request.id, status: 'pending' };
@@ -321,6 +328,7 @@ export async function recall(ctx: RecordContext, requestId: string, comment?: st
     const waiting = (await client.query<{ approver_id: string }>(`UPDATE approval_items SET status = 'closed' WHERE request_id = $1 AND status = 'pending' RETURNING approver_id`, [request.id])).rows.map((r) => r.approver_id);
     await client.query(`UPDATE approval_requests SET status = 'recalled', step = NULL, completed_at = now() WHERE id = $1`, [request.id]);
     await event(run, ctx.user.id, 'recalled', request.step, note);
+    if (request.submitted_by !== ctx.user.id) await auditApproval(client, ctx, 'approval.recall.admin', request.id, { object: request.object, recordId: request.record_id, comment: note });
     await runActions(run, 'recall', note, await everyApprover(run));
     await noticeOutcome(ctx, client, obj, request.record_id, request.record_name ?? displayName(run.record), 'recalled', waiting, run.actor, note);
     return { requestId: request.id, status: 'recalled' };

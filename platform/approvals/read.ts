@@ -173,8 +173,11 @@ export async function getDelegation(ctx: RecordContext): Promise<Delegation> {
  */
 export async function setDelegation(ctx: RecordContext, delegateId: string | null, until: string | null): Promise<Delegation> {
   await withTransaction(ctx.pool, async (client) => {
+    const audit = (details: object) => client.query('INSERT INTO audit_events (workspace_id, user_id, action, target_type, target_id, details) VALUES ($1, $2, $3, $4, $5, $6)',
+      [ctx.workspace.id, ctx.user.id, 'approval.delegation', 'user', ctx.user.id, JSON.stringify(details)]);
     if (!delegateId) {
       await client.query('DELETE FROM approval_delegations WHERE user_id = $1', [ctx.user.id]);
+      await audit({ delegate: null });
       return;
     }
     const fail = (key: 'approval.delegateSelf' | 'approval.delegateUnknown') => new AppError('VALIDATION_FAILED', t(ctx.locale, key), [{ field: 'delegateId', code: key, message: t(ctx.locale, key) }]);
@@ -192,6 +195,7 @@ export async function setDelegation(ctx: RecordContext, delegateId: string | nul
         RETURNING i.request_id, i.step, r.object, r.record_id`,
       [ctx.user.id, delegateId, ctx.workspace.id],
     );
+    await audit({ delegate: delegateId, until, moved: moved.rowCount });
     for (const m of moved.rows) {
       await client.query('INSERT INTO approval_events (request_id, actor_id, action, step, details) VALUES ($1, $2, $3, $4, $5)', [m.request_id, ctx.user.id, 'delegated', m.step, JSON.stringify({ to: delegateId })]);
       await client.query(

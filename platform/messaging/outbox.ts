@@ -58,16 +58,16 @@ export async function defaultTransport(): Promise<Transport> {
  * Deliver due messages, a batch at a time. Rows are claimed with SKIP LOCKED so several workers
  * never send one message twice; a failure is retried with backoff, then marked failed.
  */
-export async function deliverOutbox(pool: pg.Pool, transport: Transport, batch = 50): Promise<{ sent: number; failed: number }> {
+export async function deliverOutbox(pool: pg.Pool, transport: Transport, opts: { batch?: number; workspaceId?: string } = {}): Promise<{ sent: number; failed: number }> {
   const client = await pool.connect();
   let sent = 0;
   let failed = 0;
   try {
     await client.query('BEGIN');
     const due = await client.query<{ id: string; recipient: string; subject: string; body: string; attempts: number }>(
-      `SELECT id, recipient, subject, body, attempts FROM outbox WHERE status = 'queued' AND next_attempt_at <= now()
+      `SELECT id, recipient, subject, body, attempts FROM outbox WHERE status = 'queued' AND next_attempt_at <= now() AND ($2::uuid IS NULL OR workspace_id = $2)
        ORDER BY next_attempt_at LIMIT $1 FOR UPDATE SKIP LOCKED`,
-      [batch],
+      [opts.batch ?? 50, opts.workspaceId ?? null],
     );
     for (const m of due.rows) {
       try {

@@ -109,8 +109,9 @@ describe('contract approval by gross margin', () => {
     expect(rep.items[0]).toMatchObject({ kind: 'approval.approved' });
     // The worker delivers them once.
     const sent: string[] = [];
-    expect(await deliverOutbox(pool, { name: 'test', send: async (m) => { sent.push(m.to); } })).toMatchObject({ sent: 3 });
-    expect(await deliverOutbox(pool, { name: 'test', send: async (m) => { sent.push(m.to); } })).toMatchObject({ sent: 0 });
+    const transport = { name: 'test', send: async (m: { to: string }) => { sent.push(m.to); } };
+    expect(await deliverOutbox(pool, transport, { workspaceId: org.tw.workspace.id })).toMatchObject({ sent: 3 });
+    expect(await deliverOutbox(pool, transport, { workspaceId: org.tw.workspace.id })).toMatchObject({ sent: 0 });
     expect(sent).toHaveLength(3);
   });
 
@@ -227,6 +228,19 @@ describe('two approvers at the same moment', () => {
       const pendingItems = state.steps.flatMap((s) => s.approvers).filter((a) => a.status === 'pending');
       expect(pendingItems.length).toBe(state.status === 'pending' ? 1 : 0);
     }
+  });
+});
+
+describe('administrators', () => {
+  it('may decide a step in the approvers\' place, which is recorded in the request history and the audit log', async () => {
+    const id = await contract(35);
+    const { requestId } = await submitForApproval(await org.ctx('rep'), 'contract', id);
+    expect((await decide(await org.ctx('admin'), requestId, 'approve', 'director is travelling')).status).toBe('approved');
+    const state = (await recordApproval(await org.ctx('rep'), 'contract', id)).requests[0];
+    expect(state.events.find((e) => e.action === 'approved')).toMatchObject({ actor: { id: org.tw.admin.id }, comment: 'director is travelling', details: { asAdmin: true } });
+    expect(state.steps[0].approvers).toMatchObject([{ name: 'director', status: 'approved' }]);
+    const audit = await getPool(org.tw.url).query('SELECT action, target_id, details FROM audit_events WHERE workspace_id = $1 AND target_type = $2', [org.tw.workspace.id, 'approval_request']);
+    expect(audit.rows).toContainEqual(expect.objectContaining({ action: 'approval.approve.admin', target_id: requestId, details: expect.objectContaining({ recordId: id, comment: 'director is travelling' }) }));
   });
 });
 

@@ -197,7 +197,7 @@ describe('object rights', () => {
   it.each<[Who, string[]]>([
     ['noperm', []],
     ['reader', ['account']],
-    ['rep_a1', ['account', 'activity', 'contact', 'contract', 'lead', 'opportunity', 'quote']],
+    ['rep_a1', ['account', 'activity', 'contact', 'contract', 'expense', 'lead', 'opportunity', 'quote']],
   ])('%s: GET /objects lists only the objects they may read (as the app\'s navigation does)', async (who, names) => {
     const res = await org.api(who).get('/api/v1/objects');
     expect(res.status).toBe(200);
