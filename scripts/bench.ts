@@ -11,6 +11,9 @@ import type { ListOptions } from '../platform/data';
 import { compileList, listRecords, updateRecord } from '../platform/data';
 import { ident } from '../platform/core/identifiers';
 import { kanban } from '../platform/process/service';
+import { decide, submitForApproval } from '../platform/approvals/engine';
+import { approvalInbox } from '../platform/approvals/read';
+import { createRecord } from '../platform/data';
 import type { RecordContext } from '../platform/data/context';
 import { resolveDataDir, runningEmbeddedUrl, startEmbeddedPostgres, type EmbeddedDatabase } from '../platform/db/embedded';
 import { migrate } from '../platform/db/migrate';
@@ -161,6 +164,27 @@ try {
       const plan = await pool.query(`EXPLAIN (ANALYZE, BUFFERS) ${compiled.sql}`, compiled.values);
       console.log(`\n-- ${c.name}\n${plan.rows.map((r) => r['QUERY PLAN']).join('\n')}`);
     }
+  }
+  // Approvals: an expense submitted and approved (the approval's field update recomputes the
+  // opportunity's approved-expenses roll-up on the million-row table), and an approver's inbox.
+  // The bench users have no managers, so the expense flow's first step falls to the administrator.
+  {
+    process.env.TESSERA_QUIET_OUTBOX = '1';
+    const rep = people[2][1];
+    const admin = people[0][1];
+    const mine = (await pool.query(`SELECT id FROM ${ident(workspace.schema)}."opportunity" WHERE owner = $1 LIMIT 20`, [org.rep])).rows.map((r) => String(r.id));
+    const runs = Math.min(ITERATIONS, 100);
+    const expenses: string[] = [];
+    for (let i = 0; i < runs + 3; i++) expenses.push(String((await createRecord(rep, 'expense', { amount: 100 + i, type: 'travel', date: '2026-11-20', opportunity: mine[i % mine.length] })).id));
+    const requests: string[] = [];
+    let s = 0;
+    let a = 0;
+    console.log(`\nApprovals (figures in ms)\n`);
+    console.log('operation'.padEnd(64), 'p50'.padStart(10), 'p95'.padStart(10), 'runs'.padStart(6));
+    await timed('submit an expense for approval (flow chosen, record locked, step opened)', async () => { requests.push((await submitForApproval(rep, 'expense', expenses[s++])).requestId); }, runs);
+    const backlog = (await approvalInbox(admin, { limit: 1 })).total;
+    await timed(`approver's inbox, page 1 of 50 (${backlog} pending)`, () => approvalInbox(admin, { limit: 50 }), runs);
+    await timed('approve it (status update, opportunity roll-up on 1M rows)', () => decide(admin, requests[a++], 'approve', 'ok'), runs);
   }
   console.log(`\nMachine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`);
 } finally {
