@@ -5,6 +5,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Descriptions, Popconfirm, Result, Space, Table, Typography } from 'antd';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
+import { ApprovalPanel, useRecordApproval } from './approvals/ApprovalPanel';
 import { appErrorOf } from './errors';
 import { displayValue } from './format';
 import { HistoryPanel } from './HistoryPanel';
@@ -48,6 +49,8 @@ export function RecordDetail({ object, id }: { object: string; id: string }) {
   const meta = useQuery(trpc.meta.object.queryOptions({ object }));
   const record = useQuery(trpc.records.get.queryOptions({ object, id }));
   const userId = useUserId();
+  const session = useQuery({ ...trpc.meta.session.queryOptions(), staleTime: Infinity });
+  const approval = useRecordApproval(object, id);
   const del = useMutation(trpc.records.delete.mutationOptions({
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: trpc.records.pathKey() });
@@ -68,6 +71,10 @@ export function RecordDetail({ object, id }: { object: string; id: string }) {
   const fields = new Map((info.fields as RuledFieldInfo[]).filter((f) => f.visibleIf === undefined || conditionHolds(f.visibleIf, rec, { userId })).map((f) => [f.name, f]));
   const layout = screensFor(meta.data, processes ? rec[processes.field] : undefined).layout;
   const item = (f: FieldInfo) => ({ key: f.name, label: label(f.label), children: displayValue(f, rec, locale) });
+  // In approval the server refuses edits and deletes (RECORD_LOCKED) to all but administrators.
+  const inApproval = Boolean(approval.data?.locked);
+  const locked = inApproval && !(session.data?.user as { isAdmin?: boolean } | undefined)?.isAdmin;
+  const lockNoteId = `lock-note-${id}`;
   return (
     <div>
       <Card
@@ -79,13 +86,17 @@ export function RecordDetail({ object, id }: { object: string; id: string }) {
         }
         extra={
           <Space>
-            {rec.$can?.edit && <NavButton href={`/o/${object}/${id}/edit`} icon={<EditOutlined />}>{tr('ui.edit')}</NavButton>}
-            {rec.$can?.delete && <Popconfirm title={tr('ui.confirmDelete')} okText={tr('ui.delete')} cancelText={tr('ui.cancel')} onConfirm={() => del.mutate({ object, id, expectedVersion: rec.version })}>
-              <Button danger icon={<DeleteOutlined />} loading={del.isPending}>{tr('ui.delete')}</Button>
+            {rec.$can?.edit && <NavButton href={`/o/${object}/${id}/edit`} icon={<EditOutlined />} disabled={locked} aria-describedby={locked ? lockNoteId : undefined}>{tr('ui.edit')}</NavButton>}
+            {rec.$can?.delete && <Popconfirm title={tr('ui.confirmDelete')} okText={tr('ui.delete')} cancelText={tr('ui.cancel')} disabled={locked} onConfirm={() => del.mutate({ object, id, expectedVersion: rec.version })}>
+              <Button danger icon={<DeleteOutlined />} loading={del.isPending} disabled={locked} aria-describedby={locked ? lockNoteId : undefined}>{tr('ui.delete')}</Button>
             </Popconfirm>}
           </Space>
         }
       >
+        {inApproval && (
+          <Alert id={lockNoteId} role="status" showIcon type={locked ? 'warning' : 'info'} style={{ marginBottom: 16 }}
+            title={locked ? tr('approvalUi.locked') : tr('approvalUi.lockedAdmin')} description={locked ? tr('approvalUi.lockedHint') : undefined} />
+        )}
         {processes && <SalesPath object={object} record={rec} processes={processes} />}
         <section aria-label={tr('ui.details')}>
         {layout.map((s) => (
@@ -96,6 +107,7 @@ export function RecordDetail({ object, id }: { object: string; id: string }) {
           items={['owner', 'created_at', 'updated_at', 'created_by', 'updated_by'].filter((f) => fields.has(f)).map((f) => item(fields.get(f)!))} />
         </section>
       </Card>
+      <ApprovalPanel object={object} id={id} recordName={String(rec.name ?? '')} />
       {processes && <StageHistory object={object} record={rec} processes={processes} fields={info.fields} />}
       {info.relatedLists.map((r) => <RelatedList key={`${r.object}.${r.field}`} parentId={id} rel={r} />)}
       <SharingPanel object={object} id={id} />
