@@ -1,7 +1,7 @@
 'use client';
 /** The signed-in frame: navigation built from metadata, language switch, user and sign-out. */
 import {
-  AppstoreOutlined, BankOutlined, CalendarOutlined, CarOutlined, ContactsOutlined, FileProtectOutlined, FundOutlined,
+  AppstoreOutlined, AuditOutlined, BankOutlined, CalendarOutlined, CarOutlined, ContactsOutlined, FileProtectOutlined, FundOutlined,
   ShopOutlined, ShoppingCartOutlined, TeamOutlined, UserAddOutlined,
 } from '@ant-design/icons';
 import { Button, Layout, Menu, Space } from 'antd';
@@ -9,6 +9,8 @@ import Link from 'next/link';
 import { usePathname, useRouter } from 'next/navigation';
 import type { Label } from '../core/i18n';
 import type { MessageKey } from '../core/i18n';
+import { ApprovalsNavLink } from './approvals/ApprovalsNavLink';
+import { NotificationBell } from './approvals/NotificationBell';
 import { useT } from './i18n';
 import { LanguageSwitch } from './LanguageSwitch';
 
@@ -51,8 +53,9 @@ export function AppShell({ objects, userName, system, children }: { objects: Nav
   const pathname = usePathname();
   const router = useRouter();
   // The longest administration page the path is in (designer/revisions, not designer), else the object or page segment.
+  // My approvals' key cannot be an object's name; My account has no entry ("account" would select Accounts).
   const adminKey = ADMIN_PAGES.map((p) => p.key).filter((k) => pathname === `/admin/${k}` || pathname.startsWith(`/admin/${k}/`)).sort((a, b) => b.length - a.length)[0];
-  const current = adminKey ?? /^\/(?:o|admin)\/([a-z0-9_-]+)/.exec(pathname)?.[1] ?? (pathname === '/account' ? 'account' : undefined);
+  const current = adminKey ?? /^\/(?:o|admin)\/([a-z0-9_-]+)/.exec(pathname)?.[1] ?? (pathname === '/approvals' ? 'my-approvals' : undefined);
   const adminItems = ADMIN_PAGES.filter((p) => system[p.right]).map((p) => ({ key: p.key, label: <Link href={`/admin/${p.key}`}>{tr(p.label)}</Link> }));
   const signOut = async () => {
     await fetch('/api/auth/logout', { method: 'POST' });
@@ -63,6 +66,9 @@ export function AppShell({ objects, userName, system, children }: { objects: Nav
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Sider breakpoint="lg" collapsedWidth={0} theme="light" width={210} style={{ borderRight: '1px solid #eee' }}>
         <div style={{ padding: '16px 20px', fontWeight: 700, fontSize: 18 }}>Tessera</div>
+        <nav aria-label={tr('approvalUi.inboxNav')}>
+          <Menu mode="inline" selectedKeys={current ? [current] : []} items={[{ key: 'my-approvals', icon: <AuditOutlined />, label: <ApprovalsNavLink /> }]} />
+        </nav>
         <nav aria-label={tr('ui.nav.objects')}>
           <Menu
             mode="inline"
@@ -80,6 +86,7 @@ export function AppShell({ objects, userName, system, children }: { objects: Nav
       <Layout>
         <Layout.Header style={{ background: '#fff', padding: '0 24px', display: 'flex', justifyContent: 'flex-end', alignItems: 'center', borderBottom: '1px solid #eee' }}>
           <Space size="middle">
+            <NotificationBell />
             <LanguageSwitch />
             <Link href="/account">{userName}</Link>
             <Button size="small" onClick={signOut}>{tr('ui.logout')}</Button>

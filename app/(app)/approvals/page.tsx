@@ -1,0 +1,5 @@
+import { InboxPage } from '@/platform/ui/approvals/InboxPage';
+
+export default function MyApprovalsPage() {
+  return <InboxPage />;
+}
