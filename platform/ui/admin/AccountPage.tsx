@@ -1,7 +1,8 @@
 'use client';
-/** My account: profile, password change, API keys. */
+/** My account: profile, password change, who approves for me while I am away, API keys. */
 import { useQuery } from '@tanstack/react-query';
 import { Descriptions, Tag } from 'antd';
+import { DelegationSection } from '../approvals/DelegationSection';
 import { useT } from '../i18n';
 import { useTRPC } from '../trpc';
 import { ApiKeys } from './ApiKeys';
@@ -34,6 +35,8 @@ export function AccountPage() {
         ]} />
       <SectionTitle>{tr('account.password')}</SectionTitle>
       <ChangePasswordForm />
+      <SectionTitle>{tr('approvalUi.delegation')}</SectionTitle>
+      <DelegationSection />
       <SectionTitle>{tr('account.keys')}</SectionTitle>
       <ApiKeys />
     </AdminPage>
