@@ -1,5 +1,5 @@
 'use client';
-/** One object in the designer: its fields, its layout, its list views, its sales processes, its validation rules and its own properties, in tabs. */
+/** One object in the designer: its fields, its layout, its list views, its sales processes, its validation rules, its approval flows and its own properties, in tabs. */
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Space, Tabs } from 'antd';
@@ -8,6 +8,7 @@ import { useT } from '../i18n';
 import { NavButton } from '../NavButton';
 import { useTRPC } from '../trpc';
 import { AdminPage, QueryGate } from '../admin/common';
+import { ApprovalsTab } from './ApprovalsTab';
 import { SourceTag, StateTags } from './common';
 import { FieldsTab } from './FieldsTab';
 import { LayoutTab } from './LayoutTab';
@@ -47,6 +48,7 @@ export function ObjectDesigner({ object }: { object: string }) {
         { key: 'views', label: tr('designer.tab.views'), children: <ViewsTab object={object} data={d} archived={Boolean(own.archived)} /> },
         { key: 'processes', label: tr('designer.tab.processes'), children: <ProcessesTab object={object} data={d} /> },
         { key: 'rules', label: tr('designer.tab.rules'), children: <RulesTab object={object} data={d} /> },
+        { key: 'approvals', label: tr('designer.tab.approvals'), children: <ApprovalsTab object={object} data={d} /> },
         { key: 'object', label: tr('designer.tab.object'), children: <ObjectTab object={object} data={d} /> },
       ]} />
     </AdminPage>
