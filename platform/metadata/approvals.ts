@@ -1,13 +1,38 @@
 /**
  * Approval flows (metadata kind `approval:<object>.<name>`): checked against their object when
  * metadata is built (entry condition and step criteria compiled, field updates naming writable
- * fields with valid values), and attached to the object in the order they are tried.
+ * fields with values the record service will accept), and attached to the object in the order
+ * they are tried. A field update the record service would refuse must be caught here: requests
+ * keep the flow version they were submitted under, so it would fail every decision on them.
  */
 import type { ErrorDetail } from '../core/errors';
+import { fieldType } from '../fields/registry';
+import type { FieldDef } from '../fields/types';
+import { createAjv, type AjvInstance } from './ajv';
 import type { ApprovalFlowDefinition, ObjectModel } from './model';
 import { compileTest, type Err } from './logic';
 
 const NOT_WRITABLE = new Set(['formula', 'rollup', 'auto_number']);
+let ajv: AjvInstance | undefined;
+/** Compiled value schemas by their text: every metadata build makes new schema objects. */
+const validators = new Map<string, ReturnType<AjvInstance['compile']>>();
+
+/** Why the record service would refuse this value for the field (as an update), or null. */
+function valueProblem(field: FieldDef, value: unknown): string | null {
+  if (value === null || value === undefined) return field.required || field.name === 'owner' ? 'cannot be cleared: the field is required' : null;
+  const schema = fieldType(field).properties(field)[field.name];
+  if (!schema) return null;
+  const key = JSON.stringify(schema);
+  let validate = validators.get(key);
+  if (!validate) {
+    ajv ??= createAjv();
+    validate = ajv.compile(schema);
+    validators.set(key, validate);
+  }
+  if (validate(value)) return null;
+  const e = validate.errors?.[0];
+  return e?.keyword === 'enum' ? 'is not an active option of the field' : `is not a valid value (${e?.message ?? 'invalid'})`;
+}
 
 export function buildApprovals(
   objects: Map<string, ObjectModel>,
@@ -33,13 +58,16 @@ export function buildApprovals(
         if (action.type !== 'update') return;
         const at = `/actions/${when}/${i}`;
         const field = obj.fieldMap.get(action.field);
-        if (!field || (field.system && field.name !== 'owner') || NOT_WRITABLE.has(field.type)) {
+        if (!field || (field.system && field.name !== 'owner') || NOT_WRITABLE.has(field.type) || (field.readOnly && field.name !== 'owner')) {
           err(file, `${at}/field`, 'approval.actionField', `"${action.field}" is not a field of ${def.object} that can be set`);
           return;
         }
         if (field.type === 'picklist' && action.value !== null && action.value !== undefined && !(field.options ?? []).some((o) => o.value === action.value)) {
           err(file, `${at}/value`, 'approval.actionValue', `"${String(action.value)}" is not an option of ${def.object}.${field.name}`);
+          return;
         }
+        const problem = valueProblem(field, action.value);
+        if (problem) err(file, `${at}/value`, 'approval.actionValue', `${JSON.stringify(action.value ?? null)} for ${def.object}.${field.name} ${problem}`);
       });
     }
     obj.approvals.push({ def, name: def.name, order: def.order ?? 100, active: def.active !== false, entry, criteria });

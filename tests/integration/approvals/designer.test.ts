@@ -120,6 +120,20 @@ describe('approval flows in the designer', () => {
     expect(e2.details).toEqual([expect.objectContaining({ code: 'approval.actionValue', pointer: '/actions/approve/0/value' })]);
   });
 
+  it('refuses field updates the record service would refuse when a request is decided: a value of the wrong type, a required field cleared', async () => {
+    const flow = { ...bigContracts('bad_values'), actions: { approve: [{ type: 'update', field: 'amount', value: 'lots' }], reject: [{ type: 'update', field: 'name', value: null }, { type: 'update', field: 'signed_date', value: '2026-02-30x' }] } };
+    const err = expectError(await api.put('/api/v1/metadata/approvals/contract/bad_values', flow), 422, 'METADATA_INVALID');
+    expect(err.details.map((d) => [d.pointer, d.code])).toEqual([
+      ['/actions/approve/0/value', 'approval.actionValue'],
+      ['/actions/reject/0/value', 'approval.actionValue'],
+      ['/actions/reject/1/value', 'approval.actionValue'],
+    ]);
+    expect(err.details[1].message).toMatch(/contract\.name cannot be cleared/);
+    const ok = { ...flow, actions: { approve: [{ type: 'update', field: 'amount', value: 1000 }, { type: 'update', field: 'signed_date', value: '2026-02-28' }, { type: 'update', field: 'description', value: null }] } };
+    expect((await api.put('/api/v1/metadata/approvals/contract/bad_values', ok)).status).toBe(200);
+    expect((await api.del('/api/v1/metadata/approvals/contract/bad_values')).status).toBe(200);
+  });
+
   it('refuses a step criteria formula with a typo, naming the step\'s pointer and the position', async () => {
     const flow = bigContracts('typo_criteria');
     flow.steps = [...(flow.steps as object[]), { name: 'second', label: L('Second', '第二步'), approvers: [{ type: 'role', role: 'general_manager' }], criteria: 'BLANKVALUE(margn, 0) < 30' }];

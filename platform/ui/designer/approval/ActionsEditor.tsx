@@ -19,12 +19,11 @@ import { Labelled } from './StepsEditor';
 const MOMENT_TITLES: Record<Moment, MessageKey> = {
   submit: 'designer.approval.onSubmit', approve: 'designer.approval.onApprove', reject: 'designer.approval.onRejectMoment', recall: 'designer.approval.onRecall',
 };
-const NOT_WRITABLE = new Set(['formula', 'rollup', 'auto_number']);
 const NUMERIC = new Set(['integer', 'decimal', 'currency', 'percent']);
 
-/** The fields an approval may set: what the server accepts (no computed or system fields but the owner). */
+/** The fields an approval may set: those the record service accepts (no computed, system or read-only fields; the owner may be). */
 export function writableFields(fields: FieldInfo[]): FieldInfo[] {
-  return fields.filter((f) => !NOT_WRITABLE.has(f.type) && (!f.system || f.name === 'owner'));
+  return fields.filter((f) => !f.readOnly);
 }
 
 function ValueInput({ field, id, value, onChange }: { field?: FieldInfo; id: string; value: unknown; onChange(v: unknown): void }) {
