@@ -166,7 +166,7 @@ async function actorOf(ctx: RecordContext, client: pg.PoolClient): Promise<Perso
 }
 
 /** May this user submit this record under this flow? */
-async function maySubmit(ctx: RecordContext, client: pg.PoolClient, obj: ObjectModel, record: RecordData, def: ApprovalFlowDefinition): Promise<boolean> {
+export async function maySubmit(ctx: RecordContext, client: pg.PoolClient, obj: ObjectModel, record: RecordData, def: ApprovalFlowDefinition): Promise<boolean> {
   if (ctx.user.isAdmin) return true;
   for (const s of def.submitters ?? [{ type: 'owner' as const }]) {
     if (s.type === 'owner' && record.owner === ctx.user.id) return true;

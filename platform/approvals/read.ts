@@ -14,7 +14,7 @@ import { recordSource } from '../data/source';
 import { rowToRecord } from '../data/values';
 import { withTransaction } from '../db/pool';
 import type { ApprovalFlowDefinition } from '../metadata/model';
-import { flowFor } from './engine';
+import { flowFor, maySubmit } from './engine';
 
 export interface ApproverView { userId: string; name: string; status: string; comment: string | null; actedAt: string | null; delegatedFrom: { id: string; name: string } | null }
 export interface StepView { index: number; name: string; label: Label; mode: 'any' | 'all'; state: 'waiting' | 'current' | 'approved' | 'rejected' | 'skipped' | 'auto_approved' | 'closed'; approvers: ApproverView[] }
@@ -32,6 +32,8 @@ export interface RecordApproval {
   hasFlows: boolean;
   canSubmit: boolean;
   locked: boolean;
+  /** The caller may edit the record while it is locked (an administrator, or a current approver when the flow allows it). */
+  mayEditLocked: boolean;
   current: RequestView | null;
   requests: RequestView[];
 }
@@ -105,10 +107,16 @@ export async function recordApproval(ctx: RecordContext, objectName: string, rec
   const current = requests.find((r) => r.status === 'pending') ?? null;
   const hasFlows = full.approvals.some((f) => f.active);
   let flow: ApprovalFlowDefinition | null = null;
-  if (hasFlows) flow = await withTransaction(ctx.pool, (client) => flowFor(ctx, client, full, record));
-  const submitters = flow?.submitters ?? [{ type: 'owner' as const }];
-  const plainly = ctx.user.isAdmin || submitters.some((s) => (s.type === 'owner' && record.owner === ctx.user.id) || (s.type === 'creator' && record.created_by === ctx.user.id) || s.type === 'editors' || s.type === 'role' || s.type === 'group');
-  return { flow: flow ? { name: flow.name, label: flow.label } : null, hasFlows, canSubmit: Boolean(flow) && !current && plainly, locked: Boolean(current), current, requests };
+  let allowed = false;
+  if (hasFlows && !current) {
+    [flow, allowed] = await withTransaction(ctx.pool, async (client) => {
+      const f = await flowFor(ctx, client, full, record);
+      return [f, f ? await maySubmit(ctx, client, full, record, f) : false] as const;
+    });
+  }
+  const lockedDef = current ? rows.find((r) => r.id === current.id)?.definition : undefined;
+  const mayEditLocked = ctx.user.isAdmin || Boolean(lockedDef?.approverMayEdit && current?.canAct);
+  return { flow: flow ? { name: flow.name, label: flow.label } : null, hasFlows, canSubmit: Boolean(flow) && allowed, locked: Boolean(current), mayEditLocked, current, requests };
 }
 
 function readCursor(ctx: RecordContext, cursor: string): [string, string] {

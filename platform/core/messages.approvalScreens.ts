@@ -37,7 +37,7 @@ export const APPROVAL_SCREEN_MESSAGES = {
     en: 'This record cannot be edited or deleted until the approval request is approved, rejected or recalled.',
     zh: '在审批申请被批准、驳回或撤回之前，该记录不能编辑或删除。',
   },
-  'approvalUi.lockedAdmin': { en: 'In approval: as an administrator you can still edit it.', zh: '审批中：您是管理员，仍可编辑。' },
+  'approvalUi.lockedAdmin': { en: 'In approval: you can still edit it (as an administrator, or as its current approver).', zh: '审批中：您（管理员或当前审批人）仍可编辑。' },
   'approvalUi.state.waiting': { en: 'Waiting', zh: '待处理' },
   'approvalUi.state.current': { en: 'In progress', zh: '进行中' },
   'approvalUi.state.approved': { en: 'Approved', zh: '已批准' },

@@ -49,7 +49,6 @@ export function RecordDetail({ object, id }: { object: string; id: string }) {
   const meta = useQuery(trpc.meta.object.queryOptions({ object }));
   const record = useQuery(trpc.records.get.queryOptions({ object, id }));
   const userId = useUserId();
-  const session = useQuery({ ...trpc.meta.session.queryOptions(), staleTime: Infinity });
   const approval = useRecordApproval(object, id);
   const del = useMutation(trpc.records.delete.mutationOptions({
     onSuccess: async () => {
@@ -73,7 +72,7 @@ export function RecordDetail({ object, id }: { object: string; id: string }) {
   const item = (f: FieldInfo) => ({ key: f.name, label: label(f.label), children: displayValue(f, rec, locale) });
   // In approval the server refuses edits and deletes (RECORD_LOCKED) to all but administrators.
   const inApproval = Boolean(approval.data?.locked);
-  const locked = inApproval && !(session.data?.user as { isAdmin?: boolean } | undefined)?.isAdmin;
+  const locked = inApproval && !approval.data?.mayEditLocked;
   const lockNoteId = `lock-note-${id}`;
   return (
     <div>

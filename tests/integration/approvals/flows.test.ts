@@ -209,3 +209,20 @@ describe('the REST API', () => {
     expect(history.body.requests[0].events.map((e: { action: string }) => e.action)).toEqual(['submitted', 'step_started', 'recalled']);
   });
 });
+
+describe('who may submit and who may edit while locked', () => {
+  it('only the owner submits by default; with approverMayEdit the current approver edits the locked record, the owner does not', async () => {
+    await designer.saveApproval(actor(), { ...board([{ name: 'manager', label: L('Manager'), approvers: [{ type: 'manager', of: 'submitter', levels: 1 }] }]), approverMayEdit: true }, 'update');
+    const id = await expense(110000);
+    // The manager sees and may edit the rep's expense (hierarchy) but is not its owner.
+    expect(await recordApproval(await org.ctx('manager'), 'expense', id)).toMatchObject({ canSubmit: false, locked: false });
+    expect((await recordApproval(await org.ctx('rep'), 'expense', id)).canSubmit).toBe(true);
+    expect((await submitForApproval(await org.ctx('manager'), 'expense', id).catch((e) => e)).code).toBe('FORBIDDEN');
+    await submitForApproval(await org.ctx('rep'), 'expense', id);
+    expect(await recordApproval(await org.ctx('rep'), 'expense', id)).toMatchObject({ canSubmit: false, locked: true, mayEditLocked: false });
+    expect(await recordApproval(await org.ctx('manager'), 'expense', id)).toMatchObject({ locked: true, mayEditLocked: true });
+    const { updateRecord } = await import('../../../platform/data');
+    expect((await updateRecord(await org.ctx('manager'), 'expense', id, { description: 'checked the receipt' })).description).toBe('checked the receipt');
+    expect((await updateRecord(await org.ctx('rep'), 'expense', id, { description: 'x' }).catch((e) => e)).code).toBe('RECORD_LOCKED');
+  });
+});
