@@ -5,6 +5,7 @@
  * they are tried. A field update the record service would refuse must be caught here: requests
  * keep the flow version they were submitted under, so it would fail every decision on them.
  */
+import Handlebars from 'handlebars';
 import type { ErrorDetail } from '../core/errors';
 import { fieldType } from '../fields/registry';
 import type { FieldDef } from '../fields/types';
@@ -55,8 +56,20 @@ export function buildApprovals(
     });
     for (const [when, list] of Object.entries(def.actions ?? {})) {
       (list ?? []).forEach((action, i) => {
-        if (action.type !== 'update') return;
         const at = `/actions/${when}/${i}`;
+        if (action.type === 'email') {
+          // A template that does not compile would fail every decision on requests of this version.
+          for (const part of ['subject', 'body'] as const) {
+            for (const lang of ['en', 'zh'] as const) {
+              try {
+                Handlebars.precompile(action[part][lang]);
+              } catch (e) {
+                err(file, `${at}/${part}/${lang}`, 'approval.template', `is not a valid template: ${(e as Error).message.split('\n')[0]}`);
+              }
+            }
+          }
+          return;
+        }
         const field = obj.fieldMap.get(action.field);
         if (!field || (field.system && field.name !== 'owner') || NOT_WRITABLE.has(field.type) || (field.readOnly && field.name !== 'owner')) {
           err(file, `${at}/field`, 'approval.actionField', `"${action.field}" is not a field of ${def.object} that can be set`);

@@ -134,6 +134,12 @@ describe('approval flows in the designer', () => {
     expect((await api.del('/api/v1/metadata/approvals/contract/bad_values')).status).toBe(200);
   });
 
+  it('refuses an e-mail whose template does not compile, naming the part and language', async () => {
+    const mail = { type: 'email', to: ['submitter'], subject: L('Approved {{record.number}}', '已批准 {{record.number}}'), body: L('Done {{#if comment}}{{comment}}', '完成') };
+    const err = expectError(await api.put('/api/v1/metadata/approvals/contract/bad_template', { ...bigContracts('bad_template'), actions: { approve: [mail] } }), 422, 'METADATA_INVALID');
+    expect(err.details.map((d) => [d.pointer, d.code])).toEqual([['/actions/approve/0/body/en', 'approval.template']]);
+  });
+
   it('refuses a step criteria formula with a typo, naming the step\'s pointer and the position', async () => {
     const flow = bigContracts('typo_criteria');
     flow.steps = [...(flow.steps as object[]), { name: 'second', label: L('Second', '第二步'), approvers: [{ type: 'role', role: 'general_manager' }], criteria: 'BLANKVALUE(margn, 0) < 30' }];
