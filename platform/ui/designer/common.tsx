@@ -2,7 +2,7 @@
 /** Pieces shared by the designer screens: data types, cache refresh, sources, server errors by form item. */
 import { useQueryClient } from '@tanstack/react-query';
 import type { inferRouterOutputs } from '@trpc/server';
-import { Alert, Tag, type FormInstance } from 'antd';
+import { Alert, Form, Input, Space, Tag, type FormInstance } from 'antd';
 import { useRouter } from 'next/navigation';
 import { useCallback } from 'react';
 import type { MessageKey } from '../../core/i18n';
@@ -125,6 +125,26 @@ export function DetailsAlert({ error, style, onClose }: { error: ClientAppError 
     <Alert role="alert" type="error" showIcon closable={Boolean(onClose)} onClose={onClose} style={{ marginBottom: 16, whiteSpace: 'pre-line', ...style }}
       title={title}
       description={more.length ? <ul style={{ margin: 0, paddingLeft: 18 }}>{more.map((m) => <li key={m}>{m}</li>)}</ul> : undefined} />
+  );
+}
+
+/**
+ * The English label, Chinese label and API name of a designer document (process, rule, approval
+ * flow). The name is fixed once the document exists; `fixedHint` says so.
+ */
+export function LabelNameFields({ fixed, fixedHint, onNameTyped }: { fixed: boolean; fixedHint: MessageKey; onNameTyped(): void }) {
+  const { tr } = useT();
+  return (
+    <Space size="large" wrap align="start">
+      <Form.Item label={tr('designer.labelEn')} name="labelEn" rules={[{ required: true, whitespace: true, message: tr('admin.required') }]} style={{ width: 280 }}>
+        <Input autoComplete="off" />
+      </Form.Item>
+      <Form.Item label={tr('admin.labelZh')} name="labelZh" extra={tr('designer.zhHint')} style={{ width: 280 }}><Input autoComplete="off" /></Form.Item>
+      <Form.Item label={tr('admin.apiNameLabel')} name="name" extra={fixed ? tr(fixedHint) : tr('admin.apiNameHint')} style={{ width: 280 }}
+        rules={[{ required: true, message: tr('admin.required') }, { pattern: API_NAME, message: tr('admin.apiNameHint') }]}>
+        <Input autoComplete="off" disabled={fixed} onChange={onNameTyped} />
+      </Form.Item>
+    </Space>
   );
 }
 

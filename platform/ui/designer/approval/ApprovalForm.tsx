@@ -12,7 +12,7 @@ import { appErrorOf, type ClientAppError } from '../../errors';
 import { useT } from '../../i18n';
 import { useTRPC } from '../../trpc';
 import type { FieldInfo } from '../../types';
-import { API_NAME, apiNameFrom, DetailsAlert, itemOfDetail, showDesignerError, stripOrigin, useRefreshMetadata } from '../common';
+import { apiNameFrom, LabelNameFields, DetailsAlert, itemOfDetail, showDesignerError, stripOrigin, useRefreshMetadata } from '../common';
 import { ActionsEditor } from './ActionsEditor';
 import { useDirectory } from './ApproversEditor';
 import {
@@ -142,16 +142,7 @@ export function ApprovalForm({ object, fields, flows, flow, onDone }: { object: 
         }}>
         <Alert type="info" showIcon title={tr('designer.approval.versionNote')} style={{ marginBottom: 16 }} />
         <DetailsAlert error={error} />
-        <Space size="large" wrap align="start">
-          <Form.Item label={tr('designer.labelEn')} name="labelEn" rules={[{ required: true, whitespace: true, message: tr('admin.required') }]} style={{ width: 300 }}>
-            <Input autoComplete="off" />
-          </Form.Item>
-          <Form.Item label={tr('admin.labelZh')} name="labelZh" extra={tr('designer.zhHint')} style={{ width: 260 }}><Input autoComplete="off" /></Form.Item>
-          <Form.Item label={tr('admin.apiNameLabel')} name="name" extra={flow ? tr('designer.approval.nameFixed') : tr('admin.apiNameHint')} style={{ width: 260 }}
-            rules={[{ required: true, message: tr('admin.required') }, { pattern: API_NAME, message: tr('admin.apiNameHint') }]}>
-            <Input autoComplete="off" disabled={Boolean(flow)} onChange={() => setNameTouched(true)} />
-          </Form.Item>
-        </Space>
+        <LabelNameFields fixed={Boolean(flow)} fixedHint="designer.approval.nameFixed" onNameTyped={() => setNameTouched(true)} />
         <Form.Item label={tr('admin.description')} name="description"><Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} /></Form.Item>
         <Form.Item label={tr('designer.approval.active')} name="active" valuePropName="checked" extra={tr('designer.approval.activeHint')}><Switch /></Form.Item>
         <Form.Item name="entry" extra={tr('designer.approval.entryHint')}>

@@ -11,7 +11,7 @@ import { useState } from 'react';
 import type { ClientAppError } from '../../errors';
 import { useT } from '../../i18n';
 import { useTRPC } from '../../trpc';
-import { API_NAME, apiNameFrom, DetailsAlert, itemOfDetail, showDesignerError, stripOrigin, useRefreshMetadata, type DesignerObject } from '../common';
+import { apiNameFrom, LabelNameFields, DetailsAlert, itemOfDetail, showDesignerError, stripOrigin, useRefreshMetadata, type DesignerObject } from '../common';
 import { StagesEditor } from './StagesEditor';
 import { newStageRow, rowsToStages, stageRowsProblem, stagesToRows, type DesignerProcess, type StageRow } from './stages';
 
@@ -79,16 +79,7 @@ export function ProcessForm({ object, data, process, onDone }: { object: string;
         if ('labelEn' in changed && !nameTouched) form.setFieldValue('name', apiNameFrom(changed.labelEn ?? ''));
       }}>
       <DetailsAlert error={error} />
-      <Space size="large" wrap align="start">
-        <Form.Item label={tr('designer.labelEn')} name="labelEn" rules={[{ required: true, message: tr('admin.required') }]} style={{ width: 280 }}>
-          <Input autoComplete="off" />
-        </Form.Item>
-        <Form.Item label={tr('admin.labelZh')} name="labelZh" extra={tr('designer.zhHint')} style={{ width: 280 }}><Input autoComplete="off" /></Form.Item>
-        <Form.Item label={tr('admin.apiNameLabel')} name="name" extra={process ? tr('designer.process.nameFixed') : tr('admin.apiNameHint')} style={{ width: 280 }}
-          rules={[{ required: true, message: tr('admin.required') }, { pattern: API_NAME, message: tr('admin.apiNameHint') }]}>
-          <Input autoComplete="off" disabled={Boolean(process)} onChange={() => setNameTouched(true)} />
-        </Form.Item>
-      </Space>
+      <LabelNameFields fixed={Boolean(process)} fixedHint="designer.process.nameFixed" onNameTyped={() => setNameTouched(true)} />
       <Form.Item label={tr('admin.description')} name="description"><Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} /></Form.Item>
       <Space size="large" wrap align="start">
         <Form.Item label={tr('designer.process.active')} name="active" valuePropName="checked"><Switch /></Form.Item>

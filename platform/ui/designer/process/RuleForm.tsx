@@ -11,7 +11,7 @@ import { useState } from 'react';
 import type { ClientAppError } from '../../errors';
 import { useT } from '../../i18n';
 import { useTRPC } from '../../trpc';
-import { API_NAME, apiNameFrom, compactJson, DetailsAlert, itemOfDetail, showDesignerError, stripOrigin, useRefreshMetadata, type DesignerObject } from '../common';
+import { apiNameFrom, LabelNameFields, compactJson, DetailsAlert, itemOfDetail, showDesignerError, stripOrigin, useRefreshMetadata, type DesignerObject } from '../common';
 import { FormulaInput } from '../FormulaInput';
 
 export type DesignerRule = DesignerObject['rules'][number];
@@ -90,12 +90,7 @@ export function RuleForm({ object, data, rule, onDone }: { object: string; data:
         if ('labelEn' in changed && !nameTouched) form.setFieldValue('name', apiNameFrom(changed.labelEn ?? ''));
       }}>
       <DetailsAlert error={error} />
-      <Form.Item label={tr('designer.labelEn')} name="labelEn" rules={[{ required: true, message: tr('admin.required') }]}><Input autoComplete="off" /></Form.Item>
-      <Form.Item label={tr('admin.labelZh')} name="labelZh" extra={tr('designer.zhHint')}><Input autoComplete="off" /></Form.Item>
-      <Form.Item label={tr('admin.apiNameLabel')} name="name" extra={rule ? tr('designer.rule.nameFixed') : tr('admin.apiNameHint')}
-        rules={[{ required: true, message: tr('admin.required') }, { pattern: API_NAME, message: tr('admin.apiNameHint') }]}>
-        <Input autoComplete="off" disabled={Boolean(rule)} onChange={() => setNameTouched(true)} />
-      </Form.Item>
+      <LabelNameFields fixed={Boolean(rule)} fixedHint="designer.rule.nameFixed" onNameTyped={() => setNameTouched(true)} />
       <Form.Item label={tr('admin.description')} name="description"><Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} /></Form.Item>
       <Form.Item label={tr('designer.rule.active')} name="active" valuePropName="checked" extra={tr('designer.rule.activeHint')}><Switch /></Form.Item>
       {condition !== null ? (
