@@ -14,8 +14,8 @@ async function commentOf(req: Request, ctx: RecordContext): Promise<string | nul
   const body = await readJsonObject(req, ctx.locale);
   if (body.comment === undefined || body.comment === null) return null;
   if (typeof body.comment !== 'string') {
-    const message = t(ctx.locale, 'request.bodyObject');
-    throw new AppError('BAD_REQUEST', message, [{ pointer: '/comment', field: 'comment', code: 'type', message }]);
+    const message = t(ctx.locale, 'approval.commentType');
+    throw new AppError('BAD_REQUEST', message, [{ pointer: '/comment', field: 'comment', code: 'approval.commentType', message }]);
   }
   return body.comment;
 }
@@ -33,8 +33,8 @@ export async function actionHandler(req: Request, ctx: RecordContext, p: { reque
   const comment = await commentOf(req, ctx);
   if (p.action === 'approve' || p.action === 'reject') return json(await decide(ctx, p.requestId, p.action, comment));
   if (p.action === 'recall') return json(await recall(ctx, p.requestId, comment));
-  const message = t(ctx.locale, 'object.unknown', { object: p.action });
-  throw new AppError('NOT_FOUND', message, [{ code: 'route.unknown', message }]);
+  const message = t(ctx.locale, 'approval.unknownAction', { action: p.action });
+  throw new AppError('NOT_FOUND', message, [{ code: 'approval.unknownAction', message }]);
 }
 
 export async function pendingHandler(req: Request, ctx: RecordContext) {
@@ -47,8 +47,8 @@ export async function bulkApproveHandler(req: Request, ctx: RecordContext) {
   const body = await readJsonObject(req, ctx.locale);
   const ids = body.requestIds;
   if (!Array.isArray(ids) || !ids.length || ids.length > 200 || ids.some((x) => typeof x !== 'string')) {
-    const message = t(ctx.locale, 'request.bodyObject');
-    throw new AppError('BAD_REQUEST', message, [{ pointer: '/requestIds', code: 'type', message }]);
+    const message = t(ctx.locale, 'approval.requestIds');
+    throw new AppError('BAD_REQUEST', message, [{ pointer: '/requestIds', field: 'requestIds', code: 'approval.requestIds', message }]);
   }
   return json(await bulkApprove(ctx, ids as string[], typeof body.comment === 'string' ? body.comment : null));
 }

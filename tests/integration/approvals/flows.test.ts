@@ -188,7 +188,10 @@ describe('the REST API', () => {
 
     const notMine = expectError(await gm.post(`/api/v1/approvals/${requestId}/approve`, { comment: 'x' }), 403, 'FORBIDDEN');
     expect(notMine.message).toBe('You are not an approver of the current step');
-    expectError(await finance.post(`/api/v1/approvals/${requestId}/approve`, { comment: 7 }), 400, 'BAD_REQUEST');
+    const badComment = expectError(await finance.post(`/api/v1/approvals/${requestId}/approve`, { comment: 7 }), 400, 'BAD_REQUEST');
+    expect(badComment.details).toEqual([expect.objectContaining({ field: 'comment', message: 'The comment must be text' })]);
+    expect(expectError(await finance.post(`/api/v1/approvals/${requestId}/approv`), 404, 'NOT_FOUND').message).toBe('Unknown approval action "approv" (approve, reject or recall)');
+    expect(expectError(await finance.post('/api/v1/approvals/bulk-approve', { requestIds: requestId }), 400, 'BAD_REQUEST').details).toEqual([expect.objectContaining({ field: 'requestIds' })]);
     const approved = await finance.post(`/api/v1/approvals/${requestId}/approve`, { comment: 'budgeted' });
     expect(approved.status).toBe(200);
     expect(approved.body).toEqual({ requestId, status: 'approved' });
