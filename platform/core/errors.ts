@@ -16,6 +16,10 @@ export type ErrorCode =
   | 'VALIDATION_FAILED'
   | 'METADATA_INVALID'
   | 'RATE_LIMITED'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'METHOD_NOT_ALLOWED'
+  | 'UNSUPPORTED_MEDIA_TYPE'
+  | 'UNAVAILABLE'
   | 'INTERNAL';
 
 export interface ErrorDetail {
@@ -42,6 +46,10 @@ const STATUS: Record<ErrorCode, number> = {
   VALIDATION_FAILED: 422,
   METADATA_INVALID: 422,
   RATE_LIMITED: 429,
+  PAYLOAD_TOO_LARGE: 413,
+  METHOD_NOT_ALLOWED: 405,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  UNAVAILABLE: 503,
   INTERNAL: 500,
 };
 
@@ -49,13 +57,16 @@ export class AppError extends Error {
   readonly code: ErrorCode;
   readonly status: number;
   readonly details: ErrorDetail[];
+  /** Seconds the caller should wait before trying again (429, 503): sent as `Retry-After`. */
+  readonly retryAfter?: number;
 
-  constructor(code: ErrorCode, message: string, details: ErrorDetail[] = []) {
+  constructor(code: ErrorCode, message: string, details: ErrorDetail[] = [], opts: { retryAfter?: number } = {}) {
     super(message);
     this.name = 'AppError';
     this.code = code;
     this.status = STATUS[code];
     this.details = details;
+    if (opts.retryAfter !== undefined) this.retryAfter = Math.max(1, Math.ceil(opts.retryAfter));
   }
 
   toJSON() {

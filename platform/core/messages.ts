@@ -8,6 +8,7 @@ import { FORMULA_MESSAGES } from './messages.formula';
 import { PATH_MESSAGES } from './messages.path';
 import { PROCESS_MESSAGES } from './messages.process';
 import { PROCESS_DESIGNER_MESSAGES } from './messages.processDesigner';
+import { SECURITY_MESSAGES } from './messages.security';
 
 export const MESSAGES = {
   ...ADMIN_MESSAGES,
@@ -19,6 +20,7 @@ export const MESSAGES = {
   ...PROCESS_MESSAGES,
   ...PATH_MESSAGES,
   ...PROCESS_DESIGNER_MESSAGES,
+  ...SECURITY_MESSAGES,
   // validation
   'validation.required': { en: '{label} is required', zh: '{label}不能为空' },
   'validation.type': { en: '{label} must be {expected}', zh: '{label}必须是{expected}' },

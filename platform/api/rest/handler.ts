@@ -27,6 +27,7 @@ export function headerLocale(req: Request): Locale | undefined {
 export function errorResponse(e: unknown, locale: Locale): Response {
   const err = toAppError(e, locale);
   const headers: Record<string, string> = err.status === 401 ? { 'www-authenticate': 'Bearer realm="tessera"' } : {};
+  if (err.retryAfter !== undefined) headers['retry-after'] = String(err.retryAfter);
   return json(errorBody(err), err.status, headers);
 }
 
