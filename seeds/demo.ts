@@ -251,7 +251,7 @@ export async function seedDemo(pool: pg.Pool, prisma: Prisma, workspace: Workspa
     await bulkInsert(ctx, client, 'account', children);
     counts.account = data.account.length;
     for (const obj of ['contact', 'lead', 'opportunity', 'quote', 'contract', 'expense', 'activity']) counts[obj] = await bulkInsert(ctx, client, obj, data[obj]);
-  });
+  }, { long: true });
   // A few draft contracts go into approval the way a rep would send them, so the approvers'
   // inboxes have real requests (each on the route its margin decides).
   const drafts = data.contract.filter((c) => c.values.status === 'draft' && c.id).slice(0, opts.approvals ?? 6);

@@ -83,5 +83,5 @@ export async function seedDemoOrg(pool: pg.Pool, _prisma: Prisma, workspace: Wor
     );
     await bumpSecurityRevision(db, workspace.id);
     return { all, sellers, byKey };
-  });
+  }, { long: true });
 }

@@ -42,7 +42,7 @@ export async function seedScale(pool: pg.Pool, workspace: WorkspaceRef, actor: U
         values: { name: `${cityZh}${r.pick(V.CORE_WORDS)}${r.pick(V.INDUSTRY_WORDS[industry])}${i}号${r.pick(V.SUFFIXES)}`, industry, region, level: r.pick(['a', 'b', 'c']), type: r.pick(['customer', 'prospect', 'partner']) },
       });
     }
-    await withTransaction(pool, (client) => bulkInsert(ctx, client, 'account', rows));
+    await withTransaction(pool, (client) => bulkInsert(ctx, client, 'account', rows), { long: true });
     opts.onProgress?.(Math.min(nAccounts, start + CHUNK), nAccounts, 'account');
   }
   for (let start = 0; start < n; start += CHUNK) {
@@ -63,7 +63,7 @@ export async function seedScale(pool: pg.Pool, workspace: WorkspaceRef, actor: U
         },
       });
     }
-    await withTransaction(pool, (client) => bulkInsert(ctx, client, 'opportunity', rows));
+    await withTransaction(pool, (client) => bulkInsert(ctx, client, 'opportunity', rows), { long: true });
     opts.onProgress?.(Math.min(n, start + CHUNK), n, 'opportunity');
   }
   await pool.query(`ANALYZE ${'"' + workspace.schema + '"'}."account"`);

@@ -4,7 +4,7 @@
  * SMTP when TESSERA_SMTP_URL is set (smtp://user:pass@host:port), else a log transport that prints
  * the message: the embedded default needs no mail server.
  */
-import type { Queryable } from '../db/pool';
+import { withClient, type Queryable } from '../db/pool';
 import type pg from 'pg';
 
 export interface OutgoingEmail {
@@ -59,37 +59,36 @@ export async function defaultTransport(): Promise<Transport> {
  * never send one message twice; a failure is retried with backoff, then marked failed.
  */
 export async function deliverOutbox(pool: pg.Pool, transport: Transport, opts: { batch?: number; workspaceId?: string } = {}): Promise<{ sent: number; failed: number }> {
-  const client = await pool.connect();
   let sent = 0;
   let failed = 0;
-  try {
-    await client.query('BEGIN');
-    const due = await client.query<{ id: string; recipient: string; subject: string; body: string; attempts: number }>(
-      `SELECT id, recipient, subject, body, attempts FROM outbox WHERE status = 'queued' AND next_attempt_at <= now() AND ($2::uuid IS NULL OR workspace_id = $2)
-       ORDER BY next_attempt_at LIMIT $1 FOR UPDATE SKIP LOCKED`,
-      [opts.batch ?? 50, opts.workspaceId ?? null],
-    );
-    for (const m of due.rows) {
-      try {
-        await transport.send({ to: m.recipient, subject: m.subject, body: m.body });
-        await client.query(`UPDATE outbox SET status = 'sent', sent_at = now(), attempts = attempts + 1 WHERE id = $1`, [m.id]);
-        sent++;
-      } catch (e) {
-        const attempts = m.attempts + 1;
-        await client.query(
-          `UPDATE outbox SET attempts = $2, last_error = $3, status = CASE WHEN $2 >= ${MAX_ATTEMPTS} THEN 'failed' ELSE 'queued' END,
-             next_attempt_at = now() + make_interval(secs => 30 * power(2, $2)) WHERE id = $1`,
-          [m.id, attempts, String((e as Error).message ?? e).slice(0, 1000)],
-        );
-        if (attempts >= MAX_ATTEMPTS) failed++;
+  await withClient(pool, async (client) => {
+    try {
+      await client.query('BEGIN');
+      const due = await client.query<{ id: string; recipient: string; subject: string; body: string; attempts: number }>(
+        `SELECT id, recipient, subject, body, attempts FROM outbox WHERE status = 'queued' AND next_attempt_at <= now() AND ($2::uuid IS NULL OR workspace_id = $2)
+         ORDER BY next_attempt_at LIMIT $1 FOR UPDATE SKIP LOCKED`,
+        [opts.batch ?? 50, opts.workspaceId ?? null],
+      );
+      for (const m of due.rows) {
+        try {
+          await transport.send({ to: m.recipient, subject: m.subject, body: m.body });
+          await client.query(`UPDATE outbox SET status = 'sent', sent_at = now(), attempts = attempts + 1 WHERE id = $1`, [m.id]);
+          sent++;
+        } catch (e) {
+          const attempts = m.attempts + 1;
+          await client.query(
+            `UPDATE outbox SET attempts = $2, last_error = $3, status = CASE WHEN $2 >= ${MAX_ATTEMPTS} THEN 'failed' ELSE 'queued' END,
+               next_attempt_at = now() + make_interval(secs => 30 * power(2, $2)) WHERE id = $1`,
+            [m.id, attempts, String((e as Error).message ?? e).slice(0, 1000)],
+          );
+          if (attempts >= MAX_ATTEMPTS) failed++;
+        }
       }
+      await client.query('COMMIT');
+    } catch (e) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw e;
     }
-    await client.query('COMMIT');
-  } catch (e) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw e;
-  } finally {
-    client.release();
-  }
+  });
   return { sent, failed };
 }

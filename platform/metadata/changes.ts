@@ -310,7 +310,7 @@ export async function commitChange(actor: ChangeActor, summary: string, build: (
       [actor.workspace.id, actor.userId, String(revision), JSON.stringify({ summary, keys: changes.map((c) => c.key), ddl: ddl.length })],
     );
     return { revision, changes, ddl };
-  });
+  }, { long: true });
   return result;
 }
 

@@ -26,7 +26,7 @@ export async function convergeSchema(pool: pg.Pool, schema: string, meta: Metada
     }
     await backfillProcesses(client, schema, meta, live);
     return plan;
-  });
+  }, { long: true });
 }
 
 /**

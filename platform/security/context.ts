@@ -5,6 +5,7 @@
 import type pg from 'pg';
 import type { Locale } from '../core/i18n';
 import type { Channel, RecordContext, SecurityContext, UserRef, WorkspaceRef } from '../data/context';
+import { queryableFor } from '../db/pool';
 import type { MetadataModel } from '../metadata/model';
 import { getMetadata } from '../metadata/registry';
 import { accessPlan, hasRecordShares, type AccessMode, type AccessPlan } from './access';
@@ -27,7 +28,8 @@ function securityFor(pool: pg.Pool, fullMeta: MetadataModel, model: SecurityMode
         p = (async (): Promise<AccessPlan> => {
           const quick = accessPlan(model, fullMeta, perms, userId, object, mode, false);
           if (quick.all || mode === 'full') return quick;
-          return hasRecordShares(pool, workspaceId, object, userId).then((has) => (has ? accessPlan(model, fullMeta, perms, userId, object, mode, true) : quick));
+          // On the connection the caller holds when inside a transaction: never a second one.
+          return hasRecordShares(queryableFor(pool), workspaceId, object, userId).then((has) => (has ? accessPlan(model, fullMeta, perms, userId, object, mode, true) : quick));
         })();
         plans.set(key, p);
       }

@@ -85,7 +85,7 @@ export async function runTransfer(pool: pg.Pool, prisma: Prisma, jobId: string, 
           );
           await writeHistory(client, ctx, object, res.rows.map((r) => r.id), [{ field: 'owner', old: fromUserId, new: toUserId }], randomUUID());
           return res.rowCount ?? 0;
-        });
+        }, { long: true });
         if (n === 0) break;
         moved[object] += n;
         done += n;
