@@ -6,6 +6,7 @@ import { AppError } from '../../core/errors';
 import { parseLocale, t, type Locale } from '../../core/i18n';
 import type { RecordContext } from '../../data/context';
 import { requirePrincipal } from '../authenticate';
+import { assertSameOriginWrite } from '../csrf';
 import { recordContext } from '../context';
 import { errorBody, toAppError } from '../errors';
 
@@ -38,6 +39,7 @@ export function restRoute<P>(handler: Handler<P>) {
   return async (req: Request, route: { params: Promise<P> }): Promise<Response> => {
     const asked = headerLocale(req);
     try {
+      assertSameOriginWrite(req, asked ?? 'en');
       const principal = await requirePrincipal(req, asked ?? 'en');
       const ctx = await recordContext(principal, asked, 'api');
       return await handler(req, ctx, await route.params);
