@@ -1,11 +1,21 @@
 /**
  * Browser sessions: a random token in an httpOnly cookie; only its SHA-256 is stored, so a leaked
- * database cannot be replayed as cookies. Every sign-in attempt is logged; five wrong passwords in
- * a row lock the account for fifteen minutes.
+ * database cannot be replayed as cookies. Every sign-in attempt is logged.
+ *
+ * Sign-in, in this order, so that nothing slow or revealing happens before the cheap refusals:
+ * 1. a client address with 20 failures in 15 minutes is refused (429) for 15 minutes, before any
+ *    lookup (only when the address is known: TESSERA_TRUSTED_PROXIES);
+ * 2. a locked e-mail address is refused before the password hash is computed; five wrong passwords
+ *    in a row lock it for fifteen minutes, whether or not a user has that address, so the answers
+ *    never tell which addresses exist; an address the user has signed in from before is let through
+ *    a lock (a flood from elsewhere cannot keep them out);
+ * 3. the hash (a dummy one for an unknown address, so the timing matches), then one atomic SQL
+ *    statement that counts the failure, or clears the counter only if no lock was set meanwhile.
  */
 import type { Prisma } from '../db/prisma';
 import { hashPassword, verifyPassword } from './passwords';
 import { principalOf, type Principal } from './principal';
+import { clearUserFailures, countKeyFailure, countUserFailure, emailKey, ipKey, keyLockedUntil, type Counted, type Limit } from './throttle';
 import { digest, newSecret } from './tokens';
 import { findUserByEmail, normaliseEmail } from './users';
 
@@ -13,10 +23,19 @@ export const SESSION_COOKIE = 'tessera_session';
 export const SESSION_DAYS = 14;
 export const MAX_FAILED_LOGINS = 5;
 export const LOCKOUT_MINUTES = 15;
+/** Failures from one client address, in a window of as many minutes, before it is refused for as long. */
+export const MAX_FAILED_PER_IP = 20;
+export const IP_WINDOW_MINUTES = 15;
+/** An address the user signed in from within this many days passes an account lock. */
+export const FAMILIAR_IP_DAYS = 30;
 /** A session seen within this window counts as "signed in now". */
 export const ONLINE_MINUTES = 30;
 
-export type LoginFailure = 'bad_credentials' | 'locked';
+const ACCOUNT_LIMIT: Limit = { max: MAX_FAILED_LOGINS, lockSeconds: LOCKOUT_MINUTES * 60, windowSeconds: null };
+const IP_LIMIT: Limit = { max: MAX_FAILED_PER_IP, lockSeconds: IP_WINDOW_MINUTES * 60, windowSeconds: IP_WINDOW_MINUTES * 60 };
+
+/** `locked`: the e-mail address is locked; `throttled`: the client address is. */
+export type LoginFailure = 'bad_credentials' | 'locked' | 'throttled';
 
 export interface LoginSuccess {
   ok: true;
@@ -34,37 +53,50 @@ export interface ClientInfo {
 
 const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
 
+/** True when the user signed in successfully from this address recently. */
+async function familiarAddress(prisma: Prisma, userId: string, ip: string | undefined): Promise<boolean> {
+  if (!ip) return false;
+  const since = new Date(Date.now() - FAMILIAR_IP_DAYS * 86400_000);
+  return (await prisma.loginEvent.count({ where: { userId, ip, success: true, at: { gte: since } }, take: 1 })) > 0;
+}
+
 /** Check credentials and open a session. Unknown emails, wrong passwords and inactive users look the same to the caller. */
 export async function login(prisma: Prisma, email: string, password: string, meta: ClientInfo = {}): Promise<LoginResult> {
-  const user = await findUserByEmail(prisma, email);
-  // Verify against a dummy hash when the user is unknown so timing does not reveal which emails exist.
+  const address = normaliseEmail(email);
+  const log = (userId: string | null, success: boolean, reason: string) =>
+    prisma.loginEvent.create({ data: { userId, email: address.slice(0, 200), success, reason, ip: meta.ip ?? null, userAgent: meta.userAgent?.slice(0, 300) ?? null } });
+  const ipThrottle = meta.ip ? ipKey(meta.ip) : null;
+  if (ipThrottle) {
+    const until = await keyLockedUntil(prisma, ipThrottle);
+    if (until) {
+      await log(null, false, 'ip_throttled');
+      return { ok: false, reason: 'throttled', lockedUntil: until };
+    }
+  }
+  const user = await findUserByEmail(prisma, address);
+  const key = user ? null : emailKey(address);
+  const familiar = user ? await familiarAddress(prisma, user.id, meta.ip) : false;
+  const failed = async (reason: string, counted: Counted | null): Promise<LoginResult> => {
+    if (ipThrottle) await countKeyFailure(prisma, ipThrottle, IP_LIMIT);
+    const lockedNow = counted?.locked && !counted.already;
+    await log(user?.id ?? null, false, lockedNow ? `${reason}_locked` : reason);
+    return counted?.locked && !familiar ? { ok: false, reason: 'locked', lockedUntil: counted.until } : { ok: false, reason: 'bad_credentials' };
+  };
+
+  const lockedUntil = user ? (user.lockedUntil && user.lockedUntil > new Date() ? user.lockedUntil : null) : await keyLockedUntil(prisma, key!);
+  if (lockedUntil && !familiar) return failed('locked', { locked: true, until: lockedUntil, already: true });
+
   const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
-  const log = (success: boolean, reason: string) =>
-    prisma.loginEvent.create({ data: { userId: user?.id ?? null, email: normaliseEmail(email).slice(0, 200), success, reason, ip: meta.ip ?? null, userAgent: meta.userAgent?.slice(0, 300) ?? null } });
-  if (!user) {
-    await log(false, 'unknown_user');
-    return { ok: false, reason: 'bad_credentials' };
+  if (!user) return failed('unknown_user', await countKeyFailure(prisma, key!, ACCOUNT_LIMIT));
+  // An inactive user's right password is a failure like any other, so it answers and locks the same.
+  if (!ok || !user.active) return failed(ok ? 'inactive' : 'bad_password', await countUserFailure(prisma, user.id, ACCOUNT_LIMIT));
+  if (!(await clearUserFailures(prisma, user.id, familiar))) {
+    // Locked by parallel wrong passwords while this one was hashed: the lock wins.
+    const row = await prisma.user.findUnique({ where: { id: user.id }, select: { lockedUntil: true } });
+    await log(user.id, false, 'locked');
+    return { ok: false, reason: 'locked', lockedUntil: row?.lockedUntil ?? new Date() };
   }
-  if (user.lockedUntil && user.lockedUntil > new Date()) {
-    await log(false, 'locked');
-    return { ok: false, reason: 'locked', lockedUntil: user.lockedUntil };
-  }
-  if (!ok) {
-    const failed = user.failedLogins + 1;
-    const lock = failed >= MAX_FAILED_LOGINS;
-    await prisma.user.update({
-      where: { id: user.id },
-      data: { failedLogins: lock ? 0 : failed, lockedUntil: lock ? new Date(Date.now() + LOCKOUT_MINUTES * 60_000) : undefined },
-    });
-    await log(false, lock ? 'bad_password_locked' : 'bad_password');
-    return lock ? { ok: false, reason: 'locked', lockedUntil: new Date(Date.now() + LOCKOUT_MINUTES * 60_000) } : { ok: false, reason: 'bad_credentials' };
-  }
-  if (!user.active) {
-    await log(false, 'inactive');
-    return { ok: false, reason: 'bad_credentials' };
-  }
-  if (user.failedLogins || user.lockedUntil) await prisma.user.update({ where: { id: user.id }, data: { failedLogins: 0, lockedUntil: null } });
-  await log(true, 'ok');
+  await log(user.id, true, 'ok');
   const { token, expiresAt } = await openSession(prisma, user.id, meta);
   return { ok: true, token, expiresAt, principal: principalOf(user, 'session') };
 }

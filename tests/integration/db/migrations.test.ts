@@ -62,7 +62,7 @@ beforeAll(() => {
 describe('the migrated database matches prisma/schema.prisma', () => {
   it('declares the platform tables we expect', () => {
     expect(models.map((m) => m.table).sort()).toEqual([
-      'api_keys', 'approval_delegations', 'approval_events', 'approval_flow_versions', 'approval_items', 'approval_requests', 'audit_events', 'departments', 'field_history', 'group_members', 'groups', 'installed_packages', 'jobs', 'login_events',
+      'api_keys', 'approval_delegations', 'approval_events', 'approval_flow_versions', 'approval_items', 'approval_requests', 'audit_events', 'departments', 'field_history', 'group_members', 'groups', 'installed_packages', 'jobs', 'login_events', 'login_throttle',
       'metadata_deltas', 'metadata_revisions', 'notifications', 'object_sharing', 'outbox',
       'permission_set_fields', 'permission_set_objects', 'permission_sets', 'record_shares', 'roles', 'sessions', 'sharing_rules', 'stage_history',
       'user_permission_sets', 'users', 'workspaces',

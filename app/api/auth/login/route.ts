@@ -1,36 +1,57 @@
 import { NextResponse } from 'next/server';
-import { errorBody } from '@/platform/api/errors';
+import { assertSameOriginWrite } from '@/platform/api/csrf';
+import { clientIp } from '@/platform/api/proxy';
+import { errorResponse } from '@/platform/api/rest/handler';
+import { ownString, readSmallJsonObject } from '@/platform/api/smallBody';
 import { AppError } from '@/platform/core/errors';
-import { parseLocale, t } from '@/platform/core/i18n';
+import { parseLocale, t, type Locale } from '@/platform/core/i18n';
 import { getPrisma } from '@/platform/db/prisma';
-import { LOCKOUT_MINUTES, login, SESSION_COOKIE } from '@/platform/security/sessions';
+import { login, SESSION_COOKIE, type LoginResult } from '@/platform/security/sessions';
 
+const MAX_EMAIL = 320;
+const MAX_PASSWORD = 1024;
+
+/** The e-mail and password of a sign-in body; 422 naming the field when one is missing or not text. */
+function credentials(body: Record<string, unknown>, locale: Locale): { email: string; password: string } {
+  const email = ownString(body, 'email')?.trim();
+  const password = ownString(body, 'password');
+  const details = [];
+  if (!email || email.length > MAX_EMAIL) details.push({ field: 'email', code: 'auth.emailRequired', message: t(locale, 'auth.emailRequired', { max: MAX_EMAIL }) });
+  if (!password || password.length > MAX_PASSWORD) details.push({ field: 'password', code: 'auth.passwordRequired', message: t(locale, 'auth.passwordRequired', { max: MAX_PASSWORD }) });
+  if (details.length) throw new AppError('VALIDATION_FAILED', details[0].message, details);
+  return { email: email!, password: password! };
+}
+
+/** The refusal of a failed sign-in: the same for an unknown address as for a known one. */
+function refusal(result: Exclude<LoginResult, { ok: true }>, locale: Locale): AppError {
+  if (result.reason === 'bad_credentials') {
+    const message = t(locale, 'auth.badLogin');
+    return new AppError('UNAUTHENTICATED', message, [{ field: 'password', code: 'auth.badLogin', message }]);
+  }
+  const seconds = Math.max(1, Math.ceil(((result.lockedUntil?.getTime() ?? Date.now()) - Date.now()) / 1000));
+  const key = result.reason === 'locked' ? 'auth.locked' : 'auth.throttled';
+  const message = t(locale, key, { minutes: Math.ceil(seconds / 60) });
+  return new AppError('RATE_LIMITED', message, [{ field: 'password', code: key, message }], { retryAfter: seconds });
+}
+
+/** Sign in with e-mail and password; sets the session cookie. */
 export async function POST(req: Request) {
   const locale = parseLocale(req.headers.get('accept-language'));
-  let body: { email?: unknown; password?: unknown } = {};
   try {
-    body = await req.json();
-  } catch {
-    return NextResponse.json(errorBody(new AppError('BAD_REQUEST', t(locale, 'request.badJson'))), { status: 400 });
+    assertSameOriginWrite(req, locale, { always: true });
+    const { email, password } = credentials(await readSmallJsonObject(req, locale), locale);
+    const result = await login(getPrisma(), email, password, { ip: clientIp(req.headers), userAgent: req.headers.get('user-agent') ?? undefined });
+    if (!result.ok) throw refusal(result, locale);
+    const res = NextResponse.json({ user: result.principal.user }, { headers: { 'cache-control': 'no-store' } });
+    res.cookies.set(SESSION_COOKIE, result.token, {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: process.env.TESSERA_SECURE_COOKIES === '1',
+      path: '/',
+      expires: result.expiresAt,
+    });
+    return res;
+  } catch (e) {
+    return errorResponse(e, locale);
   }
-  const email = typeof body.email === 'string' ? body.email : '';
-  const password = typeof body.password === 'string' ? body.password : '';
-  const result = await login(getPrisma(), email, password, {
-    ip: req.headers.get('x-forwarded-for')?.split(',')[0]?.trim() ?? undefined,
-    userAgent: req.headers.get('user-agent') ?? undefined,
-  });
-  if (!result.ok) {
-    const key = result.reason === 'locked' ? 'auth.locked' : 'auth.badLogin';
-    const err = new AppError(result.reason === 'locked' ? 'RATE_LIMITED' : 'UNAUTHENTICATED', t(locale, key, { minutes: LOCKOUT_MINUTES }), [{ field: 'password', code: key, message: t(locale, key, { minutes: LOCKOUT_MINUTES }) }]);
-    return NextResponse.json(errorBody(err), { status: err.status });
-  }
-  const res = NextResponse.json({ user: result.principal.user });
-  res.cookies.set(SESSION_COOKIE, result.token, {
-    httpOnly: true,
-    sameSite: 'lax',
-    secure: process.env.TESSERA_SECURE_COOKIES === '1',
-    path: '/',
-    expires: result.expiresAt,
-  });
-  return res;
 }
