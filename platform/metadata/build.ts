@@ -9,6 +9,7 @@ import { currencyColumn } from '../fields/currency';
 import { fieldType } from '../fields/registry';
 import type { FieldDef } from '../fields/types';
 import { parseCondition } from '../rules/conditions/parse';
+import { formulaScale } from '../rules/formula';
 import type { LayoutDefinition, ListViewDefinition, MetadataModel, ObjectDefinition, ObjectModel, RelatedListModel, SalesProcessDefinition, ValidationRuleDefinition, ApprovalFlowDefinition } from './model';
 import { buildApprovals } from './approvals';
 import { buildLogic } from './logic';
@@ -176,9 +177,23 @@ export function buildMetadata(docs: MetadataDocuments, extraErrors: ErrorDetail[
     throw new AppError('METADATA_INVALID', `Metadata has ${errors.length} problem(s):\n${errors.map((e) => `  ${e.message}`).join('\n')}`, errors);
   }
 
-  for (const obj of objects.values()) obj.relatedLists = relatedListsOf(obj, objects, layouts.get(obj.name)?.[0]);
+  for (const obj of objects.values()) {
+    obj.relatedLists = relatedListsOf(obj, objects, layouts.get(obj.name)?.[0]);
+    roundFormulas(obj);
+  }
   const revision = createHash('sha256').update(JSON.stringify(docs)).digest('hex').slice(0, 16);
   return { revision, objects, layouts, views, rules, processes, approvals, archivedObjects };
+}
+
+/**
+ * A number formula field's value is rounded to its scale wherever it is computed (records, filters,
+ * sorts, rules), so no channel shows more precision than the field declares.
+ */
+function roundFormulas(obj: ObjectModel): void {
+  for (const [name, formula] of obj.formulas) {
+    const scale = formulaScale(obj.fieldMap.get(name)!);
+    if (scale !== undefined) obj.formulas.set(name, { ...formula, scale });
+  }
 }
 
 /** A layout without the fields (and related lists) that are archived: they come back when restored. */

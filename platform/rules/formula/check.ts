@@ -29,6 +29,20 @@ export function returnFormulaType(returnType: FieldDef['returnType']): FormulaTy
   return !returnType || returnType === 'currency' || returnType === 'percent' ? 'number' : returnType;
 }
 
+/** Scale of a number formula field with none declared (as a decimal field's). */
+export const DEFAULT_FORMULA_SCALE = 2;
+
+/**
+ * Decimal places a formula field's value is rounded to: its scale for number, currency and percent
+ * results, undefined for other results and other fields. A formula field reads as it shows, so a
+ * value derived from a hidden field carries no more precision than the field declares.
+ */
+export function formulaScale(field: FieldDef): number | undefined {
+  if (field.type !== 'formula' || returnFormulaType(field.returnType) !== 'number') return undefined;
+  const s = field.scale ?? DEFAULT_FORMULA_SCALE;
+  return Number.isInteger(s) ? Math.min(Math.max(s, 0), 10) : DEFAULT_FORMULA_SCALE;
+}
+
 /** The type a field's value has in formulas; undefined for types formulas cannot read (multi-select picklists). */
 export function fieldFormulaType(field: FieldDef): FormulaType | undefined {
   switch (field.type) {

@@ -12,6 +12,7 @@ import { ident, qualified } from '../../core/identifiers';
 import type { Params } from '../../core/sql';
 import { fieldType } from '../../fields/registry';
 import type { FieldDef } from '../../fields/types';
+import { formulaScale } from './check';
 import { toText, VALUE_MAX_LENGTH, VALUE_PATTERN, type Dec } from './decimal';
 import { ROUND_DIGITS } from './functions';
 import type { CheckedFormula, FNode, FormulaType } from './types';
@@ -102,7 +103,7 @@ class SqlCompiler {
     const value = (a: string) => {
       if (!node.formula) return this.column(node.field, node.type, a);
       const inner = this.compile(node.formula, a);
-      return node.type === 'boolean' ? `COALESCE(${inner}, FALSE)` : inner;
+      return node.type === 'boolean' ? `COALESCE(${inner}, FALSE)` : this.rounded(inner, formulaScale(node.field));
     };
     if (!node.steps.length) return value(alias);
     const hop = (i: number, from: string): string => {
@@ -115,6 +116,11 @@ class SqlCompiler {
     const sub = hop(0, alias);
     // No related record: blank, as a stored field would be.
     return node.type === 'text' ? `COALESCE(${sub}, '')` : node.type === 'boolean' ? `COALESCE(${sub}, FALSE)` : sub;
+  }
+
+  /** A number rounded to a formula field's scale, as evaluate.ts rounds it. */
+  rounded(sql: string, scale: number | undefined): string {
+    return scale === undefined ? sql : `round(${sql}, ${this.once(`scale${scale}`, scale, 'int')})`;
   }
 
   private literal(node: FNode & { k: 'lit' }): string {
@@ -223,6 +229,8 @@ class SqlCompiler {
  * formulaSqlType(f.type); blank text is NULL and an unknown boolean is FALSE, as evaluateFormula gives.
  */
 export function compileFormulaSql(f: CheckedFormula, params: Params, opts: SqlOptions): string {
-  const sql = new SqlCompiler(params, opts).compile(f.node, opts.alias);
+  const compiler = new SqlCompiler(params, opts);
+  const sql = compiler.compile(f.node, opts.alias);
+  if (f.type === 'number') return compiler.rounded(sql, f.scale);
   return f.type === 'text' ? `NULLIF(${sql}, '')` : f.type === 'boolean' ? `COALESCE(${sql}, FALSE)` : sql;
 }

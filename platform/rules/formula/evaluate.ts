@@ -5,7 +5,7 @@
  * three-valued, and a boolean result that is unknown is false.
  */
 import type { FieldDef } from '../../fields/types';
-import { fieldFormulaType } from './check';
+import { fieldFormulaType, formulaScale } from './check';
 import { addDays, addMonths, civilFromDays, dayInZone, formatDay, makeDate, parseDay, parseInstant } from './dates';
 import * as D from './decimal';
 import type { Dec } from './decimal';
@@ -114,7 +114,7 @@ class Evaluator {
         if (!node.formula) return readField(node.field, node.type, record);
         if (!record) return blankOf(node.type);
         const v = this.eval(node.formula, path);
-        return node.type === 'boolean' ? v === true : v;
+        return node.type === 'boolean' ? v === true : roundTo(v, formulaScale(node.field));
       }
       case 'neg': {
         const v = this.eval(node.arg, prefix) as Dec | null;
@@ -303,7 +303,13 @@ function output(type: FormulaType, v: Value): unknown {
   }
 }
 
+/** A number rounded to a formula field's scale (Postgres round: half away from zero); anything else as it is. */
+function roundTo(v: Value, scale: number | undefined): Value {
+  return scale === undefined || v === null || typeof v !== 'object' ? v : D.round(v, scale);
+}
+
 /** Evaluate a checked formula against a record (and the records its lookups reach). */
 export function evaluateFormula(f: CheckedFormula, input: EvalInput): unknown {
-  return output(f.type, new Evaluator(input).eval(f.node, []));
+  const v = new Evaluator(input).eval(f.node, []);
+  return output(f.type, f.type === 'number' ? roundTo(v, f.scale) : v);
 }

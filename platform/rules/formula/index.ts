@@ -10,7 +10,8 @@ import type { CheckedFormula, FormulaEnv, FormulaProblem } from './types';
 
 export { compileFormulaSql, formulaSqlType, type SqlOptions } from './compile';
 export { evaluateFormula, type EvalInput } from './evaluate';
-export { fieldFormulaType } from './check';
+export { DEFAULT_FORMULA_SCALE, fieldFormulaType, formulaScale } from './check';
+export { formulaInputs, type FormulaInput } from './inputs';
 export { MAX_LENGTH as MAX_FORMULA_LENGTH, MAX_DEPTH as MAX_FORMULA_DEPTH } from './parse';
 export type { CheckedFormula, FNode, FormulaEnv, FormulaProblem, FormulaType } from './types';
 

@@ -38,6 +38,8 @@ export interface CheckedFormula {
   fields: string[];
   /** Lookup paths evaluation follows, every prefix listed, shortest first: [['account'], ['account', 'parent']]. */
   paths: string[][];
+  /** A number formula field's scale: the result is rounded to it, in memory and in SQL alike. */
+  scale?: number;
 }
 
 // ---- syntax tree ------------------------------------------------------------------------------
