@@ -41,7 +41,13 @@ const SQL_TYPES: Record<ReturnTypeName, string> = {
   boolean: 'boolean',
 };
 
-const scale = { type: 'integer', minimum: 0, maximum: 10, description: 'Decimal places shown (numbers, currency, percent).' };
+const formulaScale = { type: 'integer', minimum: 0, maximum: 10, description: 'Decimal places the value is rounded to (numbers, currency, percent; default 2).' };
+const rollupScale = { type: 'integer', minimum: 0, maximum: 10, description: 'Decimal places shown (numbers, currency, percent).' };
+
+const safeToShow = {
+  type: 'boolean',
+  description: 'Shown to users who may not read a field it is derived from (by default it is hidden from them, as its value could give that field away).',
+};
 
 const conditionRef: JsonSchema = { $ref: 'condition.schema.json' };
 
@@ -57,8 +63,9 @@ function computed(kind: 'formula' | 'rollup', returnType: ReturnTypeName): Field
           properties: {
             formula: { type: 'string', minLength: 1, maxLength: 4000, description: 'The expression (docs/formulas.md).' },
             returnType: { enum: RETURN_TYPES },
-            scale,
+            scale: formulaScale,
             currency: { type: 'string', pattern: '^[A-Z]{3}$' },
+            safeToShow,
           },
           required: ['formula', 'returnType'],
         }
@@ -78,8 +85,9 @@ function computed(kind: 'formula' | 'rollup', returnType: ReturnTypeName): Field
               },
             },
             returnType: { enum: RETURN_TYPES, description: 'Derived from the summarised field; need not be given.' },
-            scale,
+            scale: rollupScale,
             currency: { type: 'string', pattern: '^[A-Z]{3}$' },
+            safeToShow,
           },
           required: ['summary'],
         },

@@ -86,6 +86,11 @@ export interface FieldDef {
   returnType?: ReturnTypeName;
   /** rollup: what it summarises. */
   summary?: RollupSummary;
+  /**
+   * formula and rollup: shown to users who may not read a field it is derived from. By default such
+   * users do not see it at all, since its value (at full precision) could give the hidden one away.
+   */
+  safeToShow?: boolean;
   /** Form rules (condition trees over the record): shown while, required while, read-only while the stored record meets. */
   visibleIf?: unknown;
   requiredIf?: unknown;

@@ -916,10 +916,14 @@ export interface FieldFormula {
   formula: string;
   returnType: 'number' | 'currency' | 'percent' | 'text' | 'date' | 'datetime' | 'boolean';
   /**
-   * Decimal places shown (numbers, currency, percent).
+   * Decimal places the value is rounded to (numbers, currency, percent; default 2).
    */
   scale?: number;
   currency?: string;
+  /**
+   * Shown to users who may not read a field it is derived from (by default it is hidden from them, as its value could give that field away).
+   */
+  safeToShow?: boolean;
 }
 /**
  * Roll-up summary field (汇总).
@@ -967,4 +971,8 @@ export interface FieldRollup {
    */
   scale?: number;
   currency?: string;
+  /**
+   * Shown to users who may not read a field it is derived from (by default it is hidden from them, as its value could give that field away).
+   */
+  safeToShow?: boolean;
 }
