@@ -75,6 +75,11 @@ export const DESIGNER_MESSAGES = {
   'designer.field.archived': { en: 'Field archived: hidden everywhere, its data kept', zh: '字段已归档：在各处隐藏，数据保留' },
   'designer.field.restored': { en: 'Field restored', zh: '字段已恢复' },
   'designer.field.purged': { en: 'Field purged', zh: '字段已彻底删除' },
+  'designer.computed.safeToShow': { en: 'Safe to show to users who cannot read its inputs', zh: '可向无权查看其来源字段的用户显示' },
+  'designer.computed.safeToShowHint': {
+    en: 'Otherwise it is hidden from anyone who may not read a field it is worked out from, since its value could give that field away.',
+    zh: '否则，无权查看其任一来源字段的用户将看不到它，因为它的值可能泄露该字段。',
+  },
   'designer.field.confirmPurge': { en: 'Purge "{name}" and every value it holds? This cannot be undone.', zh: '确定彻底删除"{name}"及其全部数据？此操作无法撤销。' },
   // picklist values
   'designer.picklist.values': { en: 'Values', zh: '选项值' },

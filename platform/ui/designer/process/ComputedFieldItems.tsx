@@ -2,11 +2,12 @@
 /**
  * The parameters of computed fields in the field form: a formula field's expression (checked as
  * you type), result type, decimal places and currency; a roll-up's child object, the lookup that
- * links it, the function, the summarised field and an optional filter (a JSON condition). Form
- * rules (visible / required / read-only if) are kept as written but not edited here.
+ * links it, the function, the summarised field and an optional filter (a JSON condition); for both,
+ * whether it is safe to show to users who cannot read its inputs. Form rules (visible / required /
+ * read-only if) are kept as written but not edited here.
  */
 import { useQueries, useQuery } from '@tanstack/react-query';
-import { Form, Input, InputNumber, Select, Space } from 'antd';
+import { Checkbox, Form, Input, InputNumber, Select, Space } from 'antd';
 import { useEffect } from 'react';
 import type { MessageKey } from '../../../core/i18n';
 import { useT } from '../../i18n';
@@ -28,9 +29,10 @@ export interface ComputedValues {
   summaryFn?: Fn;
   summaryField?: string;
   summaryFilter?: string;
+  safeToShow?: boolean;
 }
 
-export const COMPUTED_ITEMS = ['formula', 'returnType', 'currency', 'summaryObject', 'summaryVia', 'summaryFn', 'summaryField', 'summaryFilter'] as const;
+export const COMPUTED_ITEMS = ['formula', 'returnType', 'currency', 'summaryObject', 'summaryVia', 'summaryFn', 'summaryField', 'summaryFilter', 'safeToShow'] as const;
 
 const NUMERIC_RESULTS: ReturnType[] = ['number', 'currency', 'percent'];
 const NUMERIC_FIELDS = ['integer', 'decimal', 'currency', 'percent', 'rollup'];
@@ -50,14 +52,17 @@ export function computedInitialValues(f: Partial<DesignerField> | null): Compute
     formula: f?.formula ?? '', returnType: f?.returnType, currency: f?.currency ?? undefined,
     summaryObject: s?.object, summaryVia: s?.via, summaryFn: s?.fn, summaryField: s?.field,
     summaryFilter: s?.filter === undefined ? '' : JSON.stringify(s.filter, null, 2),
+    safeToShow: Boolean(f?.safeToShow),
   };
 }
 
 /** The computed-field properties of a definition from the form (undefined: not set). */
 export function computedProps(type: string, v: ComputedValues): Record<string, unknown> {
+  // Written only when ticked, so an untouched stock field stays as stock wrote it.
+  const safeToShow = v.safeToShow ? true : undefined;
   if (type === 'formula') {
     const numeric = NUMERIC_RESULTS.includes(v.returnType ?? 'number');
-    return { formula: v.formula?.trim(), returnType: v.returnType, currency: v.returnType === 'currency' ? v.currency?.trim() || undefined : undefined, ...(numeric ? {} : { scale: undefined }) };
+    return { formula: v.formula?.trim(), returnType: v.returnType, currency: v.returnType === 'currency' ? v.currency?.trim() || undefined : undefined, ...(numeric ? {} : { scale: undefined }), safeToShow };
   }
   if (type === 'rollup') {
     const filterText = v.summaryFilter?.trim();
@@ -66,9 +71,19 @@ export function computedProps(type: string, v: ComputedValues): Record<string, u
       ...(v.summaryFn && v.summaryFn !== 'count' && v.summaryField ? { field: v.summaryField } : {}),
       ...(filterText ? { filter: JSON.parse(filterText) as unknown } : {}),
     };
-    return { summary, returnType: undefined, currency: undefined };
+    return { summary, returnType: undefined, currency: undefined, safeToShow };
   }
   return {};
+}
+
+/** Whether the value may be shown to users who cannot read what it is worked out from. */
+function SafeToShowItem() {
+  const { tr } = useT();
+  return (
+    <Form.Item name="safeToShow" valuePropName="checked" extra={tr('designer.computed.safeToShowHint')}>
+      <Checkbox>{tr('designer.computed.safeToShow')}</Checkbox>
+    </Form.Item>
+  );
 }
 
 const expectOf = (rt: ReturnType | undefined): FormulaExpect | undefined => (rt === 'currency' || rt === 'percent' ? 'number' : rt);
@@ -96,6 +111,7 @@ function FormulaItems({ object }: { object: string }) {
           </Form.Item>
         )}
       </Space>
+      <SafeToShowItem />
     </>
   );
 }
@@ -165,6 +181,7 @@ function RollupItems({ object }: { object: string }) {
           style={{ fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace' }} />
       </Form.Item>
       <Form.Item label={tr('designer.field.scale')} name="scale"><InputNumber min={0} max={10} precision={0} style={{ width: 200 }} /></Form.Item>
+      <SafeToShowItem />
     </>
   );
 }
