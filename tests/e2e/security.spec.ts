@@ -69,3 +69,55 @@ test('a manager may delete a team member\'s account; a record of another team is
   await page.locator('.ant-table-tbody tr.ant-table-row').first().getByRole('link').first().click();
   await expect(page.getByRole('button', { name: 'Delete' })).toBeVisible();
 });
+
+test('pages and API answers carry the security headers, the app runs under its CSP, and cross-site writes are refused', async ({ page }) => {
+  // Any CSP violation (a blocked script, style, eval or connection) shows up in the console.
+  const violations: string[] = [];
+  page.on('console', (m) => {
+    if (/Content Security Policy|Refused to (load|execute|apply|connect|evaluate|frame)/i.test(m.text())) violations.push(m.text());
+  });
+  page.on('pageerror', (e) => {
+    if (/Content Security Policy|unsafe-eval/i.test(e.message)) violations.push(e.message);
+  });
+
+  // The reported open redirect: after sign-in the browser stays on this site.
+  const loginPage = await page.goto('/login?next=/%5Cevil.example');
+  const headers = loginPage!.headers();
+  expect(headers['content-security-policy']).toContain("frame-ancestors 'none'");
+  expect(headers['content-security-policy']).toContain("default-src 'self'");
+  expect(headers['x-frame-options']).toBe('DENY');
+  expect(headers['x-content-type-options']).toBe('nosniff');
+  expect(headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
+  // The demo admin still has the demo password, so the hint is shown.
+  await expect(page.getByText('Demo login: admin@tessera.demo / Tessera#2026')).toBeVisible();
+  await page.getByLabel('Email').fill('admin@tessera.demo');
+  await page.getByLabel('Password').fill('Tessera#2026');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(/^http:\/\/localhost:\d+\/o\//);
+
+  // A tRPC mutation from the app itself (a same-origin JSON POST) still works.
+  await page.getByRole('navigation').getByRole('link', { name: 'Accounts' }).click();
+  await page.getByRole('button', { name: 'New Account' }).click();
+  const name = `CSP Check ${Date.now()}`;
+  await page.getByLabel('Account name').fill(name);
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('heading', { name, exact: true, level: 1 })).toBeVisible();
+  await page.getByRole('button', { name: 'Edit' }).click();
+  await expect(page.getByRole('heading', { name: `Edit · ${name}`, level: 1 })).toBeVisible();
+
+  // The API answers carry the headers too; a write naming another origin is refused, with the cookie.
+  const api = await page.request.get('/api/v1/objects');
+  expect(api.headers()['x-content-type-options']).toBe('nosniff');
+  expect(api.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
+  const forged = await page.request.post('/api/v1/records/account', { data: { name: 'Forged' }, headers: { origin: 'https://evil.example' } });
+  expect(forged.status()).toBe(403);
+  expect((await forged.json()).error.details[0].code).toBe('csrf');
+
+  // Sign-out (a same-origin POST with no body) really ends the session.
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page).toHaveURL(/\/login/);
+  await page.goto('/o/account');
+  await expect(page).toHaveURL(/\/login/);
+
+  expect(violations).toEqual([]);
+});
