@@ -35,6 +35,23 @@ function valueProblem(field: FieldDef, value: unknown): string | null {
   return e?.keyword === 'enum' ? 'is not an active option of the field' : `is not a valid value (${e?.message ?? 'invalid'})`;
 }
 
+/**
+ * `afterApproval` names data fields users write (a lock on a formula or a system field means
+ * nothing), and "reopen" needs a recall field update: without one the record would still read as
+ * approved after the request stopped counting.
+ */
+function checkAfterApproval(def: ApprovalFlowDefinition, obj: ObjectModel, file: string, err: Err): void {
+  const after = def.afterApproval;
+  if (!after) return;
+  after.fields.forEach((name, i) => {
+    const field = obj.fieldMap.get(name);
+    if (!field || field.system || NOT_WRITABLE.has(field.type)) err(file, `/afterApproval/fields/${i}`, 'approval.afterField', `"${name}" is not a data field of ${def.object}`);
+  });
+  if (after.onEdit === 'reopen' && !(def.actions?.recall ?? []).some((a) => a.type === 'update')) {
+    err(file, '/afterApproval/onEdit', 'approval.reopenRecall', '"reopen" needs a field update among the recall actions (e.g. status back to draft), or an edited record would still read as approved');
+  }
+}
+
 export function buildApprovals(
   objects: Map<string, ObjectModel>,
   docs: { file: string; def: ApprovalFlowDefinition }[],
@@ -75,6 +92,9 @@ export function buildApprovals(
           err(file, `${at}/field`, 'approval.actionField', `"${action.field}" is not a field of ${def.object} that can be set`);
           return;
         }
+        // What a flow sets is the flow's to write, not the user's (even while the flow is inactive:
+        // its results are still on records). The owner keeps its own rules (who may assign records).
+        if (field.name !== 'owner') (obj.approvalManaged ??= new Set()).add(field.name);
         if (field.type === 'picklist' && action.value !== null && action.value !== undefined && !(field.options ?? []).some((o) => o.value === action.value)) {
           err(file, `${at}/value`, 'approval.actionValue', `"${String(action.value)}" is not an option of ${def.object}.${field.name}`);
           return;
@@ -83,6 +103,7 @@ export function buildApprovals(
         if (problem) err(file, `${at}/value`, 'approval.actionValue', `${JSON.stringify(action.value ?? null)} for ${def.object}.${field.name} ${problem}`);
       });
     }
+    checkAfterApproval(def, obj, file, err);
     obj.approvals.push({ def, name: def.name, order: def.order ?? 100, active: def.active !== false, entry, criteria });
   }
   const byOrder = (a: { order?: number; name: string }, b: { order?: number; name: string }) => (a.order ?? 100) - (b.order ?? 100) || a.name.localeCompare(b.name);

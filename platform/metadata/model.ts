@@ -134,6 +134,11 @@ export interface ObjectModel {
   rollupsFed: RollupFeed[];
   /** Approval flows, in the order they are tried (inactive ones included, marked). */
   approvals: ApprovalFlowModel[];
+  /**
+   * Fields an update action of any of its approval flows (active or not) sets: read-only to users on
+   * every channel (only the engine, and administrators through an audited change, write them).
+   */
+  approvalManaged?: Set<string>;
   /** The viewing user's rights on the object (set on per-user views; absent means unrestricted). */
   rights?: ObjectRights;
 }

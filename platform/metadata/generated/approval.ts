@@ -97,7 +97,7 @@ export type ApprovalAction =
 export type ActionList = ApprovalAction[];
 
 /**
- * An approval flow of an object. When a record is submitted, the active flows of its object are tried in `order` and the first whose entry condition the record meets is used. The record is locked while the request is pending. Steps run in order; each has its approvers, a mode (any one approves, or all must), optional criteria (when not met the step is skipped or approved automatically, with the reason recorded) and what a rejection does. Actions run on submit, final approval, rejection and recall. Editing a flow that requests have used creates a new version: requests in flight keep theirs.
+ * An approval flow of an object. When a record is submitted, the active flows of its object are tried in `order` and the first whose entry condition the record meets is used. The record is locked while the request is pending. Steps run in order; each has its approvers, a mode (any one approves, or all must), optional criteria (when not met the step is skipped or approved automatically, with the reason recorded) and what a rejection does. Actions run on submit, final approval, rejection and recall; a field an update action sets is read-only to users (only the engine, and administrators through an audited change, write it). Editing a flow that requests have used creates a new version: requests in flight keep theirs.
  */
 export interface ApprovalFlowDefinition {
   $schema?: string;
@@ -128,6 +128,7 @@ export interface ApprovalFlowDefinition {
    * The submitter may recall a pending request (default true).
    */
   allowRecall?: boolean;
+  afterApproval?: AfterApproval;
   /**
    * @minItems 1
    * @maxItems 20
@@ -378,6 +379,21 @@ export interface Comparison {
   field: string;
   op: Operator;
   value?: ConditionValue;
+}
+/**
+ * What happens when a field that matters is changed on a record whose latest approval request was approved under this flow. Fields the flow's update actions set are always read-only to users; these are the other fields the approval vouched for (an amount, a cost, dates).
+ */
+export interface AfterApproval {
+  /**
+   * Fields of the object the approval covers (writable data fields; a currency field covers its currency code too).
+   *
+   * @minItems 1
+   */
+  fields: [ApiName, ...ApiName[]];
+  /**
+   * lock: users may not change these fields once approved (administrators may, and each such change is audited); reopen: the change is saved, the flow's recall field updates run (e.g. status back to draft) and the request no longer counts as approved, so the record needs a new approval.
+   */
+  onEdit: 'lock' | 'reopen';
 }
 export interface ApprovalStep {
   name: ApiName;
