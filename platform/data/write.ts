@@ -10,12 +10,14 @@ import { ident, qualified } from '../core/identifiers';
 import { pickLabel, t } from '../core/i18n';
 import { Params } from '../core/sql';
 import { withTransaction } from '../db/pool';
-import { assertNotLocked } from './locks';
+import { assertNotLocked, checkApprovalFields, checkManagedOnCreate } from './locks';
+import { auditOverride, cancelOnDelete } from './approvalRequests';
 import { autoNumberPeriod, formatAutoNumber } from '../fields/auto_number';
 import { fieldType } from '../fields/registry';
 import type { FieldDef } from '../fields/types';
 import type { ObjectModel } from '../metadata/model';
 import { compileAccess } from '../security/access';
+import { systemRecordContext } from '../security/context';
 import { diffRecords, writeHistory } from '../security/history';
 import { requireObject, type RecordContext } from './context';
 import { applyRecordLogic, updateRollups, writeStageHistory } from './logic';
@@ -121,6 +123,16 @@ function inTransaction<T>(ctx: RecordContext, fn: (client: pg.PoolClient) => Pro
   return ctx.tx ? fn(ctx.tx) : withTransaction(ctx.pool, fn);
 }
 
+/**
+ * Apply field updates as the platform (the recall updates of an approval reopened or cancelled by
+ * this write) in the caller's transaction, and return the row as it then is.
+ */
+async function applyAsPlatform(ctx: RecordContext, client: pg.PoolClient, obj: ObjectModel, id: string, input: Record<string, unknown>): Promise<Record<string, unknown>> {
+  const sys: RecordContext = { ...systemRecordContext(ctx.pool, ctx.workspace, ctx.user, ctx.security.fullMeta, 'automation'), locale: ctx.locale, tx: client };
+  await updateRecord(sys, obj.name, id, input);
+  return (await client.query(`SELECT * FROM ${qualified(ctx.workspace.schema, obj.name)} WHERE "id" = $1`, [id])).rows[0];
+}
+
 /** Create a record; the caller becomes its owner unless `owner` is given. */
 export async function createRecord(ctx: RecordContext, objectName: string, body: unknown): Promise<RecordData> {
   const obj = requireObject(ctx, objectName, 'create');
@@ -128,7 +140,8 @@ export async function createRecord(ctx: RecordContext, objectName: string, body:
   for (const f of obj.fields) {
     if (f.default !== undefined && input[f.name] === undefined) input[f.name] = f.default;
   }
-  const errors = validateInput(ctx.meta, obj, input, 'create', ctx.locale);
+  const managed = checkManagedOnCreate(ctx, fullObject(ctx, obj), input);
+  const errors = [...validateInput(ctx.meta, obj, input, 'create', ctx.locale), ...managed.errors];
   if (errors.length) throw validationError(ctx, errors);
   if (typeof input.owner === 'string' && input.owner.toLowerCase() !== ctx.user.id && !mayAssignOwners(ctx, obj.name)) throw forbidden(ctx, 'owner.assign', 'owner');
   return inTransaction(ctx, async (client) => {
@@ -154,6 +167,7 @@ export async function createRecord(ctx: RecordContext, objectName: string, body:
       mapDbError(ctx, obj, e);
     }
     await writeHistory(client, ctx, obj.name, [String(row.id)], [{ field: '$created', old: null, new: null }], randomUUID());
+    if (managed.overrides.length) await auditOverride(client, ctx, obj.name, String(row.id), 'approvalManaged', managed.overrides);
     const after = rowToRecord(full, row);
     if (stageChange) await writeStageHistory(client, ctx, full, String(row.id), stageChange, after);
     await updateRollups(client, ctx.workspace.schema, full, [{ before: null, after }]);
@@ -232,9 +246,12 @@ export async function updateRecord(ctx: RecordContext, objectName: string, id: s
     const after = rowToRecord(full, row);
     // The stage date moves with every stage change, which is recorded itself (and in the stage history).
     const changes = diffRecords(before, after, full.nameField).filter((c) => c.field !== full.process?.config.stageDateField);
+    // Judged on what was written (the database's own values), so "the same value" means the same.
+    const reopened = await checkApprovalFields(ctx, client, full, id, changes);
     await writeHistory(client, ctx, obj.name, [id], changes, randomUUID());
     if (stageChange) await writeStageHistory(client, ctx, full, id, stageChange, after);
     await updateRollups(client, ctx.workspace.schema, full, [{ before, after }]);
+    if (reopened) row = await applyAsPlatform(ctx, client, obj, id, reopened);
     return readBack(ctx, client, obj, row);
   });
 }
@@ -244,9 +261,13 @@ export async function deleteRecord(ctx: RecordContext, objectName: string, id: s
   const obj = requireObject(ctx, objectName, 'delete');
   if (!isRecordId(id)) throw notFound(ctx, obj);
   await inTransaction(ctx, async (client) => {
-    const current = await lockForWrite(ctx, client, obj, id, 'full');
+    let current = await lockForWrite(ctx, client, obj, id, 'full');
     await assertNotLocked(ctx, client, obj, id, 'delete');
     if (opts.expectedVersion !== undefined && Number(current.version) !== opts.expectedVersion) throw staleError(ctx, Number(current.version));
+    // A pending request closes with the record (its approvers must not be left with it), and the
+    // recall updates run first, so a restored record can be submitted again.
+    const recall = await cancelOnDelete(client, ctx, fullObject(ctx, obj), id);
+    if (recall) current = await applyAsPlatform(ctx, client, obj, id, recall);
     await client.query(
       `UPDATE ${qualified(ctx.workspace.schema, obj.name)} SET "deleted_at" = now(), "updated_by" = $2, "version" = "version" + 1 WHERE "id" = $1`,
       [id, ctx.user.id],
