@@ -3,6 +3,11 @@
  * background job that moves ownership in batches (each batch one transaction, with field history),
  * reports progress, and is audited. Records in the recycle bin move too, and the departing user's
  * places on record teams pass to the successor: nothing is left behind.
+ *
+ * Records in approval move as well (the departing owner cannot act on them any more): the pending
+ * request goes with its record, with a `transferred` event in its history, and when the departing
+ * user had submitted it the successor becomes its submitter (so they can recall it). The result
+ * counts how many moved records were in approval, per object.
  */
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
@@ -43,6 +48,28 @@ function invalid(locale: Locale, field: string, key: 'transfer.same' | 'transfer
   return new AppError('VALIDATION_FAILED', message, [{ field, code: key, message }]);
 }
 
+async function userNames(pool: pg.Pool, ids: string[]): Promise<Map<string, string>> {
+  const res = await pool.query<{ id: string; name: string }>('SELECT id, name FROM users WHERE id = ANY($1::uuid[])', [ids]);
+  return new Map(res.rows.map((r) => [r.id, r.name]));
+}
+
+/**
+ * Pending requests go with their records: a `transferred` event in each history, and the successor
+ * becomes the submitter where the departing user was (so someone can still recall it). Returns how many.
+ */
+async function moveRequests(client: pg.PoolClient, actorId: string, requests: { id: string; submitted_by: string }[], from: { id: string; name: string }, to: { id: string; name: string }): Promise<number> {
+  if (!requests.length) return 0;
+  const theirs = requests.filter((r) => r.submitted_by === from.id).map((r) => r.id);
+  if (theirs.length) await client.query('UPDATE approval_requests SET submitted_by = $2 WHERE id = ANY($1::uuid[])', [theirs, to.id]);
+  await client.query(
+    `INSERT INTO approval_events (request_id, actor_id, action, details)
+     SELECT r, $2, 'transferred', jsonb_build_object('from', $3::text, 'to', $4::text, 'fromName', $5::text, 'toName', $6::text, 'submitterMoved', r = ANY($7::uuid[]))
+       FROM unnest($1::uuid[]) AS r`,
+    [requests.map((r) => r.id), actorId, from.id, to.id, from.name, to.name, theirs],
+  );
+  return requests.length;
+}
+
 /** Queue a transfer; returns the job id (progress is read from the jobs table). */
 export async function startTransfer(prisma: Prisma, workspace: WorkspaceRef, actor: UserRef, locale: Locale, fromUserId: string, toUserId: string, enqueue: (jobId: string) => Promise<void>): Promise<string> {
   if (fromUserId === toUserId) throw invalid(locale, 'toUserId', 'transfer.same');
@@ -73,20 +100,33 @@ export async function runTransfer(pool: pg.Pool, prisma: Prisma, jobId: string, 
     const totals = await transferPreview(pool, workspace, meta, fromUserId);
     const total = totals.reduce((s, c) => s + c.live + c.deleted, 0);
     const moved: Record<string, number> = {};
+    const inApproval: Record<string, number> = {};
     let done = 0;
+    const names = await userNames(pool, [fromUserId, toUserId]);
     for (const { object } of totals) {
       moved[object] = 0;
+      inApproval[object] = 0;
       while (true) {
         const n = await withTransaction(pool, async (client) => {
+          const batch = (await client.query<{ id: string }>(`SELECT id FROM ${qualified(workspace.schema, object)} WHERE owner = $1 ORDER BY id LIMIT ${TRANSFER_BATCH}`, [fromUserId])).rows.map((r) => r.id);
+          if (!batch.length) return null;
+          // Requests before records, the order the approval engine locks them in (no deadlock with an approver acting).
+          const pending = await client.query<{ id: string; record_id: string; submitted_by: string }>(
+            `SELECT id, record_id, submitted_by FROM approval_requests WHERE workspace_id = $1 AND object = $2 AND record_id = ANY($3::uuid[]) AND status = 'pending' ORDER BY id FOR UPDATE`,
+            [workspace.id, object, batch],
+          );
+          // The owner test again: a record someone else moved meanwhile is no longer the leaver's.
           const res = await client.query<{ id: string }>(
             `UPDATE ${qualified(workspace.schema, object)} SET ${ident('owner')} = $2, updated_at = now(), updated_by = $3, version = version + 1
-              WHERE id IN (SELECT id FROM ${qualified(workspace.schema, object)} WHERE owner = $1 LIMIT ${TRANSFER_BATCH} FOR UPDATE SKIP LOCKED) RETURNING id`,
-            [fromUserId, toUserId, ctx.user.id],
+              WHERE id = ANY($4::uuid[]) AND owner = $1 RETURNING id`,
+            [fromUserId, toUserId, ctx.user.id, batch],
           );
           await writeHistory(client, ctx, object, res.rows.map((r) => r.id), [{ field: 'owner', old: fromUserId, new: toUserId }], randomUUID());
-          return res.rowCount ?? 0;
+          const movedIds = new Set(res.rows.map((r) => r.id));
+          inApproval[object] += await moveRequests(client, ctx.user.id, pending.rows.filter((r) => movedIds.has(r.record_id)), { id: fromUserId, name: names.get(fromUserId) ?? '' }, { id: toUserId, name: names.get(toUserId) ?? '' });
+          return movedIds.size;
         }, { long: true });
-        if (n === 0) break;
+        if (n === null) break;
         moved[object] += n;
         done += n;
         await prisma.job.update({ where: { id: jobId }, data: { progress: { done, total, object } } });
@@ -98,7 +138,7 @@ export async function runTransfer(pool: pg.Pool, prisma: Prisma, jobId: string, 
          AND NOT EXISTS (SELECT 1 FROM record_shares x WHERE x.workspace_id = s.workspace_id AND x.object = s.object AND x.record_id = s.record_id AND x.user_id = $3 AND x.reason = 'team')`,
       [workspace.id, fromUserId, toUserId],
     );
-    const result = { moved, teams: teams.rowCount ?? 0 };
+    const result = { moved, inApproval, teams: teams.rowCount ?? 0 };
     await prisma.$transaction(async (tx) => {
       await tx.job.update({ where: { id: jobId }, data: { status: 'done', finishedAt: new Date(), progress: { done, total }, result } });
       await audit(tx, { workspaceId: workspace.id, userId: ctx.user.id, action: 'transfer.done', targetType: 'user', targetId: fromUserId, details: { toUserId, jobId, ...result } });
