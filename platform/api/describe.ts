@@ -11,6 +11,8 @@ export interface FieldDescription {
   helpText?: { en: string; zh: string };
   required: boolean;
   readOnly: boolean;
+  /** Set by an approval flow: users may send only its current value (on create, empty or the default); administrators' changes are audited. */
+  approvalManaged?: boolean;
   unique: boolean;
   system: boolean;
   sortable: boolean;
@@ -67,7 +69,7 @@ export function describeObject(obj: ObjectModel) {
     description: obj.description,
     icon: obj.icon,
     nameField: obj.nameField,
-    fields: obj.allFields.map(describeField),
+    fields: obj.allFields.map((f) => (obj.approvalManaged?.has(f.name) ? { ...describeField(f), approvalManaged: true } : describeField(f))),
     relatedLists: obj.relatedLists,
   };
 }

@@ -2,7 +2,7 @@
  * The create/edit form of an object for react-jsonschema-form: a JSON Schema and uiSchema derived
  * from the fields placed on its layout, plus the sections the form template lays them out in.
  */
-import { pickLabel, type Locale } from '../core/i18n';
+import { pickLabel, t, type Locale } from '../core/i18n';
 import { currencyColumn } from '../fields/currency';
 import { activeValues } from '../fields/picklist';
 import { fieldType } from '../fields/registry';
@@ -45,8 +45,17 @@ function fieldSchema(f: FieldDef, locale: Locale): JsonSchema {
   return s;
 }
 
-/** Build the form for the object's layout; `mode` decides whether auto numbers show (edit only). */
-export function buildForm(obj: ObjectModel, layout: LayoutDefinition | undefined, locale: Locale, mode: 'create' | 'edit'): FormDefinition {
+export interface FormOptions {
+  /** The viewer is an administrator: fields approval flows set stay editable (their changes are audited). */
+  admin?: boolean;
+}
+
+/**
+ * Build the form for the object's layout; `mode` decides whether auto numbers show (edit only).
+ * Fields an approval flow sets are read-only with a hint (the record service refuses a user's
+ * change to them anyway); administrators may still change them, and are told it is audited.
+ */
+export function buildForm(obj: ObjectModel, layout: LayoutDefinition | undefined, locale: Locale, mode: 'create' | 'edit', opts: FormOptions = {}): FormDefinition {
   const sections: FormSection[] = [];
   const properties: Record<string, JsonSchema> = {};
   const uiSchema: JsonSchema = {};
@@ -58,11 +67,13 @@ export function buildForm(obj: ObjectModel, layout: LayoutDefinition | undefined
       const name = typeof entry === 'string' ? entry : entry.field;
       const f = obj.fieldMap.get(name);
       if (!f || (f.system && f.name !== 'owner')) continue;
-      const readOnly = !isWritable(f) || (typeof entry !== 'string' && entry.readOnly === true);
+      const managed = isWritable(f) && obj.approvalManaged?.has(f.name) === true;
+      const readOnly = !isWritable(f) || (typeof entry !== 'string' && entry.readOnly === true) || (managed && !opts.admin);
       if (mode === 'create' && f.type === 'auto_number') continue;
       properties[name] = fieldSchema(f, locale);
       const ui: JsonSchema = { ...fieldType(f).widget(f) };
       if (readOnly) ui['ui:readonly'] = true;
+      if (managed) ui['ui:help'] = t(locale, opts.admin ? 'approval.managedHintAdmin' : 'approval.managedHint');
       if (f.type === 'picklist' || f.type === 'multi_picklist') {
         ui['ui:placeholder'] = locale === 'zh-CN' ? '请选择' : 'Select...';
         ui['ui:enumNames'] = (f.options ?? []).filter((o) => o.active !== false).map((o) => pickLabel(o.label, locale));

@@ -48,8 +48,8 @@ export const metaRouter = router({
     }
     const rights = ctx.rc.security.perms.object(obj.name);
     const screens = (l: typeof layout) => ({
-      createForm: buildForm(obj, l, ctx.locale, 'create'),
-      editForm: buildForm(obj, l, ctx.locale, 'edit'),
+      createForm: buildForm(obj, l, ctx.locale, 'create', { admin: ctx.rc.user.isAdmin }),
+      editForm: buildForm(obj, l, ctx.locale, 'edit', { admin: ctx.rc.user.isAdmin }),
       layout: (l?.sections ?? []).map((s) => ({
         id: s.id,
         label: pickLabel(s.label, ctx.locale),
