@@ -34,6 +34,8 @@ export interface RecordApproval {
   locked: boolean;
   /** The caller may edit the record while it is locked (an administrator, or a current approver when the flow allows it). */
   mayEditLocked: boolean;
+  /** The record's latest request was approved under a flow that guards fields afterwards: which, and how. */
+  afterApproval: { onEdit: 'lock' | 'reopen'; fields: Label[] } | null;
   current: RequestView | null;
   requests: RequestView[];
 }
@@ -100,7 +102,7 @@ export async function recordApproval(ctx: RecordContext, objectName: string, rec
   const rows = (await ctx.pool.query<Row>(
     `SELECT r.id, r.status, r.step, r.submitted_by, u.name AS submitter, r.submitted_at, r.completed_at, v.definition, v.version
        FROM approval_requests r JOIN approval_flow_versions v ON v.id = r.flow_version_id JOIN users u ON u.id = r.submitted_by
-      WHERE r.workspace_id = $1 AND r.object = $2 AND r.record_id = $3 ORDER BY r.submitted_at DESC LIMIT 50`,
+      WHERE r.workspace_id = $1 AND r.object = $2 AND r.record_id = $3 ORDER BY r.submitted_at DESC, r.id DESC LIMIT 50`,
     [ctx.workspace.id, obj.name, recordId],
   )).rows;
   const requests = await requestViews(ctx, rows);
@@ -116,7 +118,10 @@ export async function recordApproval(ctx: RecordContext, objectName: string, rec
   }
   const lockedDef = current ? rows.find((r) => r.id === current.id)?.definition : undefined;
   const mayEditLocked = ctx.user.isAdmin || Boolean(lockedDef?.approverMayEdit && current?.canAct);
-  return { flow: flow ? { name: flow.name, label: flow.label } : null, hasFlows, canSubmit: Boolean(flow) && allowed, locked: Boolean(current), mayEditLocked, current, requests };
+  // The same test the record service makes on an edit (platform/data/locks.ts): the latest request.
+  const guard = rows[0]?.status === 'approved' ? rows[0].definition.afterApproval : undefined;
+  const afterApproval = guard ? { onEdit: guard.onEdit, fields: guard.fields.map((f) => full.fieldMap.get(f)?.label ?? { en: f, zh: f }) } : null;
+  return { flow: flow ? { name: flow.name, label: flow.label } : null, hasFlows, canSubmit: Boolean(flow) && allowed, locked: Boolean(current), mayEditLocked, afterApproval, current, requests };
 }
 
 function readCursor(ctx: RecordContext, cursor: string): [string, string] {

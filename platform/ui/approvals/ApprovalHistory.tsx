@@ -5,10 +5,15 @@ import { useT } from '../i18n';
 import { StatusTag } from './StatusTag';
 import type { EventView, RequestView } from './types';
 
-const COLORS: Record<string, string> = { approved: 'green', auto_approved: 'green', rejected: 'red', recalled: 'gray', skipped: 'gray', sent_back: 'red' };
+const COLORS: Record<string, string> = { approved: 'green', auto_approved: 'green', rejected: 'red', recalled: 'gray', skipped: 'gray', sent_back: 'red', reopened: 'orange', cancelled: 'gray' };
+
+/** A list of labels as a sentence part: "Amount, Date" / "金额、日期". */
+export function joinLabels(labels: string[], locale: string): string {
+  return labels.join(locale === 'zh-CN' ? '、' : ', ');
+}
 
 function useEventText() {
-  const { tr, label } = useT();
+  const { tr, label, locale } = useT();
   return (e: EventView, request: RequestView): string => {
     const d = e.details ?? {};
     let text: string;
@@ -19,6 +24,13 @@ function useEventText() {
       // The delegate is the approver of that step who holds the item "for" the actor.
       const to = request.steps.flatMap((s) => s.approvers).find((a) => a.userId === d.to)?.name;
       text = to ? tr('approvalUi.event.delegatedTo', { name: to }) : tr('approvalUi.event.delegated');
+    } else if (e.action === 'reopened') {
+      // Labels as they were when the record was edited (stored with the event).
+      const labels = Array.isArray(d.labels) ? (d.labels as { en: string; zh: string }[]).map((l) => label(l)) : [];
+      text = tr('approvalUi.event.reopened', { fields: joinLabels(labels, locale) });
+    } else if (e.action === 'transferred') {
+      text = tr('approvalUi.event.transferred', { from: String(d.fromName ?? ''), to: String(d.toName ?? '') });
+      if (d.submitterMoved) text += ` ${tr('approvalUi.event.submitterMoved', { to: String(d.toName ?? '') })}`;
     } else if (e.action in EVENT_KEYS) {
       text = tr(EVENT_KEYS[e.action]);
     } else {
@@ -41,6 +53,7 @@ const EVENT_KEYS: Record<string, Parameters<ReturnType<typeof useT>['tr']>[0]> =
   rejected: 'approvalUi.event.rejected',
   sent_back: 'approvalUi.event.sent_back',
   recalled: 'approvalUi.event.recalled',
+  cancelled: 'approvalUi.event.cancelled',
 };
 
 function RequestHistory({ request }: { request: RequestView }) {

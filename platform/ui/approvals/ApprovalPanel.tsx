@@ -12,7 +12,7 @@ import { useId, useState } from 'react';
 import { appErrorOf } from '../errors';
 import { useT } from '../i18n';
 import { useTRPC } from '../trpc';
-import { ApprovalHistory } from './ApprovalHistory';
+import { ApprovalHistory, joinLabels } from './ApprovalHistory';
 import { ApprovalSteps } from './ApprovalSteps';
 import { CommentDialog } from './CommentDialog';
 import { StatusTag } from './StatusTag';
@@ -114,6 +114,10 @@ export function ApprovalPanel({ object, id, recordName }: { object: string; id: 
                 { key: 'at', label: tr('approvalUi.submittedAt'), children: new Date(shown.submittedAt).toLocaleString(locale) },
                 ...(shown.completedAt ? [{ key: 'done', label: tr('approvalUi.completedAt'), children: new Date(shown.completedAt).toLocaleString(locale) }] : []),
               ]} />
+            {a.afterApproval && (
+              <Alert type="info" showIcon style={{ margin: '8px 0' }}
+                title={tr(a.afterApproval.onEdit === 'lock' ? 'approvalUi.afterLock' : 'approvalUi.afterReopen', { fields: joinLabels(a.afterApproval.fields.map((f) => label(f)), locale) })} />
+            )}
             <ApprovalSteps request={shown} />
             {shown.canAct && <DecisionBox request={shown} />}
           </>

@@ -3,7 +3,7 @@
 import { Tag } from 'antd';
 import { useT } from '../i18n';
 
-const COLORS: Record<string, string> = { pending: 'processing', approved: 'success', rejected: 'error', recalled: 'default' };
+const COLORS: Record<string, string> = { pending: 'processing', approved: 'success', rejected: 'error', recalled: 'default', reopened: 'warning', cancelled: 'default' };
 
 export function StatusTag({ status }: { status: string }) {
   const { tr } = useT();
