@@ -14,6 +14,7 @@ import { useTRPC } from '../../trpc';
 import type { FieldInfo } from '../../types';
 import { apiNameFrom, LabelNameFields, DetailsAlert, itemOfDetail, showDesignerError, stripOrigin, useRefreshMetadata } from '../common';
 import { ActionsEditor } from './ActionsEditor';
+import { AfterApprovalItems } from './AfterApprovalItems';
 import { useDirectory } from './ApproversEditor';
 import {
   actionsToState, newStepRow, orderOf, putOrDefault, rowsToSteps, stateToActions, stateToSubmitters, stepRowsProblem, stepsToRows, submittersToState, testOut,
@@ -36,16 +37,19 @@ interface Values {
   submitGroups: string[];
   approverMayEdit: boolean;
   allowRecall: boolean;
+  afterOnEdit: 'none' | 'lock' | 'reopen';
+  afterFields: string[];
   steps: StepRow[];
   actions: ActionsState;
 }
 
-const ITEMS = ['labelEn', 'labelZh', 'name', 'description', 'active', 'entry', 'submitKinds', 'approverMayEdit', 'allowRecall', 'steps', 'actions'];
+const ITEMS = ['labelEn', 'labelZh', 'name', 'description', 'active', 'entry', 'submitKinds', 'approverMayEdit', 'allowRecall', 'afterOnEdit', 'afterFields', 'steps', 'actions'];
 
 function itemOf(d: { field?: string; pointer?: string }): string | null {
   const segs = (d.pointer ?? '').split('/').filter(Boolean);
   if (segs[0] === 'label') return segs[1] === 'zh' ? 'labelZh' : 'labelEn';
   if (segs[0] === 'submitters') return 'submitKinds';
+  if (segs[0] === 'afterApproval') return segs[1] === 'fields' ? 'afterFields' : 'afterOnEdit';
   return itemOfDetail(d, ITEMS);
 }
 
@@ -115,6 +119,7 @@ export function ApprovalForm({ object, fields, flows, flow, onDone }: { object: 
     putOrDefault(def, original, 'submitters', stateToSubmitters({ owner: kinds.has('owner'), creator: kinds.has('creator'), editors: kinds.has('editors'), roles: v.submitRoles, groups: v.submitGroups }, 'submitters' in original), undefined);
     putOrDefault(def, original, 'approverMayEdit', v.approverMayEdit, false);
     putOrDefault(def, original, 'allowRecall', v.allowRecall, true);
+    putOrDefault(def, original, 'afterApproval', v.afterOnEdit === 'none' ? undefined : { ...(original.afterApproval as object | undefined), fields: v.afterFields, onEdit: v.afterOnEdit }, undefined);
     def.steps = rowsToSteps(v.steps);
     putOrDefault(def, original, 'actions', stateToActions(v.actions), undefined);
     save.mutate({ approval: def, mode: flow ? 'update' : 'create' });
@@ -126,6 +131,7 @@ export function ApprovalForm({ object, fields, flows, flow, onDone }: { object: 
     entry: flow?.entry as Test,
     submitKinds: (['owner', 'creator', 'editors'] as const).filter((k) => submitters[k]), submitRoles: submitters.roles, submitGroups: submitters.groups,
     approverMayEdit: flow?.approverMayEdit === true, allowRecall: flow?.allowRecall !== false,
+    afterOnEdit: flow?.afterApproval?.onEdit ?? 'none', afterFields: [...(flow?.afterApproval?.fields ?? [])],
     steps: flow ? stepsToRows(flow.steps) : [newStepRow()], actions: actionsToState(flow?.actions),
   };
   const atLeastOne = async () => {
@@ -167,6 +173,7 @@ export function ApprovalForm({ object, fields, flows, flow, onDone }: { object: 
           <Form.Item label={tr('designer.approval.approverMayEdit')} name="approverMayEdit" valuePropName="checked"><Switch /></Form.Item>
           <Form.Item label={tr('designer.approval.allowRecall')} name="allowRecall" valuePropName="checked"><Switch /></Form.Item>
         </Space>
+        <AfterApprovalItems fields={fields} />
         <Typography.Title level={3} style={{ fontSize: 16 }}>{tr('designer.approval.steps')}</Typography.Title>
         {/* The editors' own inputs are not all in error when one step is: problems show on their steps. */}
         <Form.Item name="steps" validateStatus="" rules={[{ validator: async (_r, rows: StepRow[] | undefined) => { const p = stepRowsProblem(rows); if (p) throw new Error(tr(p)); } }]}>
