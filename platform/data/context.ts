@@ -1,6 +1,7 @@
 /** Who is asking, in which workspace, with which metadata: passed to every record-service call. */
 import type pg from 'pg';
 import { AppError } from '../core/errors';
+import { queryableFor, type Queryable } from '../db/pool';
 import { t, type Locale } from '../core/i18n';
 import type { MetadataModel, ObjectModel } from '../metadata/model';
 import type { AccessMode, AccessPlan } from '../security/access';
@@ -45,6 +46,11 @@ export interface RecordContext {
   security: SecurityContext;
   /** An open transaction the record service joins instead of starting its own (the approval engine's). */
   tx?: pg.PoolClient;
+}
+
+/** Where the caller's queries run: its transaction when it holds one (never a second connection), else the pool. */
+export function dbOf(ctx: Pick<RecordContext, 'pool' | 'tx'>): Queryable {
+  return ctx.tx ?? queryableFor(ctx.pool);
 }
 
 /** The object's model, or 404 naming the unknown object. */

@@ -6,7 +6,7 @@ import { qualified } from '../core/identifiers';
 import { Params } from '../core/sql';
 import type { ObjectModel } from '../metadata/model';
 import { compileAccess } from '../security/access';
-import type { RecordContext } from './context';
+import { dbOf, type RecordContext } from './context';
 import type { RecordData } from './values';
 
 /**
@@ -36,10 +36,15 @@ export async function lookupNames(ctx: RecordContext, obj: ObjectModel, records:
         sql = `SELECT id, name FROM "public"."users" WHERE id = ANY(${idParam}::uuid[])`;
       } else {
         if (!ctx.security.perms.object(target).read) return;
-        const access = compileAccess(await ctx.security.plan(target, 'read'), params, { workspaceId: ctx.workspace.id, object: target, userId: ctx.user.id }, 't');
-        sql = `SELECT t.id, t.name FROM ${qualified(ctx.workspace.schema, target)} AS t WHERE t.id = ANY(${idParam}::uuid[])${access ? ` AND ${access}` : ''}`;
+        // As get and the recycle bin show them: a live record to its readers, a deleted one only
+        // to those who may restore it.
+        const scope = { workspaceId: ctx.workspace.id, object: target, userId: ctx.user.id };
+        const read = compileAccess(await ctx.security.plan(target, 'read'), params, scope, 't') ?? 'TRUE';
+        const full = compileAccess(await ctx.security.plan(target, 'full'), params, scope, 't') ?? 'TRUE';
+        sql = `SELECT t.id, t.name FROM ${qualified(ctx.workspace.schema, target)} AS t WHERE t.id = ANY(${idParam}::uuid[])
+                 AND ((t.deleted_at IS NULL AND ${read}) OR (t.deleted_at IS NOT NULL AND ${full}))`;
       }
-      const res = await ctx.pool.query<{ id: string; name: string | null }>(sql, params.values);
+      const res = await dbOf(ctx).query<{ id: string; name: string | null }>(sql, params.values);
       for (const row of res.rows) names.set(row.id, row.name ?? '');
     }),
   );

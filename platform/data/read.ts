@@ -12,7 +12,7 @@ import type { ConditionNode } from '../rules/conditions/types';
 import { sortKeySql } from '../schema/indexes';
 import type { AccessMode, AccessPlan } from '../security/access';
 import { accessBranches, compileAccess } from '../security/access';
-import { requireObject, type RecordContext } from './context';
+import { dbOf, requireObject, type RecordContext } from './context';
 import { recordSource } from './source';
 import { decodeCursor, encodeCursor, keysetBranches, keysetPredicate } from './cursor';
 import { attachNames, lookupNames } from './names';
@@ -55,18 +55,26 @@ export async function accessSql(ctx: RecordContext, object: string, mode: Access
   return compileAccess(plan, params, { workspaceId: ctx.workspace.id, object, userId: ctx.user.id }, alias);
 }
 
+/**
+ * Whether the caller holds `mode` access to one record: the one probe every "may I see or change
+ * this record" question goes through. A record in the recycle bin (`deleted`) counts only for
+ * those who may restore it (full access), as the recycle bin itself shows it.
+ */
+export async function mayAccessRecord(ctx: RecordContext, object: string, id: string, mode: AccessMode, state: 'live' | 'deleted' = 'live'): Promise<boolean> {
+  if (!isRecordId(id)) return false;
+  const params = new Params();
+  const where = [`"t"."id" = ${params.add(id)}::uuid`, state === 'live' ? '"t"."deleted_at" IS NULL' : '"t"."deleted_at" IS NOT NULL'];
+  const access = await accessSql(ctx, object, state === 'deleted' ? 'full' : mode, params);
+  if (access) where.push(access);
+  const res = await dbOf(ctx).query(`SELECT 1 FROM ${qualified(ctx.workspace.schema, object)} AS "t" WHERE ${where.join(' AND ')}`, params.values);
+  return (res.rowCount ?? 0) > 0;
+}
+
 /** What the caller may do with one record they can see (for screens to offer only what works). */
 export async function recordPermissions(ctx: RecordContext, objectName: string, id: string): Promise<{ edit: boolean; delete: boolean }> {
   const obj = requireObject(ctx, objectName, 'read');
   const rights = ctx.security.perms.object(obj.name);
-  const can = async (mode: AccessMode) => {
-    const params = new Params();
-    const where = [`"t"."id" = ${params.add(id)}::uuid`, '"t"."deleted_at" IS NULL'];
-    const access = await accessSql(ctx, obj.name, mode, params);
-    if (access) where.push(access);
-    return ((await ctx.pool.query(`SELECT 1 FROM ${qualified(ctx.workspace.schema, obj.name)} AS "t" WHERE ${where.join(' AND ')}`, params.values)).rowCount ?? 0) > 0;
-  };
-  return { edit: rights.edit && (await can('edit')), delete: rights.delete && (await can('full')) };
+  return { edit: rights.edit && (await mayAccessRecord(ctx, obj.name, id, 'edit')), delete: rights.delete && (await mayAccessRecord(ctx, obj.name, id, 'full')) };
 }
 
 /** One live record by id, or NOT_FOUND (also when the caller may not see it). */
@@ -77,7 +85,7 @@ export async function getRecord(ctx: RecordContext, objectName: string, id: stri
   const where = [`"t"."id" = ${params.add(id)}::uuid`, '"t"."deleted_at" IS NULL'];
   const access = await accessSql(ctx, obj.name, 'read', params);
   if (access) where.push(access);
-  const res = await ctx.pool.query(`SELECT "t".* FROM ${recordSource(ctx.workspace.schema, obj, params)} WHERE ${where.join(' AND ')}`, params.values);
+  const res = await dbOf(ctx).query(`SELECT "t".* FROM ${recordSource(ctx.workspace.schema, obj, params)} WHERE ${where.join(' AND ')}`, params.values);
   if (res.rowCount === 0) throw notFound(ctx, obj);
   const rec = rowToRecord(obj, res.rows[0]);
   if (opts.withNames) attachNames(obj, [rec], await lookupNames(ctx, obj, [rec]));
@@ -183,7 +191,7 @@ function page(obj: ObjectModel, compiled: CompiledList, rows: Record<string, unk
 export async function listRecords(ctx: RecordContext, objectName: string, opts: ListOptions = {}): Promise<ListResult> {
   const obj = requireObject(ctx, objectName, 'read');
   const compiled = compileList(ctx, obj, opts, await ctx.security.plan(obj.name, 'read'));
-  const res = await ctx.pool.query(compiled.sql, compiled.values);
+  const res = await dbOf(ctx).query(compiled.sql, compiled.values);
   const result = page(obj, compiled, res.rows);
   if (opts.withNames) attachNames(obj, result.records, await lookupNames(ctx, obj, result.records));
   return result;
@@ -193,7 +201,7 @@ export async function listRecords(ctx: RecordContext, objectName: string, opts: 
 export async function listDeleted(ctx: RecordContext, objectName: string, opts: Pick<ListOptions, 'filter' | 'limit' | 'cursor' | 'search' | 'withNames'> = {}): Promise<ListResult> {
   const obj = requireObject(ctx, objectName, 'read');
   const compiled = compileList(ctx, obj, opts, await ctx.security.plan(obj.name, 'full'), 'deleted');
-  const res = await ctx.pool.query(compiled.sql, compiled.values);
+  const res = await dbOf(ctx).query(compiled.sql, compiled.values);
   const result = page(obj, compiled, res.rows);
   if (opts.withNames) attachNames(obj, result.records, await lookupNames(ctx, obj, result.records));
   return result;

@@ -5,30 +5,23 @@
  */
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../core/errors';
-import { qualified } from '../core/identifiers';
 import { t } from '../core/i18n';
-import { Params } from '../core/sql';
-import { accessSql, notFound } from '../data/read';
-import { requireObject, type RecordContext } from '../data/context';
+import { mayAccessRecord, notFound } from '../data/read';
+import { dbOf, requireObject, type RecordContext } from '../data/context';
 import { isoFromPg } from '../core/time';
 import { withTransaction } from '../db/pool';
 import { writeHistory } from './history';
 
 export type ShareReason = 'manual' | 'team';
 
-async function canAccess(ctx: RecordContext, object: string, id: string, mode: 'read' | 'full'): Promise<boolean> {
-  const params = new Params();
-  const where = [`"t"."id" = ${params.add(id)}::uuid`, '"t"."deleted_at" IS NULL'];
-  const access = await accessSql(ctx, object, mode, params);
-  if (access) where.push(access);
-  return ((await ctx.pool.query(`SELECT 1 FROM ${qualified(ctx.workspace.schema, object)} AS "t" WHERE ${where.join(' AND ')}`, params.values)).rowCount ?? 0) > 0;
-}
+/** One probe for every "may the caller see or change this record" question (data/read.ts). */
+const canAccess = (ctx: RecordContext, object: string, id: string, mode: 'read' | 'full') => mayAccessRecord(ctx, object, id, mode);
 
 /** Shares and team members of a record the caller can see; `canManage` says whether they may change them. */
 export async function listShares(ctx: RecordContext, object: string, id: string) {
   const obj = requireObject(ctx, object, 'read');
   if (!(await canAccess(ctx, obj.name, id, 'read'))) throw notFound(ctx, obj);
-  const res = await ctx.pool.query<{ id: string; user_id: string; name: string; access: string; reason: ShareReason; team_role: string | null; created_at: string }>(
+  const res = await dbOf(ctx).query<{ id: string; user_id: string; name: string; access: string; reason: ShareReason; team_role: string | null; created_at: string }>(
     `SELECT s.id, s.user_id, u.name, s.access, s.reason, s.team_role, s.created_at FROM record_shares s JOIN users u ON u.id = s.user_id
       WHERE s.workspace_id = $1 AND s.object = $2 AND s.record_id = $3 ORDER BY s.reason, u.name`,
     [ctx.workspace.id, obj.name, id],
@@ -54,7 +47,7 @@ async function requireManage(ctx: RecordContext, object: string, id: string) {
 export async function addShare(ctx: RecordContext, object: string, id: string, input: { userId: string; access: 'read' | 'read_write'; reason: ShareReason; teamRole?: string | null }) {
   const obj = await requireManage(ctx, object, id);
   if (input.reason === 'team' && !obj.teams) throw new AppError('BAD_REQUEST', t(ctx.locale, 'share.noTeams'), [{ field: 'reason', code: 'share.noTeams', message: t(ctx.locale, 'share.noTeams') }]);
-  const user = await ctx.pool.query('SELECT 1 FROM users WHERE id = $1 AND workspace_id = $2 AND active', [input.userId, ctx.workspace.id]);
+  const user = await dbOf(ctx).query('SELECT 1 FROM users WHERE id = $1 AND workspace_id = $2 AND active', [input.userId, ctx.workspace.id]);
   if (!user.rowCount) throw new AppError('VALIDATION_FAILED', t(ctx.locale, 'admin.badReference'), [{ field: 'userId', code: 'admin.badReference', message: t(ctx.locale, 'admin.badReference') }]);
   await withTransaction(ctx.pool, async (client) => {
     await client.query(

@@ -2,13 +2,8 @@
 import { z } from 'zod';
 import { createRecord, deleteRecord, getRecord, listDeleted, listRecords, recordPermissions, restoreRecord, updateRecord } from '../../data';
 import { objectOf } from '../../data/context';
-import { requireObject } from '../../data/context';
-import { Params } from '../../core/sql';
-import { accessSql } from '../../data/read';
-import { qualified } from '../../core/identifiers';
+import { readFieldHistory } from '../../security/history';
 import { addShare, listShares, removeShare } from '../../security/shares';
-import { lookupNames } from '../../data/names';
-import { isoFromPg } from '../../core/time';
 import { protectedProcedure, router } from './init';
 
 const objectName = z.string().regex(/^[a-z][a-z0-9_]{0,62}$/);
@@ -77,32 +72,7 @@ export const recordsRouter = router({
   /** The record's field history, newest first: only fields the caller may read. */
   history: protectedProcedure
     .input(z.object({ object: objectName, id: z.string().uuid(), cursor: z.number().int().nullish() }))
-    .query(async ({ ctx, input }) => {
-      const obj = requireObject(ctx.rc, input.object, 'read');
-      const params = new Params();
-      const where = [`"t"."id" = ${params.add(input.id)}::uuid`];
-      const access = await accessSql(ctx.rc, obj.name, 'read', params);
-      if (access) where.push(access);
-      const visible = await ctx.rc.pool.query(`SELECT 1 FROM ${qualified(ctx.rc.workspace.schema, obj.name)} AS "t" WHERE ${where.join(' AND ')}`, params.values);
-      if (!visible.rowCount) return { entries: [], more: false, names: {} as Record<string, string> };
-      const readable = [...obj.fieldMap.keys()].flatMap((f) => (f === obj.nameField ? [f] : [f, `${f}_currency`]));
-      const res = await ctx.rc.pool.query<{ id: string; field: string; old_value: unknown; new_value: unknown; user_name: string | null; at: string; channel: string; tx_id: string }>(
-        `SELECT h.id, h.field, h.old_value, h.new_value, u.name AS user_name, h.at, h.channel, h.tx_id FROM field_history h LEFT JOIN users u ON u.id = h.user_id
-          WHERE h.workspace_id = $1 AND h.object = $2 AND h.record_id = $3 AND (h.field LIKE '$%' OR h.field = ANY($4::text[])) ${input.cursor ? 'AND h.id < $6' : ''}
-          ORDER BY h.id DESC LIMIT $5`,
-        [ctx.rc.workspace.id, obj.name, input.id, readable, 51, ...(input.cursor ? [input.cursor] : [])],
-      );
-      const entries = res.rows.slice(0, 50).map((r) => ({ id: Number(r.id), field: r.field, old: r.old_value, new: r.new_value, user: r.user_name, at: isoFromPg(r.at)!, channel: r.channel, txId: r.tx_id }));
-      // Names for ids in owner and lookup changes (records only when the caller may see them).
-      const names = await lookupNames(ctx.rc, obj, entries.flatMap((e) => [{ [e.field]: e.old }, { [e.field]: e.new }]));
-      const sharedWith = entries.filter((e) => e.field === '$shared' || e.field === '$team')
-        .flatMap((e) => [e.old, e.new]).map((v) => (v as { userId?: string } | null)?.userId).filter((v): v is string => Boolean(v));
-      if (sharedWith.length) {
-        const users = await ctx.rc.pool.query<{ id: string; name: string }>('SELECT id, name FROM users WHERE id = ANY($1::uuid[]) AND workspace_id = $2', [sharedWith, ctx.rc.workspace.id]);
-        for (const u of users.rows) names.set(u.id, u.name);
-      }
-      return { entries, more: res.rows.length > 50, names: Object.fromEntries(names) };
-    }),
+    .query(({ ctx, input }) => readFieldHistory(ctx.rc, input.object, input.id, input.cursor)),
 
   shares: protectedProcedure.input(z.object({ object: objectName, id: z.string().uuid() })).query(({ ctx, input }) => listShares(ctx.rc, input.object, input.id)),
   share: protectedProcedure

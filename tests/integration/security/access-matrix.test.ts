@@ -311,11 +311,9 @@ describe('a deleted record shared by hand is out of sight everywhere', () => {
     return id;
   }
 
-  // LEAK: tRPC records.history checks read access (shares included) but not deleted_at, so rep_a2,
-  // whom rep_b1's contact was shared with, still reads its field history (every old and new value)
-  // after it is deleted, while get, lists, the recycle bin (restorers only), shares, approval and
-  // stage history all answer as for a record that does not exist.
-  it.skip('rep_a2 reads neither the record nor its field history', async () => {
+  // Was a leak: field history read a deleted record shared by hand. A deleted record's history is
+  // for those the recycle bin shows it to (who may restore it), like every other path.
+  it('rep_a2 reads neither the record nor its field history', async () => {
     const id = await sharedThenDeleted('contact', 'Contact rep_b1 shared then deleted', { account: org.records.account.rep_b1[0], title: 'Buyer' });
     const missing = await trpc('rep_a2', 'records.history', { object: 'contact', id: MISSING });
     expect({
@@ -325,9 +323,9 @@ describe('a deleted record shared by hand is out of sight everywhere', () => {
     }).toEqual({ get: 404, bin: false, history: missing.body });
   });
 
-  // LEAK: lookupNames (platform/data/names.ts) checks read access but not deleted_at, so the name of a
-  // deleted account shared with rep_a2 still shows in $names on rep_a2's own contact under it.
-  it.skip('rep_a2 does not see the name of the deleted account on their contact', async () => {
+  // Was a leak: lookup names showed a deleted account shared by hand. A deleted record's name is for
+  // those who may restore it.
+  it('rep_a2 does not see the name of the deleted account on their contact', async () => {
     let contact = '';
     const account = await sharedThenDeleted('account', 'Account rep_b1 shared then deleted', {}, async (account) => {
       contact = String((await createRecord(await org.ctx('admin'), 'contact', { name: 'Contact rep_a2 under a deleted account', owner: org.users.rep_a2.id, account })).id);
