@@ -2,13 +2,13 @@
 import { cookies, headers } from 'next/headers';
 import { LOCALE_COOKIE } from '@/platform/api/trpc/init';
 import { parseLocale, type Locale } from '@/platform/core/i18n';
-import { getPrisma } from '@/platform/db/prisma';
+import { getPool } from '@/platform/db/pool';
 import type { Principal } from '@/platform/security/principal';
 import { SESSION_COOKIE, sessionPrincipal } from '@/platform/security/sessions';
 
 export async function currentPrincipal(): Promise<Principal | null> {
   const token = (await cookies()).get(SESSION_COOKIE)?.value;
-  return sessionPrincipal(getPrisma(), token);
+  return sessionPrincipal(getPool(), token);
 }
 
 export async function currentLocale(principal?: Principal | null): Promise<Locale> {

@@ -1,7 +1,7 @@
 /** Who is calling: an API key (`Authorization: Bearer tsk_...`) or a browser session cookie. */
 import { AppError } from '../core/errors';
 import { t, type Locale } from '../core/i18n';
-import { getPrisma } from '../db/prisma';
+import { getPool } from '../db/pool';
 import { apiKeyPrincipal } from '../security/apiKeys';
 import type { Principal } from '../security/principal';
 import { SESSION_COOKIE, sessionPrincipal } from '../security/sessions';
@@ -20,11 +20,11 @@ export async function principalFromRequest(req: Request, locale: Locale = 'en'):
   const auth = req.headers.get('authorization');
   if (auth) {
     const m = /^Bearer\s+(\S+)$/i.exec(auth.trim());
-    const p = m ? await apiKeyPrincipal(getPrisma(), m[1]) : null;
+    const p = m ? await apiKeyPrincipal(getPool(), m[1]) : null;
     if (!p) throw new AppError('UNAUTHENTICATED', t(locale, 'auth.badKey'), [{ code: 'auth.badKey', message: t(locale, 'auth.badKey') }]);
     return p;
   }
-  return sessionPrincipal(getPrisma(), cookieValue(req.headers.get('cookie'), SESSION_COOKIE));
+  return sessionPrincipal(getPool(), cookieValue(req.headers.get('cookie'), SESSION_COOKIE));
 }
 
 export async function requirePrincipal(req: Request, locale: Locale = 'en'): Promise<Principal> {

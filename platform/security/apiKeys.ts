@@ -1,6 +1,7 @@
 /** API keys for integrations: `tsk_...`, shown once, stored as SHA-256, revocable; a key acts as its user. */
 import type { Prisma } from '../db/prisma';
-import { principalOf, type Principal } from './principal';
+import type { Queryable } from '../db/pool';
+import { PRINCIPAL_COLUMNS, principalFromRow, type Principal, type PrincipalRow } from './principal';
 import { digest, newSecret } from './tokens';
 
 export const API_KEY_PREFIX = 'tsk_';
@@ -17,13 +18,19 @@ export async function revokeApiKey(prisma: Prisma, id: string): Promise<void> {
   await prisma.apiKey.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: new Date() } });
 }
 
-/** The principal a key acts as, or null for unknown, revoked keys and inactive users. */
-export async function apiKeyPrincipal(prisma: Prisma, key: string | undefined): Promise<Principal | null> {
+/** The principal a key acts as, or null for unknown, revoked keys and inactive users. One statement per request (see PRINCIPAL_COLUMNS). */
+export async function apiKeyPrincipal(db: Queryable, key: string | undefined): Promise<Principal | null> {
   if (!key || !key.startsWith(API_KEY_PREFIX) || key.length > 200) return null;
-  const row = await prisma.apiKey.findUnique({ where: { keyHash: digest(key) }, include: { user: { include: { workspace: true } } } });
-  if (!row || row.revokedAt || !row.user.active) return null;
-  if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) {
-    await prisma.apiKey.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
+  // Times compared in SQL: the record pool reads timestamps as text.
+  const res = await db.query<PrincipalRow & { key_id: string; revoked: boolean; used_long_ago: boolean }>(
+    `SELECT k.id AS key_id, k.revoked_at IS NOT NULL AS revoked, k.last_used_at IS NULL OR k.last_used_at < now() - interval '1 minute' AS used_long_ago, ${PRINCIPAL_COLUMNS}
+       FROM api_keys k JOIN users u ON u.id = k.user_id JOIN workspaces w ON w.id = u.workspace_id WHERE k.key_hash = $1`,
+    [digest(key)],
+  );
+  const row = res.rows[0];
+  if (!row || row.revoked || !row.active) return null;
+  if (row.used_long_ago) {
+    await db.query('UPDATE api_keys SET last_used_at = now() WHERE id = $1', [row.key_id]);
   }
-  return principalOf(row.user, 'apiKey');
+  return principalFromRow(row, 'apiKey');
 }

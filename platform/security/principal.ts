@@ -31,3 +31,40 @@ export function principalOf(u: UserWithWorkspace, via: Principal['via']): Princi
     metadataRevision: u.workspace.metadataRevision,
   };
 }
+
+/**
+ * The columns a principal is read from (users `u` joined to workspaces `w`). The hot path reads
+ * them with one SQL statement per request: through Prisma the same lookup cost about 2 ms of CPU
+ * against 0.35 ms, which was a third of a list request.
+ */
+export const PRINCIPAL_COLUMNS = `u.id AS user_id, u.name AS user_name, u.email AS user_email, u.is_admin, u.locale, u.active,
+  w.id AS workspace_id, w.name AS workspace_name, w.schema_name, w.security_revision, w.metadata_revision`;
+
+export interface PrincipalRow {
+  user_id: string;
+  user_name: string;
+  user_email: string;
+  is_admin: boolean;
+  locale: string;
+  active: boolean;
+  workspace_id: string;
+  workspace_name: string;
+  schema_name: string;
+  security_revision: number;
+  metadata_revision: number;
+}
+
+/** A principal from a row of PRINCIPAL_COLUMNS. */
+export function principalFromRow(r: PrincipalRow, via: Principal['via']): Principal {
+  return principalOf(
+    {
+      id: r.user_id,
+      name: r.user_name,
+      email: r.user_email,
+      isAdmin: r.is_admin,
+      locale: r.locale,
+      workspace: { id: r.workspace_id, name: r.workspace_name, schemaName: r.schema_name, securityRevision: r.security_revision, metadataRevision: r.metadata_revision },
+    },
+    via,
+  );
+}

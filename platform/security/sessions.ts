@@ -12,9 +12,10 @@
  * 3. the hash (a dummy one for an unknown address, so the timing matches), then one atomic SQL
  *    statement that counts the failure, or clears the counter only if no lock was set meanwhile.
  */
+import type { Queryable } from '../db/pool';
 import type { Prisma } from '../db/prisma';
 import { hashPassword, verifyPassword } from './passwords';
-import { principalOf, type Principal } from './principal';
+import { PRINCIPAL_COLUMNS, principalFromRow, principalOf, type Principal, type PrincipalRow } from './principal';
 import { clearUserFailures, countKeyFailure, countUserFailure, emailKey, ipKey, keyLockedUntil, type Counted, type Limit } from './throttle';
 import { digest, newSecret } from './tokens';
 import { findUserByEmail, normaliseEmail } from './users';
@@ -111,17 +112,20 @@ export async function openSession(prisma: Prisma, userId: string, meta: ClientIn
 }
 
 /** The principal of a live session token, or null. Refreshes last-seen at most once a minute. */
-export async function sessionPrincipal(prisma: Prisma, token: string | undefined): Promise<(Principal & { sessionId: string }) | null> {
+export async function sessionPrincipal(db: Queryable, token: string | undefined): Promise<(Principal & { sessionId: string }) | null> {
   if (!token || token.length > 200) return null;
-  const session = await prisma.session.findUnique({
-    where: { tokenHash: digest(token) },
-    include: { user: { include: { workspace: true } } },
-  });
-  if (!session || session.expiresAt < new Date() || !session.user.active) return null;
-  if (Date.now() - session.lastSeenAt.getTime() > 60_000) {
-    await prisma.session.update({ where: { id: session.id }, data: { lastSeenAt: new Date() } });
+  // Times compared in SQL: the record pool reads timestamps as text.
+  const res = await db.query<PrincipalRow & { session_id: string; expired: boolean; seen_long_ago: boolean }>(
+    `SELECT s.id AS session_id, s.expires_at < now() AS expired, s.last_seen_at < now() - interval '1 minute' AS seen_long_ago, ${PRINCIPAL_COLUMNS}
+       FROM sessions s JOIN users u ON u.id = s.user_id JOIN workspaces w ON w.id = u.workspace_id WHERE s.token_hash = $1`,
+    [digest(token)],
+  );
+  const row = res.rows[0];
+  if (!row || row.expired || !row.active) return null;
+  if (row.seen_long_ago) {
+    await db.query('UPDATE sessions SET last_seen_at = now() WHERE id = $1', [row.session_id]);
   }
-  return { ...principalOf(session.user, 'session'), sessionId: session.id };
+  return { ...principalFromRow(row, 'session'), sessionId: row.session_id };
 }
 
 export async function logout(prisma: Prisma, token: string | undefined): Promise<void> {

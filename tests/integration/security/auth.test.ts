@@ -1,5 +1,6 @@
 /** Sign-in: the login log, lockout after repeated failures, password change, ending sessions, deactivation. */
 import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { getPool } from '../../../platform/db/pool';
 import { getPrisma } from '../../../platform/db/prisma';
 import { apiKeyPrincipal, createApiKey } from '../../../platform/security/apiKeys';
 import { endSession, onlineSessions } from '../../../platform/security/admin/monitor';
@@ -62,13 +63,13 @@ describe('sessions and passwords', () => {
     const a = await login(prisma(), u.email, PASSWORD);
     const b = await login(prisma(), u.email, PASSWORD);
     if (!a.ok || !b.ok) throw new Error('sign-in failed');
-    const keep = (await sessionPrincipal(prisma(), a.token))!.sessionId;
+    const keep = (await sessionPrincipal(getPool(inject('databaseUrl')), a.token))!.sessionId;
     expect(await changePassword(prisma(), u.id, 'wrong', 'a new password', keep)).toBe('wrong_current');
     expect(await changePassword(prisma(), u.id, PASSWORD, 'short', keep)).toBe('too_short');
     expect(await changePassword(prisma(), u.id, PASSWORD, PASSWORD, keep)).toBe('same_as_current');
     expect(await changePassword(prisma(), u.id, PASSWORD, 'a new password', keep)).toBeNull();
-    expect(await sessionPrincipal(prisma(), a.token)).not.toBeNull();
-    expect(await sessionPrincipal(prisma(), b.token)).toBeNull();
+    expect(await sessionPrincipal(getPool(inject('databaseUrl')), a.token)).not.toBeNull();
+    expect(await sessionPrincipal(getPool(inject('databaseUrl')), b.token)).toBeNull();
     expect((await login(prisma(), u.email, PASSWORD)).ok).toBe(false);
     expect((await login(prisma(), u.email, 'a new password')).ok).toBe(true);
   });
@@ -82,7 +83,7 @@ describe('sessions and passwords', () => {
     const mine = online.find((o) => o.user.id === u.id);
     expect(mine).toBeDefined();
     await endSession(prisma(), actor, mine!.id);
-    expect(await sessionPrincipal(prisma(), s.token)).toBeNull();
+    expect(await sessionPrincipal(getPool(inject('databaseUrl')), s.token)).toBeNull();
     const logged = await prisma().auditEvent.findFirst({ where: { workspaceId: tw.workspace.id, action: 'session.end', targetId: u.id } });
     expect(logged).not.toBeNull();
   });
@@ -93,8 +94,8 @@ describe('sessions and passwords', () => {
     if (!s.ok) throw new Error('sign-in failed');
     const { key } = await createApiKey(prisma(), u.id, 'k');
     await setUserActive(prisma(), { workspaceId: tw.workspace.id, userId: tw.admin.id, locale: 'en' }, u.id, false);
-    expect(await sessionPrincipal(prisma(), s.token)).toBeNull();
-    expect(await apiKeyPrincipal(prisma(), key)).toBeNull();
+    expect(await sessionPrincipal(getPool(inject('databaseUrl')), s.token)).toBeNull();
+    expect(await apiKeyPrincipal(getPool(inject('databaseUrl')), key)).toBeNull();
     expect(await login(prisma(), u.email, PASSWORD)).toEqual({ ok: false, reason: 'bad_credentials' });
     await expect(setUserActive(prisma(), { workspaceId: tw.workspace.id, userId: tw.admin.id, locale: 'en' }, tw.admin.id, false)).rejects.toMatchObject({ code: 'CONFLICT' });
   });

@@ -14,6 +14,7 @@ process.env.TESSERA_QUIET_OUTBOX = '1';
 const { createRecord, deleteRecord, getRecord } = await import('../../../platform/data');
 const { submitForApproval } = await import('../../../platform/approvals/engine');
 const { getPrisma } = await import('../../../platform/db/prisma');
+const { getPool } = await import('../../../platform/db/pool');
 const { createApiKey } = await import('../../../platform/security/apiKeys');
 const { login, SESSION_COOKIE, sessionPrincipal } = await import('../../../platform/security/sessions');
 const { send, filterParam, clientFor } = await import('../api/api');
@@ -181,9 +182,9 @@ describe('sign-in, sign-out and the language switch', () => {
     const own = `${SESSION_COOKIE}=${token}`;
     expectCsrf(await post(logoutRoute, '/api/auth/logout', { cookie: own, 'sec-fetch-site': 'cross-site' }).then(async (r) => ({ status: r.status, body: await r.json() })));
     expectCsrf(await post(logoutRoute, '/api/auth/logout', { cookie: own, 'content-type': 'text/plain', origin: 'https://evil.example', host: 'localhost' }, 'x').then(async (r) => ({ status: r.status, body: await r.json() })));
-    expect(await sessionPrincipal(getPrisma(org.tw.url), token)).not.toBeNull();
+    expect(await sessionPrincipal(getPool(org.tw.url), token)).not.toBeNull();
     expect((await post(logoutRoute, '/api/auth/logout', { cookie: own, 'sec-fetch-site': 'same-origin', 'content-length': '0' })).status).toBe(200);
-    expect(await sessionPrincipal(getPrisma(org.tw.url), token)).toBeNull();
+    expect(await sessionPrincipal(getPool(org.tw.url), token)).toBeNull();
   });
 
   it('language switch: refused cross-site (no cookie set), works from our origin; a bad body is a 400', async () => {

@@ -5,6 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { getPool } from '../../../platform/db/pool';
 import { getPrisma } from '../../../platform/db/prisma';
 import { login, MAX_FAILED_LOGINS, sessionPrincipal, type LoginResult } from '../../../platform/security/sessions';
 import { createTestWorkspace, type TestWorkspace } from '../../support/workspace';
@@ -48,7 +49,7 @@ describe('parallel sign-in attempts', () => {
       // It won the race: at most four wrong passwords were counted before it (then it reset the
       // counter), and the rest locked the account again. Its session is real.
       expect(counted).toBeLessThanOrEqual(2 * (MAX_FAILED_LOGINS - 1));
-      expect(await sessionPrincipal(prisma(), right!.token)).not.toBeNull();
+      expect(await sessionPrincipal(getPool(inject('databaseUrl')), right!.token)).not.toBeNull();
     } else {
       // It came after the fifth failure: refused by the lock, no session.
       expect(right).toMatchObject({ ok: false, reason: 'locked' });
