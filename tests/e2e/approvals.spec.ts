@@ -141,8 +141,12 @@ test('a 15% margin contract goes through three approvers from My approvals and e
     }
     await expect(history).toContainText('request completed: Approved');
 
-    // And the rep can edit it again.
+    // What the approval vouched for stays as approved: the panel says so.
+    await expect(panel).toContainText('Approved: Contract amount, Cost, Start date, End date can no longer be changed.');
+
+    // And the rep can edit it again, but not its status (the approval sets it).
     await rep.getByRole('button', { name: 'Edit' }).click();
+    await expect(rep.getByText('Set by the approval process')).toBeVisible();
     await rep.getByRole('textbox', { name: 'Description', exact: true }).fill('Signed after approval');
     await rep.getByRole('button', { name: 'Save' }).click();
     await expect(rep.getByRole('heading', { name, exact: true, level: 1 })).toBeVisible();
