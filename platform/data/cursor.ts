@@ -6,7 +6,10 @@
 import { AppError } from '../core/errors';
 import { ident } from '../core/identifiers';
 import { t, type Locale } from '../core/i18n';
+import { parseJsonSafe } from '../core/json';
 import type { Params } from '../core/sql';
+import { normaliseDate } from '../fields/date';
+import { normaliseDateTime } from '../fields/datetime';
 import { paramType } from '../rules/conditions/compile';
 import type { SortKey } from './sort';
 
@@ -24,8 +27,9 @@ function fitsType(value: string, type: string): boolean {
     case 'bigint':
     case 'integer': return /^-?\d{1,18}$/.test(value);
     case 'numeric': return /^-?\d{1,30}(\.\d{1,10})?$/.test(value);
-    case 'date': return /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value));
-    case 'timestamptz': return /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?([+-]\d{2}(:?\d{2})?|Z)$/.test(value) && !Number.isNaN(Date.parse(value.replace(' ', 'T').replace(/([+-]\d{2})$/, '$1:00')));
+    // A real calendar day in years 1-9999 (Date.parse takes 2026-02-30 and year 0; Postgres does not).
+    case 'date': return /^\d{4}-\d{2}-\d{2}$/.test(value) && normaliseDate(value) === value;
+    case 'timestamptz': return /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?([+-]\d{2}(:?\d{2})?|Z)$/.test(value) && normaliseDateTime(value) !== null;
     case 'boolean': return value === 'true' || value === 'false';
     default: return !value.includes('\u0000');
   }
@@ -39,11 +43,11 @@ export function decodeCursor(cursor: string, signature: string, keys: SortKey[],
   const invalid = () => new AppError('INVALID_CURSOR', t(locale, 'cursor.invalid'), [{ pointer: '/cursor', code: 'cursor.invalid', message: t(locale, 'cursor.invalid') }]);
   let payload: CursorPayload;
   try {
-    payload = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    payload = parseJsonSafe(Buffer.from(cursor, 'base64url').toString('utf8')) as CursorPayload;
   } catch {
     throw invalid();
   }
-  if (!payload || payload.s !== signature || !Array.isArray(payload.v) || payload.v.length !== keys.length) throw invalid();
+  if (typeof payload !== 'object' || payload === null || payload.s !== signature || !Array.isArray(payload.v) || payload.v.length !== keys.length) throw invalid();
   if (!payload.v.every((x) => x === null || (typeof x === 'string' && x.length <= 2000))) throw invalid();
   if (payload.v[keys.length - 1] === null) throw invalid(); // the id is never null
   // Every value must read as its key's type, or the query would fail on a cast.
