@@ -14,4 +14,6 @@ export const SECURITY_MESSAGES = {
   'auth.emailRequired': { en: 'Enter your email address (text, at most {max} characters)', zh: '请输入邮箱地址（文本，最多 {max} 个字符）' },
   'auth.passwordRequired': { en: 'Enter your password (text, at most {max} characters)', zh: '请输入密码（文本，最多 {max} 个字符）' },
   'request.tooLargeKb': { en: 'The request body is too large ({max} KB at most)', zh: '请求体过大（最多 {max} KB）' },
+  'request.revisionNumber': { en: 'before must be a revision number', zh: 'before 必须是修订版本号' },
+  'request.invalidValue': { en: 'The value at {pointer} is missing or has the wrong type', zh: '{pointer} 处的值缺失或类型不对' },
 } as const;

@@ -5,6 +5,7 @@
  */
 import type { ErrorDetail } from '../core/errors';
 import { pickLabel, t, type Locale, type MessageKey } from '../core/i18n';
+import { FORBIDDEN_KEYS, forbiddenKeyDetail } from '../core/json';
 import { fieldType } from '../fields/registry';
 import type { FieldDef, JsonSchema } from '../fields/types';
 import { createAjv, type AjvInstance } from '../metadata/ajv';
@@ -79,10 +80,21 @@ const TRIMMED = new Set(['text', 'email', 'phone', 'url']);
 /**
  * Single-line text is trimmed; empty strings and empty lists mean "no value" and are stored as
  * null, so a name of spaces is missing and filters treat all empties alike.
+ *
+ * The result has a null prototype, so reading a field the caller did not send (`input[f.name]`,
+ * `name in input`) can never fall through to a prototype the caller chose. The keys `__proto__`,
+ * `constructor` and `prototype` (and an input whose prototype an earlier copy already replaced)
+ * are kept as own keys with a null value, for validateInput to refuse: every channel calls it next.
  */
 export function normaliseInput(obj: ObjectModel, input: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
+  const out: Record<string, unknown> = Object.create(null);
+  const proto: unknown = Object.getPrototypeOf(input);
+  if (proto !== Object.prototype && proto !== null) out.__proto__ = null;
   for (const [k, raw] of Object.entries(input)) {
+    if (FORBIDDEN_KEYS.has(k)) {
+      out[k] = null;
+      continue;
+    }
     const f = obj.fieldMap.get(k);
     const v = typeof raw === 'string' && f && TRIMMED.has(f.type) ? raw.trim() : raw;
     out[k] = v === '' || (Array.isArray(v) && v.length === 0) ? null : v;
@@ -115,8 +127,9 @@ const TYPE_NAMES: Record<string, { en: string; zh: string }> = {
 export function validateInput(meta: MetadataModel, obj: ObjectModel, input: Record<string, unknown>, mode: WriteMode, locale: Locale): ErrorDetail[] {
   const v = validatorsFor(meta, obj);
   const errors: ErrorDetail[] = [];
-  const checked: Record<string, unknown> = {};
+  const checked: Record<string, unknown> = Object.create(null);
   for (const [prop, value] of Object.entries(input)) {
+    if (FORBIDDEN_KEYS.has(prop)) { errors.push({ ...forbiddenKeyDetail(locale, prop, `/${prop}`), field: prop }); continue; }
     if (v.props.has(prop)) { checked[prop] = value; continue; }
     const ro = v.readOnly.get(prop);
     if (ro) errors.push({ field: prop, code: 'readOnly', message: t(locale, 'validation.readOnly', { label: labelOf(prop, ro, locale) }) });

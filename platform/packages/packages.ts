@@ -24,6 +24,7 @@ import { assignPermissionSets } from '../security/stock';
 import { passwordProblem } from '../security/sessions';
 import { createUser, normaliseEmail } from '../security/users';
 import { ident } from '../core/identifiers';
+import { MAX_JSON_DEPTH, parseJsonSafe, UnsafeJsonError } from '../core/json';
 import type { PackageManifest } from '../metadata/generated/manifest';
 import type { ObjectExtension } from '../metadata/generated/extension';
 
@@ -38,6 +39,16 @@ export interface PackageContent {
 
 const FOLDERS: Record<string, MetadataKind> = { objects: 'object', extensions: 'extension', layouts: 'layout', views: 'listview', rules: 'rule', processes: 'process', approvals: 'approval' };
 
+/** JSON.parse's own explanation of a syntax error (parseJsonSafe keeps only the kind). */
+function syntaxMessage(text: string): string {
+  try {
+    JSON.parse(text);
+    return '';
+  } catch (e) {
+    return (e as Error).message;
+  }
+}
+
 /** Parse and validate a package given as file path → text; every problem at once, by file and pointer. */
 export function packageFromFiles(files: Record<string, string>): PackageContent {
   const errors: ErrorDetail[] = [];
@@ -47,9 +58,12 @@ export function packageFromFiles(files: Record<string, string>): PackageContent 
     const file = raw.replace(/\\/g, '/').replace(/^\.?\//, '');
     if (!file.endsWith('.json')) continue;
     try {
-      parsed.set(file, JSON.parse(text));
+      parsed.set(file, parseJsonSafe(text));
     } catch (e) {
-      err(file, '/', 'json.syntax', `is not valid JSON: ${(e as Error).message}`);
+      const p = e instanceof UnsafeJsonError ? e.problem : null;
+      if (p?.kind === 'forbiddenKey') err(file, p.pointer, 'json.forbiddenKey', `uses the key "${p.key}", which no metadata or record may have`);
+      else if (p?.kind === 'tooDeep') err(file, p.pointer, 'json.tooDeep', `is nested more than ${MAX_JSON_DEPTH} levels deep`);
+      else err(file, '/', 'json.syntax', `is not valid JSON: ${syntaxMessage(text)}`);
     }
   }
   const manifest = parsed.get('manifest.json');
@@ -63,7 +77,7 @@ export function packageFromFiles(files: Record<string, string>): PackageContent 
   const processes: SalesProcessDefinition[] = [];
   const approvals: ApprovalFlowDefinition[] = [];
   const extensionEntries: LayerEntry[] = [];
-  const data: PackageContent['data'] = {};
+  const data: PackageContent['data'] = Object.create(null); // keyed by file names from outside
   for (const [file, value] of [...parsed.entries()].sort(([a], [b]) => a.localeCompare(b))) {
     const [folder, name] = file.split('/');
     if (file === 'manifest.json') continue;
@@ -72,7 +86,7 @@ export function packageFromFiles(files: Record<string, string>): PackageContent 
       else data[name.replace(/\.json$/, '')] = value as Record<string, unknown>[];
       continue;
     }
-    const kind = FOLDERS[folder];
+    const kind = Object.hasOwn(FOLDERS, folder) ? FOLDERS[folder] : undefined; // a folder named "constructor" is no kind
     if (!kind || !name) { err(file, '/', 'package.file', `is not part of the package format (manifest.json, ${Object.keys(FOLDERS).join('/, ')}/, data/)`); continue; }
     const e = validateMetadata(kind, value, file).filter((x) => !(kind === 'listview' && x.pointer?.startsWith('/filter')));
     if (e.length) { errors.push(...e); continue; }
@@ -224,7 +238,7 @@ export function listTemplates(): { name: string; version: string; label: { en: s
   return fs.readdirSync(/*turbopackIgnore: true*/ dir).sort().flatMap((name) => {
     const file = path.join(/*turbopackIgnore: true*/ dir, name, 'manifest.json');
     if (!fs.existsSync(/*turbopackIgnore: true*/ file)) return [];
-    const m = JSON.parse(fs.readFileSync(/*turbopackIgnore: true*/ file, 'utf8')) as PackageManifest;
+    const m = parseJsonSafe(fs.readFileSync(/*turbopackIgnore: true*/ file, 'utf8')) as PackageManifest;
     return [{ name: m.name, version: m.version, label: m.label, description: m.description ?? null }];
   });
 }

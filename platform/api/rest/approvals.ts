@@ -7,12 +7,11 @@ import { t } from '../../core/i18n';
 import type { RecordContext } from '../../data/context';
 import { bulkApprove, decide, recall, submitForApproval } from '../../approvals/engine';
 import { approvalInbox, recordApproval } from '../../approvals/read';
-import { json, readJsonObject } from './handler';
+import { json, readJsonObject, readOptionalJsonObject } from './handler';
 
 async function commentOf(req: Request, ctx: RecordContext): Promise<string | null> {
-  if (!(await req.clone().text()).trim()) return null;
-  const body = await readJsonObject(req, ctx.locale);
-  if (body.comment === undefined || body.comment === null) return null;
+  const body = await readOptionalJsonObject(req, ctx.locale);
+  if (!body || body.comment === undefined || body.comment === null) return null;
   if (typeof body.comment !== 'string') {
     const message = t(ctx.locale, 'approval.commentType');
     throw new AppError('BAD_REQUEST', message, [{ pointer: '/comment', field: 'comment', code: 'approval.commentType', message }]);

@@ -9,6 +9,7 @@ import { requirePrincipal } from '../authenticate';
 import { assertSameOriginWrite } from '../csrf';
 import { recordContext } from '../context';
 import { errorBody, toAppError } from '../errors';
+import { parseJsonOrThrow } from '../../core/json';
 
 const MAX_BODY = 1024 * 1024;
 
@@ -49,22 +50,84 @@ export function restRoute<P>(handler: Handler<P>) {
   };
 }
 
-/** The JSON object in a request body; 400 naming the problem when it is not one. */
-export async function readJsonObject(req: Request, locale: Locale): Promise<Record<string, unknown>> {
-  const length = Number(req.headers.get('content-length') ?? 0);
-  if (length > MAX_BODY) throw new AppError('BAD_REQUEST', 'Request body too large (1 MB at most)');
-  const text = await req.text();
-  if (text.length > MAX_BODY) throw new AppError('BAD_REQUEST', 'Request body too large (1 MB at most)');
-  let body: unknown;
+/** The body's text, read as a stream and stopped with 413 as soon as it passes 1 MB (never buffered whole first). */
+async function readBodyText(req: Request, locale: Locale): Promise<string> {
+  const tooLarge = () => {
+    const message = t(locale, 'request.tooLarge');
+    return new AppError('PAYLOAD_TOO_LARGE', message, [{ pointer: '/', code: 'request.tooLarge', message }]);
+  };
+  const declared = req.headers.get('content-length');
+  if (declared !== null && /^\d+$/.test(declared.trim()) && Number(declared) > MAX_BODY) throw tooLarge();
+  if (!req.body) return '';
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_BODY) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    bytes.set(c, at);
+    at += c.byteLength;
+  }
   try {
-    body = JSON.parse(text);
+    // JSON is UTF-8 (RFC 8259): bytes that are not are refused, not silently replaced.
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     throw new AppError('BAD_REQUEST', t(locale, 'request.badJson'), [{ pointer: '/', code: 'request.badJson', message: t(locale, 'request.badJson') }]);
   }
+}
+
+function bodyObject(body: unknown, locale: Locale): Record<string, unknown> {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     throw new AppError('BAD_REQUEST', t(locale, 'request.bodyObject'), [{ pointer: '/', code: 'request.bodyObject', message: t(locale, 'request.bodyObject') }]);
   }
   return body as Record<string, unknown>;
+}
+
+/**
+ * The JSON object in a request body, as a null-prototype object (keys `__proto__`, `constructor`,
+ * `prototype` refused at any depth); 400 naming the problem when it is not one, 413 over 1 MB.
+ */
+export async function readJsonObject(req: Request, locale: Locale): Promise<Record<string, unknown>> {
+  return bodyObject(parseJsonOrThrow(await readBodyText(req, locale), locale), locale);
+}
+
+/** Like readJsonObject, but an empty (or blank) body is null: for actions whose body is optional. */
+export async function readOptionalJsonObject(req: Request, locale: Locale): Promise<Record<string, unknown> | null> {
+  const text = await readBodyText(req, locale);
+  return text.trim() ? bodyObject(parseJsonOrThrow(text, locale), locale) : null;
+}
+
+/**
+ * A handler answering 405 in the error shape with an `Allow` header, for the methods a route does
+ * not serve (Next.js would answer them with an empty 405).
+ */
+export function methodNotAllowed(allowed: string[]) {
+  const allow = [...allowed, ...(allowed.includes('GET') ? ['HEAD'] : []), 'OPTIONS'].join(', ');
+  return async (req: Request): Promise<Response> => {
+    const locale = headerLocale(req) ?? 'en';
+    const message = t(locale, 'request.methodNotAllowed', { method: req.method, allowed: allowed.join(', ') });
+    const res = errorResponse(new AppError('METHOD_NOT_ALLOWED', message, [{ code: 'request.methodNotAllowed', message }]), locale);
+    res.headers.set('allow', allow);
+    return res;
+  };
+}
+
+/** Answer for any /api/v1 address no route serves: 404 in the error shape (not Next.js's HTML page). */
+export async function noRoute(req: Request): Promise<Response> {
+  const locale = headerLocale(req) ?? 'en';
+  const path = new URL(req.url).pathname;
+  const message = t(locale, 'request.noRoute', { path });
+  return errorResponse(new AppError('NOT_FOUND', message, [{ code: 'request.noRoute', message }]), locale);
 }
 
 /** `If-Match: 3`, `"3"` or `W/"3"` -> 3; undefined when absent; 400 when not a version number. */

@@ -25,6 +25,8 @@
  */
 import { AppError } from '../../core/errors';
 import { t } from '../../core/i18n';
+import { FORBIDDEN_KEYS, forbiddenKeyDetail, pointerToken } from '../../core/json';
+import { z } from 'zod';
 import type { RecordContext } from '../../data/context';
 import type { FieldDef } from '../../fields/types';
 import { currentState, type ChangeActor, type CommitResult } from '../../metadata/changes';
@@ -33,7 +35,7 @@ import { itemKey, parseKey } from '../../metadata/layers';
 import type { ApprovalFlowDefinition, LayoutDefinition, ListViewDefinition, SalesProcessDefinition, ValidationRuleDefinition } from '../../metadata/model';
 import { isObject, type Json } from '../../metadata/patch';
 import { listConflicts, listRevisions } from '../../metadata/revisions';
-import { json, readJsonObject } from './handler';
+import { json, methodNotAllowed, readJsonObject } from './handler';
 
 const NAME = /^[a-z][a-z0-9_]{0,62}$/;
 
@@ -42,6 +44,35 @@ function actorOf(ctx: RecordContext): ChangeActor {
     throw new AppError('FORBIDDEN', t(ctx.locale, 'auth.forbidden'), [{ code: 'right.customizeMetadata', message: t(ctx.locale, 'auth.forbidden') }]);
   }
   return { pool: ctx.pool, workspace: ctx.workspace, userId: ctx.user.id };
+}
+
+const label = z.object({ en: z.string().min(1).max(200), zh: z.string().min(1).max(200) });
+/** What creating an object reads before the object's own schema is checked (the same shape tRPC takes). */
+const NEW_OBJECT = z.object({
+  name: z.string().regex(NAME), label, pluralLabel: label, description: z.string().max(2000).optional(), icon: z.string().max(60).optional(),
+  nameLabel: label.optional(), autoNumber: z.string().max(60).optional(),
+  sharing: z.object({ default: z.enum(['private', 'read', 'read_write']).optional(), hierarchy: z.boolean().optional() }).optional(),
+});
+
+/** 422 naming every part of a new object's body that has the wrong shape (missing labels, a name that is not text...). */
+function checkNewObject(ctx: RecordContext, body: Record<string, unknown>): void {
+  const parsed = NEW_OBJECT.safeParse(body);
+  if (parsed.success) return;
+  const details = parsed.error.issues.map((i) => {
+    const pointer = `/${i.path.map((k) => pointerToken(String(k))).join('/')}`;
+    return { pointer, code: 'request.invalidValue', message: t(ctx.locale, 'request.invalidValue', { pointer }) };
+  });
+  throw new AppError('METADATA_INVALID', details[0].message, details);
+}
+
+/** A revision number or page size from the query string: digits only, else 400 naming the parameter. */
+function revisionParam(ctx: RecordContext, q: URLSearchParams, name: 'before' | 'limit'): number | undefined {
+  const raw = q.get(name);
+  if (raw === null || raw === '') return undefined;
+  if (name === 'before' ? /^\d{1,9}$/.test(raw) : /^\d{1,3}$/.test(raw) && Number(raw) >= 1) return Number(raw);
+  const key = name === 'limit' ? 'limit.invalid' : 'request.revisionNumber';
+  const message = t(ctx.locale, key, { max: 200 });
+  throw new AppError('BAD_REQUEST', message, [{ pointer: `/${name}`, code: key, message }]);
 }
 
 const committed = (r: CommitResult, status = 200) => json({ revision: r.revision, changes: r.changes.map((c) => c.key) }, status);
@@ -60,6 +91,13 @@ export async function metadataHandler(req: Request, ctx: RecordContext, params: 
   const path = params.path ?? [];
   const method = req.method;
   for (const seg of path) if (!NAME.test(seg) && !/^\d+$/.test(seg)) throw new AppError('NOT_FOUND', `No metadata resource at /${path.join('/')}`);
+  // "constructor" passes the name pattern, but no record body could ever carry such a field: refuse it as a name.
+  path.forEach((seg, i) => {
+    if (FORBIDDEN_KEYS.has(seg)) {
+      const detail = forbiddenKeyDetail(ctx.locale, seg, `/path/${i}`);
+      throw new AppError('BAD_REQUEST', detail.message, [detail]);
+    }
+  });
   const [kind, a, b, c, d] = path;
   const notFound = () => new AppError('NOT_FOUND', `No metadata resource at /${path.join('/')}`);
 
@@ -72,6 +110,7 @@ export async function metadataHandler(req: Request, ctx: RecordContext, params: 
       }
       if (method === 'POST') {
         const body = await readJsonObject(req, ctx.locale);
+        checkNewObject(ctx, body);
         return committed(await designer.createObject(actor, body as unknown as designer.NewObjectInput), 201);
       }
     } else if (!b) {
@@ -112,13 +151,31 @@ export async function metadataHandler(req: Request, ctx: RecordContext, params: 
     }
   } else if (kind === 'revisions') {
     if (!a && method === 'GET') {
-      const url = new URL(req.url);
-      const before = url.searchParams.get('before');
-      return json({ revisions: await listRevisions(ctx.pool, ctx.workspace.id, { before: before ? Number(before) : undefined, limit: Number(url.searchParams.get('limit') ?? 50) || 50 }) });
+      const q = new URL(req.url).searchParams;
+      return json({ revisions: await listRevisions(ctx.pool, ctx.workspace.id, { before: revisionParam(ctx, q, 'before'), limit: revisionParam(ctx, q, 'limit') }) });
     }
     if (a && b === 'revert' && method === 'POST') return committed(await designer.revertTo(actor, Number(a)));
   } else if (kind === 'conflicts' && !a && method === 'GET') {
     return json({ conflicts: await listConflicts(ctx.pool, ctx.workspace.id) });
   }
+  const allowed = allowedMethods(path);
+  if (allowed.length) return methodNotAllowed(allowed)(req);
   throw notFound();
+}
+
+/** The methods a metadata address serves (as the header comment lists them); none when there is no such address. */
+function allowedMethods(path: string[]): string[] {
+  const [kind, , b, c, d] = path;
+  const n = path.length;
+  if (kind === 'objects') {
+    if (n === 1) return ['GET', 'POST'];
+    if (n === 2) return ['GET', 'PATCH'];
+    if (n === 4 && b === 'fields') return ['PUT', 'DELETE'];
+    if (n === 5 && b === 'fields' && c && d === 'restore') return ['POST'];
+  }
+  if (n === 3 && kind === 'layouts') return ['PUT'];
+  if (n === 3 && ['views', 'rules', 'processes', 'approvals'].includes(kind)) return ['PUT', 'DELETE'];
+  if (kind === 'revisions') return n === 1 ? ['GET'] : n === 3 && b === 'revert' ? ['POST'] : [];
+  if (kind === 'conflicts' && n === 1) return ['GET'];
+  return [];
 }

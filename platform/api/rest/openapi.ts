@@ -83,6 +83,17 @@ export function buildOpenApi(meta: MetadataModel, serverUrl = '/'): JsonSchema {
       },
     },
   };
+  schemas.ListQuery = {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      filter: { type: 'object', description: 'Condition tree, e.g. {"all":[{"field":"amount","op":"gte","value":10000}]}' },
+      sort: { type: 'string', description: 'Comma-separated fields, "-" for descending, e.g. amount,-close_date' },
+      limit: { type: 'integer', minimum: 1, maximum: MAX_LIMIT, default: 50 },
+      cursor: { type: ['string', 'null'], description: 'nextCursor of the previous page' },
+      q: { type: 'string', description: 'Search text matched against the record name' },
+    },
+  };
   const paths: Record<string, JsonSchema> = {
     '/api/v1/objects': {
       get: { summary: 'List objects', operationId: 'listObjects', tags: ['Metadata'], responses: { 200: { description: 'Objects' }, 401: err('Not authenticated') } },
@@ -123,7 +134,18 @@ export function buildOpenApi(meta: MetadataModel, serverUrl = '/'): JsonSchema {
       post: {
         summary: `Create a ${pickLabel(obj.label, 'en')}`, operationId: `create${P}`, tags: [tag],
         requestBody: { required: true, content: { 'application/json': { schema: { $ref: `#/components/schemas/${P}Create` } } } },
-        responses: { 201: { description: 'Created', ...recordBody }, 400: err('Malformed JSON'), 401: err('Not authenticated'), 422: err('Validation failed: details name each field') },
+        responses: { 201: { description: 'Created', ...recordBody }, 400: err('Malformed JSON, or a key __proto__, constructor or prototype'), 401: err('Not authenticated'), 413: err('Body over 1 MB'), 422: err('Validation failed: details name each field') },
+      },
+    };
+    paths[`/api/v1/records/${obj.name}/query`] = {
+      post: {
+        summary: `List ${tag} with the parameters in a JSON body`, operationId: `query${P}`, tags: [tag],
+        description: 'The same as the GET list, for filters too long for a URL (servers refuse request lines and headers over 16 KB with 431). Unknown keys are refused.',
+        requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/ListQuery' } } } },
+        responses: {
+          200: { description: 'A page of records', content: { 'application/json': { schema: { type: 'object', required: ['records', 'nextCursor'], properties: { records: { type: 'array', items: { $ref: `#/components/schemas/${P}` } }, nextCursor: { type: ['string', 'null'] } } } } } },
+          400: err('Malformed JSON, filter, sort, limit or cursor'), 401: err('Not authenticated'), 404: err('Unknown object'), 413: err('Body over 1 MB'),
+        },
       },
     };
     paths[`/api/v1/records/${obj.name}/{id}`] = {
@@ -131,7 +153,7 @@ export function buildOpenApi(meta: MetadataModel, serverUrl = '/'): JsonSchema {
       patch: {
         summary: `Update a ${pickLabel(obj.label, 'en')}`, operationId: `update${P}`, tags: [tag], parameters: [idParam, ifMatch],
         requestBody: { required: true, content: { 'application/json': { schema: { $ref: `#/components/schemas/${P}Patch` } } } },
-        responses: { 200: { description: 'Updated', ...recordBody }, 400: err('Malformed JSON or If-Match'), 401: err('Not authenticated'), 404: err('Not found'), 409: err('Version conflict'), 422: err('Validation failed') },
+        responses: { 200: { description: 'Updated', ...recordBody }, 400: err('Malformed JSON or If-Match, or a key __proto__, constructor or prototype'), 401: err('Not authenticated'), 404: err('Not found'), 409: err('Version conflict'), 413: err('Body over 1 MB'), 422: err('Validation failed') },
       },
       delete: {
         summary: `Move a ${pickLabel(obj.label, 'en')} to the recycle bin`, operationId: `delete${P}`, tags: [tag], parameters: [idParam, ifMatch],

@@ -2,8 +2,7 @@
 import type { RecordContext } from '../../data/context';
 import { kanban, stageHistory } from '../../process/service';
 import { json } from './handler';
-import { AppError } from '../../core/errors';
-import { t } from '../../core/i18n';
+import { parseJsonOrThrow } from '../../core/json';
 
 export async function stageHistoryHandler(_req: Request, ctx: RecordContext, p: { object: string; id: string }) {
   return json({ history: await stageHistory(ctx, p.object, p.id) });
@@ -11,15 +10,8 @@ export async function stageHistoryHandler(_req: Request, ctx: RecordContext, p: 
 
 export async function kanbanHandler(req: Request, ctx: RecordContext, p: { object: string }) {
   const q = new URL(req.url).searchParams;
-  let filter: unknown;
-  if (q.get('filter')) {
-    try {
-      filter = JSON.parse(q.get('filter')!);
-    } catch {
-      const message = t(ctx.locale, 'filter.malformed');
-      throw new AppError('INVALID_FILTER', message, [{ pointer: '/filter', code: 'filter.malformed', message }]);
-    }
-  }
+  const raw = q.get('filter');
+  const filter = raw ? parseJsonOrThrow(raw, ctx.locale, { code: 'INVALID_FILTER', at: '/filter', syntaxKey: 'filter.malformed' }) : undefined;
   const perColumn = q.has('perColumn') && /^\d{1,3}$/.test(q.get('perColumn')!) ? Math.min(100, Math.max(1, Number(q.get('perColumn')))) : undefined;
   return json(await kanban(ctx, p.object, { process: q.get('process') ?? undefined, filter, search: q.get('q') ?? undefined, perColumn }));
 }

@@ -1,8 +1,9 @@
 /** REST handlers for records: list, create, get, update (If-Match), delete, restore, recycle bin. */
 import { AppError } from '../../core/errors';
-import { t } from '../../core/i18n';
+import { t, type MessageKey } from '../../core/i18n';
+import { parseJsonOrThrow, pointerToken } from '../../core/json';
 import { objectOf } from '../../data/context';
-import { parseLimit } from '../../data/read';
+import { MAX_LIMIT, parseLimit } from '../../data/read';
 import type { RecordContext } from '../../data/context';
 import { createRecord, deleteRecord, getRecord, listDeleted, listRecords, restoreRecord, updateRecord } from '../../data';
 import { ifMatchVersion, json, readJsonObject } from './handler';
@@ -12,12 +13,7 @@ type RecordParams = { object: string; id: string };
 
 function parseFilterParam(ctx: RecordContext, raw: string | null): unknown {
   if (raw === null || raw === '') return undefined;
-  try {
-    return JSON.parse(raw);
-  } catch {
-    const message = t(ctx.locale, 'filter.malformed');
-    throw new AppError('INVALID_FILTER', message, [{ pointer: '/filter', code: 'filter.malformed', message }]);
-  }
+  return parseJsonOrThrow(raw, ctx.locale, { code: 'INVALID_FILTER', at: '/filter', syntaxKey: 'filter.malformed' });
 }
 
 /** `limit` over REST is plain digits ("1e1" or " 5" are not limits). */
@@ -36,8 +32,40 @@ function listParams(ctx: RecordContext, url: URL) {
   };
 }
 
+const QUERY_KEYS = ['filter', 'sort', 'limit', 'cursor', 'q'];
+
+/** The body of POST .../query: the list parameters as JSON, each checked for its type. */
+function queryParams(ctx: RecordContext, body: Record<string, unknown>) {
+  const bad = (code: 'BAD_REQUEST' | 'INVALID_SORT' | 'INVALID_CURSOR', key: string, messageKey: MessageKey, params: Record<string, string | number> = {}) => {
+    const message = t(ctx.locale, messageKey, params);
+    return new AppError(code, message, [{ pointer: `/${key}`, code: messageKey, message }]);
+  };
+  for (const key of Object.keys(body)) {
+    if (!QUERY_KEYS.includes(key)) throw bad('BAD_REQUEST', pointerToken(key), 'request.unknownKey', { key, expected: QUERY_KEYS.join(', ') });
+  }
+  const { filter, sort, limit, cursor, q } = body;
+  if (sort !== undefined && sort !== null && typeof sort !== 'string') throw bad('INVALID_SORT', 'sort', 'sort.malformed', { sort: JSON.stringify(sort).slice(0, 100) });
+  if (limit !== undefined && limit !== null && typeof limit !== 'number') throw bad('BAD_REQUEST', 'limit', 'limit.invalid', { max: MAX_LIMIT });
+  if (cursor !== undefined && cursor !== null && typeof cursor !== 'string') throw bad('INVALID_CURSOR', 'cursor', 'cursor.invalid');
+  if (q !== undefined && q !== null && typeof q !== 'string') throw bad('BAD_REQUEST', 'q', 'search.invalid');
+  return {
+    filter: filter ?? undefined,
+    sort: sort ?? undefined,
+    limit: limit === undefined || limit === null ? undefined : parseLimit(ctx, limit),
+    cursor: cursor ?? null,
+    search: q ?? undefined,
+  };
+}
+
 export async function listHandler(req: Request, ctx: RecordContext, p: ObjectParams) {
   const result = await listRecords(ctx, p.object, listParams(ctx, new URL(req.url)));
+  return json({ records: result.records, nextCursor: result.nextCursor });
+}
+
+/** POST /records/{object}/query: the list with its parameters in a JSON body (a filter too long for a URL). */
+export async function queryHandler(req: Request, ctx: RecordContext, p: ObjectParams) {
+  objectOf(ctx, p.object); // an unknown object is a 404 whatever the body
+  const result = await listRecords(ctx, p.object, queryParams(ctx, await readJsonObject(req, ctx.locale)));
   return json({ records: result.records, nextCursor: result.nextCursor });
 }
 

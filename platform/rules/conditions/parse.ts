@@ -36,6 +36,12 @@ export function parseCondition(input: unknown, object: ObjectModel, opts: { poin
   return state.errors.length ? { errors: state.errors } : { condition, errors: [] };
 }
 
+/** A value as it may appear in a message: objects from parseJsonSafe have no toString, and a message stays short. */
+function shown(v: unknown): string {
+  const text = typeof v === 'string' ? v : (JSON.stringify(v) ?? String(v));
+  return text.length > 100 ? `${text.slice(0, 100)}…` : text;
+}
+
 function fail(state: State, pointer: string, code: string, message: string, field?: string): undefined {
   state.errors.push({ pointer: pointer || '/', code, message, ...(field ? { field } : {}) });
   return undefined;
@@ -51,7 +57,7 @@ function node(input: unknown, pointer: string, depth: number, state: State): Con
   const keys = Object.keys(input);
   const obj = input as Record<string, unknown>;
   for (const group of ['all', 'any'] as const) {
-    if (group in obj) {
+    if (Object.hasOwn(obj, group)) {
       if (keys.length !== 1) return shape(state, pointer, `"${group}" must be the only key`);
       const list = obj[group];
       if (!Array.isArray(list)) return shape(state, `${pointer}/${group}`, 'expected an array');
@@ -59,7 +65,7 @@ function node(input: unknown, pointer: string, depth: number, state: State): Con
       return items.every(Boolean) ? { kind: group, items: items as ConditionNode[] } : undefined;
     }
   }
-  if ('not' in obj) {
+  if (Object.hasOwn(obj, 'not')) {
     if (keys.length !== 1) return shape(state, pointer, '"not" must be the only key');
     const item = node(obj.not, `${pointer}/not`, depth + 1, state);
     return item ? { kind: 'not', item } : undefined;
@@ -79,13 +85,13 @@ function leaf(obj: Record<string, unknown>, pointer: string, state: State): Cond
   }
   const type = fieldType(field);
   if (typeof op !== 'string' || !(type.operators as string[]).includes(op)) {
-    return fail(state, `${pointer}/op`, 'filter.operator', t(state.locale, 'filter.operator', { op: String(op), field: name }), name);
+    return fail(state, `${pointer}/op`, 'filter.operator', t(state.locale, 'filter.operator', { op: shown(op), field: name }), name);
   }
   const operator = op as OperatorName;
   const badValue = () =>
     fail(state, `${pointer}/value`, 'filter.value', t(state.locale, 'filter.value', { field: name, op: operator }), name);
   if (NO_VALUE_OPERATORS.has(operator)) {
-    if ('value' in obj && obj.value !== null) return badValue();
+    if (Object.hasOwn(obj, 'value') && obj.value !== null) return badValue();
     return { kind: 'leaf', field, valueKind: type.valueKind, op: operator, value: undefined };
   }
   const raw = obj.value;

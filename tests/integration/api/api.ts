@@ -17,12 +17,14 @@ import * as restoreRoute from '../../../app/api/v1/records/[object]/[id]/restore
 import * as stageHistoryRoute from '../../../app/api/v1/records/[object]/[id]/stage-history/route';
 import * as recordRoute from '../../../app/api/v1/records/[object]/[id]/route';
 import * as recordsRoute from '../../../app/api/v1/records/[object]/route';
+import * as recordsQueryRoute from '../../../app/api/v1/records/[object]/query/route';
+import * as catchAllRoute from '../../../app/api/v1/[[...rest]]/route';
 import * as recycleBinRoute from '../../../app/api/v1/recycle-bin/[object]/route';
 import { getPrisma } from '../../../platform/db/prisma';
 import { createApiKey } from '../../../platform/security/apiKeys';
 import { createTestWorkspace, type TestWorkspace } from '../../support/workspace';
 
-type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+type Method = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'OPTIONS';
 /** Every route's params are a subset of these. */
 type RouteParams = { object: string; id: string; path?: string[]; requestId: string; action: string };
 type RouteHandler = (req: Request, route: { params: Promise<RouteParams> }) => Promise<Response>;
@@ -34,6 +36,8 @@ const ROUTES: [RegExp, string[], RouteModule][] = [
   [/^\/api\/v1\/objects\/([^/]+)$/, ['object'], objectRoute],
   [/^\/api\/v1\/openapi\.json$/, [], openapiRoute],
   [/^\/api\/v1\/records\/([^/]+)$/, ['object'], recordsRoute],
+  // A static segment wins over a dynamic one, as in Next.js: .../query is not a record id.
+  [/^\/api\/v1\/records\/([^/]+)\/query$/, ['object'], recordsQueryRoute],
   [/^\/api\/v1\/records\/([^/]+)\/([^/]+)$/, ['object', 'id'], recordRoute],
   [/^\/api\/v1\/records\/([^/]+)\/([^/]+)\/restore$/, ['object', 'id'], restoreRoute],
   [/^\/api\/v1\/records\/([^/]+)\/([^/]+)\/stage-history$/, ['object', 'id'], stageHistoryRoute],
@@ -45,6 +49,8 @@ const ROUTES: [RegExp, string[], RouteModule][] = [
   [/^\/api\/v1\/approvals\/([^/]+)\/([^/]+)$/, ['requestId', 'action'], approvalActionRoute],
   [/^\/api\/v1\/recycle-bin\/([^/]+)$/, ['object'], recycleBinRoute],
   [/^\/api\/v1\/metadata(\/.*)?$/, [], metadataRoute],
+  // Last, as Next.js tries a catch-all last: any other /api/v1 address.
+  [/^\/api\/v1(\/.*)?$/, [], catchAllRoute],
 ];
 
 export interface CallOptions {
@@ -69,7 +75,8 @@ export async function send(method: Method, path: string, opts: CallOptions & { k
   const url = new URL(path, 'http://localhost');
   const match = ROUTES.map(([re, names, mod]) => ({ m: re.exec(url.pathname), names, mod })).find((r) => r.m);
   if (!match) throw new Error(`no route serves ${url.pathname}`);
-  const handler = match.mod[method];
+  // As Next.js does: HEAD falls back to GET when a route does not export it.
+  const handler = match.mod[method] ?? (method === 'HEAD' ? match.mod.GET : undefined);
   if (!handler) throw new Error(`${url.pathname} has no ${method} handler`);
   const params = Object.fromEntries(match.names.map((n, i) => [n, decodeURIComponent(match.m![i + 1])])) as unknown as RouteParams;
   // The metadata API is one catch-all route: its params are the path segments.

@@ -51,9 +51,11 @@ describe('request bodies', () => {
     expect((await api.get(`/api/v1/records/account/${accountId}`)).body.record.version).toBe(1);
   });
 
-  it('answers 400 to a body over 1 MB', async () => {
-    const error = expectError(await api.post('/api/v1/records/account', { name: 'Big', description: 'x'.repeat(1024 * 1024 + 10) }), 400, 'BAD_REQUEST');
+  it('answers 413 to a body over 1 MB', async () => {
+    const before = await rowCount();
+    const error = expectError(await api.post('/api/v1/records/account', { name: 'Big', description: 'x'.repeat(1024 * 1024 + 10) }), 413, 'PAYLOAD_TOO_LARGE');
     expect(error.message).toMatch(/1 MB/);
+    expect(await rowCount()).toBe(before);
   });
 });
 

@@ -60,9 +60,16 @@ describe('document', () => {
     expect(list.responses['200'].content['application/json'].schema.properties.records.items).toEqual({ $ref: '#/components/schemas/Account' });
     const patch = doc.paths['/api/v1/records/account/{id}'].patch;
     expect(patch.parameters.map((p: { name: string; in: string }) => `${p.in}:${p.name}`)).toEqual(['path:id', 'header:If-Match']);
-    expect(Object.keys(patch.responses).sort()).toEqual(['200', '400', '401', '404', '409', '422']);
+    expect(Object.keys(patch.responses).sort()).toEqual(['200', '400', '401', '404', '409', '413', '422']);
     expect(doc.paths['/api/v1/records/account'].post.responses['201']).toBeDefined();
     expect(doc.paths['/api/v1/records/account/{id}'].delete.responses['204']).toBeDefined();
+  });
+
+  it('documents POST .../query, taking the list parameters as a JSON body', () => {
+    const query = doc.paths['/api/v1/records/account/query'].post;
+    expect(query.requestBody.content['application/json'].schema).toEqual({ $ref: '#/components/schemas/ListQuery' });
+    expect(Object.keys(doc.components.schemas.ListQuery.properties).sort()).toEqual(['cursor', 'filter', 'limit', 'q', 'sort']);
+    expect(Object.keys(query.responses).sort()).toEqual(['200', '400', '401', '404', '413']);
   });
 
   it('documents every route the API serves, including the recycle bin', () => {

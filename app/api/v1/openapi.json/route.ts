@@ -1,4 +1,4 @@
-import { json, restRoute } from '@/platform/api/rest/handler';
+import { json, methodNotAllowed, restRoute } from '@/platform/api/rest/handler';
 import { buildOpenApi } from '@/platform/api/rest/openapi';
 
 /** The workspace's OpenAPI document (it describes the caller's own objects, so it needs a key). */
@@ -7,3 +7,10 @@ export const GET = restRoute(async (req, ctx) => {
   const readable = new Map([...ctx.meta.objects].filter(([name]) => ctx.security.perms.object(name).read));
   return json(buildOpenApi({ ...ctx.meta, objects: readable }, new URL(req.url).origin));
 });
+
+// Every other method: 405 in the error shape, with Allow.
+const notAllowed = methodNotAllowed(['GET']);
+export const POST = notAllowed;
+export const PUT = notAllowed;
+export const PATCH = notAllowed;
+export const DELETE = notAllowed;

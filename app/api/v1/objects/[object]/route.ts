@@ -1,4 +1,11 @@
-import { restRoute } from '@/platform/api/rest/handler';
+import { methodNotAllowed, restRoute } from '@/platform/api/rest/handler';
 import { objectHandler } from '@/platform/api/rest/objects';
 
 export const GET = restRoute(objectHandler);
+
+// Every other method: 405 in the error shape, with Allow.
+const notAllowed = methodNotAllowed(['GET']);
+export const POST = notAllowed;
+export const PUT = notAllowed;
+export const PATCH = notAllowed;
+export const DELETE = notAllowed;
