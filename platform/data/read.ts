@@ -166,8 +166,9 @@ export function compileList(ctx: RecordContext, obj: ObjectModel, opts: ListOpti
   // Each branch walks an index in sort order and stops after limit + 1 rows; the union of the
   // branches' first rows holds the first rows overall. Owner branches and keyset ranges never
   // overlap, so Postgres merges them in order and reads only what it returns; shares and criteria
-  // rules may reach records another grant reaches too, and those are made distinct.
-  const overlapping = Boolean(access.sharesFor || access.criteria.length);
+  // rules may reach records another grant reaches too, and those are made distinct (the shares
+  // branch leaves out what the owner branches reach).
+  const overlapping = access.criteria.length > 0;
   const union = selects.map((q) => `(${q})`).join(' UNION ALL ');
   const sql = selects.length === 1
     ? selects[0]

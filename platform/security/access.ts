@@ -9,7 +9,6 @@
  *   edit:  the same grants, counting only read/write ones (modify all; public read/write default).
  *   full:  delete, restore, change owner, share: modify all, or owner is me or below me.
  */
-import type pg from 'pg';
 import { ident } from '../core/identifiers';
 import type { Params } from '../core/sql';
 import type { MetadataModel } from '../metadata/model';
@@ -48,11 +47,8 @@ export function hierarchyOwners(model: SecurityModel, userId: string): string[] 
   return [...model.users.values()].filter((u) => u.roleId && below.has(u.roleId)).map((u) => u.id);
 }
 
-/**
- * The grants of `userId` on `object` for `mode`. `hasShares` says whether any record of the
- * object is shared with the user (checked once per request), so the predicate stays lean.
- */
-export function accessPlan(model: SecurityModel, meta: MetadataModel, perms: UserPermissions, userId: string, object: string, mode: AccessMode, hasShares: boolean): AccessPlan {
+/** The grants of `userId` on `object` for `mode`. */
+export function accessPlan(model: SecurityModel, meta: MetadataModel, perms: UserPermissions, userId: string, object: string, mode: AccessMode): AccessPlan {
   const rights = perms.object(object);
   const { defaultAccess, grantViaHierarchy } = objectDefault(model, meta, object);
   const all =
@@ -76,7 +72,7 @@ export function accessPlan(model: SecurityModel, meta: MetadataModel, perms: Use
       }
     }
   }
-  const sharesFor = mode !== 'full' && hasShares ? { userId, editOnly: mode === 'edit' } : undefined;
+  const sharesFor = mode !== 'full' ? { userId, editOnly: mode === 'edit' } : undefined;
   return { all: false, owners: [...owners], sharesFor, criteria };
 }
 
@@ -113,13 +109,12 @@ export function accessBranches(plan: AccessPlan, params: Params, ctx: { workspac
   const branches: string[] = [];
   if (plan.owners.length > MAX_OWNER_BRANCHES) branches.push(`${a}."owner" = ANY(${params.add(plan.owners)}::uuid[])`);
   else for (const o of plan.owners) branches.push(`${a}."owner" = ${params.add(o)}::uuid`);
-  if (plan.sharesFor) branches.push(compileAccess({ all: false, owners: [], sharesFor: plan.sharesFor, criteria: [] }, params, ctx, alias)!);
+  if (plan.sharesFor) {
+    // Records shared with the caller that no owner branch reaches: the branches then never
+    // overlap (unless criteria rules exist), so the list merges them without a DISTINCT.
+    const shared = compileAccess({ all: false, owners: [], sharesFor: plan.sharesFor, criteria: [] }, params, ctx, alias)!;
+    branches.push(plan.owners.length ? `${shared} AND NOT (${a}."owner" = ANY(${params.add(plan.owners)}::uuid[]))` : shared);
+  }
   for (const c of plan.criteria) branches.push(compileCondition(c, params, { userId: ctx.userId }, alias));
   return branches.length ? branches : ['FALSE'];
-}
-
-/** Whether any record of an object is shared with a user. */
-export async function hasRecordShares(db: Pick<pg.Pool, 'query'>, workspaceId: string, object: string, userId: string): Promise<boolean> {
-  const res = await db.query('SELECT 1 FROM record_shares WHERE workspace_id = $1 AND object = $2 AND user_id = $3 LIMIT 1', [workspaceId, object, userId]);
-  return (res.rowCount ?? 0) > 0;
 }

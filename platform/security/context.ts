@@ -5,15 +5,14 @@
 import type pg from 'pg';
 import type { Locale } from '../core/i18n';
 import type { Channel, RecordContext, SecurityContext, UserRef, WorkspaceRef } from '../data/context';
-import { queryableFor } from '../db/pool';
 import type { MetadataModel } from '../metadata/model';
 import { getMetadata } from '../metadata/registry';
-import { accessPlan, hasRecordShares, type AccessMode, type AccessPlan } from './access';
+import { accessPlan, type AccessMode, type AccessPlan } from './access';
 import { loadSecurityModel, type SecurityModel } from './model';
 import { SYSTEM_PERMISSIONS, userPermissions } from './permissions';
 import { metadataFor } from './view';
 
-function securityFor(pool: pg.Pool, fullMeta: MetadataModel, model: SecurityModel | null, userId: string, workspaceId: string): SecurityContext {
+function securityFor(fullMeta: MetadataModel, model: SecurityModel | null, userId: string): SecurityContext {
   const perms = model ? userPermissions(model, userId) : SYSTEM_PERMISSIONS;
   const plans = new Map<string, Promise<AccessPlan>>();
   return {
@@ -25,12 +24,9 @@ function securityFor(pool: pg.Pool, fullMeta: MetadataModel, model: SecurityMode
       const key = `${object}:${mode}`;
       let p = plans.get(key);
       if (!p) {
-        p = (async (): Promise<AccessPlan> => {
-          const quick = accessPlan(model, fullMeta, perms, userId, object, mode, false);
-          if (quick.all || mode === 'full') return quick;
-          // On the connection the caller holds when inside a transaction: never a second one.
-          return hasRecordShares(queryableFor(pool), workspaceId, object, userId).then((has) => (has ? accessPlan(model, fullMeta, perms, userId, object, mode, true) : quick));
-        })();
+        // Shares are part of every read/edit plan (an indexed sub-select in the query itself), so
+        // building a plan never needs a query of its own.
+        p = Promise.resolve(accessPlan(model, fullMeta, perms, userId, object, mode));
         plans.set(key, p);
       }
       return p;
@@ -54,7 +50,7 @@ export interface ContextInput {
 export async function buildRecordContext(input: ContextInput): Promise<RecordContext> {
   const fullMeta = await getMetadata(input.workspace, input.pool, input.metadataRevision);
   const model = await loadSecurityModel(input.pool, input.workspace.id, input.securityRevision);
-  const security = securityFor(input.pool, fullMeta, model, input.user.id, input.workspace.id);
+  const security = securityFor(fullMeta, model, input.user.id);
   const setsKey = (model.userSets.get(input.user.id) ?? []).slice().sort().join(',');
   return {
     pool: input.pool,
@@ -69,5 +65,5 @@ export async function buildRecordContext(input: ContextInput): Promise<RecordCon
 
 /** A context with every right, for the platform's own work (seeds, background jobs). `actor` is recorded as the author. */
 export function systemRecordContext(pool: pg.Pool, workspace: WorkspaceRef, actor: UserRef, meta: MetadataModel, channel: Channel = 'system'): RecordContext {
-  return { pool, workspace, meta, user: actor, locale: 'en', channel, security: securityFor(pool, meta, null, actor.id, workspace.id) };
+  return { pool, workspace, meta, user: actor, locale: 'en', channel, security: securityFor(meta, null, actor.id) };
 }
