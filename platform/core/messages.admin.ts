@@ -129,6 +129,7 @@ export const ADMIN_MESSAGES = {
   'admin.transfer.doneOfTotal': { en: '{done} of {total} records moved', zh: '已移交 {done} / {total} 条记录' },
   'admin.transfer.moved': { en: 'Records moved', zh: '已移交记录' },
   'admin.transfer.failed': { en: 'The transfer failed', zh: '移交失败' },
+  'admin.transfer.inApproval': { en: '{n} of them were in approval: their requests moved with them, and the successor now answers for them.', zh: '其中 {n} 条正在审批中：审批申请已随记录一并移交，由接任者负责跟进。' },
   'admin.job.queued': { en: 'Queued', zh: '排队中' },
   'admin.job.running': { en: 'Running', zh: '进行中' },
   'admin.job.done': { en: 'Done', zh: '已完成' },

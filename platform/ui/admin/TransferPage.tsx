@@ -63,7 +63,9 @@ function JobProgress({ jobId, objectLabel }: { jobId: string; objectLabel(n: str
   const progress = (data.progress ?? {}) as { done?: number; total?: number };
   const done = progress.done ?? 0;
   const total = progress.total ?? 0;
-  const moved = (data.result as { moved?: Record<string, number>; teams?: number } | null)?.moved ?? {};
+  const result = data.result as { moved?: Record<string, number>; inApproval?: Record<string, number>; teams?: number } | null;
+  const moved = result?.moved ?? {};
+  const inApproval = Object.values(result?.inApproval ?? {}).reduce((a, b) => a + b, 0);
   return (
     <div aria-live="polite">
       <Typography.Paragraph>
@@ -76,6 +78,9 @@ function JobProgress({ jobId, objectLabel }: { jobId: string; objectLabel(n: str
       {data.status === 'done' && (
         <CountsTable caption={tr('admin.transfer.moved')} objectLabel={objectLabel} testId="moved-total"
           rows={Object.entries(moved).map(([object, n]) => ({ object, live: n, deleted: 0 }))} />
+      )}
+      {data.status === 'done' && inApproval > 0 && (
+        <Alert type="info" showIcon title={tr('admin.transfer.inApproval', { n: inApproval })} />
       )}
     </div>
   );
