@@ -88,6 +88,7 @@ export const MESSAGES = {
   'ui.login.submit': { en: 'Sign in', zh: '登录' },
   'ui.login.demoHint': { en: 'Demo login: {email} / {password}', zh: '演示账号：{email} / {password}' },
   'ui.logout': { en: 'Sign out', zh: '退出登录' },
+  'ui.logoutFailed': { en: 'Could not sign out. Please try again.', zh: '退出登录失败，请重试。' },
   'ui.language': { en: 'Language', zh: '语言' },
   'ui.nav.objects': { en: 'Objects', zh: '对象' },
   'ui.new': { en: 'New {object}', zh: '新建{object}' },

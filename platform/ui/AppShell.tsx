@@ -4,7 +4,7 @@ import {
   AppstoreOutlined, AuditOutlined, BankOutlined, CalendarOutlined, CarOutlined, ContactsOutlined, FileProtectOutlined, FundOutlined,
   ShopOutlined, ShoppingCartOutlined, TeamOutlined, UserAddOutlined,
 } from '@ant-design/icons';
-import { Button, Layout, Menu, Space } from 'antd';
+import { App, Button, Layout, Menu, Space } from 'antd';
 import Link from 'next/link';
 import { usePathname, useRouter } from 'next/navigation';
 import type { Label } from '../core/i18n';
@@ -52,13 +52,19 @@ export function AppShell({ objects, userName, system, children }: { objects: Nav
   const { tr, label } = useT();
   const pathname = usePathname();
   const router = useRouter();
+  const { message } = App.useApp();
   // The longest administration page the path is in (designer/revisions, not designer), else the object or page segment.
   // My approvals' key cannot be an object's name; My account has no entry ("account" would select Accounts).
   const adminKey = ADMIN_PAGES.map((p) => p.key).filter((k) => pathname === `/admin/${k}` || pathname.startsWith(`/admin/${k}/`)).sort((a, b) => b.length - a.length)[0];
   const current = adminKey ?? /^\/(?:o|admin)\/([a-z0-9_-]+)/.exec(pathname)?.[1] ?? (pathname === '/approvals' ? 'my-approvals' : undefined);
   const adminItems = ADMIN_PAGES.filter((p) => system[p.right]).map((p) => ({ key: p.key, label: <Link href={`/admin/${p.key}`}>{tr(p.label)}</Link> }));
   const signOut = async () => {
-    await fetch('/api/auth/logout', { method: 'POST' });
+    const res = await fetch('/api/auth/logout', { method: 'POST' }).catch(() => null);
+    // A refused or failed sign-out must not look like one: the session would still be open.
+    if (!res?.ok) {
+      message.error(tr('ui.logoutFailed'));
+      return;
+    }
     router.replace('/login');
     router.refresh();
   };
