@@ -1,7 +1,7 @@
 import { NextResponse } from 'next/server';
 import { assertSameOriginWrite } from '@/platform/api/csrf';
 import { errorResponse } from '@/platform/api/rest/handler';
-import { ownString, readSmallJsonObject } from '@/platform/api/smallBody';
+import { ownString, readSmallJsonObject } from '@/platform/api/body';
 import { LOCALE_COOKIE } from '@/platform/api/trpc/init';
 import { parseLocale } from '@/platform/core/i18n';
 

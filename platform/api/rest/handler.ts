@@ -6,6 +6,7 @@ import { AppError } from '../../core/errors';
 import { parseLocale, t, type Locale } from '../../core/i18n';
 import type { RecordContext } from '../../data/context';
 import { requirePrincipal } from '../authenticate';
+import { readLimitedText } from '../body';
 import { assertSameOriginWrite } from '../csrf';
 import { recordContext } from '../context';
 import { errorBody, toAppError } from '../errors';
@@ -50,41 +51,8 @@ export function restRoute<P>(handler: Handler<P>) {
   };
 }
 
-/** The body's text, read as a stream and stopped with 413 as soon as it passes 1 MB (never buffered whole first). */
-async function readBodyText(req: Request, locale: Locale): Promise<string> {
-  const tooLarge = () => {
-    const message = t(locale, 'request.tooLarge');
-    return new AppError('PAYLOAD_TOO_LARGE', message, [{ pointer: '/', code: 'request.tooLarge', message }]);
-  };
-  const declared = req.headers.get('content-length');
-  if (declared !== null && /^\d+$/.test(declared.trim()) && Number(declared) > MAX_BODY) throw tooLarge();
-  if (!req.body) return '';
-  const reader = req.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_BODY) {
-      await reader.cancel().catch(() => undefined);
-      throw tooLarge();
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(size);
-  let at = 0;
-  for (const c of chunks) {
-    bytes.set(c, at);
-    at += c.byteLength;
-  }
-  try {
-    // JSON is UTF-8 (RFC 8259): bytes that are not are refused, not silently replaced.
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new AppError('BAD_REQUEST', t(locale, 'request.badJson'), [{ pointer: '/', code: 'request.badJson', message: t(locale, 'request.badJson') }]);
-  }
-}
+/** The body's text: streamed, and stopped with 413 as soon as it passes 1 MB. */
+const readBodyText = (req: Request, locale: Locale) => readLimitedText(req, locale, MAX_BODY);
 
 function bodyObject(body: unknown, locale: Locale): Record<string, unknown> {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {

@@ -2,7 +2,7 @@ import { NextResponse } from 'next/server';
 import { assertSameOriginWrite } from '@/platform/api/csrf';
 import { clientIp } from '@/platform/api/proxy';
 import { errorResponse } from '@/platform/api/rest/handler';
-import { ownString, readSmallJsonObject } from '@/platform/api/smallBody';
+import { ownString, readSmallJsonObject } from '@/platform/api/body';
 import { AppError } from '@/platform/core/errors';
 import { parseLocale, t, type Locale } from '@/platform/core/i18n';
 import { getPrisma } from '@/platform/db/prisma';

@@ -1,8 +1,8 @@
 /**
- * The small JSON bodies of the browser-only endpoints (sign-in, language), read with a hard size
- * limit while streaming: a client that sends a huge or endless body is cut off at the limit instead
- * of being buffered whole. Only named string fields are read from the result (never copied or
- * spread), so keys like `__proto__` cannot reach a prototype.
+ * Request bodies, read with a hard size limit while streaming: a client that sends a huge or
+ * endless body is cut off at the limit instead of being buffered whole. REST reads up to 1 MB
+ * (rest/handler.ts); the browser-only endpoints (sign-in, language) 16 KB, and read only named
+ * string fields from the result (never copied or spread), so `__proto__` cannot reach a prototype.
  */
 import { AppError } from '../core/errors';
 import { t, type Locale } from '../core/i18n';
@@ -11,7 +11,8 @@ import { t, type Locale } from '../core/i18n';
 export const SMALL_BODY_BYTES = 16 * 1024;
 
 function tooLarge(locale: Locale, max: number): AppError {
-  const message = t(locale, 'request.tooLargeKb', { max: Math.floor(max / 1024) });
+  // The REST limit reads "1 MB"; the small browser endpoints' limits in KB.
+  const message = max === 1024 * 1024 ? t(locale, 'request.tooLarge') : t(locale, 'request.tooLargeKb', { max: Math.floor(max / 1024) });
   return new AppError('PAYLOAD_TOO_LARGE', message, [{ pointer: '/', code: 'request.tooLarge', message }]);
 }
 
@@ -19,10 +20,10 @@ function badRequest(locale: Locale, key: 'request.badJson' | 'request.bodyObject
   return new AppError('BAD_REQUEST', t(locale, key), [{ pointer: '/', code: key, message: t(locale, key) }]);
 }
 
-/** The body as text, refusing (413) once more than `max` bytes arrive. */
+/** The body as text, read as a stream and refused (413) as soon as more than `max` bytes arrive (never buffered whole first). */
 export async function readLimitedText(req: Request, locale: Locale, max = SMALL_BODY_BYTES): Promise<string> {
-  const declared = Number(req.headers.get('content-length') ?? 0);
-  if (declared > max) throw tooLarge(locale, max);
+  const declared = req.headers.get('content-length');
+  if (declared !== null && /^\d+$/.test(declared.trim()) && Number(declared) > max) throw tooLarge(locale, max);
   if (!req.body) return '';
   const reader = req.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -38,6 +39,7 @@ export async function readLimitedText(req: Request, locale: Locale, max = SMALL_
     chunks.push(value);
   }
   try {
+    // JSON is UTF-8 (RFC 8259): bytes that are not are refused, not silently replaced.
     return new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks));
   } catch {
     throw badRequest(locale, 'request.badJson');
