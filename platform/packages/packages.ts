@@ -321,7 +321,7 @@ export async function createWorkspaceFromTemplate(pool: pg.Pool, input: { name: 
       for (const table of ['users', 'permission_sets', 'audit_events', 'workspaces']) {
         await client.query(`DELETE FROM ${ident(table)} WHERE ${table === 'workspaces' ? 'id' : 'workspace_id'} = $1`, [workspace.id]);
       }
-    });
+    }, { long: true });
     throw e;
   }
 }
