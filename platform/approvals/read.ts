@@ -5,6 +5,7 @@
  * Record-level reads go through the caller's access to the record.
  */
 import { AppError } from '../core/errors';
+import { normaliseDateTime } from '../fields/datetime';
 import { t, type Label } from '../core/i18n';
 import { Params } from '../core/sql';
 import { isoFromPg } from '../core/time';
@@ -127,7 +128,7 @@ export async function recordApproval(ctx: RecordContext, objectName: string, rec
 function readCursor(ctx: RecordContext, cursor: string): [string, string] {
   try {
     const v: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && !Number.isNaN(Date.parse(v[0])) && isRecordId(v[1])) return [v[0], v[1]];
+    if (Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && normaliseDateTime(v[0]) !== null && isRecordId(v[1])) return [v[0], v[1]]; // a real instant (Date.parse takes year 0 and 2026-02-30; Postgres does not)
   } catch { /* fall through */ }
   const message = t(ctx.locale, 'cursor.invalid');
   throw new AppError('INVALID_CURSOR', message, [{ pointer: '/cursor', code: 'cursor.invalid', message }]);

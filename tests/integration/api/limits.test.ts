@@ -54,6 +54,11 @@ describe('cursors with impossible dates', () => {
     expect(error.details).toEqual([{ pointer: '/cursor', code: 'cursor.invalid', message: error.message }]);
   });
 
+  it.each([['year 0', '0000-01-01T00:00:00Z'], ['a 30th of February', '2026-02-30T10:00:00Z'], ['not a date', 'soon']])('an approvals inbox cursor with %s answers 400 INVALID_CURSOR', async (_label, value) => {
+    const cursor = Buffer.from(JSON.stringify([value, '00000000-0000-4000-8000-000000000000'])).toString('base64url');
+    expectError(await api.get(`/api/v1/approvals/pending?cursor=${cursor}`), 400, 'INVALID_CURSOR');
+  });
+
   it('a real cursor still pages', async () => {
     const first = await api.get('/api/v1/records/opportunity?sort=close_date&limit=2');
     const second = await api.get(`/api/v1/records/opportunity?sort=close_date&limit=2&cursor=${first.body.nextCursor}`);
