@@ -15,6 +15,9 @@ import { buildApprovals } from './approvals';
 import { buildLogic } from './logic';
 import { RESERVED_FIELD_NAMES, systemFields } from './model';
 
+/** Names that would reach a JavaScript object's prototype: request bodies and URLs refuse them (core/json.ts), so no field or object may have one. */
+const PROTOTYPE_NAMES = new Set(['constructor', 'prototype']);
+
 export interface MetadataDocuments {
   objects: { file: string; def: ObjectDefinition }[];
   layouts: { file: string; def: LayoutDefinition }[];
@@ -60,6 +63,7 @@ function checkObject(def: ObjectDefinition, file: string, names: Set<string>, ar
   def.fields.forEach((f, i) => {
     const field = f as FieldDef;
     if (RESERVED_FIELD_NAMES.has(field.name)) err(`/fields/${i}/name`, 'field.reserved', `"${field.name}" is a system field name`);
+    if (PROTOTYPE_NAMES.has(field.name)) err(`/fields/${i}/name`, 'field.reserved', `"${field.name}" cannot be a field name: every request carrying it is refused`);
     if (seen.has(field.name)) err(`/fields/${i}/name`, 'field.duplicate', `duplicates field "${field.name}" at /fields/${seen.get(field.name)}`);
     seen.set(field.name, i);
     if (field.type === 'lookup' && field.target && !field.archived && !names.has(field.target)) {
@@ -107,6 +111,7 @@ export function buildMetadata(docs: MetadataDocuments, extraErrors: ErrorDetail[
       if (live.some((o) => o.def.name === def.name)) errors.push({ file, pointer: '/name', code: 'object.duplicate', message: `${file}#/name object "${def.name}" is defined twice` });
       continue;
     }
+    if (PROTOTYPE_NAMES.has(def.name)) errors.push({ file, pointer: '/name', code: 'object.reserved', message: `${file}#/name "${def.name}" cannot be an object name: every request naming it is refused` });
     if (def.name.startsWith('tessera_')) errors.push({ file, pointer: '/name', code: 'object.reserved', message: `${file}#/name object names starting with "tessera_" are reserved for the platform` });
     if (objects.has(def.name)) errors.push({ file, pointer: '/name', code: 'object.duplicate', message: `${file}#/name object "${def.name}" is defined twice` });
     checkObject(def, file, names, archivedNames, errors);

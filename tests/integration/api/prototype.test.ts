@@ -12,7 +12,7 @@ import { createRecord, updateRecord } from '../../../platform/data';
 import type { RecordContext } from '../../../platform/data/context';
 import { getPool } from '../../../platform/db/pool';
 import { getPrisma } from '../../../platform/db/prisma';
-import { packageFromFiles } from '../../../platform/packages/packages';
+import { installPackage, packageFromFiles } from '../../../platform/packages/packages';
 import { createApiKey } from '../../../platform/security/apiKeys';
 import { apiClient, clientFor, expectError, filterParam, type ApiClient } from './api';
 
@@ -199,5 +199,18 @@ describe('metadata REST and packages', () => {
       { file: 'views/account.proto.json', pointer: '/__proto__', code: 'json.forbiddenKey' },
       { file: 'data/account.json', pointer: '/1/__proto__', code: 'json.forbiddenKey' },
     ]);
+  });
+
+  it('a package cannot name a field or an object "constructor" or "prototype" (nothing could ever write them)', async () => {
+    const before = await revision();
+    const pkg = packageFromFiles({
+      'manifest.json': JSON.stringify({ name: 'proto_names', version: '1.0.0', label: { en: 'P', zh: 'P' } }),
+      'objects/prototype.json': JSON.stringify({ name: 'prototype', label: { en: 'P', zh: 'P' }, pluralLabel: { en: 'Ps', zh: 'Ps' }, fields: [{ name: 'title', type: 'text', label: { en: 'T', zh: 'T' } }] }),
+      'extensions/account.json': JSON.stringify({ object: 'account', fields: [{ name: 'constructor', type: 'text', label: { en: 'C', zh: 'C' } }] }),
+    });
+    const error = await installPackage({ pool: getPool(admin.tw.url), workspace: admin.tw.workspace, userId: admin.tw.admin.id }, pkg).then(() => null, (e: unknown) => e);
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).details.map((d) => d.code)).toEqual(expect.arrayContaining(['field.reserved', 'object.reserved']));
+    expect(await revision()).toBe(before);
   });
 });
