@@ -37,8 +37,11 @@ export function objectSchemas(obj: ObjectModel) {
   const required: string[] = [];
   for (const f of obj.allFields) {
     for (const [prop, raw] of Object.entries(fieldType(f).properties(f))) {
-      const schema = { ...clean(raw), title: pickLabel(f.label, 'en'), description: `${f.label.en} / ${f.label.zh}` };
+      const managed = obj.approvalManaged?.has(f.name) ?? false;
+      const note = managed ? '. Set by the approval process: send the current value or leave it out (422 approvalManaged otherwise).' : '';
+      const schema = { ...clean(raw), title: pickLabel(f.label, 'en'), description: `${f.label.en} / ${f.label.zh}${note}` };
       record[prop] = f.system && f.name !== 'owner' ? schema : nullable(schema);
+      if (managed) record[prop] = { ...record[prop], readOnly: true };
       if (isWritable(f)) {
         input[prop] = f.required && prop === f.name ? schema : nullable(schema);
         if (f.required && prop === f.name) required.push(prop);

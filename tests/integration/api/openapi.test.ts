@@ -129,6 +129,13 @@ describe('schemas match the described fields', () => {
     expect(properties.version).toMatchObject({ type: 'integer', readOnly: true });
     expect(doc.components.schemas.AccountCreate.properties.name.type).toBe('string');
   });
+
+  it('marks the fields an approval flow sets as read-only, saying why', () => {
+    const status = doc.components.schemas.Contract.properties.status;
+    expect(status.readOnly).toBe(true);
+    expect(status.description).toMatch(/Set by the approval process/);
+    expect(doc.components.schemas.Contract.properties.amount.readOnly).toBeUndefined();
+  });
 });
 
 describe('schemas validate real traffic (ajv, JSON Schema 2020-12, strict)', () => {
