@@ -12,7 +12,7 @@ import { HistoryPanel } from './HistoryPanel';
 import { useT } from './i18n';
 import { SharingPanel } from './SharingPanel';
 import { NavButton } from './NavButton';
-import { conditionHolds } from './process/conditions';
+import { conditionHolds } from '../rules/conditions/client';
 import { SalesPath } from './process/SalesPath';
 import { screensFor } from './process/screens';
 import { StageHistory } from './process/StageHistory';
@@ -67,7 +67,7 @@ export function RecordDetail({ object, id }: { object: string; id: string }) {
   const rec = record.data as RecordValues;
   const processes = meta.data.processes as ProcessesInfo | null;
   // Fields a form rule hides for this record (visibleIf) are left out here too.
-  const fields = new Map((info.fields as RuledFieldInfo[]).filter((f) => f.visibleIf === undefined || conditionHolds(f.visibleIf, rec, { userId })).map((f) => [f.name, f]));
+  const fields = new Map((info.fields as RuledFieldInfo[]).filter((f) => f.visibleIf === undefined || conditionHolds(f.visibleIf, info.fields, rec, { userId })).map((f) => [f.name, f]));
   const layout = screensFor(meta.data, processes ? rec[processes.field] : undefined).layout;
   const item = (f: FieldInfo) => ({ key: f.name, label: label(f.label), children: displayValue(f, rec, locale) });
   // In approval the server refuses edits and deletes (RECORD_LOCKED) to all but administrators.

@@ -9,7 +9,6 @@ import { normaliseDateTime } from '../../fields/datetime';
 import { UUID_PATTERN } from '../../fields/lookup';
 import { fieldType } from '../../fields/registry';
 import type { FieldDef, OperatorName, ValueKind } from '../../fields/types';
-import type { ObjectModel } from '../../metadata/model';
 import { LIST_OPERATORS, ME, NO_VALUE_OPERATORS, type ConditionLeaf, type ConditionNode } from './types';
 
 const MAX_DEPTH = 12;
@@ -22,15 +21,20 @@ export interface ParseResult {
   errors: ErrorDetail[];
 }
 
+/** What parsing needs of an object: its fields by name (an ObjectModel, or fields the API described). */
+export interface ConditionFields {
+  fieldMap: ReadonlyMap<string, FieldDef>;
+}
+
 interface State {
-  object: ObjectModel;
+  object: ConditionFields;
   locale: Locale;
   errors: ErrorDetail[];
   leaves: number;
 }
 
 /** Parse `input` (already JSON-decoded) as a condition on `object`; `pointer` prefixes error pointers. */
-export function parseCondition(input: unknown, object: ObjectModel, opts: { pointer?: string; locale?: Locale } = {}): ParseResult {
+export function parseCondition(input: unknown, object: ConditionFields, opts: { pointer?: string; locale?: Locale } = {}): ParseResult {
   const state: State = { object, locale: opts.locale ?? 'en', errors: [], leaves: 0 };
   const condition = node(input, opts.pointer ?? '', 0, state);
   return state.errors.length ? { errors: state.errors } : { condition, errors: [] };

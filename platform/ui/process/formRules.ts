@@ -5,7 +5,7 @@
  * the stages of the process chosen in the form.
  */
 import type { Label } from '../../core/i18n';
-import { conditionHolds, type ClientConditionContext } from './conditions';
+import { conditionHolds, type ClientConditionContext } from '../../rules/conditions/client';
 import { processOf, type ProcessesInfo, type RuledFieldInfo } from './types';
 
 type Json = Record<string, unknown>;
@@ -60,7 +60,7 @@ export function applyFormRules(
   for (const f of opts.fields) {
     if (!(f.name in properties)) continue;
     const companions = f.type === 'currency' ? [f.name, `${f.name}_currency`] : [f.name];
-    if (f.visibleIf !== undefined && !conditionHolds(f.visibleIf, values, opts.ctx)) {
+    if (f.visibleIf !== undefined && !conditionHolds(f.visibleIf, opts.fields, values, opts.ctx)) {
       for (const c of companions) {
         hidden.add(c);
         delete properties[c];
@@ -68,13 +68,13 @@ export function applyFormRules(
       }
       continue;
     }
-    const readOnly = opts.stored && f.readOnlyIf !== undefined && conditionHolds(f.readOnlyIf, opts.stored, opts.ctx);
+    const readOnly = opts.stored && f.readOnlyIf !== undefined && conditionHolds(f.readOnlyIf, opts.fields, opts.stored, opts.ctx);
     if (readOnly) {
       for (const c of companions) {
         uiSchema[c] = { ...(uiSchema[c] as Json | undefined), 'ui:readonly': true };
         required.delete(c);
       }
-    } else if (f.requiredIf !== undefined && conditionHolds(f.requiredIf, values, opts.ctx)) {
+    } else if (f.requiredIf !== undefined && conditionHolds(f.requiredIf, opts.fields, values, opts.ctx)) {
       required.add(f.name);
     }
   }
