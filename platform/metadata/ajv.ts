@@ -11,5 +11,7 @@ export function createAjv(): AjvInstance {
   add(ajv);
   // Annotation: which message key explains a failed format/pattern (e.g. validation.email).
   ajv.addKeyword({ keyword: 'x-message', schemaType: 'string' });
+  // Annotation: an array whose order means nothing (a set); the canonical writer sorts it (platform/metadata/canonical.ts).
+  ajv.addKeyword({ keyword: 'x-unordered', schemaType: 'boolean' });
   return ajv;
 }

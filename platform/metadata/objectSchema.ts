@@ -53,7 +53,8 @@ export function buildObjectSchema(): JsonSchema {
       type: 'object',
       additionalProperties: false,
       required: ['name', 'type', 'label', ...(t.params.required ?? [])],
-      properties: { ...BASE_FIELD_PROPERTIES, type: { const: typeName }, ...t.params.properties },
+      // name, type, label first: the order every hand-written file uses, and the order exports write (canonical.ts).
+      properties: { name: BASE_FIELD_PROPERTIES.name, type: { const: typeName }, ...BASE_FIELD_PROPERTIES, ...t.params.properties },
     };
   }
   return {
@@ -72,7 +73,7 @@ export function buildObjectSchema(): JsonSchema {
       description: { type: 'string' },
       icon: { type: 'string' },
       nameField: { $ref: '#/$defs/apiName', description: 'Field whose value is the record name (default: name).' },
-      searchFields: { type: 'array', items: { $ref: '#/$defs/apiName' }, uniqueItems: true },
+      searchFields: { type: 'array', items: { $ref: '#/$defs/apiName' }, uniqueItems: true, 'x-unordered': true },
       archived: { type: 'boolean', description: 'Removed by an admin: hidden everywhere, its table and data kept until purged.' },
       teams: { type: 'boolean', description: 'Records have teams: users sharing the record, each with a role in it.' },
       sharing: {

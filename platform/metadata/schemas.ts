@@ -52,6 +52,11 @@ export function metaSchema(kind: MetadataKind): object {
   return SCHEMAS[kind];
 }
 
+/** Every kind's schema: what `$ref`s between them (extension → object, object → condition) resolve against. */
+export function allMetaSchemas(): object[] {
+  return Object.values(SCHEMAS);
+}
+
 /** Validate one metadata document; every error names the file and the JSON pointer at fault. */
 export function validateMetadata(kind: MetadataKind, data: unknown, file: string): ErrorDetail[] {
   const validate = compiled()[kind];

@@ -12,12 +12,13 @@ import { bulkInsert } from '../data/bulk';
 import type { WorkspaceRef } from '../data/context';
 import { withTransaction, type Queryable } from '../db/pool';
 import { getPrisma } from '../db/prisma';
+import { canonicalDocument, canonicalValue } from '../metadata/canonical';
 import { commitChange, currentState, type ChangeActor, type CommitResult } from '../metadata/changes';
-import { composeLayers, DOCUMENT_KINDS, findConflicts, itemKey, parseKey, toEntries, type Conflict, type LayerEntry } from '../metadata/layers';
+import { composeLayers, DOCUMENT_KINDS, findConflicts, itemKey, parseKey, toEntries, type Conflict, type ItemKind, type Items, type LayerEntry } from '../metadata/layers';
 import type { LayoutDefinition, ListViewDefinition, ObjectDefinition, SalesProcessDefinition, ValidationRuleDefinition, ApprovalFlowDefinition } from '../metadata/model';
 import { deepEqual, diffPatch, isObject, type Json } from '../metadata/patch';
 import { stockLayer, type PackageRow } from '../metadata/registry';
-import { validateMetadata, type MetadataKind } from '../metadata/schemas';
+import { metaSchema, validateMetadata, type MetadataKind } from '../metadata/schemas';
 import { ensureWorkspace } from '../schema/workspaces';
 import { systemRecordContext } from '../security/context';
 import { assignPermissionSets } from '../security/stock';
@@ -243,20 +244,33 @@ export function listTemplates(): { name: string; version: string; label: { en: s
   });
 }
 
-const text = (v: unknown) => `${JSON.stringify(v, null, 2)}\n`;
+/** The schema an item of a layer is written by: a field item is one entry of the object schema's `fields`. */
+function itemSchema(kind: ItemKind): object {
+  const object = metaSchema('object') as { $id: string };
+  if (kind === 'object') return object;
+  if (kind === 'field') return { $ref: `${object.$id}#/$defs/field` };
+  return metaSchema(DOCUMENT_KINDS.find((d) => d.kind === kind)!.schema);
+}
+
+/** Items in canonical form, so sets that differ only in order compare (and diff) as equal. */
+function canonicalItems(items: Items): Items {
+  return new Map([...items].map(([key, value]) => [key, canonicalValue(itemSchema(parseKey(key).kind), value)]));
+}
 
 /**
  * The workspace's effective metadata minus stock, as package files (path → text): every package
- * layer and workspace delta folded in. `objects` limits it to those objects.
+ * layer and workspace delta folded in. `objects` limits it to those objects. Every file is written
+ * by the canonical writer (keys in schema order, sets sorted), so export → install → export gives
+ * the same bytes however the database stored the JSON.
  */
 export async function exportPackage(db: Queryable, workspaceId: string, opts: { name: string; version: string; label: { en: string; zh: string }; description?: string; objects?: string[] }): Promise<Record<string, string>> {
   const state = await currentState(db as pg.Pool, workspaceId);
-  const stock = composeLayers([stockLayer()]).items;
-  const items = state.effective.items;
+  const stock = canonicalItems(composeLayers([stockLayer()]).items);
+  const items = canonicalItems(state.effective.items);
   const wanted = (o: string) => !opts.objects || opts.objects.includes(o);
   const files: Record<string, string> = {};
   const manifest: PackageManifest = { name: opts.name, version: opts.version, label: opts.label, ...(opts.description ? { description: opts.description } : {}), requires: { tessera: `>=${PLATFORM_VERSION}`, packages: {} } };
-  files['manifest.json'] = text(manifest);
+  files['manifest.json'] = canonicalDocument('manifest', manifest);
   const fieldKeys = (o: string) => [...items.keys()].filter((k) => k.startsWith(`field:${o}.`));
   for (const [key, value] of items) {
     const { kind, object, name } = parseKey(key);
@@ -264,7 +278,7 @@ export async function exportPackage(db: Queryable, workspaceId: string, opts: { 
     if (!wanted(object) || (isObject(value) && (value.$removed || value.owner))) continue;
     if (kind === 'object') {
       if (!stock.has(key)) {
-        files[`objects/${object}.json`] = text({ ...(value as object), fields: fieldKeys(object).map((k) => items.get(k)) });
+        files[`objects/${object}.json`] = canonicalDocument('object', { ...(value as object), fields: fieldKeys(object).map((k) => items.get(k)) });
         continue;
       }
       const ext: ObjectExtension = { object };
@@ -278,15 +292,16 @@ export async function exportPackage(db: Queryable, workspaceId: string, opts: { 
         if (Object.keys(p).length) fieldChanges[parseKey(k).name!] = p;
       }
       if (Object.keys(fieldChanges).length) ext.fieldChanges = fieldChanges as ObjectExtension['fieldChanges'];
-      if (ext.fields || ext.changes || ext.fieldChanges) files[`extensions/${object}.json`] = text(ext);
+      if (ext.fields || ext.changes || ext.fieldChanges) files[`extensions/${object}.json`] = canonicalDocument('extension', ext);
     } else if (kind !== 'field' && !deepEqual(stock.get(key), value)) {
-      files[`${DOCUMENT_KINDS.find((d) => d.kind === kind)!.folder}/${object}.${name}.json`] = text(value);
+      const doc = DOCUMENT_KINDS.find((d) => d.kind === kind)!;
+      files[`${doc.folder}/${object}.${name}.json`] = canonicalDocument(doc.schema, value);
     }
   }
   return Object.fromEntries(Object.entries(files).sort(([a], [b]) => a.localeCompare(b)));
 }
 
-/** Write exported files into a folder. */
+/** Write exported files (already canonical text, from exportPackage) into a folder. */
 export function writePackageDir(dir: string, files: Record<string, string>): void {
   for (const [rel, content] of Object.entries(files)) {
     const full = path.join(/*turbopackIgnore: true*/ dir, rel);

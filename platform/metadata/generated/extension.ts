@@ -293,6 +293,7 @@ export interface FieldText {
    * API name: lower case letters, digits and underscores, starting with a letter.
    */
   name: string;
+  type: 'text';
   label: Label;
   /**
    * Stable id used to key customisation deltas; defaults to the API name.
@@ -314,7 +315,6 @@ export interface FieldText {
   visibleIf?: Condition;
   requiredIf?: Condition2;
   readOnlyIf?: Condition3;
-  type: 'text';
   maxLength?: number;
   default?: string;
 }
@@ -359,6 +359,7 @@ export interface FieldLongText {
    * API name: lower case letters, digits and underscores, starting with a letter.
    */
   name: string;
+  type: 'long_text';
   label: Label;
   /**
    * Stable id used to key customisation deltas; defaults to the API name.
@@ -380,7 +381,6 @@ export interface FieldLongText {
   visibleIf?: Condition4;
   requiredIf?: Condition5;
   readOnlyIf?: Condition6;
-  type: 'long_text';
   maxLength?: number;
   default?: string;
 }
@@ -392,6 +392,7 @@ export interface FieldEmail {
    * API name: lower case letters, digits and underscores, starting with a letter.
    */
   name: string;
+  type: 'email';
   label: Label;
   /**
    * Stable id used to key customisation deltas; defaults to the API name.
@@ -413,7 +414,6 @@ export interface FieldEmail {
   visibleIf?: Condition7;
   requiredIf?: Condition8;
   readOnlyIf?: Condition9;
-  type: 'email';
 }
 /**
  * Phone field (电话).
@@ -423,6 +423,7 @@ export interface FieldPhone {
    * API name: lower case letters, digits and underscores, starting with a letter.
    */
   name: string;
+  type: 'phone';
   label: Label;
   /**
    * Stable id used to key customisation deltas; defaults to the API name.
@@ -444,7 +445,6 @@ export interface FieldPhone {
   visibleIf?: Condition10;
   requiredIf?: Condition11;
   readOnlyIf?: Condition12;
-  type: 'phone';
 }
 /**
  * URL field (网址).
@@ -454,6 +454,7 @@ export interface FieldUrl {
    * API name: lower case letters, digits and underscores, starting with a letter.
    */
   name: string;
+  type: 'url';
   label: Label;
   /**
    * Stable id used to key customisation deltas; defaults to the API name.
@@ -475,7 +476,6 @@ export interface FieldUrl {
   visibleIf?: Condition13;
   requiredIf?: Condition14;
   readOnlyIf?: Condition15;
-  type: 'url';
 }
 /**
  * Integer field (整数).
@@ -485,6 +485,7 @@ export interface FieldInteger {
    * API name: lower case letters, digits and underscores, starting with a letter.
    */
   name: string;
+  type: 'integer';
   label: Label;
   /**
    * Stable id used to key customisation deltas; defaults to the API name.
@@ -506,7 +507,6 @@ export interface FieldInteger {
   visibleIf?: Condition16;
   requiredIf?: Condition17;
   readOnlyIf?: Condition18;
-  type: 'integer';
   min?: number;
   max?: number;
   default?: number;
@@ -519,6 +519,7 @@ export interface FieldDecimal {
    * API name: lower case letters, digits and underscores, starting with a letter.
    */
   name: string;
+  type: 'decimal';
   label: Label;
   /**
    * Stable id used to key customisation deltas; defaults to the API name.
@@ -540,7 +541,6 @@ export interface FieldDecimal {
   visibleIf?: Condition19;
   requiredIf?: Condition20;
   readOnlyIf?: Condition21;
-  type: 'decimal';
   precision?: number;
   scale?: number;
   min?: number;
@@ -555,6 +555,7 @@ export interface FieldCurrency {
    * API name: lower case letters, digits and underscores, starting with a letter.
    */
   name: string;
+  type: 'currency';
   label: Label;
   /**
    * Stable id used to key customisation deltas; defaults to the API name.
@@ -576,7 +577,6 @@ export interface FieldCurrency {
   visibleIf?: Condition22;
   requiredIf?: Condition23;
   readOnlyIf?: Condition24;
-  type: 'currency';
   precision?: number;
   scale?: number;
   min?: number;
@@ -592,6 +592,7 @@ export interface FieldPercent {
    * API name: lower case letters, digits and underscores, starting with a letter.
    */
   name: string;
+  type: 'percent';
   label: Label;
   /**
    * Stable id used to key customisation deltas; defaults to the API name.
@@ -613,7 +614,6 @@ export interface FieldPercent {
   visibleIf?: Condition25;
   requiredIf?: Condition26;
   readOnlyIf?: Condition27;
-  type: 'percent';
   precision?: number;
   scale?: number;
   min?: number;
@@ -628,6 +628,7 @@ export interface FieldDate {
    * API name: lower case letters, digits and underscores, starting with a letter.
    */
   name: string;
+  type: 'date';
   label: Label;
   /**
    * Stable id used to key customisation deltas; defaults to the API name.
@@ -649,7 +650,6 @@ export interface FieldDate {
   visibleIf?: Condition28;
   requiredIf?: Condition29;
   readOnlyIf?: Condition30;
-  type: 'date';
   default?: string;
 }
 /**
@@ -660,6 +660,7 @@ export interface FieldDatetime {
    * API name: lower case letters, digits and underscores, starting with a letter.
    */
   name: string;
+  type: 'datetime';
   label: Label;
   /**
    * Stable id used to key customisation deltas; defaults to the API name.
@@ -681,7 +682,6 @@ export interface FieldDatetime {
   visibleIf?: Condition31;
   requiredIf?: Condition32;
   readOnlyIf?: Condition33;
-  type: 'datetime';
 }
 /**
  * Checkbox field (复选框).
@@ -691,6 +691,7 @@ export interface FieldBoolean {
    * API name: lower case letters, digits and underscores, starting with a letter.
    */
   name: string;
+  type: 'boolean';
   label: Label;
   /**
    * Stable id used to key customisation deltas; defaults to the API name.
@@ -712,7 +713,6 @@ export interface FieldBoolean {
   visibleIf?: Condition34;
   requiredIf?: Condition35;
   readOnlyIf?: Condition36;
-  type: 'boolean';
   default?: boolean;
 }
 /**
@@ -723,6 +723,7 @@ export interface FieldPicklist {
    * API name: lower case letters, digits and underscores, starting with a letter.
    */
   name: string;
+  type: 'picklist';
   label: Label;
   /**
    * Stable id used to key customisation deltas; defaults to the API name.
@@ -744,7 +745,6 @@ export interface FieldPicklist {
   visibleIf?: Condition37;
   requiredIf?: Condition38;
   readOnlyIf?: Condition39;
-  type: 'picklist';
   /**
    * @minItems 1
    */
@@ -772,6 +772,7 @@ export interface FieldMultiPicklist {
    * API name: lower case letters, digits and underscores, starting with a letter.
    */
   name: string;
+  type: 'multi_picklist';
   label: Label;
   /**
    * Stable id used to key customisation deltas; defaults to the API name.
@@ -793,7 +794,6 @@ export interface FieldMultiPicklist {
   visibleIf?: Condition40;
   requiredIf?: Condition41;
   readOnlyIf?: Condition42;
-  type: 'multi_picklist';
   /**
    * @minItems 1
    */
@@ -821,6 +821,7 @@ export interface FieldLookup {
    * API name: lower case letters, digits and underscores, starting with a letter.
    */
   name: string;
+  type: 'lookup';
   label: Label;
   /**
    * Stable id used to key customisation deltas; defaults to the API name.
@@ -842,7 +843,6 @@ export interface FieldLookup {
   visibleIf?: Condition43;
   requiredIf?: Condition44;
   readOnlyIf?: Condition45;
-  type: 'lookup';
   /**
    * API name: lower case letters, digits and underscores, starting with a letter.
    */
@@ -858,6 +858,7 @@ export interface FieldAutoNumber {
    * API name: lower case letters, digits and underscores, starting with a letter.
    */
   name: string;
+  type: 'auto_number';
   label: Label;
   /**
    * Stable id used to key customisation deltas; defaults to the API name.
@@ -879,7 +880,6 @@ export interface FieldAutoNumber {
   visibleIf?: Condition46;
   requiredIf?: Condition47;
   readOnlyIf?: Condition48;
-  type: 'auto_number';
   pattern: string;
 }
 /**
@@ -890,6 +890,7 @@ export interface FieldFormula {
    * API name: lower case letters, digits and underscores, starting with a letter.
    */
   name: string;
+  type: 'formula';
   label: Label;
   /**
    * Stable id used to key customisation deltas; defaults to the API name.
@@ -911,7 +912,6 @@ export interface FieldFormula {
   visibleIf?: Condition49;
   requiredIf?: Condition50;
   readOnlyIf?: Condition51;
-  type: 'formula';
   /**
    * The expression (docs/formulas.md).
    */
@@ -935,6 +935,7 @@ export interface FieldRollup {
    * API name: lower case letters, digits and underscores, starting with a letter.
    */
   name: string;
+  type: 'rollup';
   label: Label;
   /**
    * Stable id used to key customisation deltas; defaults to the API name.
@@ -956,7 +957,6 @@ export interface FieldRollup {
   visibleIf?: Condition52;
   requiredIf?: Condition53;
   readOnlyIf?: Condition54;
-  type: 'rollup';
   /**
    * Summarises child records of `object` whose lookup `via` points at this record.
    */

@@ -349,6 +349,7 @@ export interface Label {
  */
 export interface FieldText {
   name: ApiName;
+  type: 'text';
   label: Label;
   /**
    * Stable id used to key customisation deltas; defaults to the API name.
@@ -370,7 +371,6 @@ export interface FieldText {
   visibleIf?: Condition;
   requiredIf?: Condition2;
   readOnlyIf?: Condition3;
-  type: 'text';
   maxLength?: number;
   default?: string;
 }
@@ -405,6 +405,7 @@ export interface Comparison {
  */
 export interface FieldLongText {
   name: ApiName;
+  type: 'long_text';
   label: Label;
   /**
    * Stable id used to key customisation deltas; defaults to the API name.
@@ -426,7 +427,6 @@ export interface FieldLongText {
   visibleIf?: Condition4;
   requiredIf?: Condition5;
   readOnlyIf?: Condition6;
-  type: 'long_text';
   maxLength?: number;
   default?: string;
 }
@@ -435,6 +435,7 @@ export interface FieldLongText {
  */
 export interface FieldEmail {
   name: ApiName;
+  type: 'email';
   label: Label;
   /**
    * Stable id used to key customisation deltas; defaults to the API name.
@@ -456,13 +457,13 @@ export interface FieldEmail {
   visibleIf?: Condition7;
   requiredIf?: Condition8;
   readOnlyIf?: Condition9;
-  type: 'email';
 }
 /**
  * Phone field (电话).
  */
 export interface FieldPhone {
   name: ApiName;
+  type: 'phone';
   label: Label;
   /**
    * Stable id used to key customisation deltas; defaults to the API name.
@@ -484,13 +485,13 @@ export interface FieldPhone {
   visibleIf?: Condition10;
   requiredIf?: Condition11;
   readOnlyIf?: Condition12;
-  type: 'phone';
 }
 /**
  * URL field (网址).
  */
 export interface FieldUrl {
   name: ApiName;
+  type: 'url';
   label: Label;
   /**
    * Stable id used to key customisation deltas; defaults to the API name.
@@ -512,13 +513,13 @@ export interface FieldUrl {
   visibleIf?: Condition13;
   requiredIf?: Condition14;
   readOnlyIf?: Condition15;
-  type: 'url';
 }
 /**
  * Integer field (整数).
  */
 export interface FieldInteger {
   name: ApiName;
+  type: 'integer';
   label: Label;
   /**
    * Stable id used to key customisation deltas; defaults to the API name.
@@ -540,7 +541,6 @@ export interface FieldInteger {
   visibleIf?: Condition16;
   requiredIf?: Condition17;
   readOnlyIf?: Condition18;
-  type: 'integer';
   min?: number;
   max?: number;
   default?: number;
@@ -550,6 +550,7 @@ export interface FieldInteger {
  */
 export interface FieldDecimal {
   name: ApiName;
+  type: 'decimal';
   label: Label;
   /**
    * Stable id used to key customisation deltas; defaults to the API name.
@@ -571,7 +572,6 @@ export interface FieldDecimal {
   visibleIf?: Condition19;
   requiredIf?: Condition20;
   readOnlyIf?: Condition21;
-  type: 'decimal';
   precision?: number;
   scale?: number;
   min?: number;
@@ -583,6 +583,7 @@ export interface FieldDecimal {
  */
 export interface FieldCurrency {
   name: ApiName;
+  type: 'currency';
   label: Label;
   /**
    * Stable id used to key customisation deltas; defaults to the API name.
@@ -604,7 +605,6 @@ export interface FieldCurrency {
   visibleIf?: Condition22;
   requiredIf?: Condition23;
   readOnlyIf?: Condition24;
-  type: 'currency';
   precision?: number;
   scale?: number;
   min?: number;
@@ -617,6 +617,7 @@ export interface FieldCurrency {
  */
 export interface FieldPercent {
   name: ApiName;
+  type: 'percent';
   label: Label;
   /**
    * Stable id used to key customisation deltas; defaults to the API name.
@@ -638,7 +639,6 @@ export interface FieldPercent {
   visibleIf?: Condition25;
   requiredIf?: Condition26;
   readOnlyIf?: Condition27;
-  type: 'percent';
   precision?: number;
   scale?: number;
   min?: number;
@@ -650,6 +650,7 @@ export interface FieldPercent {
  */
 export interface FieldDate {
   name: ApiName;
+  type: 'date';
   label: Label;
   /**
    * Stable id used to key customisation deltas; defaults to the API name.
@@ -671,7 +672,6 @@ export interface FieldDate {
   visibleIf?: Condition28;
   requiredIf?: Condition29;
   readOnlyIf?: Condition30;
-  type: 'date';
   default?: string;
 }
 /**
@@ -679,6 +679,7 @@ export interface FieldDate {
  */
 export interface FieldDatetime {
   name: ApiName;
+  type: 'datetime';
   label: Label;
   /**
    * Stable id used to key customisation deltas; defaults to the API name.
@@ -700,13 +701,13 @@ export interface FieldDatetime {
   visibleIf?: Condition31;
   requiredIf?: Condition32;
   readOnlyIf?: Condition33;
-  type: 'datetime';
 }
 /**
  * Checkbox field (复选框).
  */
 export interface FieldBoolean {
   name: ApiName;
+  type: 'boolean';
   label: Label;
   /**
    * Stable id used to key customisation deltas; defaults to the API name.
@@ -728,7 +729,6 @@ export interface FieldBoolean {
   visibleIf?: Condition34;
   requiredIf?: Condition35;
   readOnlyIf?: Condition36;
-  type: 'boolean';
   default?: boolean;
 }
 /**
@@ -736,6 +736,7 @@ export interface FieldBoolean {
  */
 export interface FieldPicklist {
   name: ApiName;
+  type: 'picklist';
   label: Label;
   /**
    * Stable id used to key customisation deltas; defaults to the API name.
@@ -757,7 +758,6 @@ export interface FieldPicklist {
   visibleIf?: Condition37;
   requiredIf?: Condition38;
   readOnlyIf?: Condition39;
-  type: 'picklist';
   /**
    * @minItems 1
    */
@@ -782,6 +782,7 @@ export interface FieldPicklist {
  */
 export interface FieldMultiPicklist {
   name: ApiName;
+  type: 'multi_picklist';
   label: Label;
   /**
    * Stable id used to key customisation deltas; defaults to the API name.
@@ -803,7 +804,6 @@ export interface FieldMultiPicklist {
   visibleIf?: Condition40;
   requiredIf?: Condition41;
   readOnlyIf?: Condition42;
-  type: 'multi_picklist';
   /**
    * @minItems 1
    */
@@ -828,6 +828,7 @@ export interface FieldMultiPicklist {
  */
 export interface FieldLookup {
   name: ApiName;
+  type: 'lookup';
   label: Label;
   /**
    * Stable id used to key customisation deltas; defaults to the API name.
@@ -849,7 +850,6 @@ export interface FieldLookup {
   visibleIf?: Condition43;
   requiredIf?: Condition44;
   readOnlyIf?: Condition45;
-  type: 'lookup';
   target: ApiName;
   onDelete?: 'set_null' | 'restrict';
   relatedLabel?: Label;
@@ -859,6 +859,7 @@ export interface FieldLookup {
  */
 export interface FieldAutoNumber {
   name: ApiName;
+  type: 'auto_number';
   label: Label;
   /**
    * Stable id used to key customisation deltas; defaults to the API name.
@@ -880,7 +881,6 @@ export interface FieldAutoNumber {
   visibleIf?: Condition46;
   requiredIf?: Condition47;
   readOnlyIf?: Condition48;
-  type: 'auto_number';
   pattern: string;
 }
 /**
@@ -888,6 +888,7 @@ export interface FieldAutoNumber {
  */
 export interface FieldFormula {
   name: ApiName;
+  type: 'formula';
   label: Label;
   /**
    * Stable id used to key customisation deltas; defaults to the API name.
@@ -909,7 +910,6 @@ export interface FieldFormula {
   visibleIf?: Condition49;
   requiredIf?: Condition50;
   readOnlyIf?: Condition51;
-  type: 'formula';
   /**
    * The expression (docs/formulas.md).
    */
@@ -930,6 +930,7 @@ export interface FieldFormula {
  */
 export interface FieldRollup {
   name: ApiName;
+  type: 'rollup';
   label: Label;
   /**
    * Stable id used to key customisation deltas; defaults to the API name.
@@ -951,7 +952,6 @@ export interface FieldRollup {
   visibleIf?: Condition52;
   requiredIf?: Condition53;
   readOnlyIf?: Condition54;
-  type: 'rollup';
   /**
    * Summarises child records of `object` whose lookup `via` points at this record.
    */
