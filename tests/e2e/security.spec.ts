@@ -97,7 +97,9 @@ test('pages and API answers carry the security headers, the app runs under its C
 
   // A tRPC mutation from the app itself (a same-origin JSON POST) still works.
   await page.getByRole('navigation').getByRole('link', { name: 'Accounts' }).click();
+  await expect(page.getByRole('heading', { name: 'Accounts', level: 1 })).toBeVisible();
   await page.getByRole('button', { name: 'New Account' }).click();
+  await expect(page.getByRole('heading', { name: 'New Account', level: 1 })).toBeVisible();
   const name = `CSP Check ${Date.now()}`;
   await page.getByLabel('Account name').fill(name);
   await page.getByRole('button', { name: 'Save' }).click();
