@@ -27,6 +27,8 @@ import { httpBench } from './lib/httpBench';
 import { createUser } from '../platform/security/users';
 import { seedScale } from '../seeds/scale';
 
+// A command-line tool doing bulk platform work: no per-statement limit (that guards request handlers).
+process.env.TESSERA_STATEMENT_TIMEOUT_MS ??= '0';
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 300);
 

@@ -14,6 +14,9 @@ import { ensureWorkspace, findWorkspace } from '../platform/schema/workspaces';
 import { prepareDatabase } from './lib/bootstrap';
 import { openAppDatabase } from './lib/database';
 
+// A command-line tool doing bulk platform work: no per-statement limit (that guards request handlers).
+process.env.TESSERA_STATEMENT_TIMEOUT_MS ??= '0';
+
 const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: { workspace: { type: 'string', default: 'default' }, as: { type: 'string' }, name: { type: 'string' }, version: { type: 'string' }, label: { type: 'string' }, objects: { type: 'string' } },

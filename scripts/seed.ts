@@ -13,6 +13,9 @@ import { seedScale } from '../seeds/scale';
 import { prepareDatabase } from './lib/bootstrap';
 import { openAppDatabase } from './lib/database';
 
+// A command-line tool doing bulk platform work: no per-statement limit (that guards request handlers).
+process.env.TESSERA_STATEMENT_TIMEOUT_MS ??= '0';
+
 const { values } = parseArgs({ options: { scale: { type: 'string' }, workspace: { type: 'string', default: 'default' }, demo: { type: 'boolean', default: false } } });
 const db = await openAppDatabase(console.log, { reuseRunning: true });
 try {

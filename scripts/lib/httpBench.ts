@@ -61,7 +61,8 @@ async function startNext(dbUrl: string): Promise<{ child: ChildProcess; port: nu
   }
   const port = await freePort();
   const child = spawn(process.execPath, [path.resolve('node_modules/next/dist/bin/next'), 'start', '-p', String(port)], {
-    env: { ...process.env, DATABASE_URL: dbUrl, TESSERA_WORKERS: '0', NODE_ENV: 'production' },
+    // The server as deployed: the bench process itself lifts the statement limit for its bulk work.
+    env: { ...process.env, DATABASE_URL: dbUrl, TESSERA_WORKERS: '0', NODE_ENV: 'production', TESSERA_STATEMENT_TIMEOUT_MS: '30000' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   for (let i = 0; i < 120; i++) {
