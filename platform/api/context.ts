@@ -2,10 +2,13 @@
 import { parseLocale, type Locale } from '../core/i18n';
 import type { Channel, RecordContext } from '../data/context';
 import { getPool } from '../db/pool';
+import { ensureConverged } from '../schema/lazy';
 import { buildRecordContext } from '../security/context';
 import type { Principal } from '../security/principal';
 
 export async function recordContext(principal: Principal, locale?: Locale, channel: Channel = 'ui'): Promise<RecordContext> {
+  // A workspace not converged since the last upgrade is brought up to date on its first request.
+  await ensureConverged(getPool(), principal.workspace, principal.metadataRevision);
   return buildRecordContext({
     pool: getPool(),
     workspace: principal.workspace,

@@ -5,14 +5,23 @@ import { Params } from '../core/sql';
 import { withTransaction } from '../db/pool';
 import type { MetadataModel } from '../metadata/model';
 import { rollupUpdateSql } from '../rules/rollups';
-import { readCatalog, type Catalog } from './catalog';
+import { readCatalog, workspaceTables, type Catalog } from './catalog';
 import { planSchema, type SchemaPlan } from './plan';
 
-/** Plan and apply under an advisory lock (so two app servers starting together do not race). */
-export async function convergeSchema(pool: pg.Pool, schema: string, meta: MetadataModel): Promise<SchemaPlan> {
+/** What to record on the workspace row once converged (in the same transaction). */
+export interface ConvergedMark {
+  workspaceId: string;
+  key: string;
+}
+
+/**
+ * Plan and apply under an advisory lock (so two app servers starting together do not race); with
+ * `mark`, record the workspace's converged key in the same transaction.
+ */
+export async function convergeSchema(pool: pg.Pool, schema: string, meta: MetadataModel, mark?: ConvergedMark): Promise<SchemaPlan> {
   return withTransaction(pool, async (client) => {
     await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`tessera:schema:${schema}`]);
-    const live = await readCatalog(client, schema);
+    const live = await readCatalog(client, schema, workspaceTables(meta.objects.keys()));
     const plan = planSchema(meta, schema, live);
     for (const action of plan.actions) await client.query(action.sql);
     // Roll-up columns that did not exist (an upgrade added them) get their values now.
@@ -25,6 +34,7 @@ export async function convergeSchema(pool: pg.Pool, schema: string, meta: Metada
       }
     }
     await backfillProcesses(client, schema, meta, live);
+    if (mark) await client.query('UPDATE workspaces SET converged_key = $2 WHERE id = $1', [mark.workspaceId, mark.key]);
     return plan;
   }, { long: true });
 }

@@ -6,6 +6,7 @@ import type { WorkspaceRef } from '../data/context';
 import { getMetadata } from '../metadata/registry';
 import { ensureStockPermissionSets } from '../security/stock';
 import { convergeSchema } from './converge';
+import { convergeBase, convergedKey } from './version';
 import { workspaceSchema } from './names';
 import type { SchemaPlan } from './plan';
 
@@ -39,20 +40,50 @@ export async function ensureWorkspace(pool: pg.Pool, name: string, label = name)
     [name, label, workspaceSchema(name)],
   );
   const workspace = (await findWorkspace(pool, name))!;
-  await ensureStockPermissionSets(pool, workspace.id);
-  const plan = await convergeSchema(pool, workspace.schema, await getMetadata(workspace, pool));
+  const { plan } = await convergeWorkspace(pool, workspace);
   return { workspace, plan };
 }
 
-/** Converge every workspace (run at start-up, so upgrades need no per-version scripts). */
-export async function convergeAllWorkspaces(pool: pg.Pool): Promise<{ workspace: string; plan: SchemaPlan }[]> {
-  const res = await pool.query<WorkspaceRow>('SELECT id, name, schema_name FROM workspaces ORDER BY created_at');
-  const out = [];
-  for (const row of res.rows) {
-    const ws = toRef(row);
-    // Before the tables: stock rights on objects an upgrade adds are granted while they are new.
-    await ensureStockPermissionSets(pool, ws.id);
-    out.push({ workspace: ws.name, plan: await convergeSchema(pool, ws.schema, await getMetadata(ws, pool)) });
+/**
+ * Converge one workspace now: stock rights first (rights on objects an upgrade adds are granted
+ * while they are new), then its schema, recording the key it is converged at.
+ */
+export async function convergeWorkspace(pool: pg.Pool, ws: WorkspaceRef): Promise<{ plan: SchemaPlan; key: string }> {
+  const res = await pool.query<{ metadata_revision: number }>('SELECT metadata_revision FROM workspaces WHERE id = $1', [ws.id]);
+  const revision = res.rows[0]?.metadata_revision ?? 0;
+  const key = convergedKey(revision);
+  await ensureStockPermissionSets(pool, ws.id);
+  const plan = await convergeSchema(pool, ws.schema, await getMetadata(ws, pool, revision), { workspaceId: ws.id, key });
+  return { plan, key };
+}
+
+/** Workspaces whose schema is not converged at the current key (one query, however many there are). */
+export async function staleWorkspaces(pool: pg.Pool): Promise<WorkspaceRef[]> {
+  const res = await pool.query<WorkspaceRow>(
+    `SELECT id, name, schema_name FROM workspaces WHERE converged_key IS DISTINCT FROM $1 || ':' || metadata_revision ORDER BY created_at`,
+    [convergeBase()],
+  );
+  return res.rows.map(toRef);
+}
+
+export interface StartupConverge {
+  converged: { workspace: string; plan: SchemaPlan }[];
+  /** Stale workspaces left for first use or the background (the time budget ran out). */
+  pending: number;
+}
+
+/**
+ * Start-up: converge the workspaces that changed (an unchanged one costs nothing), for at most
+ * `budgetMs`; the rest converge on first use or in the background, so start-up time does not grow
+ * with the number of workspaces.
+ */
+export async function convergeStaleWorkspaces(pool: pg.Pool, budgetMs = Infinity): Promise<StartupConverge> {
+  const stale = await staleWorkspaces(pool);
+  const started = Date.now();
+  const converged: StartupConverge['converged'] = [];
+  for (const ws of stale) {
+    if (Date.now() - started >= budgetMs) break;
+    converged.push({ workspace: ws.name, plan: (await convergeWorkspace(pool, ws)).plan });
   }
-  return out;
+  return { converged, pending: stale.length - converged.length };
 }

@@ -2,7 +2,7 @@
 import { migrate } from '../../platform/db/migrate';
 import { getPool } from '../../platform/db/pool';
 import { getPrisma } from '../../platform/db/prisma';
-import { convergeAllWorkspaces, DEFAULT_WORKSPACE, ensureWorkspace } from '../../platform/schema/workspaces';
+import { convergeStaleWorkspaces, DEFAULT_WORKSPACE, ensureWorkspace } from '../../platform/schema/workspaces';
 import { seedDemo, type DemoResult } from '../../seeds/demo';
 
 export interface PrepareResult {
@@ -16,10 +16,15 @@ export async function prepareDatabase(url: string, opts: { demo?: boolean; log?:
   const migrations = await migrate(pool);
   if (migrations.length) log(`Applied migrations: ${migrations.join(', ')}`);
   const { workspace } = await ensureWorkspace(pool, DEFAULT_WORKSPACE, 'Default workspace');
-  for (const { workspace: ws, plan } of await convergeAllWorkspaces(pool)) {
+  // Only workspaces changed since they were last converged, and only for a bounded time: the rest
+  // converge on first use or in the background, so start-up does not grow with their number.
+  const budget = Number(process.env.TESSERA_STARTUP_CONVERGE_MS ?? 5000);
+  const { converged, pending } = await convergeStaleWorkspaces(pool, budget);
+  for (const { workspace: ws, plan } of converged) {
     if (plan.actions.length) log(`Workspace ${ws}: ${plan.actions.length} schema change(s) applied`);
     for (const d of plan.drift) log(`Workspace ${ws}: column differs from metadata, left as is: ${d}`);
   }
+  if (pending) log(`${pending} workspace(s) will be brought up to date on first use or in the background.`);
   const users = await pool.query('SELECT count(*)::int AS n FROM users WHERE workspace_id = $1', [workspace.id]);
   if (users.rows[0].n === 0 && opts.demo !== false) {
     log('First start: loading demo data...');

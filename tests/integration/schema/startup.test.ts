@@ -1,0 +1,90 @@
+/**
+ * Start-up does not wait on the number of workspaces: each records the key it was converged at,
+ * start-up finds the stale ones with one query and converges them within a time budget, and a
+ * stale workspace is brought up to date on its first request (or by the background pass).
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readCatalog, workspaceTables } from '../../../platform/schema/catalog';
+import { ensureConverged } from '../../../platform/schema/lazy';
+import { convergedKey } from '../../../platform/schema/version';
+import { convergeStaleWorkspaces, convergeWorkspace, ensureWorkspace, staleWorkspaces } from '../../../platform/schema/workspaces';
+import { stockMetadata } from '../../../platform/metadata/registry';
+import { apiClient, filterParam, type ApiClient } from '../api/api';
+
+let api: ApiClient;
+const pool = () => api.tw.ctx().then((c) => c.pool);
+
+/** What an upgrade looks like to a workspace: a stock field's column is missing, the key is old. */
+async function simulateUpgrade(schema: string, id: string): Promise<void> {
+  const p = await pool();
+  await p.query(`ALTER TABLE "${schema}"."opportunity" DROP COLUMN "next_step"`);
+  await p.query(`UPDATE workspaces SET converged_key = 'before-the-upgrade:0' WHERE id = $1`, [id]);
+}
+
+async function hasColumn(schema: string, table: string, column: string): Promise<boolean> {
+  const res = await (await pool()).query('SELECT 1 FROM information_schema.columns WHERE table_schema = $1 AND table_name = $2 AND column_name = $3', [schema, table, column]);
+  return (res.rowCount ?? 0) > 0;
+}
+
+beforeAll(async () => {
+  api = await apiClient('startup');
+});
+
+describe('the converged key', () => {
+  it('a new workspace is recorded as converged, so start-up does not look at it again', async () => {
+    const p = await pool();
+    const row = (await p.query('SELECT converged_key, metadata_revision FROM workspaces WHERE id = $1', [api.tw.workspace.id])).rows[0];
+    expect(row.converged_key).toBe(convergedKey(row.metadata_revision));
+    expect((await staleWorkspaces(p)).map((w) => w.id)).not.toContain(api.tw.workspace.id);
+  });
+
+  it('a workspace converged before an upgrade is found stale and converged back to the current key', async () => {
+    const p = await pool();
+    const { workspace } = await ensureWorkspace(p, `startup_up_${Date.now().toString(36)}`);
+    await simulateUpgrade(workspace.schema, workspace.id);
+    expect((await staleWorkspaces(p)).map((w) => w.id)).toContain(workspace.id);
+    const { plan } = await convergeWorkspace(p, workspace);
+    expect(plan.actions.map((a) => a.description)).toEqual(['add column opportunity.next_step']);
+    expect(await hasColumn(workspace.schema, 'opportunity', 'next_step')).toBe(true);
+    expect((await staleWorkspaces(p)).map((w) => w.id)).not.toContain(workspace.id);
+  });
+
+  it('start-up with no time left leaves stale workspaces pending instead of waiting on them', async () => {
+    const p = await pool();
+    const { workspace } = await ensureWorkspace(p, `startup_bg_${Date.now().toString(36)}`);
+    await simulateUpgrade(workspace.schema, workspace.id);
+    const started = Date.now();
+    const result = await convergeStaleWorkspaces(p, 0);
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(result.converged).toEqual([]);
+    expect(result.pending).toBeGreaterThanOrEqual(1);
+    expect(await hasColumn(workspace.schema, 'opportunity', 'next_step')).toBe(false);
+    await ensureConverged(p, workspace);
+    expect(await hasColumn(workspace.schema, 'opportunity', 'next_step')).toBe(true);
+  });
+});
+
+describe('first use', () => {
+  it('a stale workspace is converged by its first request, which can then filter on the upgraded field', async () => {
+    await simulateUpgrade(api.tw.workspace.schema, api.tw.workspace.id);
+    const res = await api.get(`/api/v1/records/opportunity?${filterParam({ field: 'next_step', op: 'is_empty' })}`);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(await hasColumn(api.tw.workspace.schema, 'opportunity', 'next_step')).toBe(true);
+    expect((await staleWorkspaces(await pool())).map((w) => w.id)).not.toContain(api.tw.workspace.id);
+  });
+});
+
+describe('catalog reads', () => {
+  it('read only the workspace own tables, and agree with a read of the whole schema', async () => {
+    const p = await pool();
+    const schema = api.tw.workspace.schema;
+    const scoped = await readCatalog(p, schema, workspaceTables(stockMetadata().objects.keys()));
+    const whole = await readCatalog(p, schema);
+    expect(scoped.schemaExists).toBe(true);
+    expect([...scoped.tables.keys()].sort()).toEqual([...whole.tables.keys()].sort());
+    expect(scoped.tables.get('opportunity')).toEqual(whole.tables.get('opportunity'));
+    expect([...scoped.indexes].sort()).toEqual([...whole.indexes].sort());
+    expect([...scoped.constraints].sort()).toEqual([...whole.constraints].sort());
+    expect((await readCatalog(p, 'ws_does_not_exist', ['opportunity'])).schemaExists).toBe(false);
+  });
+});
