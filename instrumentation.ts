@@ -1,7 +1,20 @@
-/** Runs once when the Next.js server starts: start the background job workers. */
+/**
+ * Runs once when the Next.js server starts: start the background job workers, bring stale
+ * workspaces up to date behind the serving app, and stop both when the server is told to stop.
+ */
 export async function register() {
   if (process.env.NEXT_RUNTIME === 'nodejs' && process.env.DATABASE_URL && process.env.TESSERA_WORKERS !== '0') {
-    const { startWorkers } = await import('./platform/automation/jobs');
+    const { startWorkers, stopJobs } = await import('./platform/automation/jobs');
+    const { convergeInBackground, stopBackgroundConverge } = await import('./platform/schema/lazy');
+    const { getPool } = await import('./platform/db/pool');
     await startWorkers().catch((e: Error) => console.error(`[jobs] workers did not start: ${e.message}`));
+    void convergeInBackground(getPool());
+    // Next closes its server on these signals and exits; stop taking jobs at once so a job is
+    // not cut in half (pg-boss waits a few seconds for the running one, then retries it later).
+    for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+      process.once(signal, () => {
+        void Promise.all([stopJobs(), stopBackgroundConverge()]).catch((e: Error) => console.error(`[jobs] stop: ${e.message}`));
+      });
+    }
   }
 }
