@@ -12,13 +12,12 @@ import { pickLabel, t } from '../core/i18n';
 import { Params } from '../core/sql';
 import { qualified } from '../core/identifiers';
 import { requireObject, type RecordContext } from '../data/context';
-import { recordMeets } from '../data/logic';
-import { accessSql, isRecordId, notFound } from '../data/read';
+import { isRecordId, lockAccessibleRecord, mayAccessRecord, notFound } from '../data/read';
 import { recordSource } from '../data/source';
 import { rowToRecord, type RecordData } from '../data/values';
 import { withTransaction } from '../db/pool';
 import type { ApprovalFlowDefinition, ObjectModel } from '../metadata/model';
-import { compileAccess } from '../security/access';
+import { recordMeets } from '../rules/recordTests';
 import { applyDelegations, resolveApprovers } from './approvers';
 import { applyFieldUpdates, noticeApprovers, noticeOutcome, people, queueFlowEmails, type Person, type When } from './effects';
 import { stepCriteria, versionOf } from './flows';
@@ -172,12 +171,7 @@ export async function maySubmit(ctx: RecordContext, client: pg.PoolClient, obj: 
     if (s.type === 'owner' && record.owner === ctx.user.id) return true;
     if (s.type === 'creator' && record.created_by === ctx.user.id) return true;
     if (s.type === 'editors') {
-      if (!ctx.security.perms.object(obj.name).edit) continue;
-      const params = new Params();
-      const where = [`"t"."id" = ${params.add(record.id)}::uuid`];
-      const access = compileAccess(await ctx.security.plan(obj.name, 'edit'), params, { workspaceId: ctx.workspace.id, object: obj.name, userId: ctx.user.id });
-      if (access) where.push(access);
-      if (((await client.query(`SELECT 1 FROM ${qualified(ctx.workspace.schema, obj.name)} AS "t" WHERE ${where.join(' AND ')}`, params.values)).rowCount ?? 0) > 0) return true;
+      if (ctx.security.perms.object(obj.name).edit && (await mayAccessRecord(ctx, obj.name, String(record.id), 'edit', 'live', client))) return true;
     }
     if (s.type === 'role') {
       const r = await client.query('SELECT 1 FROM users u JOIN roles r ON r.id = u.role_id WHERE u.id = $1 AND r.name = $2', [ctx.user.id, s.role]);
@@ -193,12 +187,7 @@ export async function maySubmit(ctx: RecordContext, client: pg.PoolClient, obj: 
 
 /** Lock a record the caller can see (404 otherwise) and read it whole. */
 async function lockVisible(ctx: RecordContext, client: pg.PoolClient, obj: ObjectModel, id: string): Promise<RecordData> {
-  const params = new Params();
-  const where = [`"t"."id" = ${params.add(id)}::uuid`, '"t"."deleted_at" IS NULL'];
-  const access = await accessSql(ctx, obj.name, 'read', params);
-  if (access) where.push(access);
-  const res = await client.query(`SELECT "t"."id" FROM ${qualified(ctx.workspace.schema, obj.name)} AS "t" WHERE ${where.join(' AND ')} FOR NO KEY UPDATE OF "t"`, params.values);
-  if (!res.rowCount) throw notFound(ctx, obj);
+  if (!(await lockAccessibleRecord(ctx, client, obj.name, id, 'read'))) throw notFound(ctx, obj);
   return loadRecord(ctx, client, fullObject(ctx, obj), id);
 }
 

@@ -7,12 +7,9 @@
 import { AppError } from '../core/errors';
 import { normaliseDateTime } from '../fields/datetime';
 import { t, type Label } from '../core/i18n';
-import { Params } from '../core/sql';
 import { isoFromPg } from '../core/time';
 import { requireObject, type RecordContext } from '../data/context';
-import { accessSql, isRecordId, notFound } from '../data/read';
-import { recordSource } from '../data/source';
-import { rowToRecord } from '../data/values';
+import { findAccessibleRecord, isRecordId, notFound } from '../data/read';
 import { withTransaction } from '../db/pool';
 import type { ApprovalFlowDefinition } from '../metadata/model';
 import { flowFor, maySubmit } from './engine';
@@ -93,13 +90,9 @@ export async function recordApproval(ctx: RecordContext, objectName: string, rec
   const obj = requireObject(ctx, objectName, 'read');
   if (!isRecordId(recordId)) throw notFound(ctx, obj);
   const full = ctx.security.fullMeta.objects.get(obj.name) ?? obj;
-  const params = new Params();
-  const where = [`"t"."id" = ${params.add(recordId)}::uuid`, '"t"."deleted_at" IS NULL'];
-  const access = await accessSql(ctx, obj.name, 'read', params);
-  if (access) where.push(access);
-  const visible = await ctx.pool.query(`SELECT "t".* FROM ${recordSource(ctx.workspace.schema, full, params)} WHERE ${where.join(' AND ')}`, params.values);
-  if (!visible.rowCount) throw notFound(ctx, obj);
-  const record = rowToRecord(full, visible.rows[0]);
+  // The whole record (hidden fields too): entry conditions may test what the caller cannot see.
+  const record = await findAccessibleRecord(ctx, full, recordId, 'read', ctx.pool);
+  if (!record) throw notFound(ctx, obj);
   const rows = (await ctx.pool.query<Row>(
     `SELECT r.id, r.status, r.step, r.submitted_by, u.name AS submitter, r.submitted_at, r.completed_at, v.definition, v.version
        FROM approval_requests r JOIN approval_flow_versions v ON v.id = r.flow_version_id JOIN users u ON u.id = r.submitted_by
@@ -119,7 +112,7 @@ export async function recordApproval(ctx: RecordContext, objectName: string, rec
   }
   const lockedDef = current ? rows.find((r) => r.id === current.id)?.definition : undefined;
   const mayEditLocked = ctx.user.isAdmin || Boolean(lockedDef?.approverMayEdit && current?.canAct);
-  // The same test the record service makes on an edit (platform/data/locks.ts): the latest request.
+  // The same test the record service makes on an edit (approvals/locks.ts): the latest request.
   const guard = rows[0]?.status === 'approved' ? rows[0].definition.afterApproval : undefined;
   const afterApproval = guard ? { onEdit: guard.onEdit, fields: guard.fields.map((f) => full.fieldMap.get(f)?.label ?? { en: f, zh: f }) } : null;
   return { flow: flow ? { name: flow.name, label: flow.label } : null, hasFlows, canSubmit: Boolean(flow) && allowed, locked: Boolean(current), mayEditLocked, afterApproval, current, requests };

@@ -1,6 +1,7 @@
 /**
  * Bulk insert for seeds, imports and benchmarks: each record is validated exactly as createRecord
- * validates it, then rows go in with one `INSERT ... SELECT FROM unnest($1::type[], ...)` per chunk
+ * validates its input, and the filling write steps run (a process's stage); the checking steps do
+ * not (a trusted path: no gates or validation rules). Rows go in with one `INSERT ... SELECT FROM unnest($1::type[], ...)` per chunk
  * (one bind parameter per column, so chunks can be large), all in the caller's transaction.
  */
 import type pg from 'pg';
@@ -11,7 +12,7 @@ import { autoNumberPeriod, formatAutoNumber } from '../fields/auto_number';
 import { fieldType } from '../fields/registry';
 import { clock } from '../core/time';
 import { objectOf, type RecordContext } from './context';
-import { fillProcessValues, updateRollups } from './logic';
+import { newWrite, runPhase } from './steps';
 import { normaliseInput, validateInput } from './validate';
 
 export interface BulkRow {
@@ -32,13 +33,13 @@ export async function bulkInsert(ctx: RecordContext, client: pg.PoolClient, obje
   for (const f of full.fields) for (const c of fieldType(f).columns(f)) columnTypes.set(c.name, c.sqlType.replace(/\(.*\)/, ''));
   const prepared: Record<string, unknown>[] = [];
   const errors: AppError['details'] = [];
-  rows.forEach((row, i) => {
+  for (const [i, row] of rows.entries()) {
     const input = normaliseInput(obj, row.values);
     for (const f of obj.fields) if (f.default !== undefined && input[f.name] === undefined) input[f.name] = f.default;
     for (const e of validateInput(ctx.meta, obj, input, 'create', ctx.locale)) errors.push({ ...e, pointer: `/${i}/${e.field ?? ''}` });
-    if (full.process?.processes.length) {
-      for (const e of fillProcessValues(ctx, full, input, clock(row.createdAt ? new Date(row.createdAt) : new Date()))) errors.push({ ...e, pointer: `/${i}/${e.field ?? ''}` });
-    }
+    const write = newWrite('create', obj, full, clock(row.createdAt ? new Date(row.createdAt) : new Date()), { input, bulk: true });
+    await runPhase('beforeValidation', ctx, client, write);
+    for (const e of write.errors) errors.push({ ...e, pointer: `/${i}/${e.field ?? ''}` });
     const cols: Record<string, unknown> = {};
     for (const f of full.fields) Object.assign(cols, fieldType(f).toColumns(f, input));
     if (obj.nameField !== 'name') cols.name = input[obj.nameField];
@@ -47,7 +48,7 @@ export async function bulkInsert(ctx: RecordContext, client: pg.PoolClient, obje
     if (row.createdAt) cols.created_at = cols.updated_at = row.createdAt;
     if (row.id) cols.id = row.id;
     prepared.push(cols);
-  });
+  }
   if (errors.length) throw new AppError('VALIDATION_FAILED', t(ctx.locale, 'validation.failed'), errors.slice(0, 100));
   // Auto numbers: reserve one block of the counter for all rows, in order.
   for (const f of obj.fields) {
@@ -84,11 +85,8 @@ export async function bulkInsert(ctx: RecordContext, client: pg.PoolClient, obje
       params,
     );
   }
-  // Roll-ups of the parents the new rows link to.
-  if (full.rollupsFed.length) {
-    const vias = new Set(full.rollupsFed.map((r) => r.field.summary!.via));
-    const linked = prepared.map((cols) => Object.fromEntries([...vias].map((v) => [v, cols[v] ?? null])));
-    await updateRollups(client, ctx.workspace.schema, full, linked.map((after) => ({ before: null, after })));
-  }
+  // What follows a write (roll-ups of the parents the new rows link to), once for all rows.
+  const write = newWrite('create', obj, full, clock(), { bulk: true, rows: prepared.map((after) => ({ before: null, after })) });
+  await runPhase('afterWrite', ctx, client, write);
   return prepared.length;
 }

@@ -12,6 +12,7 @@ import type { ConditionNode } from '../rules/conditions/types';
 import { sortKeySql } from '../schema/indexes';
 import type { AccessMode, AccessPlan } from '../security/access';
 import { accessBranches, compileAccess } from '../security/access';
+import type { Queryable } from '../db/pool';
 import { dbOf, requireObject, type RecordContext } from './context';
 import { recordSource } from './source';
 import { decodeCursor, encodeCursor, keysetBranches, keysetPredicate } from './cursor';
@@ -55,19 +56,38 @@ export async function accessSql(ctx: RecordContext, object: string, mode: Access
   return compileAccess(plan, params, { workspaceId: ctx.workspace.id, object, userId: ctx.user.id }, alias);
 }
 
-/**
- * Whether the caller holds `mode` access to one record: the one probe every "may I see or change
- * this record" question goes through. A record in the recycle bin (`deleted`) counts only for
- * those who may restore it (full access), as the recycle bin itself shows it.
- */
-export async function mayAccessRecord(ctx: RecordContext, object: string, id: string, mode: AccessMode, state: 'live' | 'deleted' = 'live'): Promise<boolean> {
-  if (!isRecordId(id)) return false;
-  const params = new Params();
+/** The WHERE clause of a one-record probe: the id, the record's state, and the caller's `mode` access. */
+async function probeWhere(ctx: RecordContext, object: string, id: string, mode: AccessMode, state: 'live' | 'deleted', params: Params): Promise<string> {
   const where = [`"t"."id" = ${params.add(id)}::uuid`, state === 'live' ? '"t"."deleted_at" IS NULL' : '"t"."deleted_at" IS NOT NULL'];
   const access = await accessSql(ctx, object, state === 'deleted' ? 'full' : mode, params);
   if (access) where.push(access);
-  const res = await dbOf(ctx).query(`SELECT 1 FROM ${qualified(ctx.workspace.schema, object)} AS "t" WHERE ${where.join(' AND ')}`, params.values);
+  return where.join(' AND ');
+}
+
+/**
+ * Whether the caller holds `mode` access to one record: the one probe every "may I see or change
+ * this record" question goes through. A record in the recycle bin (`deleted`) counts only for
+ * those who may restore it (full access), as the recycle bin itself shows it. `db` is the
+ * transaction to ask in, when the caller holds one.
+ */
+export async function mayAccessRecord(ctx: RecordContext, object: string, id: string, mode: AccessMode, state: 'live' | 'deleted' = 'live', db: Queryable = dbOf(ctx)): Promise<boolean> {
+  if (!isRecordId(id)) return false;
+  const params = new Params();
+  const where = await probeWhere(ctx, object, id, mode, state, params);
+  const res = await db.query(`SELECT 1 FROM ${qualified(ctx.workspace.schema, object)} AS "t" WHERE ${where}`, params.values);
   return (res.rowCount ?? 0) > 0;
+}
+
+/**
+ * The same probe for a write: lock the record (FOR NO KEY UPDATE) if the caller holds `mode`
+ * access to it, and return its stored row; null when they do not (nothing is locked then).
+ */
+export async function lockAccessibleRecord(ctx: RecordContext, client: Queryable, object: string, id: string, mode: AccessMode, state: 'live' | 'deleted' = 'live'): Promise<Record<string, unknown> | null> {
+  if (!isRecordId(id)) return null;
+  const params = new Params();
+  const where = await probeWhere(ctx, object, id, mode, state, params);
+  const res = await client.query(`SELECT "t".* FROM ${qualified(ctx.workspace.schema, object)} AS "t" WHERE ${where} FOR NO KEY UPDATE OF "t"`, params.values);
+  return res.rows[0] ?? null;
 }
 
 /** What the caller may do with one record they can see (for screens to offer only what works). */
@@ -77,17 +97,24 @@ export async function recordPermissions(ctx: RecordContext, objectName: string, 
   return { edit: rights.edit && (await mayAccessRecord(ctx, obj.name, id, 'edit')), delete: rights.delete && (await mayAccessRecord(ctx, obj.name, id, 'full')) };
 }
 
+/**
+ * The probe that also reads: one live record the caller holds `mode` access to, with its formula
+ * values, as `obj` describes it (the caller's view, or the whole object for the platform's own
+ * checks), or null.
+ */
+export async function findAccessibleRecord(ctx: RecordContext, obj: ObjectModel, id: string, mode: AccessMode = 'read', db: Queryable = dbOf(ctx)): Promise<RecordData | null> {
+  if (!isRecordId(id)) return null;
+  const params = new Params();
+  const where = await probeWhere(ctx, obj.name, id, mode, 'live', params);
+  const res = await db.query(`SELECT "t".* FROM ${recordSource(ctx.workspace.schema, obj, params)} WHERE ${where}`, params.values);
+  return res.rowCount ? rowToRecord(obj, res.rows[0]) : null;
+}
+
 /** One live record by id, or NOT_FOUND (also when the caller may not see it). */
 export async function getRecord(ctx: RecordContext, objectName: string, id: string, opts: { withNames?: boolean } = {}): Promise<RecordData> {
   const obj = requireObject(ctx, objectName, 'read');
-  if (!isRecordId(id)) throw notFound(ctx, obj);
-  const params = new Params();
-  const where = [`"t"."id" = ${params.add(id)}::uuid`, '"t"."deleted_at" IS NULL'];
-  const access = await accessSql(ctx, obj.name, 'read', params);
-  if (access) where.push(access);
-  const res = await dbOf(ctx).query(`SELECT "t".* FROM ${recordSource(ctx.workspace.schema, obj, params)} WHERE ${where.join(' AND ')}`, params.values);
-  if (res.rowCount === 0) throw notFound(ctx, obj);
-  const rec = rowToRecord(obj, res.rows[0]);
+  const rec = await findAccessibleRecord(ctx, obj, id);
+  if (!rec) throw notFound(ctx, obj);
   if (opts.withNames) attachNames(obj, [rec], await lookupNames(ctx, obj, [rec]));
   return rec;
 }

@@ -1,7 +1,9 @@
 /**
  * Writing records: create, update (optimistic concurrency on `version`), soft delete into the
  * recycle bin, restore. Each call is one transaction, checks object rights and record access,
- * writes field history, and turns database errors (unique, foreign key) into field errors.
+ * writes field history, and turns database errors (unique, foreign key) into field errors. What
+ * capabilities add to a write (processes, approvals, rules, roll-ups) runs as the installed write
+ * steps, phase by phase (steps.ts); this file names none of them.
  */
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
@@ -10,19 +12,17 @@ import { ident, qualified } from '../core/identifiers';
 import { pickLabel, t } from '../core/i18n';
 import { Params } from '../core/sql';
 import { withTransaction } from '../db/pool';
-import { assertNotLocked, checkApprovalFields, checkManagedOnCreate } from './locks';
-import { auditOverride, cancelOnDelete } from './approvalRequests';
 import { autoNumberPeriod, formatAutoNumber } from '../fields/auto_number';
 import { fieldType } from '../fields/registry';
 import type { FieldDef } from '../fields/types';
 import type { ObjectModel } from '../metadata/model';
-import { compileAccess } from '../security/access';
 import { systemRecordContext } from '../security/context';
 import { diffRecords, writeHistory } from '../security/history';
 import { requireObject, type RecordContext } from './context';
-import { applyRecordLogic, updateRollups, writeStageHistory } from './logic';
-import { accessSql, isRecordId, notFound } from './read';
+import { isRecordId, lockAccessibleRecord, mayAccessRecord, notFound } from './read';
 import { recordSource } from './source';
+import { newWrite, quietFields, runPhase, type RecordWrite } from './steps';
+import { clock } from '../core/time';
 import { normaliseInput, validateInput } from './validate';
 import { rowToRecord, type RecordData } from './values';
 
@@ -65,18 +65,9 @@ async function checkReferences(ctx: RecordContext, client: pg.PoolClient, obj: O
   const lookups = obj.allFields.filter((f) => f.type === 'lookup' && (f.name === 'owner' || !f.system) && typeof input[f.name] === 'string');
   for (const f of lookups) {
     const id = String(input[f.name]).toLowerCase();
-    let found: boolean;
-    if (f.systemTarget === 'user') {
-      found = ((await client.query('SELECT 1 FROM "public"."users" WHERE id = $1 AND active AND workspace_id = $2', [id, ctx.workspace.id])).rowCount ?? 0) > 0;
-    } else if (!ctx.security.perms.object(f.target!).read) {
-      found = false;
-    } else {
-      const params = new Params();
-      const where = [`"t"."id" = ${params.add(id)}::uuid`, '"t"."deleted_at" IS NULL'];
-      const access = await accessSql(ctx, f.target!, 'read', params);
-      if (access) where.push(access);
-      found = ((await client.query(`SELECT 1 FROM ${qualified(ctx.workspace.schema, f.target!)} AS "t" WHERE ${where.join(' AND ')}`, params.values)).rowCount ?? 0) > 0;
-    }
+    const found = f.systemTarget === 'user'
+      ? ((await client.query('SELECT 1 FROM "public"."users" WHERE id = $1 AND active AND workspace_id = $2', [id, ctx.workspace.id])).rowCount ?? 0) > 0
+      : ctx.security.perms.object(f.target!).read && (await mayAccessRecord(ctx, f.target!, id, 'read', 'live', client));
     if (!found) errors.push({ field: f.name, code: 'lookupMissing', message: t(ctx.locale, 'validation.lookupMissing', { label: pickLabel(f.label, ctx.locale) }) });
   }
   return errors;
@@ -133,6 +124,27 @@ async function applyAsPlatform(ctx: RecordContext, client: pg.PoolClient, obj: O
   return (await client.query(`SELECT * FROM ${qualified(ctx.workspace.schema, obj.name)} WHERE "id" = $1`, [id])).rows[0];
 }
 
+/** Throw VALIDATION_FAILED with every problem the steps of the checking phases found. */
+function throwErrors(ctx: RecordContext, write: RecordWrite): void {
+  if (write.errors.length) throw validationError(ctx, write.errors);
+}
+
+/** Fill in and check the record (phases beforeValidation and validate), reporting every problem together. */
+async function fillAndValidate(ctx: RecordContext, client: pg.PoolClient, write: RecordWrite): Promise<void> {
+  write.own = new Set(Object.keys(write.input));
+  write.record = { ...(write.prior ?? {}), ...write.input };
+  await runPhase('beforeValidation', ctx, client, write);
+  await runPhase('validate', ctx, client, write);
+  throwErrors(ctx, write);
+}
+
+/** Apply the platform's field updates the steps asked for (recall updates); the row as it then is, or null. */
+async function applyPlatformUpdates(ctx: RecordContext, client: pg.PoolClient, write: RecordWrite): Promise<Record<string, unknown> | null> {
+  let row: Record<string, unknown> | null = null;
+  for (const input of write.platformUpdates.splice(0)) row = await applyAsPlatform(ctx, client, write.obj, write.id!, input);
+  return row;
+}
+
 /** Create a record; the caller becomes its owner unless `owner` is given. */
 export async function createRecord(ctx: RecordContext, objectName: string, body: unknown): Promise<RecordData> {
   const obj = requireObject(ctx, objectName, 'create');
@@ -140,15 +152,16 @@ export async function createRecord(ctx: RecordContext, objectName: string, body:
   for (const f of obj.fields) {
     if (f.default !== undefined && input[f.name] === undefined) input[f.name] = f.default;
   }
-  const managed = checkManagedOnCreate(ctx, fullObject(ctx, obj), input);
-  const errors = [...validateInput(ctx.meta, obj, input, 'create', ctx.locale), ...managed.errors];
-  if (errors.length) throw validationError(ctx, errors);
+  const full = fullObject(ctx, obj);
+  const write = newWrite('create', obj, full, clock(), { input });
+  write.errors.push(...validateInput(ctx.meta, obj, input, 'create', ctx.locale));
+  await runPhase('input', ctx, null, write);
+  throwErrors(ctx, write);
   if (typeof input.owner === 'string' && input.owner.toLowerCase() !== ctx.user.id && !mayAssignOwners(ctx, obj.name)) throw forbidden(ctx, 'owner.assign', 'owner');
-  return inTransaction(ctx, async (client) => {
+  const created = await inTransaction(ctx, async (client) => {
     const refErrors = await checkReferences(ctx, client, obj, input);
     if (refErrors.length) throw validationError(ctx, refErrors);
-    const full = fullObject(ctx, obj);
-    const stageChange = await applyRecordLogic(ctx, client, full, 'create', input, null);
+    await fillAndValidate(ctx, client, write);
     const cols = columnsFor(full, input);
     for (const f of obj.fields) {
       if (f.type === 'auto_number' && f.pattern) cols[f.name] = await nextAutoNumber(ctx, client, obj, f);
@@ -166,13 +179,14 @@ export async function createRecord(ctx: RecordContext, objectName: string, body:
     } catch (e) {
       mapDbError(ctx, obj, e);
     }
-    await writeHistory(client, ctx, obj.name, [String(row.id)], [{ field: '$created', old: null, new: null }], randomUUID());
-    if (managed.overrides.length) await auditOverride(client, ctx, obj.name, String(row.id), 'approvalManaged', managed.overrides);
-    const after = rowToRecord(full, row);
-    if (stageChange) await writeStageHistory(client, ctx, full, String(row.id), stageChange, after);
-    await updateRollups(client, ctx.workspace.schema, full, [{ before: null, after }]);
+    write.id = String(row.id);
+    await writeHistory(client, ctx, obj.name, [write.id], [{ field: '$created', old: null, new: null }], randomUUID());
+    write.rows = [{ before: null, after: rowToRecord(full, row) }];
+    await runPhase('afterWrite', ctx, client, write);
     return readBack(ctx, client, obj, row);
   });
+  await runPhase('afterCommit', ctx, null, write);
+  return created;
 }
 
 /** The record as written, with its formula fields computed (one more read only when it has some). */
@@ -183,25 +197,16 @@ async function readBack(ctx: RecordContext, client: pg.PoolClient, obj: ObjectMo
   return rowToRecord(obj, res.rows[0] ?? row);
 }
 
-/** Why a row was not found for a write: 404 when the caller cannot see it, 403 when they can but may not change it. */
-async function missingForWrite(ctx: RecordContext, client: pg.PoolClient, obj: ObjectModel, id: string, deleted: boolean, code = 'record.edit'): Promise<AppError> {
-  const params = new Params();
-  const where = [`"t"."id" = ${params.add(id)}::uuid`, deleted ? '"t"."deleted_at" IS NOT NULL' : '"t"."deleted_at" IS NULL'];
-  const access = compileAccess(await ctx.security.plan(obj.name, deleted ? 'full' : 'read'), params, { workspaceId: ctx.workspace.id, object: obj.name, userId: ctx.user.id });
-  if (access) where.push(access);
-  const visible = ((await client.query(`SELECT 1 FROM ${qualified(ctx.workspace.schema, obj.name)} AS "t" WHERE ${where.join(' AND ')}`, params.values)).rowCount ?? 0) > 0;
-  return visible && !deleted ? forbidden(ctx, code) : notFound(ctx, obj);
+/** Why a live row was not found for a write: 404 when the caller cannot see it, 403 when they can but may not change it. */
+async function missingForWrite(ctx: RecordContext, client: pg.PoolClient, obj: ObjectModel, id: string, code = 'record.edit'): Promise<AppError> {
+  return (await mayAccessRecord(ctx, obj.name, id, 'read', 'live', client)) ? forbidden(ctx, code) : notFound(ctx, obj);
 }
 
 /** Lock a live record the caller may write (`mode`), or throw 404/403. */
 async function lockForWrite(ctx: RecordContext, client: pg.PoolClient, obj: ObjectModel, id: string, mode: 'edit' | 'full'): Promise<Record<string, unknown>> {
-  const params = new Params();
-  const where = [`"t"."id" = ${params.add(id)}::uuid`, '"t"."deleted_at" IS NULL'];
-  const access = compileAccess(await ctx.security.plan(obj.name, mode), params, { workspaceId: ctx.workspace.id, object: obj.name, userId: ctx.user.id });
-  if (access) where.push(access);
-  const res = await client.query(`SELECT "t".* FROM ${qualified(ctx.workspace.schema, obj.name)} AS "t" WHERE ${where.join(' AND ')} FOR NO KEY UPDATE OF "t"`, params.values);
-  if (res.rowCount === 0) throw await missingForWrite(ctx, client, obj, id, false, mode === 'full' ? 'record.delete' : 'record.edit');
-  return res.rows[0];
+  const row = await lockAccessibleRecord(ctx, client, obj.name, id, mode);
+  if (!row) throw await missingForWrite(ctx, client, obj, id, mode === 'full' ? 'record.delete' : 'record.edit');
+  return row;
 }
 
 function staleError(ctx: RecordContext, current: number): AppError {
@@ -216,20 +221,22 @@ export async function updateRecord(ctx: RecordContext, objectName: string, id: s
   const input = normaliseInput(obj, requireObjectBody(ctx, body));
   const errors = validateInput(ctx.meta, obj, input, 'update', ctx.locale);
   if (errors.length) throw validationError(ctx, errors);
-  return inTransaction(ctx, async (client) => {
+  const full = fullObject(ctx, obj);
+  const write = newWrite('update', obj, full, clock(), { input, id });
+  const updated = await inTransaction(ctx, async (client) => {
     const current = await lockForWrite(ctx, client, obj, id, 'edit');
-    await assertNotLocked(ctx, client, obj, id, 'edit');
+    await runPhase('locked', ctx, client, write);
     if (opts.expectedVersion !== undefined && Number(current.version) !== opts.expectedVersion) throw staleError(ctx, Number(current.version));
     if ('owner' in input && input.owner !== current.owner && !mayAssignOwners(ctx, obj.name)) {
       // Owners, and those above them in the hierarchy, may hand a record over.
-      const full = await ctx.security.plan(obj.name, 'full');
-      if (!full.all && !full.owners.includes(String(current.owner))) throw forbidden(ctx, 'owner.assign', 'owner');
+      const plan = await ctx.security.plan(obj.name, 'full');
+      if (!plan.all && !plan.owners.includes(String(current.owner))) throw forbidden(ctx, 'owner.assign', 'owner');
     }
     const refErrors = await checkReferences(ctx, client, obj, input);
     if (refErrors.length) throw validationError(ctx, refErrors);
-    const full = fullObject(ctx, obj);
     const before = rowToRecord(full, current);
-    const stageChange = await applyRecordLogic(ctx, client, full, 'update', input, before);
+    write.prior = before;
+    await fillAndValidate(ctx, client, write);
     const cols = columnsFor(full, input);
     cols.updated_by = ctx.user.id;
     const names = Object.keys(cols);
@@ -244,72 +251,70 @@ export async function updateRecord(ctx: RecordContext, objectName: string, id: s
       mapDbError(ctx, obj, e);
     }
     const after = rowToRecord(full, row);
-    // The stage date moves with every stage change, which is recorded itself (and in the stage history).
-    const changes = diffRecords(before, after, full.nameField).filter((c) => c.field !== full.process?.config.stageDateField);
-    // Judged on what was written (the database's own values), so "the same value" means the same.
-    const reopened = await checkApprovalFields(ctx, client, full, id, changes);
-    await writeHistory(client, ctx, obj.name, [id], changes, randomUUID());
-    if (stageChange) await writeStageHistory(client, ctx, full, id, stageChange, after);
-    await updateRollups(client, ctx.workspace.schema, full, [{ before, after }]);
-    if (reopened) row = await applyAsPlatform(ctx, client, obj, id, reopened);
+    // Fields a step records itself (a stage date moves with the stage change) are not field changes of their own.
+    const quiet = quietFields(full);
+    write.changes = diffRecords(before, after, full.nameField).filter((c) => !quiet.has(c.field));
+    write.rows = [{ before, after }];
+    await writeHistory(client, ctx, obj.name, [id], write.changes, randomUUID());
+    await runPhase('afterWrite', ctx, client, write);
+    row = (await applyPlatformUpdates(ctx, client, write)) ?? row;
     return readBack(ctx, client, obj, row);
   });
+  await runPhase('afterCommit', ctx, null, write);
+  return updated;
 }
 
 /** Move a record to the recycle bin (needs the delete right and full access: owner, above the owner, or modify all). */
 export async function deleteRecord(ctx: RecordContext, objectName: string, id: string, opts: UpdateOptions = {}): Promise<void> {
   const obj = requireObject(ctx, objectName, 'delete');
   if (!isRecordId(id)) throw notFound(ctx, obj);
+  const full = fullObject(ctx, obj);
+  const write = newWrite('delete', obj, full, clock(), { id });
   await inTransaction(ctx, async (client) => {
     let current = await lockForWrite(ctx, client, obj, id, 'full');
-    await assertNotLocked(ctx, client, obj, id, 'delete');
+    await runPhase('locked', ctx, client, write);
     if (opts.expectedVersion !== undefined && Number(current.version) !== opts.expectedVersion) throw staleError(ctx, Number(current.version));
-    // A pending request closes with the record (its approvers must not be left with it), and the
-    // recall updates run first, so a restored record can be submitted again.
-    const recall = await cancelOnDelete(client, ctx, fullObject(ctx, obj), id);
-    if (recall) current = await applyAsPlatform(ctx, client, obj, id, recall);
+    write.prior = rowToRecord(full, current);
+    // Steps act before the record goes to the bin (a pending approval closes, its recall updates run first).
+    await runPhase('beforeWrite', ctx, client, write);
+    current = (await applyPlatformUpdates(ctx, client, write)) ?? current;
     await client.query(
       `UPDATE ${qualified(ctx.workspace.schema, obj.name)} SET "deleted_at" = now(), "updated_by" = $2, "version" = "version" + 1 WHERE "id" = $1`,
       [id, ctx.user.id],
     );
     await writeHistory(client, ctx, obj.name, [id], [{ field: '$deleted', old: null, new: null }], randomUUID());
-    const full = fullObject(ctx, obj);
-    await updateRollups(client, ctx.workspace.schema, full, [{ before: rowToRecord(full, current), after: null }]);
+    write.rows = [{ before: rowToRecord(full, current), after: null }];
+    await runPhase('afterWrite', ctx, client, write);
   });
+  await runPhase('afterCommit', ctx, null, write);
 }
 
 /** Bring a record back from the recycle bin (the same rights as deleting it). */
 export async function restoreRecord(ctx: RecordContext, objectName: string, id: string): Promise<RecordData> {
   const obj = requireObject(ctx, objectName, 'delete');
   if (!isRecordId(id)) throw notFound(ctx, obj);
-  return inTransaction(ctx, async (client) => {
-    const params = new Params();
-    const where = [`"t"."id" = ${params.add(id)}::uuid`, '"t"."deleted_at" IS NOT NULL'];
-    const access = await accessSql(ctx, obj.name, 'full', params);
-    if (access) where.push(access);
-    params.add(ctx.user.id);
-    let res;
+  const full = fullObject(ctx, obj);
+  const write = newWrite('restore', obj, full, clock(), { id });
+  const restored = await inTransaction(ctx, async (client) => {
+    if (!(await lockAccessibleRecord(ctx, client, obj.name, id, 'full', 'deleted'))) {
+      // A live record: say so only to those who may see it.
+      if (await mayAccessRecord(ctx, obj.name, id, 'read', 'live', client)) throw new AppError('CONFLICT', t(ctx.locale, 'record.notDeleted'), [{ code: 'notDeleted', message: t(ctx.locale, 'record.notDeleted') }]);
+      throw notFound(ctx, obj);
+    }
+    let row: Record<string, unknown>;
     try {
-      res = await client.query(
-        `UPDATE ${qualified(ctx.workspace.schema, obj.name)} AS "t" SET "deleted_at" = NULL, "updated_at" = now(), "updated_by" = $${params.values.length}::uuid, "version" = "t"."version" + 1
-          WHERE ${where.join(' AND ')} RETURNING "t".*`,
-        params.values,
-      );
+      row = (await client.query(
+        `UPDATE ${qualified(ctx.workspace.schema, obj.name)} SET "deleted_at" = NULL, "updated_at" = now(), "updated_by" = $2, "version" = "version" + 1 WHERE "id" = $1 RETURNING *`,
+        [id, ctx.user.id],
+      )).rows[0];
     } catch (e) {
       mapDbError(ctx, obj, e);
     }
-    if (res.rowCount === 0) {
-      const live = await client.query(`SELECT 1 FROM ${qualified(ctx.workspace.schema, obj.name)} WHERE "id" = $1 AND "deleted_at" IS NULL`, [id]);
-      if ((live.rowCount ?? 0) > 0) {
-        // A live record: say so only to those who may see it.
-        const visible = await missingForWrite(ctx, client, obj, id, false);
-        if (visible.code === 'FORBIDDEN') throw new AppError('CONFLICT', t(ctx.locale, 'record.notDeleted'), [{ code: 'notDeleted', message: t(ctx.locale, 'record.notDeleted') }]);
-      }
-      throw notFound(ctx, obj);
-    }
     await writeHistory(client, ctx, obj.name, [id], [{ field: '$restored', old: null, new: null }], randomUUID());
-    const full = fullObject(ctx, obj);
-    await updateRollups(client, ctx.workspace.schema, full, [{ before: null, after: rowToRecord(full, res.rows[0]) }]);
-    return readBack(ctx, client, obj, res.rows[0]);
+    write.rows = [{ before: null, after: rowToRecord(full, row) }];
+    await runPhase('afterWrite', ctx, client, write);
+    return readBack(ctx, client, obj, row);
   });
+  await runPhase('afterCommit', ctx, null, write);
+  return restored;
 }

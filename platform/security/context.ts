@@ -11,6 +11,8 @@ import { accessPlan, type AccessMode, type AccessPlan } from './access';
 import { loadSecurityModel, type SecurityModel } from './model';
 import { SYSTEM_PERMISSIONS, userPermissions } from './permissions';
 import { metadataFor } from './view';
+// Every record context writes with the capabilities' write steps installed (API, jobs, scripts, tests).
+import '../capabilities';
 
 function securityFor(fullMeta: MetadataModel, model: SecurityModel | null, userId: string): SecurityContext {
   const perms = model ? userPermissions(model, userId) : SYSTEM_PERMISSIONS;

@@ -7,7 +7,7 @@
  * - once approved, the fields a flow's `afterApproval` names are locked (423) or, with "reopen",
  *   editing them sends the record back for a new approval.
  * Administrators are excepted from the refusals; each of their changes is audited instead.
- * Called after the record row is locked, so nothing can race with a submission (which locks it too).
+ * Run as write steps (approvals/steps.ts) after the record row is locked, so nothing can race with a submission (which locks it too).
  */
 import type pg from 'pg';
 import { AppError, type ErrorDetail } from '../core/errors';
@@ -17,8 +17,8 @@ import type { FieldDef } from '../fields/types';
 import type { AfterApproval, ApprovalAction } from '../metadata/generated/approval';
 import type { ObjectModel } from '../metadata/model';
 import type { FieldChange } from '../security/history';
-import { auditOverride, markReopened, recallInput } from './approvalRequests';
-import type { RecordContext } from './context';
+import { auditOverride, markReopened, recallInput } from './requests';
+import type { RecordContext } from '../data/context';
 
 /** A user's write, as opposed to the engine's, an automation's or a seed's (system contexts). */
 const byUser = (ctx: RecordContext) => ctx.security.model !== null;

@@ -11,7 +11,7 @@ import type { ApprovalAction } from '../metadata/generated/approval';
 import type { ObjectModel } from '../metadata/model';
 import { notify } from '../messaging/notifications';
 import type { FieldChange } from '../security/history';
-import type { RecordContext } from './context';
+import type { RecordContext } from '../data/context';
 
 /** An administrator changed a field that approvals guard: who, which record, each field's old and new value. */
 export async function auditOverride(client: pg.PoolClient, ctx: RecordContext, object: string, recordId: string, reason: 'approvalManaged' | 'approvedLocked', changes: FieldChange[]): Promise<void> {

@@ -1,0 +1,26 @@
+/**
+ * The record service's write steps, in the order they run within each phase (see
+ * platform/data/steps.ts for the phases). Capabilities contribute their steps here, and nowhere
+ * else: assignment, duplicate checks and pool rules take their place in this list when they come.
+ * Imported where record contexts are built (platform/security/context.ts), so every channel
+ * (API, jobs, scripts, tests) writes with the same steps.
+ */
+import { installWriteSteps, type WriteStep } from './data/steps';
+import { approvalFieldsStep, closeOnDeleteStep, lockStep, managedOnCreateStep } from './approvals/steps';
+import { gateStep, stageHistoryStep, stageStep } from './process/steps';
+import { rollupStep } from './rules/rollups';
+import { validationStep } from './rules/validation';
+
+export const WRITE_STEPS: readonly WriteStep[] = [
+  managedOnCreateStep, // input
+  lockStep, // locked
+  stageStep, // beforeValidation
+  gateStep, // validate
+  validationStep, // validate
+  closeOnDeleteStep, // beforeWrite
+  approvalFieldsStep, // afterWrite
+  stageHistoryStep, // afterWrite
+  rollupStep, // afterWrite
+];
+
+installWriteSteps(WRITE_STEPS);
