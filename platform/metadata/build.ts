@@ -1,33 +1,55 @@
 /**
- * Build the effective metadata model from validated documents, cross-checking references:
- * lookup targets, name and search fields, layout fields, list-view columns, sorts and filters.
- * Every problem is collected and reported together.
+ * Build the effective metadata model from validated documents, cross-checking references. Objects
+ * (the core kind) are built here first; then each kind of the registry (kinds/registry.ts) checks
+ * and builds its documents, in `buildOrder`, interleaved with the object logic (roll-ups at 25,
+ * form rules and formulas at 40; logic.ts). Every problem is collected and reported together.
  */
 import { createHash } from 'node:crypto';
 import { AppError, type ErrorDetail } from '../core/errors';
 import { currencyColumn } from '../fields/currency';
-import { fieldType } from '../fields/registry';
 import type { FieldDef } from '../fields/types';
-import { parseCondition } from '../rules/conditions/parse';
 import { formulaScale } from '../rules/formula';
-import type { LayoutDefinition, ListViewDefinition, MetadataModel, ObjectDefinition, ObjectModel, RelatedListModel, SalesProcessDefinition, ValidationRuleDefinition, ApprovalFlowDefinition } from './model';
-import { buildApprovals } from './approvals';
-import { buildLogic } from './logic';
+import { documentKinds } from './kinds/registry';
+import type { BuildContext, KindDoc } from './kinds/types';
+import type { ApprovalFlowDefinition, LayoutDefinition, ListViewDefinition, MetadataModel, ObjectDefinition, ObjectModel, RelatedListModel, SalesProcessDefinition, ValidationRuleDefinition } from './model';
+import { buildFormLogic, buildRollups } from './logic';
 import { RESERVED_FIELD_NAMES, systemFields } from './model';
 
 /** Names that would reach a JavaScript object's prototype: request bodies and URLs refuse them (core/json.ts), so no field or object may have one. */
 const PROTOTYPE_NAMES = new Set(['constructor', 'prototype']);
 
+/** Validated documents by folder: `objects`, and each document kind's under its folder name. */
 export interface MetadataDocuments {
-  objects: { file: string; def: ObjectDefinition }[];
-  layouts: { file: string; def: LayoutDefinition }[];
-  views: { file: string; def: ListViewDefinition }[];
-  rules?: { file: string; def: ValidationRuleDefinition }[];
-  processes?: { file: string; def: SalesProcessDefinition }[];
-  approvals?: { file: string; def: ApprovalFlowDefinition }[];
+  objects: KindDoc<ObjectDefinition>[];
+  layouts: KindDoc<LayoutDefinition>[];
+  views: KindDoc<ListViewDefinition>[];
+  rules?: KindDoc<ValidationRuleDefinition>[];
+  processes?: KindDoc<SalesProcessDefinition>[];
+  approvals?: KindDoc<ApprovalFlowDefinition>[];
   /** Objects whose own file is invalid: their dependants are not checked (they would only echo that error). */
   unusable?: string[];
+  /** Documents of any other registered kind, under its folder. */
+  [folder: string]: KindDoc<unknown>[] | string[] | undefined;
 }
+
+/** Documents with an empty list for objects and every registered kind. */
+export function emptyDocuments(): MetadataDocuments {
+  const docs: MetadataDocuments = { objects: [], layouts: [], views: [], unusable: [] };
+  for (const k of documentKinds()) docs[k.folder] = [];
+  return docs;
+}
+
+/** The documents of a folder (created empty when missing). */
+export function documentsOf(docs: MetadataDocuments, folder: string): KindDoc<unknown>[] {
+  docs[folder] ??= [];
+  return docs[folder] as KindDoc<unknown>[];
+}
+
+/** The object logic's steps, placed among the kinds by the same `buildOrder` scale. */
+const OBJECT_LOGIC: { buildOrder: number; run: (ctx: BuildContext) => void }[] = [
+  { buildOrder: 25, run: buildRollups },
+  { buildOrder: 40, run: buildFormLogic },
+];
 
 function objectModel(def: ObjectDefinition): ObjectModel {
   const nameField = def.nameField ?? 'name';
@@ -118,65 +140,24 @@ export function buildMetadata(docs: MetadataDocuments, extraErrors: ErrorDetail[
     objects.set(def.name, objectModel(def));
   }
 
-  const layouts = new Map<string, LayoutDefinition[]>();
-  for (const { file, def: given } of docs.layouts) {
-    const err = (pointer: string, code: string, message: string) => errors.push({ file, pointer, code, message: `${file}#${pointer} ${message}` });
-    const obj = objects.get(given.object);
-    if (!obj) { if (!unusable.has(given.object) && !archivedNames.has(given.object)) err('/object', 'layout.object', `object "${given.object}" does not exist`); continue; }
-    const def = withoutArchived(given, obj);
-    const placed = new Set<string>();
-    def.sections.forEach((s, i) => s.fields.forEach((entry, j) => {
-      const name = typeof entry === 'string' ? entry : entry.field;
-      const f = obj.fieldMap.get(name);
-      if (!f) err(`/sections/${i}/fields/${j}`, 'layout.field', `field "${name}" is not a field of ${def.object}`);
-      if (placed.has(name)) err(`/sections/${i}/fields/${j}`, 'layout.duplicate', `field "${name}" is placed twice`);
-      placed.add(name);
-    }));
-    (def.relatedLists ?? []).forEach((r, i) => {
-      const child = objects.get(r.object);
-      const lookup = child?.fieldMap.get(r.field);
-      if (!child && unusable.has(r.object)) return;
-      if (!child) err(`/relatedLists/${i}/object`, 'layout.related', `object "${r.object}" does not exist`);
-      else if (!lookup || lookup.type !== 'lookup' || lookup.target !== def.object) {
-        err(`/relatedLists/${i}/field`, 'layout.related', `"${r.object}.${r.field}" is not a lookup to ${def.object}`);
-      }
-      (r.columns ?? []).forEach((c, j) => {
-        if (child && !child.fieldMap.has(c)) err(`/relatedLists/${i}/columns/${j}`, 'layout.related', `field "${c}" is not a field of ${r.object}`);
-      });
-    });
-    layouts.set(def.object, [...(layouts.get(def.object) ?? []), def]);
-  }
-
-  const views = new Map<string, ListViewDefinition[]>();
-  for (const { file, def: given } of docs.views) {
-    const err = (pointer: string, code: string, message: string) => errors.push({ file, pointer, code, message: `${file}#${pointer} ${message}` });
-    const obj = objects.get(given.object);
-    if (!obj) { if (!unusable.has(given.object) && !archivedNames.has(given.object)) err('/object', 'view.object', `object "${given.object}" does not exist`); continue; }
-    const archived = new Set((obj.archivedFields ?? []).map((f) => f.name));
-    const def: ListViewDefinition = archived.size
-      ? ({ ...given, columns: given.columns.filter((c) => !archived.has(c)), sort: given.sort?.filter((x) => !archived.has(x.field)) } as ListViewDefinition)
-      : given;
-    def.columns.forEach((c, i) => {
-      if (!obj.fieldMap.has(c)) err(`/columns/${i}`, 'view.column', `field "${c}" is not a field of ${def.object}`);
-    });
-    (def.sort ?? []).forEach((s, i) => {
-      const f = obj.fieldMap.get(s.field);
-      if (!f) err(`/sort/${i}/field`, 'view.sort', `field "${s.field}" is not a field of ${def.object}`);
-      else if (!fieldType(f).sortable && f.name !== 'id') err(`/sort/${i}/field`, 'view.sort', `field "${s.field}" cannot be sorted`);
-    });
-    if (def.filter !== undefined) {
-      for (const e of parseCondition(def.filter, obj, { pointer: '/filter' }).errors) {
-        errors.push({ ...e, file, message: `${file}#${e.pointer} ${e.message}` });
-      }
-    }
-    if ((views.get(def.object) ?? []).some((v) => v.name === def.name)) err('/name', 'view.duplicate', `view "${def.name}" is defined twice for ${def.object}`);
-    views.set(def.object, [...(views.get(def.object) ?? []), def]);
-  }
-
-  // Computed fields, form rules, validation rules and sales processes: they reach across objects.
-  const defs = new Map(docs.objects.map((o) => [o.def.name, o]));
-  const { rules, processes } = buildLogic(objects, defs, docs.rules ?? [], docs.processes ?? [], layouts, unusable, archivedNames, errors);
-  const approvals = buildApprovals(objects, docs.approvals ?? [], (o) => unusable.has(o) || archivedNames.has(o), errors);
+  const ctx: BuildContext = {
+    objects,
+    defs: new Map(docs.objects.map((o) => [o.def.name, o])),
+    built: new Map(),
+    unusable,
+    archived: archivedNames,
+    isGone: (o) => unusable.has(o) || archivedNames.has(o),
+    err: (file, pointer, code, message) => errors.push({ file, pointer, code, message: `${file}#${pointer} ${message}` }),
+    errors,
+  };
+  // Kinds and object logic in build order: a kind sees the objects and every kind built before it.
+  const steps = [
+    ...documentKinds().map((k) => ({ buildOrder: k.buildOrder, run: (c: BuildContext) => c.built.set(k.name, k.build((docs[k.folder] ?? []) as KindDoc<never>[], c) as Map<string, unknown[]>) })),
+    ...OBJECT_LOGIC,
+  ].sort((a, b) => a.buildOrder - b.buildOrder);
+  for (const step of steps) step.run(ctx);
+  const of = <T>(kind: string) => (ctx.built.get(kind) ?? new Map()) as Map<string, T[]>;
+  const layouts = of<LayoutDefinition>('layout');
 
   if (errors.length) {
     throw new AppError('METADATA_INVALID', `Metadata has ${errors.length} problem(s):\n${errors.map((e) => `  ${e.message}`).join('\n')}`, errors);
@@ -187,7 +168,10 @@ export function buildMetadata(docs: MetadataDocuments, extraErrors: ErrorDetail[
     roundFormulas(obj);
   }
   const revision = createHash('sha256').update(JSON.stringify(docs)).digest('hex').slice(0, 16);
-  return { revision, objects, layouts, views, rules, processes, approvals, archivedObjects };
+  return {
+    revision, objects, layouts, views: of('view'), rules: of('rule'), processes: of('process'), approvals: of('approval'), archivedObjects,
+    documents: ctx.built,
+  };
 }
 
 /**
@@ -199,13 +183,6 @@ function roundFormulas(obj: ObjectModel): void {
     const scale = formulaScale(obj.fieldMap.get(name)!);
     if (scale !== undefined) obj.formulas.set(name, { ...formula, scale });
   }
-}
-
-/** A layout without the fields (and related lists) that are archived: they come back when restored. */
-function withoutArchived(def: LayoutDefinition, obj: ObjectModel): LayoutDefinition {
-  const archived = new Set((obj.archivedFields ?? []).map((f) => f.name));
-  if (!archived.size) return def;
-  return { ...def, sections: def.sections.map((s) => ({ ...s, fields: s.fields.filter((e) => !archived.has(typeof e === 'string' ? e : e.field)) })) as LayoutDefinition['sections'] };
 }
 
 /** Related lists: those the default layout lists, else one per lookup pointing at the object. */

@@ -1,39 +1,29 @@
 /**
- * What an admin does in the designer, as metadata changes: objects, fields, layouts and views
- * created, edited, archived, restored and purged; revisions reverted; conflicts resolved. Every
+ * What an admin does in the designer, as metadata changes: objects and fields created, edited,
+ * archived, restored and purged; documents of every registered kind saved and removed (through
+ * the kind's own verbs, kinds/<kind>.ts); revisions reverted; conflicts resolved. Every
  * operation edits effective values; the workspace keeps only the smallest delta against the
  * layers below (stock and packages), so upgrades of those layers keep the admin's changes.
  */
 import { AppError } from '../core/errors';
 import type { FieldDef } from '../fields/types';
-import { commitChange, type ChangeActor, type CommitResult, type CurrentState, type RevisionChange } from './changes';
+import { commitChange, type ChangeActor, type CommitResult, type RevisionChange } from './changes';
+import { effectiveItem, notFound, setItems } from './documents';
+import { approvalKind } from './kinds/approval';
+import { layoutKind } from './kinds/layout';
+import { listviewKind } from './kinds/listview';
+import { processKind } from './kinds/process';
+import { documentKind } from './kinds/registry';
+import { ruleKind } from './kinds/rule';
+import type { DocumentKind, NamedDocument } from './kinds/types';
 import { itemKey, makeDelta, parseKey, type Delta } from './layers';
 import type { ApprovalFlowDefinition, LayoutDefinition, ListViewDefinition, SalesProcessDefinition, ValidationRuleDefinition } from './model';
 import { applyPatch, clone, getPath, isObject, withoutPaths, type Json } from './patch';
 import { stockLayer, type PackageRow } from './registry';
 
-const notFound = (what: string) => new AppError('NOT_FOUND', `${what} does not exist`);
 const badRequest = (message: string, pointer: string, field?: string) => new AppError('BAD_REQUEST', message, [{ code: 'designer.bad', message, pointer, field }]);
 
-/** New deltas after setting the effective value of some items (undefined: back to the layers below). */
-export function setItems(state: CurrentState, values: Map<string, Json | undefined>): Delta[] {
-  const out: Delta[] = [];
-  for (const d of state.deltas) {
-    if (!values.has(d.key)) { out.push(d); continue; }
-    const v = values.get(d.key);
-    if (v === undefined) continue;
-    const nd = makeDelta(d.key, state.effective.lower.get(d.key), v);
-    if (nd) out.push(nd);
-  }
-  for (const [key, v] of values) {
-    if (v === undefined || state.deltas.some((d) => d.key === key)) continue;
-    const nd = makeDelta(key, state.effective.lower.get(key), v);
-    if (nd) out.push(nd);
-  }
-  return out;
-}
-
-const item = (state: CurrentState, key: string) => state.effective.items.get(key);
+const item = effectiveItem;
 
 export interface NewObjectInput {
   name: string;
@@ -138,103 +128,35 @@ export function purge(actor: ChangeActor, object: string, field?: string): Promi
   });
 }
 
-export function saveLayout(actor: ChangeActor, layout: LayoutDefinition): Promise<CommitResult> {
-  return commitChange(actor, `Changed layout ${layout.object}.${layout.name}`, (state) => {
-    if (!item(state, itemKey.object(layout.object))) throw notFound(`Object "${layout.object}"`);
-    const { $schema: _s, ...rest } = layout as LayoutDefinition & { $schema?: string };
-    return { deltas: setItems(state, new Map([[itemKey.layout(layout.object, layout.name), clone(rest) as unknown as Json]])) };
-  });
+/** A kind of the registry by name (404 when no such kind is registered). */
+function kindOf(name: string): DocumentKind {
+  const kind = documentKind(name);
+  if (!kind) throw notFound(`Metadata kind "${name}"`);
+  return kind;
 }
 
-export function saveView(actor: ChangeActor, view: ListViewDefinition): Promise<CommitResult> {
-  return commitChange(actor, `Saved list view ${view.object}.${view.name}`, (state) => {
-    if (!item(state, itemKey.object(view.object))) throw notFound(`Object "${view.object}"`);
-    const { $schema: _s, ...rest } = view as ListViewDefinition & { $schema?: string };
-    const values = new Map<string, Json>([[itemKey.view(view.object, view.name), clone(rest) as unknown as Json]]);
-    // One shared default view per object: making this one the default unsets the others.
-    if (view.isDefault && !view.owner) {
-      for (const [key, v] of state.effective.items) {
-        if (key === itemKey.view(view.object, view.name) || !key.startsWith(`view:${view.object}.`) || !isObject(v) || !v.isDefault || v.owner) continue;
-        const { isDefault: _d, ...others } = v;
-        values.set(key, others as Json);
-      }
-    }
-    return { deltas: setItems(state, values) };
-  });
+/** Create or replace a document of any registered kind, with the kind's own checks and side effects. */
+export function saveItem(actor: ChangeActor, kind: string, doc: NamedDocument, mode?: 'create' | 'update'): Promise<CommitResult> {
+  return kindOf(kind).verbs.save(actor, doc, mode);
 }
 
-export function deleteView(actor: ChangeActor, object: string, name: string): Promise<CommitResult> {
-  return removeDocument(actor, itemKey.view(object, name), `Deleted list view ${object}.${name}`, `List view "${object}.${name}"`);
+/** Remove a document of any registered kind; a kind that cannot be removed (layouts) is a BAD_REQUEST. */
+export function removeItem(actor: ChangeActor, kind: string, object: string, name: string): Promise<CommitResult> {
+  const k = kindOf(kind);
+  if (!k.verbs.remove) throw badRequest(`A ${k.label.en} cannot be deleted, only replaced`, '/');
+  return k.verbs.remove(actor, object, name);
 }
 
-/** Create or replace a validation rule. */
-export function saveRule(actor: ChangeActor, rule: ValidationRuleDefinition, mode?: 'create' | 'update'): Promise<CommitResult> {
-  return saveDocument(actor, itemKey.rule(rule.object, rule.name), rule, `Saved validation rule ${rule.object}.${rule.name}`, mode);
-}
-
-export function deleteRule(actor: ChangeActor, object: string, name: string): Promise<CommitResult> {
-  return removeDocument(actor, itemKey.rule(object, name), `Deleted validation rule ${object}.${name}`, `Validation rule "${object}.${name}"`);
-}
-
-/**
- * Create or replace a sales process. Stages in use stay: removing one that records are in is
- * refused like any picklist value in use (make it inactive instead). Records keep the probability
- * they were given; new probabilities apply from their next stage change.
- */
-export function saveProcess(actor: ChangeActor, process: SalesProcessDefinition, mode?: 'create' | 'update'): Promise<CommitResult> {
-  return saveDocument(actor, itemKey.process(process.object, process.name), process, `Saved sales process ${process.object}.${process.name}`, mode, (state, values) => {
-    // One default process per object: making this one the default unsets the others.
-    if (!process.isDefault) return;
-    for (const [key, v] of state.effective.items) {
-      if (key === itemKey.process(process.object, process.name) || !key.startsWith(`process:${process.object}.`) || !isObject(v) || !v.isDefault) continue;
-      const { isDefault: _d, ...others } = v;
-      values.set(key, others as Json);
-    }
-  });
-}
-
-export function deleteProcess(actor: ChangeActor, object: string, name: string): Promise<CommitResult> {
-  return removeDocument(actor, itemKey.process(object, name), `Deleted sales process ${object}.${name}`, `Sales process "${object}.${name}"`);
-}
-
-/**
- * Create or replace an approval flow. Requests already submitted keep the version of the flow they
- * were submitted under (the engine stores it); the change applies to the next submissions.
- */
-export function saveApproval(actor: ChangeActor, flow: ApprovalFlowDefinition, mode?: 'create' | 'update'): Promise<CommitResult> {
-  return saveDocument(actor, itemKey.approval(flow.object, flow.name), flow, `Saved approval flow ${flow.object}.${flow.name}`, mode);
-}
-
-export function deleteApproval(actor: ChangeActor, object: string, name: string): Promise<CommitResult> {
-  return removeDocument(actor, itemKey.approval(object, name), `Deleted approval flow ${object}.${name}`, `Approval flow "${object}.${name}"`);
-}
-
-/** Create or replace one document item; `mode` 'create' refuses an existing one (no silent overwrite), 'update' a missing one. */
-function saveDocument(actor: ChangeActor, key: string, doc: { object: string; name?: string }, summary: string, mode?: 'create' | 'update', more?: (state: CurrentState, values: Map<string, Json | undefined>) => void): Promise<CommitResult> {
-  return commitChange(actor, summary, (state) => {
-    if (!item(state, itemKey.object(doc.object))) throw notFound(`Object "${doc.object}"`);
-    const current = item(state, key);
-    const exists = current !== undefined && !(isObject(current) && current.$removed);
-    if (mode === 'create' && exists) {
-      const message = `"${doc.name}" already exists on ${doc.object}: choose another API name`;
-      throw new AppError('CONFLICT', message, [{ code: 'designer.exists', field: 'name', pointer: '/name', message }]);
-    }
-    if (mode === 'update' && !exists) throw notFound(`"${doc.object}.${doc.name}"`);
-    const { $schema: _s, ...rest } = doc as { object: string; $schema?: string };
-    const values = new Map<string, Json | undefined>([[key, clone(rest) as unknown as Json]]);
-    more?.(state, values);
-    return { deltas: setItems(state, values) };
-  });
-}
-
-function removeDocument(actor: ChangeActor, key: string, summary: string, what: string): Promise<CommitResult> {
-  return commitChange(actor, summary, (state) => {
-    const current = item(state, key);
-    if (!current || (isObject(current) && current.$removed)) throw notFound(what);
-    const below = state.effective.lower.get(key);
-    return { deltas: setItems(state, new Map([[key, below === undefined ? undefined : ({ ...(below as object), $removed: true } as Json)]])) };
-  });
-}
+// The stock kinds' verbs under their long-standing names (screens, tests and scripts call them).
+export const saveLayout = (actor: ChangeActor, layout: LayoutDefinition) => layoutKind.verbs.save(actor, layout);
+export const saveView = (actor: ChangeActor, view: ListViewDefinition) => listviewKind.verbs.save(actor, view);
+export const deleteView = (actor: ChangeActor, object: string, name: string) => listviewKind.verbs.remove!(actor, object, name);
+export const saveRule = (actor: ChangeActor, rule: ValidationRuleDefinition, mode?: 'create' | 'update') => ruleKind.verbs.save(actor, rule, mode);
+export const deleteRule = (actor: ChangeActor, object: string, name: string) => ruleKind.verbs.remove!(actor, object, name);
+export const saveProcess = (actor: ChangeActor, process: SalesProcessDefinition, mode?: 'create' | 'update') => processKind.verbs.save(actor, process, mode);
+export const deleteProcess = (actor: ChangeActor, object: string, name: string) => processKind.verbs.remove!(actor, object, name);
+export const saveApproval = (actor: ChangeActor, flow: ApprovalFlowDefinition, mode?: 'create' | 'update') => approvalKind.verbs.save(actor, flow, mode);
+export const deleteApproval = (actor: ChangeActor, object: string, name: string) => approvalKind.verbs.remove!(actor, object, name);
 
 /**
  * Bring the workspace's customisations back to what they were after revision `target`. Objects
@@ -301,3 +223,5 @@ function setPath(value: Json, path: string[], v: Json): Json {
   else node[path[path.length - 1]] = v;
   return out;
 }
+
+export { setItems };

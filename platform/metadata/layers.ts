@@ -4,11 +4,8 @@
  *
  *   object:<object>            the object's own properties (everything but its fields)
  *   field:<object>.<field>     one field
- *   layout:<object>.<name>     one layout
- *   view:<object>.<name>       one list view
- *   rule:<object>.<name>       one validation rule
- *   process:<object>.<name>    one sales process
- *   approval:<object>.<name>   one approval flow
+ *   <kind>:<object>.<name>     one document of a kind in the kind registry (kinds/registry.ts):
+ *                              layout, view, rule, process, approval...
  *
  * A layer entry either sets an item (adds it, or replaces the one below) or patches it (a JSON
  * merge patch of the value below). Workspace deltas are patches computed against the value below
@@ -16,20 +13,14 @@
  * touches the same property to something else is reported as a conflict instead of silently lost.
  */
 import type { ErrorDetail } from '../core/errors';
-import type { MetadataDocuments } from './build';
-import type { LayoutDefinition, ListViewDefinition, ObjectDefinition, SalesProcessDefinition, ValidationRuleDefinition, ApprovalFlowDefinition } from './model';
+import { documentsOf, emptyDocuments, type MetadataDocuments } from './build';
+import { documentKind, documentKinds } from './kinds/registry';
+import type { NamedDocument } from './kinds/types';
+import type { ObjectDefinition } from './model';
 import { applyPatch, clone, deepEqual, diffPatch, getPath, isObject, patchPaths, type Json } from './patch';
 
-export type ItemKind = 'object' | 'field' | 'layout' | 'view' | 'rule' | 'process' | 'approval';
-
-/** Kinds stored one document per item, with their folder in metadata/ and in packages. */
-export const DOCUMENT_KINDS = [
-  { kind: 'layout', folder: 'layouts', schema: 'layout', docs: 'layouts' },
-  { kind: 'view', folder: 'views', schema: 'listview', docs: 'views' },
-  { kind: 'rule', folder: 'rules', schema: 'rule', docs: 'rules' },
-  { kind: 'process', folder: 'processes', schema: 'process', docs: 'processes' },
-  { kind: 'approval', folder: 'approvals', schema: 'approval', docs: 'approvals' },
-] as const;
+/** `object`, `field`, or the name of a document kind in the registry. */
+export type ItemKind = 'object' | 'field' | 'layout' | 'view' | 'rule' | 'process' | 'approval' | (string & {});
 export type Items = Map<string, Json>;
 
 export interface LayerEntry {
@@ -88,19 +79,20 @@ const strip = <T extends object>(doc: T): Json => {
   return clone(rest) as Json;
 };
 
-/** Split documents into items (objects lose their fields to field items). */
-export function toEntries(docs: { objects?: ObjectDefinition[]; layouts?: LayoutDefinition[]; views?: ListViewDefinition[]; rules?: ValidationRuleDefinition[]; processes?: SalesProcessDefinition[]; approvals?: ApprovalFlowDefinition[] }): LayerEntry[] {
+/**
+ * Split documents into items (objects lose their fields to field items): `objects`, then each
+ * document kind's documents under its folder name (`layouts`, `views`...), in registry order.
+ */
+export function toEntries(docs: { objects?: ObjectDefinition[] } & { [folder: string]: readonly unknown[] | undefined }): LayerEntry[] {
   const out: LayerEntry[] = [];
   for (const o of docs.objects ?? []) {
     const { fields, ...own } = o;
     out.push({ key: itemKey.object(o.name), mode: 'set', value: strip(own) });
     for (const f of fields) out.push({ key: itemKey.field(o.name, f.name), mode: 'set', value: clone(f) as unknown as Json });
   }
-  for (const l of docs.layouts ?? []) out.push({ key: itemKey.layout(l.object, l.name), mode: 'set', value: strip(l) });
-  for (const v of docs.views ?? []) out.push({ key: itemKey.view(v.object, v.name), mode: 'set', value: strip(v) });
-  for (const r of docs.rules ?? []) out.push({ key: itemKey.rule(r.object, r.name), mode: 'set', value: strip(r) });
-  for (const p of docs.processes ?? []) out.push({ key: itemKey.process(p.object, p.name), mode: 'set', value: strip(p) });
-  for (const a of docs.approvals ?? []) out.push({ key: itemKey.approval(a.object, a.name), mode: 'set', value: strip(a) });
+  for (const kind of documentKinds()) {
+    for (const d of (docs[kind.folder] ?? []) as NamedDocument[]) out.push({ key: kind.key(d), mode: 'set', value: strip(d) });
+  }
   return out;
 }
 
@@ -134,7 +126,7 @@ export function deltaLayer(deltas: Iterable<Delta>): Layer {
  * fields of an object no layer defines are reported.
  */
 export function toDocuments(items: Items): { docs: MetadataDocuments; errors: ErrorDetail[] } {
-  const docs: MetadataDocuments = { objects: [], layouts: [], views: [], rules: [], processes: [], approvals: [] };
+  const docs = emptyDocuments();
   const errors: ErrorDetail[] = [];
   const fieldsOf = new Map<string, Json[]>();
   for (const [key, value] of items) {
@@ -147,17 +139,10 @@ export function toDocuments(items: Items): { docs: MetadataDocuments; errors: Er
     const { kind, object, name } = parseKey(key);
     if (kind === 'object') {
       docs.objects.push({ file: `objects/${object}.json`, def: { ...(value as object), fields: fieldsOf.get(object) ?? [] } as unknown as ObjectDefinition });
-    } else if (kind === 'layout') {
-      docs.layouts.push({ file: `layouts/${object}.${name}.json`, def: value as unknown as LayoutDefinition });
-    } else if (kind === 'view') {
-      docs.views.push({ file: `views/${object}.${name}.json`, def: value as unknown as ListViewDefinition });
-    } else if (kind === 'rule') {
-      docs.rules!.push({ file: `rules/${object}.${name}.json`, def: value as unknown as ValidationRuleDefinition });
-    } else if (kind === 'process') {
-      docs.processes!.push({ file: `processes/${object}.${name}.json`, def: value as unknown as SalesProcessDefinition });
-    } else if (kind === 'approval') {
-      docs.approvals!.push({ file: `approvals/${object}.${name}.json`, def: value as unknown as ApprovalFlowDefinition });
+      continue;
     }
+    const doc = documentKind(kind);
+    if (doc) documentsOf(docs, doc.folder).push({ file: `${doc.folder}/${object}.${name}.json`, def: value });
   }
   for (const object of fieldsOf.keys()) {
     if (!items.has(itemKey.object(object))) {

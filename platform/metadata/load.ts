@@ -1,25 +1,23 @@
-/** Load stock metadata files (metadata/objects, layouts, views), validating each against its meta-schema. */
+/** Load stock metadata files (metadata/objects and each registered kind's folder), validating each against its meta-schema. */
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ErrorDetail } from '../core/errors';
-import { buildMetadata, type MetadataDocuments } from './build';
+import { buildMetadata, documentsOf, emptyDocuments, type MetadataDocuments } from './build';
+import { objectKind } from './kinds/object';
+import { documentKinds } from './kinds/registry';
 import type { MetadataModel } from './model';
-import { validateMetadata, type MetadataKind } from './schemas';
+import { validateMetadata } from './schemas';
 
-const FOLDERS: { folder: string; kind: MetadataKind; key: keyof MetadataDocuments }[] = [
-  { folder: 'objects', kind: 'object', key: 'objects' },
-  { folder: 'layouts', kind: 'layout', key: 'layouts' },
-  { folder: 'views', kind: 'listview', key: 'views' },
-  { folder: 'rules', kind: 'rule', key: 'rules' },
-  { folder: 'processes', kind: 'process', key: 'processes' },
-  { folder: 'approvals', kind: 'approval', key: 'approvals' },
-];
+/** Objects first, then every registered kind, in registry order. */
+function folders(): { folder: string; schemaName: string; leaveToCrossCheck?: (pointer: string) => boolean }[] {
+  return [objectKind, ...documentKinds()];
+}
 
 /** Read and schema-check every document under `dir`; returns the documents and every error found. */
 export function readMetadataDocuments(dir: string): { docs: MetadataDocuments; errors: ErrorDetail[] } {
-  const docs: MetadataDocuments = { objects: [], layouts: [], views: [], rules: [], processes: [], approvals: [], unusable: [] };
+  const docs = emptyDocuments();
   const errors: ErrorDetail[] = [];
-  for (const { folder, kind, key } of FOLDERS) {
+  for (const { folder, schemaName: kind, leaveToCrossCheck } of folders()) {
     const full = path.join(/*turbopackIgnore: true*/ dir, folder);
     if (!fs.existsSync(/*turbopackIgnore: true*/ full)) continue;
     for (const name of fs.readdirSync(/*turbopackIgnore: true*/ full).filter((n) => n.endsWith('.json')).sort()) {
@@ -31,8 +29,8 @@ export function readMetadataDocuments(dir: string): { docs: MetadataDocuments; e
         errors.push({ file, pointer: '/', code: 'json.syntax', message: `${file} is not valid JSON: ${(e as Error).message}` });
         continue;
       }
-      // Filters are checked against the object's fields by the condition parser, which gives precise pointers.
-      const schemaErrors = validateMetadata(kind, data, file).filter((e) => !(kind === 'listview' && e.pointer?.startsWith('/filter')));
+      // Some parts are checked by the kind's cross-checks, which give precise pointers (a list view's filter).
+      const schemaErrors = validateMetadata(kind, data, file).filter((e) => !(leaveToCrossCheck && e.pointer && leaveToCrossCheck(e.pointer)));
       if (schemaErrors.length) {
         errors.push(...schemaErrors);
         // Remember the object so layouts and views of it are not also reported as orphans.
@@ -40,7 +38,7 @@ export function readMetadataDocuments(dir: string): { docs: MetadataDocuments; e
         if (kind === 'object' && typeof name === 'string') docs.unusable!.push(name);
         continue;
       }
-      (docs[key] as { file: string; def: unknown }[]).push({ file, def: data });
+      documentsOf(docs, folder).push({ file, def: data });
     }
   }
   return { docs, errors };

@@ -154,6 +154,8 @@ export interface MetadataModel {
   approvals: Map<string, ApprovalFlowDefinition[]>;
   /** Objects an admin removed: hidden everywhere, their tables and data kept until purged. */
   archivedObjects?: Map<string, ObjectDefinition>;
+  /** The documents of every registered kind (kinds/registry.ts), by kind name, then by object; the maps above are the stock kinds' entries. */
+  documents?: Map<string, Map<string, unknown[]>>;
 }
 
 /** Columns every record table has, whatever its metadata says. */

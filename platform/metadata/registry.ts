@@ -8,7 +8,8 @@ import type { ErrorDetail } from '../core/errors';
 import { AppError } from '../core/errors';
 import type { WorkspaceRef } from '../data/context';
 import type { Queryable } from '../db/pool';
-import { buildMetadata, type MetadataDocuments } from './build';
+import { buildMetadata, documentsOf, emptyDocuments } from './build';
+import { documentKinds } from './kinds/registry';
 import { composeLayers, deltaLayer, toDocuments, toEntries, type Delta, type Items, type Layer, type LayerEntry } from './layers';
 import { loadMetadata, readMetadataDocuments, stockMetadataDir } from './load';
 import type { MetadataModel } from './model';
@@ -29,7 +30,10 @@ function stock(): StockCache {
     const { docs } = readMetadataDocuments(dir);
     const layer: Layer = {
       source: 'stock',
-      entries: toEntries({ objects: docs.objects.map((d) => d.def), layouts: docs.layouts.map((d) => d.def), views: docs.views.map((d) => d.def), rules: docs.rules?.map((d) => d.def), processes: docs.processes?.map((d) => d.def), approvals: docs.approvals?.map((d) => d.def) }),
+      entries: toEntries({
+        objects: docs.objects.map((d) => d.def),
+        ...Object.fromEntries(documentKinds().map((k) => [k.folder, documentsOf(docs, k.folder).map((d) => d.def)])),
+      }),
     };
     globalCache.__tesseraStock = { dir, model, layer };
   }
@@ -94,30 +98,16 @@ export interface Effective {
 export function buildFromItems(items: Items, extraErrors: ErrorDetail[] = []): MetadataModel {
   const { docs, errors: orphans } = toDocuments(items);
   const errors = [...extraErrors, ...orphans];
-  const valid: MetadataDocuments = { objects: [], layouts: [], views: [], rules: [], processes: [], approvals: [], unusable: [] };
+  const valid = emptyDocuments();
   for (const d of docs.objects) {
     const e = validateMetadata('object', d.def, d.file);
     if (e.length) { errors.push(...e); valid.unusable!.push(d.def.name); } else valid.objects.push(d);
   }
-  for (const d of docs.layouts) {
-    const e = validateMetadata('layout', d.def, d.file);
-    if (e.length) errors.push(...e); else valid.layouts.push(d);
-  }
-  for (const d of docs.views) {
-    const e = validateMetadata('listview', d.def, d.file).filter((x) => !x.pointer?.startsWith('/filter'));
-    if (e.length) errors.push(...e); else valid.views.push(d);
-  }
-  for (const d of docs.rules ?? []) {
-    const e = validateMetadata('rule', d.def, d.file);
-    if (e.length) errors.push(...e); else valid.rules!.push(d);
-  }
-  for (const d of docs.processes ?? []) {
-    const e = validateMetadata('process', d.def, d.file);
-    if (e.length) errors.push(...e); else valid.processes!.push(d);
-  }
-  for (const d of docs.approvals ?? []) {
-    const e = validateMetadata('approval', d.def, d.file);
-    if (e.length) errors.push(...e); else valid.approvals!.push(d);
+  for (const kind of documentKinds()) {
+    for (const d of documentsOf(docs, kind.folder)) {
+      const e = validateMetadata(kind.schemaName, d.def, d.file).filter((x) => !(kind.leaveToCrossCheck && x.pointer && kind.leaveToCrossCheck(x.pointer)));
+      if (e.length) errors.push(...e); else documentsOf(valid, kind.folder).push(d);
+    }
   }
   return buildMetadata(valid, errors);
 }

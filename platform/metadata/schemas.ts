@@ -1,65 +1,74 @@
-/** Validators for each metadata kind, compiled once from metadata/schema/*.schema.json. */
+/**
+ * Validators for each metadata kind, compiled from metadata/schema/*.schema.json: the core
+ * schemas here (object, extension, condition, manifest) and each document kind's own, from the
+ * kind registry (recompiled when a kind is registered).
+ */
 import conditionSchema from '../../metadata/schema/condition.schema.json' with { type: 'json' };
-import extensionSchema from '../../metadata/schema/extension.schema.json' with { type: 'json' };
 import manifestSchema from '../../metadata/schema/manifest.schema.json' with { type: 'json' };
-import layoutSchema from '../../metadata/schema/layout.schema.json' with { type: 'json' };
-import listviewSchema from '../../metadata/schema/listview.schema.json' with { type: 'json' };
-import objectSchema from '../../metadata/schema/object.schema.json' with { type: 'json' };
-import processSchema from '../../metadata/schema/process.schema.json' with { type: 'json' };
-import approvalSchema from '../../metadata/schema/approval.schema.json' with { type: 'json' };
-import ruleSchema from '../../metadata/schema/rule.schema.json' with { type: 'json' };
 import type { ErrorDetail } from '../core/errors';
 import { createAjv } from './ajv';
+import { extensionKind, objectKind } from './kinds/object';
+import { documentKinds } from './kinds/registry';
 
-export type MetadataKind = 'object' | 'layout' | 'listview' | 'condition' | 'extension' | 'manifest' | 'rule' | 'process' | 'approval';
+/** A schema name: the core ones, or a document kind's `schemaName` (layout, listview, rule, process, approval...). */
+export type MetadataKind = 'object' | 'layout' | 'listview' | 'condition' | 'extension' | 'manifest' | 'rule' | 'process' | 'approval' | (string & {});
 
-const SCHEMAS: Record<MetadataKind, object> = {
-  object: objectSchema,
-  layout: layoutSchema,
-  listview: listviewSchema,
+const CORE_SCHEMAS: Record<string, object> = {
+  object: objectKind.schema,
   condition: conditionSchema,
-  extension: extensionSchema,
+  extension: extensionKind.schema,
   manifest: manifestSchema,
-  rule: ruleSchema,
-  process: processSchema,
-  approval: approvalSchema,
 };
 
 type Validate = ((data: unknown) => boolean) & { errors?: { instancePath: string; keyword: string; message?: string; params: Record<string, unknown> }[] | null };
-let validators: Record<MetadataKind, Validate> | undefined;
+let compiledFor: { kinds: ReturnType<typeof documentKinds>; schemas: Record<string, object>; validators: Map<string, Validate> } | undefined;
 
-function compiled(): Record<MetadataKind, Validate> {
-  if (!validators) {
-    const ajv = createAjv();
-    ajv.addSchema(conditionSchema);
-    ajv.addSchema(objectSchema);
-    validators = {
-      object: ajv.getSchema(objectSchema.$id) as unknown as Validate,
-      layout: ajv.compile(layoutSchema),
-      listview: ajv.compile(listviewSchema),
-      condition: ajv.getSchema(conditionSchema.$id) as unknown as Validate,
-      extension: ajv.compile(extensionSchema),
-      manifest: ajv.compile(manifestSchema),
-      rule: ajv.compile(ruleSchema),
-      process: ajv.compile(processSchema),
-      approval: ajv.compile(approvalSchema),
-    };
+/** Schemas and validators for the kinds registered now (compiled lazily, once per registry state). */
+function current() {
+  const kinds = documentKinds();
+  if (compiledFor?.kinds !== kinds) {
+    const schemas: Record<string, object> = { ...CORE_SCHEMAS };
+    for (const k of kinds) schemas[k.schemaName] = k.schema;
+    compiledFor = { kinds, schemas, validators: new Map() };
   }
-  return validators;
+  return compiledFor;
 }
 
+function validator(kind: MetadataKind): Validate {
+  const c = current();
+  let v = c.validators.get(kind);
+  if (!v) {
+    if (!c.validators.size) {
+      // One ajv per registry state: object and condition are referred to by the others' $refs.
+      const ajv = createAjv();
+      ajv.addSchema(conditionSchema);
+      ajv.addSchema(objectKind.schema);
+      for (const [name, schema] of Object.entries(c.schemas)) {
+        const id = (schema as { $id?: string }).$id;
+        c.validators.set(name, (name === 'object' || name === 'condition') && id ? (ajv.getSchema(id) as unknown as Validate) : (ajv.compile(schema) as unknown as Validate));
+      }
+    }
+    v = c.validators.get(kind);
+    if (!v) throw new Error(`No metadata schema named ${JSON.stringify(kind)}`);
+  }
+  return v;
+}
+
+/** The JSON Schema of a kind (by schema name). */
 export function metaSchema(kind: MetadataKind): object {
-  return SCHEMAS[kind];
+  const schema = current().schemas[kind];
+  if (!schema) throw new Error(`No metadata schema named ${JSON.stringify(kind)}`);
+  return schema;
 }
 
 /** Every kind's schema: what `$ref`s between them (extension → object, object → condition) resolve against. */
 export function allMetaSchemas(): object[] {
-  return Object.values(SCHEMAS);
+  return Object.values(current().schemas);
 }
 
 /** Validate one metadata document; every error names the file and the JSON pointer at fault. */
 export function validateMetadata(kind: MetadataKind, data: unknown, file: string): ErrorDetail[] {
-  const validate = compiled()[kind];
+  const validate = validator(kind);
   if (validate(data)) return [];
   return (validate.errors ?? []).map((e) => {
     const pointer = e.instancePath || '/';

@@ -14,11 +14,13 @@ import { withTransaction, type Queryable } from '../db/pool';
 import { getPrisma } from '../db/prisma';
 import { canonicalDocument, canonicalValue } from '../metadata/canonical';
 import { commitChange, currentState, type ChangeActor, type CommitResult } from '../metadata/changes';
-import { composeLayers, DOCUMENT_KINDS, findConflicts, itemKey, parseKey, toEntries, type Conflict, type ItemKind, type Items, type LayerEntry } from '../metadata/layers';
-import type { LayoutDefinition, ListViewDefinition, ObjectDefinition, SalesProcessDefinition, ValidationRuleDefinition, ApprovalFlowDefinition } from '../metadata/model';
+import { extensionKind, objectKind } from '../metadata/kinds/object';
+import { documentKind, documentKinds } from '../metadata/kinds/registry';
+import { composeLayers, findConflicts, itemKey, parseKey, toEntries, type Conflict, type ItemKind, type Items, type LayerEntry } from '../metadata/layers';
+import type { ObjectDefinition } from '../metadata/model';
 import { deepEqual, diffPatch, isObject, type Json } from '../metadata/patch';
 import { stockLayer, type PackageRow } from '../metadata/registry';
-import { metaSchema, validateMetadata, type MetadataKind } from '../metadata/schemas';
+import { metaSchema, validateMetadata } from '../metadata/schemas';
 import { ensureWorkspace } from '../schema/workspaces';
 import { systemRecordContext } from '../security/context';
 import { assignPermissionSets } from '../security/stock';
@@ -38,7 +40,10 @@ export interface PackageContent {
   data: Record<string, Record<string, unknown>[]>;
 }
 
-const FOLDERS: Record<string, MetadataKind> = { objects: 'object', extensions: 'extension', layouts: 'layout', views: 'listview', rules: 'rule', processes: 'process', approvals: 'approval' };
+/** Package folders: objects, extensions, then every registered kind's (a folder named "constructor" is no kind). */
+function folders(): { folder: string; schemaName: string; leaveToCrossCheck?: (pointer: string) => boolean }[] {
+  return [objectKind, extensionKind, ...documentKinds()];
+}
 
 /** JSON.parse's own explanation of a syntax error (parseJsonSafe keeps only the kind). */
 function syntaxMessage(text: string): string {
@@ -72,11 +77,8 @@ export function packageFromFiles(files: Record<string, string>): PackageContent 
   else errors.push(...validateMetadata('manifest', manifest, 'manifest.json'));
 
   const objects: ObjectDefinition[] = [];
-  const layouts: LayoutDefinition[] = [];
-  const views: ListViewDefinition[] = [];
-  const rules: ValidationRuleDefinition[] = [];
-  const processes: SalesProcessDefinition[] = [];
-  const approvals: ApprovalFlowDefinition[] = [];
+  const documents: Record<string, unknown[]> = Object.fromEntries(documentKinds().map((k) => [k.folder, []]));
+  const known = folders();
   const extensionEntries: LayerEntry[] = [];
   const data: PackageContent['data'] = Object.create(null); // keyed by file names from outside
   for (const [file, value] of [...parsed.entries()].sort(([a], [b]) => a.localeCompare(b))) {
@@ -87,16 +89,12 @@ export function packageFromFiles(files: Record<string, string>): PackageContent 
       else data[name.replace(/\.json$/, '')] = value as Record<string, unknown>[];
       continue;
     }
-    const kind = Object.hasOwn(FOLDERS, folder) ? FOLDERS[folder] : undefined; // a folder named "constructor" is no kind
-    if (!kind || !name) { err(file, '/', 'package.file', `is not part of the package format (manifest.json, ${Object.keys(FOLDERS).join('/, ')}/, data/)`); continue; }
-    const e = validateMetadata(kind, value, file).filter((x) => !(kind === 'listview' && x.pointer?.startsWith('/filter')));
+    const kind = known.find((k) => k.folder === folder);
+    if (!kind || !name) { err(file, '/', 'package.file', `is not part of the package format (manifest.json, ${known.map((k) => k.folder).join('/, ')}/, data/)`); continue; }
+    const e = validateMetadata(kind.schemaName, value, file).filter((x) => !(kind.leaveToCrossCheck && x.pointer && kind.leaveToCrossCheck(x.pointer)));
     if (e.length) { errors.push(...e); continue; }
-    if (kind === 'object') objects.push(value as ObjectDefinition);
-    else if (kind === 'layout') layouts.push(value as LayoutDefinition);
-    else if (kind === 'listview') views.push(value as ListViewDefinition);
-    else if (kind === 'rule') rules.push(value as ValidationRuleDefinition);
-    else if (kind === 'process') processes.push(value as SalesProcessDefinition);
-    else if (kind === 'approval') approvals.push(value as ApprovalFlowDefinition);
+    if (kind === objectKind) objects.push(value as ObjectDefinition);
+    else if (kind !== extensionKind) documents[folder].push(value);
     else {
       const ext = value as ObjectExtension;
       if (ext.changes && Object.keys(ext.changes).length) extensionEntries.push({ key: itemKey.object(ext.object), mode: 'patch', value: ext.changes as Json });
@@ -105,9 +103,9 @@ export function packageFromFiles(files: Record<string, string>): PackageContent 
     }
   }
   if (errors.length) throw new AppError('METADATA_INVALID', `The package has ${errors.length} problem(s):\n${errors.map((e) => `  ${e.message}`).join('\n')}`, errors);
-  // Objects first (with their fields), then extensions, layouts, views, rules, processes and approval flows.
+  // Objects first (with their fields), then extensions, then every other kind in registry order.
   const own = toEntries({ objects });
-  const rest = toEntries({ layouts, views, rules, processes, approvals });
+  const rest = toEntries(documents);
   return { manifest: manifest as PackageManifest, entries: [...own, ...extensionEntries, ...rest], data };
 }
 
@@ -249,7 +247,7 @@ function itemSchema(kind: ItemKind): object {
   const object = metaSchema('object') as { $id: string };
   if (kind === 'object') return object;
   if (kind === 'field') return { $ref: `${object.$id}#/$defs/field` };
-  return metaSchema(DOCUMENT_KINDS.find((d) => d.kind === kind)!.schema);
+  return metaSchema(documentKind(kind)!.schemaName);
 }
 
 /** Items in canonical form, so sets that differ only in order compare (and diff) as equal. */
@@ -294,8 +292,8 @@ export async function exportPackage(db: Queryable, workspaceId: string, opts: { 
       if (Object.keys(fieldChanges).length) ext.fieldChanges = fieldChanges as ObjectExtension['fieldChanges'];
       if (ext.fields || ext.changes || ext.fieldChanges) files[`extensions/${object}.json`] = canonicalDocument('extension', ext);
     } else if (kind !== 'field' && !deepEqual(stock.get(key), value)) {
-      const doc = DOCUMENT_KINDS.find((d) => d.kind === kind)!;
-      files[`${doc.folder}/${object}.${name}.json`] = canonicalDocument(doc.schema, value);
+      const doc = documentKind(kind);
+      if (doc) files[`${doc.folder}/${object}.${name}.json`] = canonicalDocument(doc.schemaName, value);
     }
   }
   return Object.fromEntries(Object.entries(files).sort(([a], [b]) => a.localeCompare(b)));

@@ -1,24 +1,18 @@
 /**
- * The metadata API for consultants' tooling: read and write objects, fields, layouts and views
- * with the same checks as the designer (it calls the same functions), plus revisions and revert.
- * Needs the "customise metadata" right. Routes (under /api/v1/metadata):
+ * The metadata API for consultants' tooling: read and write objects, fields and the documents of
+ * every registered kind (kinds/registry.ts) with the same checks as the designer (it calls the same
+ * functions), plus revisions and revert. Needs the "customise metadata" right. Routes (under
+ * /api/v1/metadata; `{folder}` is a kind's folder: layouts, views, rules, processes, approvals...):
  *
  *   GET    /objects                              effective object definitions (with fields)
  *   POST   /objects                              create an object
- *   GET    /objects/{object}                     one object with its layouts, views, rules, processes and approval flows
+ *   GET    /objects/{object}                     one object with its documents of every kind, under their folders
  *   PATCH  /objects/{object}                     merge into the object's own properties
  *   PUT    /objects/{object}/fields/{field}      create or replace a field
  *   DELETE /objects/{object}/fields/{field}      archive a field (data kept)
  *   POST   /objects/{object}/fields/{field}/restore
- *   PUT    /layouts/{object}/{name}              create or replace a layout
- *   PUT    /views/{object}/{name}                create or replace a shared list view
- *   DELETE /views/{object}/{name}
- *   PUT    /rules/{object}/{name}                create or replace a validation rule
- *   DELETE /rules/{object}/{name}
- *   PUT    /processes/{object}/{name}            create or replace a sales process
- *   DELETE /processes/{object}/{name}
- *   PUT    /approvals/{object}/{name}            create or replace an approval flow
- *   DELETE /approvals/{object}/{name}
+ *   PUT    /{folder}/{object}/{name}             create or replace a document (a list view: a shared one)
+ *   DELETE /{folder}/{object}/{name}             remove it, for kinds that can be removed (not layouts)
  *   GET    /revisions                            newest first, with readable changes
  *   POST   /revisions/{number}/revert
  *   GET    /conflicts
@@ -31,8 +25,9 @@ import type { RecordContext } from '../../data/context';
 import type { FieldDef } from '../../fields/types';
 import { currentState, type ChangeActor, type CommitResult } from '../../metadata/changes';
 import * as designer from '../../metadata/designer';
+import { documentKinds, kindOfFolder } from '../../metadata/kinds/registry';
+import type { NamedDocument } from '../../metadata/kinds/types';
 import { itemKey, parseKey } from '../../metadata/layers';
-import type { ApprovalFlowDefinition, LayoutDefinition, ListViewDefinition, SalesProcessDefinition, ValidationRuleDefinition } from '../../metadata/model';
 import { isObject, type Json } from '../../metadata/patch';
 import { listConflicts, listRevisions } from '../../metadata/revisions';
 import { json, methodNotAllowed, readJsonObject } from './handler';
@@ -83,7 +78,8 @@ async function objectDocument(ctx: RecordContext, object: string) {
   const own = items.get(itemKey.object(object));
   if (!own) return null;
   const of = (kind: string) => [...items.entries()].filter(([k, v]) => k.startsWith(`${kind}:${object}.`) && !(isObject(v) && (v.$removed || v.owner))).map(([, v]) => v);
-  return { object: { ...(own as object), fields: of('field') }, layouts: of('layout'), views: of('view'), rules: of('rule'), processes: of('process'), approvals: of('approval'), revision: state.revision };
+  const documents = Object.fromEntries(documentKinds().map((k) => [k.folder, of(k.name)]));
+  return { object: { ...(own as object), fields: of('field') }, ...documents, revision: state.revision };
 }
 
 export async function metadataHandler(req: Request, ctx: RecordContext, params: { path?: string[] }): Promise<Response> {
@@ -130,25 +126,13 @@ export async function metadataHandler(req: Request, ctx: RecordContext, params: 
       if (!d && method === 'DELETE') return committed(await designer.archiveField(actor, a, c));
       if (d === 'restore' && method === 'POST') return committed(await designer.restoreField(actor, a, c));
     }
-  } else if ((kind === 'layouts' || kind === 'views') && a && b && !c) {
+  } else if (kindOfFolder(kind) && a && b && !c) {
+    const k = kindOfFolder(kind)!;
     if (method === 'PUT') {
-      const body = await readJsonObject(req, ctx.locale);
-      const doc = { ...body, object: a, name: b };
-      return committed(kind === 'layouts' ? await designer.saveLayout(actor, doc as unknown as LayoutDefinition) : await designer.saveView(actor, { ...(doc as object), owner: undefined } as unknown as ListViewDefinition));
+      const doc = { ...(await readJsonObject(req, ctx.locale)), object: a, name: b } as NamedDocument;
+      return committed(await k.verbs.save(actor, k.fromRest ? k.fromRest(doc) : doc));
     }
-    if (method === 'DELETE' && kind === 'views') return committed(await designer.deleteView(actor, a, b));
-  } else if ((kind === 'rules' || kind === 'processes' || kind === 'approvals') && a && b && !c) {
-    if (method === 'PUT') {
-      const doc = { ...(await readJsonObject(req, ctx.locale)), object: a, name: b };
-      if (kind === 'rules') return committed(await designer.saveRule(actor, doc as unknown as ValidationRuleDefinition));
-      if (kind === 'processes') return committed(await designer.saveProcess(actor, doc as unknown as SalesProcessDefinition));
-      return committed(await designer.saveApproval(actor, doc as unknown as ApprovalFlowDefinition));
-    }
-    if (method === 'DELETE') {
-      if (kind === 'rules') return committed(await designer.deleteRule(actor, a, b));
-      if (kind === 'processes') return committed(await designer.deleteProcess(actor, a, b));
-      return committed(await designer.deleteApproval(actor, a, b));
-    }
+    if (method === 'DELETE' && k.verbs.remove) return committed(await k.verbs.remove(actor, a, b));
   } else if (kind === 'revisions') {
     if (!a && method === 'GET') {
       const q = new URL(req.url).searchParams;
@@ -173,8 +157,8 @@ function allowedMethods(path: string[]): string[] {
     if (n === 4 && b === 'fields') return ['PUT', 'DELETE'];
     if (n === 5 && b === 'fields' && c && d === 'restore') return ['POST'];
   }
-  if (n === 3 && kind === 'layouts') return ['PUT'];
-  if (n === 3 && ['views', 'rules', 'processes', 'approvals'].includes(kind)) return ['PUT', 'DELETE'];
+  const document = kindOfFolder(kind);
+  if (n === 3 && document) return document.verbs.remove ? ['PUT', 'DELETE'] : ['PUT'];
   if (kind === 'revisions') return n === 1 ? ['GET'] : n === 3 && b === 'revert' ? ['POST'] : [];
   if (kind === 'conflicts' && n === 1) return ['GET'];
   return [];

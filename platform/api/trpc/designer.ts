@@ -1,13 +1,17 @@
 /**
- * The designer's procedures (admins with "customise metadata"): objects, fields, layouts, views,
- * validation rules, sales processes, approval flows, revisions, conflicts and packages. Every change goes through platform/metadata/changes, so it is
- * validated, checked against the data, applied with its DDL in one transaction and recorded.
+ * The designer's procedures (admins with "customise metadata"): objects, fields, the documents of
+ * every registered kind (kinds/registry.ts: `saveItem`/`deleteItem`, and the stock kinds' named
+ * procedures the screens use), revisions, conflicts and packages. Every change goes through
+ * platform/metadata/changes, so it is validated, checked against the data, applied with its DDL in
+ * one transaction and recorded.
  */
 import { z } from 'zod';
 import { FIELD_TYPES, FIELD_TYPE_NAMES } from '../../fields/registry';
 import type { FieldDef } from '../../fields/types';
 import { allowedConversions, currentState, type ChangeActor } from '../../metadata/changes';
 import * as designer from '../../metadata/designer';
+import { documentKinds } from '../../metadata/kinds/registry';
+import type { NamedDocument } from '../../metadata/kinds/types';
 import { itemKey, parseKey } from '../../metadata/layers';
 import type { ApprovalFlowDefinition, LayoutDefinition, ListViewDefinition, SalesProcessDefinition, ValidationRuleDefinition } from '../../metadata/model';
 import { checkFormula } from '../../rules/formula';
@@ -75,6 +79,8 @@ export const designerRouter = router({
       rules: pick('rule') as unknown as (ValidationRuleDefinition & { source: string; customized: boolean })[],
       processes: pick('process') as unknown as (SalesProcessDefinition & { source: string; customized: boolean })[],
       approvals: pick('approval') as unknown as (ApprovalFlowDefinition & { source: string; customized: boolean })[],
+      /** The documents of every registered kind, by folder (the stock kinds' are also above, typed). */
+      documents: Object.fromEntries(documentKinds().map((k) => [k.folder, pick(k.name)])) as Record<string, (Record<string, unknown> & { source: string; customized: boolean })[]>,
       revision: state.revision,
     };
   }),
@@ -104,6 +110,12 @@ export const designerRouter = router({
   deleteProcess: customize.input(z.object({ object: apiName, name: apiName })).mutation(({ ctx, input }) => designer.deleteProcess(actorOf(ctx), input.object, input.name)),
   saveApproval: customize.input(z.object({ approval: json, mode: z.enum(['create', 'update']).optional() })).mutation(({ ctx, input }) => designer.saveApproval(actorOf(ctx), input.approval as unknown as ApprovalFlowDefinition, input.mode)),
   deleteApproval: customize.input(z.object({ object: apiName, name: apiName })).mutation(({ ctx, input }) => designer.deleteApproval(actorOf(ctx), input.object, input.name)),
+  /** The registered kinds: what the designer can list, save and delete generically. */
+  kinds: customize.query(() => documentKinds().map((k) => ({ name: k.name, folder: k.folder, label: k.label, removable: Boolean(k.verbs.remove) }))),
+  saveItem: customize.input(z.object({ kind: apiName, doc: json, mode: z.enum(['create', 'update']).optional() }))
+    .mutation(({ ctx, input }) => designer.saveItem(actorOf(ctx), input.kind, input.doc as unknown as NamedDocument, input.mode)),
+  deleteItem: customize.input(z.object({ kind: apiName, object: apiName, name: apiName }))
+    .mutation(({ ctx, input }) => designer.removeItem(actorOf(ctx), input.kind, input.object, input.name)),
   /** Check a formula against an object without saving it (the designer's editor shows errors with positions). */
   checkFormula: customize.input(z.object({ object: apiName, formula: z.string().max(4000), mode: z.enum(['field', 'rule']), expect: z.enum(['number', 'text', 'boolean', 'date', 'datetime']).optional() }))
     .query(({ ctx, input }) => {

@@ -1,17 +1,19 @@
 /**
- * Approval flows (metadata kind `approval:<object>.<name>`): checked against their object when
+ * Approval flows (`approval:<object>.<name>`, metadata/approvals, schema approval.schema.json): checked against their object when
  * metadata is built (entry condition and step criteria compiled, field updates naming writable
  * fields with values the record service will accept), and attached to the object in the order
  * they are tried. A field update the record service would refuse must be caught here: requests
  * keep the flow version they were submitted under, so it would fail every decision on them.
  */
 import Handlebars from 'handlebars';
-import type { ErrorDetail } from '../core/errors';
-import { fieldType } from '../fields/registry';
-import type { FieldDef } from '../fields/types';
-import { createAjv, type AjvInstance } from './ajv';
-import type { ApprovalFlowDefinition, ObjectModel } from './model';
-import { compileTest, type Err } from './logic';
+import approvalSchema from '../../../metadata/schema/approval.schema.json' with { type: 'json' };
+import { fieldType } from '../../fields/registry';
+import type { FieldDef } from '../../fields/types';
+import { createAjv, type AjvInstance } from '../ajv';
+import type { ApprovalFlowDefinition, ObjectModel } from '../model';
+import { removeDocument, saveDocument } from '../documents';
+import { compileTest, type Err } from '../logic';
+import type { BuildContext, DocumentKind, KindDoc } from './types';
 
 const NOT_WRITABLE = new Set(['formula', 'rollup', 'auto_number']);
 let ajv: AjvInstance | undefined;
@@ -52,13 +54,7 @@ function checkAfterApproval(def: ApprovalFlowDefinition, obj: ObjectModel, file:
   }
 }
 
-export function buildApprovals(
-  objects: Map<string, ObjectModel>,
-  docs: { file: string; def: ApprovalFlowDefinition }[],
-  isGone: (object: string) => boolean,
-  errors: ErrorDetail[],
-): Map<string, ApprovalFlowDefinition[]> {
-  const err: Err = (file, pointer, code, message) => errors.push({ file, pointer, code, message: `${file}#${pointer} ${message}` });
+function build(docs: KindDoc<ApprovalFlowDefinition>[], { objects, isGone, err }: BuildContext): Map<string, ApprovalFlowDefinition[]> {
   const byObject = new Map<string, ApprovalFlowDefinition[]>();
   for (const { file, def } of docs) {
     const obj = objects.get(def.object);
@@ -111,3 +107,22 @@ export function buildApprovals(
   for (const list of byObject.values()) list.sort(byOrder);
   return byObject;
 }
+
+export const approvalKind: DocumentKind<ApprovalFlowDefinition> = {
+  name: 'approval',
+  folder: 'approvals',
+  schemaName: 'approval',
+  schema: approvalSchema,
+  label: { en: 'approval flow', zh: '审批流程' },
+  key: (d) => `approval:${d.object}.${d.name}`,
+  buildOrder: 60,
+  build,
+  verbs: {
+    /**
+     * Requests already submitted keep the version of the flow they were submitted under (the
+     * engine stores it); the change applies to the next submissions.
+     */
+    save: (actor, flow, mode) => saveDocument(actor, approvalKind.key(flow), flow, `Saved approval flow ${flow.object}.${flow.name}`, mode),
+    remove: (actor, object, name) => removeDocument(actor, `approval:${object}.${name}`, `Deleted approval flow ${object}.${name}`, `Approval flow "${object}.${name}"`),
+  },
+};

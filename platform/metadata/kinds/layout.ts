@@ -1,0 +1,65 @@
+/**
+ * Layouts (`layout:<object>.<name>`, metadata/layouts, schema layout.schema.json): the sections of
+ * an object's form and detail page and its related lists. Fields an admin archived are left out
+ * (they come back on restore); every other field, and every related list, must exist.
+ */
+import layoutSchema from '../../../metadata/schema/layout.schema.json' with { type: 'json' };
+import { commitChange } from '../changes';
+import { effectiveItem, notFound, setItems, stripSchema } from '../documents';
+import type { LayoutDefinition, ObjectModel } from '../model';
+import type { BuildContext, DocumentKind, KindDoc } from './types';
+
+/** A layout without the fields that are archived: they come back when restored. */
+function withoutArchived(def: LayoutDefinition, obj: ObjectModel): LayoutDefinition {
+  const archived = new Set((obj.archivedFields ?? []).map((f) => f.name));
+  if (!archived.size) return def;
+  return { ...def, sections: def.sections.map((s) => ({ ...s, fields: s.fields.filter((e) => !archived.has(typeof e === 'string' ? e : e.field)) })) as LayoutDefinition['sections'] };
+}
+
+function build(docs: KindDoc<LayoutDefinition>[], { objects, unusable, archived, err }: BuildContext): Map<string, LayoutDefinition[]> {
+  const layouts = new Map<string, LayoutDefinition[]>();
+  for (const { file, def: given } of docs) {
+    const obj = objects.get(given.object);
+    if (!obj) { if (!unusable.has(given.object) && !archived.has(given.object)) err(file, '/object', 'layout.object', `object "${given.object}" does not exist`); continue; }
+    const def = withoutArchived(given, obj);
+    const placed = new Set<string>();
+    def.sections.forEach((s, i) => s.fields.forEach((entry, j) => {
+      const name = typeof entry === 'string' ? entry : entry.field;
+      if (!obj.fieldMap.get(name)) err(file, `/sections/${i}/fields/${j}`, 'layout.field', `field "${name}" is not a field of ${def.object}`);
+      if (placed.has(name)) err(file, `/sections/${i}/fields/${j}`, 'layout.duplicate', `field "${name}" is placed twice`);
+      placed.add(name);
+    }));
+    (def.relatedLists ?? []).forEach((r, i) => {
+      const child = objects.get(r.object);
+      const lookup = child?.fieldMap.get(r.field);
+      if (!child && unusable.has(r.object)) return;
+      if (!child) err(file, `/relatedLists/${i}/object`, 'layout.related', `object "${r.object}" does not exist`);
+      else if (!lookup || lookup.type !== 'lookup' || lookup.target !== def.object) {
+        err(file, `/relatedLists/${i}/field`, 'layout.related', `"${r.object}.${r.field}" is not a lookup to ${def.object}`);
+      }
+      (r.columns ?? []).forEach((c, j) => {
+        if (child && !child.fieldMap.has(c)) err(file, `/relatedLists/${i}/columns/${j}`, 'layout.related', `field "${c}" is not a field of ${r.object}`);
+      });
+    });
+    layouts.set(def.object, [...(layouts.get(def.object) ?? []), def]);
+  }
+  return layouts;
+}
+
+export const layoutKind: DocumentKind<LayoutDefinition> = {
+  name: 'layout',
+  folder: 'layouts',
+  schemaName: 'layout',
+  schema: layoutSchema,
+  label: { en: 'layout', zh: '布局' },
+  key: (d) => `layout:${d.object}.${d.name}`,
+  buildOrder: 10,
+  build,
+  verbs: {
+    // A layout is replaced, never deleted: an object always keeps the one its screens fall back on.
+    save: (actor, layout) => commitChange(actor, `Changed layout ${layout.object}.${layout.name}`, (state) => {
+      if (!effectiveItem(state, `object:${layout.object}`)) throw notFound(`Object "${layout.object}"`);
+      return { deltas: setItems(state, new Map([[layoutKind.key(layout), stripSchema(layout)]])) };
+    }),
+  },
+};

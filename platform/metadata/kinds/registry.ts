@@ -1,0 +1,47 @@
+/**
+ * The metadata-kind registry: adding a kind means adding one module (and its schema) and listing
+ * it here. Objects (with their fields) and extensions are the core the other kinds hang on: they
+ * are built first, by build.ts, and declared in object.ts. Everything else — loading, layers,
+ * packages, the designer and both API routers — iterates `documentKinds()`.
+ */
+import { approvalKind } from './approval';
+import { layoutKind } from './layout';
+import { listviewKind } from './listview';
+import { processKind } from './process';
+import { ruleKind } from './rule';
+import type { DocumentKind, NamedDocument } from './types';
+
+/** In folder order (how files load and packages list them); build order is each kind's `buildOrder`. */
+const STOCK_KINDS: DocumentKind[] = [layoutKind, listviewKind, ruleKind, processKind, approvalKind] as unknown as DocumentKind[];
+
+let kinds: readonly DocumentKind[] = STOCK_KINDS;
+
+/** Every document kind, in folder order. A new array whenever a kind is registered (caches key on it). */
+export function documentKinds(): readonly DocumentKind[] {
+  return kinds;
+}
+
+/** The kind whose item keys start with `name:` (e.g. `view`), if any. */
+export function documentKind(name: string): DocumentKind | undefined {
+  return kinds.find((k) => k.name === name);
+}
+
+/** The kind stored in `folder` (metadata/, packages, REST segment), if any. */
+export function kindOfFolder(folder: string): DocumentKind | undefined {
+  return kinds.find((k) => k.folder === folder);
+}
+
+/**
+ * Add a kind at run time: a test hook, so a test can prove a kind needs nothing outside its module.
+ * Returns the function that takes it out again.
+ */
+export function registerKind<D extends NamedDocument>(kind: DocumentKind<D>): () => void {
+  const taken = kinds.some((k) => k.name === kind.name || k.folder === kind.folder || k.schemaName === kind.schemaName);
+  // Names and folders the core kinds, packages and the REST metadata API already use.
+  if (taken || ['object', 'field', 'extension'].includes(kind.name) || ['objects', 'extensions', 'data', 'revisions', 'conflicts'].includes(kind.folder)) {
+    throw new Error(`A metadata kind named "${kind.name}" (folder ${kind.folder}) is already registered`);
+  }
+  const added = kind as unknown as DocumentKind;
+  kinds = [...kinds, added];
+  return () => { kinds = kinds.filter((k) => k !== added); };
+}
