@@ -22,11 +22,13 @@ export async function revokeApiKey(prisma: Prisma, id: string): Promise<void> {
 export async function apiKeyPrincipal(db: Queryable, key: string | undefined): Promise<Principal | null> {
   if (!key || !key.startsWith(API_KEY_PREFIX) || key.length > 200) return null;
   // Times compared in SQL: the record pool reads timestamps as text.
-  const res = await db.query<PrincipalRow & { key_id: string; revoked: boolean; used_long_ago: boolean }>(
-    `SELECT k.id AS key_id, k.revoked_at IS NOT NULL AS revoked, k.last_used_at IS NULL OR k.last_used_at < now() - interval '1 minute' AS used_long_ago, ${PRINCIPAL_COLUMNS}
+  // A named (prepared) statement: its text never changes, so each connection plans it once.
+  const res = await db.query<PrincipalRow & { key_id: string; revoked: boolean; used_long_ago: boolean }>({
+    name: 'tessera_principal_by_key',
+    text: `SELECT k.id AS key_id, k.revoked_at IS NOT NULL AS revoked, k.last_used_at IS NULL OR k.last_used_at < now() - interval '1 minute' AS used_long_ago, ${PRINCIPAL_COLUMNS}
        FROM api_keys k JOIN users u ON u.id = k.user_id JOIN workspaces w ON w.id = u.workspace_id WHERE k.key_hash = $1`,
-    [digest(key)],
-  );
+    values: [digest(key)],
+  });
   const row = res.rows[0];
   if (!row || row.revoked || !row.active) return null;
   if (row.used_long_ago) {

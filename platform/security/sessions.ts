@@ -115,11 +115,13 @@ export async function openSession(prisma: Prisma, userId: string, meta: ClientIn
 export async function sessionPrincipal(db: Queryable, token: string | undefined): Promise<(Principal & { sessionId: string }) | null> {
   if (!token || token.length > 200) return null;
   // Times compared in SQL: the record pool reads timestamps as text.
-  const res = await db.query<PrincipalRow & { session_id: string; expired: boolean; seen_long_ago: boolean }>(
-    `SELECT s.id AS session_id, s.expires_at < now() AS expired, s.last_seen_at < now() - interval '1 minute' AS seen_long_ago, ${PRINCIPAL_COLUMNS}
+  // A named (prepared) statement: its text never changes, so each connection plans it once.
+  const res = await db.query<PrincipalRow & { session_id: string; expired: boolean; seen_long_ago: boolean }>({
+    name: 'tessera_principal_by_session',
+    text: `SELECT s.id AS session_id, s.expires_at < now() AS expired, s.last_seen_at < now() - interval '1 minute' AS seen_long_ago, ${PRINCIPAL_COLUMNS}
        FROM sessions s JOIN users u ON u.id = s.user_id JOIN workspaces w ON w.id = u.workspace_id WHERE s.token_hash = $1`,
-    [digest(token)],
-  );
+    values: [digest(token)],
+  });
   const row = res.rows[0];
   if (!row || row.expired || !row.active) return null;
   if (row.seen_long_ago) {
