@@ -8,12 +8,13 @@ import type { Principal } from '../security/principal';
 
 export async function recordContext(principal: Principal, locale?: Locale, channel: Channel = 'ui'): Promise<RecordContext> {
   // A workspace not converged since the last upgrade is brought up to date on its first request.
-  await ensureConverged(getPool(), principal.workspace, principal.metadataRevision);
+  const lang = locale ?? parseLocale(principal.locale);
+  await ensureConverged(getPool(), principal.workspace, principal.metadataRevision, lang);
   return buildRecordContext({
     pool: getPool(),
     workspace: principal.workspace,
     user: principal.user,
-    locale: locale ?? parseLocale(principal.locale),
+    locale: lang,
     channel,
     securityRevision: principal.securityRevision,
     metadataRevision: principal.metadataRevision,

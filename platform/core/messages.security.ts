@@ -16,4 +16,5 @@ export const SECURITY_MESSAGES = {
   'request.tooLargeKb': { en: 'The request body is too large ({max} KB at most)', zh: '请求体过大（最多 {max} KB）' },
   'request.revisionNumber': { en: 'before must be a revision number', zh: 'before 必须是修订版本号' },
   'request.invalidValue': { en: 'The value at {pointer} is missing or has the wrong type', zh: '{pointer} 处的值缺失或类型不对' },
+  'workspace.upgrading': { en: 'This workspace is being brought up to date after an upgrade. Please try again in a moment.', zh: '系统升级后，正在更新此工作区的数据，请稍后重试。' },
 } as const;

@@ -14,12 +14,21 @@ export interface ConvergedMark {
   key: string;
 }
 
-/**
- * Plan and apply under an advisory lock (so two app servers starting together do not race); with
- * `mark`, record the workspace's converged key in the same transaction.
- */
-export async function convergeSchema(pool: pg.Pool, schema: string, meta: MetadataModel, mark?: ConvergedMark): Promise<SchemaPlan> {
+export interface ConvergeOptions {
+  /** Record the workspace's converged key in the same transaction. */
+  mark?: ConvergedMark;
+  /**
+   * Give up (Postgres cancels the statement, the transaction rolls back, nothing changes) when a
+   * statement runs longer: start-up leaves such a workspace (a big backfill) to the background.
+   */
+  timeoutMs?: number;
+}
+
+/** Plan and apply under an advisory lock (so two app servers starting together do not race). */
+export async function convergeSchema(pool: pg.Pool, schema: string, meta: MetadataModel, opts: ConvergeOptions = {}): Promise<SchemaPlan> {
+  const { mark, timeoutMs } = opts;
   return withTransaction(pool, async (client) => {
+    if (timeoutMs !== undefined) await client.query(`SELECT set_config('statement_timeout', $1, true)`, [String(Math.max(1, Math.floor(timeoutMs)))]);
     await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`tessera:schema:${schema}`]);
     const live = await readCatalog(client, schema, workspaceTables(meta.objects.keys()));
     const plan = planSchema(meta, schema, live);

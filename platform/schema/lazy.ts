@@ -5,6 +5,8 @@
  * is current), and a background pass after start-up converges the rest.
  */
 import type pg from 'pg';
+import { AppError } from '../core/errors';
+import { t, type Locale } from '../core/i18n';
 import type { WorkspaceRef } from '../data/context';
 import { convergedKey } from './version';
 import { convergeWorkspace, staleWorkspaces } from './workspaces';
@@ -19,15 +21,34 @@ interface LazyState {
 const g = globalThis as unknown as { __tesseraConverge?: LazyState };
 const state = (): LazyState => (g.__tesseraConverge ??= { done: new Map(), running: new Map() });
 
+/** How long a request waits for its workspace to converge before it answers 503 (the work goes on). */
+const waitMs = () => Number(process.env.TESSERA_CONVERGE_WAIT_MS ?? 5000);
+
 /**
  * Make sure a workspace's schema is converged before it serves a request. `knownRevision` (the
  * metadata revision read with the session) lets a workspace already seen cost no query at all.
+ * A converge that takes long (an upgrade backfilling a big table) goes on in the background and
+ * the request answers UNAVAILABLE with Retry-After rather than hanging or reading half-upgraded data.
  */
-export async function ensureConverged(pool: pg.Pool, ws: WorkspaceRef, knownRevision?: number): Promise<void> {
+export async function ensureConverged(pool: pg.Pool, ws: WorkspaceRef, knownRevision?: number, locale: Locale = 'en'): Promise<void> {
   const s = state();
   if (knownRevision !== undefined && s.done.get(ws.id) === convergedKey(knownRevision)) return;
-  const running = s.running.get(ws.id);
-  if (running) return running;
+  const work = s.running.get(ws.id) ?? startConverge(pool, ws);
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<'late'>((resolve) => { timer = setTimeout(() => resolve('late'), waitMs()); });
+  try {
+    if ((await Promise.race([work, late])) === 'late') {
+      const message = t(locale, 'workspace.upgrading');
+      throw new AppError('UNAVAILABLE', message, [{ code: 'workspace.upgrading', message }], { retryAfter: 30 });
+    }
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Converge `ws` if its key is not current (one query when it is); shared by concurrent callers. */
+function startConverge(pool: pg.Pool, ws: WorkspaceRef): Promise<void> {
+  const s = state();
   const work = (async () => {
     const res = await pool.query<{ metadata_revision: number; converged_key: string | null }>(
       'SELECT metadata_revision, converged_key FROM workspaces WHERE id = $1',
@@ -39,6 +60,8 @@ export async function ensureConverged(pool: pg.Pool, ws: WorkspaceRef, knownRevi
     s.done.set(ws.id, row.converged_key === current ? current : (await convergeWorkspace(pool, ws)).key);
   })().finally(() => s.running.delete(ws.id));
   s.running.set(ws.id, work);
+  // A request that stopped waiting must not leave an unhandled rejection behind.
+  work.catch(() => {});
   return work;
 }
 
@@ -54,7 +77,7 @@ export function convergeInBackground(pool: pg.Pool, log: (l: string) => void = c
     if (stale.length) log(`[converge] ${stale.length} workspace(s) to bring up to date in the background`);
     for (const ws of stale) {
       if (s.stopping) break;
-      await ensureConverged(pool, ws).catch((e: Error) => log(`[converge] workspace ${ws.name}: ${e.message}`));
+      await (s.running.get(ws.id) ?? startConverge(pool, ws)).catch((e: Error) => log(`[converge] workspace ${ws.name}: ${e.message}`));
     }
   })()
     .catch((e: Error) => log(`[converge] background pass stopped: ${e.message}`))

@@ -48,12 +48,12 @@ export async function ensureWorkspace(pool: pg.Pool, name: string, label = name)
  * Converge one workspace now: stock rights first (rights on objects an upgrade adds are granted
  * while they are new), then its schema, recording the key it is converged at.
  */
-export async function convergeWorkspace(pool: pg.Pool, ws: WorkspaceRef): Promise<{ plan: SchemaPlan; key: string }> {
+export async function convergeWorkspace(pool: pg.Pool, ws: WorkspaceRef, timeoutMs?: number): Promise<{ plan: SchemaPlan; key: string }> {
   const res = await pool.query<{ metadata_revision: number }>('SELECT metadata_revision FROM workspaces WHERE id = $1', [ws.id]);
   const revision = res.rows[0]?.metadata_revision ?? 0;
   const key = convergedKey(revision);
   await ensureStockPermissionSets(pool, ws.id);
-  const plan = await convergeSchema(pool, ws.schema, await getMetadata(ws, pool, revision), { workspaceId: ws.id, key });
+  const plan = await convergeSchema(pool, ws.schema, await getMetadata(ws, pool, revision), { mark: { workspaceId: ws.id, key }, timeoutMs });
   return { plan, key };
 }
 
@@ -70,20 +70,38 @@ export interface StartupConverge {
   converged: { workspace: string; plan: SchemaPlan }[];
   /** Stale workspaces left for first use or the background (the time budget ran out). */
   pending: number;
+  /** Workspaces whose converge failed (left stale: their first use reports the error). */
+  failed: { workspace: string; message: string }[];
 }
+
+/** Postgres cancelled a statement that ran past statement_timeout. */
+const isTimeout = (e: unknown) => (e as { code?: string }).code === '57014';
 
 /**
  * Start-up: converge the workspaces that changed (an unchanged one costs nothing), for at most
  * `budgetMs`; the rest converge on first use or in the background, so start-up time does not grow
- * with the number of workspaces.
+ * with the number of workspaces. A converge that would run past the budget (a backfill of a big
+ * table) is cancelled and rolled back, and left to the background too.
  */
 export async function convergeStaleWorkspaces(pool: pg.Pool, budgetMs = Infinity): Promise<StartupConverge> {
   const stale = await staleWorkspaces(pool);
   const started = Date.now();
-  const converged: StartupConverge['converged'] = [];
-  for (const ws of stale) {
-    if (Date.now() - started >= budgetMs) break;
-    converged.push({ workspace: ws.name, plan: (await convergeWorkspace(pool, ws)).plan });
+  const out: StartupConverge = { converged: [], pending: 0, failed: [] };
+  for (const [i, ws] of stale.entries()) {
+    const left = budgetMs - (Date.now() - started);
+    if (left <= 0) {
+      out.pending = stale.length - i;
+      break;
+    }
+    try {
+      out.converged.push({ workspace: ws.name, plan: (await convergeWorkspace(pool, ws, Number.isFinite(left) ? left : undefined)).plan });
+    } catch (e) {
+      if (isTimeout(e)) {
+        out.pending = stale.length - i;
+        break;
+      }
+      out.failed.push({ workspace: ws.name, message: (e as Error).message });
+    }
   }
-  return { converged, pending: stale.length - converged.length };
+  return out;
 }

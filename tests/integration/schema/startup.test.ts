@@ -9,7 +9,7 @@ import { ensureConverged } from '../../../platform/schema/lazy';
 import { convergedKey } from '../../../platform/schema/version';
 import { convergeStaleWorkspaces, convergeWorkspace, ensureWorkspace, staleWorkspaces } from '../../../platform/schema/workspaces';
 import { stockMetadata } from '../../../platform/metadata/registry';
-import { apiClient, filterParam, type ApiClient } from '../api/api';
+import { apiClient, expectError, filterParam, type ApiClient } from '../api/api';
 
 let api: ApiClient;
 const pool = () => api.tw.ctx().then((c) => c.pool);
@@ -71,6 +71,54 @@ describe('first use', () => {
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(await hasColumn(api.tw.workspace.schema, 'opportunity', 'next_step')).toBe(true);
     expect((await staleWorkspaces(await pool())).map((w) => w.id)).not.toContain(api.tw.workspace.id);
+  });
+});
+
+describe('an upgrade that takes long (a backfill of a big table)', () => {
+  /** Hold the workspace's converge lock on another connection, as a long backfill would. */
+  async function holdConvergeLock(schema: string): Promise<() => Promise<void>> {
+    const client = await (await pool()).connect();
+    await client.query('SELECT pg_advisory_lock(hashtext($1))', [`tessera:schema:${schema}`]);
+    return async () => {
+      await client.query('SELECT pg_advisory_unlock(hashtext($1))', [`tessera:schema:${schema}`]);
+      client.release();
+    };
+  }
+
+  it('start-up gives up on it within its budget and changes nothing', async () => {
+    const p = await pool();
+    const { workspace } = await ensureWorkspace(p, `startup_slow_${Date.now().toString(36)}`);
+    await simulateUpgrade(workspace.schema, workspace.id);
+    const release = await holdConvergeLock(workspace.schema);
+    try {
+      const started = Date.now();
+      await expect(convergeWorkspace(p, workspace, 300)).rejects.toMatchObject({ code: '57014' });
+      expect(Date.now() - started).toBeLessThan(3000);
+      expect(await hasColumn(workspace.schema, 'opportunity', 'next_step')).toBe(false);
+      expect((await staleWorkspaces(p)).map((w) => w.id)).toContain(workspace.id);
+    } finally {
+      await release();
+    }
+  });
+
+  it('its requests answer 503 with Retry-After while it runs, in the caller\'s language, and are served once it is done', async () => {
+    const other = await apiClient('startup_wait');
+    await simulateUpgrade(other.tw.workspace.schema, other.tw.workspace.id);
+    const release = await holdConvergeLock(other.tw.workspace.schema);
+    process.env.TESSERA_CONVERGE_WAIT_MS = '200';
+    try {
+      const res = await other.get('/api/v1/records/opportunity?limit=1');
+      expectError(res, 503, 'UNAVAILABLE');
+      expect(res.headers.get('retry-after')).toBe('30');
+      const zh = await other.get('/api/v1/records/opportunity?limit=1', { headers: { 'Accept-Language': 'zh-CN' } });
+      expect(zh.status).toBe(503);
+      expect((zh.body as { error: { message: string } }).error.message).toMatch(/工作区/);
+    } finally {
+      await release();
+      delete process.env.TESSERA_CONVERGE_WAIT_MS;
+    }
+    await expect.poll(async () => (await other.get('/api/v1/records/opportunity?limit=1')).status, { timeout: 10_000 }).toBe(200);
+    expect(await hasColumn(other.tw.workspace.schema, 'opportunity', 'next_step')).toBe(true);
   });
 });
 
