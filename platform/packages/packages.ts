@@ -247,7 +247,9 @@ function itemSchema(kind: ItemKind): object {
   const object = metaSchema('object') as { $id: string };
   if (kind === 'object') return object;
   if (kind === 'field') return { $ref: `${object.$id}#/$defs/field` };
-  return metaSchema(documentKind(kind)!.schemaName);
+  const doc = documentKind(kind);
+  // Items of a kind no longer registered are kept as they are (export leaves them out).
+  return doc ? metaSchema(doc.schemaName) : {};
 }
 
 /** Items in canonical form, so sets that differ only in order compare (and diff) as equal. */

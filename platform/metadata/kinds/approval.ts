@@ -1,8 +1,8 @@
 /**
- * Approval flows (`approval:<object>.<name>`, metadata/approvals, schema approval.schema.json): checked against their object when
- * metadata is built (entry condition and step criteria compiled, field updates naming writable
- * fields with values the record service will accept), and attached to the object in the order
- * they are tried. A field update the record service would refuse must be caught here: requests
+ * Approval flows (`approval:<object>.<name>`, metadata/approvals, schema approval.schema.json):
+ * checked against their object when metadata is built (entry condition and step criteria compiled,
+ * field updates naming writable fields with values the record service will accept), and attached
+ * to the object in the order they are tried. A field update the record service would refuse must be caught here: requests
  * keep the flow version they were submitted under, so it would fail every decision on them.
  */
 import Handlebars from 'handlebars';
