@@ -54,7 +54,7 @@ export async function loadRelated(client: pg.PoolClient, schema: string, meta: M
  * read after the save, set on `write.record` (rules and gates may test them).
  */
 export async function settle(ctx: RecordContext, client: pg.PoolClient, write: RecordWrite): Promise<Env> {
-  if (write.env) return write.env as Env;
+  if (write.env) return write.env;
   const full = write.full;
   const formulas = [...full.formulas.values(), ...writeSteps().flatMap((s) => (s.modes.includes(write.mode) ? s.formulas?.(full) ?? [] : []))];
   const related = formulas.length ? await loadRelated(client, ctx.workspace.schema, ctx.security.fullMeta, full, write.record, formulas) : {};

@@ -23,6 +23,7 @@ import type { ObjectModel } from '../metadata/model';
 import type { CheckedFormula } from '../rules/formula';
 import type { FieldChange } from '../security/history';
 import type { RecordContext } from './context';
+import type { Env } from './env';
 import type { RecordData } from './values';
 
 export type WritePhase = 'input' | 'locked' | 'beforeValidation' | 'validate' | 'beforeWrite' | 'afterWrite' | 'afterCommit';
@@ -58,7 +59,7 @@ export interface RecordWrite {
   /** What a step keeps for its later phases (keyed by the step's capability). */
   state: Map<string, unknown>;
   /** Formula values and related records, computed once when a check first needs them (data/env.ts). */
-  env?: unknown;
+  env?: Env;
 }
 
 export interface WriteStep {
