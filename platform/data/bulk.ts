@@ -1,6 +1,6 @@
 /**
  * Bulk insert for seeds, imports and benchmarks: each record is validated exactly as createRecord
- * validates its input, and the filling write steps run (a process's stage); the checking steps do
+ * validates its input, and the filling write steps run; the checking steps do
  * not (a trusted path: no gates or validation rules). Rows go in with one `INSERT ... SELECT FROM unnest($1::type[], ...)` per chunk
  * (one bind parameter per column, so chunks can be large), all in the caller's transaction.
  */
@@ -85,7 +85,7 @@ export async function bulkInsert(ctx: RecordContext, client: pg.PoolClient, obje
       params,
     );
   }
-  // What follows a write (roll-ups of the parents the new rows link to), once for all rows.
+  // What follows a write, once for all rows (`after` holds the inserted column values).
   const write = newWrite('create', obj, full, clock(), { bulk: true, rows: prepared.map((after) => ({ before: null, after })) });
   await runPhase('afterWrite', ctx, client, write);
   return prepared.length;

@@ -44,7 +44,7 @@ export interface RecordContext {
   locale: Locale;
   channel: Channel;
   security: SecurityContext;
-  /** An open transaction the record service joins instead of starting its own (the approval engine's). */
+  /** An open transaction the record service joins instead of starting its own (a capability acting in its own transaction). */
   tx?: pg.PoolClient;
 }
 

@@ -2,8 +2,8 @@
  * Writing records: create, update (optimistic concurrency on `version`), soft delete into the
  * recycle bin, restore. Each call is one transaction, checks object rights and record access,
  * writes field history, and turns database errors (unique, foreign key) into field errors. What
- * capabilities add to a write (processes, approvals, rules, roll-ups) runs as the installed write
- * steps, phase by phase (steps.ts); this file names none of them.
+ * capabilities add to a write runs as the installed write steps, phase by phase (steps.ts); this
+ * file names none of them.
  */
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
@@ -109,14 +109,14 @@ function fullObject(ctx: RecordContext, obj: ObjectModel): ObjectModel {
   return ctx.security.fullMeta.objects.get(obj.name) ?? obj;
 }
 
-/** Run in the caller's transaction when the context carries one (approval actions), else in a new one. */
+/** Run in the caller's transaction when the context carries one, else in a new one. */
 function inTransaction<T>(ctx: RecordContext, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
   return ctx.tx ? fn(ctx.tx) : withTransaction(ctx.pool, fn);
 }
 
 /**
- * Apply field updates as the platform (the recall updates of an approval reopened or cancelled by
- * this write) in the caller's transaction, and return the row as it then is.
+ * Apply field updates as the platform (those a step asked for, such as a flow's recall updates)
+ * in the caller's transaction, and return the row as it then is.
  */
 async function applyAsPlatform(ctx: RecordContext, client: pg.PoolClient, obj: ObjectModel, id: string, input: Record<string, unknown>): Promise<Record<string, unknown>> {
   const sys: RecordContext = { ...systemRecordContext(ctx.pool, ctx.workspace, ctx.user, ctx.security.fullMeta, 'automation'), locale: ctx.locale, tx: client };
@@ -275,7 +275,7 @@ export async function deleteRecord(ctx: RecordContext, objectName: string, id: s
     await runPhase('locked', ctx, client, write);
     if (opts.expectedVersion !== undefined && Number(current.version) !== opts.expectedVersion) throw staleError(ctx, Number(current.version));
     write.prior = rowToRecord(full, current);
-    // Steps act before the record goes to the bin (a pending approval closes, its recall updates run first).
+    // Steps act before the record goes to the bin; the field updates they ask for run first.
     await runPhase('beforeWrite', ctx, client, write);
     current = (await applyPlatformUpdates(ctx, client, write)) ?? current;
     await client.query(
