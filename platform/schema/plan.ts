@@ -79,18 +79,9 @@ export function planSchema(meta: MetadataModel, schema: string, live: Catalog): 
       }
     }
   }
-  // Phase 2: foreign keys (owner and audit columns to users, lookups to their targets).
+  // Phase 2: foreign keys of lookups to their targets.
   for (const obj of meta.objects.values()) {
     const table = qualified(schema, obj.name);
-    for (const col of ['owner', 'created_by', 'updated_by']) {
-      const fk = dbName(obj.name, col, 'fkey');
-      if (!live.constraints.has(fk)) {
-        actions.push({
-          description: `link ${obj.name}.${col} to users`,
-          sql: `ALTER TABLE ${table} ADD CONSTRAINT ${ident(fk)} FOREIGN KEY (${ident(col)}) REFERENCES "public"."users"("id")`,
-        });
-      }
-    }
     for (const f of obj.fields) {
       if (f.type !== 'lookup' || !f.target) continue;
       const fk = dbName(obj.name, f.name, 'fkey');
@@ -110,6 +101,20 @@ export function planSchema(meta: MetadataModel, schema: string, live: Catalog): 
       actions.push({
         description: `index ${ix.name}`,
         sql: `CREATE ${ix.unique ? 'UNIQUE ' : ''}INDEX ${ident(ix.name)} ON ${table} ${ix.body}${ix.where ? ` WHERE ${ix.where}` : ''}`,
+      });
+    }
+  }
+  // Phase 4, last: owner and audit columns to users. A foreign key locks the table it references
+  // against writes until commit, and every workspace references the one users table: done last,
+  // a workspace being created blocks sign-ins and other workspaces' creation for the shortest time.
+  for (const obj of meta.objects.values()) {
+    const table = qualified(schema, obj.name);
+    for (const col of ['owner', 'created_by', 'updated_by']) {
+      const fk = dbName(obj.name, col, 'fkey');
+      if (live.constraints.has(fk)) continue;
+      actions.push({
+        description: `link ${obj.name}.${col} to users`,
+        sql: `ALTER TABLE ${table} ADD CONSTRAINT ${ident(fk)} FOREIGN KEY (${ident(col)}) REFERENCES "public"."users"("id")`,
       });
     }
   }
