@@ -11,24 +11,28 @@ import { processKind } from './process';
 import { ruleKind } from './rule';
 import type { DocumentKind, NamedDocument } from './types';
 
-/** In folder order (how files load and packages list them); build order is each kind's `buildOrder`. */
-const STOCK_KINDS: DocumentKind[] = [layoutKind, listviewKind, ruleKind, processKind, approvalKind] as unknown as DocumentKind[];
-
-let kinds: readonly DocumentKind[] = STOCK_KINDS;
+/**
+ * In folder order (how files load and packages list them); build order is each kind's `buildOrder`.
+ * Made on first use, not at load: kind modules import the designer's commit path, which imports
+ * the model builder, which imports this registry, so at load time a kind may not exist yet.
+ */
+let kinds: readonly DocumentKind[] | undefined;
+const stockKinds = () => [layoutKind, listviewKind, ruleKind, processKind, approvalKind] as unknown as DocumentKind[];
 
 /** Every document kind, in folder order. A new array whenever a kind is registered (caches key on it). */
 export function documentKinds(): readonly DocumentKind[] {
+  kinds ??= stockKinds();
   return kinds;
 }
 
 /** The kind whose item keys start with `name:` (e.g. `view`), if any. */
 export function documentKind(name: string): DocumentKind | undefined {
-  return kinds.find((k) => k.name === name);
+  return documentKinds().find((k) => k.name === name);
 }
 
 /** The kind stored in `folder` (metadata/, packages, REST segment), if any. */
 export function kindOfFolder(folder: string): DocumentKind | undefined {
-  return kinds.find((k) => k.folder === folder);
+  return documentKinds().find((k) => k.folder === folder);
 }
 
 /**
@@ -36,12 +40,12 @@ export function kindOfFolder(folder: string): DocumentKind | undefined {
  * Returns the function that takes it out again.
  */
 export function registerKind<D extends NamedDocument>(kind: DocumentKind<D>): () => void {
-  const taken = kinds.some((k) => k.name === kind.name || k.folder === kind.folder || k.schemaName === kind.schemaName);
+  const taken = documentKinds().some((k) => k.name === kind.name || k.folder === kind.folder || k.schemaName === kind.schemaName);
   // Names and folders the core kinds, packages and the REST metadata API already use.
   if (taken || ['object', 'field', 'extension'].includes(kind.name) || ['objects', 'extensions', 'data', 'revisions', 'conflicts'].includes(kind.folder)) {
     throw new Error(`A metadata kind named "${kind.name}" (folder ${kind.folder}) is already registered`);
   }
   const added = kind as unknown as DocumentKind;
-  kinds = [...kinds, added];
-  return () => { kinds = kinds.filter((k) => k !== added); };
+  kinds = [...documentKinds(), added];
+  return () => { kinds = documentKinds().filter((k) => k !== added); };
 }
