@@ -2,12 +2,14 @@
  * A metadata kind is one module: a tiny "gizmo" kind, defined here and registered with the test
  * hook, loads from a package folder, is cross-checked against the objects, layers (a workspace
  * change of a package's gizmo), exports canonically (byte-identical after install elsewhere),
- * installs, and is served by the REST metadata API — without a line of it outside this file.
+ * installs, and is served by the REST metadata API and the designer tRPC router — without a line
+ * of it outside this file.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { designerRouter } from '../../../platform/api/trpc/designer';
 import { AppError } from '../../../platform/core/errors';
 import { getPool } from '../../../platform/db/pool';
 import { currentState, type ChangeActor } from '../../../platform/metadata/changes';
@@ -16,6 +18,7 @@ import { removeDocument, saveDocument } from '../../../platform/metadata/documen
 import { registerKind } from '../../../platform/metadata/kinds/registry';
 import type { DocumentKind, KindDoc } from '../../../platform/metadata/kinds/types';
 import { getMetadata } from '../../../platform/metadata/registry';
+import { apiKeyPrincipal } from '../../../platform/security/apiKeys';
 import { exportPackage, installPackage, packageFromFiles, readPackageDir, writePackageDir } from '../../../platform/packages/packages';
 import { createTestWorkspace, type TestWorkspace } from '../../support/workspace';
 import { apiClient, expectError, type ApiClient } from '../api/api';
@@ -148,5 +151,18 @@ describe('a kind registered from one module', () => {
     const post = await api.post('/api/v1/metadata/gizmos/account/green');
     expect(post.status).toBe(405);
     expect(post.headers.get('allow')).toBe('PUT, DELETE, OPTIONS');
+  });
+
+  it('is served by the designer tRPC router: listed among the kinds, saved, shown with its object, deleted', async () => {
+    const principal = (await apiKeyPrincipal(getPool(api.tw.url), api.key))!;
+    const caller = designerRouter.createCaller({ principal, locale: 'en' });
+    expect((await caller.kinds()).find((k) => k.name === 'gizmo')).toEqual({ name: 'gizmo', folder: 'gizmos', label: { en: 'gizmo', zh: '小部件' }, removable: true });
+    const teal = { object: 'account', name: 'teal', label: { en: 'Teal', zh: '蓝绿' }, field: 'name' };
+    await caller.saveItem({ kind: 'gizmo', doc: teal, mode: 'create' });
+    expect((await caller.object({ name: 'account' }))!.documents.gizmos).toEqual([expect.objectContaining({ ...teal, source: 'workspace', customized: false })]);
+    await expect(caller.saveItem({ kind: 'gizmo', doc: teal, mode: 'create' })).rejects.toMatchObject({ code: 'CONFLICT' });
+    await caller.deleteItem({ kind: 'gizmo', object: 'account', name: 'teal' });
+    expect((await caller.object({ name: 'account' }))!.documents.gizmos).toEqual([]);
+    await expect(caller.deleteItem({ kind: 'nothing', object: 'account', name: 'teal' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });
