@@ -12,7 +12,7 @@ import { autoNumberPeriod, formatAutoNumber } from '../fields/auto_number';
 import { fieldType } from '../fields/registry';
 import { clock } from '../core/time';
 import { objectOf, type RecordContext } from './context';
-import { newWrite, runPhase } from './steps';
+import { newWrite, runPhase, type Clock } from './steps';
 import { normaliseInput, validateInput } from './validate';
 
 export interface BulkRow {
@@ -33,11 +33,19 @@ export async function bulkInsert(ctx: RecordContext, client: pg.PoolClient, obje
   for (const f of full.fields) for (const c of fieldType(f).columns(f)) columnTypes.set(c.name, c.sqlType.replace(/\(.*\)/, ''));
   const prepared: Record<string, unknown>[] = [];
   const errors: AppError['details'] = [];
+  const now = clock();
   for (const [i, row] of rows.entries()) {
     const input = normaliseInput(obj, row.values);
     for (const f of obj.fields) if (f.default !== undefined && input[f.name] === undefined) input[f.name] = f.default;
     for (const e of validateInput(ctx.meta, obj, input, 'create', ctx.locale)) errors.push({ ...e, pointer: `/${i}/${e.field ?? ''}` });
-    const write = newWrite('create', obj, full, clock(row.createdAt ? new Date(row.createdAt) : new Date()), { input, bulk: true });
+    const write = newWrite('create', obj, full, now, { input, bulk: true });
+    if (row.createdAt) {
+      // The seeded record's own "now" (its stage date), computed only when a step reads it:
+      // a clock costs microseconds, times a million rows.
+      let at: Clock | undefined;
+      const createdAt = new Date(row.createdAt);
+      Object.defineProperty(write, 'at', { get: () => (at ??= clock(createdAt)) });
+    }
     await runPhase('beforeValidation', ctx, client, write);
     for (const e of write.errors) errors.push({ ...e, pointer: `/${i}/${e.field ?? ''}` });
     const cols: Record<string, unknown> = {};

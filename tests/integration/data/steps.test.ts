@@ -9,7 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WRITE_STEPS } from '../../../platform/capabilities';
 import { AppError } from '../../../platform/core/errors';
 import type { RecordContext } from '../../../platform/data/context';
-import { createRecord, deleteRecord, restoreRecord, updateRecord } from '../../../platform/data';
+import { createRecord, deleteRecord, getRecord, restoreRecord, updateRecord } from '../../../platform/data';
+import { bulkInsert } from '../../../platform/data/bulk';
+import { withTransaction } from '../../../platform/db/pool';
 import { installWriteSteps, type WritePhase, type WriteStep } from '../../../platform/data/steps';
 import { createTestWorkspace, type TestWorkspace } from '../../support/workspace';
 
@@ -80,6 +82,20 @@ describe('write steps', () => {
   it('run after commit once the record is visible to others', async () => {
     await createRecord(ctx, 'account', { name: 'After commit' });
     expect(committedSeen).toBe(true);
+  });
+});
+
+describe('bulk loads', () => {
+  it('fill in the process as of each row\'s own time and keep roll-ups, without the checking steps', async () => {
+    const account = await createRecord(ctx, 'account', { name: 'Bulk Co' });
+    await withTransaction(ctx.pool, (client) => bulkInsert(ctx, client, 'opportunity', [
+      { values: { name: 'Seeded deal', account: account.id, close_date: '2025-03-01' }, createdAt: '2025-01-02T03:04:05.000Z' },
+      { values: { name: 'Duplicate Co', account: account.id, close_date: '2025-03-01' }, createdAt: '2025-02-02T00:00:00.000Z' },
+    ]));
+    const rows = await ctx.pool.query(`SELECT "stage", "probability"::float AS "probability", "stage_changed_at" FROM "${tw.workspace.schema}"."opportunity" WHERE "name" = 'Seeded deal'`);
+    expect(rows.rows[0]).toMatchObject({ stage: 'discovery', probability: 10 });
+    expect(new Date(rows.rows[0].stage_changed_at).toISOString()).toBe('2025-01-02T03:04:05.000Z');
+    expect((await getRecord(ctx, 'account', account.id as string)).open_opportunities).toBe(2);
   });
 });
 
