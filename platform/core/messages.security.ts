@@ -17,4 +17,6 @@ export const SECURITY_MESSAGES = {
   'request.revisionNumber': { en: 'before must be a revision number', zh: 'before 必须是修订版本号' },
   'request.invalidValue': { en: 'The value at {pointer} is missing or has the wrong type', zh: '{pointer} 处的值缺失或类型不对' },
   'workspace.upgrading': { en: 'This workspace is being brought up to date after an upgrade. Please try again in a moment.', zh: '系统升级后，正在更新此工作区的数据，请稍后重试。' },
+  'metadata.unknownKind': { en: 'There is no kind of metadata named "{kind}"', zh: '不存在名为"{kind}"的元数据类型' },
+  'metadata.notRemovable': { en: 'A {kind} cannot be deleted, only replaced', zh: '{kind}不能删除，只能替换' },
 } as const;

@@ -10,8 +10,10 @@ import { FIELD_TYPES, FIELD_TYPE_NAMES } from '../../fields/registry';
 import type { FieldDef } from '../../fields/types';
 import { allowedConversions, currentState, type ChangeActor } from '../../metadata/changes';
 import * as designer from '../../metadata/designer';
-import { documentKinds } from '../../metadata/kinds/registry';
-import type { NamedDocument } from '../../metadata/kinds/types';
+import { AppError } from '../../core/errors';
+import { pickLabel, t, type Locale } from '../../core/i18n';
+import { documentKind, documentKinds } from '../../metadata/kinds/registry';
+import type { DocumentKind, NamedDocument } from '../../metadata/kinds/types';
 import { itemKey, parseKey } from '../../metadata/layers';
 import type { ApprovalFlowDefinition, LayoutDefinition, ListViewDefinition, SalesProcessDefinition, ValidationRuleDefinition } from '../../metadata/model';
 import { checkFormula } from '../../rules/formula';
@@ -29,6 +31,20 @@ const json = z.record(z.string(), z.unknown());
 
 type Ctx = { rc: { pool: ChangeActor['pool']; workspace: ChangeActor['workspace']; user: { id: string } } };
 const actorOf = (ctx: Ctx): ChangeActor => ({ pool: ctx.rc.pool, workspace: ctx.rc.workspace, userId: ctx.rc.user.id });
+
+/** The registered kind an input names (404 in the caller's language when none; 400 when it must be removable and is not). */
+function kindFor(locale: Locale, name: string, removing = false): DocumentKind {
+  const kind = documentKind(name);
+  if (!kind) {
+    const message = t(locale, 'metadata.unknownKind', { kind: name });
+    throw new AppError('NOT_FOUND', message, [{ code: 'metadata.unknownKind', field: 'kind', pointer: '/kind', message }]);
+  }
+  if (removing && !kind.verbs.remove) {
+    const message = t(locale, 'metadata.notRemovable', { kind: pickLabel(kind.label, locale) });
+    throw new AppError('BAD_REQUEST', message, [{ code: 'metadata.notRemovable', field: 'kind', pointer: '/kind', message }]);
+  }
+  return kind;
+}
 
 /** Where an item comes from: stock, a package, or the workspace (and whether the workspace changed it). */
 async function sources(ctx: Ctx) {
@@ -113,9 +129,9 @@ export const designerRouter = router({
   /** The registered kinds: what the designer can list, save and delete generically. */
   kinds: customize.query(() => documentKinds().map((k) => ({ name: k.name, folder: k.folder, label: k.label, removable: Boolean(k.verbs.remove) }))),
   saveItem: customize.input(z.object({ kind: apiName, doc: json, mode: z.enum(['create', 'update']).optional() }))
-    .mutation(({ ctx, input }) => designer.saveItem(actorOf(ctx), input.kind, input.doc as unknown as NamedDocument, input.mode)),
+    .mutation(({ ctx, input }) => designer.saveItem(actorOf(ctx), kindFor(ctx.locale, input.kind).name, input.doc as unknown as NamedDocument, input.mode)),
   deleteItem: customize.input(z.object({ kind: apiName, object: apiName, name: apiName }))
-    .mutation(({ ctx, input }) => designer.removeItem(actorOf(ctx), input.kind, input.object, input.name)),
+    .mutation(({ ctx, input }) => designer.removeItem(actorOf(ctx), kindFor(ctx.locale, input.kind, true).name, input.object, input.name)),
   /** Check a formula against an object without saving it (the designer's editor shows errors with positions). */
   checkFormula: customize.input(z.object({ object: apiName, formula: z.string().max(4000), mode: z.enum(['field', 'rule']), expect: z.enum(['number', 'text', 'boolean', 'date', 'datetime']).optional() }))
     .query(({ ctx, input }) => {

@@ -163,6 +163,9 @@ describe('a kind registered from one module', () => {
     await expect(caller.saveItem({ kind: 'gizmo', doc: teal, mode: 'create' })).rejects.toMatchObject({ code: 'CONFLICT' });
     await caller.deleteItem({ kind: 'gizmo', object: 'account', name: 'teal' });
     expect((await caller.object({ name: 'account' }))!.documents.gizmos).toEqual([]);
-    await expect(caller.deleteItem({ kind: 'nothing', object: 'account', name: 'teal' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(caller.deleteItem({ kind: 'nothing', object: 'account', name: 'teal' })).rejects.toMatchObject({ code: 'NOT_FOUND', message: 'There is no kind of metadata named "nothing"' });
+    const zh = designerRouter.createCaller({ principal, locale: 'zh-CN' });
+    await expect(zh.saveItem({ kind: 'nothing', doc: teal })).rejects.toMatchObject({ code: 'NOT_FOUND', message: '不存在名为"nothing"的元数据类型' });
+    await expect(zh.deleteItem({ kind: 'layout', object: 'account', name: 'default' })).rejects.toMatchObject({ code: 'BAD_REQUEST', message: '布局不能删除，只能替换' });
   });
 });
