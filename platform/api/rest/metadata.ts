@@ -96,6 +96,8 @@ export async function metadataHandler(req: Request, ctx: RecordContext, params: 
   });
   const [kind, a, b, c, d] = path;
   const notFound = () => new AppError('NOT_FOUND', `No metadata resource at /${path.join('/')}`);
+  // A document kind's folder (layouts, views, rules...): the same two verbs for every kind.
+  const documentKind = kind ? kindOfFolder(kind) : undefined;
 
   if (kind === 'objects') {
     if (!a) {
@@ -126,13 +128,12 @@ export async function metadataHandler(req: Request, ctx: RecordContext, params: 
       if (!d && method === 'DELETE') return committed(await designer.archiveField(actor, a, c));
       if (d === 'restore' && method === 'POST') return committed(await designer.restoreField(actor, a, c));
     }
-  } else if (kindOfFolder(kind) && a && b && !c) {
-    const k = kindOfFolder(kind)!;
+  } else if (documentKind && a && b && !c) {
     if (method === 'PUT') {
       const doc = { ...(await readJsonObject(req, ctx.locale)), object: a, name: b } as NamedDocument;
-      return committed(await k.verbs.save(actor, k.fromRest ? k.fromRest(doc) : doc));
+      return committed(await documentKind.verbs.save(actor, documentKind.fromRest ? documentKind.fromRest(doc) : doc));
     }
-    if (method === 'DELETE' && k.verbs.remove) return committed(await k.verbs.remove(actor, a, b));
+    if (method === 'DELETE' && documentKind.verbs.remove) return committed(await documentKind.verbs.remove(actor, a, b));
   } else if (kind === 'revisions') {
     if (!a && method === 'GET') {
       const q = new URL(req.url).searchParams;
