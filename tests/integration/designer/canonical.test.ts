@@ -9,6 +9,7 @@ import { getPool } from '../../../platform/db/pool';
 import { currentState, type ChangeActor } from '../../../platform/metadata/changes';
 import { canonicalDocument } from '../../../platform/metadata/canonical';
 import * as designer from '../../../platform/metadata/designer';
+import { kindOfFolder } from '../../../platform/metadata/kinds/registry';
 import { itemKey } from '../../../platform/metadata/layers';
 import type { ApprovalFlowDefinition, LayoutDefinition, ListViewDefinition, SalesProcessDefinition, ValidationRuleDefinition } from '../../../platform/metadata/model';
 import { getMetadata } from '../../../platform/metadata/registry';
@@ -30,11 +31,17 @@ function reversed<T>(v: T): T {
   return v;
 }
 
-const KIND_OF_FOLDER = { objects: 'object', extensions: 'extension', layouts: 'layout', views: 'listview', rules: 'rule', processes: 'process', approvals: 'approval' } as const;
+/** The schema a package file is written by: the manifest's, a core kind's, or a registered kind's. */
+function schemaOf(file: string): string {
+  const folder = file.split('/')[0];
+  if (file === 'manifest.json') return 'manifest';
+  if (folder === 'objects' || folder === 'extensions') return folder === 'objects' ? 'object' : 'extension';
+  return kindOfFolder(folder)!.schemaName;
+}
 /** Every file is already canonical: its keys scrambled and written again, it comes out the same. */
 function expectCanonical(files: Record<string, string>): void {
   for (const [file, text] of Object.entries(files)) {
-    const kind = file === 'manifest.json' ? 'manifest' : KIND_OF_FOLDER[file.split('/')[0] as keyof typeof KIND_OF_FOLDER];
+    const kind = schemaOf(file);
     expect(canonicalDocument(kind, reversed(JSON.parse(text))), file).toBe(text);
   }
 }
