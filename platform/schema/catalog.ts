@@ -59,7 +59,7 @@ export async function readCatalog(db: Queryable, schema: string, tables?: Iterab
   return out;
 }
 
-/** The tables a workspace's schema holds for `objects`: their record tables and the counters. */
+/** The tables a workspace's schema holds for `objects`: their record tables, the counters and the users mirror. */
 export function workspaceTables(objects: Iterable<string>): string[] {
-  return [...objects, 'tessera_autonumber'];
+  return [...objects, 'tessera_autonumber', 'tessera_user'];
 }

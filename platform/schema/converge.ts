@@ -6,7 +6,7 @@ import { withTransaction } from '../db/pool';
 import type { MetadataModel } from '../metadata/model';
 import { rollupUpdateSql } from '../rules/rollups';
 import { readCatalog, workspaceTables, type Catalog } from './catalog';
-import { planSchema, type SchemaPlan } from './plan';
+import { planSchema, USER_MIRROR, type SchemaPlan } from './plan';
 
 /** What to record on the workspace row once converged (in the same transaction). */
 export interface ConvergedMark {
@@ -32,7 +32,15 @@ export async function convergeSchema(pool: pg.Pool, schema: string, meta: Metada
     await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`tessera:schema:${schema}`]);
     const live = await readCatalog(client, schema, workspaceTables(meta.objects.keys()));
     const plan = planSchema(meta, schema, live);
-    for (const action of plan.actions) await client.query(action.sql);
+    for (const action of plan.actions) {
+      await client.query(action.sql);
+      if (action.fillsUsers) {
+        await client.query(
+          `INSERT INTO ${qualified(schema, USER_MIRROR)} ("id") SELECT u."id" FROM "public"."users" u JOIN "public"."workspaces" w ON w."id" = u."workspace_id" WHERE w."schema_name" = $1 ON CONFLICT DO NOTHING`,
+          [schema],
+        );
+      }
+    }
     // Roll-up columns that did not exist (an upgrade added them) get their values now.
     for (const child of meta.objects.values()) {
       for (const feed of child.rollupsFed) {

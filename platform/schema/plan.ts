@@ -14,7 +14,12 @@ import { dbName } from './names';
 export interface SchemaAction {
   description: string;
   sql: string;
+  /** Creates the users mirror: converge copies the workspace's users into it right after. */
+  fillsUsers?: boolean;
 }
+
+/** The workspace's copy of its user ids (kept in step by triggers on public.users). */
+export const USER_MIRROR = 'tessera_user';
 
 export interface SchemaPlan {
   actions: SchemaAction[];
@@ -55,6 +60,14 @@ export function planSchema(meta: MetadataModel, schema: string, live: Catalog): 
     actions.push({
       description: 'create auto-number counters',
       sql: `CREATE TABLE ${qualified(schema, 'tessera_autonumber')} ("object" text NOT NULL, "field" text NOT NULL, "period" text NOT NULL, "value" bigint NOT NULL, PRIMARY KEY ("object", "field", "period"))`,
+    });
+  }
+
+  if (!live.tables.has(USER_MIRROR)) {
+    actions.push({
+      description: 'create user references',
+      sql: `CREATE TABLE ${qualified(schema, USER_MIRROR)} ("id" uuid PRIMARY KEY)`,
+      fillsUsers: true,
     });
   }
 
@@ -104,18 +117,23 @@ export function planSchema(meta: MetadataModel, schema: string, live: Catalog): 
       });
     }
   }
-  // Phase 4, last: owner and audit columns to users. A foreign key locks the table it references
-  // against writes until commit, and every workspace references the one users table: done last,
-  // a workspace being created blocks sign-ins and other workspaces' creation for the shortest time.
+  // Phase 4: owner and audit columns to the workspace's users. Not to public.users: a foreign key
+  // adds triggers to the table it references, and with every workspace referencing public.users it
+  // carried 60 per workspace, which slowed every write to users and each new workspace's creation.
+  // A workspace converged before that gets the new key and loses the old one (same check, other target).
   for (const obj of meta.objects.values()) {
     const table = qualified(schema, obj.name);
     for (const col of ['owner', 'created_by', 'updated_by']) {
-      const fk = dbName(obj.name, col, 'fkey');
+      const fk = dbName(obj.name, col, 'user_fkey');
       if (live.constraints.has(fk)) continue;
       actions.push({
         description: `link ${obj.name}.${col} to users`,
-        sql: `ALTER TABLE ${table} ADD CONSTRAINT ${ident(fk)} FOREIGN KEY (${ident(col)}) REFERENCES "public"."users"("id")`,
+        sql: `ALTER TABLE ${table} ADD CONSTRAINT ${ident(fk)} FOREIGN KEY (${ident(col)}) REFERENCES ${qualified(schema, USER_MIRROR)}("id")`,
       });
+      const old = dbName(obj.name, col, 'fkey');
+      if (live.constraints.has(old)) {
+        actions.push({ description: `unlink ${obj.name}.${col} from public.users`, sql: `ALTER TABLE ${table} DROP CONSTRAINT ${ident(old)}` });
+      }
     }
   }
   return { actions, drift };

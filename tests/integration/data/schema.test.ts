@@ -88,9 +88,9 @@ async function snapshot(s: string) {
 }
 
 describe('tables and columns', () => {
-  it('every object has a table, plus the auto-number counters', async () => {
+  it('every object has a table, plus the auto-number counters and the users mirror', async () => {
     const tables = (await pool.query(`SELECT tablename FROM pg_tables WHERE schemaname = $1`, [schema])).rows.map((r) => r.tablename).sort();
-    expect(tables).toEqual([...meta.objects.keys(), 'tessera_autonumber'].sort());
+    expect(tables).toEqual([...meta.objects.keys(), 'tessera_autonumber', 'tessera_user'].sort());
   });
 
   it('opportunity has typed columns (numeric money with a currency code, dates, uuids, text picklists)', async () => {
@@ -154,11 +154,11 @@ describe('tables and columns', () => {
 });
 
 describe('foreign keys', () => {
-  it('every lookup references its target table, and owner and audit columns reference users', async () => {
+  it('every lookup references its target table, and owner and audit columns reference the workspace users', async () => {
     const fks = await foreignKeys(schema);
     const expected: ForeignKey[] = [];
     for (const obj of meta.objects.values()) {
-      for (const col of ['owner', 'created_by', 'updated_by']) expected.push({ table: obj.name, column: col, targetSchema: 'public', target: 'users', onDelete: 'a' });
+      for (const col of ['owner', 'created_by', 'updated_by']) expected.push({ table: obj.name, column: col, targetSchema: schema, target: 'tessera_user', onDelete: 'a' });
       for (const f of obj.fields) {
         if (f.type === 'lookup') expected.push({ table: obj.name, column: f.name, targetSchema: schema, target: f.target!, onDelete: f.onDelete === 'restrict' ? 'r' : 'n' });
       }

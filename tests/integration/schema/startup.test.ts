@@ -122,6 +122,51 @@ describe('an upgrade that takes long (a backfill of a big table)', () => {
   });
 });
 
+describe('owner and audit columns reference the workspace users, not the shared users table', () => {
+  const triggersOnUsers = async () => Number((await (await pool()).query(`SELECT count(*) AS n FROM pg_trigger WHERE tgrelid = 'public.users'::regclass`)).rows[0].n);
+  const mirrored = async (schema: string, id: string) => ((await (await pool()).query(`SELECT 1 FROM "${schema}"."tessera_user" WHERE id = $1`, [id])).rowCount ?? 0) > 0;
+
+  it('creating a workspace adds no trigger to users (each used to add 60, slowing every later one)', async () => {
+    const before = await triggersOnUsers();
+    await ensureWorkspace(await pool(), `startup_trg_${Date.now().toString(36)}`);
+    expect(await triggersOnUsers()).toBe(before);
+  });
+
+  it('a user added later is in the workspace mirror at once, and leaves it when deleted', async () => {
+    const schema = api.tw.workspace.schema;
+    expect(await mirrored(schema, api.tw.admin.id)).toBe(true);
+    const late = await api.tw.addUser('Late Joiner');
+    expect(await mirrored(schema, late.id)).toBe(true);
+    const p = await pool();
+    await p.query('DELETE FROM user_permission_sets WHERE user_id = $1', [late.id]);
+    await p.query('DELETE FROM users WHERE id = $1', [late.id]);
+    expect(await mirrored(schema, late.id)).toBe(false);
+  });
+
+  it('a workspace built with keys to public.users is moved to its mirror, with its records kept', async () => {
+    const p = await pool();
+    const { workspace } = await ensureWorkspace(p, `startup_fk_${Date.now().toString(36)}`);
+    const owner = (await p.query('SELECT id FROM users LIMIT 1')).rows[0].id;
+    const s = `"${workspace.schema}"`;
+    // The old layout: no mirror, owner referencing public.users, a record owned by a user.
+    await p.query(`DROP TABLE ${s}."tessera_user" CASCADE`);
+    await p.query(`ALTER TABLE ${s}."account" ADD CONSTRAINT "account_owner_fkey" FOREIGN KEY ("owner") REFERENCES "public"."users"("id")`);
+    await p.query(`UPDATE workspaces SET converged_key = NULL WHERE id = $1`, [workspace.id]);
+    await p.query(`INSERT INTO users (workspace_id, email, name, password_hash) SELECT $1, 'fk.' || $2 || '@example.test', 'Owner', password_hash FROM users WHERE id = $3`, [workspace.id, workspace.id, owner]);
+    const member = (await p.query('SELECT id FROM users WHERE workspace_id = $1', [workspace.id])).rows[0].id;
+    await p.query(`INSERT INTO ${s}."account" (name, owner) VALUES ('Kept', $1)`, [member]);
+    const { plan } = await convergeWorkspace(p, workspace);
+    expect(plan.actions.map((a) => a.description)).toContain('unlink account.owner from public.users');
+    const fks = await p.query(
+      `SELECT conname, confrelid::regclass::text AS target FROM pg_constraint WHERE conrelid = $1::regclass AND contype = 'f' AND conname LIKE 'account_owner%'`,
+      [`${workspace.schema}.account`],
+    );
+    expect(fks.rows).toEqual([{ conname: 'account_owner_user_fkey', target: `${workspace.schema}.tessera_user` }]);
+    expect(await mirrored(workspace.schema, member)).toBe(true);
+    expect((await p.query(`SELECT name FROM ${s}."account"`)).rows).toEqual([{ name: 'Kept' }]);
+  });
+});
+
 describe('catalog reads', () => {
   it('read only the workspace own tables, and agree with a read of the whole schema', async () => {
     const p = await pool();
