@@ -16,7 +16,8 @@ import { FIELD_TYPES, fieldType } from '../fields/registry';
 import type { FieldDef, FieldTypeName } from '../fields/types';
 import { Params } from '../core/sql';
 import { rollupUpdateSql } from '../rules/rollups';
-import { readCatalog } from '../schema/catalog';
+import { readCatalog, workspaceTables } from '../schema/catalog';
+import { applySchemaActions } from '../schema/converge';
 import { dbName } from '../schema/names';
 import { planSchema } from '../schema/plan';
 import { type Delta, type Items } from './layers';
@@ -265,11 +266,11 @@ export async function commitChange(actor: ChangeActor, summary: string, build: (
     // DDL: conversions and drops first, then whatever converge adds (tables, columns, FKs, indexes).
     const ddl: string[] = [...safety.conversions, ...safety.drops];
     for (const sql of ddl) await runDdl(client, sql);
-    const schemaPlan = planSchema(next.model, actor.workspace.schema, await readCatalog(client, actor.workspace.schema));
-    for (const a of schemaPlan.actions) {
-      await runDdl(client, a.sql);
-      ddl.push(a.sql);
-    }
+    const schemaPlan = planSchema(next.model, actor.workspace.schema, await readCatalog(client, actor.workspace.schema, workspaceTables(next.model.objects.keys())));
+    await applySchemaActions(client, actor.workspace.schema, schemaPlan, async (sql) => {
+      await runDdl(client, sql);
+      ddl.push(sql);
+    });
     await recomputeRollups(client, actor.workspace.schema, state.effective.model, next.model, ddl);
 
     // Deltas: delete the gone, upsert the changed (a new key gets the next seq, an old one keeps its place).

@@ -25,6 +25,22 @@ export interface ConvergeOptions {
 }
 
 /** Plan and apply under an advisory lock (so two app servers starting together do not race). */
+/**
+ * Run a plan's DDL in the caller's transaction, with what an action needs right after it (the
+ * users mirror filled once created). Start-up converge and designer changes both apply plans here.
+ */
+export async function applySchemaActions(client: pg.PoolClient, schema: string, plan: SchemaPlan, run: (sql: string) => Promise<unknown> = (sql) => client.query(sql)): Promise<void> {
+  for (const action of plan.actions) {
+    await run(action.sql);
+    if (action.fillsUsers) {
+      await client.query(
+        `INSERT INTO ${qualified(schema, USER_MIRROR)} ("id") SELECT u."id" FROM "public"."users" u JOIN "public"."workspaces" w ON w."id" = u."workspace_id" WHERE w."schema_name" = $1 ON CONFLICT DO NOTHING`,
+        [schema],
+      );
+    }
+  }
+}
+
 export async function convergeSchema(pool: pg.Pool, schema: string, meta: MetadataModel, opts: ConvergeOptions = {}): Promise<SchemaPlan> {
   const { mark, timeoutMs } = opts;
   return withTransaction(pool, async (client) => {
@@ -32,15 +48,7 @@ export async function convergeSchema(pool: pg.Pool, schema: string, meta: Metada
     await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`tessera:schema:${schema}`]);
     const live = await readCatalog(client, schema, workspaceTables(meta.objects.keys()));
     const plan = planSchema(meta, schema, live);
-    for (const action of plan.actions) {
-      await client.query(action.sql);
-      if (action.fillsUsers) {
-        await client.query(
-          `INSERT INTO ${qualified(schema, USER_MIRROR)} ("id") SELECT u."id" FROM "public"."users" u JOIN "public"."workspaces" w ON w."id" = u."workspace_id" WHERE w."schema_name" = $1 ON CONFLICT DO NOTHING`,
-          [schema],
-        );
-      }
-    }
+    await applySchemaActions(client, schema, plan);
     // Roll-up columns that did not exist (an upgrade added them) get their values now.
     for (const child of meta.objects.values()) {
       for (const feed of child.rollupsFed) {
