@@ -5,7 +5,17 @@ const config = [
   ...nextVitals,
   ...nextTs,
   {
-    ignores: ['.next/**', 'node_modules/**', 'platform/db/generated/**', 'platform/metadata/generated/**', 'test-results/**', 'playwright-report/**', '.data/**', '.bench/**', 'next-env.d.ts'],
+    ignores: [
+      '.next/**',
+      'node_modules/**',
+      'platform/db/generated/**',
+      'platform/metadata/generated/**',
+      'test-results/**',
+      'playwright-report/**',
+      '.data/**',
+      '.bench/**',
+      'next-env.d.ts',
+    ],
   },
   {
     rules: {

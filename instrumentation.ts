@@ -11,13 +11,18 @@ export async function register() {
     void convergeInBackground(getPool());
     // Next closes its server on these signals and exits; stop taking jobs at once so a job is
     // not cut in half (pg-boss waits a few seconds for the running one, then retries it later).
-    for (const [signal, code] of [['SIGTERM', 143], ['SIGINT', 130]] as const) {
+    for (const [signal, code] of [
+      ['SIGTERM', 143],
+      ['SIGINT', 130],
+    ] as const) {
       process.once(signal, () => {
         // A listener replaces Node's default exit: when Next has none of its own, exit after stopping.
         const nextHandles = process.listenerCount(signal) > 0;
         void Promise.all([stopJobs(), stopBackgroundConverge()])
           .catch((e: Error) => console.error(`[jobs] stop: ${e.message}`))
-          .finally(() => { if (!nextHandles) process.exit(code); });
+          .finally(() => {
+            if (!nextHandles) process.exit(code);
+          });
       });
     }
   }

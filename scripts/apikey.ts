@@ -34,7 +34,9 @@ try {
       for (const k of keys) console.log(`${k.id}  ${k.prefix}…  ${k.name}  created ${k.createdAt.toISOString()}${k.revokedAt ? '  REVOKED' : ''}`);
     } else {
       const { id, key } = await createApiKey(prisma, user.id, values.name!);
-      console.log(`API key for ${user.email} (id ${id}); it is shown only once:\n\n  ${key}\n\nUse it as: curl -H "Authorization: Bearer ${key}" http://localhost:3000/api/v1/objects`);
+      console.log(
+        `API key for ${user.email} (id ${id}); it is shown only once:\n\n  ${key}\n\nUse it as: curl -H "Authorization: Bearer ${key}" http://localhost:3000/api/v1/objects`,
+      );
     }
   }
 } finally {

@@ -74,7 +74,12 @@ try {
   if (!httpOnly) {
     const ctx: RecordContext = systemRecordContext(pool, workspace, actor, stockMetadata());
     const allAccess = await ctx.security.plan('opportunity', 'read');
-    const open = { all: [{ field: 'stage', op: 'in', value: ['proposal', 'negotiation'] }, { field: 'amount', op: 'gte', value: 100000 }] };
+    const open = {
+      all: [
+        { field: 'stage', op: 'in', value: ['proposal', 'negotiation'] },
+        { field: 'amount', op: 'gte', value: 100000 },
+      ],
+    };
     const cursorAfter = async (opts: ListOptions, pages: number) => {
       let cursor: string | null = null;
       for (let i = 0; i < pages; i++) cursor = (await listRecords(ctx, 'opportunity', { ...opts, cursor })).nextCursor;
@@ -82,10 +87,25 @@ try {
     };
     const cases: { name: string; opts: ListOptions }[] = [
       { name: 'open pipeline by amount desc, page 1', opts: { filter: open, sort: '-amount', limit: 50 } },
-      { name: 'open pipeline by amount desc, page 21 (keyset)', opts: { filter: open, sort: '-amount', limit: 50, cursor: await cursorAfter({ filter: open, sort: '-amount', limit: 50 }, 20) } },
+      {
+        name: 'open pipeline by amount desc, page 21 (keyset)',
+        opts: { filter: open, sort: '-amount', limit: 50, cursor: await cursorAfter({ filter: open, sort: '-amount', limit: 50 }, 20) },
+      },
       { name: 'stage = negotiation by close date, page 1', opts: { filter: { field: 'stage', op: 'eq', value: 'negotiation' }, sort: 'close_date', limit: 50 } },
       { name: 'all by close date, page 101 (keyset)', opts: { sort: 'close_date', limit: 50, cursor: await cursorAfter({ sort: 'close_date', limit: 50 }, 100) } },
-      { name: 'amount between + close date range, by -close_date', opts: { filter: { all: [{ field: 'amount', op: 'between', value: [500000, 1000000] }, { field: 'close_date', op: 'gte', value: '2026-01-01' }] }, sort: '-close_date,amount', limit: 50 } },
+      {
+        name: 'amount between + close date range, by -close_date',
+        opts: {
+          filter: {
+            all: [
+              { field: 'amount', op: 'between', value: [500000, 1000000] },
+              { field: 'close_date', op: 'gte', value: '2026-01-01' },
+            ],
+          },
+          sort: '-close_date,amount',
+          limit: 50,
+        },
+      },
     ];
 
     console.log(`\nList queries over ${ROWS.toLocaleString()} opportunities, ${ITERATIONS} runs each (2 cores; figures in ms)\n`);
@@ -94,13 +114,18 @@ try {
       const compiled = compileList(ctx, stockMetadata().objects.get('opportunity')!, c.opts, allAccess);
       const service: number[] = [];
       const direct: number[] = [];
-      for (let i = 0; i < 20; i++) { await listRecords(ctx, 'opportunity', c.opts); await pool.query(compiled.sql, compiled.values); }
+      for (let i = 0; i < 20; i++) {
+        await listRecords(ctx, 'opportunity', c.opts);
+        await pool.query(compiled.sql, compiled.values);
+      }
       for (let i = 0; i < ITERATIONS; i++) {
         // Alternate which goes first so neither is favoured by caches.
         const a = performance.now();
-        if (i % 2) await listRecords(ctx, 'opportunity', c.opts); else await pool.query(compiled.sql, compiled.values);
+        if (i % 2) await listRecords(ctx, 'opportunity', c.opts);
+        else await pool.query(compiled.sql, compiled.values);
         const b = performance.now();
-        if (i % 2) await pool.query(compiled.sql, compiled.values); else await listRecords(ctx, 'opportunity', c.opts);
+        if (i % 2) await pool.query(compiled.sql, compiled.values);
+        else await listRecords(ctx, 'opportunity', c.opts);
         const d = performance.now();
         (i % 2 ? service : direct).push(b - a);
         (i % 2 ? direct : service).push(d - b);
@@ -108,7 +133,14 @@ try {
       service.sort((x, y) => x - y);
       direct.sort((x, y) => x - y);
       const [s50, s95, d50, d95] = [percentile(service, 50), percentile(service, 95), percentile(direct, 50), percentile(direct, 95)];
-      console.log(c.name.padEnd(52), s50.toFixed(2).padStart(12), s95.toFixed(2).padStart(8), d50.toFixed(2).padStart(12), d95.toFixed(2).padStart(8), (s50 / d50).toFixed(2).padStart(10));
+      console.log(
+        c.name.padEnd(52),
+        s50.toFixed(2).padStart(12),
+        s95.toFixed(2).padStart(8),
+        d50.toFixed(2).padStart(12),
+        d95.toFixed(2).padStart(8),
+        (s50 / d50).toFixed(2).padStart(10),
+      );
     }
     // Formulas, the kanban and writes that keep roll-ups current. A formula is computed when read:
     // filtering or sorting on one reads every row the other conditions leave (no index can hold it).
@@ -116,24 +148,52 @@ try {
     const timed = async (name: string, fn: () => Promise<unknown>, runs: number) => {
       for (let i = 0; i < 3; i++) await fn();
       const t: number[] = [];
-      for (let i = 0; i < runs; i++) { const a = performance.now(); await fn(); t.push(performance.now() - a); }
+      for (let i = 0; i < runs; i++) {
+        const a = performance.now();
+        await fn();
+        t.push(performance.now() - a);
+      }
       t.sort((x, y) => x - y);
       console.log(name.padEnd(64), percentile(t, 50).toFixed(2).padStart(10), percentile(t, 95).toFixed(2).padStart(10), String(runs).padStart(6));
     };
     console.log(`\nFormulas, kanban and roll-up writes (figures in ms)\n`);
     console.log('operation'.padEnd(64), 'p50'.padStart(10), 'p95'.padStart(10), 'runs'.padStart(6));
     await timed('page 1 by close date, with the days-in-stage formula column', () => listRecords(ctx, 'opportunity', { sort: 'close_date', limit: 50 }), ITERATIONS);
-    await timed('stalled: open and 30+ days in stage (formula filter), page 1', () => listRecords(ctx, 'opportunity', { filter: { all: [{ field: 'stage', op: 'eq', value: 'negotiation' }, { field: 'days_in_stage', op: 'gte', value: 30 }] }, sort: 'close_date', limit: 50 }), heavy);
+    await timed(
+      'stalled: open and 30+ days in stage (formula filter), page 1',
+      () =>
+        listRecords(ctx, 'opportunity', {
+          filter: {
+            all: [
+              { field: 'stage', op: 'eq', value: 'negotiation' },
+              { field: 'days_in_stage', op: 'gte', value: 30 },
+            ],
+          },
+          sort: 'close_date',
+          limit: 50,
+        }),
+      heavy,
+    );
     await timed('sorted by days in stage (formula sort, full scan), page 1', () => listRecords(ctx, 'opportunity', { sort: '-days_in_stage', limit: 50 }), heavy);
     await timed('kanban of Product sale: totals per stage + 20 cards per column', () => kanban(ctx, 'opportunity', { process: 'product_sale' }), heavy);
-    const sample = (await pool.query(`SELECT id FROM ${ident(workspace.schema)}."opportunity" WHERE account IS NOT NULL AND stage = 'discovery' LIMIT 50`)).rows.map((r) => String(r.id));
+    const sample = (await pool.query(`SELECT id FROM ${ident(workspace.schema)}."opportunity" WHERE account IS NOT NULL AND stage = 'discovery' LIMIT 50`)).rows.map((r) =>
+      String(r.id),
+    );
     let k = 0;
-    await timed('update an opportunity amount (logic step + account roll-ups)', () => updateRecord(ctx, 'opportunity', sample[k++ % sample.length], { amount: 1000 + k }), Math.min(ITERATIONS, 200));
+    await timed(
+      'update an opportunity amount (logic step + account roll-ups)',
+      () => updateRecord(ctx, 'opportunity', sample[k++ % sample.length], { amount: 1000 + k }),
+      Math.min(ITERATIONS, 200),
+    );
 
     // Record-level security: the same lists as a rep (private sharing, five-level hierarchy), a
     // manager (three reps below) and the admin (sees everything).
     const org = await ensureBenchOrg(pool, workspace, actor.id);
-    const people = [['admin', await as(org.admin)], ['manager', await as(org.manager)], ['rep', await as(org.rep)]] as const;
+    const people = [
+      ['admin', await as(org.admin)],
+      ['manager', await as(org.manager)],
+      ['rep', await as(org.rep)],
+    ] as const;
     const secCases: { name: string; opts: ListOptions }[] = [
       { name: 'open pipeline by amount desc, page 1', opts: { filter: open, sort: '-amount', limit: 50 } },
       { name: 'all by close date, page 1', opts: { sort: 'close_date', limit: 50 } },
@@ -151,10 +211,19 @@ try {
           times[who].push(performance.now() - a);
         }
       }
-      const adminP50 = percentile(times.admin.sort((x, y) => x - y), 50);
+      const adminP50 = percentile(
+        times.admin.sort((x, y) => x - y),
+        50,
+      );
       for (const [who] of people) {
         const sorted = times[who].sort((x, y) => x - y);
-        console.log(c.name.padEnd(52), who.padEnd(8), percentile(sorted, 50).toFixed(2).padStart(8), percentile(sorted, 95).toFixed(2).padStart(8), (percentile(sorted, 50) / adminP50).toFixed(2).padStart(14));
+        console.log(
+          c.name.padEnd(52),
+          who.padEnd(8),
+          percentile(sorted, 50).toFixed(2).padStart(8),
+          percentile(sorted, 95).toFixed(2).padStart(8),
+          (percentile(sorted, 50) / adminP50).toFixed(2).padStart(14),
+        );
       }
     }
     if (process.env.BENCH_EXPLAIN) {
@@ -181,13 +250,20 @@ try {
       const mine = (await pool.query(`SELECT id FROM ${ident(workspace.schema)}."opportunity" WHERE owner = $1 LIMIT 20`, [org.rep])).rows.map((r) => String(r.id));
       const runs = Math.min(ITERATIONS, 100);
       const expenses: string[] = [];
-      for (let i = 0; i < runs + 3; i++) expenses.push(String((await createRecord(rep, 'expense', { amount: 100 + i, type: 'travel', date: '2026-11-20', opportunity: mine[i % mine.length] })).id));
+      for (let i = 0; i < runs + 3; i++)
+        expenses.push(String((await createRecord(rep, 'expense', { amount: 100 + i, type: 'travel', date: '2026-11-20', opportunity: mine[i % mine.length] })).id));
       const requests: string[] = [];
       let s = 0;
       let a = 0;
       console.log(`\nApprovals (figures in ms)\n`);
       console.log('operation'.padEnd(64), 'p50'.padStart(10), 'p95'.padStart(10), 'runs'.padStart(6));
-      await timed('submit an expense for approval (flow chosen, record locked, step opened)', async () => { requests.push((await submitForApproval(rep, 'expense', expenses[s++])).requestId); }, runs);
+      await timed(
+        'submit an expense for approval (flow chosen, record locked, step opened)',
+        async () => {
+          requests.push((await submitForApproval(rep, 'expense', expenses[s++])).requestId);
+        },
+        runs,
+      );
       const backlog = (await approvalInbox(admin, { limit: 1 })).total;
       await timed(`approver's inbox, page 1 of 50 (${backlog} pending)`, () => approvalInbox(admin, { limit: 50 }), runs);
       await timed('approve it (status update, opportunity roll-up on 1M rows)', () => decide(admin, requests[a++], 'approve', 'ok'), runs);

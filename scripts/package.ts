@@ -19,7 +19,14 @@ process.env.TESSERA_STATEMENT_TIMEOUT_MS ??= '0';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { workspace: { type: 'string', default: 'default' }, as: { type: 'string' }, name: { type: 'string' }, version: { type: 'string' }, label: { type: 'string' }, objects: { type: 'string' } },
+  options: {
+    workspace: { type: 'string', default: 'default' },
+    as: { type: 'string' },
+    name: { type: 'string' },
+    version: { type: 'string' },
+    label: { type: 'string' },
+    objects: { type: 'string' },
+  },
 });
 const [command, target] = positionals;
 const usage = () => console.error('Usage: npm run package -- install <dir> | export <dir> --name <n> --version <v> | uninstall <package> | list   [--workspace <name>]');
@@ -37,13 +44,20 @@ try {
       values.as ? [ws.id, values.as.toLowerCase()] : [ws.id],
     );
     const res = await installPackage({ pool, workspace: ws, userId: admin.rows[0]?.id ?? null }, pkg);
-    console.log(`${pkg.manifest.name} ${pkg.manifest.version}: ${res.action}${res.revision ? ` (metadata revision ${res.revision}, ${res.ddl.length} schema change(s))` : ''}${res.records ? `, ${res.records} seed record(s)` : ''}`);
+    console.log(
+      `${pkg.manifest.name} ${pkg.manifest.version}: ${res.action}${res.revision ? ` (metadata revision ${res.revision}, ${res.ddl.length} schema change(s))` : ''}${res.records ? `, ${res.records} seed record(s)` : ''}`,
+    );
     for (const c of res.conflicts) console.log(`  conflict: ${c.key} ${c.path.join('.')}: package now ${JSON.stringify(c.now)}, workspace keeps ${JSON.stringify(c.mine)}`);
   } else if (command === 'export' && target && values.name && values.version) {
     const ws = await findWorkspace(pool, wsName);
     if (!ws) throw new Error(`No workspace named "${wsName}"`);
     const [en, zh] = (values.label ?? `${values.name}|${values.name}`).split('|');
-    const files = await exportPackage(pool, ws.id, { name: values.name, version: values.version, label: { en, zh: zh ?? en }, objects: values.objects?.split(',').map((s) => s.trim()) });
+    const files = await exportPackage(pool, ws.id, {
+      name: values.name,
+      version: values.version,
+      label: { en, zh: zh ?? en },
+      objects: values.objects?.split(',').map((s) => s.trim()),
+    });
     writePackageDir(target, files);
     console.log(`Exported ${Object.keys(files).length} file(s) to ${target}`);
   } else if (command === 'uninstall' && target) {

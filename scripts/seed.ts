@@ -37,10 +37,19 @@ try {
     }
     const actor = users.find((u) => u.isAdmin) ?? users[0];
     const started = Date.now();
-    const r = await seedScale(pool, workspace, { id: actor.id, name: actor.name, email: actor.email, isAdmin: actor.isAdmin }, users.map((u) => u.id), n, {
-      onProgress: (done, total, object) => process.stdout.write(`\r  ${object}: ${done.toLocaleString()} / ${total.toLocaleString()}   `),
-    });
-    console.log(`\nLoaded ${r.opportunities.toLocaleString()} opportunities and ${r.accounts.toLocaleString()} accounts into "${workspace.name}" in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    const r = await seedScale(
+      pool,
+      workspace,
+      { id: actor.id, name: actor.name, email: actor.email, isAdmin: actor.isAdmin },
+      users.map((u) => u.id),
+      n,
+      {
+        onProgress: (done, total, object) => process.stdout.write(`\r  ${object}: ${done.toLocaleString()} / ${total.toLocaleString()}   `),
+      },
+    );
+    console.log(
+      `\nLoaded ${r.opportunities.toLocaleString()} opportunities and ${r.accounts.toLocaleString()} accounts into "${workspace.name}" in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
   }
 } finally {
   await closePools();

@@ -42,7 +42,14 @@ function email(r: Random, name: string, domain: string): string {
   return `${surname}.${r.int(10, 999)}@${domain}`;
 }
 
-const STAGES = [['discovery', 10, 18], ['qualification', 20, 16], ['proposal', 40, 15], ['negotiation', 60, 11], ['closed_won', 100, 22], ['closed_lost', 0, 18]] as const;
+const STAGES = [
+  ['discovery', 10, 18],
+  ['qualification', 20, 16],
+  ['proposal', 40, 15],
+  ['negotiation', 60, 11],
+  ['closed_won', 100, 22],
+  ['closed_lost', 0, 18],
+] as const;
 
 /** Generate the demo records (without writing them). */
 export function generateDemo(sellers: (UserRef & { regions?: string[] })[], opts: DemoOptions = {}): Record<string, BulkRow[]> {
@@ -71,12 +78,28 @@ export function generateDemo(sellers: (UserRef & { regions?: string[] })[], opts
     const domain = `${english ? cityEn.toLowerCase().replace(/\W/g, '') : 'corp'}${accounts.length}.example.cn`;
     const parent = accountInfo.length > 20 && r.chance(0.08) ? r.pick(accountInfo.slice(0, 20)).id : null;
     accounts.push({
-      id, owner,
+      id,
+      owner,
       createdAt: addDays(today, -r.int(30, 900)).toISOString(),
       values: {
-        name, industry, region, parent,
-        type: r.weighted([['customer', 50], ['prospect', 30], ['partner', 8], ['reseller', 6], ['media', 2], ['competitor', 2], ['other', 2]]),
-        level: r.weighted([['a', 15], ['b', 45], ['c', 40]]),
+        name,
+        industry,
+        region,
+        parent,
+        type: r.weighted([
+          ['customer', 50],
+          ['prospect', 30],
+          ['partner', 8],
+          ['reseller', 6],
+          ['media', 2],
+          ['competitor', 2],
+          ['other', 2],
+        ]),
+        level: r.weighted([
+          ['a', 15],
+          ['b', 45],
+          ['c', 40],
+        ]),
         phone: `0${r.int(10, 99)}-${r.int(6000, 8999)}${String(r.int(0, 9999)).padStart(4, '0')}`,
         website: `https://www.${domain}`,
         address: `${cityZh}市${r.pick(['浦东新区', '高新区', '经济开发区', '工业园区', '朝阳区', '南山区'])}${r.int(1, 999)}号`,
@@ -95,9 +118,18 @@ export function generateDemo(sellers: (UserRef & { regions?: string[] })[], opts
       const name = personName(r);
       const id = r.uuid();
       contacts.push({
-        id, owner: a.owner,
+        id,
+        owner: a.owner,
         createdAt: addDays(today, -r.int(10, 700)).toISOString(),
-        values: { name, account: a.id, title: r.pick(V.TITLES), department: r.pick(V.DEPARTMENTS), mobile: mobile(r), email: email(r, name, a.domain), birthday: r.chance(0.3) ? isoDate(new Date(Date.UTC(r.int(1965, 1995), r.int(0, 11), r.int(1, 28)))) : null },
+        values: {
+          name,
+          account: a.id,
+          title: r.pick(V.TITLES),
+          department: r.pick(V.DEPARTMENTS),
+          mobile: mobile(r),
+          email: email(r, name, a.domain),
+          birthday: r.chance(0.3) ? isoDate(new Date(Date.UTC(r.int(1965, 1995), r.int(0, 11), r.int(1, 28)))) : null,
+        },
       });
       contactIds.set(a.id, [...(contactIds.get(a.id) ?? []), id]);
     }
@@ -106,7 +138,12 @@ export function generateDemo(sellers: (UserRef & { regions?: string[] })[], opts
   const opportunities: BulkRow[] = [];
   const won: { id: string; account: string; amount: number; owner: string; close: string; name: string }[] = [];
   for (const a of accountInfo) {
-    const n = r.weighted([[0, 10], [1, 35], [2, 35], [3, 20]]);
+    const n = r.weighted([
+      [0, 10],
+      [1, 35],
+      [2, 35],
+      [3, 20],
+    ]);
     for (let k = 0; k < n; k++) {
       const [stage, probability] = r.weighted(STAGES.map(([s, p, w]) => [[s, p] as const, w] as const));
       const closed = stage.startsWith('closed');
@@ -115,9 +152,19 @@ export function generateDemo(sellers: (UserRef & { regions?: string[] })[], opts
       const id = r.uuid();
       const name = `${a.short} - ${r.pick(V.PRODUCTS)}`;
       opportunities.push({
-        id, owner: a.owner,
+        id,
+        owner: a.owner,
         createdAt: addDays(today, -r.int(closed ? 120 : 5, 400)).toISOString(),
-        values: { name, account: a.id, amount, close_date: close, stage, probability, source: r.pick(['web', 'phone', 'event', 'referral', 'advertising']), next_step: closed ? null : r.pick(['安排技术交流', '提交报价', '确认预算', '商务谈判', '等待客户内部审批']) },
+        values: {
+          name,
+          account: a.id,
+          amount,
+          close_date: close,
+          stage,
+          probability,
+          source: r.pick(['web', 'phone', 'event', 'referral', 'advertising']),
+          next_step: closed ? null : r.pick(['安排技术交流', '提交报价', '确认预算', '商务谈判', '等待客户内部审批']),
+        },
       });
       if (stage === 'closed_won') won.push({ id, account: a.id, amount, owner: a.owner, close, name });
     }
@@ -131,9 +178,22 @@ export function generateDemo(sellers: (UserRef & { regions?: string[] })[], opts
       owner: w.owner,
       createdAt: new Date(`${w.close}T08:00:00Z`).toISOString(),
       values: {
-        name: `${w.name} 合同`, account: w.account, opportunity: w.id, amount: w.amount, cost: Math.round(w.amount * (0.55 + r.next() * 0.3)),
-        signed_date: isoDate(start), start_date: isoDate(start), end_date: isoDate(addDays(start, r.pick([180, 365, 730]))),
-        status: r.weighted([['draft', 10], ['in_approval', 10], ['approved', 15], ['active', 45], ['completed', 15], ['rejected', 5]]),
+        name: `${w.name} 合同`,
+        account: w.account,
+        opportunity: w.id,
+        amount: w.amount,
+        cost: Math.round(w.amount * (0.55 + r.next() * 0.3)),
+        signed_date: isoDate(start),
+        start_date: isoDate(start),
+        end_date: isoDate(addDays(start, r.pick([180, 365, 730]))),
+        status: r.weighted([
+          ['draft', 10],
+          ['in_approval', 10],
+          ['approved', 15],
+          ['active', 45],
+          ['completed', 15],
+          ['rejected', 5],
+        ]),
       },
     });
   }
@@ -141,7 +201,13 @@ export function generateDemo(sellers: (UserRef & { regions?: string[] })[], opts
   const activities: BulkRow[] = [];
   for (let i = 0; i < accountInfo.length * 3; i++) {
     const a = r.pick(accountInfo);
-    const type = r.weighted([['visit', 30], ['call', 30], ['task', 20], ['event', 10], ['email', 10]]);
+    const type = r.weighted([
+      ['visit', 30],
+      ['call', 30],
+      ['task', 20],
+      ['event', 10],
+      ['email', 10],
+    ]);
     const start = addDays(today, r.int(-90, 30));
     start.setUTCHours(r.int(1, 10), r.pick([0, 30]), 0, 0);
     const past = start < today;
@@ -150,9 +216,19 @@ export function generateDemo(sellers: (UserRef & { regions?: string[] })[], opts
       owner: a.owner,
       createdAt: addDays(start, -r.int(1, 10)).toISOString(),
       values: {
-        subject: r.pick(V.ACTIVITY_SUBJECTS[type]), type, status: past ? r.weighted([['completed', 85], ['cancelled', 15]]) : 'planned',
-        start_at: start.toISOString(), end_at: new Date(start.getTime() + r.pick([30, 60, 120]) * 60_000).toISOString(),
-        account: a.id, contact: r.pick(contactIds.get(a.id) ?? [null]), opportunity: opp && r.chance(0.5) ? opp.id : null,
+        subject: r.pick(V.ACTIVITY_SUBJECTS[type]),
+        type,
+        status: past
+          ? r.weighted([
+              ['completed', 85],
+              ['cancelled', 15],
+            ])
+          : 'planned',
+        start_at: start.toISOString(),
+        end_at: new Date(start.getTime() + r.pick([30, 60, 120]) * 60_000).toISOString(),
+        account: a.id,
+        contact: r.pick(contactIds.get(a.id) ?? [null]),
+        opportunity: opp && r.chance(0.5) ? opp.id : null,
         notes: type === 'visit' && past ? r.pick(['客户对方案整体认可，关注交付周期。', '需要补充技术细节，下周再次沟通。', '客户预算已批复，准备进入商务阶段。']) : null,
       },
     });
@@ -167,7 +243,23 @@ export function generateDemo(sellers: (UserRef & { regions?: string[] })[], opts
     leads.push({
       owner: ownerFor(region),
       createdAt: addDays(today, -r.int(0, 200)).toISOString(),
-      values: { name, company, title: r.pick(V.TITLES), mobile: mobile(r), email: email(r, name, `lead${i}.example.cn`), source: r.pick(['web', 'phone', 'event', 'referral', 'import', 'advertising']), region, industry, status: r.weighted([['new', 35], ['contacted', 30], ['qualified', 15], ['unqualified', 15], ['converted', 5]]) },
+      values: {
+        name,
+        company,
+        title: r.pick(V.TITLES),
+        mobile: mobile(r),
+        email: email(r, name, `lead${i}.example.cn`),
+        source: r.pick(['web', 'phone', 'event', 'referral', 'import', 'advertising']),
+        region,
+        industry,
+        status: r.weighted([
+          ['new', 35],
+          ['contacted', 30],
+          ['qualified', 15],
+          ['unqualified', 15],
+          ['converted', 5],
+        ]),
+      },
     });
   }
   // Quotes, loss reasons and project bids come from their own random stream, so adding them left
@@ -178,7 +270,11 @@ export function generateDemo(sellers: (UserRef & { regions?: string[] })[], opts
     for (let q = 0; q < n; q++) {
       const amount = Math.round(Number(o.values.amount ?? 100000) * (1 - x.int(0, 15) / 100));
       const created = new Date(Date.parse(o.createdAt ?? today.toISOString()) + (q + 1) * 86_400_000 * x.int(2, 20));
-      quotes.push({ owner: o.owner, createdAt: created.toISOString(), values: { opportunity: o.id, amount, valid_until: isoDate(addDays(created, 30)), status: q === n - 1 ? x.pick(['sent', 'accepted']) : 'rejected' } });
+      quotes.push({
+        owner: o.owner,
+        createdAt: created.toISOString(),
+        values: { opportunity: o.id, amount, valid_until: isoDate(addDays(created, 30)), status: q === n - 1 ? x.pick(['sent', 'accepted']) : 'rejected' },
+      });
     }
   };
   for (const o of opportunities) {
@@ -187,19 +283,39 @@ export function generateDemo(sellers: (UserRef & { regions?: string[] })[], opts
     if (stage === 'negotiation' || stage === 'closed_won') addQuotes(o, x.int(1, 3));
     else if (stage === 'proposal' && x.chance(0.4)) addQuotes(o, 1);
   }
-  const BID_STAGES = ['bid_found', 'bid_qualified', 'bid_survey', 'bid_solution', 'bid_presales', 'bid_tender', 'bid_bidding', 'bid_awarded', 'bid_contract', 'bid_signed', 'bid_lost', 'bid_abandoned'] as const;
+  const BID_STAGES = [
+    'bid_found',
+    'bid_qualified',
+    'bid_survey',
+    'bid_solution',
+    'bid_presales',
+    'bid_tender',
+    'bid_bidding',
+    'bid_awarded',
+    'bid_contract',
+    'bid_signed',
+    'bid_lost',
+    'bid_abandoned',
+  ] as const;
   for (const a of accountInfo.filter(() => x.chance(0.08))) {
     const stage = x.pick(BID_STAGES);
     const index = BID_STAGES.indexOf(stage);
     const closed = index >= 9;
     const o: BulkRow = {
-      id: x.uuid(), owner: a.owner,
+      id: x.uuid(),
+      owner: a.owner,
       createdAt: addDays(today, -x.int(closed ? 150 : 10, 420)).toISOString(),
       values: {
-        name: `${a.short} - ${x.pick(['信息化建设项目', '数据中心扩容项目', '智慧园区项目', '生产线改造项目'])}`, account: a.id, sales_process: 'project_bid', stage,
-        amount: x.int(100, 3000) * 10000, close_date: isoDate(addDays(today, closed ? -x.int(1, 200) : x.int(20, 300))),
+        name: `${a.short} - ${x.pick(['信息化建设项目', '数据中心扩容项目', '智慧园区项目', '生产线改造项目'])}`,
+        account: a.id,
+        sales_process: 'project_bid',
+        stage,
+        amount: x.int(100, 3000) * 10000,
+        close_date: isoDate(addDays(today, closed ? -x.int(1, 200) : x.int(20, 300))),
         source: x.pick(['event', 'referral', 'phone']),
-        ...(index >= 5 && index < 10 ? { tender_number: `ZB-${x.int(2025, 2026)}-${String(x.int(1, 999)).padStart(3, '0')}`, bid_deadline: isoDate(addDays(today, x.int(-60, 60))) } : {}),
+        ...(index >= 5 && index < 10
+          ? { tender_number: `ZB-${x.int(2025, 2026)}-${String(x.int(1, 999)).padStart(3, '0')}`, bid_deadline: isoDate(addDays(today, x.int(-60, 60))) }
+          : {}),
         ...(index >= 10 ? { loss_reason: x.pick(['price', 'competitor', 'withdrawn']) } : {}),
       },
     };
@@ -219,10 +335,19 @@ export function generateDemo(sellers: (UserRef & { regions?: string[] })[], opts
       const type = e.pick(['travel', 'entertainment', 'gifts', 'marketing', 'bidding', 'other']);
       const created = new Date(Date.parse(o.createdAt ?? today.toISOString()) + e.int(1, 60) * 86_400_000);
       expenses.push({
-        owner: o.owner, createdAt: created.toISOString(),
+        owner: o.owner,
+        createdAt: created.toISOString(),
         values: {
-          amount: e.int(3, 200) * 100, type, date: isoDate(created), opportunity: o.id, account: o.values.account,
-          status: e.weighted([['approved', 70], ['draft', 20], ['rejected', 10]]),
+          amount: e.int(3, 200) * 100,
+          type,
+          date: isoDate(created),
+          opportunity: o.id,
+          account: o.values.account,
+          status: e.weighted([
+            ['approved', 70],
+            ['draft', 20],
+            ['rejected', 10],
+          ]),
           description: e.pick(['客户拜访差旅', '商务宴请', '方案演示会', '节日礼品', '投标文件制作', '展会费用']),
         },
       });
@@ -243,15 +368,19 @@ export async function seedDemo(pool: pg.Pool, prisma: Prisma, workspace: Workspa
   const ctx: RecordContext = systemRecordContext(pool, workspace, admin, stockMetadata(), 'import');
   const data = generateDemo(sellers, opts);
   const counts: Record<string, number> = {};
-  await withTransaction(pool, async (client) => {
-    // Parents before children: lookups have real foreign keys.
-    const roots = data.account.filter((a) => !a.values.parent);
-    const children = data.account.filter((a) => a.values.parent);
-    await bulkInsert(ctx, client, 'account', roots);
-    await bulkInsert(ctx, client, 'account', children);
-    counts.account = data.account.length;
-    for (const obj of ['contact', 'lead', 'opportunity', 'quote', 'contract', 'expense', 'activity']) counts[obj] = await bulkInsert(ctx, client, obj, data[obj]);
-  }, { long: true });
+  await withTransaction(
+    pool,
+    async (client) => {
+      // Parents before children: lookups have real foreign keys.
+      const roots = data.account.filter((a) => !a.values.parent);
+      const children = data.account.filter((a) => a.values.parent);
+      await bulkInsert(ctx, client, 'account', roots);
+      await bulkInsert(ctx, client, 'account', children);
+      counts.account = data.account.length;
+      for (const obj of ['contact', 'lead', 'opportunity', 'quote', 'contract', 'expense', 'activity']) counts[obj] = await bulkInsert(ctx, client, obj, data[obj]);
+    },
+    { long: true },
+  );
   // A few draft contracts go into approval the way a rep would send them, so the approvers'
   // inboxes have real requests (each on the route its margin decides).
   const drafts = data.contract.filter((c) => c.values.status === 'draft' && c.id).slice(0, opts.approvals ?? 6);

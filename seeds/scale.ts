@@ -11,7 +11,14 @@ import { systemRecordContext } from '../platform/security/context';
 import { addDays, isoDate, Random } from './random';
 import * as V from './vocabulary';
 
-const STAGES = [['discovery', 10], ['qualification', 20], ['proposal', 40], ['negotiation', 60], ['closed_won', 100], ['closed_lost', 0]] as const;
+const STAGES = [
+  ['discovery', 10],
+  ['qualification', 20],
+  ['proposal', 40],
+  ['negotiation', 60],
+  ['closed_won', 100],
+  ['closed_lost', 0],
+] as const;
 const CHUNK = 50_000;
 
 export interface ScaleOptions {
@@ -21,7 +28,14 @@ export interface ScaleOptions {
 }
 
 /** Load `n` opportunities (with n/10 accounts) owned round-robin by `owners`. */
-export async function seedScale(pool: pg.Pool, workspace: WorkspaceRef, actor: UserRef, owners: string[], n: number, opts: ScaleOptions = {}): Promise<{ accounts: number; opportunities: number }> {
+export async function seedScale(
+  pool: pg.Pool,
+  workspace: WorkspaceRef,
+  actor: UserRef,
+  owners: string[],
+  n: number,
+  opts: ScaleOptions = {},
+): Promise<{ accounts: number; opportunities: number }> {
   const ctx: RecordContext = systemRecordContext(pool, workspace, actor, stockMetadata(), 'import');
   const today = opts.anchor ?? new Date('2026-11-01T00:00:00Z');
   const seed = opts.seed ?? 7;
@@ -39,7 +53,13 @@ export async function seedScale(pool: pg.Pool, workspace: WorkspaceRef, actor: U
         id,
         owner: owners[i % owners.length],
         createdAt: addDays(today, -r.int(0, 1500)).toISOString(),
-        values: { name: `${cityZh}${r.pick(V.CORE_WORDS)}${r.pick(V.INDUSTRY_WORDS[industry])}${i}号${r.pick(V.SUFFIXES)}`, industry, region, level: r.pick(['a', 'b', 'c']), type: r.pick(['customer', 'prospect', 'partner']) },
+        values: {
+          name: `${cityZh}${r.pick(V.CORE_WORDS)}${r.pick(V.INDUSTRY_WORDS[industry])}${i}号${r.pick(V.SUFFIXES)}`,
+          industry,
+          region,
+          level: r.pick(['a', 'b', 'c']),
+          type: r.pick(['customer', 'prospect', 'partner']),
+        },
       });
     }
     await withTransaction(pool, (client) => bulkInsert(ctx, client, 'account', rows), { long: true });

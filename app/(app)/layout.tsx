@@ -13,5 +13,9 @@ export default async function SignedInLayout({ children }: { children: React.Rea
   const objects = listObjects(ctx.meta)
     .filter((o) => ctx.security.perms.object(o.name).read)
     .map((o) => ({ name: o.name, pluralLabel: o.pluralLabel, icon: o.icon }));
-  return <AppShell objects={objects} userName={principal.user.name} system={ctx.security.perms.system}>{children}</AppShell>;
+  return (
+    <AppShell objects={objects} userName={principal.user.name} system={ctx.security.perms.system}>
+      {children}
+    </AppShell>
+  );
 }

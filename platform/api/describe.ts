@@ -53,7 +53,24 @@ export function describeField(f: FieldDef): FieldDescription {
     filterOperators: type.operators,
     properties: Object.keys(type.properties(f)),
   };
-  for (const k of ['helpText', 'maxLength', 'precision', 'scale', 'min', 'max', 'currency', 'default', 'target', 'pattern', 'formula', 'returnType', 'summary', 'visibleIf', 'requiredIf', 'readOnlyIf'] as const) {
+  for (const k of [
+    'helpText',
+    'maxLength',
+    'precision',
+    'scale',
+    'min',
+    'max',
+    'currency',
+    'default',
+    'target',
+    'pattern',
+    'formula',
+    'returnType',
+    'summary',
+    'visibleIf',
+    'requiredIf',
+    'readOnlyIf',
+  ] as const) {
     if (f[k] !== undefined) (d as unknown as Record<string, unknown>)[k] = f[k];
   }
   if (f.system && f.name === 'id') delete d.target;

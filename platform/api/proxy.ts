@@ -17,7 +17,10 @@ export function trustedProxyHops(): number {
 }
 
 function listHeader(value: string | null): string[] {
-  return (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  return (value ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 /** The client's address as the trusted proxies saw it; undefined without trusted proxies or a usable header. */

@@ -39,7 +39,14 @@ export function baseUrl(): string {
 export const recordLink = (object: string, id: string) => `/o/${object}/${id}`;
 
 /** Apply the flow's field updates for this moment; returns the record as it now is. */
-export async function applyFieldUpdates(ctx: RecordContext, client: pg.PoolClient, obj: ObjectModel, recordId: string, actions: ApprovalAction[], actor: UserRef): Promise<RecordData | null> {
+export async function applyFieldUpdates(
+  ctx: RecordContext,
+  client: pg.PoolClient,
+  obj: ObjectModel,
+  recordId: string,
+  actions: ApprovalAction[],
+  actor: UserRef,
+): Promise<RecordData | null> {
   const input: Record<string, unknown> = {};
   for (const a of actions) if (a.type === 'update') input[a.field] = a.value ?? null;
   if (!Object.keys(input).length) return null;
@@ -75,25 +82,55 @@ export async function queueFlowEmails(ctx: RecordContext, client: pg.PoolClient,
     for (const p of to.values()) {
       const lang = p.locale === 'zh-CN' ? 'zh' : 'en';
       const data = {
-        record: m.record, object: pickLabel(m.obj.label, p.locale), flow: m.flow.label[lang], step: m.stepLabel?.[lang] ?? '',
-        submitter: m.submitter.name, actor: m.actor.name, comment: m.comment ?? '', recipient: p.name, link: `${baseUrl()}${recordLink(m.obj.name, String(m.record.id))}`,
+        record: m.record,
+        object: pickLabel(m.obj.label, p.locale),
+        flow: m.flow.label[lang],
+        step: m.stepLabel?.[lang] ?? '',
+        submitter: m.submitter.name,
+        actor: m.actor.name,
+        comment: m.comment ?? '',
+        recipient: p.name,
+        link: `${baseUrl()}${recordLink(m.obj.name, String(m.record.id))}`,
       };
-      out.push({ workspaceId: ctx.workspace.id, to: p.email, subject: renderTemplate(e.subject[lang], data).replace(/\s+/g, ' ').trim(), body: renderTemplate(e.body[lang], data) });
+      out.push({
+        workspaceId: ctx.workspace.id,
+        to: p.email,
+        subject: renderTemplate(e.subject[lang], data).replace(/\s+/g, ' ').trim(),
+        body: renderTemplate(e.body[lang], data),
+      });
     }
   }
   await enqueueEmails(client, out);
 }
 
 /** Tell new approvers they have something to approve: in the app, and by e-mail. */
-export async function noticeApprovers(ctx: RecordContext, client: pg.PoolClient, obj: ObjectModel, recordId: string, recordName: string, approverIds: string[], submitter: Person, stepLabel: { en: string; zh: string }): Promise<void> {
+export async function noticeApprovers(
+  ctx: RecordContext,
+  client: pg.PoolClient,
+  obj: ObjectModel,
+  recordId: string,
+  recordName: string,
+  approverIds: string[],
+  submitter: Person,
+  stepLabel: { en: string; zh: string },
+): Promise<void> {
   const who = await people(client, approverIds);
   const notes: NewNotification[] = [];
   const emails: OutgoingEmail[] = [];
   for (const p of who.values()) {
     const params = { object: pickLabel(obj.label, p.locale), record: recordName, submitter: submitter.name, step: stepLabel[p.locale === 'zh-CN' ? 'zh' : 'en'] };
-    notes.push({ workspaceId: ctx.workspace.id, userId: p.id, kind: 'approval.requested', title: t(p.locale, 'approval.notify.requested', params), body: t(p.locale, 'approval.notify.requestedBody', params), link: recordLink(obj.name, recordId) });
+    notes.push({
+      workspaceId: ctx.workspace.id,
+      userId: p.id,
+      kind: 'approval.requested',
+      title: t(p.locale, 'approval.notify.requested', params),
+      body: t(p.locale, 'approval.notify.requestedBody', params),
+      link: recordLink(obj.name, recordId),
+    });
     emails.push({
-      workspaceId: ctx.workspace.id, to: p.email, subject: t(p.locale, 'approval.notify.requested', params),
+      workspaceId: ctx.workspace.id,
+      to: p.email,
+      subject: t(p.locale, 'approval.notify.requested', params),
       body: t(p.locale, 'approval.email.requestedBody', { ...params, link: `${baseUrl()}${recordLink(obj.name, recordId)}`, inbox: `${baseUrl()}/approvals` }),
     });
   }
@@ -102,13 +139,31 @@ export async function noticeApprovers(ctx: RecordContext, client: pg.PoolClient,
 }
 
 /** Tell the submitter (and, on recall, the approvers whose items closed) how the request ended. */
-export async function noticeOutcome(ctx: RecordContext, client: pg.PoolClient, obj: ObjectModel, recordId: string, recordName: string, outcome: 'approved' | 'rejected' | 'recalled', userIds: string[], actor: Person, comment: string | null): Promise<void> {
-  const who = await people(client, userIds.filter((id) => id !== actor.id));
+export async function noticeOutcome(
+  ctx: RecordContext,
+  client: pg.PoolClient,
+  obj: ObjectModel,
+  recordId: string,
+  recordName: string,
+  outcome: 'approved' | 'rejected' | 'recalled',
+  userIds: string[],
+  actor: Person,
+  comment: string | null,
+): Promise<void> {
+  const who = await people(
+    client,
+    userIds.filter((id) => id !== actor.id),
+  );
   const key = outcome === 'approved' ? 'approval.notify.approved' : outcome === 'rejected' ? 'approval.notify.rejected' : 'approval.notify.recalled';
-  await notify(client, [...who.values()].map((p) => ({
-    workspaceId: ctx.workspace.id, userId: p.id, kind: `approval.${outcome}`,
-    title: t(p.locale, key, { object: pickLabel(obj.label, p.locale), record: recordName }),
-    body: comment ? t(p.locale, 'approval.notify.decidedBody', { actor: actor.name, comment }) : actor.name,
-    link: recordLink(obj.name, recordId),
-  })));
+  await notify(
+    client,
+    [...who.values()].map((p) => ({
+      workspaceId: ctx.workspace.id,
+      userId: p.id,
+      kind: `approval.${outcome}`,
+      title: t(p.locale, key, { object: pickLabel(obj.label, p.locale), record: recordName }),
+      body: comment ? t(p.locale, 'approval.notify.decidedBody', { actor: actor.name, comment }) : actor.name,
+      link: recordLink(obj.name, recordId),
+    })),
+  );
 }

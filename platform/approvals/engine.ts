@@ -50,26 +50,54 @@ interface Run {
   comment: string | null;
 }
 
-function fail(code: 'BAD_REQUEST' | 'CONFLICT' | 'FORBIDDEN' | 'NOT_FOUND', key: Parameters<typeof t>[1], ctx: RecordContext, params: Record<string, string> = {}, field?: string): AppError {
+function fail(
+  code: 'BAD_REQUEST' | 'CONFLICT' | 'FORBIDDEN' | 'NOT_FOUND',
+  key: Parameters<typeof t>[1],
+  ctx: RecordContext,
+  params: Record<string, string> = {},
+  field?: string,
+): AppError {
   const message = t(ctx.locale, key, params);
   return new AppError(code, message, [{ code: key, message, ...(field ? { field } : {}) }]);
 }
 
 function checkComment(ctx: RecordContext, comment: string | null | undefined): string | null {
   const c = comment?.trim() || null;
-  if (c && c.length > MAX_COMMENT) throw new AppError('VALIDATION_FAILED', t(ctx.locale, 'approval.commentLong'), [{ field: 'comment', code: 'approval.commentLong', message: t(ctx.locale, 'approval.commentLong') }]);
+  if (c && c.length > MAX_COMMENT)
+    throw new AppError('VALIDATION_FAILED', t(ctx.locale, 'approval.commentLong'), [
+      { field: 'comment', code: 'approval.commentLong', message: t(ctx.locale, 'approval.commentLong') },
+    ]);
   return c;
 }
 
-async function event(run: Pick<Run, 'client' | 'request'>, actorId: string | null, action: string, step: number | null, comment: string | null = null, details: object | null = null): Promise<void> {
-  await run.client.query('INSERT INTO approval_events (request_id, actor_id, action, step, comment, details) VALUES ($1, $2, $3, $4, $5, $6)',
-    [run.request.id, actorId, action, step, comment, details ? JSON.stringify(details) : null]);
+async function event(
+  run: Pick<Run, 'client' | 'request'>,
+  actorId: string | null,
+  action: string,
+  step: number | null,
+  comment: string | null = null,
+  details: object | null = null,
+): Promise<void> {
+  await run.client.query('INSERT INTO approval_events (request_id, actor_id, action, step, comment, details) VALUES ($1, $2, $3, $4, $5, $6)', [
+    run.request.id,
+    actorId,
+    action,
+    step,
+    comment,
+    details ? JSON.stringify(details) : null,
+  ]);
 }
 
 /** Administrators deciding or recalling in others' place also go to the workspace audit log. */
 export async function auditApproval(client: pg.PoolClient, ctx: RecordContext, action: string, requestId: string, details: object): Promise<void> {
-  await client.query('INSERT INTO audit_events (workspace_id, user_id, action, target_type, target_id, details) VALUES ($1, $2, $3, $4, $5, $6)',
-    [ctx.workspace.id, ctx.user.id, action, 'approval_request', requestId, JSON.stringify(details)]);
+  await client.query('INSERT INTO audit_events (workspace_id, user_id, action, target_type, target_id, details) VALUES ($1, $2, $3, $4, $5, $6)', [
+    ctx.workspace.id,
+    ctx.user.id,
+    action,
+    'approval_request',
+    requestId,
+    JSON.stringify(details),
+  ]);
 }
 
 /** The stored record with formula values (the platform's view: every field). */
@@ -86,16 +114,30 @@ const displayName = (r: RecordData) => String(r.name ?? r.id);
 async function runActions(run: Run, when: When, comment: string | null, approverIds: string[]): Promise<void> {
   const actions = run.def.actions?.[when] ?? [];
   if (!actions.length) return;
-  const updated = await applyFieldUpdates(run.ctx, run.client, run.obj, run.request.record_id, actions, { id: run.actor.id, name: run.actor.name, email: run.actor.email, isAdmin: false });
+  const updated = await applyFieldUpdates(run.ctx, run.client, run.obj, run.request.record_id, actions, {
+    id: run.actor.id,
+    name: run.actor.name,
+    email: run.actor.email,
+    isAdmin: false,
+  });
   if (updated) run.record = await loadRecord(run.ctx, run.client, run.obj, run.request.record_id);
   await queueFlowEmails(run.ctx, run.client, actions, {
-    obj: run.obj, flow: run.def, record: run.record, submitter: run.submitter, actor: run.actor, ownerId: (run.record.owner as string) ?? null,
-    approverIds, comment, stepLabel: run.request.step !== null ? run.def.steps[run.request.step]?.label ?? null : null,
+    obj: run.obj,
+    flow: run.def,
+    record: run.record,
+    submitter: run.submitter,
+    actor: run.actor,
+    ownerId: (run.record.owner as string) ?? null,
+    approverIds,
+    comment,
+    stepLabel: run.request.step !== null ? (run.def.steps[run.request.step]?.label ?? null) : null,
   });
 }
 
 async function everyApprover(run: Run): Promise<string[]> {
-  return (await run.client.query<{ approver_id: string }>('SELECT DISTINCT approver_id FROM approval_items WHERE request_id = $1', [run.request.id])).rows.map((r) => r.approver_id);
+  return (await run.client.query<{ approver_id: string }>('SELECT DISTINCT approver_id FROM approval_items WHERE request_id = $1', [run.request.id])).rows.map(
+    (r) => r.approver_id,
+  );
 }
 
 /** Give approvers read access to the record they must judge (kept afterwards: they judged it). */
@@ -116,20 +158,36 @@ async function openStep(run: Run, index: number): Promise<'open' | 'self'> {
   if (!approvers.length && found.length) return 'self';
   if (!approvers.length) {
     // Nobody to ask (the role is empty, the manager chain ends): the workspace administrators decide.
-    approvers = (await run.client.query<{ id: string }>('SELECT id FROM users WHERE workspace_id = $1 AND is_admin AND active ORDER BY created_at', [run.ctx.workspace.id])).rows.map((r) => r.id).filter((id) => id !== run.submitter.id);
+    approvers = (await run.client.query<{ id: string }>('SELECT id FROM users WHERE workspace_id = $1 AND is_admin AND active ORDER BY created_at', [run.ctx.workspace.id])).rows
+      .map((r) => r.id)
+      .filter((id) => id !== run.submitter.id);
     reason = 'noApprover';
     if (!approvers.length) throw fail('CONFLICT', 'approval.noApprover', run.ctx, { step: pickLabel(step.label, run.ctx.locale) });
   }
   const assignees = await applyDelegations(run.client, approvers);
-  await run.client.query(
-    `INSERT INTO approval_items (request_id, step, approver_id, delegated_from) SELECT $1, $2, a, d FROM unnest($3::uuid[], $4::uuid[]) AS x(a, d)`,
-    [run.request.id, index, assignees.map((a) => a.approverId), assignees.map((a) => a.delegatedFrom)],
-  );
+  await run.client.query(`INSERT INTO approval_items (request_id, step, approver_id, delegated_from) SELECT $1, $2, a, d FROM unnest($3::uuid[], $4::uuid[]) AS x(a, d)`, [
+    run.request.id,
+    index,
+    assignees.map((a) => a.approverId),
+    assignees.map((a) => a.delegatedFrom),
+  ]);
   await run.client.query('UPDATE approval_requests SET step = $2 WHERE id = $1', [run.request.id, index]);
   run.request.step = index;
   await event(run, null, 'step_started', index, null, { approvers: assignees, mode: step.mode ?? 'any', ...(reason ? { reason } : {}) });
-  await shareWith(run, assignees.map((a) => a.approverId));
-  await noticeApprovers(run.ctx, run.client, run.obj, run.request.record_id, run.request.record_name ?? displayName(run.record), assignees.map((a) => a.approverId), run.submitter, step.label);
+  await shareWith(
+    run,
+    assignees.map((a) => a.approverId),
+  );
+  await noticeApprovers(
+    run.ctx,
+    run.client,
+    run.obj,
+    run.request.record_id,
+    run.request.record_name ?? displayName(run.record),
+    assignees.map((a) => a.approverId),
+    run.submitter,
+    step.label,
+  );
   return 'open';
 }
 
@@ -178,7 +236,11 @@ export async function maySubmit(ctx: RecordContext, client: pg.PoolClient, obj: 
       if (r.rowCount) return true;
     }
     if (s.type === 'group') {
-      const r = await client.query('SELECT 1 FROM group_members m JOIN groups g ON g.id = m.group_id WHERE m.user_id = $1 AND g.name = $2 AND g.workspace_id = $3', [ctx.user.id, s.group, ctx.workspace.id]);
+      const r = await client.query('SELECT 1 FROM group_members m JOIN groups g ON g.id = m.group_id WHERE m.user_id = $1 AND g.name = $2 AND g.workspace_id = $3', [
+        ctx.user.id,
+        s.group,
+        ctx.workspace.id,
+      ]);
       if (r.rowCount) return true;
     }
   }
@@ -209,7 +271,12 @@ export async function submitForApproval(ctx: RecordContext, objectName: string, 
     const full = fullObject(ctx, obj);
     const record = await lockVisible(ctx, client, obj, recordId);
     const objectLabel = pickLabel(obj.label, ctx.locale);
-    const pending = await client.query('SELECT 1 FROM approval_requests WHERE workspace_id = $1 AND object = $2 AND record_id = $3 AND status = $4', [ctx.workspace.id, obj.name, recordId, 'pending']);
+    const pending = await client.query('SELECT 1 FROM approval_requests WHERE workspace_id = $1 AND object = $2 AND record_id = $3 AND status = $4', [
+      ctx.workspace.id,
+      obj.name,
+      recordId,
+      'pending',
+    ]);
     if (pending.rowCount) throw fail('CONFLICT', 'approval.pending', ctx, { object: objectLabel });
     const def = await flowFor(ctx, client, full, record);
     if (!def) throw fail('BAD_REQUEST', 'approval.noFlow', ctx, { object: objectLabel });
@@ -221,8 +288,25 @@ export async function submitForApproval(ctx: RecordContext, objectName: string, 
     );
     const actor = await actorOf(ctx, client);
     const run: Run = {
-      ctx, client, obj: full, def: version.def, record, submitter: actor, actor, comment: note,
-      request: { id: res.rows[0].id, object: obj.name, record_id: recordId, record_name: displayName(record), status: 'pending', step: null, submitted_by: ctx.user.id, flow_version_id: version.id, definition: version.def },
+      ctx,
+      client,
+      obj: full,
+      def: version.def,
+      record,
+      submitter: actor,
+      actor,
+      comment: note,
+      request: {
+        id: res.rows[0].id,
+        object: obj.name,
+        record_id: recordId,
+        record_name: displayName(record),
+        status: 'pending',
+        step: null,
+        submitted_by: ctx.user.id,
+        flow_version_id: version.id,
+        definition: version.def,
+      },
     };
     await event(run, ctx.user.id, 'submitted', null, note, { flow: def.name, version: version.version });
     await runActions(run, 'submit', note, []);
@@ -251,7 +335,17 @@ async function startRun(ctx: RecordContext, client: pg.PoolClient, request: Requ
   const actor = who.get(ctx.user.id) ?? { id: ctx.user.id, name: ctx.user.name, email: ctx.user.email, locale: ctx.locale };
   // The record row is locked too: field updates and the lock check see one consistent record.
   await client.query(`SELECT 1 FROM ${qualified(ctx.workspace.schema, obj.name)} WHERE "id" = $1 FOR NO KEY UPDATE`, [request.record_id]);
-  return { ctx, client, obj, request, def: request.definition, record: await loadRecord(ctx, client, obj, request.record_id), submitter: who.get(request.submitted_by)!, actor, comment: null };
+  return {
+    ctx,
+    client,
+    obj,
+    request,
+    def: request.definition,
+    record: await loadRecord(ctx, client, obj, request.record_id),
+    submitter: who.get(request.submitted_by)!,
+    actor,
+    comment: null,
+  };
 }
 
 function closedError(ctx: RecordContext, status: string): AppError {
@@ -269,7 +363,11 @@ export async function decide(ctx: RecordContext, requestId: string, decision: 'a
     const { request, obj } = await lockRequest(ctx, client, requestId);
     if (request.status !== 'pending') throw closedError(ctx, request.status);
     const step = request.step!;
-    const items = (await client.query<{ id: string; approver_id: string; status: string; step: number }>('SELECT id, approver_id, status, step FROM approval_items WHERE request_id = $1', [request.id])).rows;
+    const items = (
+      await client.query<{ id: string; approver_id: string; status: string; step: number }>('SELECT id, approver_id, status, step FROM approval_items WHERE request_id = $1', [
+        request.id,
+      ])
+    ).rows;
     const mine = items.filter((i) => i.step === step && i.status === 'pending' && i.approver_id === ctx.user.id);
     let asAdmin = false;
     if (!mine.length) {
@@ -284,7 +382,12 @@ export async function decide(ctx: RecordContext, requestId: string, decision: 'a
     const def = run.def.steps[step];
     const status = decision === 'approve' ? 'approved' : 'rejected';
     const acting = asAdmin ? items.filter((i) => i.step === step && i.status === 'pending') : mine;
-    await client.query('UPDATE approval_items SET status = $2, comment = $3, acted_by = $4, acted_at = now() WHERE id = ANY($1::uuid[])', [acting.map((i) => i.id), status, note, ctx.user.id]);
+    await client.query('UPDATE approval_items SET status = $2, comment = $3, acted_by = $4, acted_at = now() WHERE id = ANY($1::uuid[])', [
+      acting.map((i) => i.id),
+      status,
+      note,
+      ctx.user.id,
+    ]);
     await event(run, ctx.user.id, status, step, note, asAdmin ? { asAdmin: true } : null);
     if (asAdmin) await auditApproval(client, ctx, `approval.${decision}.admin`, request.id, { object: request.object, recordId: request.record_id, step, comment: note });
     if (decision === 'approve') {
@@ -314,10 +417,13 @@ export async function recall(ctx: RecordContext, requestId: string, comment?: st
     if (request.status !== 'pending') throw closedError(ctx, request.status);
     if (!ctx.user.isAdmin && (request.submitted_by !== ctx.user.id || request.definition.allowRecall === false)) throw fail('FORBIDDEN', 'approval.recallForbidden', ctx);
     const run = await startRun(ctx, client, request, obj);
-    const waiting = (await client.query<{ approver_id: string }>(`UPDATE approval_items SET status = 'closed' WHERE request_id = $1 AND status = 'pending' RETURNING approver_id`, [request.id])).rows.map((r) => r.approver_id);
+    const waiting = (
+      await client.query<{ approver_id: string }>(`UPDATE approval_items SET status = 'closed' WHERE request_id = $1 AND status = 'pending' RETURNING approver_id`, [request.id])
+    ).rows.map((r) => r.approver_id);
     await client.query(`UPDATE approval_requests SET status = 'recalled', step = NULL, completed_at = now() WHERE id = $1`, [request.id]);
     await event(run, ctx.user.id, 'recalled', request.step, note);
-    if (request.submitted_by !== ctx.user.id) await auditApproval(client, ctx, 'approval.recall.admin', request.id, { object: request.object, recordId: request.record_id, comment: note });
+    if (request.submitted_by !== ctx.user.id)
+      await auditApproval(client, ctx, 'approval.recall.admin', request.id, { object: request.object, recordId: request.record_id, comment: note });
     await runActions(run, 'recall', note, await everyApprover(run));
     await noticeOutcome(ctx, client, obj, request.record_id, request.record_name ?? displayName(run.record), 'recalled', waiting, run.actor, note);
     return { requestId: request.id, status: 'recalled' };
@@ -326,12 +432,21 @@ export async function recall(ctx: RecordContext, requestId: string, comment?: st
 
 /** Recall the pending request of a record (what the record page's Recall button does). */
 export async function pendingRequestId(ctx: RecordContext, objectName: string, recordId: string): Promise<string | null> {
-  const res = await ctx.pool.query<{ id: string }>('SELECT id FROM approval_requests WHERE workspace_id = $1 AND object = $2 AND record_id = $3 AND status = $4', [ctx.workspace.id, objectName, recordId, 'pending']);
+  const res = await ctx.pool.query<{ id: string }>('SELECT id FROM approval_requests WHERE workspace_id = $1 AND object = $2 AND record_id = $3 AND status = $4', [
+    ctx.workspace.id,
+    objectName,
+    recordId,
+    'pending',
+  ]);
   return res.rows[0]?.id ?? null;
 }
 
 /** Approve several requests; each is its own transaction, so one failure does not undo the others. */
-export async function bulkApprove(ctx: RecordContext, requestIds: string[], comment?: string | null): Promise<{ approved: string[]; failed: { requestId: string; code: string; message: string }[] }> {
+export async function bulkApprove(
+  ctx: RecordContext,
+  requestIds: string[],
+  comment?: string | null,
+): Promise<{ approved: string[]; failed: { requestId: string; code: string; message: string }[] }> {
   const approved: string[] = [];
   const failed: { requestId: string; code: string; message: string }[] = [];
   for (const id of [...new Set(requestIds)]) {

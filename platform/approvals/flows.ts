@@ -18,17 +18,27 @@ export interface FlowVersion {
 
 function canonical(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(canonical);
-  if (v && typeof v === 'object') return Object.fromEntries(Object.keys(v).sort().map((k) => [k, canonical((v as Record<string, unknown>)[k])]));
+  if (v && typeof v === 'object')
+    return Object.fromEntries(
+      Object.keys(v)
+        .sort()
+        .map((k) => [k, canonical((v as Record<string, unknown>)[k])]),
+    );
   return v;
 }
 
 /** The stored version of this definition (created when new). */
 export async function versionOf(client: pg.PoolClient, workspaceId: string, def: ApprovalFlowDefinition): Promise<FlowVersion> {
   const { $schema: _s, ...body } = def as ApprovalFlowDefinition & { $schema?: string };
-  const hash = createHash('sha256').update(JSON.stringify(canonical(body))).digest('hex');
+  const hash = createHash('sha256')
+    .update(JSON.stringify(canonical(body)))
+    .digest('hex');
   // Serialise version numbering per flow (two first submissions at once must not both be version n).
   await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`approval-flow:${workspaceId}:${def.object}.${def.name}`]);
-  const found = await client.query<{ id: string; version: number }>('SELECT id, version FROM approval_flow_versions WHERE workspace_id = $1 AND object = $2 AND flow = $3 AND hash = $4', [workspaceId, def.object, def.name, hash]);
+  const found = await client.query<{ id: string; version: number }>(
+    'SELECT id, version FROM approval_flow_versions WHERE workspace_id = $1 AND object = $2 AND flow = $3 AND hash = $4',
+    [workspaceId, def.object, def.name, hash],
+  );
   if (found.rowCount) return { id: found.rows[0].id, version: found.rows[0].version, def: body as ApprovalFlowDefinition };
   const res = await client.query<{ id: string; version: number }>(
     `INSERT INTO approval_flow_versions (workspace_id, object, flow, version, hash, definition)

@@ -103,7 +103,11 @@ function lockedError(ctx: RecordContext, obj: ObjectModel, fields: FieldDef[]): 
   const object = ctx.locale === 'zh-CN' ? pickLabel(obj.label, ctx.locale) : pickLabel(obj.label, ctx.locale).toLowerCase();
   const msg = (labels: string[]) => t(ctx.locale, 'approval.approvedLocked', { fields: labels.join(ctx.locale === 'zh-CN' ? '、' : ', '), object });
   const labels = fields.map((f) => pickLabel(f.label, ctx.locale));
-  return new AppError('RECORD_LOCKED', msg(labels), fields.map((f, i) => ({ field: f.name, code: 'approval.approvedLocked', message: msg([labels[i]]) })));
+  return new AppError(
+    'RECORD_LOCKED',
+    msg(labels),
+    fields.map((f, i) => ({ field: f.name, code: 'approval.approvedLocked', message: msg([labels[i]]) })),
+  );
 }
 
 /** Field updates to run after an edit reopened the record's approval (the flow's recall updates), or null. */

@@ -14,15 +14,44 @@ import { withTransaction } from '../db/pool';
 import type { ApprovalFlowDefinition } from '../metadata/model';
 import { flowFor, maySubmit } from './engine';
 
-export interface ApproverView { userId: string; name: string; status: string; comment: string | null; actedAt: string | null; delegatedFrom: { id: string; name: string } | null }
-export interface StepView { index: number; name: string; label: Label; mode: 'any' | 'all'; state: 'waiting' | 'current' | 'approved' | 'rejected' | 'skipped' | 'auto_approved' | 'closed'; approvers: ApproverView[] }
-export interface EventView { at: string; actor: { id: string; name: string } | null; action: string; step: number | null; stepLabel: Label | null; comment: string | null; details: Record<string, unknown> | null }
+export interface ApproverView {
+  userId: string;
+  name: string;
+  status: string;
+  comment: string | null;
+  actedAt: string | null;
+  delegatedFrom: { id: string; name: string } | null;
+}
+export interface StepView {
+  index: number;
+  name: string;
+  label: Label;
+  mode: 'any' | 'all';
+  state: 'waiting' | 'current' | 'approved' | 'rejected' | 'skipped' | 'auto_approved' | 'closed';
+  approvers: ApproverView[];
+}
+export interface EventView {
+  at: string;
+  actor: { id: string; name: string } | null;
+  action: string;
+  step: number | null;
+  stepLabel: Label | null;
+  comment: string | null;
+  details: Record<string, unknown> | null;
+}
 export interface RequestView {
-  id: string; status: string; flow: { name: string; label: Label; version: number };
-  submittedBy: { id: string; name: string }; submittedAt: string; completedAt: string | null;
-  currentStep: number | null; steps: StepView[]; events: EventView[];
+  id: string;
+  status: string;
+  flow: { name: string; label: Label; version: number };
+  submittedBy: { id: string; name: string };
+  submittedAt: string;
+  completedAt: string | null;
+  currentStep: number | null;
+  steps: StepView[];
+  events: EventView[];
   /** The caller has a pending item on the current step. */
-  canAct: boolean; canRecall: boolean;
+  canAct: boolean;
+  canRecall: boolean;
 }
 export interface RecordApproval {
   /** The flow a submission would use now (null: none applies, or the object has none). */
@@ -38,19 +67,53 @@ export interface RecordApproval {
   requests: RequestView[];
 }
 
-interface Row { id: string; status: string; step: number | null; submitted_by: string; submitter: string; submitted_at: string; completed_at: string | null; definition: ApprovalFlowDefinition; version: number }
+interface Row {
+  id: string;
+  status: string;
+  step: number | null;
+  submitted_by: string;
+  submitter: string;
+  submitted_at: string;
+  completed_at: string | null;
+  definition: ApprovalFlowDefinition;
+  version: number;
+}
 
 async function requestViews(ctx: RecordContext, rows: Row[]): Promise<RequestView[]> {
   if (!rows.length) return [];
   const ids = rows.map((r) => r.id);
   const [items, events] = await Promise.all([
-    ctx.pool.query<{ request_id: string; step: number; approver_id: string; name: string; status: string; comment: string | null; acted_at: string | null; delegated_from: string | null; from_name: string | null; created_at: string }>(
+    ctx.pool.query<{
+      request_id: string;
+      step: number;
+      approver_id: string;
+      name: string;
+      status: string;
+      comment: string | null;
+      acted_at: string | null;
+      delegated_from: string | null;
+      from_name: string | null;
+      created_at: string;
+    }>(
       `SELECT i.request_id, i.step, i.created_at, i.approver_id, u.name, i.status, i.comment, i.acted_at, i.delegated_from, f.name AS from_name
          FROM approval_items i JOIN users u ON u.id = i.approver_id LEFT JOIN users f ON f.id = i.delegated_from
-        WHERE i.request_id = ANY($1::uuid[]) ORDER BY i.created_at, u.name`, [ids]),
-    ctx.pool.query<{ request_id: string; at: string; actor_id: string | null; name: string | null; action: string; step: number | null; comment: string | null; details: Record<string, unknown> | null }>(
+        WHERE i.request_id = ANY($1::uuid[]) ORDER BY i.created_at, u.name`,
+      [ids],
+    ),
+    ctx.pool.query<{
+      request_id: string;
+      at: string;
+      actor_id: string | null;
+      name: string | null;
+      action: string;
+      step: number | null;
+      comment: string | null;
+      details: Record<string, unknown> | null;
+    }>(
       `SELECT e.request_id, e.at, e.actor_id, u.name, e.action, e.step, e.comment, e.details
-         FROM approval_events e LEFT JOIN users u ON u.id = e.actor_id WHERE e.request_id = ANY($1::uuid[]) ORDER BY e.id`, [ids]),
+         FROM approval_events e LEFT JOIN users u ON u.id = e.actor_id WHERE e.request_id = ANY($1::uuid[]) ORDER BY e.id`,
+      [ids],
+    ),
   ]);
   return rows.map((r) => {
     const def = r.definition;
@@ -70,15 +133,39 @@ async function requestViews(ctx: RecordContext, rows: Row[]): Promise<RequestVie
       else if (own.some((i) => i.status === 'rejected') && lastEvent === 'rejected') state = 'rejected';
       else if (own.length && (lastEvent === 'approved' || own.every((i) => i.status !== 'pending'))) state = own.some((i) => i.status === 'approved') ? 'approved' : 'closed';
       return {
-        index, name: s.name, label: s.label, mode: s.mode ?? 'any', state,
-        approvers: lastRound.map((i) => ({ userId: i.approver_id, name: i.name, status: i.status, comment: i.comment, actedAt: isoFromPg(i.acted_at), delegatedFrom: i.delegated_from ? { id: i.delegated_from, name: i.from_name ?? '' } : null })),
+        index,
+        name: s.name,
+        label: s.label,
+        mode: s.mode ?? 'any',
+        state,
+        approvers: lastRound.map((i) => ({
+          userId: i.approver_id,
+          name: i.name,
+          status: i.status,
+          comment: i.comment,
+          actedAt: isoFromPg(i.acted_at),
+          delegatedFrom: i.delegated_from ? { id: i.delegated_from, name: i.from_name ?? '' } : null,
+        })),
       };
     });
     return {
-      id: r.id, status: r.status, flow: { name: def.name, label: def.label, version: r.version },
-      submittedBy: { id: r.submitted_by, name: r.submitter }, submittedAt: isoFromPg(r.submitted_at)!, completedAt: isoFromPg(r.completed_at),
-      currentStep: r.step, steps,
-      events: evs.map((e) => ({ at: isoFromPg(e.at)!, actor: e.actor_id ? { id: e.actor_id, name: e.name ?? '' } : null, action: e.action, step: e.step, stepLabel: e.step !== null ? def.steps[e.step]?.label ?? null : null, comment: e.comment, details: e.details })),
+      id: r.id,
+      status: r.status,
+      flow: { name: def.name, label: def.label, version: r.version },
+      submittedBy: { id: r.submitted_by, name: r.submitter },
+      submittedAt: isoFromPg(r.submitted_at)!,
+      completedAt: isoFromPg(r.completed_at),
+      currentStep: r.step,
+      steps,
+      events: evs.map((e) => ({
+        at: isoFromPg(e.at)!,
+        actor: e.actor_id ? { id: e.actor_id, name: e.name ?? '' } : null,
+        action: e.action,
+        step: e.step,
+        stepLabel: e.step !== null ? (def.steps[e.step]?.label ?? null) : null,
+        comment: e.comment,
+        details: e.details,
+      })),
       canAct: r.status === 'pending' && mine.some((i) => i.step === r.step && i.status === 'pending' && i.approver_id === ctx.user.id),
       canRecall: r.status === 'pending' && ((r.submitted_by === ctx.user.id && def.allowRecall !== false) || ctx.user.isAdmin),
     };
@@ -93,12 +180,14 @@ export async function recordApproval(ctx: RecordContext, objectName: string, rec
   // The whole record (hidden fields too): entry conditions may test what the caller cannot see.
   const record = await findAccessibleRecord(ctx, full, recordId, 'read', ctx.pool);
   if (!record) throw notFound(ctx, obj);
-  const rows = (await ctx.pool.query<Row>(
-    `SELECT r.id, r.status, r.step, r.submitted_by, u.name AS submitter, r.submitted_at, r.completed_at, v.definition, v.version
+  const rows = (
+    await ctx.pool.query<Row>(
+      `SELECT r.id, r.status, r.step, r.submitted_by, u.name AS submitter, r.submitted_at, r.completed_at, v.definition, v.version
        FROM approval_requests r JOIN approval_flow_versions v ON v.id = r.flow_version_id JOIN users u ON u.id = r.submitted_by
       WHERE r.workspace_id = $1 AND r.object = $2 AND r.record_id = $3 ORDER BY r.submitted_at DESC, r.id DESC LIMIT 50`,
-    [ctx.workspace.id, obj.name, recordId],
-  )).rows;
+      [ctx.workspace.id, obj.name, recordId],
+    )
+  ).rows;
   const requests = await requestViews(ctx, rows);
   const current = requests.find((r) => r.status === 'pending') ?? null;
   const hasFlows = full.approvals.some((f) => f.active);
@@ -115,25 +204,49 @@ export async function recordApproval(ctx: RecordContext, objectName: string, rec
   // The same test the record service makes on an edit (approvals/locks.ts): the latest request.
   const guard = rows[0]?.status === 'approved' ? rows[0].definition.afterApproval : undefined;
   const afterApproval = guard ? { onEdit: guard.onEdit, fields: guard.fields.map((f) => full.fieldMap.get(f)?.label ?? { en: f, zh: f }) } : null;
-  return { flow: flow ? { name: flow.name, label: flow.label } : null, hasFlows, canSubmit: Boolean(flow) && allowed, locked: Boolean(current), mayEditLocked, afterApproval, current, requests };
+  return {
+    flow: flow ? { name: flow.name, label: flow.label } : null,
+    hasFlows,
+    canSubmit: Boolean(flow) && allowed,
+    locked: Boolean(current),
+    mayEditLocked,
+    afterApproval,
+    current,
+    requests,
+  };
 }
 
 function readCursor(ctx: RecordContext, cursor: string): [string, string] {
   try {
     const v: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     if (Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && normaliseDateTime(v[0]) !== null && isRecordId(v[1])) return [v[0], v[1]]; // a real instant (Date.parse takes year 0 and 2026-02-30; Postgres does not)
-  } catch { /* fall through */ }
+  } catch {
+    /* fall through */
+  }
   const message = t(ctx.locale, 'cursor.invalid');
   throw new AppError('INVALID_CURSOR', message, [{ pointer: '/cursor', code: 'cursor.invalid', message }]);
 }
 
 export interface InboxItem {
-  itemId: string; requestId: string; object: string; objectLabel: Label; recordId: string; recordName: string | null;
-  flow: Label; step: Label; submittedBy: string; submittedAt: string; assignedAt: string; delegatedFrom: string | null;
+  itemId: string;
+  requestId: string;
+  object: string;
+  objectLabel: Label;
+  recordId: string;
+  recordName: string | null;
+  flow: Label;
+  step: Label;
+  submittedBy: string;
+  submittedAt: string;
+  assignedAt: string;
+  delegatedFrom: string | null;
 }
 
 /** The caller's pending approvals, oldest first (keyset-paged on when they were assigned). */
-export async function approvalInbox(ctx: RecordContext, opts: { cursor?: string | null; limit?: number } = {}): Promise<{ items: InboxItem[]; nextCursor: string | null; total: number }> {
+export async function approvalInbox(
+  ctx: RecordContext,
+  opts: { cursor?: string | null; limit?: number } = {},
+): Promise<{ items: InboxItem[]; nextCursor: string | null; total: number }> {
   const limit = Math.min(Math.max(opts.limit ?? 50, 1), 200);
   const after = opts.cursor ? readCursor(ctx, opts.cursor) : null;
   const params: unknown[] = [ctx.user.id, ctx.workspace.id, limit + 1];
@@ -144,32 +257,63 @@ export async function approvalInbox(ctx: RecordContext, opts: { cursor?: string 
     keyset = 'AND (i.created_at, i.id) > ($4::timestamptz, $5::uuid)';
   }
   const [res, total] = await Promise.all([
-    ctx.pool.query<{ item_id: string; request_id: string; object: string; record_id: string; record_name: string | null; definition: ApprovalFlowDefinition; step: number; submitter: string; submitted_at: string; created_at: string; from_name: string | null }>(
+    ctx.pool.query<{
+      item_id: string;
+      request_id: string;
+      object: string;
+      record_id: string;
+      record_name: string | null;
+      definition: ApprovalFlowDefinition;
+      step: number;
+      submitter: string;
+      submitted_at: string;
+      created_at: string;
+      from_name: string | null;
+    }>(
       `SELECT i.id AS item_id, r.id AS request_id, r.object, r.record_id, r.record_name, v.definition, i.step, u.name AS submitter, r.submitted_at, i.created_at, f.name AS from_name
          FROM approval_items i JOIN approval_requests r ON r.id = i.request_id JOIN approval_flow_versions v ON v.id = r.flow_version_id
          JOIN users u ON u.id = r.submitted_by LEFT JOIN users f ON f.id = i.delegated_from
         WHERE i.approver_id = $1 AND i.status = 'pending' AND r.workspace_id = $2 ${keyset}
-        ORDER BY i.created_at, i.id LIMIT $3`, params),
-    ctx.pool.query<{ n: string }>(`SELECT count(*) AS n FROM approval_items i JOIN approval_requests r ON r.id = i.request_id WHERE i.approver_id = $1 AND i.status = 'pending' AND r.workspace_id = $2`, [ctx.user.id, ctx.workspace.id]),
+        ORDER BY i.created_at, i.id LIMIT $3`,
+      params,
+    ),
+    ctx.pool.query<{ n: string }>(
+      `SELECT count(*) AS n FROM approval_items i JOIN approval_requests r ON r.id = i.request_id WHERE i.approver_id = $1 AND i.status = 'pending' AND r.workspace_id = $2`,
+      [ctx.user.id, ctx.workspace.id],
+    ),
   ]);
   const rows = res.rows.slice(0, limit);
   const last = rows[rows.length - 1];
   return {
     items: rows.map((r) => ({
-      itemId: r.item_id, requestId: r.request_id, object: r.object, objectLabel: ctx.security.fullMeta.objects.get(r.object)?.label ?? { en: r.object, zh: r.object },
-      recordId: r.record_id, recordName: r.record_name, flow: r.definition.label, step: r.definition.steps[r.step]?.label ?? { en: '', zh: '' },
-      submittedBy: r.submitter, submittedAt: isoFromPg(r.submitted_at)!, assignedAt: isoFromPg(r.created_at)!, delegatedFrom: r.from_name,
+      itemId: r.item_id,
+      requestId: r.request_id,
+      object: r.object,
+      objectLabel: ctx.security.fullMeta.objects.get(r.object)?.label ?? { en: r.object, zh: r.object },
+      recordId: r.record_id,
+      recordName: r.record_name,
+      flow: r.definition.label,
+      step: r.definition.steps[r.step]?.label ?? { en: '', zh: '' },
+      submittedBy: r.submitter,
+      submittedAt: isoFromPg(r.submitted_at)!,
+      assignedAt: isoFromPg(r.created_at)!,
+      delegatedFrom: r.from_name,
     })),
     nextCursor: res.rows.length > limit && last ? Buffer.from(JSON.stringify([isoFromPg(last.created_at), last.item_id])).toString('base64url') : null,
     total: Number(total.rows[0].n),
   };
 }
 
-export interface Delegation { delegate: { id: string; name: string } | null; until: string | null }
+export interface Delegation {
+  delegate: { id: string; name: string } | null;
+  until: string | null;
+}
 
 export async function getDelegation(ctx: RecordContext): Promise<Delegation> {
   const res = await ctx.pool.query<{ delegate_id: string; name: string; until: string | null }>(
-    'SELECT d.delegate_id, u.name, d.until FROM approval_delegations d JOIN users u ON u.id = d.delegate_id WHERE d.user_id = $1', [ctx.user.id]);
+    'SELECT d.delegate_id, u.name, d.until FROM approval_delegations d JOIN users u ON u.id = d.delegate_id WHERE d.user_id = $1',
+    [ctx.user.id],
+  );
   const r = res.rows[0];
   return r ? { delegate: { id: r.delegate_id, name: r.name }, until: isoFromPg(r.until) } : { delegate: null, until: null };
 }
@@ -180,16 +324,25 @@ export async function getDelegation(ctx: RecordContext): Promise<Delegation> {
  */
 export async function setDelegation(ctx: RecordContext, delegateId: string | null, until: string | null): Promise<Delegation> {
   await withTransaction(ctx.pool, async (client) => {
-    const audit = (details: object) => client.query('INSERT INTO audit_events (workspace_id, user_id, action, target_type, target_id, details) VALUES ($1, $2, $3, $4, $5, $6)',
-      [ctx.workspace.id, ctx.user.id, 'approval.delegation', 'user', ctx.user.id, JSON.stringify(details)]);
+    const audit = (details: object) =>
+      client.query('INSERT INTO audit_events (workspace_id, user_id, action, target_type, target_id, details) VALUES ($1, $2, $3, $4, $5, $6)', [
+        ctx.workspace.id,
+        ctx.user.id,
+        'approval.delegation',
+        'user',
+        ctx.user.id,
+        JSON.stringify(details),
+      ]);
     if (!delegateId) {
       await client.query('DELETE FROM approval_delegations WHERE user_id = $1', [ctx.user.id]);
       await audit({ delegate: null });
       return;
     }
-    const fail = (key: 'approval.delegateSelf' | 'approval.delegateUnknown') => new AppError('VALIDATION_FAILED', t(ctx.locale, key), [{ field: 'delegateId', code: key, message: t(ctx.locale, key) }]);
+    const fail = (key: 'approval.delegateSelf' | 'approval.delegateUnknown') =>
+      new AppError('VALIDATION_FAILED', t(ctx.locale, key), [{ field: 'delegateId', code: key, message: t(ctx.locale, key) }]);
     if (delegateId === ctx.user.id) throw fail('approval.delegateSelf');
-    if (!isRecordId(delegateId) || !(await client.query('SELECT 1 FROM users WHERE id = $1 AND workspace_id = $2 AND active', [delegateId, ctx.workspace.id])).rowCount) throw fail('approval.delegateUnknown');
+    if (!isRecordId(delegateId) || !(await client.query('SELECT 1 FROM users WHERE id = $1 AND workspace_id = $2 AND active', [delegateId, ctx.workspace.id])).rowCount)
+      throw fail('approval.delegateUnknown');
     await client.query(
       `INSERT INTO approval_delegations (user_id, delegate_id, until) VALUES ($1, $2, $3)
        ON CONFLICT (user_id) DO UPDATE SET delegate_id = EXCLUDED.delegate_id, until = EXCLUDED.until, created_at = now()`,
@@ -204,7 +357,13 @@ export async function setDelegation(ctx: RecordContext, delegateId: string | nul
     );
     await audit({ delegate: delegateId, until, moved: moved.rowCount });
     for (const m of moved.rows) {
-      await client.query('INSERT INTO approval_events (request_id, actor_id, action, step, details) VALUES ($1, $2, $3, $4, $5)', [m.request_id, ctx.user.id, 'delegated', m.step, JSON.stringify({ to: delegateId })]);
+      await client.query('INSERT INTO approval_events (request_id, actor_id, action, step, details) VALUES ($1, $2, $3, $4, $5)', [
+        m.request_id,
+        ctx.user.id,
+        'delegated',
+        m.step,
+        JSON.stringify({ to: delegateId }),
+      ]);
       await client.query(
         `INSERT INTO record_shares (workspace_id, object, record_id, user_id, access, reason, created_by) VALUES ($1, $2, $3, $4, 'read', 'approval', $5) ON CONFLICT DO NOTHING`,
         [ctx.workspace.id, m.object, m.record_id, delegateId, ctx.user.id],

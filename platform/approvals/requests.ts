@@ -14,9 +14,20 @@ import type { FieldChange } from '../security/history';
 import type { RecordContext } from '../data/context';
 
 /** An administrator changed a field that approvals guard: who, which record, each field's old and new value. */
-export async function auditOverride(client: pg.PoolClient, ctx: RecordContext, object: string, recordId: string, reason: 'approvalManaged' | 'approvedLocked', changes: FieldChange[]): Promise<void> {
+export async function auditOverride(
+  client: pg.PoolClient,
+  ctx: RecordContext,
+  object: string,
+  recordId: string,
+  reason: 'approvalManaged' | 'approvedLocked',
+  changes: FieldChange[],
+): Promise<void> {
   await client.query('INSERT INTO audit_events (workspace_id, user_id, action, target_type, target_id, details) VALUES ($1, $2, $3, $4, $5, $6)', [
-    ctx.workspace.id, ctx.user.id, 'approval.override', 'record', recordId,
+    ctx.workspace.id,
+    ctx.user.id,
+    'approval.override',
+    'record',
+    recordId,
     JSON.stringify({ object, reason, channel: ctx.channel, changes: changes.map((c) => ({ field: c.field, old: c.old ?? null, new: c.new ?? null })) }),
   ]);
 }
@@ -25,7 +36,10 @@ export async function auditOverride(client: pg.PoolClient, ctx: RecordContext, o
 export async function markReopened(client: pg.PoolClient, ctx: RecordContext, requestId: string, fields: FieldDef[]): Promise<void> {
   await client.query(`UPDATE approval_requests SET status = 'reopened' WHERE id = $1 AND status = 'approved'`, [requestId]);
   await client.query('INSERT INTO approval_events (request_id, actor_id, action, step, details) VALUES ($1, $2, $3, NULL, $4)', [
-    requestId, ctx.user.id, 'reopened', JSON.stringify({ fields: fields.map((f) => f.name), labels: fields.map((f) => f.label) }),
+    requestId,
+    ctx.user.id,
+    'reopened',
+    JSON.stringify({ fields: fields.map((f) => f.name), labels: fields.map((f) => f.label) }),
   ]);
 }
 
@@ -60,16 +74,37 @@ export async function cancelOnDelete(client: pg.PoolClient, ctx: RecordContext, 
   );
   const request = res.rows[0];
   if (!request) return null;
-  const waiting = (await client.query<{ approver_id: string }>(`UPDATE approval_items SET status = 'closed' WHERE request_id = $1 AND status = 'pending' RETURNING approver_id`, [request.id])).rows.map((r) => r.approver_id);
-  await client.query('INSERT INTO approval_events (request_id, actor_id, action, step, details) VALUES ($1, $2, $3, NULL, $4)', [request.id, ctx.user.id, 'cancelled', JSON.stringify({ reason: 'record_deleted' })]);
+  const waiting = (
+    await client.query<{ approver_id: string }>(`UPDATE approval_items SET status = 'closed' WHERE request_id = $1 AND status = 'pending' RETURNING approver_id`, [request.id])
+  ).rows.map((r) => r.approver_id);
+  await client.query('INSERT INTO approval_events (request_id, actor_id, action, step, details) VALUES ($1, $2, $3, NULL, $4)', [
+    request.id,
+    ctx.user.id,
+    'cancelled',
+    JSON.stringify({ reason: 'record_deleted' }),
+  ]);
   const link = `/o/${obj.name}/${recordId}`; // the record page, as the engine's notices link it
-  await client.query(`UPDATE notifications SET link = NULL WHERE workspace_id = $1 AND user_id = ANY($2::uuid[]) AND kind = 'approval.requested' AND link = $3`, [ctx.workspace.id, waiting, link]);
+  await client.query(`UPDATE notifications SET link = NULL WHERE workspace_id = $1 AND user_id = ANY($2::uuid[]) AND kind = 'approval.requested' AND link = $3`, [
+    ctx.workspace.id,
+    waiting,
+    link,
+  ]);
   const told = [...new Set([...waiting, request.submitted_by])].filter((id) => id !== ctx.user.id);
   const who = await client.query<{ id: string; locale: string }>('SELECT id, locale FROM users WHERE id = ANY($1::uuid[]) AND active', [told]);
-  await notify(client, who.rows.map((u) => {
-    const locale: Locale = u.locale === 'zh-CN' ? 'zh-CN' : 'en';
-    const params = { object: pickLabel(obj.label, locale), record: request.record_name ?? recordId, actor: ctx.user.name };
-    return { workspaceId: ctx.workspace.id, userId: u.id, kind: 'approval.cancelled', title: t(locale, 'approval.notify.cancelled', params), body: t(locale, 'approval.notify.cancelledBody', params), link: null };
-  }));
+  await notify(
+    client,
+    who.rows.map((u) => {
+      const locale: Locale = u.locale === 'zh-CN' ? 'zh-CN' : 'en';
+      const params = { object: pickLabel(obj.label, locale), record: request.record_name ?? recordId, actor: ctx.user.name };
+      return {
+        workspaceId: ctx.workspace.id,
+        userId: u.id,
+        kind: 'approval.cancelled',
+        title: t(locale, 'approval.notify.cancelled', params),
+        body: t(locale, 'approval.notify.cancelledBody', params),
+        link: null,
+      };
+    }),
+  );
   return recallInput(obj, request.recall ?? []);
 }

@@ -18,14 +18,19 @@ const globalBoss = globalThis as unknown as { __tesseraBoss?: Promise<PgBoss>; _
 function startOutbox(): void {
   if (globalBoss.__tesseraOutbox) return;
   let busy = false;
-  globalBoss.__tesseraOutbox = setInterval(() => {
-    if (busy) return;
-    busy = true;
-    defaultTransport()
-      .then((transport) => deliverOutbox(getPool(), transport))
-      .catch((e: Error) => console.error('[outbox]', e.message))
-      .finally(() => { busy = false; });
-  }, Number(process.env.TESSERA_OUTBOX_INTERVAL_MS ?? 5000));
+  globalBoss.__tesseraOutbox = setInterval(
+    () => {
+      if (busy) return;
+      busy = true;
+      defaultTransport()
+        .then((transport) => deliverOutbox(getPool(), transport))
+        .catch((e: Error) => console.error('[outbox]', e.message))
+        .finally(() => {
+          busy = false;
+        });
+    },
+    Number(process.env.TESSERA_OUTBOX_INTERVAL_MS ?? 5000),
+  );
   globalBoss.__tesseraOutbox.unref();
 }
 

@@ -14,10 +14,7 @@ export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constr
 /** Deeper than any metadata, filter or record body; the walk below stays far from the stack limit. */
 export const MAX_JSON_DEPTH = 100;
 
-export type JsonProblem =
-  | { kind: 'syntax' }
-  | { kind: 'forbiddenKey'; key: string; pointer: string }
-  | { kind: 'tooDeep'; pointer: string };
+export type JsonProblem = { kind: 'syntax' } | { kind: 'forbiddenKey'; key: string; pointer: string } | { kind: 'tooDeep'; pointer: string };
 
 /** Why a JSON text was refused, with the JSON pointer at fault (relative to the text's root). */
 export class UnsafeJsonError extends Error {

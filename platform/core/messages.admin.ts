@@ -81,7 +81,10 @@ export const ADMIN_MESSAGES = {
   'admin.right.modifyAll': { en: 'Modify all', zh: '修改全部' },
   // sharing
   'admin.sharing.defaults': { en: 'Default access', zh: '默认访问权限' },
-  'admin.sharing.defaultsHint': { en: 'What users may do with records they neither own nor reach through the hierarchy or a rule.', zh: '用户对既非本人拥有、也未通过层级或规则获得的记录的访问权限。' },
+  'admin.sharing.defaultsHint': {
+    en: 'What users may do with records they neither own nor reach through the hierarchy or a rule.',
+    zh: '用户对既非本人拥有、也未通过层级或规则获得的记录的访问权限。',
+  },
   'admin.sharing.defaultAccess': { en: 'Default access', zh: '默认访问权限' },
   'admin.sharing.hierarchy': { en: 'Grant access using hierarchies', zh: '通过层级授予访问权限' },
   'admin.sharing.rules': { en: 'Sharing rules', zh: '共享规则' },
@@ -113,7 +116,10 @@ export const ADMIN_MESSAGES = {
   'admin.member.group': { en: 'Group', zh: '用户组' },
   'admin.member.user': { en: 'User', zh: '用户' },
   // transfer
-  'admin.transfer.hint': { en: 'Every record the departing user owns, including those in the recycle bin, and their places on record teams pass to the successor.', zh: '离职用户拥有的全部记录（包括回收站中的记录）及其团队成员身份将移交给接任者。' },
+  'admin.transfer.hint': {
+    en: 'Every record the departing user owns, including those in the recycle bin, and their places on record teams pass to the successor.',
+    zh: '离职用户拥有的全部记录（包括回收站中的记录）及其团队成员身份将移交给接任者。',
+  },
   'admin.transfer.from': { en: 'Departing user', zh: '离职用户' },
   'admin.transfer.to': { en: 'Successor', zh: '接任者' },
   'admin.transfer.preview': { en: 'Records owned by {name}', zh: '{name}拥有的记录' },
@@ -129,7 +135,10 @@ export const ADMIN_MESSAGES = {
   'admin.transfer.doneOfTotal': { en: '{done} of {total} records moved', zh: '已移交 {done} / {total} 条记录' },
   'admin.transfer.moved': { en: 'Records moved', zh: '已移交记录' },
   'admin.transfer.failed': { en: 'The transfer failed', zh: '移交失败' },
-  'admin.transfer.inApproval': { en: '{n} of them were in approval: their requests moved with them, and the successor now answers for them.', zh: '其中 {n} 条正在审批中：审批申请已随记录一并移交，由接任者负责跟进。' },
+  'admin.transfer.inApproval': {
+    en: '{n} of them were in approval: their requests moved with them, and the successor now answers for them.',
+    zh: '其中 {n} 条正在审批中：审批申请已随记录一并移交，由接任者负责跟进。',
+  },
   'admin.job.queued': { en: 'Queued', zh: '排队中' },
   'admin.job.running': { en: 'Running', zh: '进行中' },
   'admin.job.done': { en: 'Done', zh: '已完成' },

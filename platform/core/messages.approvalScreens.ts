@@ -69,7 +69,10 @@ export const APPROVAL_SCREEN_MESSAGES = {
   'approvalUi.event.asAdmin': { en: '(as administrator, for every approver of the step)', zh: '（以管理员身份代全部审批人处理）' },
   'approvalUi.event.noApprover': { en: '(no approver found: the administrators decide)', zh: '（未找到审批人，由管理员审批）' },
   'approvalUi.event.selfApproved': { en: '(the submitter is the approver)', zh: '（提交人即审批人）' },
-  'approvalUi.event.reopened': { en: 'changed {fields} after approval: this approval no longer counts, a new one is needed', zh: '在批准后修改了{fields}：本次批准失效，需要重新审批' },
+  'approvalUi.event.reopened': {
+    en: 'changed {fields} after approval: this approval no longer counts, a new one is needed',
+    zh: '在批准后修改了{fields}：本次批准失效，需要重新审批',
+  },
   'approvalUi.event.cancelled': { en: 'deleted the record: the request was closed', zh: '删除了记录，审批申请已关闭' },
   'approvalUi.event.transferred': { en: 'transferred the record from {from} to {to}', zh: '将记录从{from}转给了{to}' },
   'approvalUi.event.submitterMoved': { en: '({to} is now the submitter)', zh: '（提交人改为{to}）' },

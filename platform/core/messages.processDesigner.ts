@@ -18,7 +18,7 @@ export const PROCESS_DESIGNER_MESSAGES = {
   'designer.process.nameFixed': { en: 'The API name cannot change once the process exists', zh: '流程创建后 API 名称不能修改' },
   'designer.process.defaultHint': { en: 'New records follow it unless they name another', zh: '新记录默认使用此流程' },
   'designer.process.layoutHint': { en: 'The layout records of this process use', zh: '该流程的记录所用的页面布局' },
-  'designer.process.firstLayout': { en: 'The object\'s first layout', zh: '对象的第一个布局' },
+  'designer.process.firstLayout': { en: "The object's first layout", zh: '对象的第一个布局' },
   'designer.process.stagesHint': {
     en: 'In order. Stage values stay once records use them: make a stage inactive instead of removing it.',
     zh: '按顺序排列。记录使用过的阶段值不能删除，可将其停用。',
@@ -46,7 +46,7 @@ export const PROCESS_DESIGNER_MESSAGES = {
   'designer.rule.active': { en: 'Active', zh: '启用' },
   'designer.rule.activeHint': { en: 'Inactive rules are kept but not checked', zh: '停用的规则会保留，但不再检查' },
   'designer.rule.tabHint': {
-    en: 'A record is refused when a rule\'s condition is true, on every screen, import and API call; all failing messages show together.',
+    en: "A record is refused when a rule's condition is true, on every screen, import and API call; all failing messages show together.",
     zh: '规则条件为真时拒绝保存记录，适用于所有页面、导入和 API 调用；所有未通过的提示会一起显示。',
   },
   'designer.rule.none': { en: 'No validation rules', zh: '暂无验证规则' },
@@ -55,7 +55,7 @@ export const PROCESS_DESIGNER_MESSAGES = {
     en: 'The record is refused when this formula is true. ISNEW(), ISCHANGED(field) and PRIORVALUE(field) may be used.',
     zh: '公式结果为真时拒绝保存。可使用 ISNEW()、ISCHANGED(字段) 和 PRIORVALUE(字段)。',
   },
-  'designer.rule.conditionTree': { en: 'This rule\'s condition is a condition tree; it is kept as it is.', zh: '此规则的条件是条件树，将保持不变。' },
+  'designer.rule.conditionTree': { en: "This rule's condition is a condition tree; it is kept as it is.", zh: '此规则的条件是条件树，将保持不变。' },
   'designer.rule.useFormula': { en: 'Replace with a formula', zh: '改用公式' },
   'designer.rule.fieldHint': { en: 'Where the message shows on the form', zh: '错误提示在表单中的显示位置' },
   'designer.rule.topOfForm': { en: 'Top of the form', zh: '表单顶部' },
@@ -103,7 +103,10 @@ export const PROCESS_DESIGNER_MESSAGES = {
   },
   'designer.rollup.filterJson': { en: 'The condition must be a JSON object', zh: '条件必须是 JSON 对象' },
   'designer.formRules.title': { en: 'Form rules', zh: '表单规则' },
-  'designer.formRules.hint': { en: 'Conditions on the record: the form applies them as people type, and the server enforces them on every channel.', zh: '基于记录的条件：表单在填写时即时应用，服务器在所有渠道强制执行。' },
+  'designer.formRules.hint': {
+    en: 'Conditions on the record: the form applies them as people type, and the server enforces them on every channel.',
+    zh: '基于记录的条件：表单在填写时即时应用，服务器在所有渠道强制执行。',
+  },
   'designer.formRules.visibleIf': { en: 'Shown only when', zh: '仅在以下条件时显示' },
   'designer.formRules.requiredIf': { en: 'Required when', zh: '以下条件时必填' },
   'designer.formRules.readOnlyIf': { en: 'Read-only when the saved record meets', zh: '已保存记录满足以下条件时只读' },

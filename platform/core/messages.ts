@@ -214,7 +214,7 @@ export const MESSAGES = {
   'ui.share.none': { en: 'Not shared with anyone', zh: '未共享给任何人' },
   'ui.share.noTeam': { en: 'No team members', zh: '暂无团队成员' },
   'ui.me': { en: 'Me', zh: '我' },
-  'internal': { en: 'Something went wrong on our side', zh: '服务器内部错误' },
+  internal: { en: 'Something went wrong on our side', zh: '服务器内部错误' },
 } as const satisfies Record<string, { en: string; zh: string }>;
 
 export type MessageKey = keyof typeof MESSAGES;

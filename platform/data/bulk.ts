@@ -23,7 +23,15 @@ export interface BulkRow {
   id?: string;
 }
 
-const SYSTEM_TYPES: Record<string, string> = { id: 'uuid', name: 'text', owner: 'uuid', created_by: 'uuid', updated_by: 'uuid', created_at: 'timestamptz', updated_at: 'timestamptz' };
+const SYSTEM_TYPES: Record<string, string> = {
+  id: 'uuid',
+  name: 'text',
+  owner: 'uuid',
+  created_by: 'uuid',
+  updated_by: 'uuid',
+  created_at: 'timestamptz',
+  updated_at: 'timestamptz',
+};
 
 /** Validate and insert rows; throws VALIDATION_FAILED naming the row index and field of every problem. */
 export async function bulkInsert(ctx: RecordContext, client: pg.PoolClient, objectName: string, rows: BulkRow[], chunkSize = 20_000): Promise<number> {
@@ -68,7 +76,9 @@ export async function bulkInsert(ctx: RecordContext, client: pg.PoolClient, obje
       [obj.name, f.name, autoNumberPeriod(f.pattern, now), prepared.length],
     );
     const first = Number(res.rows[0].value) - prepared.length + 1;
-    prepared.forEach((cols, i) => { cols[f.name] = formatAutoNumber(f.pattern!, now, first + i); });
+    prepared.forEach((cols, i) => {
+      cols[f.name] = formatAutoNumber(f.pattern!, now, first + i);
+    });
   }
   if (obj.nameField !== 'name' && obj.fieldMap.get(obj.nameField)?.type === 'auto_number') for (const cols of prepared) cols.name = cols[obj.nameField];
   const names = [...new Set(prepared.flatMap((r) => Object.keys(r)))];
@@ -76,10 +86,12 @@ export async function bulkInsert(ctx: RecordContext, client: pg.PoolClient, obje
   for (let start = 0; start < prepared.length; start += chunkSize) {
     const chunk = prepared.slice(start, start + chunkSize);
     // Arrays of arrays (multi-picklists) cannot go through unnest; those rows are rare in bulk loads.
-    const params = names.map((n) => chunk.map((r) => {
-      const v = r[n] ?? null;
-      return Array.isArray(v) ? `{${v.map((x) => `"${String(x).replace(/["\\]/g, (c) => `\\${c}`)}"`).join(',')}}` : v;
-    }));
+    const params = names.map((n) =>
+      chunk.map((r) => {
+        const v = r[n] ?? null;
+        return Array.isArray(v) ? `{${v.map((x) => `"${String(x).replace(/["\\]/g, (c) => `\\${c}`)}"`).join(',')}}` : v;
+      }),
+    );
     const casts = names.map((n, i) => {
       const type = columnTypes.get(n) ?? 'text';
       return type.endsWith('[]') ? `$${i + 1}::text[]` : `$${i + 1}::${type}[]`;

@@ -56,7 +56,8 @@ export function dbOf(ctx: Pick<RecordContext, 'pool' | 'tx'>): Queryable {
 /** The object's model, or 404 naming the unknown object. */
 export function objectOf(ctx: Pick<RecordContext, 'meta' | 'locale'>, name: string): ObjectModel {
   const obj = ctx.meta.objects.get(name);
-  if (!obj) throw new AppError('NOT_FOUND', t(ctx.locale, 'object.unknown', { object: name }), [{ code: 'object.unknown', message: t(ctx.locale, 'object.unknown', { object: name }) }]);
+  if (!obj)
+    throw new AppError('NOT_FOUND', t(ctx.locale, 'object.unknown', { object: name }), [{ code: 'object.unknown', message: t(ctx.locale, 'object.unknown', { object: name }) }]);
   return obj;
 }
 

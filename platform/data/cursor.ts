@@ -23,15 +23,22 @@ const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 /** Whether a cursor value is valid text for a Postgres type, as the pools return values of that type. */
 function fitsType(value: string, type: string): boolean {
   switch (type) {
-    case 'uuid': return UUID_RE.test(value);
+    case 'uuid':
+      return UUID_RE.test(value);
     case 'bigint':
-    case 'integer': return /^-?\d{1,18}$/.test(value);
-    case 'numeric': return /^-?\d{1,30}(\.\d{1,10})?$/.test(value);
+    case 'integer':
+      return /^-?\d{1,18}$/.test(value);
+    case 'numeric':
+      return /^-?\d{1,30}(\.\d{1,10})?$/.test(value);
     // A real calendar day in years 1-9999 (Date.parse takes 2026-02-30 and year 0; Postgres does not).
-    case 'date': return /^\d{4}-\d{2}-\d{2}$/.test(value) && normaliseDate(value) === value;
-    case 'timestamptz': return /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?([+-]\d{2}(:?\d{2})?|Z)$/.test(value) && normaliseDateTime(value) !== null;
-    case 'boolean': return value === 'true' || value === 'false';
-    default: return !value.includes('\u0000');
+    case 'date':
+      return /^\d{4}-\d{2}-\d{2}$/.test(value) && normaliseDate(value) === value;
+    case 'timestamptz':
+      return /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?([+-]\d{2}(:?\d{2})?|Z)$/.test(value) && normaliseDateTime(value) !== null;
+    case 'boolean':
+      return value === 'true' || value === 'false';
+    default:
+      return !value.includes('\u0000');
   }
 }
 

@@ -21,7 +21,14 @@ export interface Env {
 }
 
 /** Records reached through lookups that formulas read, keyed by path ('account', 'account.parent'). */
-export async function loadRelated(client: pg.PoolClient, schema: string, meta: MetadataModel, obj: ObjectModel, record: RecordData, formulas: CheckedFormula[]): Promise<Record<string, RecordData | null>> {
+export async function loadRelated(
+  client: pg.PoolClient,
+  schema: string,
+  meta: MetadataModel,
+  obj: ObjectModel,
+  record: RecordData,
+  formulas: CheckedFormula[],
+): Promise<Record<string, RecordData | null>> {
   const out: Record<string, RecordData | null> = {};
   const paths = new Map<string, string[]>();
   for (const f of formulas) for (const p of f.paths) paths.set(p.join('.'), p);
@@ -31,7 +38,10 @@ export async function loadRelated(client: pg.PoolClient, schema: string, meta: M
     for (let i = 0; i < path.length && rec; i++) {
       const key = path.slice(0, i + 1).join('.');
       const target = meta.objects.get(model.fieldMap.get(path[i])?.target ?? '');
-      if (!target) { out[key] = null; break; }
+      if (!target) {
+        out[key] = null;
+        break;
+      }
       if (!(key in out)) {
         const id: unknown = rec[path[i]];
         if (typeof id !== 'string') out[key] = null;
@@ -56,7 +66,7 @@ export async function loadRelated(client: pg.PoolClient, schema: string, meta: M
 export async function settle(ctx: RecordContext, client: pg.PoolClient, write: RecordWrite): Promise<Env> {
   if (write.env) return write.env;
   const full = write.full;
-  const formulas = [...full.formulas.values(), ...writeSteps().flatMap((s) => (s.modes.includes(write.mode) ? s.formulas?.(full) ?? [] : []))];
+  const formulas = [...full.formulas.values(), ...writeSteps().flatMap((s) => (s.modes.includes(write.mode) ? (s.formulas?.(full) ?? []) : []))];
   const related = formulas.length ? await loadRelated(client, ctx.workspace.schema, ctx.security.fullMeta, full, write.record, formulas) : {};
   const env: Env = { record: write.record, prior: write.prior, related, at: write.at, userId: ctx.user.id };
   for (const [name, f] of full.formulas) write.record[name] = evaluateFormula(f, { record: write.record, prior: write.prior, related, ...write.at });

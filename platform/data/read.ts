@@ -70,7 +70,14 @@ async function probeWhere(ctx: RecordContext, object: string, id: string, mode: 
  * those who may restore it (full access), as the recycle bin itself shows it. `db` is the
  * transaction to ask in, when the caller holds one.
  */
-export async function mayAccessRecord(ctx: RecordContext, object: string, id: string, mode: AccessMode, state: 'live' | 'deleted' = 'live', db: Queryable = dbOf(ctx)): Promise<boolean> {
+export async function mayAccessRecord(
+  ctx: RecordContext,
+  object: string,
+  id: string,
+  mode: AccessMode,
+  state: 'live' | 'deleted' = 'live',
+  db: Queryable = dbOf(ctx),
+): Promise<boolean> {
   if (!isRecordId(id)) return false;
   const params = new Params();
   const where = await probeWhere(ctx, object, id, mode, state, params);
@@ -82,7 +89,14 @@ export async function mayAccessRecord(ctx: RecordContext, object: string, id: st
  * The same probe for a write: lock the record (FOR NO KEY UPDATE) if the caller holds `mode`
  * access to it, and return its stored row; null when they do not (nothing is locked then).
  */
-export async function lockAccessibleRecord(ctx: RecordContext, client: Queryable, object: string, id: string, mode: AccessMode, state: 'live' | 'deleted' = 'live'): Promise<Record<string, unknown> | null> {
+export async function lockAccessibleRecord(
+  ctx: RecordContext,
+  client: Queryable,
+  object: string,
+  id: string,
+  mode: AccessMode,
+  state: 'live' | 'deleted' = 'live',
+): Promise<Record<string, unknown> | null> {
   if (!isRecordId(id)) return null;
   const params = new Params();
   const where = await probeWhere(ctx, object, id, mode, state, params);
@@ -167,9 +181,7 @@ export function compileList(ctx: RecordContext, obj: ObjectModel, opts: ListOpti
   const params = new Params();
   const limit = parseLimit(ctx, opts.limit);
   const condition = parseFilter(ctx, obj, opts.filter);
-  const keys = scope === 'deleted'
-    ? parseSort('-id', obj, ctx.locale)
-    : parseSort(opts.sort ?? (obj.nameField ? 'name' : undefined), obj, ctx.locale);
+  const keys = scope === 'deleted' ? parseSort('-id', obj, ctx.locale) : parseSort(opts.sort ?? (obj.nameField ? 'name' : undefined), obj, ctx.locale);
   if (scope === 'deleted') keys.unshift({ field: obj.fieldMap.get('updated_at')!, column: 'deleted_at', dir: 'desc' });
   const signature = sortSignature(keys);
   const where = [scope === 'live' ? '"t"."deleted_at" IS NULL' : '"t"."deleted_at" IS NOT NULL'];
@@ -188,8 +200,7 @@ export function compileList(ctx: RecordContext, obj: ObjectModel, opts: ListOpti
     const bounds = keysetBranches(keys[0], values[0], params, keys.length === 1);
     ranges = bounds.map((b, i) => (i === 0 ? [b, after] : [b]));
   }
-  const selects = grants.flatMap((g) => ranges.map((r) =>
-    `SELECT "t".* FROM ${table} WHERE ${[...where, ...(g ? [g] : []), ...r].join(' AND ')} ${orderBy}`));
+  const selects = grants.flatMap((g) => ranges.map((r) => `SELECT "t".* FROM ${table} WHERE ${[...where, ...(g ? [g] : []), ...r].join(' AND ')} ${orderBy}`));
   // Each branch walks an index in sort order and stops after limit + 1 rows; the union of the
   // branches' first rows holds the first rows overall. Owner branches and keyset ranges never
   // overlap, so Postgres merges them in order and reads only what it returns; shares and criteria
@@ -197,11 +208,12 @@ export function compileList(ctx: RecordContext, obj: ObjectModel, opts: ListOpti
   // branch leaves out what the owner branches reach).
   const overlapping = access.criteria.length > 0;
   const union = selects.map((q) => `(${q})`).join(' UNION ALL ');
-  const sql = selects.length === 1
-    ? selects[0]
-    : overlapping
-      ? `SELECT "t".* FROM (SELECT DISTINCT ON ("u"."id") "u".* FROM (${union}) AS "u") AS "t" ${orderBy}`
-      : `SELECT "t".* FROM (${union}) AS "t" ${orderBy}`;
+  const sql =
+    selects.length === 1
+      ? selects[0]
+      : overlapping
+        ? `SELECT "t".* FROM (SELECT DISTINCT ON ("u"."id") "u".* FROM (${union}) AS "u") AS "t" ${orderBy}`
+        : `SELECT "t".* FROM (${union}) AS "t" ${orderBy}`;
   return { sql, values: params.values, keys, limit, signature };
 }
 
@@ -209,9 +221,13 @@ function page(obj: ObjectModel, compiled: CompiledList, rows: Record<string, unk
   const more = rows.length > compiled.limit;
   const pageRows = more ? rows.slice(0, compiled.limit) : rows;
   const last = pageRows[pageRows.length - 1];
-  const nextCursor = more && last
-    ? encodeCursor(compiled.signature, compiled.keys.map((k) => (last[k.column] === null || last[k.column] === undefined ? null : String(last[k.column]))))
-    : null;
+  const nextCursor =
+    more && last
+      ? encodeCursor(
+          compiled.signature,
+          compiled.keys.map((k) => (last[k.column] === null || last[k.column] === undefined ? null : String(last[k.column]))),
+        )
+      : null;
   return { records: pageRows.map((r) => rowToRecord(obj, r)), nextCursor };
 }
 
@@ -226,7 +242,11 @@ export async function listRecords(ctx: RecordContext, objectName: string, opts: 
 }
 
 /** The recycle bin: deleted records the caller could restore, most recently deleted first. */
-export async function listDeleted(ctx: RecordContext, objectName: string, opts: Pick<ListOptions, 'filter' | 'limit' | 'cursor' | 'search' | 'withNames'> = {}): Promise<ListResult> {
+export async function listDeleted(
+  ctx: RecordContext,
+  objectName: string,
+  opts: Pick<ListOptions, 'filter' | 'limit' | 'cursor' | 'search' | 'withNames'> = {},
+): Promise<ListResult> {
   const obj = requireObject(ctx, objectName, 'read');
   const compiled = compileList(ctx, obj, opts, await ctx.security.plan(obj.name, 'full'), 'deleted');
   const res = await dbOf(ctx).query(compiled.sql, compiled.values);

@@ -24,7 +24,10 @@ export function parseSort(input: string | { field: string; dir?: 'asc' | 'desc' 
       const p = part.trim();
       if (!p) continue;
       const m = /^([+-]?)([a-z][a-z0-9_]{0,62})$/.exec(p);
-      if (!m) throw new AppError('INVALID_SORT', t(locale, 'sort.malformed', { sort: p }), [{ pointer: '/sort', code: 'sort.malformed', message: t(locale, 'sort.malformed', { sort: p }) }]);
+      if (!m)
+        throw new AppError('INVALID_SORT', t(locale, 'sort.malformed', { sort: p }), [
+          { pointer: '/sort', code: 'sort.malformed', message: t(locale, 'sort.malformed', { sort: p }) },
+        ]);
       items.push({ field: m[2], dir: m[1] === '-' ? 'desc' : 'asc' });
     }
   } else if (Array.isArray(input)) {

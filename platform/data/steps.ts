@@ -100,8 +100,22 @@ export function newWrite(mode: WriteMode, obj: ObjectModel, full: ObjectModel, a
   const input = init.input ?? {};
   const prior = init.prior ?? null;
   return {
-    mode, obj, full, at, id: null, input, own: new Set(Object.keys(input)), prior, record: { ...(prior ?? {}), ...input },
-    changes: [], rows: [], errors: [], bulk: false, platformUpdates: [], state: new Map(), ...init,
+    mode,
+    obj,
+    full,
+    at,
+    id: null,
+    input,
+    own: new Set(Object.keys(input)),
+    prior,
+    record: { ...(prior ?? {}), ...input },
+    changes: [],
+    rows: [],
+    errors: [],
+    bulk: false,
+    platformUpdates: [],
+    state: new Map(),
+    ...init,
   };
 }
 

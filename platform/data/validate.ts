@@ -129,8 +129,14 @@ export function validateInput(meta: MetadataModel, obj: ObjectModel, input: Reco
   const errors: ErrorDetail[] = [];
   const checked: Record<string, unknown> = Object.create(null);
   for (const [prop, value] of Object.entries(input)) {
-    if (FORBIDDEN_KEYS.has(prop)) { errors.push({ ...forbiddenKeyDetail(locale, prop, `/${prop}`), field: prop }); continue; }
-    if (v.props.has(prop)) { checked[prop] = value; continue; }
+    if (FORBIDDEN_KEYS.has(prop)) {
+      errors.push({ ...forbiddenKeyDetail(locale, prop, `/${prop}`), field: prop });
+      continue;
+    }
+    if (v.props.has(prop)) {
+      checked[prop] = value;
+      continue;
+    }
     const ro = v.readOnly.get(prop);
     if (ro) errors.push({ field: prop, code: 'readOnly', message: t(locale, 'validation.readOnly', { label: labelOf(prop, ro, locale) }) });
     else errors.push({ field: prop, code: 'unknownField', message: t(locale, 'validation.unknownField', { field: prop }) });
@@ -183,7 +189,10 @@ function toDetail(prop: string, info: PropInfo, e: { keyword: string; params: Re
     case 'exclusiveMaximum':
       return { field: prop, code: 'maximum', message: msg('validation.lessThan', { limit: Number(e.params.limit) }) };
     case 'enum': {
-      const allowed = (info.field.options ?? []).filter((o) => o.active !== false).map((o) => o.value).join(', ');
+      const allowed = (info.field.options ?? [])
+        .filter((o) => o.active !== false)
+        .map((o) => o.value)
+        .join(', ');
       return { field: prop, code: 'enum', message: msg('validation.enum', { allowed }) };
     }
     case 'uniqueItems':

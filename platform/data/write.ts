@@ -65,9 +65,10 @@ async function checkReferences(ctx: RecordContext, client: pg.PoolClient, obj: O
   const lookups = obj.allFields.filter((f) => f.type === 'lookup' && (f.name === 'owner' || !f.system) && typeof input[f.name] === 'string');
   for (const f of lookups) {
     const id = String(input[f.name]).toLowerCase();
-    const found = f.systemTarget === 'user'
-      ? ((await client.query('SELECT 1 FROM "public"."users" WHERE id = $1 AND active AND workspace_id = $2', [id, ctx.workspace.id])).rowCount ?? 0) > 0
-      : ctx.security.perms.object(f.target!).read && (await mayAccessRecord(ctx, f.target!, id, 'read', 'live', client));
+    const found =
+      f.systemTarget === 'user'
+        ? ((await client.query('SELECT 1 FROM "public"."users" WHERE id = $1 AND active AND workspace_id = $2', [id, ctx.workspace.id])).rowCount ?? 0) > 0
+        : ctx.security.perms.object(f.target!).read && (await mayAccessRecord(ctx, f.target!, id, 'read', 'live', client));
     if (!found) errors.push({ field: f.name, code: 'lookupMissing', message: t(ctx.locale, 'validation.lookupMissing', { label: pickLabel(f.label, ctx.locale) }) });
   }
   return errors;
@@ -79,9 +80,10 @@ function mapDbError(ctx: RecordContext, obj: ObjectModel, e: unknown): never {
   if (err?.code === '23505' || err?.code === '23503') {
     const field = obj.fields.find((f) => err.constraint?.startsWith(`${obj.name}_${f.name}_`)) ?? obj.fieldMap.get('owner');
     const label = field ? pickLabel(field.label, ctx.locale) : '';
-    const detail = err.code === '23505'
-      ? { field: field?.name, code: 'unique', message: t(ctx.locale, 'validation.unique', { label }) }
-      : { field: field?.name, code: 'lookupMissing', message: t(ctx.locale, 'validation.lookupMissing', { label }) };
+    const detail =
+      err.code === '23505'
+        ? { field: field?.name, code: 'unique', message: t(ctx.locale, 'validation.unique', { label }) }
+        : { field: field?.name, code: 'lookupMissing', message: t(ctx.locale, 'validation.lookupMissing', { label }) };
     throw validationError(ctx, [detail]);
   }
   throw e;
@@ -175,7 +177,12 @@ export async function createRecord(ctx: RecordContext, objectName: string, body:
     const sql = `INSERT INTO ${qualified(ctx.workspace.schema, obj.name)} (${names.map(ident).join(', ')}) VALUES (${names.map((_, i) => `$${i + 1}`).join(', ')}) RETURNING *`;
     let row: Record<string, unknown>;
     try {
-      row = (await client.query(sql, names.map((n) => cols[n]))).rows[0];
+      row = (
+        await client.query(
+          sql,
+          names.map((n) => cols[n]),
+        )
+      ).rows[0];
     } catch (e) {
       mapDbError(ctx, obj, e);
     }
@@ -278,10 +285,10 @@ export async function deleteRecord(ctx: RecordContext, objectName: string, id: s
     // Steps act before the record goes to the bin; the field updates they ask for run first.
     await runPhase('beforeWrite', ctx, client, write);
     current = (await applyPlatformUpdates(ctx, client, write)) ?? current;
-    await client.query(
-      `UPDATE ${qualified(ctx.workspace.schema, obj.name)} SET "deleted_at" = now(), "updated_by" = $2, "version" = "version" + 1 WHERE "id" = $1`,
-      [id, ctx.user.id],
-    );
+    await client.query(`UPDATE ${qualified(ctx.workspace.schema, obj.name)} SET "deleted_at" = now(), "updated_by" = $2, "version" = "version" + 1 WHERE "id" = $1`, [
+      id,
+      ctx.user.id,
+    ]);
     await writeHistory(client, ctx, obj.name, [id], [{ field: '$deleted', old: null, new: null }], randomUUID());
     write.rows = [{ before: rowToRecord(full, current), after: null }];
     await runPhase('afterWrite', ctx, client, write);
@@ -298,15 +305,18 @@ export async function restoreRecord(ctx: RecordContext, objectName: string, id: 
   const restored = await inTransaction(ctx, async (client) => {
     if (!(await lockAccessibleRecord(ctx, client, obj.name, id, 'full', 'deleted'))) {
       // A live record: say so only to those who may see it.
-      if (await mayAccessRecord(ctx, obj.name, id, 'read', 'live', client)) throw new AppError('CONFLICT', t(ctx.locale, 'record.notDeleted'), [{ code: 'notDeleted', message: t(ctx.locale, 'record.notDeleted') }]);
+      if (await mayAccessRecord(ctx, obj.name, id, 'read', 'live', client))
+        throw new AppError('CONFLICT', t(ctx.locale, 'record.notDeleted'), [{ code: 'notDeleted', message: t(ctx.locale, 'record.notDeleted') }]);
       throw notFound(ctx, obj);
     }
     let row: Record<string, unknown>;
     try {
-      row = (await client.query(
-        `UPDATE ${qualified(ctx.workspace.schema, obj.name)} SET "deleted_at" = NULL, "updated_at" = now(), "updated_by" = $2, "version" = "version" + 1 WHERE "id" = $1 RETURNING *`,
-        [id, ctx.user.id],
-      )).rows[0];
+      row = (
+        await client.query(
+          `UPDATE ${qualified(ctx.workspace.schema, obj.name)} SET "deleted_at" = NULL, "updated_at" = now(), "updated_by" = $2, "version" = "version" + 1 WHERE "id" = $1 RETURNING *`,
+          [id, ctx.user.id],
+        )
+      ).rows[0];
     } catch (e) {
       mapDbError(ctx, obj, e);
     }

@@ -51,7 +51,10 @@ export function unreachableAncestor(dir: string): string | undefined {
 
 function postgresUid(): number {
   try {
-    const line = fs.readFileSync('/etc/passwd', 'utf8').split('\n').find((l) => l.startsWith('postgres:'));
+    const line = fs
+      .readFileSync('/etc/passwd', 'utf8')
+      .split('\n')
+      .find((l) => l.startsWith('postgres:'));
     return line ? Number(line.split(':')[2]) : -1;
   } catch {
     return -1;
@@ -150,8 +153,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
   try {
     await pg.start();
   } catch {
-    throw new Error(`PostgreSQL did not start on port ${opts.port}: ${errors.join(' ') || 'unknown error'}. ` +
-      `If the port is taken, set TESSERA_PG_PORT to a free port.`);
+    throw new Error(`PostgreSQL did not start on port ${opts.port}: ${errors.join(' ') || 'unknown error'}. ` + `If the port is taken, set TESSERA_PG_PORT to a free port.`);
   }
   const database = opts.database ?? 'tessera';
   const admin = pg.getPgClient('postgres', '127.0.0.1');

@@ -14,19 +14,21 @@ export function autoNumberPeriod(pattern: string, now: Date): string {
 }
 
 export function formatAutoNumber(pattern: string, now: Date, counter: number): string {
-  return pattern.replace(TOKEN, (_, tok: string) =>
-    tok.startsWith('0') ? String(counter).padStart(tok.length, '0') : dateToken(tok, now),
-  );
+  return pattern.replace(TOKEN, (_, tok: string) => (tok.startsWith('0') ? String(counter).padStart(tok.length, '0') : dateToken(tok, now)));
 }
 
 function dateToken(tok: string, now: Date): string {
   // Business dates follow China Standard Time by default (UTC+8), where our users are.
   const local = new Date(now.getTime() + 8 * 3600_000);
   switch (tok) {
-    case 'YYYY': return String(local.getUTCFullYear());
-    case 'YY': return String(local.getUTCFullYear()).slice(2);
-    case 'MM': return String(local.getUTCMonth() + 1).padStart(2, '0');
-    default: return String(local.getUTCDate()).padStart(2, '0');
+    case 'YYYY':
+      return String(local.getUTCFullYear());
+    case 'YY':
+      return String(local.getUTCFullYear()).slice(2);
+    case 'MM':
+      return String(local.getUTCMonth() + 1).padStart(2, '0');
+    default:
+      return String(local.getUTCDate()).padStart(2, '0');
   }
 }
 

@@ -58,39 +58,40 @@ function computed(kind: 'formula' | 'rollup', returnType: ReturnTypeName): Field
     type: kind,
     label: kind === 'formula' ? { en: 'Formula', zh: '公式' } : { en: 'Roll-up summary', zh: '汇总' },
     valueKind: base.valueKind,
-    params: kind === 'formula'
-      ? {
-          properties: {
-            formula: { type: 'string', minLength: 1, maxLength: 4000, description: 'The expression (docs/formulas.md).' },
-            returnType: { enum: RETURN_TYPES },
-            scale: formulaScale,
-            currency: { type: 'string', pattern: '^[A-Z]{3}$' },
-            safeToShow,
-          },
-          required: ['formula', 'returnType'],
-        }
-      : {
-          properties: {
-            summary: {
-              type: 'object',
-              additionalProperties: false,
-              required: ['object', 'via', 'fn'],
-              description: 'Summarises child records of `object` whose lookup `via` points at this record.',
-              properties: {
-                object: { $ref: '#/$defs/apiName' },
-                via: { $ref: '#/$defs/apiName' },
-                fn: { enum: ['count', 'sum', 'min', 'max'] },
-                field: { $ref: '#/$defs/apiName' },
-                filter: conditionRef,
-              },
+    params:
+      kind === 'formula'
+        ? {
+            properties: {
+              formula: { type: 'string', minLength: 1, maxLength: 4000, description: 'The expression (docs/formulas.md).' },
+              returnType: { enum: RETURN_TYPES },
+              scale: formulaScale,
+              currency: { type: 'string', pattern: '^[A-Z]{3}$' },
+              safeToShow,
             },
-            returnType: { enum: RETURN_TYPES, description: 'Derived from the summarised field; need not be given.' },
-            scale: rollupScale,
-            currency: { type: 'string', pattern: '^[A-Z]{3}$' },
-            safeToShow,
+            required: ['formula', 'returnType'],
+          }
+        : {
+            properties: {
+              summary: {
+                type: 'object',
+                additionalProperties: false,
+                required: ['object', 'via', 'fn'],
+                description: 'Summarises child records of `object` whose lookup `via` points at this record.',
+                properties: {
+                  object: { $ref: '#/$defs/apiName' },
+                  via: { $ref: '#/$defs/apiName' },
+                  fn: { enum: ['count', 'sum', 'min', 'max'] },
+                  field: { $ref: '#/$defs/apiName' },
+                  filter: conditionRef,
+                },
+              },
+              returnType: { enum: RETURN_TYPES, description: 'Derived from the summarised field; need not be given.' },
+              scale: rollupScale,
+              currency: { type: 'string', pattern: '^[A-Z]{3}$' },
+              safeToShow,
+            },
+            required: ['summary'],
           },
-          required: ['summary'],
-        },
     columns(field): ColumnSpec[] {
       // A roll-up's type follows what it summarises; numbers are unbounded numeric (sums grow).
       // Counts and sums start at 0 (a new parent has no children); min and max start blank.
@@ -141,12 +142,18 @@ export function isComputed(field: Pick<FieldDef, 'type'>): boolean {
 export function rollupReturnType(fn: string, summarised?: FieldDef): ReturnTypeName {
   if (fn === 'count' || !summarised) return 'number';
   switch (summarised.type) {
-    case 'currency': return 'currency';
-    case 'percent': return 'percent';
-    case 'date': return 'date';
-    case 'datetime': return 'datetime';
+    case 'currency':
+      return 'currency';
+    case 'percent':
+      return 'percent';
+    case 'date':
+      return 'date';
+    case 'datetime':
+      return 'datetime';
     case 'formula':
-    case 'rollup': return summarised.returnType ?? 'number';
-    default: return 'number';
+    case 'rollup':
+      return summarised.returnType ?? 'number';
+    default:
+      return 'number';
   }
 }

@@ -56,8 +56,9 @@ export function normaliseDateTime(text: string): string | null {
  * offsets to ±23:59): years 0001-9999, seconds 00-59, offsets to ±14:00, and no offset that moves the
  * first or last day of that range out of it.
  */
-const DATETIME_PATTERN = '^(?!0000)(?!0001-01-01[Tt ].*\\+(?!00(:?00)?$))(?!9999-12-31[Tt ].*-(?!00(:?00)?$))'
-  + '\\d{4}-\\d{2}-\\d{2}[Tt ]\\d{2}:\\d{2}:[0-5]\\d(\\.\\d+)?([Zz]|[+-](0\\d|1[0-3])(:?[0-5]\\d)?|[+-]14(:?00)?)$';
+const DATETIME_PATTERN =
+  '^(?!0000)(?!0001-01-01[Tt ].*\\+(?!00(:?00)?$))(?!9999-12-31[Tt ].*-(?!00(:?00)?$))' +
+  '\\d{4}-\\d{2}-\\d{2}[Tt ]\\d{2}:\\d{2}:[0-5]\\d(\\.\\d+)?([Zz]|[+-](0\\d|1[0-3])(:?[0-5]\\d)?|[+-]14(:?00)?)$';
 
 export const datetimeType = scalarType({
   type: 'datetime',

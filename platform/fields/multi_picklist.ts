@@ -21,7 +21,10 @@ export const multiPicklistType = scalarType({
   sortable: false,
   format: (f, v, locale) => (Array.isArray(v) ? v.map((x) => optionLabel(f, x, locale)).join(', ') : ''),
   parseCsv: (f, cell) => {
-    const parts = cell.split(/[;；]/).map((p) => p.trim()).filter(Boolean);
+    const parts = cell
+      .split(/[;；]/)
+      .map((p) => p.trim())
+      .filter(Boolean);
     if (parts.length === 0) return { ok: true, value: null };
     const values: string[] = [];
     for (const p of parts) {

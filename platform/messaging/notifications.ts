@@ -26,7 +26,14 @@ export async function notify(db: Queryable, list: NewNotification[]): Promise<vo
   await db.query(
     `INSERT INTO notifications (workspace_id, user_id, kind, title, body, link)
      SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[])`,
-    [list.map((n) => n.workspaceId), list.map((n) => n.userId), list.map((n) => n.kind), list.map((n) => n.title), list.map((n) => n.body ?? null), list.map((n) => n.link ?? null)],
+    [
+      list.map((n) => n.workspaceId),
+      list.map((n) => n.userId),
+      list.map((n) => n.kind),
+      list.map((n) => n.title),
+      list.map((n) => n.body ?? null),
+      list.map((n) => n.link ?? null),
+    ],
   );
 }
 
@@ -34,7 +41,9 @@ export async function notify(db: Queryable, list: NewNotification[]): Promise<vo
 export async function listNotifications(db: Queryable, userId: string, limit = 20): Promise<{ unread: number; items: NotificationView[] }> {
   const [rows, unread] = await Promise.all([
     db.query<{ id: string; kind: string; title: string; body: string | null; link: string | null; created_at: string; read_at: string | null }>(
-      'SELECT id, kind, title, body, link, created_at, read_at FROM notifications WHERE user_id = $1 ORDER BY created_at DESC, id DESC LIMIT $2', [userId, Math.min(Math.max(limit, 1), 100)]),
+      'SELECT id, kind, title, body, link, created_at, read_at FROM notifications WHERE user_id = $1 ORDER BY created_at DESC, id DESC LIMIT $2',
+      [userId, Math.min(Math.max(limit, 1), 100)],
+    ),
     db.query<{ n: string }>('SELECT count(*) AS n FROM notifications WHERE user_id = $1 AND read_at IS NULL', [userId]),
   ]);
   return {

@@ -49,7 +49,12 @@ export async function defaultTransport(): Promise<Transport> {
     const nodemailer = await import('nodemailer');
     const transporter = nodemailer.createTransport(url);
     const from = process.env.TESSERA_MAIL_FROM ?? 'Tessera <no-reply@tessera.local>';
-    smtp = { name: 'smtp', send: async (m) => { await transporter.sendMail({ from, to: m.to, subject: m.subject, text: m.body }); } };
+    smtp = {
+      name: 'smtp',
+      send: async (m) => {
+        await transporter.sendMail({ from, to: m.to, subject: m.subject, text: m.body });
+      },
+    };
   }
   return smtp;
 }

@@ -90,9 +90,15 @@ export function packageFromFiles(files: Record<string, string>): PackageContent 
       continue;
     }
     const kind = known.find((k) => k.folder === folder);
-    if (!kind || !name) { err(file, '/', 'package.file', `is not part of the package format (manifest.json, ${known.map((k) => k.folder).join('/, ')}/, data/)`); continue; }
+    if (!kind || !name) {
+      err(file, '/', 'package.file', `is not part of the package format (manifest.json, ${known.map((k) => k.folder).join('/, ')}/, data/)`);
+      continue;
+    }
     const e = validateMetadata(kind.schemaName, value, file).filter((x) => !(kind.leaveToCrossCheck && x.pointer && kind.leaveToCrossCheck(x.pointer)));
-    if (e.length) { errors.push(...e); continue; }
+    if (e.length) {
+      errors.push(...e);
+      continue;
+    }
     if (kind === objectKind) objects.push(value as ObjectDefinition);
     else if (kind !== extensionKind) documents[folder].push(value);
     else {
@@ -161,8 +167,14 @@ export async function installPackage(actor: ChangeActor, pkg: PackageContent): P
       if (!have || !satisfies(have.version, range)) problems.push(`needs package ${dep} ${range}${have ? ` (installed: ${have.version})` : ' (not installed)'}`);
     }
     const existing = state.packages.find((p) => p.name === name);
-    if (existing && existing.status === 'installed' && compareVersions(version, existing.version) < 0) problems.push(`version ${version} is older than the installed ${existing.version}`);
-    if (problems.length) throw new AppError('CONFLICT', `Package ${name} ${version} cannot be installed: ${problems.join('; ')}`, problems.map((m) => ({ code: 'package.requires', message: m, pointer: '/requires' })));
+    if (existing && existing.status === 'installed' && compareVersions(version, existing.version) < 0)
+      problems.push(`version ${version} is older than the installed ${existing.version}`);
+    if (problems.length)
+      throw new AppError(
+        'CONFLICT',
+        `Package ${name} ${version} cannot be installed: ${problems.join('; ')}`,
+        problems.map((m) => ({ code: 'package.requires', message: m, pointer: '/requires' })),
+      );
     if (existing && existing.status === 'installed' && existing.version === version && deepEqual(existing.entries, pkg.entries)) action = 'unchanged';
     else if (existing && existing.status === 'installed') action = 'upgraded';
     else if (existing) action = 'reinstalled';
@@ -171,7 +183,12 @@ export async function installPackage(actor: ChangeActor, pkg: PackageContent): P
       .filter((e) => e.mode === 'set' && /^(object|field):/.test(e.key) && !pkg.entries.some((n) => n.key === e.key))
       .map((e) => ({ ...e, value: { ...(e.value as object), archived: true } as Json }));
     const row: PackageRow = {
-      id: existing?.id ?? '', name, version, manifest: pkg.manifest as unknown as Json, entries: [...pkg.entries, ...remnants], status: 'installed',
+      id: existing?.id ?? '',
+      name,
+      version,
+      manifest: pkg.manifest as unknown as Json,
+      entries: [...pkg.entries, ...remnants],
+      status: 'installed',
       position: existing?.position ?? Math.max(0, ...state.packages.map((p) => p.position)) + 1,
     };
     const packages = existing ? state.packages.map((p) => (p.name === name ? row : p)) : [...state.packages, row];
@@ -179,7 +196,11 @@ export async function installPackage(actor: ChangeActor, pkg: PackageContent): P
     return {
       deltas: state.deltas,
       packages,
-      after: seed ? async (client, model) => { records = await seedData(client, actor, model, pkg.data); } : undefined,
+      after: seed
+        ? async (client, model) => {
+            records = await seedData(client, actor, model, pkg.data);
+          }
+        : undefined,
     };
   });
   const conflicts = await packageConflicts(actor.pool, actor.workspace.id);
@@ -190,12 +211,16 @@ async function seedData(client: pg.PoolClient, actor: ChangeActor, model: Parame
   const ctx = systemRecordContext(actor.pool, actor.workspace, { id: actor.userId!, name: 'package', email: '', isAdmin: true }, model);
   const refs = new Map<string, string>();
   for (const rows of Object.values(data)) for (const r of rows) if (typeof r.$ref === 'string') refs.set(r.$ref, randomUUID());
-  const resolve = (v: unknown) => (isObject(v) && typeof v.$ref === 'string' ? refs.get(v.$ref) ?? null : v);
+  const resolve = (v: unknown) => (isObject(v) && typeof v.$ref === 'string' ? (refs.get(v.$ref) ?? null) : v);
   let n = 0;
   for (const [object, rows] of Object.entries(data)) {
     const prepared = rows.map((r) => {
       const { $ref, ...values } = r;
-      return { values: Object.fromEntries(Object.entries(values).map(([k, v]) => [k, resolve(v)])), id: typeof $ref === 'string' ? refs.get($ref) : undefined, owner: actor.userId ?? undefined };
+      return {
+        values: Object.fromEntries(Object.entries(values).map(([k, v]) => [k, resolve(v)])),
+        id: typeof $ref === 'string' ? refs.get($ref) : undefined,
+        owner: actor.userId ?? undefined,
+      };
     });
     n += await bulkInsert(ctx, client, object, prepared);
   }
@@ -223,8 +248,18 @@ async function packageConflicts(db: Queryable, workspaceId: string): Promise<Con
 
 export async function listPackages(db: Queryable, workspaceId: string) {
   const r = await db.query<{ name: string; version: string; manifest: PackageManifest; status: string; installed_at: Date; updated_at: Date }>(
-    'SELECT name, version, manifest, status, installed_at, updated_at FROM installed_packages WHERE workspace_id = $1 ORDER BY position', [workspaceId]);
-  return r.rows.map((p) => ({ name: p.name, version: p.version, label: p.manifest.label, description: p.manifest.description ?? null, status: p.status, installedAt: new Date(p.installed_at).toISOString(), updatedAt: new Date(p.updated_at).toISOString() }));
+    'SELECT name, version, manifest, status, installed_at, updated_at FROM installed_packages WHERE workspace_id = $1 ORDER BY position',
+    [workspaceId],
+  );
+  return r.rows.map((p) => ({
+    name: p.name,
+    version: p.version,
+    label: p.manifest.label,
+    description: p.manifest.description ?? null,
+    status: p.status,
+    installedAt: new Date(p.installed_at).toISOString(),
+    updatedAt: new Date(p.updated_at).toISOString(),
+  }));
 }
 
 export function templatesDir(): string {
@@ -234,12 +269,15 @@ export function templatesDir(): string {
 export function listTemplates(): { name: string; version: string; label: { en: string; zh: string }; description: string | null }[] {
   const dir = templatesDir();
   if (!fs.existsSync(/*turbopackIgnore: true*/ dir)) return [];
-  return fs.readdirSync(/*turbopackIgnore: true*/ dir).sort().flatMap((name) => {
-    const file = path.join(/*turbopackIgnore: true*/ dir, name, 'manifest.json');
-    if (!fs.existsSync(/*turbopackIgnore: true*/ file)) return [];
-    const m = parseJsonSafe(fs.readFileSync(/*turbopackIgnore: true*/ file, 'utf8')) as PackageManifest;
-    return [{ name: m.name, version: m.version, label: m.label, description: m.description ?? null }];
-  });
+  return fs
+    .readdirSync(/*turbopackIgnore: true*/ dir)
+    .sort()
+    .flatMap((name) => {
+      const file = path.join(/*turbopackIgnore: true*/ dir, name, 'manifest.json');
+      if (!fs.existsSync(/*turbopackIgnore: true*/ file)) return [];
+      const m = parseJsonSafe(fs.readFileSync(/*turbopackIgnore: true*/ file, 'utf8')) as PackageManifest;
+      return [{ name: m.name, version: m.version, label: m.label, description: m.description ?? null }];
+    });
 }
 
 /** The schema an item of a layer is written by: a field item is one entry of the object schema's `fields`. */
@@ -263,13 +301,23 @@ function canonicalItems(items: Items): Items {
  * by the canonical writer (keys in schema order, sets sorted), so export → install → export gives
  * the same bytes however the database stored the JSON.
  */
-export async function exportPackage(db: Queryable, workspaceId: string, opts: { name: string; version: string; label: { en: string; zh: string }; description?: string; objects?: string[] }): Promise<Record<string, string>> {
+export async function exportPackage(
+  db: Queryable,
+  workspaceId: string,
+  opts: { name: string; version: string; label: { en: string; zh: string }; description?: string; objects?: string[] },
+): Promise<Record<string, string>> {
   const state = await currentState(db as pg.Pool, workspaceId);
   const stock = canonicalItems(composeLayers([stockLayer()]).items);
   const items = canonicalItems(state.effective.items);
   const wanted = (o: string) => !opts.objects || opts.objects.includes(o);
   const files: Record<string, string> = {};
-  const manifest: PackageManifest = { name: opts.name, version: opts.version, label: opts.label, ...(opts.description ? { description: opts.description } : {}), requires: { tessera: `>=${PLATFORM_VERSION}`, packages: {} } };
+  const manifest: PackageManifest = {
+    name: opts.name,
+    version: opts.version,
+    label: opts.label,
+    ...(opts.description ? { description: opts.description } : {}),
+    requires: { tessera: `>=${PLATFORM_VERSION}`, packages: {} },
+  };
   files['manifest.json'] = canonicalDocument('manifest', manifest);
   const fieldKeys = (o: string) => [...items.keys()].filter((k) => k.startsWith(`field:${o}.`));
   for (const [key, value] of items) {
@@ -282,7 +330,9 @@ export async function exportPackage(db: Queryable, workspaceId: string, opts: { 
         continue;
       }
       const ext: ObjectExtension = { object };
-      const added = fieldKeys(object).filter((k) => !stock.has(k)).map((k) => items.get(k));
+      const added = fieldKeys(object)
+        .filter((k) => !stock.has(k))
+        .map((k) => items.get(k));
       if (added.length) ext.fields = added as unknown as ObjectExtension['fields'];
       const changes = diffPatch(stock.get(key), value);
       if (Object.keys(changes).length) ext.changes = changes;
@@ -311,14 +361,19 @@ export function writePackageDir(dir: string, files: Record<string, string>): voi
 }
 
 /** A new workspace with its own administrator, optionally from a template in seeds/templates. */
-export async function createWorkspaceFromTemplate(pool: pg.Pool, input: { name: string; label: string; template?: string; adminEmail: string; adminName: string; adminPassword: string }): Promise<{ workspace: WorkspaceRef; install: InstallResult | null }> {
+export async function createWorkspaceFromTemplate(
+  pool: pg.Pool,
+  input: { name: string; label: string; template?: string; adminEmail: string; adminName: string; adminPassword: string },
+): Promise<{ workspace: WorkspaceRef; install: InstallResult | null }> {
   // Everything that can be checked is checked before anything is created, every problem at once.
   const problems: ErrorDetail[] = [];
   const problem = (field: string, code: string, message: string) => problems.push({ field, code, message });
-  if ((await pool.query('SELECT 1 FROM workspaces WHERE name = $1', [input.name])).rowCount) problem('name', 'workspace.exists', `A workspace named "${input.name}" already exists`);
+  if ((await pool.query('SELECT 1 FROM workspaces WHERE name = $1', [input.name])).rowCount)
+    problem('name', 'workspace.exists', `A workspace named "${input.name}" already exists`);
   const email = normaliseEmail(input.adminEmail);
   if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) problem('adminEmail', 'validation.email', 'The administrator email must be a valid email address');
-  else if ((await pool.query('SELECT 1 FROM users WHERE email = $1', [email])).rowCount) problem('adminEmail', 'admin.emailTaken', `${email} already has an account (emails are unique across workspaces)`);
+  else if ((await pool.query('SELECT 1 FROM users WHERE email = $1', [email])).rowCount)
+    problem('adminEmail', 'admin.emailTaken', `${email} already has an account (emails are unique across workspaces)`);
   if (passwordProblem(input.adminPassword)) problem('adminPassword', 'auth.passwordShort', 'The administrator password must have at least 8 characters');
   if (!input.adminName.trim()) problem('adminName', 'validation.required', 'The administrator needs a name');
   if (problems.length) throw new AppError('VALIDATION_FAILED', problems.map((p) => p.message).join('; '), problems);
@@ -331,12 +386,16 @@ export async function createWorkspaceFromTemplate(pool: pg.Pool, input: { name: 
     return { workspace, install };
   } catch (e) {
     // Leave nothing half-made: the new workspace, its schema and its administrator go.
-    await withTransaction(pool, async (client) => {
-      await client.query(`DROP SCHEMA IF EXISTS ${ident(workspace.schema)} CASCADE`);
-      for (const table of ['users', 'permission_sets', 'audit_events', 'workspaces']) {
-        await client.query(`DELETE FROM ${ident(table)} WHERE ${table === 'workspaces' ? 'id' : 'workspace_id'} = $1`, [workspace.id]);
-      }
-    }, { long: true });
+    await withTransaction(
+      pool,
+      async (client) => {
+        await client.query(`DROP SCHEMA IF EXISTS ${ident(workspace.schema)} CASCADE`);
+        for (const table of ['users', 'permission_sets', 'audit_events', 'workspaces']) {
+          await client.query(`DELETE FROM ${ident(table)} WHERE ${table === 'workspaces' ? 'id' : 'workspace_id'} = $1`, [workspace.id]);
+        }
+      },
+      { long: true },
+    );
     throw e;
   }
 }

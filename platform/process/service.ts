@@ -30,7 +30,14 @@ export function describeProcesses(obj: ObjectModel) {
       active: p.active,
       layout: p.layout ?? null,
       stages: p.stages.map((s) => ({
-        value: s.value, label: s.label, probability: s.probability, forecast: s.forecast, won: s.won, lost: s.lost, active: s.active, color: s.color ?? null,
+        value: s.value,
+        label: s.label,
+        probability: s.probability,
+        forecast: s.forecast,
+        won: s.won,
+        lost: s.lost,
+        active: s.active,
+        color: s.color ?? null,
         gate: s.gate.map((g) => ({ field: g.field ?? null, message: g.message ?? null, condition: Boolean(g.require) })),
       })),
     })),
@@ -65,7 +72,11 @@ export interface KanbanColumn {
  * A process's kanban: a column per stage (inactive stages only when records are in them), each
  * with the count and amount total of the records the caller can see, and its first cards.
  */
-export async function kanban(ctx: RecordContext, objectName: string, opts: { process?: string; filter?: unknown; search?: string; perColumn?: number; sort?: string } = {}): Promise<{ process: string; columns: KanbanColumn[] }> {
+export async function kanban(
+  ctx: RecordContext,
+  objectName: string,
+  opts: { process?: string; filter?: unknown; search?: string; perColumn?: number; sort?: string } = {},
+): Promise<{ process: string; columns: KanbanColumn[] }> {
   const obj = requireObject(ctx, objectName, 'read');
   const proc = processOf(ctx, obj, opts.process);
   const cfg = obj.process!.config;
@@ -81,15 +92,31 @@ export async function kanban(ctx: RecordContext, objectName: string, opts: { pro
 }
 
 /** One column's cards (and the next page of them). */
-export function kanbanColumn(ctx: RecordContext, objectName: string, process: string, stage: string, opts: { filter?: unknown; search?: string; limit?: number; cursor?: string | null; sort?: string } = {}): Promise<ListResult> {
+export function kanbanColumn(
+  ctx: RecordContext,
+  objectName: string,
+  process: string,
+  stage: string,
+  opts: { filter?: unknown; search?: string; limit?: number; cursor?: string | null; sort?: string } = {},
+): Promise<ListResult> {
   const obj = requireObject(ctx, objectName, 'read');
   const cfg = obj.process?.config;
   const proc = processOf(ctx, obj, process);
   if (!cfg) throw noProcess(ctx, obj);
-  const filters: unknown[] = [{ field: cfg.field, op: 'eq', value: proc.name }, { field: cfg.stageField, op: 'eq', value: stage }];
+  const filters: unknown[] = [
+    { field: cfg.field, op: 'eq', value: proc.name },
+    { field: cfg.stageField, op: 'eq', value: stage },
+  ];
   if (opts.filter !== undefined && opts.filter !== null) filters.push(opts.filter);
   const amountSortable = cfg.amountField && obj.fieldMap.has(cfg.amountField);
-  return listRecords(ctx, obj.name, { filter: { all: filters }, search: opts.search, limit: opts.limit, cursor: opts.cursor, sort: opts.sort ?? (amountSortable ? `-${cfg.amountField}` : 'name'), withNames: true });
+  return listRecords(ctx, obj.name, {
+    filter: { all: filters },
+    search: opts.search,
+    limit: opts.limit,
+    cursor: opts.cursor,
+    sort: opts.sort ?? (amountSortable ? `-${cfg.amountField}` : 'name'),
+    withNames: true,
+  });
 }
 
 /** Count and amount total per stage of a process, over what the caller can see. */
@@ -138,7 +165,17 @@ export interface StageHistoryEntry {
 export async function stageHistory(ctx: RecordContext, objectName: string, id: string): Promise<StageHistoryEntry[]> {
   const obj = requireObject(ctx, objectName, 'read');
   await getRecord(ctx, obj.name, id);
-  const res = await ctx.pool.query<{ process: string; from_stage: string | null; to_stage: string; amount: string | null; probability: string | null; changed_at: unknown; changed_by: string | null; name: string | null; channel: string }>(
+  const res = await ctx.pool.query<{
+    process: string;
+    from_stage: string | null;
+    to_stage: string;
+    amount: string | null;
+    probability: string | null;
+    changed_at: unknown;
+    changed_by: string | null;
+    name: string | null;
+    channel: string;
+  }>(
     `SELECT h.process, h.from_stage, h.to_stage, h.amount, h.probability, h.changed_at, h.changed_by, u.name, h.channel
        FROM "public"."stage_history" h LEFT JOIN "public"."users" u ON u.id = h.changed_by
       WHERE h.workspace_id = $1 AND h.object = $2 AND h.record_id = $3 ORDER BY h.changed_at, h.id LIMIT 1000`,

@@ -37,7 +37,16 @@ function gatesToPass(proc: ProcessModel, from: string | null, to: StageModel): S
 }
 
 /** The record's process and stage, and what entering the stage sets. */
-function applyProcess(ctx: RecordContext, full: ObjectModel, mode: 'create' | 'update', input: RecordData, record: RecordData, prior: RecordData | null, at: Clock, errors: ErrorDetail[]): StageChange | null {
+function applyProcess(
+  ctx: RecordContext,
+  full: ObjectModel,
+  mode: 'create' | 'update',
+  input: RecordData,
+  record: RecordData,
+  prior: RecordData | null,
+  at: Clock,
+  errors: ErrorDetail[],
+): StageChange | null {
   const p = full.process;
   if (!p?.processes.length) return null;
   const cfg = p.config;
@@ -51,12 +60,18 @@ function applyProcess(ctx: RecordContext, full: ObjectModel, mode: 'create' | 'u
   const proc = p.processes.find((x) => x.name === procName);
   const objectLabel = pickLabel(full.label, ctx.locale);
   if (!proc) {
-    errors.push({ field: cfg.field, pointer: `/${cfg.field}`, code: 'process.unknown', message: t(ctx.locale, 'process.unknown', { process: String(procName), object: objectLabel }) });
+    errors.push({
+      field: cfg.field,
+      pointer: `/${cfg.field}`,
+      code: 'process.unknown',
+      message: t(ctx.locale, 'process.unknown', { process: String(procName), object: objectLabel }),
+    });
     return null;
   }
   const procLabel = pickLabel(proc.label, ctx.locale);
   const processChanged = mode === 'create' || prior?.[cfg.field] !== proc.name;
-  if (processChanged && !proc.active) errors.push({ field: cfg.field, pointer: `/${cfg.field}`, code: 'process.inactive', message: t(ctx.locale, 'process.inactive', { process: procLabel }) });
+  if (processChanged && !proc.active)
+    errors.push({ field: cfg.field, pointer: `/${cfg.field}`, code: 'process.inactive', message: t(ctx.locale, 'process.inactive', { process: procLabel }) });
   // A record moved to another process without a stage starts at that process's first stage.
   const given = record[cfg.stageField];
   // On create the stage field's default is the default process's first stage: another process starts at its own.
@@ -67,12 +82,23 @@ function applyProcess(ctx: RecordContext, full: ObjectModel, mode: 'create' | 'u
   const stageValue = String(record[cfg.stageField]);
   const stage = proc.stages.find((s) => s.value === stageValue);
   if (!stage) {
-    errors.push({ field: cfg.stageField, pointer: `/${cfg.stageField}`, code: 'process.stageNotInProcess', message: t(ctx.locale, 'process.stageNotInProcess', { stage: stageValue, process: procLabel }) });
+    errors.push({
+      field: cfg.stageField,
+      pointer: `/${cfg.stageField}`,
+      code: 'process.stageNotInProcess',
+      message: t(ctx.locale, 'process.stageNotInProcess', { stage: stageValue, process: procLabel }),
+    });
     return null;
   }
   const from = prior ? ((prior[cfg.stageField] as string | null) ?? null) : null;
   if (!processChanged && from === stageValue) return null;
-  if (!stage.active) errors.push({ field: cfg.stageField, pointer: `/${cfg.stageField}`, code: 'process.stageInactive', message: t(ctx.locale, 'process.stageInactive', { stage: pickLabel(stage.label, ctx.locale) }) });
+  if (!stage.active)
+    errors.push({
+      field: cfg.stageField,
+      pointer: `/${cfg.stageField}`,
+      code: 'process.stageInactive',
+      message: t(ctx.locale, 'process.stageInactive', { stage: pickLabel(stage.label, ctx.locale) }),
+    });
   // The stage's probability, unless this very write sets another one (a rep's judgement).
   if (cfg.probabilityField) {
     const own = input[cfg.probabilityField];
@@ -100,7 +126,8 @@ export const gateStep: WriteStep = {
   name: 'process.gates',
   phase: 'validate',
   modes: ['create', 'update'],
-  formulas: (full) => (full.process?.processes ?? []).flatMap((p) => p.stages.flatMap((s) => s.gate.flatMap((g): CheckedFormula[] => (g.require?.kind === 'formula' ? [g.require.formula] : [])))),
+  formulas: (full) =>
+    (full.process?.processes ?? []).flatMap((p) => p.stages.flatMap((s) => s.gate.flatMap((g): CheckedFormula[] => (g.require?.kind === 'formula' ? [g.require.formula] : [])))),
   async run(ctx, client, write) {
     const stageChange = stageChangeOf(write);
     const { full, mode, prior, errors } = write;
@@ -119,7 +146,12 @@ export const gateStep: WriteStep = {
         if (g.require) {
           if (holds(g.require, env)) continue;
           const what = g.message ? pickLabel(g.message, ctx.locale) : t(ctx.locale, 'gate.blocked', { stage: name });
-          errors.push({ field: g.field, pointer: g.field ? `/${g.field}` : `/${full.process.config.stageField}`, code: 'gate.require', message: g.message ? t(ctx.locale, 'gate.require', { what, stage: name }) : what });
+          errors.push({
+            field: g.field,
+            pointer: g.field ? `/${g.field}` : `/${full.process.config.stageField}`,
+            code: 'gate.require',
+            message: g.message ? t(ctx.locale, 'gate.require', { what, stage: name }) : what,
+          });
         } else if (g.field && isBlank(record[g.field])) {
           const label = g.message ? pickLabel(g.message, ctx.locale) : pickLabel(full.fieldMap.get(g.field)?.label, ctx.locale);
           errors.push({ field: g.field, pointer: `/${g.field}`, code: 'gate.field', message: t(ctx.locale, 'gate.field', { label, stage: name }) });

@@ -44,7 +44,11 @@ export const validationStep: WriteStep = {
     }
     for (const rule of full.rules) {
       if (!rule.on.includes(mode as 'create' | 'update') || !holds(rule.errorWhen, env)) continue;
-      errors.push({ ...(rule.field ? { field: rule.field, pointer: `/${rule.field}` } : { pointer: '/' }), code: `rule.${rule.name}`, message: pickLabel(rule.message, ctx.locale) });
+      errors.push({
+        ...(rule.field ? { field: rule.field, pointer: `/${rule.field}` } : { pointer: '/' }),
+        code: `rule.${rule.name}`,
+        message: pickLabel(rule.message, ctx.locale),
+      });
     }
   },
 };

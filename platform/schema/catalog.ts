@@ -31,10 +31,10 @@ export async function readCatalog(db: Queryable, schema: string, tables?: Iterab
   if (!ns.rowCount) return empty;
   const namespace = ns.rows[0].oid;
   const rels = tables
-    ? await db.query<{ oid: string; relname: string }>(
-      `SELECT oid, relname FROM pg_class WHERE relname = ANY($1::text[]) AND relnamespace = $2::oid AND relkind = 'r'`,
-      [[...new Set(tables)], namespace],
-    )
+    ? await db.query<{ oid: string; relname: string }>(`SELECT oid, relname FROM pg_class WHERE relname = ANY($1::text[]) AND relnamespace = $2::oid AND relkind = 'r'`, [
+        [...new Set(tables)],
+        namespace,
+      ])
     : await db.query<{ oid: string; relname: string }>(`SELECT oid, relname FROM pg_class WHERE relnamespace = $1::oid AND relkind = 'r'`, [namespace]);
   const out: Catalog = { ...empty, schemaExists: true };
   if (!rels.rowCount) return out;
@@ -47,10 +47,7 @@ export async function readCatalog(db: Queryable, schema: string, tables?: Iterab
       WHERE a.attrelid = ANY($1::oid[]) AND a.attnum > 0 AND NOT a.attisdropped`,
     [oids],
   );
-  const idx = await db.query<{ name: string }>(
-    'SELECT c.relname AS name FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid WHERE i.indrelid = ANY($1::oid[])',
-    [oids],
-  );
+  const idx = await db.query<{ name: string }>('SELECT c.relname AS name FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid WHERE i.indrelid = ANY($1::oid[])', [oids]);
   const cons = await db.query<{ conname: string }>('SELECT conname FROM pg_constraint WHERE conrelid = ANY($1::oid[])', [oids]);
   for (const r of rels.rows) out.tables.set(r.relname, new Map());
   for (const r of cols.rows) out.tables.get(nameOf.get(String(r.rel))!)!.set(r.column_name, { type: r.type, notNull: r.not_null });

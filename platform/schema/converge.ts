@@ -29,7 +29,12 @@ export interface ConvergeOptions {
  * Run a plan's DDL in the caller's transaction, with what an action needs right after it (the
  * users mirror filled once created). Start-up converge and designer changes both apply plans here.
  */
-export async function applySchemaActions(client: pg.PoolClient, schema: string, plan: SchemaPlan, run: (sql: string) => Promise<unknown> = (sql) => client.query(sql)): Promise<void> {
+export async function applySchemaActions(
+  client: pg.PoolClient,
+  schema: string,
+  plan: SchemaPlan,
+  run: (sql: string) => Promise<unknown> = (sql) => client.query(sql),
+): Promise<void> {
   for (const action of plan.actions) {
     await run(action.sql);
     if (action.fillsUsers) {
@@ -43,25 +48,29 @@ export async function applySchemaActions(client: pg.PoolClient, schema: string, 
 
 export async function convergeSchema(pool: pg.Pool, schema: string, meta: MetadataModel, opts: ConvergeOptions = {}): Promise<SchemaPlan> {
   const { mark, timeoutMs } = opts;
-  return withTransaction(pool, async (client) => {
-    if (timeoutMs !== undefined) await client.query(`SELECT set_config('statement_timeout', $1, true)`, [String(Math.max(1, Math.floor(timeoutMs)))]);
-    await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`tessera:schema:${schema}`]);
-    const live = await readCatalog(client, schema, workspaceTables(meta.objects.keys()));
-    const plan = planSchema(meta, schema, live);
-    await applySchemaActions(client, schema, plan);
-    // Roll-up columns that did not exist (an upgrade added them) get their values now.
-    for (const child of meta.objects.values()) {
-      for (const feed of child.rollupsFed) {
-        if (live.tables.get(feed.object)?.has(feed.field.name)) continue;
-        const params = new Params();
-        const summarised = feed.field.summary?.field ? child.fieldMap.get(feed.field.summary.field) : undefined;
-        await client.query(rollupUpdateSql(schema, child.name, feed, params, null, summarised), params.values);
+  return withTransaction(
+    pool,
+    async (client) => {
+      if (timeoutMs !== undefined) await client.query(`SELECT set_config('statement_timeout', $1, true)`, [String(Math.max(1, Math.floor(timeoutMs)))]);
+      await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`tessera:schema:${schema}`]);
+      const live = await readCatalog(client, schema, workspaceTables(meta.objects.keys()));
+      const plan = planSchema(meta, schema, live);
+      await applySchemaActions(client, schema, plan);
+      // Roll-up columns that did not exist (an upgrade added them) get their values now.
+      for (const child of meta.objects.values()) {
+        for (const feed of child.rollupsFed) {
+          if (live.tables.get(feed.object)?.has(feed.field.name)) continue;
+          const params = new Params();
+          const summarised = feed.field.summary?.field ? child.fieldMap.get(feed.field.summary.field) : undefined;
+          await client.query(rollupUpdateSql(schema, child.name, feed, params, null, summarised), params.values);
+        }
       }
-    }
-    await backfillProcesses(client, schema, meta, live);
-    if (mark) await client.query('UPDATE workspaces SET converged_key = $2 WHERE id = $1', [mark.workspaceId, mark.key]);
-    return plan;
-  }, { long: true });
+      await backfillProcesses(client, schema, meta, live);
+      if (mark) await client.query('UPDATE workspaces SET converged_key = $2 WHERE id = $1', [mark.workspaceId, mark.key]);
+      return plan;
+    },
+    { long: true },
+  );
 }
 
 /**

@@ -35,7 +35,9 @@ export async function ensureConverged(pool: pg.Pool, ws: WorkspaceRef, knownRevi
   if (knownRevision !== undefined && s.done.get(ws.id) === convergedKey(knownRevision)) return;
   const work = s.running.get(ws.id) ?? startConverge(pool, ws);
   let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<'late'>((resolve) => { timer = setTimeout(() => resolve('late'), waitMs()); });
+  const late = new Promise<'late'>((resolve) => {
+    timer = setTimeout(() => resolve('late'), waitMs());
+  });
   try {
     if ((await Promise.race([work, late])) === 'late') {
       const message = t(locale, 'workspace.upgrading');
@@ -50,10 +52,7 @@ export async function ensureConverged(pool: pg.Pool, ws: WorkspaceRef, knownRevi
 function startConverge(pool: pg.Pool, ws: WorkspaceRef): Promise<void> {
   const s = state();
   const work = (async () => {
-    const res = await pool.query<{ metadata_revision: number; converged_key: string | null }>(
-      'SELECT metadata_revision, converged_key FROM workspaces WHERE id = $1',
-      [ws.id],
-    );
+    const res = await pool.query<{ metadata_revision: number; converged_key: string | null }>('SELECT metadata_revision, converged_key FROM workspaces WHERE id = $1', [ws.id]);
     const row = res.rows[0];
     if (!row) return;
     const current = convergedKey(row.metadata_revision);
@@ -81,7 +80,9 @@ export function convergeInBackground(pool: pg.Pool, log: (l: string) => void = c
     }
   })()
     .catch((e: Error) => log(`[converge] background pass stopped: ${e.message}`))
-    .finally(() => { s.background = undefined; });
+    .finally(() => {
+      s.background = undefined;
+    });
   return s.background;
 }
 

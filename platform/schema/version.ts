@@ -22,7 +22,10 @@ export function convergeBase(): string {
   if (!base) {
     const empty = { schemaExists: false, tables: new Map(), indexes: new Set<string>(), constraints: new Set<string>() };
     const ddl = planSchema(stock, 'ws', empty).actions.map((a) => a.sql);
-    base = createHash('sha256').update(JSON.stringify([SCHEMA_CODE_VERSION, stockLayer().entries, ddl])).digest('hex').slice(0, 16);
+    base = createHash('sha256')
+      .update(JSON.stringify([SCHEMA_CODE_VERSION, stockLayer().entries, ddl]))
+      .digest('hex')
+      .slice(0, 16);
     cached.set(stock, base);
   }
   return base;

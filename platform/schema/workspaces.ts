@@ -33,12 +33,11 @@ export async function workspaceById(pool: pg.Pool, id: string): Promise<Workspac
 /** Create the workspace if missing and converge its schema with its metadata. */
 export async function ensureWorkspace(pool: pg.Pool, name: string, label = name): Promise<{ workspace: WorkspaceRef; plan: SchemaPlan }> {
   if (!isIdentifier(name) || name.length > 40) {
-    throw new AppError('BAD_REQUEST', `Workspace name "${name}" must be lower case letters, digits and underscores (at most 40)`, [{ field: 'name', code: 'workspace.name', message: 'invalid workspace name' }]);
+    throw new AppError('BAD_REQUEST', `Workspace name "${name}" must be lower case letters, digits and underscores (at most 40)`, [
+      { field: 'name', code: 'workspace.name', message: 'invalid workspace name' },
+    ]);
   }
-  await pool.query(
-    'INSERT INTO workspaces (name, label, schema_name) VALUES ($1, $2, $3) ON CONFLICT (name) DO NOTHING',
-    [name, label, workspaceSchema(name)],
-  );
+  await pool.query('INSERT INTO workspaces (name, label, schema_name) VALUES ($1, $2, $3) ON CONFLICT (name) DO NOTHING', [name, label, workspaceSchema(name)]);
   const workspace = (await findWorkspace(pool, name))!;
   const { plan } = await convergeWorkspace(pool, workspace);
   return { workspace, plan };

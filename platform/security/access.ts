@@ -51,10 +51,7 @@ export function hierarchyOwners(model: SecurityModel, userId: string): string[] 
 export function accessPlan(model: SecurityModel, meta: MetadataModel, perms: UserPermissions, userId: string, object: string, mode: AccessMode): AccessPlan {
   const rights = perms.object(object);
   const { defaultAccess, grantViaHierarchy } = objectDefault(model, meta, object);
-  const all =
-    rights.modifyAll ||
-    (mode === 'read' && (rights.viewAll || defaultAccess !== 'private')) ||
-    (mode === 'edit' && defaultAccess === 'read_write');
+  const all = rights.modifyAll || (mode === 'read' && (rights.viewAll || defaultAccess !== 'private')) || (mode === 'edit' && defaultAccess === 'read_write');
   if (all) return { all: true, owners: [], criteria: [] };
   const owners = new Set<string>([userId]);
   if (grantViaHierarchy) for (const u of hierarchyOwners(model, userId)) owners.add(u);

@@ -45,12 +45,13 @@ export function derivedAccess(meta: MetadataModel, perms: UserPermissions): Deri
     // System fields and the record name go with the object itself.
     f.system || f.name === obj.nameField ? perms.object(obj.name).read : perms.field(obj.name, f.name).read;
 
-  const readable = (object: string, field: string): boolean => memo(readMemo, `${object}.${field}`, () => {
-    const obj = meta.objects.get(object);
-    const f = obj?.fieldMap.get(field);
-    if (!obj || !f || !ownRead(obj, f)) return false;
-    return Boolean(f.safeToShow) || inputsReadable(object, field);
-  });
+  const readable = (object: string, field: string): boolean =>
+    memo(readMemo, `${object}.${field}`, () => {
+      const obj = meta.objects.get(object);
+      const f = obj?.fieldMap.get(field);
+      if (!obj || !f || !ownRead(obj, f)) return false;
+      return Boolean(f.safeToShow) || inputsReadable(object, field);
+    });
 
   /** A formula's inputs: each lookup followed and the field at its end. */
   const formulaReadable = (obj: ObjectModel, name: string): boolean => {
@@ -76,14 +77,15 @@ export function derivedAccess(meta: MetadataModel, perms: UserPermissions): Deri
     return names.every((n) => readable(s.object, n));
   };
 
-  const inputsReadable = (object: string, field: string): boolean => memo(inputsMemo, `${object}.${field}`, () => {
-    const obj = meta.objects.get(object);
-    const f = obj?.fieldMap.get(field);
-    if (!obj || !f) return false;
-    if (f.type === 'formula') return formulaReadable(obj, f.name);
-    if (f.type === 'rollup') return rollupReadable(obj, f);
-    return true;
-  });
+  const inputsReadable = (object: string, field: string): boolean =>
+    memo(inputsMemo, `${object}.${field}`, () => {
+      const obj = meta.objects.get(object);
+      const f = obj?.fieldMap.get(field);
+      if (!obj || !f) return false;
+      if (f.type === 'formula') return formulaReadable(obj, f.name);
+      if (f.type === 'rollup') return rollupReadable(obj, f);
+      return true;
+    });
 
   return { readable, inputsReadable };
 }

@@ -31,7 +31,14 @@ export function diffRecords(before: Record<string, unknown>, after: Record<strin
   return out;
 }
 
-export async function writeHistory(db: Queryable, ctx: RecordContext, object: string, recordIds: string[], changes: FieldChange[] | ((id: string) => FieldChange[]), txId: string): Promise<void> {
+export async function writeHistory(
+  db: Queryable,
+  ctx: RecordContext,
+  object: string,
+  recordIds: string[],
+  changes: FieldChange[] | ((id: string) => FieldChange[]),
+  txId: string,
+): Promise<void> {
   const rows: unknown[][] = [];
   for (const id of recordIds) {
     for (const c of typeof changes === 'function' ? changes(id) : changes) {
@@ -62,7 +69,12 @@ export interface HistoryEntry {
  * for a record they may see (a deleted one: only if they may restore it, as the recycle bin shows
  * it). Anything else answers as for a record with no history, so its existence does not leak.
  */
-export async function readFieldHistory(ctx: RecordContext, object: string, id: string, cursor?: number | null): Promise<{ entries: HistoryEntry[]; more: boolean; names: Record<string, string> }> {
+export async function readFieldHistory(
+  ctx: RecordContext,
+  object: string,
+  id: string,
+  cursor?: number | null,
+): Promise<{ entries: HistoryEntry[]; more: boolean; names: Record<string, string> }> {
   const obj = requireObject(ctx, object, 'read');
   const visible = (await mayAccessRecord(ctx, obj.name, id, 'read')) || (await mayAccessRecord(ctx, obj.name, id, 'full', 'deleted'));
   if (!visible) return { entries: [], more: false, names: {} };
@@ -74,9 +86,15 @@ export async function readFieldHistory(ctx: RecordContext, object: string, id: s
       ORDER BY h.id DESC LIMIT $5`,
     [ctx.workspace.id, obj.name, id, readable, 51, ...(cursor ? [cursor] : [])],
   );
-  const entries = res.rows.slice(0, 50).map((r) => ({ id: Number(r.id), field: r.field, old: r.old_value, new: r.new_value, user: r.user_name, at: isoFromPg(r.at)!, channel: r.channel, txId: r.tx_id }));
+  const entries = res.rows
+    .slice(0, 50)
+    .map((r) => ({ id: Number(r.id), field: r.field, old: r.old_value, new: r.new_value, user: r.user_name, at: isoFromPg(r.at)!, channel: r.channel, txId: r.tx_id }));
   // Names for ids in owner and lookup changes (records only when the caller may see them).
-  const names = await lookupNames(ctx, obj, entries.flatMap((e) => [{ [e.field]: e.old }, { [e.field]: e.new }]));
+  const names = await lookupNames(
+    ctx,
+    obj,
+    entries.flatMap((e) => [{ [e.field]: e.old }, { [e.field]: e.new }]),
+  );
   const sharedWith = entries
     .filter((e) => e.field === '$shared' || e.field === '$team')
     .flatMap((e) => [e.old, e.new])

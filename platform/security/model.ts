@@ -97,32 +97,63 @@ export async function loadSecurityModel(pool: pg.Pool, workspaceId: string, revi
   const q = <T extends pg.QueryResultRow>(sql: string) => pool.query<T>(sql, [workspaceId]).then((r) => r.rows);
   const [users, roles, departments, members, sets, setObjects, setFields, assignments, sharing, rules] = await Promise.all([
     q<{ id: string; name: string; email: string; active: boolean; role_id: string | null; department_id: string | null; manager_id: string | null }>(
-      'SELECT id, name, email, active, role_id, department_id, manager_id FROM users WHERE workspace_id = $1'),
-    q<{ id: string; name: string; label: string; label_zh: string | null; parent_id: string | null }>('SELECT id, name, label, label_zh, parent_id FROM roles WHERE workspace_id = $1'),
+      'SELECT id, name, email, active, role_id, department_id, manager_id FROM users WHERE workspace_id = $1',
+    ),
+    q<{ id: string; name: string; label: string; label_zh: string | null; parent_id: string | null }>(
+      'SELECT id, name, label, label_zh, parent_id FROM roles WHERE workspace_id = $1',
+    ),
     q<{ id: string; name: string; label: string; label_zh: string | null; parent_id: string | null; head_user_id: string | null }>(
-      'SELECT id, name, label, label_zh, parent_id, head_user_id FROM departments WHERE workspace_id = $1'),
+      'SELECT id, name, label, label_zh, parent_id, head_user_id FROM departments WHERE workspace_id = $1',
+    ),
     q<{ group_id: string; user_id: string }>('SELECT m.group_id, m.user_id FROM group_members m JOIN groups g ON g.id = m.group_id WHERE g.workspace_id = $1'),
     q<Record<string, unknown> & { id: string; name: string; all_objects: boolean }>('SELECT * FROM permission_sets WHERE workspace_id = $1'),
     q<{ permission_set_id: string; object: string; can_create: boolean; can_read: boolean; can_edit: boolean; can_delete: boolean; view_all: boolean; modify_all: boolean }>(
-      'SELECT o.* FROM permission_set_objects o JOIN permission_sets s ON s.id = o.permission_set_id WHERE s.workspace_id = $1'),
+      'SELECT o.* FROM permission_set_objects o JOIN permission_sets s ON s.id = o.permission_set_id WHERE s.workspace_id = $1',
+    ),
     q<{ permission_set_id: string; object: string; field: string; can_read: boolean; can_edit: boolean }>(
-      'SELECT f.* FROM permission_set_fields f JOIN permission_sets s ON s.id = f.permission_set_id WHERE s.workspace_id = $1'),
+      'SELECT f.* FROM permission_set_fields f JOIN permission_sets s ON s.id = f.permission_set_id WHERE s.workspace_id = $1',
+    ),
     q<{ user_id: string; permission_set_id: string }>('SELECT a.* FROM user_permission_sets a JOIN permission_sets s ON s.id = a.permission_set_id WHERE s.workspace_id = $1'),
-    q<{ object: string; default_access: AccessLevel; grant_via_hierarchy: boolean }>('SELECT object, default_access, grant_via_hierarchy FROM object_sharing WHERE workspace_id = $1'),
-    q<{ id: string; object: string; name: string; kind: 'criteria' | 'owner'; condition: unknown; owner_type: MemberType | null; owner_id: string | null; grantee_type: MemberType; grantee_id: string; access: 'read' | 'read_write' }>(
-      'SELECT * FROM sharing_rules WHERE workspace_id = $1 ORDER BY created_at'),
+    q<{ object: string; default_access: AccessLevel; grant_via_hierarchy: boolean }>(
+      'SELECT object, default_access, grant_via_hierarchy FROM object_sharing WHERE workspace_id = $1',
+    ),
+    q<{
+      id: string;
+      object: string;
+      name: string;
+      kind: 'criteria' | 'owner';
+      condition: unknown;
+      owner_type: MemberType | null;
+      owner_id: string | null;
+      grantee_type: MemberType;
+      grantee_id: string;
+      access: 'read' | 'read_write';
+    }>('SELECT * FROM sharing_rules WHERE workspace_id = $1 ORDER BY created_at'),
   ]);
   const model: SecurityModel = {
     workspaceId,
     revision: rev,
-    users: new Map(users.map((u) => [u.id, { id: u.id, name: u.name, email: u.email, active: u.active, roleId: u.role_id, departmentId: u.department_id, managerId: u.manager_id }])),
+    users: new Map(
+      users.map((u) => [u.id, { id: u.id, name: u.name, email: u.email, active: u.active, roleId: u.role_id, departmentId: u.department_id, managerId: u.manager_id }]),
+    ),
     roles: new Map(roles.map((r) => [r.id, { id: r.id, name: r.name, label: r.label, labelZh: r.label_zh, parentId: r.parent_id }])),
     departments: new Map(departments.map((d) => [d.id, { id: d.id, name: d.name, label: d.label, labelZh: d.label_zh, parentId: d.parent_id, headUserId: d.head_user_id }])),
     groups: new Map(),
     sets: new Map(),
     userSets: new Map(),
     sharing: new Map(sharing.map((s) => [s.object, { defaultAccess: s.default_access, grantViaHierarchy: s.grant_via_hierarchy }])),
-    rules: rules.map((r) => ({ id: r.id, object: r.object, name: r.name, kind: r.kind, condition: r.condition, ownerType: r.owner_type, ownerId: r.owner_id, granteeType: r.grantee_type, granteeId: r.grantee_id, access: r.access })),
+    rules: rules.map((r) => ({
+      id: r.id,
+      object: r.object,
+      name: r.name,
+      kind: r.kind,
+      condition: r.condition,
+      ownerType: r.owner_type,
+      ownerId: r.owner_id,
+      granteeType: r.grantee_type,
+      granteeId: r.grantee_id,
+      access: r.access,
+    })),
   };
   for (const m of members) {
     if (!model.groups.has(m.group_id)) model.groups.set(m.group_id, new Set());
@@ -146,7 +177,9 @@ export async function loadSecurityModel(pool: pg.Pool, workspaceId: string, revi
     });
   }
   for (const o of setObjects) {
-    model.sets.get(o.permission_set_id)?.objects.set(o.object, { create: o.can_create, read: o.can_read, edit: o.can_edit, delete: o.can_delete, viewAll: o.view_all, modifyAll: o.modify_all });
+    model.sets
+      .get(o.permission_set_id)
+      ?.objects.set(o.object, { create: o.can_create, read: o.can_read, edit: o.can_edit, delete: o.can_delete, viewAll: o.view_all, modifyAll: o.modify_all });
   }
   for (const f of setFields) {
     const set = model.sets.get(f.permission_set_id);

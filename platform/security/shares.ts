@@ -29,7 +29,15 @@ export async function listShares(ctx: RecordContext, object: string, id: string)
   return {
     canManage: await canAccess(ctx, obj.name, id, 'full'),
     teams: Boolean(obj.teams),
-    shares: res.rows.map((r) => ({ id: r.id, userId: r.user_id, userName: r.name, access: r.access, reason: r.reason, teamRole: r.team_role, createdAt: isoFromPg(r.created_at)! })),
+    shares: res.rows.map((r) => ({
+      id: r.id,
+      userId: r.user_id,
+      userName: r.name,
+      access: r.access,
+      reason: r.reason,
+      teamRole: r.team_role,
+      createdAt: isoFromPg(r.created_at)!,
+    })),
   };
 }
 
@@ -44,18 +52,32 @@ async function requireManage(ctx: RecordContext, object: string, id: string) {
 }
 
 /** Share a record with a user (or add them to its team); sharing again updates the access. */
-export async function addShare(ctx: RecordContext, object: string, id: string, input: { userId: string; access: 'read' | 'read_write'; reason: ShareReason; teamRole?: string | null }) {
+export async function addShare(
+  ctx: RecordContext,
+  object: string,
+  id: string,
+  input: { userId: string; access: 'read' | 'read_write'; reason: ShareReason; teamRole?: string | null },
+) {
   const obj = await requireManage(ctx, object, id);
-  if (input.reason === 'team' && !obj.teams) throw new AppError('BAD_REQUEST', t(ctx.locale, 'share.noTeams'), [{ field: 'reason', code: 'share.noTeams', message: t(ctx.locale, 'share.noTeams') }]);
+  if (input.reason === 'team' && !obj.teams)
+    throw new AppError('BAD_REQUEST', t(ctx.locale, 'share.noTeams'), [{ field: 'reason', code: 'share.noTeams', message: t(ctx.locale, 'share.noTeams') }]);
   const user = await dbOf(ctx).query('SELECT 1 FROM users WHERE id = $1 AND workspace_id = $2 AND active', [input.userId, ctx.workspace.id]);
-  if (!user.rowCount) throw new AppError('VALIDATION_FAILED', t(ctx.locale, 'admin.badReference'), [{ field: 'userId', code: 'admin.badReference', message: t(ctx.locale, 'admin.badReference') }]);
+  if (!user.rowCount)
+    throw new AppError('VALIDATION_FAILED', t(ctx.locale, 'admin.badReference'), [{ field: 'userId', code: 'admin.badReference', message: t(ctx.locale, 'admin.badReference') }]);
   await withTransaction(ctx.pool, async (client) => {
     await client.query(
       `INSERT INTO record_shares (workspace_id, object, record_id, user_id, access, reason, team_role, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
        ON CONFLICT (workspace_id, object, record_id, user_id, reason) DO UPDATE SET access = EXCLUDED.access, team_role = EXCLUDED.team_role`,
       [ctx.workspace.id, obj.name, id, input.userId, input.access, input.reason, input.teamRole ?? null, ctx.user.id],
     );
-    await writeHistory(client, ctx, obj.name, [id], [{ field: input.reason === 'team' ? '$team' : '$shared', old: null, new: { userId: input.userId, access: input.access, teamRole: input.teamRole ?? null } }], randomUUID());
+    await writeHistory(
+      client,
+      ctx,
+      obj.name,
+      [id],
+      [{ field: input.reason === 'team' ? '$team' : '$shared', old: null, new: { userId: input.userId, access: input.access, teamRole: input.teamRole ?? null } }],
+      randomUUID(),
+    );
   });
 }
 

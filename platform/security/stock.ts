@@ -59,8 +59,20 @@ export async function ensureStockPermissionSets(db: Queryable, workspaceId: stri
          customize_metadata, manage_users, import_data, export_data, transfer_records, view_audit)
        VALUES ($1, $2, $3, $4, $5, true, $6, $7, $8, $9, $10, $11, $12)
        ON CONFLICT (workspace_id, name) DO NOTHING RETURNING id`,
-      [workspaceId, s.name, s.label, s.labelZh, s.description, Boolean(s.allObjects), Boolean(sys.customizeMetadata), Boolean(sys.manageUsers),
-        Boolean(sys.importData), Boolean(sys.exportData), Boolean(sys.transferRecords), Boolean(sys.viewAudit)],
+      [
+        workspaceId,
+        s.name,
+        s.label,
+        s.labelZh,
+        s.description,
+        Boolean(s.allObjects),
+        Boolean(sys.customizeMetadata),
+        Boolean(sys.manageUsers),
+        Boolean(sys.importData),
+        Boolean(sys.exportData),
+        Boolean(sys.transferRecords),
+        Boolean(sys.viewAudit),
+      ],
     );
     const created = res.rows[0]?.id;
     // An object that an upgrade adds to stock (quote) gets its stock rights in existing stock sets,

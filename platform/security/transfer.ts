@@ -57,7 +57,13 @@ async function userNames(pool: pg.Pool, ids: string[]): Promise<Map<string, stri
  * Pending requests go with their records: a `transferred` event in each history, and the successor
  * becomes the submitter where the departing user was (so someone can still recall it). Returns how many.
  */
-async function moveRequests(client: pg.PoolClient, actorId: string, requests: { id: string; submitted_by: string }[], from: { id: string; name: string }, to: { id: string; name: string }): Promise<number> {
+async function moveRequests(
+  client: pg.PoolClient,
+  actorId: string,
+  requests: { id: string; submitted_by: string }[],
+  from: { id: string; name: string },
+  to: { id: string; name: string },
+): Promise<number> {
   if (!requests.length) return 0;
   const theirs = requests.filter((r) => r.submitted_by === from.id).map((r) => r.id);
   if (theirs.length) await client.query('UPDATE approval_requests SET submitted_by = $2 WHERE id = ANY($1::uuid[])', [theirs, to.id]);
@@ -71,7 +77,15 @@ async function moveRequests(client: pg.PoolClient, actorId: string, requests: { 
 }
 
 /** Queue a transfer; returns the job id (progress is read from the jobs table). */
-export async function startTransfer(prisma: Prisma, workspace: WorkspaceRef, actor: UserRef, locale: Locale, fromUserId: string, toUserId: string, enqueue: (jobId: string) => Promise<void>): Promise<string> {
+export async function startTransfer(
+  prisma: Prisma,
+  workspace: WorkspaceRef,
+  actor: UserRef,
+  locale: Locale,
+  fromUserId: string,
+  toUserId: string,
+  enqueue: (jobId: string) => Promise<void>,
+): Promise<string> {
   if (fromUserId === toUserId) throw invalid(locale, 'toUserId', 'transfer.same');
   const from = await prisma.user.findFirst({ where: { id: fromUserId, workspaceId: workspace.id } });
   if (!from) throw invalid(locale, 'fromUserId', 'transfer.badUser');
@@ -107,25 +121,44 @@ export async function runTransfer(pool: pg.Pool, prisma: Prisma, jobId: string, 
       moved[object] = 0;
       inApproval[object] = 0;
       while (true) {
-        const n = await withTransaction(pool, async (client) => {
-          const batch = (await client.query<{ id: string }>(`SELECT id FROM ${qualified(workspace.schema, object)} WHERE owner = $1 ORDER BY id LIMIT ${TRANSFER_BATCH}`, [fromUserId])).rows.map((r) => r.id);
-          if (!batch.length) return null;
-          // Requests before records, the order the approval engine locks them in (no deadlock with an approver acting).
-          const pending = await client.query<{ id: string; record_id: string; submitted_by: string }>(
-            `SELECT id, record_id, submitted_by FROM approval_requests WHERE workspace_id = $1 AND object = $2 AND record_id = ANY($3::uuid[]) AND status = 'pending' ORDER BY id FOR UPDATE`,
-            [workspace.id, object, batch],
-          );
-          // The owner test again: a record someone else moved meanwhile is no longer the leaver's.
-          const res = await client.query<{ id: string }>(
-            `UPDATE ${qualified(workspace.schema, object)} SET ${ident('owner')} = $2, updated_at = now(), updated_by = $3, version = version + 1
+        const n = await withTransaction(
+          pool,
+          async (client) => {
+            const batch = (
+              await client.query<{ id: string }>(`SELECT id FROM ${qualified(workspace.schema, object)} WHERE owner = $1 ORDER BY id LIMIT ${TRANSFER_BATCH}`, [fromUserId])
+            ).rows.map((r) => r.id);
+            if (!batch.length) return null;
+            // Requests before records, the order the approval engine locks them in (no deadlock with an approver acting).
+            const pending = await client.query<{ id: string; record_id: string; submitted_by: string }>(
+              `SELECT id, record_id, submitted_by FROM approval_requests WHERE workspace_id = $1 AND object = $2 AND record_id = ANY($3::uuid[]) AND status = 'pending' ORDER BY id FOR UPDATE`,
+              [workspace.id, object, batch],
+            );
+            // The owner test again: a record someone else moved meanwhile is no longer the leaver's.
+            const res = await client.query<{ id: string }>(
+              `UPDATE ${qualified(workspace.schema, object)} SET ${ident('owner')} = $2, updated_at = now(), updated_by = $3, version = version + 1
               WHERE id = ANY($4::uuid[]) AND owner = $1 RETURNING id`,
-            [fromUserId, toUserId, ctx.user.id, batch],
-          );
-          await writeHistory(client, ctx, object, res.rows.map((r) => r.id), [{ field: 'owner', old: fromUserId, new: toUserId }], randomUUID());
-          const movedIds = new Set(res.rows.map((r) => r.id));
-          inApproval[object] += await moveRequests(client, ctx.user.id, pending.rows.filter((r) => movedIds.has(r.record_id)), { id: fromUserId, name: names.get(fromUserId) ?? '' }, { id: toUserId, name: names.get(toUserId) ?? '' });
-          return movedIds.size;
-        }, { long: true });
+              [fromUserId, toUserId, ctx.user.id, batch],
+            );
+            await writeHistory(
+              client,
+              ctx,
+              object,
+              res.rows.map((r) => r.id),
+              [{ field: 'owner', old: fromUserId, new: toUserId }],
+              randomUUID(),
+            );
+            const movedIds = new Set(res.rows.map((r) => r.id));
+            inApproval[object] += await moveRequests(
+              client,
+              ctx.user.id,
+              pending.rows.filter((r) => movedIds.has(r.record_id)),
+              { id: fromUserId, name: names.get(fromUserId) ?? '' },
+              { id: toUserId, name: names.get(toUserId) ?? '' },
+            );
+            return movedIds.size;
+          },
+          { long: true },
+        );
         if (n === null) break;
         moved[object] += n;
         done += n;
@@ -141,7 +174,14 @@ export async function runTransfer(pool: pg.Pool, prisma: Prisma, jobId: string, 
     const result = { moved, inApproval, teams: teams.rowCount ?? 0 };
     await prisma.$transaction(async (tx) => {
       await tx.job.update({ where: { id: jobId }, data: { status: 'done', finishedAt: new Date(), progress: { done, total }, result } });
-      await audit(tx, { workspaceId: workspace.id, userId: ctx.user.id, action: 'transfer.done', targetType: 'user', targetId: fromUserId, details: { toUserId, jobId, ...result } });
+      await audit(tx, {
+        workspaceId: workspace.id,
+        userId: ctx.user.id,
+        action: 'transfer.done',
+        targetType: 'user',
+        targetId: fromUserId,
+        details: { toUserId, jobId, ...result },
+      });
     });
   } catch (e) {
     await prisma.job.update({ where: { id: jobId }, data: { status: 'failed', finishedAt: new Date(), error: (e as Error).message.slice(0, 2000) } });

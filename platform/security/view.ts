@@ -54,10 +54,12 @@ export function metadataFor(meta: MetadataModel, perms: UserPermissions, key: st
   const objects = new Map<string, ObjectModel>();
   for (const [name, obj] of meta.objects) objects.set(name, restrictObject(obj, perms, access));
   for (const obj of objects.values()) {
-    obj.relatedLists = obj.relatedLists.filter((r) => {
-      const child = objects.get(r.object);
-      return child?.rights?.read && child.fieldMap.has(r.field);
-    }).map((r) => ({ ...r, columns: r.columns.filter((c) => objects.get(r.object)!.fieldMap.has(c)) }));
+    obj.relatedLists = obj.relatedLists
+      .filter((r) => {
+        const child = objects.get(r.object);
+        return child?.rights?.read && child.fieldMap.has(r.field);
+      })
+      .map((r) => ({ ...r, columns: r.columns.filter((c) => objects.get(r.object)!.fieldMap.has(c)) }));
   }
   const view: MetadataModel = { ...meta, objects };
   if (perMeta.size > 500) perMeta.delete(perMeta.keys().next().value!);

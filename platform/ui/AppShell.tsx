@@ -1,8 +1,18 @@
 'use client';
 /** The signed-in frame: navigation built from metadata, language switch, user and sign-out. */
 import {
-  AppstoreOutlined, AuditOutlined, BankOutlined, CalendarOutlined, CarOutlined, ContactsOutlined, FileProtectOutlined, FundOutlined,
-  ShopOutlined, ShoppingCartOutlined, TeamOutlined, UserAddOutlined,
+  AppstoreOutlined,
+  AuditOutlined,
+  BankOutlined,
+  CalendarOutlined,
+  CarOutlined,
+  ContactsOutlined,
+  FileProtectOutlined,
+  FundOutlined,
+  ShopOutlined,
+  ShoppingCartOutlined,
+  TeamOutlined,
+  UserAddOutlined,
 } from '@ant-design/icons';
 import { App, Button, Layout, Menu, Space } from 'antd';
 import Link from 'next/link';
@@ -22,7 +32,16 @@ export interface NavObject {
 
 /** Icons metadata may name; anything else falls back to a generic one. */
 const ICONS: Record<string, React.ComponentType> = {
-  BankOutlined, CalendarOutlined, CarOutlined, ContactsOutlined, FileProtectOutlined, FundOutlined, ShopOutlined, ShoppingCartOutlined, TeamOutlined, UserAddOutlined,
+  BankOutlined,
+  CalendarOutlined,
+  CarOutlined,
+  ContactsOutlined,
+  FileProtectOutlined,
+  FundOutlined,
+  ShopOutlined,
+  ShoppingCartOutlined,
+  TeamOutlined,
+  UserAddOutlined,
 };
 
 function icon(name?: string) {
@@ -55,7 +74,9 @@ export function AppShell({ objects, userName, system, children }: { objects: Nav
   const { message } = App.useApp();
   // The longest administration page the path is in (designer/revisions, not designer), else the object or page segment.
   // My approvals' key cannot be an object's name; My account has no entry ("account" would select Accounts).
-  const adminKey = ADMIN_PAGES.map((p) => p.key).filter((k) => pathname === `/admin/${k}` || pathname.startsWith(`/admin/${k}/`)).sort((a, b) => b.length - a.length)[0];
+  const adminKey = ADMIN_PAGES.map((p) => p.key)
+    .filter((k) => pathname === `/admin/${k}` || pathname.startsWith(`/admin/${k}/`))
+    .sort((a, b) => b.length - a.length)[0];
   const current = adminKey ?? /^\/(?:o|admin)\/([a-z0-9_-]+)/.exec(pathname)?.[1] ?? (pathname === '/approvals' ? 'my-approvals' : undefined);
   const adminItems = ADMIN_PAGES.filter((p) => system[p.right]).map((p) => ({ key: p.key, label: <Link href={`/admin/${p.key}`}>{tr(p.label)}</Link> }));
   const signOut = async () => {
@@ -84,8 +105,7 @@ export function AppShell({ objects, userName, system, children }: { objects: Nav
         </nav>
         {adminItems.length > 0 && (
           <nav aria-label={tr('admin.title')}>
-            <Menu mode="inline" selectedKeys={current ? [current] : []}
-              items={[{ type: 'group', key: 'admin', label: tr('admin.title'), children: adminItems }]} />
+            <Menu mode="inline" selectedKeys={current ? [current] : []} items={[{ type: 'group', key: 'admin', label: tr('admin.title'), children: adminItems }]} />
           </nav>
         )}
       </Layout.Sider>
@@ -95,7 +115,9 @@ export function AppShell({ objects, userName, system, children }: { objects: Nav
             <NotificationBell />
             <LanguageSwitch />
             <Link href="/account">{userName}</Link>
-            <Button size="small" onClick={signOut}>{tr('ui.logout')}</Button>
+            <Button size="small" onClick={signOut}>
+              {tr('ui.logout')}
+            </Button>
           </Space>
         </Layout.Header>
         <Layout.Content style={{ padding: 24 }}>{children}</Layout.Content>

@@ -28,7 +28,9 @@ const NO_VALUE = new Set(['is_empty', 'is_not_empty']);
 
 /** The condition tree for a builder state, or undefined when it has no complete row. */
 export function toCondition(state: FilterState): unknown {
-  const rows = state.rows.filter((r) => r.field && r.op && (NO_VALUE.has(r.op) || (r.value !== undefined && r.value !== null && r.value !== '' && !(Array.isArray(r.value) && r.value.length === 0))));
+  const rows = state.rows.filter(
+    (r) => r.field && r.op && (NO_VALUE.has(r.op) || (r.value !== undefined && r.value !== null && r.value !== '' && !(Array.isArray(r.value) && r.value.length === 0))),
+  );
   if (rows.length === 0) return undefined;
   return { [state.match]: rows.map((r) => (NO_VALUE.has(r.op) ? { field: r.field, op: r.op } : { field: r.field, op: r.op, value: r.value })) };
 }
@@ -43,21 +45,48 @@ function ValueInput({ field, row, index, onChange }: { field: FieldInfo; row: Fi
   }
   if (field.options) {
     return (
-      <Select aria-label={aria} style={{ width: 240 }} mode={many ? 'multiple' : undefined} value={row.value as string}
-        options={field.options.map((o) => ({ value: o.value, label: label(o.label) }))} onChange={onChange} />
+      <Select
+        aria-label={aria}
+        style={{ width: 240 }}
+        mode={many ? 'multiple' : undefined}
+        value={row.value as string}
+        options={field.options.map((o) => ({ value: o.value, label: label(o.label) }))}
+        onChange={onChange}
+      />
     );
   }
   if (field.type === 'lookup' && field.target && !many) {
-    return <div style={{ width: 240 }}><LookupSelect ariaLabel={aria} object={field.target} value={row.value as string} onChange={(v) => onChange(v)} /></div>;
+    return (
+      <div style={{ width: 240 }}>
+        <LookupSelect ariaLabel={aria} object={field.target} value={row.value as string} onChange={(v) => onChange(v)} />
+      </div>
+    );
   }
   if (field.type === 'boolean') {
-    return <Select aria-label={aria} style={{ width: 120 }} value={row.value as boolean} options={[{ value: true, label: tr('ui.yes') }, { value: false, label: tr('ui.no') }]} onChange={onChange} />;
+    return (
+      <Select
+        aria-label={aria}
+        style={{ width: 120 }}
+        value={row.value as boolean}
+        options={[
+          { value: true, label: tr('ui.yes') },
+          { value: false, label: tr('ui.no') },
+        ]}
+        onChange={onChange}
+      />
+    );
   }
   const numeric = ['integer', 'decimal', 'currency', 'percent'].includes(field.type);
   if (row.op === 'between') {
     const pair = (Array.isArray(row.value) ? row.value : [undefined, undefined]) as unknown[];
     if (field.type === 'date') {
-      return <DatePicker.RangePicker aria-label={aria} value={pair[0] ? [dayjs(String(pair[0])), dayjs(String(pair[1]))] : null} onChange={(d) => onChange(d && d[0] && d[1] ? [d[0].format('YYYY-MM-DD'), d[1].format('YYYY-MM-DD')] : undefined)} />;
+      return (
+        <DatePicker.RangePicker
+          aria-label={aria}
+          value={pair[0] ? [dayjs(String(pair[0])), dayjs(String(pair[1]))] : null}
+          onChange={(d) => onChange(d && d[0] && d[1] ? [d[0].format('YYYY-MM-DD'), d[1].format('YYYY-MM-DD')] : undefined)}
+        />
+      );
     }
     return (
       <Space.Compact>
@@ -67,8 +96,10 @@ function ValueInput({ field, row, index, onChange }: { field: FieldInfo; row: Fi
     );
   }
   if (numeric) return <InputNumber aria-label={aria} style={{ width: 180 }} value={row.value as number} onChange={(v) => onChange(v ?? undefined)} />;
-  if (field.type === 'date') return <DatePicker aria-label={aria} value={row.value ? dayjs(String(row.value)) : null} onChange={(d) => onChange(d ? d.format('YYYY-MM-DD') : undefined)} />;
-  if (field.type === 'datetime') return <DatePicker showTime aria-label={aria} value={row.value ? dayjs(String(row.value)) : null} onChange={(d) => onChange(d ? d.toISOString() : undefined)} />;
+  if (field.type === 'date')
+    return <DatePicker aria-label={aria} value={row.value ? dayjs(String(row.value)) : null} onChange={(d) => onChange(d ? d.format('YYYY-MM-DD') : undefined)} />;
+  if (field.type === 'datetime')
+    return <DatePicker showTime aria-label={aria} value={row.value ? dayjs(String(row.value)) : null} onChange={(d) => onChange(d ? d.toISOString() : undefined)} />;
   if (many) return <Select aria-label={aria} mode="tags" style={{ width: 240 }} value={(row.value as string[]) ?? []} onChange={onChange} />;
   return <Input aria-label={aria} style={{ width: 220 }} value={(row.value as string) ?? ''} onChange={(e) => onChange(e.target.value)} />;
 }
@@ -82,32 +113,64 @@ export function FilterBuilder({ fields, initial, onApply }: { fields: FieldInfo[
     <div role="group" aria-label={tr('ui.filter')}>
       <Space style={{ marginBottom: 12 }}>
         <span>{tr('ui.filter.match')}</span>
-        <Select aria-label={tr('ui.filter.match')} value={state.match} style={{ width: 160 }}
-          options={[{ value: 'all', label: tr('ui.filter.all') }, { value: 'any', label: tr('ui.filter.any') }]}
-          onChange={(match) => setState((s) => ({ ...s, match }))} />
+        <Select
+          aria-label={tr('ui.filter.match')}
+          value={state.match}
+          style={{ width: 160 }}
+          options={[
+            { value: 'all', label: tr('ui.filter.all') },
+            { value: 'any', label: tr('ui.filter.any') },
+          ]}
+          onChange={(match) => setState((s) => ({ ...s, match }))}
+        />
       </Space>
       {state.rows.map((row, i) => {
         const field = filterable.find((f) => f.name === row.field);
         return (
           <Space key={i} wrap style={{ display: 'flex', marginBottom: 8 }}>
-            <Select aria-label={`${tr('ui.filter.field')} ${i + 1}`} showSearch={{ optionFilterProp: 'label' }} style={{ width: 200 }} value={row.field || undefined}
+            <Select
+              aria-label={`${tr('ui.filter.field')} ${i + 1}`}
+              showSearch={{ optionFilterProp: 'label' }}
+              style={{ width: 200 }}
+              value={row.field || undefined}
               options={filterable.map((f) => ({ value: f.name, label: label(f.label) }))}
               onChange={(name) => {
                 const f = filterable.find((x) => x.name === name)!;
                 setRow(i, { field: name, op: f.filterOperators[0] });
-              }} />
-            <Select aria-label={`${tr('ui.filter.operator')} ${i + 1}`} style={{ width: 160 }} value={row.op || undefined} disabled={!field}
+              }}
+            />
+            <Select
+              aria-label={`${tr('ui.filter.operator')} ${i + 1}`}
+              style={{ width: 160 }}
+              value={row.op || undefined}
+              disabled={!field}
               options={(field?.filterOperators ?? []).map((op) => ({ value: op, label: tr(`ui.op.${op}` as MessageKey) }))}
-              onChange={(op) => setRow(i, { ...row, op, value: LIST_OPS.has(op) === LIST_OPS.has(row.op) && op !== 'between' && row.op !== 'between' ? row.value : undefined })} />
+              onChange={(op) => setRow(i, { ...row, op, value: LIST_OPS.has(op) === LIST_OPS.has(row.op) && op !== 'between' && row.op !== 'between' ? row.value : undefined })}
+            />
             {field && <ValueInput field={field} row={row} index={i} onChange={(value) => setRow(i, { ...row, value })} />}
-            <Button aria-label={`${tr('ui.filter.remove')} ${i + 1}`} icon={<DeleteOutlined />} onClick={() => setState((s) => ({ ...s, rows: s.rows.filter((_, j) => j !== i) }))} />
+            <Button
+              aria-label={`${tr('ui.filter.remove')} ${i + 1}`}
+              icon={<DeleteOutlined />}
+              onClick={() => setState((s) => ({ ...s, rows: s.rows.filter((_, j) => j !== i) }))}
+            />
           </Space>
         );
       })}
       <Space style={{ marginTop: 8 }}>
-        <Button icon={<PlusOutlined />} onClick={() => setState((s) => ({ ...s, rows: [...s.rows, { field: '', op: '' }] }))}>{tr('ui.filter.add')}</Button>
-        <Button onClick={() => { setState({ match: 'all', rows: [] }); onApply({ match: 'all', rows: [] }); }}>{tr('ui.filter.clear')}</Button>
-        <Button type="primary" onClick={() => onApply(state)}>{tr('ui.filter.apply')}</Button>
+        <Button icon={<PlusOutlined />} onClick={() => setState((s) => ({ ...s, rows: [...s.rows, { field: '', op: '' }] }))}>
+          {tr('ui.filter.add')}
+        </Button>
+        <Button
+          onClick={() => {
+            setState({ match: 'all', rows: [] });
+            onApply({ match: 'all', rows: [] });
+          }}
+        >
+          {tr('ui.filter.clear')}
+        </Button>
+        <Button type="primary" onClick={() => onApply(state)}>
+          {tr('ui.filter.apply')}
+        </Button>
       </Space>
     </div>
   );

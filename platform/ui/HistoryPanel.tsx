@@ -20,10 +20,9 @@ interface Entry {
 export function HistoryPanel({ object, id, fields }: { object: string; id: string; fields: FieldInfo[] }) {
   const trpc = useTRPC();
   const { tr, label, locale } = useT();
-  const query = useInfiniteQuery(trpc.records.history.infiniteQueryOptions(
-    { object, id },
-    { getNextPageParam: (last) => (last.more ? last.entries[last.entries.length - 1]?.id : undefined) },
-  ));
+  const query = useInfiniteQuery(
+    trpc.records.history.infiniteQueryOptions({ object, id }, { getNextPageParam: (last) => (last.more ? last.entries[last.entries.length - 1]?.id : undefined) }),
+  );
   const entries = (query.data?.pages ?? []).flatMap((p) => p.entries as Entry[]);
   const names = Object.assign({}, ...(query.data?.pages ?? []).map((p) => p.names as Record<string, string>));
   const byName = new Map(fields.map((f) => [f.name, f]));
@@ -36,16 +35,30 @@ export function HistoryPanel({ object, id, fields }: { object: string; id: strin
   const what = (e: Entry) => {
     const user = (v: unknown) => names[(v as { userId?: string } | null)?.userId ?? ''] ?? '';
     switch (e.field) {
-      case '$created': return tr('ui.history.created');
-      case '$deleted': return tr('ui.history.deleted');
-      case '$restored': return tr('ui.history.restored');
-      case '$shared': return e.new ? tr('ui.history.shared', { user: user(e.new) }) : tr('ui.history.unshared', { user: user(e.old) });
-      case '$team': return e.new ? tr('ui.history.teamAdded', { user: user(e.new) }) : tr('ui.history.teamRemoved', { user: user(e.old) });
-      default: return tr('ui.history.changed', { field: label(byName.get(e.field)?.label) || e.field });
+      case '$created':
+        return tr('ui.history.created');
+      case '$deleted':
+        return tr('ui.history.deleted');
+      case '$restored':
+        return tr('ui.history.restored');
+      case '$shared':
+        return e.new ? tr('ui.history.shared', { user: user(e.new) }) : tr('ui.history.unshared', { user: user(e.old) });
+      case '$team':
+        return e.new ? tr('ui.history.teamAdded', { user: user(e.new) }) : tr('ui.history.teamRemoved', { user: user(e.old) });
+      default:
+        return tr('ui.history.changed', { field: label(byName.get(e.field)?.label) || e.field });
     }
   };
   return (
-    <Card size="small" style={{ marginTop: 16 }} title={<Typography.Title level={2} style={{ fontSize: 15, margin: 0 }}>{tr('ui.history')}</Typography.Title>}>
+    <Card
+      size="small"
+      style={{ marginTop: 16 }}
+      title={
+        <Typography.Title level={2} style={{ fontSize: 15, margin: 0 }}>
+          {tr('ui.history')}
+        </Typography.Title>
+      }
+    >
       <Table<Entry>
         size="small"
         rowKey="id"
@@ -62,7 +75,11 @@ export function HistoryPanel({ object, id, fields }: { object: string; id: strin
           { key: 'channel', title: tr('ui.history.channel'), render: (_, e) => tr(`ui.channel.${e.channel}` as 'ui.channel.ui') },
         ]}
       />
-      {query.hasNextPage && <Button style={{ marginTop: 8 }} onClick={() => query.fetchNextPage()} loading={query.isFetchingNextPage}>{tr('ui.history.more')}</Button>}
+      {query.hasNextPage && (
+        <Button style={{ marginTop: 8 }} onClick={() => query.fetchNextPage()} loading={query.isFetchingNextPage}>
+          {tr('ui.history.more')}
+        </Button>
+      )}
     </Card>
   );
 }

@@ -13,7 +13,10 @@ export function LanguageSwitch() {
       size="small"
       value={locale}
       style={{ width: 110 }}
-      options={[{ value: 'en', label: 'English' }, { value: 'zh-CN', label: '简体中文' }]}
+      options={[
+        { value: 'en', label: 'English' },
+        { value: 'zh-CN', label: '简体中文' },
+      ]}
       onChange={async (value) => {
         await fetch('/api/locale', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ locale: value }) });
         window.location.reload();

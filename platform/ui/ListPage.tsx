@@ -47,16 +47,18 @@ export function ListPage({ object }: { object: string }) {
   const { message } = App.useApp();
   const [savingView, setSavingView] = useState(false);
   const [builderKey, setBuilderKey] = useState(0);
-  const deleteView = useMutation(trpc.meta.deletePersonalView.mutationOptions({
-    onSuccess: async () => {
-      setViewName(undefined);
-      setSort(undefined);
-      resetPaging();
-      await queryClient.invalidateQueries({ queryKey: trpc.meta.object.queryKey({ object }) });
-      message.success(tr('designer.myView.deleted'));
-    },
-    onError: (e) => message.error(appErrorOf(e)?.message),
-  }));
+  const deleteView = useMutation(
+    trpc.meta.deletePersonalView.mutationOptions({
+      onSuccess: async () => {
+        setViewName(undefined);
+        setSort(undefined);
+        resetPaging();
+        await queryClient.invalidateQueries({ queryKey: trpc.meta.object.queryKey({ object }) });
+        message.success(tr('designer.myView.deleted'));
+      },
+      onError: (e) => message.error(appErrorOf(e)?.message),
+    }),
+  );
 
   if (meta.error) return <Alert type="error" title={appErrorOf(meta.error)?.message} />;
   if (!meta.data || !view) return <Card loading />;
@@ -83,30 +85,73 @@ export function ListPage({ object }: { object: string }) {
   const activeFilters = filterState.rows.filter((r) => r.field).length;
   return (
     <Card
-      title={<Typography.Title level={1} style={{ fontSize: 20, margin: 0 }}>{label(info.pluralLabel)}</Typography.Title>}
+      title={
+        <Typography.Title level={1} style={{ fontSize: 20, margin: 0 }}>
+          {label(info.pluralLabel)}
+        </Typography.Title>
+      }
       extra={
         <Space>
-          {meta.data.processes && <NavButton href={`/o/${object}/kanban`} icon={<ProjectOutlined />}>{tr('kanban.title')}</NavButton>}
-          {meta.data.rights.delete && <NavButton href={`/o/${object}/recycle-bin`} icon={<DeleteOutlined />}>{tr('ui.recycleBin')}</NavButton>}
-          {meta.data.rights.create && <NavButton href={`/o/${object}/new`} type="primary" icon={<PlusOutlined />}>{tr('ui.new', { object: label(info.label) })}</NavButton>}
+          {meta.data.processes && (
+            <NavButton href={`/o/${object}/kanban`} icon={<ProjectOutlined />}>
+              {tr('kanban.title')}
+            </NavButton>
+          )}
+          {meta.data.rights.delete && (
+            <NavButton href={`/o/${object}/recycle-bin`} icon={<DeleteOutlined />}>
+              {tr('ui.recycleBin')}
+            </NavButton>
+          )}
+          {meta.data.rights.create && (
+            <NavButton href={`/o/${object}/new`} type="primary" icon={<PlusOutlined />}>
+              {tr('ui.new', { object: label(info.label) })}
+            </NavButton>
+          )}
         </Space>
       }
     >
       <Space wrap style={{ marginBottom: 16 }}>
-        <Select aria-label={tr('ui.view')} style={{ width: 220 }} value={view.name}
+        <Select
+          aria-label={tr('ui.view')}
+          style={{ width: 220 }}
+          value={view.name}
           options={views.map((v) => ({ value: v.name, label: v.personal ? tr('designer.myView.option', { name: v.label }) : v.label }))}
-          onChange={(v) => { setViewName(v); setSort(undefined); resetPaging(); }} />
-        <Input.Search aria-label={tr('ui.search', { object: label(info.pluralLabel) })} placeholder={tr('ui.search', { object: label(info.pluralLabel) })} allowClear style={{ width: 280 }}
-          onSearch={(q) => { setSearch(q.trim()); resetPaging(); }} />
+          onChange={(v) => {
+            setViewName(v);
+            setSort(undefined);
+            resetPaging();
+          }}
+        />
+        <Input.Search
+          aria-label={tr('ui.search', { object: label(info.pluralLabel) })}
+          placeholder={tr('ui.search', { object: label(info.pluralLabel) })}
+          allowClear
+          style={{ width: 280 }}
+          onSearch={(q) => {
+            setSearch(q.trim());
+            resetPaging();
+          }}
+        />
         <Badge count={activeFilters} size="small">
-          <Button icon={<FilterOutlined />} onClick={() => setFilterOpen(true)}>{tr('ui.filter')}</Button>
+          <Button icon={<FilterOutlined />} onClick={() => setFilterOpen(true)}>
+            {tr('ui.filter')}
+          </Button>
         </Badge>
         {activeFilters > 0 && <Typography.Text type="secondary">{tr('ui.filter.active', { count: activeFilters })}</Typography.Text>}
-        <Button icon={<SaveOutlined />} onClick={() => setSavingView(true)}>{tr('designer.myView.save')}</Button>
+        <Button icon={<SaveOutlined />} onClick={() => setSavingView(true)}>
+          {tr('designer.myView.save')}
+        </Button>
         {view.personal && (
-          <Popconfirm title={tr('designer.myView.confirmDelete', { name: view.label })} okText={tr('ui.delete')} okButtonProps={{ danger: true }} cancelText={tr('ui.cancel')}
-            onConfirm={() => deleteView.mutate({ object, name: view.name })}>
-            <Button danger icon={<DeleteOutlined />} loading={deleteView.isPending}>{tr('designer.myView.delete')}</Button>
+          <Popconfirm
+            title={tr('designer.myView.confirmDelete', { name: view.label })}
+            okText={tr('ui.delete')}
+            okButtonProps={{ danger: true }}
+            cancelText={tr('ui.cancel')}
+            onConfirm={() => deleteView.mutate({ object, name: view.name })}
+          >
+            <Button danger icon={<DeleteOutlined />} loading={deleteView.isPending}>
+              {tr('designer.myView.delete')}
+            </Button>
           </Popconfirm>
         )}
       </Space>
@@ -127,14 +172,30 @@ export function ListPage({ object }: { object: string }) {
         }}
       />
       <Space style={{ marginTop: 16 }}>
-        <Button disabled={cursors.length <= 1} onClick={() => setCursors((c) => c.slice(0, -1))}>{tr('ui.page.prev')}</Button>
+        <Button disabled={cursors.length <= 1} onClick={() => setCursors((c) => c.slice(0, -1))}>
+          {tr('ui.page.prev')}
+        </Button>
         <Typography.Text>{tr('ui.page.info', { page: cursors.length })}</Typography.Text>
-        <Button disabled={!list.data?.nextCursor} onClick={() => setCursors((c) => [...c, list.data!.nextCursor])}>{tr('ui.page.next')}</Button>
+        <Button disabled={!list.data?.nextCursor} onClick={() => setCursors((c) => [...c, list.data!.nextCursor])}>
+          {tr('ui.page.next')}
+        </Button>
       </Space>
       <Drawer title={tr('ui.filter')} open={filterOpen} onClose={() => setFilterOpen(false)} size={720} destroyOnHidden={false}>
-        <FilterBuilder key={builderKey} fields={info.fields} initial={filterState} onApply={(s) => { setFilterState(s); resetPaging(); setFilterOpen(false); }} />
+        <FilterBuilder
+          key={builderKey}
+          fields={info.fields}
+          initial={filterState}
+          onApply={(s) => {
+            setFilterState(s);
+            resetPaging();
+            setFilterOpen(false);
+          }}
+        />
       </Drawer>
-      <PersonalViewDialog object={object} open={savingView} onClose={() => setSavingView(false)}
+      <PersonalViewDialog
+        object={object}
+        open={savingView}
+        onClose={() => setSavingView(false)}
         content={{ columns: view.columns, filter: combineFilters(view.filter, filter), sort: activeSort?.length ? activeSort : undefined, pageSize: view.pageSize }}
         onSaved={(name) => {
           // The new view holds the filter and sort now: show it plain.
@@ -144,7 +205,8 @@ export function ListPage({ object }: { object: string }) {
           setFilterState({ match: 'all', rows: [] });
           setBuilderKey((k) => k + 1);
           resetPaging();
-        }} />
+        }}
+      />
     </Card>
   );
 }

@@ -23,7 +23,15 @@ export function LoginForm({ next, demo }: { next: string; demo?: { email: string
   };
   return (
     <main style={{ minHeight: '100vh', display: 'flex', alignItems: 'center', justifyContent: 'center', padding: 16 }}>
-      <Card style={{ width: 400 }} title={<Typography.Title level={1} style={{ fontSize: 22, margin: 0 }}>{tr('ui.login.title')}</Typography.Title>} extra={<LanguageSwitch />}>
+      <Card
+        style={{ width: 400 }}
+        title={
+          <Typography.Title level={1} style={{ fontSize: 22, margin: 0 }}>
+            {tr('ui.login.title')}
+          </Typography.Title>
+        }
+        extra={<LanguageSwitch />}
+      >
         <Form layout="vertical" onFinish={onFinish} requiredMark={false}>
           <Form.Item label={tr('ui.login.email')} name="email" rules={[{ required: true }]}>
             <Input type="email" autoComplete="username" autoFocus />
@@ -32,9 +40,15 @@ export function LoginForm({ next, demo }: { next: string; demo?: { email: string
             <Input.Password autoComplete="current-password" />
           </Form.Item>
           {error && <Alert role="alert" type="error" title={error} style={{ marginBottom: 16 }} />}
-          <Button type="primary" htmlType="submit" block loading={busy}>{tr('ui.login.submit')}</Button>
+          <Button type="primary" htmlType="submit" block loading={busy}>
+            {tr('ui.login.submit')}
+          </Button>
         </Form>
-        {demo && <Typography.Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 0 }}>{tr('ui.login.demoHint', demo)}</Typography.Paragraph>}
+        {demo && (
+          <Typography.Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 0 }}>
+            {tr('ui.login.demoHint', demo)}
+          </Typography.Paragraph>
+        )}
       </Card>
     </main>
   );

@@ -13,9 +13,12 @@ import { LocaleProvider } from './i18n';
 import { TRPCProvider, type AppRouter } from './trpc';
 
 export function Providers({ locale, children }: { locale: Locale; children: React.ReactNode }) {
-  const [queryClient] = useState(() => new QueryClient({
-    defaultOptions: { queries: { staleTime: 5_000, retry: (count, err) => count < 1 && !(err as { data?: { httpStatus?: number } }).data?.httpStatus } },
-  }));
+  const [queryClient] = useState(
+    () =>
+      new QueryClient({
+        defaultOptions: { queries: { staleTime: 5_000, retry: (count, err) => count < 1 && !(err as { data?: { httpStatus?: number } }).data?.httpStatus } },
+      }),
+  );
   const [trpcClient] = useState(() => createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: '/api/trpc' })] }));
   dayjs.locale(locale === 'zh-CN' ? 'zh-cn' : 'en');
   return (

@@ -27,15 +27,33 @@ function RelatedList({ parentId, rel }: { parentId: string; rel: ObjectInfo['rel
   const childMeta = useQuery(trpc.meta.object.queryOptions({ object: rel.object }));
   const list = useQuery(trpc.records.related.queryOptions({ object: rel.object, field: rel.field, parentId, limit: 10 }));
   const fields = new Map(((childMeta.data?.object as unknown as ObjectInfo | undefined)?.fields ?? []).map((f) => [f.name, f]));
-  const columns = rel.columns.filter((c) => fields.has(c)).map((c, i) => ({
-    key: c,
-    title: label(fields.get(c)!.label),
-    render: (_: unknown, r: RecordValues) => (i === 0 ? <Link href={`/o/${rel.object}/${r.id}`}>{displayValue(fields.get(c)!, r, locale) || String(r.id)}</Link> : displayValue(fields.get(c)!, r, locale)),
-  }));
+  const columns = rel.columns
+    .filter((c) => fields.has(c))
+    .map((c, i) => ({
+      key: c,
+      title: label(fields.get(c)!.label),
+      render: (_: unknown, r: RecordValues) =>
+        i === 0 ? <Link href={`/o/${rel.object}/${r.id}`}>{displayValue(fields.get(c)!, r, locale) || String(r.id)}</Link> : displayValue(fields.get(c)!, r, locale),
+    }));
   const title = `${label(rel.label)}${list.data ? ` (${list.data.records.length}${list.data.nextCursor ? '+' : ''})` : ''}`;
   return (
-    <Card size="small" title={<Typography.Title level={2} style={{ fontSize: 15, margin: 0 }}>{title}</Typography.Title>} style={{ marginTop: 16 }}>
-      <Table<RecordValues> size="small" rowKey={(r) => String(r.id)} columns={columns} dataSource={(list.data?.records ?? []) as RecordValues[]} loading={list.isLoading || childMeta.isLoading} pagination={false} />
+    <Card
+      size="small"
+      title={
+        <Typography.Title level={2} style={{ fontSize: 15, margin: 0 }}>
+          {title}
+        </Typography.Title>
+      }
+      style={{ marginTop: 16 }}
+    >
+      <Table<RecordValues>
+        size="small"
+        rowKey={(r) => String(r.id)}
+        columns={columns}
+        dataSource={(list.data?.records ?? []) as RecordValues[]}
+        loading={list.isLoading || childMeta.isLoading}
+        pagination={false}
+      />
     </Card>
   );
 }
@@ -50,14 +68,16 @@ export function RecordDetail({ object, id }: { object: string; id: string }) {
   const record = useQuery(trpc.records.get.queryOptions({ object, id }));
   const userId = useUserId();
   const approval = useRecordApproval(object, id);
-  const del = useMutation(trpc.records.delete.mutationOptions({
-    onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: trpc.records.pathKey() });
-      message.success(tr('ui.deleted'));
-      router.push(`/o/${object}`);
-    },
-    onError: (e) => message.error(appErrorOf(e)?.message),
-  }));
+  const del = useMutation(
+    trpc.records.delete.mutationOptions({
+      onSuccess: async () => {
+        await queryClient.invalidateQueries({ queryKey: trpc.records.pathKey() });
+        message.success(tr('ui.deleted'));
+        router.push(`/o/${object}`);
+      },
+      onError: (e) => message.error(appErrorOf(e)?.message),
+    }),
+  );
 
   const err = appErrorOf(meta.error ?? record.error);
   if (err?.code === 'NOT_FOUND') return <Result status="404" title={tr('ui.notFound')} extra={<Link href={`/o/${object}`}>{tr('ui.backToList')}</Link>} />;
@@ -67,7 +87,9 @@ export function RecordDetail({ object, id }: { object: string; id: string }) {
   const rec = record.data as RecordValues;
   const processes = meta.data.processes as ProcessesInfo | null;
   // Fields a form rule hides for this record (visibleIf) are left out here too.
-  const fields = new Map((info.fields as RuledFieldInfo[]).filter((f) => f.visibleIf === undefined || conditionHolds(f.visibleIf, info.fields, rec, { userId })).map((f) => [f.name, f]));
+  const fields = new Map(
+    (info.fields as RuledFieldInfo[]).filter((f) => f.visibleIf === undefined || conditionHolds(f.visibleIf, info.fields, rec, { userId })).map((f) => [f.name, f]),
+  );
   const layout = screensFor(meta.data, processes ? rec[processes.field] : undefined).layout;
   const item = (f: FieldInfo) => ({ key: f.name, label: label(f.label), children: displayValue(f, rec, locale) });
   // In approval the server refuses edits and deletes (RECORD_LOCKED) to all but administrators.
@@ -80,35 +102,70 @@ export function RecordDetail({ object, id }: { object: string; id: string }) {
         title={
           <div>
             <Typography.Text type="secondary">{label(info.label)}</Typography.Text>
-            <Typography.Title level={1} style={{ fontSize: 22, margin: 0 }}>{String(rec.name ?? '')}</Typography.Title>
+            <Typography.Title level={1} style={{ fontSize: 22, margin: 0 }}>
+              {String(rec.name ?? '')}
+            </Typography.Title>
           </div>
         }
         extra={
           <Space>
-            {rec.$can?.edit && <NavButton href={`/o/${object}/${id}/edit`} icon={<EditOutlined />} disabled={locked} aria-describedby={locked ? lockNoteId : undefined}>{tr('ui.edit')}</NavButton>}
-            {rec.$can?.delete && <Popconfirm title={tr('ui.confirmDelete')} okText={tr('ui.delete')} cancelText={tr('ui.cancel')} disabled={locked} onConfirm={() => del.mutate({ object, id, expectedVersion: rec.version })}>
-              <Button danger icon={<DeleteOutlined />} loading={del.isPending} disabled={locked} aria-describedby={locked ? lockNoteId : undefined}>{tr('ui.delete')}</Button>
-            </Popconfirm>}
+            {rec.$can?.edit && (
+              <NavButton href={`/o/${object}/${id}/edit`} icon={<EditOutlined />} disabled={locked} aria-describedby={locked ? lockNoteId : undefined}>
+                {tr('ui.edit')}
+              </NavButton>
+            )}
+            {rec.$can?.delete && (
+              <Popconfirm
+                title={tr('ui.confirmDelete')}
+                okText={tr('ui.delete')}
+                cancelText={tr('ui.cancel')}
+                disabled={locked}
+                onConfirm={() => del.mutate({ object, id, expectedVersion: rec.version })}
+              >
+                <Button danger icon={<DeleteOutlined />} loading={del.isPending} disabled={locked} aria-describedby={locked ? lockNoteId : undefined}>
+                  {tr('ui.delete')}
+                </Button>
+              </Popconfirm>
+            )}
           </Space>
         }
       >
         {inApproval && (
-          <Alert id={lockNoteId} role="status" showIcon type={locked ? 'warning' : 'info'} style={{ marginBottom: 16 }}
-            title={locked ? tr('approvalUi.locked') : tr('approvalUi.lockedAdmin')} description={locked ? tr('approvalUi.lockedHint') : undefined} />
+          <Alert
+            id={lockNoteId}
+            role="status"
+            showIcon
+            type={locked ? 'warning' : 'info'}
+            style={{ marginBottom: 16 }}
+            title={locked ? tr('approvalUi.locked') : tr('approvalUi.lockedAdmin')}
+            description={locked ? tr('approvalUi.lockedHint') : undefined}
+          />
         )}
         {processes && <SalesPath object={object} record={rec} processes={processes} />}
         <section aria-label={tr('ui.details')}>
-        {layout.map((s) => (
-          <Descriptions key={s.id} title={s.label} column={s.columns} size="small" style={{ marginBottom: 16 }}
-            items={s.fields.filter((f) => fields.has(f)).map((f) => item(fields.get(f)!))} />
-        ))}
-        <Descriptions title={tr('ui.system')} column={2} size="small"
-          items={['owner', 'created_at', 'updated_at', 'created_by', 'updated_by'].filter((f) => fields.has(f)).map((f) => item(fields.get(f)!))} />
+          {layout.map((s) => (
+            <Descriptions
+              key={s.id}
+              title={s.label}
+              column={s.columns}
+              size="small"
+              style={{ marginBottom: 16 }}
+              items={s.fields.filter((f) => fields.has(f)).map((f) => item(fields.get(f)!))}
+            />
+          ))}
+          <Descriptions
+            title={tr('ui.system')}
+            column={2}
+            size="small"
+            items={['owner', 'created_at', 'updated_at', 'created_by', 'updated_by'].filter((f) => fields.has(f)).map((f) => item(fields.get(f)!))}
+          />
         </section>
       </Card>
       <ApprovalPanel object={object} id={id} recordName={String(rec.name ?? '')} />
       {processes && <StageHistory object={object} record={rec} processes={processes} fields={info.fields} />}
-      {info.relatedLists.map((r) => <RelatedList key={`${r.object}.${r.field}`} parentId={id} rel={r} />)}
+      {info.relatedLists.map((r) => (
+        <RelatedList key={`${r.object}.${r.field}`} parentId={id} rel={r} />
+      ))}
       <SharingPanel object={object} id={id} />
       <HistoryPanel object={object} id={id} fields={info.fields} />
     </div>

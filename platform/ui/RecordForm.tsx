@@ -49,9 +49,13 @@ function SectionsTemplate(props: ObjectFieldTemplateProps) {
         if (items.length === 0) return null;
         return (
           <section key={s.id} aria-labelledby={`section-${s.id}`} style={{ marginBottom: 8 }}>
-            <Typography.Title level={2} id={`section-${s.id}`} style={{ fontSize: 16, margin: '8px 0 12px' }}>{s.label}</Typography.Title>
+            <Typography.Title level={2} id={`section-${s.id}`} style={{ fontSize: 16, margin: '8px 0 12px' }}>
+              {s.label}
+            </Typography.Title>
             <div className={`tessera-form-grid${s.columns === 1 ? ' one' : ''}`}>
-              {items.map((p) => <div key={p!.name}>{p!.content}</div>)}
+              {items.map((p) => (
+                <div key={p!.name}>{p!.content}</div>
+              ))}
             </div>
           </section>
         );
@@ -138,17 +142,38 @@ export function RecordForm({ object, id }: { object: string; id?: string }) {
   const processName = processes ? (initial[processes.field] ?? current[processes.field] ?? processes.processes.find((p) => p.isDefault)?.name) : undefined;
   const screens = screensFor(meta.data, processName);
   const form = applyFormRules(id ? screens.editForm : screens.createForm, {
-    fields: meta.data.object.fields as RuledFieldInfo[], values: initial, stored: id ? current : null, processes, ctx: { userId }, label,
+    fields: meta.data.object.fields as RuledFieldInfo[],
+    values: initial,
+    stored: id ? current : null,
+    processes,
+    ctx: { userId },
+    label,
   });
   const shown = (key: string) => key in (form.schema.properties as object);
   const busy = create.isPending || update.isPending;
   const title = id ? `${tr('ui.edit')} · ${String(current.name ?? '')}` : tr('ui.new', { object: objectLabel });
 
   return (
-    <Card title={<Typography.Title level={1} style={{ fontSize: 20, margin: 0 }}>{title}</Typography.Title>}>
+    <Card
+      title={
+        <Typography.Title level={1} style={{ fontSize: 20, margin: 0 }}>
+          {title}
+        </Typography.Title>
+      }
+    >
       {error && (
-        <Alert role="alert" type="error" style={{ marginBottom: 16 }} title={error.details.some((d) => d.field) ? tr('ui.fixErrors') : error.message}
-          description={error.details.filter((d) => !d.field || !(d.field in (form.schema.properties as object))).map((d) => d.message).join('; ') || undefined} />
+        <Alert
+          role="alert"
+          type="error"
+          style={{ marginBottom: 16 }}
+          title={error.details.some((d) => d.field) ? tr('ui.fixErrors') : error.message}
+          description={
+            error.details
+              .filter((d) => !d.field || !(d.field in (form.schema.properties as object)))
+              .map((d) => d.message)
+              .join('; ') || undefined
+          }
+        />
       )}
       <Form
         schema={form.schema as RJSFSchema}
@@ -161,7 +186,9 @@ export function RecordForm({ object, id }: { object: string; id?: string }) {
         extraErrors={toErrorSchema(error)}
         widgets={widgets}
         templates={templates}
-        formContext={{ sections: form.sections, names: { ...(current.$names ?? {}), ...chosenNames }, rememberName: (f, n) => setChosenNames((c) => ({ ...c, [f]: n })) } satisfies FormContext}
+        formContext={
+          { sections: form.sections, names: { ...(current.$names ?? {}), ...chosenNames }, rememberName: (f, n) => setChosenNames((c) => ({ ...c, [f]: n })) } satisfies FormContext
+        }
         onChange={(e) => {
           const next = (e.formData ?? {}) as Record<string, unknown>;
           // A new process: a stage it does not have becomes its first stage.
@@ -176,7 +203,9 @@ export function RecordForm({ object, id }: { object: string; id?: string }) {
         }}
       >
         <Space style={{ marginTop: 8 }}>
-          <Button type="primary" htmlType="submit" loading={busy}>{tr('ui.save')}</Button>
+          <Button type="primary" htmlType="submit" loading={busy}>
+            {tr('ui.save')}
+          </Button>
           <NavButton href={id ? `/o/${object}/${id}` : `/o/${object}`}>{tr('ui.cancel')}</NavButton>
         </Space>
       </Form>

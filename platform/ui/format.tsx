@@ -15,7 +15,12 @@ export function displayValue(field: FieldInfo, record: RecordValues, locale: Loc
     const name = record.$names?.[field.name] ?? String(value);
     return field.target ? <Link href={`/o/${field.target}/${String(value)}`}>{name}</Link> : name;
   }
-  if (field.type === 'url') return <a href={String(value)} target="_blank" rel="noopener noreferrer">{String(value)}</a>;
+  if (field.type === 'url')
+    return (
+      <a href={String(value)} target="_blank" rel="noopener noreferrer">
+        {String(value)}
+      </a>
+    );
   if (field.type === 'email') return <a href={`mailto:${String(value)}`}>{String(value)}</a>;
   const def = field as unknown as FieldDef;
   if (field.type === 'currency') return fieldType(def).format(def, { amount: value, currency: record[currencyColumn(def)] as string }, locale);

@@ -32,7 +32,11 @@ export async function prepareDatabase(url: string, opts: { demo?: boolean; log?:
   if (users.rows[0].n === 0 && opts.demo !== false) {
     log('First start: loading demo data...');
     const demo = await seedDemo(pool, getPrisma(url), workspace);
-    log(`Demo data loaded: ${Object.entries(demo.counts).map(([k, v]) => `${v} ${k}`).join(', ')}`);
+    log(
+      `Demo data loaded: ${Object.entries(demo.counts)
+        .map(([k, v]) => `${v} ${k}`)
+        .join(', ')}`,
+    );
     return { migrations, demo };
   }
   return { migrations };

@@ -66,7 +66,10 @@ async function startNext(dbUrl: string): Promise<{ child: ChildProcess; port: nu
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   for (let i = 0; i < 120; i++) {
-    const ok = await fetch(`http://127.0.0.1:${port}/api/v1/objects`).then((r) => r.status === 401, () => false);
+    const ok = await fetch(`http://127.0.0.1:${port}/api/v1/objects`).then(
+      (r) => r.status === 401,
+      () => false,
+    );
     if (ok) return { child, port };
     await new Promise((r) => setTimeout(r, 500));
   }
@@ -94,7 +97,15 @@ export async function httpBench(dbUrl: string, admin: RecordContext, rep: Record
     console.log(`\nHTTP load: ${CONNECTIONS} connections, ${SECONDS} s each, next start (production build)\n`);
     console.log('request'.padEnd(48), 'req/s'.padStart(8), 'p50 ms'.padStart(8), 'p99 ms'.padStart(8), 'vs bare'.padStart(8), 'non-2xx'.padStart(8));
     const base = figures[0].rps;
-    for (const f of figures) console.log(f.name.padEnd(48), f.rps.toFixed(0).padStart(8), f.p50.toFixed(1).padStart(8), f.p99.toFixed(1).padStart(8), (f.rps / base).toFixed(2).padStart(8), String(f.non2xx).padStart(8));
+    for (const f of figures)
+      console.log(
+        f.name.padEnd(48),
+        f.rps.toFixed(0).padStart(8),
+        f.p50.toFixed(1).padStart(8),
+        f.p99.toFixed(1).padStart(8),
+        (f.rps / base).toFixed(2).padStart(8),
+        String(f.non2xx).padStart(8),
+      );
     console.log(`rep vs admin (50 rows): ${(figures[1].rps / figures[2].rps).toFixed(2)}× the admin's time per request`);
   } finally {
     bare.server.close();

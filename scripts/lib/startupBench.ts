@@ -66,7 +66,11 @@ async function startup(url: string): Promise<number> {
 export async function startupBench(): Promise<void> {
   const only = process.env.BENCH_ONLY;
   if (only && only !== 'startup') return;
-  const counts = (process.env.BENCH_WORKSPACES ?? '1000,10000').split(',').map(Number).filter((n) => n > PROBES).sort((a, b) => a - b);
+  const counts = (process.env.BENCH_WORKSPACES ?? '1000,10000')
+    .split(',')
+    .map(Number)
+    .filter((n) => n > PROBES)
+    .sort((a, b) => a - b);
   const db = await openDatabase();
   try {
     console.log('\nStart-up and workspace creation by number of workspaces\n');
@@ -100,7 +104,14 @@ export async function startupBench(): Promise<void> {
       created.sort((a, b) => a - b);
       // Each count is printed as soon as it is measured (filling to 10,000 takes a while).
       line(head);
-      line([count.toLocaleString(), seconds(created[Math.floor(created.length / 2)]), seconds(created[created.length - 1]), seconds(unchanged), seconds(upgraded), pending.toLocaleString()]);
+      line([
+        count.toLocaleString(),
+        seconds(created[Math.floor(created.length / 2)]),
+        seconds(created[created.length - 1]),
+        seconds(unchanged),
+        seconds(upgraded),
+        pending.toLocaleString(),
+      ]);
     }
     console.log('(start-up after an upgrade converges for TESSERA_STARTUP_CONVERGE_MS, default 5 s; the rest converge on first use or in the background)');
   } finally {

@@ -16,13 +16,14 @@ const NEW_FLOW = 'large_contract_review';
 const NEW_LABEL = 'Large contract review';
 
 /** JSON with keys sorted, to compare definitions. */
-const canonical = (v: unknown): string => JSON.stringify(v, (_k, x: unknown) => (x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => a.localeCompare(b))) : x));
+const canonical = (v: unknown): string =>
+  JSON.stringify(v, (_k, x: unknown) => (x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => a.localeCompare(b))) : x));
 
 /** Put back what a failed run may have left: the stock flow as shipped, no extra flow. */
 async function cleanUp(browser: Browser) {
   const page = await browser.newPage();
   await signIn(page);
-  const doc = await (await page.request.get('/api/v1/metadata/objects/contract')).json() as { approvals: { name: string }[] };
+  const doc = (await (await page.request.get('/api/v1/metadata/objects/contract')).json()) as { approvals: { name: string }[] };
   const { $schema: _s, ...stock } = JSON.parse(fs.readFileSync('metadata/approvals/contract.by_margin.json', 'utf8')) as Record<string, unknown>;
   if (canonical(doc.approvals.find((f) => f.name === 'by_margin')) !== canonical(stock)) {
     expect((await page.request.put('/api/v1/metadata/approvals/contract/by_margin', { data: stock })).ok()).toBe(true);
@@ -43,7 +44,9 @@ async function openApprovals(page: Page) {
 const rowOf = (page: Page, apiName: string) => page.getByRole('row').filter({ has: page.getByRole('cell', { name: apiName, exact: true }) });
 
 async function editCommercialCriteria(page: Page, from: string, to: string) {
-  await rowOf(page, 'by_margin').getByRole('button', { name: `Edit: ${FLOW_LABEL}` }).click();
+  await rowOf(page, 'by_margin')
+    .getByRole('button', { name: `Edit: ${FLOW_LABEL}` })
+    .click();
   const drawer = page.getByRole('dialog', { name: 'Edit approval flow' });
   const step = drawer.getByRole('group', { name: 'Step 2: Commercial director' });
   const criteria = step.getByLabel('Criteria (formula)');
@@ -54,7 +57,7 @@ async function editCommercialCriteria(page: Page, from: string, to: string) {
   await expect(drawer).toBeHidden();
 }
 
-test('an admin changes a step\'s criteria of the stock contract flow; it is kept after a reload, and put back', async ({ page }) => {
+test("an admin changes a step's criteria of the stock contract flow; it is kept after a reload, and put back", async ({ page }) => {
   await signIn(page);
   await openApprovals(page);
   const flow = rowOf(page, 'by_margin');
@@ -71,7 +74,12 @@ test('an admin changes a step\'s criteria of the stock contract flow; it is kept
   await expect(drawer.getByRole('group', { name: 'Entry condition' })).toContainText('Status is any of Draft, Rejected');
   const step = drawer.getByRole('group', { name: 'Step 2: Commercial director' });
   await expect(step.locator('.ant-select').filter({ has: page.getByLabel('Approver 1 role') })).toContainText('commercial_director');
-  await expect(drawer.getByRole('group', { name: 'Step 1: Sales director' }).locator('.ant-select').filter({ has: page.getByLabel('Approver 1: department') })).toContainText('The record\'s owner');
+  await expect(
+    drawer
+      .getByRole('group', { name: 'Step 1: Sales director' })
+      .locator('.ant-select')
+      .filter({ has: page.getByLabel('Approver 1: department') }),
+  ).toContainText("The record's owner");
   // A typo is flagged as you type, with its position.
   const criteria = step.getByLabel('Criteria (formula)');
   await criteria.fill('BLANKVALUE(margn, 0) < 25');
@@ -119,11 +127,17 @@ test('an admin builds a new flow, moves it above the stock flow and back, deacti
   await expect(added).toContainText(NEW_LABEL);
   await expect(added).toContainText('Workspace');
   await expect(added.getByRole('cell', { name: '20', exact: true })).toBeVisible();
-  const saved = await (await page.request.get('/api/v1/metadata/objects/contract')).json() as { approvals: Record<string, unknown>[] };
+  const saved = (await (await page.request.get('/api/v1/metadata/objects/contract')).json()) as { approvals: Record<string, unknown>[] };
   expect(saved.approvals.find((f) => f.name === NEW_FLOW)).toMatchObject({
-    order: 20, entry: 'amount > 100000000',
+    order: 20,
+    entry: 'amount > 100000000',
     steps: [{ name: 'finance_review', label: { en: 'Finance review', zh: 'Finance review' }, approvers: [{ type: 'role', role: 'finance_manager' }], mode: 'all' }],
-    actions: { approve: [{ type: 'update', field: 'status', value: 'approved' }, { type: 'email', to: ['submitter'], subject: { en: 'Contract {{record.number}} approved' } }] },
+    actions: {
+      approve: [
+        { type: 'update', field: 'status', value: 'approved' },
+        { type: 'email', to: ['submitter'], subject: { en: 'Contract {{record.number}} approved' } },
+      ],
+    },
   });
 
   // Moved to the top, it is tried first (the two flows swap their order numbers); and back.

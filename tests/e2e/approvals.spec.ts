@@ -18,13 +18,18 @@ async function signedIn(browser: Browser, email: string): Promise<Page> {
   return page;
 }
 
-interface Setup { rep: Page; admin: Page; repId: string; accountId: string }
+interface Setup {
+  rep: Page;
+  admin: Page;
+  repId: string;
+  accountId: string;
+}
 
 /** The rep signed in, the admin signed in, and one of the rep's accounts for new contracts. */
 async function setUp(browser: Browser): Promise<Setup> {
   const rep = await signedIn(browser, 'wang.fang@tessera.demo');
-  const me = await (await rep.request.get('/api/trpc/meta.session')).json() as { result: { data: { user: { id: string } } } };
-  const accounts = await (await rep.request.get('/api/v1/records/account?limit=1')).json() as { records: { id: string }[] };
+  const me = (await (await rep.request.get('/api/trpc/meta.session')).json()) as { result: { data: { user: { id: string } } } };
+  const accounts = (await (await rep.request.get('/api/v1/records/account?limit=1')).json()) as { records: { id: string }[] };
   expect(accounts.records.length).toBe(1);
   const admin = await signedIn(browser, 'admin@tessera.demo');
   return { rep, admin, repId: me.result.data.user.id, accountId: accounts.records[0].id };
@@ -38,7 +43,11 @@ async function createContract(s: Setup, name: string, cost: number): Promise<str
 }
 
 /** A field's value as the record page shows it (label and value of one Descriptions item). */
-const fieldItem = (page: Page, label: string) => page.getByRole('region', { name: 'Details' }).locator('.ant-descriptions-item').filter({ has: page.getByText(label, { exact: true }) });
+const fieldItem = (page: Page, label: string) =>
+  page
+    .getByRole('region', { name: 'Details' })
+    .locator('.ant-descriptions-item')
+    .filter({ has: page.getByText(label, { exact: true }) });
 
 const APPROVERS = [
   { email: 'director.east@tessera.demo', name: '李明', step: 'Sales director', comment: 'Sales director: fine by me' },
@@ -105,7 +114,10 @@ test('a 15% margin contract goes through three approvers from My approvals and e
         await page.keyboard.press('Escape');
       }
       // My approvals (with its pending count in the navigation): the contract at this approver's step.
-      await page.getByRole('navigation', { name: 'Approvals' }).getByRole('link', { name: /^My approvals \(\d+ pending\)$/ }).click();
+      await page
+        .getByRole('navigation', { name: 'Approvals' })
+        .getByRole('link', { name: /^My approvals \(\d+ pending\)$/ })
+        .click();
       await expect(page.getByRole('heading', { name: 'My approvals', level: 1 })).toBeVisible();
       const row = page.getByRole('row').filter({ has: page.getByRole('link', { name, exact: true }) });
       await expect(row).toContainText(approver.step);
@@ -166,7 +178,10 @@ test('a rep recalls a submission; the sales director rejects the next one from t
     await rep.goto(`/o/contract/${id}`);
     const panel = rep.getByRole('region', { name: 'Approval', exact: true });
     await panel.getByRole('button', { name: 'Submit for approval' }).click();
-    await rep.getByRole('dialog', { name: `Submit "${name}" for approval` }).getByRole('button', { name: 'Submit for approval' }).click();
+    await rep
+      .getByRole('dialog', { name: `Submit "${name}" for approval` })
+      .getByRole('button', { name: 'Submit for approval' })
+      .click();
     await expect(fieldItem(rep, 'Status')).toContainText('In approval');
     await expect(rep.getByRole('button', { name: 'Edit' })).toBeDisabled();
 
@@ -191,7 +206,11 @@ test('a rep recalls a submission; the sales director rejects the next one from t
 
     const director = await signedIn(browser, 'director.east@tessera.demo');
     await director.getByRole('button', { name: /^Notifications, \d+ unread$/ }).click();
-    await director.getByRole('region', { name: 'Notifications' }).getByRole('link', { name: `Approval requested: Contract ${name}` }).first().click();
+    await director
+      .getByRole('region', { name: 'Notifications' })
+      .getByRole('link', { name: `Approval requested: Contract ${name}` })
+      .first()
+      .click();
     await expect(director.getByRole('heading', { name, exact: true, level: 1 })).toBeVisible();
     const decision = director.getByRole('region', { name: 'Your decision' });
     await decision.getByLabel('Comment', { exact: true }).fill('Payment in 180 days is too long');

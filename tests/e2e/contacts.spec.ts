@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { choose, signIn } from './helpers';
 
-test('a contact is linked to an account with the searchable lookup and shows in the account\'s related list', async ({ page }) => {
+test("a contact is linked to an account with the searchable lookup and shows in the account's related list", async ({ page }) => {
   await signIn(page);
   // An account to link to.
   await page.goto('/o/account/new');

@@ -105,7 +105,7 @@ test('an admin adds a picklist field and places it on the layout; a rep sets it 
   await rep.close();
 });
 
-test('a type change that could lose data is refused with the server\'s reason; reverting a revision removes a list view', async ({ page }) => {
+test("a type change that could lose data is refused with the server's reason; reverting a revision removes a list view", async ({ page }) => {
   await signIn(page);
   await page.goto('/admin/designer/account');
   await expect(page.getByRole('heading', { name: 'Object manager · Account', level: 1 })).toBeVisible();

@@ -33,10 +33,12 @@ test('a user filters the opportunity list with the condition builder and sorts i
   await page.locator('.ant-table-thead th').filter({ hasText: 'Amount' }).click(); // ascending
   await page.locator('.ant-table-thead th').filter({ hasText: 'Amount' }).click(); // descending
   await expect(page.locator('.ant-table-thead th').filter({ hasText: 'Amount' })).toHaveAttribute('aria-sort', 'descending');
-  await expect.poll(async () => {
-    const values = (await columnTexts(page, 'Amount')).map(amount);
-    return values.length > 1 && values.every((v, i) => i === 0 || values[i - 1] >= v);
-  }).toBe(true);
+  await expect
+    .poll(async () => {
+      const values = (await columnTexts(page, 'Amount')).map(amount);
+      return values.length > 1 && values.every((v, i) => i === 0 || values[i - 1] >= v);
+    })
+    .toBe(true);
   expect([...new Set(await columnTexts(page, 'Stage'))]).toEqual(['Negotiation']);
 
   // Keyset paging: the next page shows other records, and "previous" comes back.

@@ -19,7 +19,10 @@ const RULE_MESSAGE = 'Amounts over 100 billion need approval';
 async function cleanUp(browser: Browser) {
   const page = await browser.newPage();
   await signIn(page);
-  const doc = await (await page.request.get('/api/v1/metadata/objects/opportunity')).json() as { processes: { name: string; stages: { value: string }[] }[]; rules: { name: string }[] };
+  const doc = (await (await page.request.get('/api/v1/metadata/objects/opportunity')).json()) as {
+    processes: { name: string; stages: { value: string }[] }[];
+    rules: { name: string }[];
+  };
   const sale = doc.processes.find((p) => p.name === 'product_sale');
   if (sale?.stages.some((s) => s.value === 'contract_review')) {
     const { $schema: _s, ...stock } = JSON.parse(fs.readFileSync('metadata/processes/opportunity.product_sale.json', 'utf8')) as Record<string, unknown>;

@@ -11,7 +11,7 @@ test.describe.configure({ timeout: 150_000 });
 async function cleanUp(browser: Browser) {
   const page = await browser.newPage();
   await signIn(page);
-  const doc = await (await page.request.get('/api/v1/metadata/objects/opportunity')).json() as { object: { fields: { name: string; requiredIf?: unknown }[] } };
+  const doc = (await (await page.request.get('/api/v1/metadata/objects/opportunity')).json()) as { object: { fields: { name: string; requiredIf?: unknown }[] } };
   const field = doc.object.fields.find((f) => f.name === 'next_step');
   if (field?.requiredIf) {
     const { requiredIf: _r, source: _s, customized: _c, ...rest } = field as Record<string, unknown>;
@@ -62,9 +62,9 @@ test('an admin edits the Project bid layout and makes Next step required in Nego
 
   // The server enforces it: clearing Next step on a deal in Negotiation is refused, naming the field.
   const filter = encodeURIComponent(JSON.stringify({ field: 'stage', op: 'eq', value: 'negotiation' }));
-  const list = await (await page.request.get(`/api/v1/records/opportunity?filter=${filter}&limit=1`)).json() as { records: { id: string }[] };
+  const list = (await (await page.request.get(`/api/v1/records/opportunity?filter=${filter}&limit=1`)).json()) as { records: { id: string }[] };
   const res = await page.request.patch(`/api/v1/records/opportunity/${list.records[0].id}`, { data: { next_step: null } });
   expect(res.status()).toBe(422);
-  const body = await res.json() as { error: { details: { field: string; code: string }[] } };
+  const body = (await res.json()) as { error: { details: { field: string; code: string }[] } };
   expect(body.error.details).toEqual([expect.objectContaining({ field: 'next_step', code: 'required' })]);
 });

@@ -59,7 +59,10 @@ test('a rep moves an opportunity along its path and across the kanban; gates lis
   await expect(page.getByText('Probability 40%')).toBeVisible();
   await expect(page.getByRole('alert').filter({ hasText: 'Missing:' })).toHaveCount(0);
   const history = page.getByRole('region', { name: 'Stage history' });
-  const change = history.getByRole('row').filter({ has: page.getByRole('cell', { name: 'Discovery', exact: true }) }).filter({ has: page.getByRole('cell', { name: 'Proposal', exact: true }) });
+  const change = history
+    .getByRole('row')
+    .filter({ has: page.getByRole('cell', { name: 'Discovery', exact: true }) })
+    .filter({ has: page.getByRole('cell', { name: 'Proposal', exact: true }) });
   await expect(change).toContainText('王芳');
   await expect(change).toContainText('120,000');
   await expect(change).toContainText('40%');

@@ -18,7 +18,7 @@ async function allValues(page: Page, header: string): Promise<string[]> {
   return values;
 }
 
-test('a rep sees only their own accounts; their manager sees the whole team\'s', async ({ browser }) => {
+test("a rep sees only their own accounts; their manager sees the whole team's", async ({ browser }) => {
   const rep = await browser.newPage();
   await signIn(rep, 'zhou.jie@tessera.demo');
   await rep.goto('/o/account');
@@ -52,7 +52,7 @@ test('a rep has no delete button, and the API refuses the delete', async ({ page
   await expect(page.getByRole('button', { name: 'Edit' })).toBeVisible();
 });
 
-test('a manager may delete a team member\'s account; a record of another team is not even found', async ({ page, browser }) => {
+test("a manager may delete a team member's account; a record of another team is not even found", async ({ page, browser }) => {
   const admin = await browser.newPage();
   await signIn(admin, 'admin@tessera.demo');
   // An account owned by a Beijing rep, outside the Shanghai manager's team.

@@ -26,7 +26,10 @@ export async function createTestWorkspace(prefix = 't'): Promise<TestWorkspace> 
   const prisma = getPrisma(url);
   const name = `${prefix}_${randomBytes(4).toString('hex')}`;
   const { workspace } = await ensureWorkspace(pool, name);
-  const addUser = async (userName: string, opts: { isAdmin?: boolean; password?: string; permissionSets?: string[]; roleId?: string; departmentId?: string } = {}): Promise<UserRef> => {
+  const addUser = async (
+    userName: string,
+    opts: { isAdmin?: boolean; password?: string; permissionSets?: string[]; roleId?: string; departmentId?: string } = {},
+  ): Promise<UserRef> => {
     const email = `${userName.toLowerCase().replace(/\W+/g, '.')}.${randomBytes(3).toString('hex')}.${name}@example.test`;
     const u = await createUser(prisma, { workspaceId: workspace.id, email, name: userName, password: opts.password ?? 'correct horse battery', isAdmin: opts.isAdmin });
     if (opts.roleId || opts.departmentId) await prisma.user.update({ where: { id: u.id }, data: { roleId: opts.roleId, departmentId: opts.departmentId } });

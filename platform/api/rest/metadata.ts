@@ -44,8 +44,13 @@ function actorOf(ctx: RecordContext): ChangeActor {
 const label = z.object({ en: z.string().min(1).max(200), zh: z.string().min(1).max(200) });
 /** What creating an object reads before the object's own schema is checked (the same shape tRPC takes). */
 const NEW_OBJECT = z.object({
-  name: z.string().regex(NAME), label, pluralLabel: label, description: z.string().max(2000).optional(), icon: z.string().max(60).optional(),
-  nameLabel: label.optional(), autoNumber: z.string().max(60).optional(),
+  name: z.string().regex(NAME),
+  label,
+  pluralLabel: label,
+  description: z.string().max(2000).optional(),
+  icon: z.string().max(60).optional(),
+  nameLabel: label.optional(),
+  autoNumber: z.string().max(60).optional(),
   sharing: z.object({ default: z.enum(['private', 'read', 'read_write']).optional(), hierarchy: z.boolean().optional() }).optional(),
 });
 

@@ -103,7 +103,9 @@ export function buildOpenApi(meta: MetadataModel, serverUrl = '/'): JsonSchema {
     },
     '/api/v1/objects/{object}': {
       get: {
-        summary: 'Describe an object and its fields', operationId: 'describeObject', tags: ['Metadata'],
+        summary: 'Describe an object and its fields',
+        operationId: 'describeObject',
+        tags: ['Metadata'],
         parameters: [{ name: 'object', in: 'path', required: true, schema: { type: 'string', enum: [...meta.objects.keys()] } }],
         responses: { 200: { description: 'Object description' }, 401: err('Not authenticated'), 404: err('Unknown object') },
       },
@@ -128,53 +130,133 @@ export function buildOpenApi(meta: MetadataModel, serverUrl = '/'): JsonSchema {
     const ifMatch = { name: 'If-Match', in: 'header', description: 'Record version; 409 when the record has changed since', schema: { type: 'string' } };
     paths[`/api/v1/records/${obj.name}`] = {
       get: {
-        summary: `List ${tag}`, operationId: `list${P}`, tags: [tag], parameters: listParams,
+        summary: `List ${tag}`,
+        operationId: `list${P}`,
+        tags: [tag],
+        parameters: listParams,
         responses: {
-          200: { description: 'A page of records', content: { 'application/json': { schema: { type: 'object', required: ['records', 'nextCursor'], properties: { records: { type: 'array', items: { $ref: `#/components/schemas/${P}` } }, nextCursor: { type: ['string', 'null'] } } } } } },
-          400: err('Malformed filter, sort, limit or cursor'), 401: err('Not authenticated'),
+          200: {
+            description: 'A page of records',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['records', 'nextCursor'],
+                  properties: { records: { type: 'array', items: { $ref: `#/components/schemas/${P}` } }, nextCursor: { type: ['string', 'null'] } },
+                },
+              },
+            },
+          },
+          400: err('Malformed filter, sort, limit or cursor'),
+          401: err('Not authenticated'),
         },
       },
       post: {
-        summary: `Create a ${pickLabel(obj.label, 'en')}`, operationId: `create${P}`, tags: [tag],
+        summary: `Create a ${pickLabel(obj.label, 'en')}`,
+        operationId: `create${P}`,
+        tags: [tag],
         requestBody: { required: true, content: { 'application/json': { schema: { $ref: `#/components/schemas/${P}Create` } } } },
-        responses: { 201: { description: 'Created', ...recordBody }, 400: err('Malformed JSON, or a key __proto__, constructor or prototype'), 401: err('Not authenticated'), 413: err('Body over 1 MB'), 422: err('Validation failed: details name each field') },
+        responses: {
+          201: { description: 'Created', ...recordBody },
+          400: err('Malformed JSON, or a key __proto__, constructor or prototype'),
+          401: err('Not authenticated'),
+          413: err('Body over 1 MB'),
+          422: err('Validation failed: details name each field'),
+        },
       },
     };
     paths[`/api/v1/records/${obj.name}/query`] = {
       post: {
-        summary: `List ${tag} with the parameters in a JSON body`, operationId: `query${P}`, tags: [tag],
+        summary: `List ${tag} with the parameters in a JSON body`,
+        operationId: `query${P}`,
+        tags: [tag],
         description: 'The same as the GET list, for filters too long for a URL (servers refuse request lines and headers over 16 KB with 431). Unknown keys are refused.',
         requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/ListQuery' } } } },
         responses: {
-          200: { description: 'A page of records', content: { 'application/json': { schema: { type: 'object', required: ['records', 'nextCursor'], properties: { records: { type: 'array', items: { $ref: `#/components/schemas/${P}` } }, nextCursor: { type: ['string', 'null'] } } } } } },
-          400: err('Malformed JSON, filter, sort, limit or cursor'), 401: err('Not authenticated'), 404: err('Unknown object'), 413: err('Body over 1 MB'),
+          200: {
+            description: 'A page of records',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['records', 'nextCursor'],
+                  properties: { records: { type: 'array', items: { $ref: `#/components/schemas/${P}` } }, nextCursor: { type: ['string', 'null'] } },
+                },
+              },
+            },
+          },
+          400: err('Malformed JSON, filter, sort, limit or cursor'),
+          401: err('Not authenticated'),
+          404: err('Unknown object'),
+          413: err('Body over 1 MB'),
         },
       },
     };
     paths[`/api/v1/records/${obj.name}/{id}`] = {
-      get: { summary: `Get a ${pickLabel(obj.label, 'en')}`, operationId: `get${P}`, tags: [tag], parameters: [idParam], responses: { 200: { description: 'The record', ...recordBody }, 401: err('Not authenticated'), 404: err('Not found') } },
+      get: {
+        summary: `Get a ${pickLabel(obj.label, 'en')}`,
+        operationId: `get${P}`,
+        tags: [tag],
+        parameters: [idParam],
+        responses: { 200: { description: 'The record', ...recordBody }, 401: err('Not authenticated'), 404: err('Not found') },
+      },
       patch: {
-        summary: `Update a ${pickLabel(obj.label, 'en')}`, operationId: `update${P}`, tags: [tag], parameters: [idParam, ifMatch],
+        summary: `Update a ${pickLabel(obj.label, 'en')}`,
+        operationId: `update${P}`,
+        tags: [tag],
+        parameters: [idParam, ifMatch],
         requestBody: { required: true, content: { 'application/json': { schema: { $ref: `#/components/schemas/${P}Patch` } } } },
-        responses: { 200: { description: 'Updated', ...recordBody }, 400: err('Malformed JSON or If-Match, or a key __proto__, constructor or prototype'), 401: err('Not authenticated'), 404: err('Not found'), 409: err('Version conflict'), 413: err('Body over 1 MB'), 422: err('Validation failed') },
+        responses: {
+          200: { description: 'Updated', ...recordBody },
+          400: err('Malformed JSON or If-Match, or a key __proto__, constructor or prototype'),
+          401: err('Not authenticated'),
+          404: err('Not found'),
+          409: err('Version conflict'),
+          413: err('Body over 1 MB'),
+          422: err('Validation failed'),
+        },
       },
       delete: {
-        summary: `Move a ${pickLabel(obj.label, 'en')} to the recycle bin`, operationId: `delete${P}`, tags: [tag], parameters: [idParam, ifMatch],
+        summary: `Move a ${pickLabel(obj.label, 'en')} to the recycle bin`,
+        operationId: `delete${P}`,
+        tags: [tag],
+        parameters: [idParam, ifMatch],
         responses: { 204: { description: 'Deleted' }, 401: err('Not authenticated'), 404: err('Not found'), 409: err('Version conflict') },
       },
     };
     paths[`/api/v1/recycle-bin/${obj.name}`] = {
       get: {
-        summary: `Deleted ${tag}, most recently deleted first`, operationId: `listDeleted${P}`, tags: [tag],
+        summary: `Deleted ${tag}, most recently deleted first`,
+        operationId: `listDeleted${P}`,
+        tags: [tag],
         parameters: listParams.filter((p) => p.name !== 'sort'),
         responses: {
-          200: { description: 'A page of deleted records', content: { 'application/json': { schema: { type: 'object', required: ['records', 'nextCursor'], properties: { records: { type: 'array', items: { $ref: `#/components/schemas/${P}` } }, nextCursor: { type: ['string', 'null'] } } } } } },
-          400: err('Malformed filter, limit or cursor'), 401: err('Not authenticated'), 404: err('Unknown object'),
+          200: {
+            description: 'A page of deleted records',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['records', 'nextCursor'],
+                  properties: { records: { type: 'array', items: { $ref: `#/components/schemas/${P}` } }, nextCursor: { type: ['string', 'null'] } },
+                },
+              },
+            },
+          },
+          400: err('Malformed filter, limit or cursor'),
+          401: err('Not authenticated'),
+          404: err('Unknown object'),
         },
       },
     };
     paths[`/api/v1/records/${obj.name}/{id}/restore`] = {
-      post: { summary: `Restore a ${pickLabel(obj.label, 'en')} from the recycle bin`, operationId: `restore${P}`, tags: [tag], parameters: [idParam], responses: { 200: { description: 'Restored', ...recordBody }, 404: err('Not found'), 409: err('Not in the recycle bin') } },
+      post: {
+        summary: `Restore a ${pickLabel(obj.label, 'en')} from the recycle bin`,
+        operationId: `restore${P}`,
+        tags: [tag],
+        parameters: [idParam],
+        responses: { 200: { description: 'Restored', ...recordBody }, 404: err('Not found'), 409: err('Not in the recycle bin') },
+      },
     };
   }
   return {

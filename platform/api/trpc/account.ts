@@ -9,10 +9,19 @@ import { protectedProcedure, router } from './init';
 
 export const accountRouter = router({
   me: protectedProcedure.query(async ({ ctx }) => {
-    const u = await getPrisma().user.findUniqueOrThrow({ where: { id: ctx.principal.user.id }, include: { role: true, department: true, manager: { select: { name: true } }, permissionSets: { include: { permissionSet: true } } } });
+    const u = await getPrisma().user.findUniqueOrThrow({
+      where: { id: ctx.principal.user.id },
+      include: { role: true, department: true, manager: { select: { name: true } }, permissionSets: { include: { permissionSet: true } } },
+    });
     return {
-      id: u.id, email: u.email, name: u.name, title: u.title, locale: u.locale,
-      role: u.role?.label ?? null, department: u.department?.label ?? null, manager: u.manager?.name ?? null,
+      id: u.id,
+      email: u.email,
+      name: u.name,
+      title: u.title,
+      locale: u.locale,
+      role: u.role?.label ?? null,
+      department: u.department?.label ?? null,
+      manager: u.manager?.name ?? null,
       permissionSets: u.permissionSets.map((p) => p.permissionSet.label),
       system: ctx.rc.security.perms.system,
     };
@@ -29,7 +38,14 @@ export const accountRouter = router({
   }),
   apiKeys: protectedProcedure.query(async ({ ctx }) => {
     const keys = await getPrisma().apiKey.findMany({ where: { userId: ctx.principal.user.id }, orderBy: { createdAt: 'desc' } });
-    return keys.map((k) => ({ id: k.id, name: k.name, prefix: k.prefix, createdAt: k.createdAt.toISOString(), lastUsedAt: k.lastUsedAt?.toISOString() ?? null, revokedAt: k.revokedAt?.toISOString() ?? null }));
+    return keys.map((k) => ({
+      id: k.id,
+      name: k.name,
+      prefix: k.prefix,
+      createdAt: k.createdAt.toISOString(),
+      lastUsedAt: k.lastUsedAt?.toISOString() ?? null,
+      revokedAt: k.revokedAt?.toISOString() ?? null,
+    }));
   }),
   /** The key is returned once, here; only its hash is kept. */
   createApiKey: protectedProcedure.input(z.object({ name: z.string().min(1).max(100) })).mutation(({ ctx, input }) => createApiKey(getPrisma(), ctx.principal.user.id, input.name)),
@@ -42,7 +58,11 @@ export const accountRouter = router({
   findUsers: protectedProcedure.input(z.object({ search: z.string().max(100).optional() })).query(async ({ ctx, input }) => {
     const q = input.search?.trim();
     const rows = await getPrisma().user.findMany({
-      where: { workspaceId: ctx.rc.workspace.id, active: true, ...(q ? { OR: [{ name: { contains: q, mode: 'insensitive' } }, { email: { contains: q, mode: 'insensitive' } }] } : {}) },
+      where: {
+        workspaceId: ctx.rc.workspace.id,
+        active: true,
+        ...(q ? { OR: [{ name: { contains: q, mode: 'insensitive' } }, { email: { contains: q, mode: 'insensitive' } }] } : {}),
+      },
       orderBy: { name: 'asc' },
       take: 20,
       select: { id: true, name: true, email: true, title: true },

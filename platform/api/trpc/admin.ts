@@ -14,11 +14,22 @@ import { rightProcedure, router } from './init';
 const uuid = z.string().uuid();
 const memberType = z.enum(['role', 'role_and_subordinates', 'department', 'department_and_children', 'group', 'user']);
 const manage = rightProcedure('manageUsers');
-const actorOf = (ctx: { rc: { workspace: { id: string }; user: { id: string }; locale: 'en' | 'zh-CN' } }) => ({ workspaceId: ctx.rc.workspace.id, userId: ctx.rc.user.id, locale: ctx.rc.locale });
+const actorOf = (ctx: { rc: { workspace: { id: string }; user: { id: string }; locale: 'en' | 'zh-CN' } }) => ({
+  workspaceId: ctx.rc.workspace.id,
+  userId: ctx.rc.user.id,
+  locale: ctx.rc.locale,
+});
 const nodeInput = z.object({ name: z.string().max(63), label: z.string().max(200), labelZh: z.string().max(200).nullish(), parentId: uuid.nullish(), headUserId: uuid.nullish() });
 const userInput = z.object({
-  email: z.string().max(254).optional(), name: z.string().max(200).optional(), title: z.string().max(200).nullish(), phone: z.string().max(40).nullish(),
-  locale: z.enum(['en', 'zh-CN']).optional(), roleId: uuid.nullish(), departmentId: uuid.nullish(), managerId: uuid.nullish(), permissionSetIds: z.array(uuid).optional(),
+  email: z.string().max(254).optional(),
+  name: z.string().max(200).optional(),
+  title: z.string().max(200).nullish(),
+  phone: z.string().max(40).nullish(),
+  locale: z.enum(['en', 'zh-CN']).optional(),
+  roleId: uuid.nullish(),
+  departmentId: uuid.nullish(),
+  managerId: uuid.nullish(),
+  permissionSetIds: z.array(uuid).optional(),
 });
 const rights = z.object({ create: z.boolean(), read: z.boolean(), edit: z.boolean(), delete: z.boolean(), viewAll: z.boolean(), modifyAll: z.boolean() }).partial();
 
@@ -30,53 +41,106 @@ export const adminRouter = router({
     users: await users.listUsers(getPrisma(), actorOf(ctx)),
     permissionSets: await sets.listPermissionSets(getPrisma(), actorOf(ctx)),
   })),
-  createUser: manage.input(userInput.extend({ email: z.string().max(254), name: z.string().max(200), password: z.string().max(200) }))
+  createUser: manage
+    .input(userInput.extend({ email: z.string().max(254), name: z.string().max(200), password: z.string().max(200) }))
     .mutation(({ ctx, input }) => users.createUser(getPrisma(), actorOf(ctx), input)),
   updateUser: manage.input(z.object({ id: uuid, values: userInput })).mutation(({ ctx, input }) => users.updateUser(getPrisma(), actorOf(ctx), input.id, input.values)),
   setUserActive: manage.input(z.object({ id: uuid, active: z.boolean() })).mutation(({ ctx, input }) => users.setUserActive(getPrisma(), actorOf(ctx), input.id, input.active)),
-  resetPassword: manage.input(z.object({ id: uuid, password: z.string().max(200) })).mutation(({ ctx, input }) => users.resetPassword(getPrisma(), actorOf(ctx), input.id, input.password)),
+  resetPassword: manage
+    .input(z.object({ id: uuid, password: z.string().max(200) }))
+    .mutation(({ ctx, input }) => users.resetPassword(getPrisma(), actorOf(ctx), input.id, input.password)),
 
-  createNode: manage.input(z.object({ kind: z.enum(['role', 'department']), values: nodeInput })).mutation(({ ctx, input }) => org.createNode(getPrisma(), actorOf(ctx), input.kind, input.values)),
-  updateNode: manage.input(z.object({ kind: z.enum(['role', 'department']), id: uuid, values: nodeInput.partial() })).mutation(({ ctx, input }) => org.updateNode(getPrisma(), actorOf(ctx), input.kind, input.id, input.values)),
-  deleteNode: manage.input(z.object({ kind: z.enum(['role', 'department']), id: uuid })).mutation(({ ctx, input }) => org.deleteNode(getPrisma(), actorOf(ctx), input.kind, input.id)),
-  saveGroup: manage.input(z.object({ id: uuid.optional(), name: z.string().max(63), label: z.string().max(200), memberIds: z.array(uuid).max(5000) })).mutation(({ ctx, input }) => org.saveGroup(getPrisma(), actorOf(ctx), input)),
+  createNode: manage
+    .input(z.object({ kind: z.enum(['role', 'department']), values: nodeInput }))
+    .mutation(({ ctx, input }) => org.createNode(getPrisma(), actorOf(ctx), input.kind, input.values)),
+  updateNode: manage
+    .input(z.object({ kind: z.enum(['role', 'department']), id: uuid, values: nodeInput.partial() }))
+    .mutation(({ ctx, input }) => org.updateNode(getPrisma(), actorOf(ctx), input.kind, input.id, input.values)),
+  deleteNode: manage
+    .input(z.object({ kind: z.enum(['role', 'department']), id: uuid }))
+    .mutation(({ ctx, input }) => org.deleteNode(getPrisma(), actorOf(ctx), input.kind, input.id)),
+  saveGroup: manage
+    .input(z.object({ id: uuid.optional(), name: z.string().max(63), label: z.string().max(200), memberIds: z.array(uuid).max(5000) }))
+    .mutation(({ ctx, input }) => org.saveGroup(getPrisma(), actorOf(ctx), input)),
   deleteGroup: manage.input(z.object({ id: uuid })).mutation(({ ctx, input }) => org.deleteGroup(getPrisma(), actorOf(ctx), input.id)),
 
-  savePermissionSet: manage.input(z.object({
-    id: uuid.optional(),
-    values: z.object({
-      name: z.string().max(63), label: z.string().max(200), labelZh: z.string().max(200).nullish(), description: z.string().max(2000).nullish(),
-      system: z.record(z.string(), z.boolean()), objects: z.record(z.string(), rights), fields: z.record(z.string(), z.record(z.string(), z.object({ read: z.boolean(), edit: z.boolean() }))),
-    }),
-  })).mutation(({ ctx, input }) => sets.savePermissionSet(getPrisma(), actorOf(ctx), ctx.rc.security.fullMeta, input.values, input.id)),
+  savePermissionSet: manage
+    .input(
+      z.object({
+        id: uuid.optional(),
+        values: z.object({
+          name: z.string().max(63),
+          label: z.string().max(200),
+          labelZh: z.string().max(200).nullish(),
+          description: z.string().max(2000).nullish(),
+          system: z.record(z.string(), z.boolean()),
+          objects: z.record(z.string(), rights),
+          fields: z.record(z.string(), z.record(z.string(), z.object({ read: z.boolean(), edit: z.boolean() }))),
+        }),
+      }),
+    )
+    .mutation(({ ctx, input }) => sets.savePermissionSet(getPrisma(), actorOf(ctx), ctx.rc.security.fullMeta, input.values, input.id)),
   deletePermissionSet: manage.input(z.object({ id: uuid })).mutation(({ ctx, input }) => sets.deletePermissionSet(getPrisma(), actorOf(ctx), input.id)),
 
   sharing: manage.query(async ({ ctx }) => sharing.sharingSettings(await loadSecurityModel(ctx.rc.pool, ctx.rc.workspace.id), ctx.rc.security.fullMeta)),
-  setObjectDefault: manage.input(z.object({ object: z.string().max(63), defaultAccess: z.enum(['private', 'read', 'read_write']), grantViaHierarchy: z.boolean() }))
+  setObjectDefault: manage
+    .input(z.object({ object: z.string().max(63), defaultAccess: z.enum(['private', 'read', 'read_write']), grantViaHierarchy: z.boolean() }))
     .mutation(({ ctx, input }) => sharing.setObjectDefault(getPrisma(), actorOf(ctx), ctx.rc.security.fullMeta, input.object, input.defaultAccess, input.grantViaHierarchy)),
-  saveRule: manage.input(z.object({
-    id: uuid.optional(),
-    values: z.object({
-      object: z.string().max(63), name: z.string().max(63), label: z.string().max(200), kind: z.enum(['criteria', 'owner']), condition: z.unknown().optional(),
-      ownerType: memberType.nullish(), ownerId: uuid.nullish(), granteeType: memberType, granteeId: uuid, access: z.enum(['read', 'read_write']),
-    }),
-  })).mutation(({ ctx, input }) => sharing.saveRule(getPrisma(), actorOf(ctx), ctx.rc.security.fullMeta, input.values, input.id)),
+  saveRule: manage
+    .input(
+      z.object({
+        id: uuid.optional(),
+        values: z.object({
+          object: z.string().max(63),
+          name: z.string().max(63),
+          label: z.string().max(200),
+          kind: z.enum(['criteria', 'owner']),
+          condition: z.unknown().optional(),
+          ownerType: memberType.nullish(),
+          ownerId: uuid.nullish(),
+          granteeType: memberType,
+          granteeId: uuid,
+          access: z.enum(['read', 'read_write']),
+        }),
+      }),
+    )
+    .mutation(({ ctx, input }) => sharing.saveRule(getPrisma(), actorOf(ctx), ctx.rc.security.fullMeta, input.values, input.id)),
   deleteRule: manage.input(z.object({ id: uuid })).mutation(({ ctx, input }) => sharing.deleteRule(getPrisma(), actorOf(ctx), input.id)),
 
-  transferPreview: rightProcedure('transferRecords').input(z.object({ fromUserId: uuid }))
+  transferPreview: rightProcedure('transferRecords')
+    .input(z.object({ fromUserId: uuid }))
     .query(({ ctx, input }) => transferPreview(ctx.rc.pool, ctx.rc.workspace, ctx.rc.security.fullMeta, input.fromUserId)),
-  startTransfer: rightProcedure('transferRecords').input(z.object({ fromUserId: uuid, toUserId: uuid }))
+  startTransfer: rightProcedure('transferRecords')
+    .input(z.object({ fromUserId: uuid, toUserId: uuid }))
     .mutation(async ({ ctx, input }) => ({
       jobId: await startTransfer(getPrisma(), ctx.rc.workspace, ctx.rc.user, ctx.rc.locale, input.fromUserId, input.toUserId, (jobId) => enqueue('transfer', { jobId })),
     })),
-  job: rightProcedure('transferRecords').input(z.object({ id: uuid })).query(async ({ ctx, input }) => {
-    const job = await getPrisma().job.findFirst({ where: { id: input.id, workspaceId: ctx.rc.workspace.id } });
-    return job && { id: job.id, status: job.status, progress: job.progress, result: job.result, error: job.error, createdAt: job.createdAt.toISOString(), finishedAt: job.finishedAt?.toISOString() ?? null };
-  }),
+  job: rightProcedure('transferRecords')
+    .input(z.object({ id: uuid }))
+    .query(async ({ ctx, input }) => {
+      const job = await getPrisma().job.findFirst({ where: { id: input.id, workspaceId: ctx.rc.workspace.id } });
+      return (
+        job && {
+          id: job.id,
+          status: job.status,
+          progress: job.progress,
+          result: job.result,
+          error: job.error,
+          createdAt: job.createdAt.toISOString(),
+          finishedAt: job.finishedAt?.toISOString() ?? null,
+        }
+      );
+    }),
   users: rightProcedure('transferRecords').query(({ ctx }) => users.listUsers(getPrisma(), actorOf(ctx))),
 
   sessions: rightProcedure('viewAudit').query(({ ctx }) => monitor.onlineSessions(getPrisma(), actorOf(ctx))),
-  endSession: rightProcedure('viewAudit').input(z.object({ id: uuid })).mutation(({ ctx, input }) => monitor.endSession(getPrisma(), actorOf(ctx), input.id)),
-  loginEvents: rightProcedure('viewAudit').input(z.object({ before: z.string().max(40).optional() })).query(({ ctx, input }) => monitor.loginEvents(getPrisma(), actorOf(ctx), input.before)),
-  auditEvents: rightProcedure('viewAudit').input(z.object({ before: z.string().max(40).optional() })).query(({ ctx, input }) => monitor.auditEvents(getPrisma(), actorOf(ctx), input.before)),
+  endSession: rightProcedure('viewAudit')
+    .input(z.object({ id: uuid }))
+    .mutation(({ ctx, input }) => monitor.endSession(getPrisma(), actorOf(ctx), input.id)),
+  loginEvents: rightProcedure('viewAudit')
+    .input(z.object({ before: z.string().max(40).optional() }))
+    .query(({ ctx, input }) => monitor.loginEvents(getPrisma(), actorOf(ctx), input.before)),
+  auditEvents: rightProcedure('viewAudit')
+    .input(z.object({ before: z.string().max(40).optional() }))
+    .query(({ ctx, input }) => monitor.auditEvents(getPrisma(), actorOf(ctx), input.before)),
 });

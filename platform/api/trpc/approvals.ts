@@ -10,28 +10,18 @@ const id = z.string().max(64);
 const comment = z.string().max(4000).nullish();
 
 export const approvalsRouter = router({
-  forRecord: protectedProcedure
-    .input(z.object({ object: objectName, id }))
-    .query(({ ctx, input }) => recordApproval(ctx.rc, input.object, input.id)),
+  forRecord: protectedProcedure.input(z.object({ object: objectName, id })).query(({ ctx, input }) => recordApproval(ctx.rc, input.object, input.id)),
 
-  submit: protectedProcedure
-    .input(z.object({ object: objectName, id, comment }))
-    .mutation(({ ctx, input }) => submitForApproval(ctx.rc, input.object, input.id, input.comment)),
+  submit: protectedProcedure.input(z.object({ object: objectName, id, comment })).mutation(({ ctx, input }) => submitForApproval(ctx.rc, input.object, input.id, input.comment)),
 
-  approve: protectedProcedure
-    .input(z.object({ requestId: id, comment }))
-    .mutation(({ ctx, input }) => decide(ctx.rc, input.requestId, 'approve', input.comment)),
+  approve: protectedProcedure.input(z.object({ requestId: id, comment })).mutation(({ ctx, input }) => decide(ctx.rc, input.requestId, 'approve', input.comment)),
 
-  reject: protectedProcedure
-    .input(z.object({ requestId: id, comment }))
-    .mutation(({ ctx, input }) => decide(ctx.rc, input.requestId, 'reject', input.comment)),
+  reject: protectedProcedure.input(z.object({ requestId: id, comment })).mutation(({ ctx, input }) => decide(ctx.rc, input.requestId, 'reject', input.comment)),
 
-  recall: protectedProcedure
-    .input(z.object({ requestId: id.optional(), object: objectName.optional(), id: id.optional(), comment }))
-    .mutation(async ({ ctx, input }) => {
-      const requestId = input.requestId ?? (input.object && input.id ? await pendingRequestId(ctx.rc, input.object, input.id) : null);
-      return recall(ctx.rc, requestId ?? '', input.comment);
-    }),
+  recall: protectedProcedure.input(z.object({ requestId: id.optional(), object: objectName.optional(), id: id.optional(), comment })).mutation(async ({ ctx, input }) => {
+    const requestId = input.requestId ?? (input.object && input.id ? await pendingRequestId(ctx.rc, input.object, input.id) : null);
+    return recall(ctx.rc, requestId ?? '', input.comment);
+  }),
 
   bulkApprove: protectedProcedure
     .input(z.object({ requestIds: z.array(id).min(1).max(200), comment }))
@@ -51,7 +41,8 @@ export const approvalsRouter = router({
     .input(z.object({ limit: z.number().int().min(1).max(100).optional() }).optional())
     .query(({ ctx, input }) => listNotifications(ctx.rc.pool, ctx.rc.user.id, input?.limit)),
 
-  markRead: protectedProcedure
-    .input(z.object({ ids: z.array(id).max(200).optional() }))
-    .mutation(async ({ ctx, input }) => { await markNotificationsRead(ctx.rc.pool, ctx.rc.user.id, input.ids); return { ok: true }; }),
+  markRead: protectedProcedure.input(z.object({ ids: z.array(id).max(200).optional() })).mutation(async ({ ctx, input }) => {
+    await markNotificationsRead(ctx.rc.pool, ctx.rc.user.id, input.ids);
+    return { ok: true };
+  }),
 });

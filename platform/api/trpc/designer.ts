@@ -61,12 +61,14 @@ async function sources(ctx: Ctx) {
 }
 
 export const designerRouter = router({
-  fieldTypes: customize.query(() => FIELD_TYPE_NAMES.map((name) => ({
-    name,
-    label: FIELD_TYPES[name].label,
-    params: FIELD_TYPES[name].params,
-    conversions: allowedConversions(name),
-  }))),
+  fieldTypes: customize.query(() =>
+    FIELD_TYPE_NAMES.map((name) => ({
+      name,
+      label: FIELD_TYPES[name].label,
+      params: FIELD_TYPES[name].params,
+      conversions: allowedConversions(name),
+    })),
+  ),
 
   objects: customize.query(async ({ ctx }) => {
     const { state, origin } = await sources(ctx);
@@ -75,7 +77,14 @@ export const designerRouter = router({
       const { kind, object } = parseKey(key);
       if (kind !== 'object' || !isObject(value)) continue;
       const fields = [...state.effective.items.keys()].filter((k) => k.startsWith(`field:${object}.`));
-      out.push({ name: object, label: value.label as { en: string; zh: string }, pluralLabel: value.pluralLabel as { en: string; zh: string }, archived: value.archived === true, fieldCount: fields.length, ...origin(key) });
+      out.push({
+        name: object,
+        label: value.label as { en: string; zh: string },
+        pluralLabel: value.pluralLabel as { en: string; zh: string },
+        archived: value.archived === true,
+        fieldCount: fields.length,
+        ...origin(key),
+      });
     }
     return out;
   }),
@@ -84,9 +93,10 @@ export const designerRouter = router({
     const { state, origin } = await sources(ctx);
     const own = state.effective.items.get(itemKey.object(input.name));
     if (!own) return null;
-    const pick = (kind: string) => [...state.effective.items.entries()]
-      .filter(([k, v]) => k.startsWith(`${kind}:${input.name}.`) && !(isObject(v) && (v.$removed || v.owner)))
-      .map(([k, v]) => ({ ...(v as object), ...origin(k) }));
+    const pick = (kind: string) =>
+      [...state.effective.items.entries()]
+        .filter(([k, v]) => k.startsWith(`${kind}:${input.name}.`) && !(isObject(v) && (v.$removed || v.owner)))
+        .map(([k, v]) => ({ ...(v as object), ...origin(k) }));
     return {
       object: { ...(own as object), ...origin(itemKey.object(input.name)) } as Record<string, Json> & { source: string; customized: boolean },
       fields: pick('field') as unknown as (FieldDef & { source: string; customized: boolean })[],
@@ -101,16 +111,28 @@ export const designerRouter = router({
     };
   }),
 
-  createObject: customize.input(z.object({
-    name: apiName, label, pluralLabel: label, description: z.string().max(2000).optional(), icon: z.string().max(60).optional(),
-    nameLabel: label.optional(), autoNumber: z.string().max(60).optional(),
-    sharing: z.object({ default: z.enum(['private', 'read', 'read_write']).optional(), hierarchy: z.boolean().optional() }).optional(),
-  })).mutation(({ ctx, input }) => designer.createObject(actorOf(ctx), input)),
-  updateObject: customize.input(z.object({ name: apiName, props: json })).mutation(({ ctx, input }) => designer.updateObject(actorOf(ctx), input.name, input.props as Record<string, Json>)),
+  createObject: customize
+    .input(
+      z.object({
+        name: apiName,
+        label,
+        pluralLabel: label,
+        description: z.string().max(2000).optional(),
+        icon: z.string().max(60).optional(),
+        nameLabel: label.optional(),
+        autoNumber: z.string().max(60).optional(),
+        sharing: z.object({ default: z.enum(['private', 'read', 'read_write']).optional(), hierarchy: z.boolean().optional() }).optional(),
+      }),
+    )
+    .mutation(({ ctx, input }) => designer.createObject(actorOf(ctx), input)),
+  updateObject: customize
+    .input(z.object({ name: apiName, props: json }))
+    .mutation(({ ctx, input }) => designer.updateObject(actorOf(ctx), input.name, input.props as Record<string, Json>)),
   archiveObject: customize.input(z.object({ name: apiName })).mutation(({ ctx, input }) => designer.archiveObject(actorOf(ctx), input.name)),
   restoreObject: customize.input(z.object({ name: apiName })).mutation(({ ctx, input }) => designer.restoreObject(actorOf(ctx), input.name)),
 
-  saveField: customize.input(z.object({ object: apiName, field: json, mode: z.enum(['create', 'update']) }))
+  saveField: customize
+    .input(z.object({ object: apiName, field: json, mode: z.enum(['create', 'update']) }))
     .mutation(({ ctx, input }) => designer.saveField(actorOf(ctx), input.object, input.field as unknown as FieldDef, input.mode)),
   archiveField: customize.input(z.object({ object: apiName, field: apiName })).mutation(({ ctx, input }) => designer.archiveField(actorOf(ctx), input.object, input.field)),
   restoreField: customize.input(z.object({ object: apiName, field: apiName })).mutation(({ ctx, input }) => designer.restoreField(actorOf(ctx), input.object, input.field)),
@@ -120,20 +142,31 @@ export const designerRouter = router({
   saveView: customize.input(z.object({ view: json })).mutation(({ ctx, input }) => designer.saveView(actorOf(ctx), input.view as unknown as ListViewDefinition)),
   deleteView: customize.input(z.object({ object: apiName, name: apiName })).mutation(({ ctx, input }) => designer.deleteView(actorOf(ctx), input.object, input.name)),
 
-  saveRule: customize.input(z.object({ rule: json, mode: z.enum(['create', 'update']).optional() })).mutation(({ ctx, input }) => designer.saveRule(actorOf(ctx), input.rule as unknown as ValidationRuleDefinition, input.mode)),
+  saveRule: customize
+    .input(z.object({ rule: json, mode: z.enum(['create', 'update']).optional() }))
+    .mutation(({ ctx, input }) => designer.saveRule(actorOf(ctx), input.rule as unknown as ValidationRuleDefinition, input.mode)),
   deleteRule: customize.input(z.object({ object: apiName, name: apiName })).mutation(({ ctx, input }) => designer.deleteRule(actorOf(ctx), input.object, input.name)),
-  saveProcess: customize.input(z.object({ process: json, mode: z.enum(['create', 'update']).optional() })).mutation(({ ctx, input }) => designer.saveProcess(actorOf(ctx), input.process as unknown as SalesProcessDefinition, input.mode)),
+  saveProcess: customize
+    .input(z.object({ process: json, mode: z.enum(['create', 'update']).optional() }))
+    .mutation(({ ctx, input }) => designer.saveProcess(actorOf(ctx), input.process as unknown as SalesProcessDefinition, input.mode)),
   deleteProcess: customize.input(z.object({ object: apiName, name: apiName })).mutation(({ ctx, input }) => designer.deleteProcess(actorOf(ctx), input.object, input.name)),
-  saveApproval: customize.input(z.object({ approval: json, mode: z.enum(['create', 'update']).optional() })).mutation(({ ctx, input }) => designer.saveApproval(actorOf(ctx), input.approval as unknown as ApprovalFlowDefinition, input.mode)),
+  saveApproval: customize
+    .input(z.object({ approval: json, mode: z.enum(['create', 'update']).optional() }))
+    .mutation(({ ctx, input }) => designer.saveApproval(actorOf(ctx), input.approval as unknown as ApprovalFlowDefinition, input.mode)),
   deleteApproval: customize.input(z.object({ object: apiName, name: apiName })).mutation(({ ctx, input }) => designer.deleteApproval(actorOf(ctx), input.object, input.name)),
   /** The registered kinds: what the designer can list, save and delete generically. */
   kinds: customize.query(() => documentKinds().map((k) => ({ name: k.name, folder: k.folder, label: k.label, removable: Boolean(k.verbs.remove) }))),
-  saveItem: customize.input(z.object({ kind: apiName, doc: json, mode: z.enum(['create', 'update']).optional() }))
+  saveItem: customize
+    .input(z.object({ kind: apiName, doc: json, mode: z.enum(['create', 'update']).optional() }))
     .mutation(({ ctx, input }) => designer.saveItem(actorOf(ctx), kindFor(ctx.locale, input.kind).name, input.doc as unknown as NamedDocument, input.mode)),
-  deleteItem: customize.input(z.object({ kind: apiName, object: apiName, name: apiName }))
+  deleteItem: customize
+    .input(z.object({ kind: apiName, object: apiName, name: apiName }))
     .mutation(({ ctx, input }) => designer.removeItem(actorOf(ctx), kindFor(ctx.locale, input.kind, true).name, input.object, input.name)),
   /** Check a formula against an object without saving it (the designer's editor shows errors with positions). */
-  checkFormula: customize.input(z.object({ object: apiName, formula: z.string().max(4000), mode: z.enum(['field', 'rule']), expect: z.enum(['number', 'text', 'boolean', 'date', 'datetime']).optional() }))
+  checkFormula: customize
+    .input(
+      z.object({ object: apiName, formula: z.string().max(4000), mode: z.enum(['field', 'rule']), expect: z.enum(['number', 'text', 'boolean', 'date', 'datetime']).optional() }),
+    )
     .query(({ ctx, input }) => {
       const meta = ctx.rc.security.fullMeta;
       const obj = meta.objects.get(input.object);
@@ -142,22 +175,34 @@ export const designerRouter = router({
       return { type: r.formula?.type ?? null, errors: r.errors };
     }),
 
-  revisions: customize.input(z.object({ before: z.number().int().optional(), limit: z.number().int().min(1).max(200).optional() }).optional())
+  revisions: customize
+    .input(z.object({ before: z.number().int().optional(), limit: z.number().int().min(1).max(200).optional() }).optional())
     .query(({ ctx, input }) => listRevisions(ctx.rc.pool, ctx.rc.workspace.id, input ?? {})),
   revert: customize.input(z.object({ revision: z.number().int().min(0) })).mutation(({ ctx, input }) => designer.revertTo(actorOf(ctx), input.revision)),
   conflicts: customize.query(({ ctx }) => listConflicts(ctx.rc.pool, ctx.rc.workspace.id)),
-  resolveConflict: customize.input(z.object({ key: z.string().max(200), path: z.array(z.string().max(100)), take: z.enum(['mine', 'theirs']) }))
+  resolveConflict: customize
+    .input(z.object({ key: z.string().max(200), path: z.array(z.string().max(100)), take: z.enum(['mine', 'theirs']) }))
     .mutation(({ ctx, input }) => designer.resolveConflict(actorOf(ctx), input.key, input.path, input.take)),
 
   packages: customize.query(({ ctx }) => packages.listPackages(ctx.rc.pool, ctx.rc.workspace.id)),
   templates: customize.query(() => packages.listTemplates()),
-  installPackage: customize.input(z.object({ files: z.record(z.string().max(300), z.string().max(2_000_000)) }))
+  installPackage: customize
+    .input(z.object({ files: z.record(z.string().max(300), z.string().max(2_000_000)) }))
     .mutation(({ ctx, input }) => packages.installPackage(actorOf(ctx), packages.packageFromFiles(input.files))),
   uninstallPackage: customize.input(z.object({ name: apiName })).mutation(({ ctx, input }) => packages.uninstallPackage(actorOf(ctx), input.name)),
-  exportPackage: customize.input(z.object({ name: apiName, version: z.string().max(40), label, objects: z.array(apiName).optional() }))
+  exportPackage: customize
+    .input(z.object({ name: apiName, version: z.string().max(40), label, objects: z.array(apiName).optional() }))
     .mutation(async ({ ctx, input }) => packages.exportPackage(ctx.rc.pool, ctx.rc.workspace.id, input)),
-  createWorkspace: rightProcedure('manageUsers').input(z.object({
-    name: apiName.max(40), label: z.string().min(1).max(200), template: apiName.optional(),
-    adminEmail: z.string().max(254), adminName: z.string().min(1).max(200), adminPassword: z.string().max(200),
-  })).mutation(({ input }) => packages.createWorkspaceFromTemplate(getPool(), input)),
+  createWorkspace: rightProcedure('manageUsers')
+    .input(
+      z.object({
+        name: apiName.max(40),
+        label: z.string().min(1).max(200),
+        template: apiName.optional(),
+        adminEmail: z.string().max(254),
+        adminName: z.string().min(1).max(200),
+        adminPassword: z.string().max(200),
+      }),
+    )
+    .mutation(({ input }) => packages.createWorkspaceFromTemplate(getPool(), input)),
 });

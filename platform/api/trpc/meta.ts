@@ -16,7 +16,10 @@ const personalView = z.object({
   label: z.object({ en: z.string().min(1).max(200), zh: z.string().min(1).max(200) }),
   columns: z.array(z.string().max(63)).min(1).max(30),
   filter: z.unknown().optional(),
-  sort: z.array(z.object({ field: z.string().max(63), dir: z.enum(['asc', 'desc']) })).max(5).optional(),
+  sort: z
+    .array(z.object({ field: z.string().max(63), dir: z.enum(['asc', 'desc']) }))
+    .max(5)
+    .optional(),
   pageSize: z.number().int().min(1).max(200).optional(),
 });
 
@@ -33,18 +36,29 @@ export const metaRouter = router({
   object: protectedProcedure.input(z.object({ object: z.string().max(63) })).query(({ ctx, input }) => {
     const obj = requireObject(ctx.rc, input.object, 'read');
     const layout = ctx.rc.meta.layouts.get(obj.name)?.[0];
-    const views = (ctx.rc.meta.views.get(obj.name) ?? []).filter((v) => !v.owner || v.owner === ctx.rc.user.id).map((v) => ({
-      name: v.name,
-      personal: Boolean(v.owner),
-      filter: v.filter ?? null,
-      label: pickLabel(v.label, ctx.locale),
-      isDefault: Boolean(v.isDefault),
-      columns: v.columns,
-      sort: v.sort ?? [],
-      pageSize: v.pageSize ?? 50,
-    }));
+    const views = (ctx.rc.meta.views.get(obj.name) ?? [])
+      .filter((v) => !v.owner || v.owner === ctx.rc.user.id)
+      .map((v) => ({
+        name: v.name,
+        personal: Boolean(v.owner),
+        filter: v.filter ?? null,
+        label: pickLabel(v.label, ctx.locale),
+        isDefault: Boolean(v.isDefault),
+        columns: v.columns,
+        sort: v.sort ?? [],
+        pageSize: v.pageSize ?? 50,
+      }));
     if (views.length === 0) {
-      views.push({ name: 'all', personal: false, filter: null, label: pickLabel(obj.pluralLabel, ctx.locale), isDefault: true, columns: [obj.nameField, ...obj.fields.slice(1, 6).map((f) => f.name)], sort: [], pageSize: 50 });
+      views.push({
+        name: 'all',
+        personal: false,
+        filter: null,
+        label: pickLabel(obj.pluralLabel, ctx.locale),
+        isDefault: true,
+        columns: [obj.nameField, ...obj.fields.slice(1, 6).map((f) => f.name)],
+        sort: [],
+        pageSize: 50,
+      });
     }
     const rights = ctx.rc.security.perms.object(obj.name);
     const screens = (l: typeof layout) => ({
@@ -78,7 +92,10 @@ export const metaRouter = router({
   savePersonalView: protectedProcedure.input(personalView).mutation(async ({ ctx, input }) => {
     const obj = requireObject(ctx.rc, input.object, 'read');
     const existing = ctx.rc.meta.views.get(obj.name)?.find((v) => v.name === input.name);
-    if (existing && existing.owner !== ctx.rc.user.id) throw new AppError('CONFLICT', `A list view named "${input.name}" already exists`, [{ code: 'view.exists', field: 'name', message: `A list view named "${input.name}" already exists` }]);
+    if (existing && existing.owner !== ctx.rc.user.id)
+      throw new AppError('CONFLICT', `A list view named "${input.name}" already exists`, [
+        { code: 'view.exists', field: 'name', message: `A list view named "${input.name}" already exists` },
+      ]);
     const view = { ...input, owner: ctx.rc.user.id } as unknown as ListViewDefinition;
     return designer.saveView({ pool: ctx.rc.pool, workspace: ctx.rc.workspace, userId: ctx.rc.user.id }, view);
   }),

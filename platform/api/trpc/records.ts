@@ -8,19 +8,24 @@ import { protectedProcedure, router } from './init';
 
 const objectName = z.string().regex(/^[a-z][a-z0-9_]{0,62}$/);
 const recordId = z.string().max(64);
-const sortInput = z.array(z.object({ field: z.string().max(63), dir: z.enum(['asc', 'desc']).optional() })).max(5).optional();
+const sortInput = z
+  .array(z.object({ field: z.string().max(63), dir: z.enum(['asc', 'desc']).optional() }))
+  .max(5)
+  .optional();
 
 export const recordsRouter = router({
   list: protectedProcedure
-    .input(z.object({
-      object: objectName,
-      view: z.string().max(63).optional(),
-      filter: z.unknown().optional(),
-      sort: sortInput,
-      limit: z.number().int().optional(),
-      cursor: z.string().max(4000).nullish(),
-      search: z.string().max(200).optional(),
-    }))
+    .input(
+      z.object({
+        object: objectName,
+        view: z.string().max(63).optional(),
+        filter: z.unknown().optional(),
+        sort: sortInput,
+        limit: z.number().int().optional(),
+        cursor: z.string().max(4000).nullish(),
+        search: z.string().max(200).optional(),
+      }),
+    )
     .query(async ({ ctx, input }) => {
       const obj = objectOf(ctx.rc, input.object);
       const view = input.view ? ctx.rc.meta.views.get(obj.name)?.find((v) => v.name === input.view && (!v.owner || v.owner === ctx.rc.user.id)) : undefined;
@@ -31,12 +36,10 @@ export const recordsRouter = router({
       return listRecords(ctx.rc, obj.name, { filter, sort, limit: input.limit, cursor: input.cursor, search: input.search, withNames: true });
     }),
 
-  get: protectedProcedure
-    .input(z.object({ object: objectName, id: recordId }))
-    .query(async ({ ctx, input }) => {
-      const record = await getRecord(ctx.rc, input.object, input.id, { withNames: true });
-      return { ...record, $can: await recordPermissions(ctx.rc, input.object, input.id) };
-    }),
+  get: protectedProcedure.input(z.object({ object: objectName, id: recordId })).query(async ({ ctx, input }) => {
+    const record = await getRecord(ctx.rc, input.object, input.id, { withNames: true });
+    return { ...record, $can: await recordPermissions(ctx.rc, input.object, input.id) };
+  }),
 
   create: protectedProcedure
     .input(z.object({ object: objectName, values: z.record(z.string(), z.unknown()) }))
@@ -46,16 +49,12 @@ export const recordsRouter = router({
     .input(z.object({ object: objectName, id: recordId, values: z.record(z.string(), z.unknown()), expectedVersion: z.number().int().optional() }))
     .mutation(({ ctx, input }) => updateRecord(ctx.rc, input.object, input.id, input.values, { expectedVersion: input.expectedVersion })),
 
-  delete: protectedProcedure
-    .input(z.object({ object: objectName, id: recordId, expectedVersion: z.number().int().optional() }))
-    .mutation(async ({ ctx, input }) => {
-      await deleteRecord(ctx.rc, input.object, input.id, { expectedVersion: input.expectedVersion });
-      return { ok: true };
-    }),
+  delete: protectedProcedure.input(z.object({ object: objectName, id: recordId, expectedVersion: z.number().int().optional() })).mutation(async ({ ctx, input }) => {
+    await deleteRecord(ctx.rc, input.object, input.id, { expectedVersion: input.expectedVersion });
+    return { ok: true };
+  }),
 
-  restore: protectedProcedure
-    .input(z.object({ object: objectName, id: recordId }))
-    .mutation(({ ctx, input }) => restoreRecord(ctx.rc, input.object, input.id)),
+  restore: protectedProcedure.input(z.object({ object: objectName, id: recordId })).mutation(({ ctx, input }) => restoreRecord(ctx.rc, input.object, input.id)),
 
   recycleBin: protectedProcedure
     .input(z.object({ object: objectName, cursor: z.string().max(4000).nullish(), search: z.string().max(200).optional() }))
@@ -76,17 +75,24 @@ export const recordsRouter = router({
 
   shares: protectedProcedure.input(z.object({ object: objectName, id: z.string().uuid() })).query(({ ctx, input }) => listShares(ctx.rc, input.object, input.id)),
   share: protectedProcedure
-    .input(z.object({ object: objectName, id: z.string().uuid(), userId: z.string().uuid(), access: z.enum(['read', 'read_write']), reason: z.enum(['manual', 'team']), teamRole: z.string().max(100).nullish() }))
+    .input(
+      z.object({
+        object: objectName,
+        id: z.string().uuid(),
+        userId: z.string().uuid(),
+        access: z.enum(['read', 'read_write']),
+        reason: z.enum(['manual', 'team']),
+        teamRole: z.string().max(100).nullish(),
+      }),
+    )
     .mutation(async ({ ctx, input }) => {
       await addShare(ctx.rc, input.object, input.id, input);
       return { ok: true };
     }),
-  unshare: protectedProcedure
-    .input(z.object({ object: objectName, id: z.string().uuid(), shareId: z.string().uuid() }))
-    .mutation(async ({ ctx, input }) => {
-      await removeShare(ctx.rc, input.object, input.id, input.shareId);
-      return { ok: true };
-    }),
+  unshare: protectedProcedure.input(z.object({ object: objectName, id: z.string().uuid(), shareId: z.string().uuid() })).mutation(async ({ ctx, input }) => {
+    await removeShare(ctx.rc, input.object, input.id, input.shareId);
+    return { ok: true };
+  }),
 
   /** Children of a record through one lookup (a related list). */
   related: protectedProcedure
@@ -98,5 +104,6 @@ export const recordsRouter = router({
         limit: input.limit ?? 10,
         cursor: input.cursor,
         withNames: true,
-      })),
+      }),
+    ),
 });

@@ -8,5 +8,13 @@ import { router } from './init';
 import { metaRouter } from './meta';
 import { recordsRouter } from './records';
 
-export const appRouter = router({ meta: metaRouter, records: recordsRouter, admin: adminRouter, account: accountRouter, designer: designerRouter, process: processRouter, approvals: approvalsRouter });
+export const appRouter = router({
+  meta: metaRouter,
+  records: recordsRouter,
+  admin: adminRouter,
+  account: accountRouter,
+  designer: designerRouter,
+  process: processRouter,
+  approvals: approvalsRouter,
+});
 export type AppRouter = typeof appRouter;

@@ -53,27 +53,45 @@ function compileLeaf(leaf: ConditionLeaf, params: Params, ctx: ConditionContext,
   const guard = (expr: string) => (leaf.valueKind === 'boolean' ? expr : `(${c} IS NOT NULL AND ${expr})`);
 
   switch (leaf.op) {
-    case 'is_empty': return emptyCheck;
-    case 'is_not_empty': return `(NOT ${emptyCheck})`;
-    case 'eq': return guard(`${c} = ${p(leaf.value)}`);
-    case 'ne': return `(${c} IS DISTINCT FROM ${p(leaf.value)})`;
-    case 'gt': return guard(`${c} > ${p(leaf.value)}`);
-    case 'gte': return guard(`${c} >= ${p(leaf.value)}`);
-    case 'lt': return guard(`${c} < ${p(leaf.value)}`);
-    case 'lte': return guard(`${c} <= ${p(leaf.value)}`);
+    case 'is_empty':
+      return emptyCheck;
+    case 'is_not_empty':
+      return `(NOT ${emptyCheck})`;
+    case 'eq':
+      return guard(`${c} = ${p(leaf.value)}`);
+    case 'ne':
+      return `(${c} IS DISTINCT FROM ${p(leaf.value)})`;
+    case 'gt':
+      return guard(`${c} > ${p(leaf.value)}`);
+    case 'gte':
+      return guard(`${c} >= ${p(leaf.value)}`);
+    case 'lt':
+      return guard(`${c} < ${p(leaf.value)}`);
+    case 'lte':
+      return guard(`${c} <= ${p(leaf.value)}`);
     case 'between': {
       const [a, b] = leaf.value as unknown[];
       return guard(`${c} BETWEEN ${p(a)} AND ${p(b)}`);
     }
-    case 'in': return guard(`${c} = ANY(${list()})`);
-    case 'not_in': return `(${c} IS NULL OR ${c} <> ALL(${list()}))`;
-    case 'contains': return like(`%${likeEscape(String(leaf.value))}%`);
-    case 'not_contains': return `(NOT ${like(`%${likeEscape(String(leaf.value))}%`)})`;
-    case 'starts_with': return like(`${likeEscape(String(leaf.value))}%`);
-    case 'ends_with': return like(`%${likeEscape(String(leaf.value))}`);
-    case 'includes_any': return `(${c} IS NOT NULL AND ${c} && ${list()})`;
-    case 'includes_all': return `(${c} IS NOT NULL AND ${c} <> '{}' AND ${c} @> ${list()})`;
-    case 'excludes_all': return `(${c} IS NULL OR NOT (${c} && ${list()}))`;
-    default: throw new Error(`Operator ${leaf.op} has no SQL form`);
+    case 'in':
+      return guard(`${c} = ANY(${list()})`);
+    case 'not_in':
+      return `(${c} IS NULL OR ${c} <> ALL(${list()}))`;
+    case 'contains':
+      return like(`%${likeEscape(String(leaf.value))}%`);
+    case 'not_contains':
+      return `(NOT ${like(`%${likeEscape(String(leaf.value))}%`)})`;
+    case 'starts_with':
+      return like(`${likeEscape(String(leaf.value))}%`);
+    case 'ends_with':
+      return like(`%${likeEscape(String(leaf.value))}`);
+    case 'includes_any':
+      return `(${c} IS NOT NULL AND ${c} && ${list()})`;
+    case 'includes_all':
+      return `(${c} IS NOT NULL AND ${c} <> '{}' AND ${c} @> ${list()})`;
+    case 'excludes_all':
+      return `(${c} IS NULL OR NOT (${c} && ${list()}))`;
+    default:
+      throw new Error(`Operator ${leaf.op} has no SQL form`);
   }
 }

@@ -69,10 +69,14 @@ function evaluateLeaf(leaf: ConditionLeaf, raw: unknown, ctx: ConditionContext):
     const have = empty ? [] : (value as unknown[]).map(String);
     const want = list.map(String);
     switch (op) {
-      case 'includes_any': return want.some((w) => have.includes(w));
-      case 'includes_all': return !empty && want.every((w) => have.includes(w));
-      case 'excludes_all': return !want.some((w) => have.includes(w));
-      default: return false;
+      case 'includes_any':
+        return want.some((w) => have.includes(w));
+      case 'includes_all':
+        return !empty && want.every((w) => have.includes(w));
+      case 'excludes_all':
+        return !want.some((w) => have.includes(w));
+      default:
+        return false;
     }
   }
 
@@ -83,17 +87,27 @@ function evaluateLeaf(leaf: ConditionLeaf, raw: unknown, ctx: ConditionContext):
 
   const v = key(kind, value, ctx, leaf.field);
   switch (op) {
-    case 'eq': return compare(v, key(kind, leaf.value, ctx, leaf.field)) === 0;
-    case 'gt': return compare(v, key(kind, leaf.value, ctx, leaf.field)) > 0;
-    case 'gte': return compare(v, key(kind, leaf.value, ctx, leaf.field)) >= 0;
-    case 'lt': return compare(v, key(kind, leaf.value, ctx, leaf.field)) < 0;
-    case 'lte': return compare(v, key(kind, leaf.value, ctx, leaf.field)) <= 0;
+    case 'eq':
+      return compare(v, key(kind, leaf.value, ctx, leaf.field)) === 0;
+    case 'gt':
+      return compare(v, key(kind, leaf.value, ctx, leaf.field)) > 0;
+    case 'gte':
+      return compare(v, key(kind, leaf.value, ctx, leaf.field)) >= 0;
+    case 'lt':
+      return compare(v, key(kind, leaf.value, ctx, leaf.field)) < 0;
+    case 'lte':
+      return compare(v, key(kind, leaf.value, ctx, leaf.field)) <= 0;
     case 'between':
       return compare(v, key(kind, list[0], ctx, leaf.field)) >= 0 && compare(v, key(kind, list[1], ctx, leaf.field)) <= 0;
-    case 'in': return list.some((x) => compare(v, key(kind, x, ctx, leaf.field)) === 0);
-    case 'contains': return foldCase(String(value)).includes(foldCase(String(leaf.value)));
-    case 'starts_with': return foldCase(String(value)).startsWith(foldCase(String(leaf.value)));
-    case 'ends_with': return foldCase(String(value)).endsWith(foldCase(String(leaf.value)));
-    default: return false;
+    case 'in':
+      return list.some((x) => compare(v, key(kind, x, ctx, leaf.field)) === 0);
+    case 'contains':
+      return foldCase(String(value)).includes(foldCase(String(leaf.value)));
+    case 'starts_with':
+      return foldCase(String(value)).startsWith(foldCase(String(leaf.value)));
+    case 'ends_with':
+      return foldCase(String(value)).endsWith(foldCase(String(leaf.value)));
+    default:
+      return false;
   }
 }

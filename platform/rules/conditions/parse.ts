@@ -92,8 +92,7 @@ function leaf(obj: Record<string, unknown>, pointer: string, state: State): Cond
     return fail(state, `${pointer}/op`, 'filter.operator', t(state.locale, 'filter.operator', { op: shown(op), field: name }), name);
   }
   const operator = op as OperatorName;
-  const badValue = () =>
-    fail(state, `${pointer}/value`, 'filter.value', t(state.locale, 'filter.value', { field: name, op: operator }), name);
+  const badValue = () => fail(state, `${pointer}/value`, 'filter.value', t(state.locale, 'filter.value', { field: name, op: operator }), name);
   if (NO_VALUE_OPERATORS.has(operator)) {
     if (Object.hasOwn(obj, 'value') && obj.value !== null) return badValue();
     return { kind: 'leaf', field, valueKind: type.valueKind, op: operator, value: undefined };

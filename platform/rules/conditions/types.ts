@@ -1,11 +1,7 @@
 /** A condition tree after parsing against an object's fields: every leaf knows its field definition. */
 import type { FieldDef, OperatorName, ValueKind } from '../../fields/types';
 
-export type ConditionNode =
-  | { kind: 'all'; items: ConditionNode[] }
-  | { kind: 'any'; items: ConditionNode[] }
-  | { kind: 'not'; item: ConditionNode }
-  | ConditionLeaf;
+export type ConditionNode = { kind: 'all'; items: ConditionNode[] } | { kind: 'any'; items: ConditionNode[] } | { kind: 'not'; item: ConditionNode } | ConditionLeaf;
 
 export interface ConditionLeaf {
   kind: 'leaf';

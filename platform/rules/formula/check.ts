@@ -46,13 +46,26 @@ export function formulaScale(field: FieldDef): number | undefined {
 /** The type a field's value has in formulas; undefined for types formulas cannot read (multi-select picklists). */
 export function fieldFormulaType(field: FieldDef): FormulaType | undefined {
   switch (field.type) {
-    case 'text': case 'long_text': case 'email': case 'phone': case 'url': case 'picklist': case 'auto_number': case 'lookup':
+    case 'text':
+    case 'long_text':
+    case 'email':
+    case 'phone':
+    case 'url':
+    case 'picklist':
+    case 'auto_number':
+    case 'lookup':
       return 'text';
-    case 'integer': case 'decimal': case 'currency': case 'percent':
+    case 'integer':
+    case 'decimal':
+    case 'currency':
+    case 'percent':
       return 'number';
-    case 'date': case 'datetime': case 'boolean':
+    case 'date':
+    case 'datetime':
+    case 'boolean':
       return field.type;
-    case 'formula': case 'rollup':
+    case 'formula':
+    case 'rollup':
       return returnFormulaType(field.returnType);
     default:
       return undefined;
@@ -71,21 +84,40 @@ export function settle(node: FNode, type: FormulaType): void {
 function branches(node: FNode & { k: 'call' }): FNode[] {
   const a = node.args;
   switch (node.fn) {
-    case 'IF': return [a[1], a[2]];
-    case 'CASE': return a.filter((_, i) => i > 0 && (i % 2 === 0 || i === a.length - 1));
-    case 'BLANKVALUE': case 'MIN': case 'MAX': return a;
-    default: return [];
+    case 'IF':
+      return [a[1], a[2]];
+    case 'CASE':
+      return a.filter((_, i) => i > 0 && (i % 2 === 0 || i === a.length - 1));
+    case 'BLANKVALUE':
+    case 'MIN':
+    case 'MAX':
+      return a;
+    default:
+      return [];
   }
 }
 
 export function childrenOf(node: FNode): FNode[] {
   switch (node.k) {
-    case 'lit': case 'prior': return [];
-    case 'field': return node.formula ? [node.formula] : [];
-    case 'neg': case 'not': return [node.arg];
-    case 'arith': case 'concat': case 'cmp': case 'dateDiff': return [node.left, node.right];
-    case 'dateAdd': return [node.date, node.days];
-    case 'and': case 'or': case 'call': return node.args;
+    case 'lit':
+    case 'prior':
+      return [];
+    case 'field':
+      return node.formula ? [node.formula] : [];
+    case 'neg':
+    case 'not':
+      return [node.arg];
+    case 'arith':
+    case 'concat':
+    case 'cmp':
+    case 'dateDiff':
+      return [node.left, node.right];
+    case 'dateAdd':
+      return [node.date, node.days];
+    case 'and':
+    case 'or':
+    case 'call':
+      return node.args;
   }
 }
 
@@ -131,7 +163,11 @@ export class Checker {
   circular?: string[];
   private readonly pathMap = new Map<string, string[]>();
 
-  constructor(private readonly shared: Shared, private readonly object: ObjectModel, private readonly mode: 'field' | 'rule') {}
+  constructor(
+    private readonly shared: Shared,
+    private readonly object: ObjectModel,
+    private readonly mode: 'field' | 'rule',
+  ) {}
 
   static root(env: FormulaEnv): Checker {
     return new Checker({ env, memo: new Map(), stack: [] }, env.object, env.mode);
@@ -176,9 +212,11 @@ export class Checker {
       if (n.open) settle(n, fixed.type);
       else if (n.type !== fixed.type) {
         ok = false;
-        this.faults.push(code === 'branchType'
-          ? { code, pos: n.pos, len: n.len, params: { name }, types: { first: fixed.type, second: n.type } }
-          : { code, pos: n.pos, len: n.len, types: { left: fixed.type, right: n.type } });
+        this.faults.push(
+          code === 'branchType'
+            ? { code, pos: n.pos, len: n.len, params: { name }, types: { first: fixed.type, second: n.type } }
+            : { code, pos: n.pos, len: n.len, types: { left: fixed.type, right: n.type } },
+        );
       }
     }
     return { type: fixed.type, ok };
@@ -187,18 +225,25 @@ export class Checker {
   check(syn: Syntax): FNode | undefined {
     const span = { pos: syn.pos, len: syn.len };
     switch (syn.k) {
-      case 'number': return { ...span, k: 'lit', type: 'number', value: parseDec(syn.text) };
-      case 'string': return { ...span, k: 'lit', type: 'text', value: syn.value };
-      case 'bool': return { ...span, k: 'lit', type: 'boolean', value: syn.value };
-      case 'null': return { ...span, k: 'lit', type: 'number', open: true, value: null };
-      case 'name': return this.name(syn.parts, span);
+      case 'number':
+        return { ...span, k: 'lit', type: 'number', value: parseDec(syn.text) };
+      case 'string':
+        return { ...span, k: 'lit', type: 'text', value: syn.value };
+      case 'bool':
+        return { ...span, k: 'lit', type: 'boolean', value: syn.value };
+      case 'null':
+        return { ...span, k: 'lit', type: 'number', open: true, value: null };
+      case 'name':
+        return this.name(syn.parts, span);
       case 'unary': {
         const arg = this.check(syn.arg);
         if (syn.op === '-') return this.operand(arg, '-', NUMBER) ? { ...span, k: 'neg', type: 'number', arg: arg! } : undefined;
         return this.operand(arg, '!', BOOLEAN) ? { ...span, k: 'not', type: 'boolean', arg: arg! } : undefined;
       }
-      case 'binary': return this.binary(syn);
-      case 'call': return this.call(syn);
+      case 'binary':
+        return this.binary(syn);
+      case 'call':
+        return this.call(syn);
     }
   }
 
@@ -208,7 +253,8 @@ export class Checker {
     const r = this.check(syn.right);
     const op = syn.op;
     switch (op) {
-      case '&&': case '||': {
+      case '&&':
+      case '||': {
         const ok = [this.operand(l, op, BOOLEAN), this.operand(r, op, BOOLEAN)].every(Boolean);
         return ok ? { ...span, k: op === '&&' ? 'and' : 'or', type: 'boolean', args: [l!, r!] } : undefined;
       }
@@ -216,17 +262,23 @@ export class Checker {
         const ok = [this.operand(l, op, TEXT), this.operand(r, op, TEXT)].every(Boolean);
         return ok ? { ...span, k: 'concat', type: 'text', left: l!, right: r! } : undefined;
       }
-      case '*': case '/': {
+      case '*':
+      case '/': {
         const ok = [this.operand(l, op, NUMBER), this.operand(r, op, NUMBER)].every(Boolean);
         return ok ? { ...span, k: 'arith', op, type: 'number', left: l!, right: r! } : undefined;
       }
-      case '+': case '-': return this.additive(op, l, r, span);
+      case '+':
+      case '-':
+        return this.additive(op, l, r, span);
       default: {
         if (!l || !r) return undefined;
         const { open, ok } = this.unify(op, [l, r], 'compareType');
         if (!ok) return undefined;
         // Both NULL: compared as numbers (blank, so unknown).
-        if (open) { settle(l, 'number'); settle(r, 'number'); }
+        if (open) {
+          settle(l, 'number');
+          settle(r, 'number');
+        }
         if (!['=', '!='].includes(op) && !this.operand(l, op, COMPARABLE)) return undefined;
         return { ...span, k: 'cmp', op: op as '=', type: 'boolean', left: l, right: r };
       }
@@ -264,9 +316,12 @@ export class Checker {
     }
     if (count < spec.min || count > spec.max) {
       syn.args.forEach((a) => this.check(a));
-      const expected: { key: MessageKey; params: Record<string, number> } = spec.min === spec.max
-        ? { key: 'formula.args.exact', params: { n: spec.min } }
-        : spec.max === Infinity ? { key: 'formula.args.atLeast', params: { min: spec.min } } : { key: 'formula.args.range', params: { min: spec.min, max: spec.max } };
+      const expected: { key: MessageKey; params: Record<string, number> } =
+        spec.min === spec.max
+          ? { key: 'formula.args.exact', params: { n: spec.min } }
+          : spec.max === Infinity
+            ? { key: 'formula.args.atLeast', params: { min: spec.min } }
+            : { key: 'formula.args.range', params: { min: spec.min, max: spec.max } };
       return this.fault({ code: 'argCount', ...nameSpan, params: { name, count }, keys: { expected } });
     }
     if (spec.rule && this.mode !== 'rule') this.fault({ code: 'ruleOnly', ...nameSpan, params: { name } });
@@ -324,7 +379,11 @@ export class Checker {
     const { objects } = this.shared.env;
     let obj = this.object;
     const steps: FieldDef[] = [];
-    const shown = (i: number) => parts.slice(0, i + 1).map((p) => p.name).join('.');
+    const shown = (i: number) =>
+      parts
+        .slice(0, i + 1)
+        .map((p) => p.name)
+        .join('.');
     for (let i = 0; i < parts.length; i++) {
       const part = parts[i];
       const field = obj.fieldMap.get(part.name.toLowerCase());

@@ -26,7 +26,7 @@ function divRound(num: bigint, den: bigint): bigint {
   if (r === 0n) return q;
   const up = 2n * absBig(r) >= absBig(den);
   if (!up) return q;
-  return (num < 0n) !== (den < 0n) ? q - 1n : q + 1n;
+  return num < 0n !== den < 0n ? q - 1n : q + 1n;
 }
 
 /** Text VALUE() turns into a number, as a regular expression both JavaScript and Postgres read alike. */
@@ -154,7 +154,9 @@ export function isInteger(a: Dec): boolean {
 /** Text as Postgres prints a numeric: all `s` decimals, no exponent. */
 export function toText(a: Dec): string {
   const neg = a.n < 0n;
-  const digits = absBig(a.n).toString().padStart(a.s + 1, '0');
+  const digits = absBig(a.n)
+    .toString()
+    .padStart(a.s + 1, '0');
   const int = digits.slice(0, digits.length - a.s);
   const frac = a.s ? `.${digits.slice(digits.length - a.s)}` : '';
   return `${neg ? '-' : ''}${int}${frac}`;

@@ -48,11 +48,16 @@ function toDec(raw: unknown, scale?: number): Dec | null {
 function readField(field: FieldDef, type: FormulaType, record: Rec): Value {
   const raw = record?.[field.name];
   switch (type) {
-    case 'number': return toDec(raw, columnScale(field));
-    case 'text': return raw === null || raw === undefined ? '' : field.type === 'lookup' ? String(raw).toLowerCase() : String(raw);
-    case 'boolean': return raw === true;
-    case 'date': return parseDay(raw);
-    case 'datetime': return parseInstant(raw);
+    case 'number':
+      return toDec(raw, columnScale(field));
+    case 'text':
+      return raw === null || raw === undefined ? '' : field.type === 'lookup' ? String(raw).toLowerCase() : String(raw);
+    case 'boolean':
+      return raw === true;
+    case 'date':
+      return parseDay(raw);
+    case 'datetime':
+      return parseInstant(raw);
   }
 }
 
@@ -69,21 +74,31 @@ function same(type: FormulaType, a: Value, b: Value): boolean {
 
 function compare(type: FormulaType, a: Value, b: Value): number {
   switch (type) {
-    case 'number': return D.cmp(a as Dec, b as Dec);
-    case 'text': return compareText(a as string, b as string);
-    case 'boolean': return Number(a) - Number(b);
-    default: return (a as number) - (b as number);
+    case 'number':
+      return D.cmp(a as Dec, b as Dec);
+    case 'text':
+      return compareText(a as string, b as string);
+    case 'boolean':
+      return Number(a) - Number(b);
+    default:
+      return (a as number) - (b as number);
   }
 }
 
 function holds(op: CompareOp, c: number): boolean {
   switch (op) {
-    case '=': return c === 0;
-    case '!=': return c !== 0;
-    case '<': return c < 0;
-    case '<=': return c <= 0;
-    case '>': return c > 0;
-    case '>=': return c >= 0;
+    case '=':
+      return c === 0;
+    case '!=':
+      return c !== 0;
+    case '<':
+      return c < 0;
+    case '<=':
+      return c <= 0;
+    case '>':
+      return c > 0;
+    case '>=':
+      return c >= 0;
   }
 }
 
@@ -107,7 +122,8 @@ class Evaluator {
 
   eval(node: FNode, prefix: string[]): Value {
     switch (node.k) {
-      case 'lit': return node.value === null && node.type === 'text' ? '' : node.value;
+      case 'lit':
+        return node.value === null && node.type === 'text' ? '' : node.value;
       case 'field': {
         const path = [...prefix, ...node.steps.map((s) => s.name)];
         const record = this.recordAt(path);
@@ -143,14 +159,17 @@ class Evaluator {
         const r = this.eval(node.right, prefix) as number | null;
         return l === null || r === null ? null : D.fromInt(l - r);
       }
-      case 'concat': return (this.eval(node.left, prefix) as string) + (this.eval(node.right, prefix) as string);
+      case 'concat':
+        return (this.eval(node.left, prefix) as string) + (this.eval(node.right, prefix) as string);
       case 'cmp': {
         const l = this.eval(node.left, prefix);
         const r = this.eval(node.right, prefix);
         return l === null || r === null ? null : holds(node.op, compare(node.left.type, l, r));
       }
-      case 'and': return this.and(node.args, prefix);
-      case 'or': return this.or(node.args, prefix);
+      case 'and':
+        return this.and(node.args, prefix);
+      case 'or':
+        return this.or(node.args, prefix);
       case 'prior': {
         const type = fieldFormulaType(node.field)!;
         const prior = this.input.prior;
@@ -158,7 +177,8 @@ class Evaluator {
         if (node.fn === 'PRIORVALUE') return before;
         return prior ? !same(type, readField(node.field, type, this.input.record), before) : false;
       }
-      case 'call': return this.call(node, prefix);
+      case 'call':
+        return this.call(node, prefix);
     }
   }
 
@@ -188,13 +208,16 @@ class Evaluator {
     const num = (i: number) => ev(i) as Dec | null;
     const text = (i: number) => ev(i) as string;
     switch (node.fn) {
-      case 'AND': return this.and(a, prefix);
-      case 'OR': return this.or(a, prefix);
+      case 'AND':
+        return this.and(a, prefix);
+      case 'OR':
+        return this.or(a, prefix);
       case 'NOT': {
         const v = ev(0);
         return v === null ? null : !v;
       }
-      case 'IF': return ev(0) === true ? ev(1) : ev(2);
+      case 'IF':
+        return ev(0) === true ? ev(1) : ev(2);
       case 'CASE': {
         const v = ev(0);
         for (let i = 1; i + 1 < a.length; i += 2) {
@@ -211,8 +234,10 @@ class Evaluator {
         const v = ev(0);
         return (node.type === 'text' ? v === '' : v === null) ? ev(1) : v;
       }
-      case 'TODAY': return parseDay(this.input.today);
-      case 'NOW': return parseInstant(this.input.now);
+      case 'TODAY':
+        return parseDay(this.input.today);
+      case 'NOW':
+        return parseInstant(this.input.now);
       case 'DATE': {
         const [y, m, d] = [num(0), num(1), num(2)];
         if (!y || !m || !d || ![y, m, d].every(D.isInteger)) return null;
@@ -232,22 +257,30 @@ class Evaluator {
         const end = this.dayOf(a[1].type, ev(1));
         return start === null || end === null ? null : D.fromInt(end - start);
       }
-      case 'YEAR': case 'MONTH': case 'DAY': {
+      case 'YEAR':
+      case 'MONTH':
+      case 'DAY': {
         const day = this.dayOf(a[0].type, ev(0));
         if (day === null) return null;
         const c = civilFromDays(day);
         return D.fromInt(node.fn === 'YEAR' ? c.y : node.fn === 'MONTH' ? c.m : c.d);
       }
-      case 'TEXT': return textOf(a[0].type, ev(0));
+      case 'TEXT':
+        return textOf(a[0].type, ev(0));
       case 'VALUE': {
         const s = text(0);
         return s.length <= D.VALUE_MAX_LENGTH && VALUE_RE.test(s) ? D.parseDec(s) : null;
       }
-      case 'LEN': return D.fromInt(textLength(text(0)));
-      case 'CONTAINS': return text(0).includes(text(1));
-      case 'BEGINS': return text(0).startsWith(text(1));
-      case 'LOWER': return lowerText(text(0));
-      case 'UPPER': return upperText(text(0));
+      case 'LEN':
+        return D.fromInt(textLength(text(0)));
+      case 'CONTAINS':
+        return text(0).includes(text(1));
+      case 'BEGINS':
+        return text(0).startsWith(text(1));
+      case 'LOWER':
+        return lowerText(text(0));
+      case 'UPPER':
+        return upperText(text(0));
       case 'ROUND': {
         const x = num(0);
         if (a.length === 1) return x && D.round(x, 0);
@@ -260,7 +293,8 @@ class Evaluator {
         const x = num(0);
         return x && D.abs(x);
       }
-      case 'MIN': case 'MAX': {
+      case 'MIN':
+      case 'MAX': {
         // Like Postgres LEAST/GREATEST: blanks are skipped, the first of equal values wins.
         let best: Value = null;
         for (let i = 0; i < a.length; i++) {
@@ -274,8 +308,10 @@ class Evaluator {
         }
         return best;
       }
-      case 'ISNEW': return !this.input.prior;
-      default: throw new Error(`Formula function ${node.fn} cannot be evaluated`);
+      case 'ISNEW':
+        return !this.input.prior;
+      default:
+        throw new Error(`Formula function ${node.fn} cannot be evaluated`);
     }
   }
 }
@@ -284,22 +320,32 @@ class Evaluator {
 function textOf(type: FormulaType, v: Value): string {
   if (v === null) return '';
   switch (type) {
-    case 'number': return D.toText(D.trimScale(v as Dec));
-    case 'date': return formatDay(v as number);
-    case 'datetime': return new Date(v as number).toISOString();
-    case 'boolean': return v ? 'true' : 'false';
-    default: return v as string;
+    case 'number':
+      return D.toText(D.trimScale(v as Dec));
+    case 'date':
+      return formatDay(v as number);
+    case 'datetime':
+      return new Date(v as number).toISOString();
+    case 'boolean':
+      return v ? 'true' : 'false';
+    default:
+      return v as string;
   }
 }
 
 /** The API value of a result: numbers, strings, booleans, 'YYYY-MM-DD', ISO date/times, or null. */
 function output(type: FormulaType, v: Value): unknown {
   switch (type) {
-    case 'number': return v === null ? null : D.toNumber(v as Dec);
-    case 'text': return v === '' ? null : v;
-    case 'boolean': return v === true;
-    case 'date': return v === null ? null : formatDay(v as number);
-    case 'datetime': return v === null ? null : new Date(v as number).toISOString();
+    case 'number':
+      return v === null ? null : D.toNumber(v as Dec);
+    case 'text':
+      return v === '' ? null : v;
+    case 'boolean':
+      return v === true;
+    case 'date':
+      return v === null ? null : formatDay(v as number);
+    case 'datetime':
+      return v === null ? null : new Date(v as number).toISOString();
   }
 }
 

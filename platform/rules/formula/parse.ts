@@ -234,8 +234,10 @@ export function parseFormula(src: string): { syntax?: Syntax; fault?: Fault } {
 function deepest(node: Syntax, depth: number): Syntax | undefined {
   if (depth > MAX_DEPTH) return node;
   switch (node.k) {
-    case 'unary': return deepest(node.arg, depth + 1);
-    case 'binary': return deepest(node.left, depth + 1) ?? deepest(node.right, depth + 1);
+    case 'unary':
+      return deepest(node.arg, depth + 1);
+    case 'binary':
+      return deepest(node.left, depth + 1) ?? deepest(node.right, depth + 1);
     case 'call': {
       for (const a of node.args) {
         const d = deepest(a, depth + 1);
@@ -243,6 +245,7 @@ function deepest(node: Syntax, depth: number): Syntax | undefined {
       }
       return undefined;
     }
-    default: return undefined;
+    default:
+      return undefined;
   }
 }

@@ -3,11 +3,33 @@ import { t, type Locale, type MessageKey } from '../../core/i18n';
 import type { FormulaProblem, FormulaType } from './types';
 
 export type ProblemCode =
-  | 'empty' | 'tooLong' | 'tooDeep' | 'tooComplex' | 'badCharacter' | 'unclosedString' | 'badEscape'
-  | 'unexpectedToken' | 'unexpectedEnd' | 'unclosedParen' | 'unknownFunction' | 'argCount' | 'caseArgs'
-  | 'unknownField' | 'notLookup' | 'unknownObject' | 'pathTooLong' | 'unsupportedField' | 'circular'
-  | 'invalidField' | 'ruleOnly' | 'fieldArgument' | 'operandType' | 'argumentType' | 'compareType'
-  | 'branchType' | 'resultType';
+  | 'empty'
+  | 'tooLong'
+  | 'tooDeep'
+  | 'tooComplex'
+  | 'badCharacter'
+  | 'unclosedString'
+  | 'badEscape'
+  | 'unexpectedToken'
+  | 'unexpectedEnd'
+  | 'unclosedParen'
+  | 'unknownFunction'
+  | 'argCount'
+  | 'caseArgs'
+  | 'unknownField'
+  | 'notLookup'
+  | 'unknownObject'
+  | 'pathTooLong'
+  | 'unsupportedField'
+  | 'circular'
+  | 'invalidField'
+  | 'ruleOnly'
+  | 'fieldArgument'
+  | 'operandType'
+  | 'argumentType'
+  | 'compareType'
+  | 'branchType'
+  | 'resultType';
 
 /** A problem before it is put into words: parameters are plain, or message keys to translate. */
 export interface Fault {

@@ -50,17 +50,17 @@ async function checkNode(prisma: Prisma, actor: AdminActor, kind: TreeKind, inpu
 
 export async function createNode(prisma: Prisma, actor: AdminActor, kind: TreeKind, input: NodeInput) {
   await checkNode(prisma, actor, kind, input);
-  return prisma.$transaction(async (tx) => {
-    const data = { workspaceId: actor.workspaceId, name: input.name, label: input.label.trim(), labelZh: input.labelZh ?? null, parentId: input.parentId ?? null };
-    const created = kind === 'role'
-      ? await tx.role.create({ data })
-      : await tx.department.create({ data: { ...data, headUserId: input.headUserId ?? null } });
-    await auditSecurityChange(tx, { workspaceId: actor.workspaceId, userId: actor.userId, action: `${kind}.create`, targetType: kind, targetId: created.id, details: input });
-    return { id: created.id };
-  }).catch((e: { code?: string }) => {
-    if (e.code === 'P2002') throw invalid(actor.locale, 'name', 'admin.nameTaken');
-    throw e;
-  });
+  return prisma
+    .$transaction(async (tx) => {
+      const data = { workspaceId: actor.workspaceId, name: input.name, label: input.label.trim(), labelZh: input.labelZh ?? null, parentId: input.parentId ?? null };
+      const created = kind === 'role' ? await tx.role.create({ data }) : await tx.department.create({ data: { ...data, headUserId: input.headUserId ?? null } });
+      await auditSecurityChange(tx, { workspaceId: actor.workspaceId, userId: actor.userId, action: `${kind}.create`, targetType: kind, targetId: created.id, details: input });
+      return { id: created.id };
+    })
+    .catch((e: { code?: string }) => {
+      if (e.code === 'P2002') throw invalid(actor.locale, 'name', 'admin.nameTaken');
+      throw e;
+    });
 }
 
 export async function updateNode(prisma: Prisma, actor: AdminActor, kind: TreeKind, id: string, input: Partial<NodeInput>) {
@@ -101,18 +101,27 @@ export async function saveGroup(prisma: Prisma, actor: AdminActor, input: { id?:
   const members = await prisma.user.count({ where: { id: { in: input.memberIds }, workspaceId: actor.workspaceId } });
   if (members !== new Set(input.memberIds).size) throw invalid(actor.locale, 'memberIds', 'admin.badReference');
   if (input.id && !(await prisma.group.findFirst({ where: { id: input.id, workspaceId: actor.workspaceId } }))) throw missing(actor.locale, 'group');
-  return prisma.$transaction(async (tx) => {
-    const group = input.id
-      ? await tx.group.update({ where: { id: input.id }, data: { name: input.name, label: input.label.trim() } })
-      : await tx.group.create({ data: { workspaceId: actor.workspaceId, name: input.name, label: input.label.trim() } });
-    await tx.groupMember.deleteMany({ where: { groupId: group.id } });
-    if (input.memberIds.length) await tx.groupMember.createMany({ data: [...new Set(input.memberIds)].map((userId) => ({ groupId: group.id, userId })) });
-    await auditSecurityChange(tx, { workspaceId: actor.workspaceId, userId: actor.userId, action: input.id ? 'group.update' : 'group.create', targetType: 'group', targetId: group.id, details: input });
-    return { id: group.id };
-  }).catch((e: { code?: string }) => {
-    if (e.code === 'P2002') throw invalid(actor.locale, 'name', 'admin.nameTaken');
-    throw e;
-  });
+  return prisma
+    .$transaction(async (tx) => {
+      const group = input.id
+        ? await tx.group.update({ where: { id: input.id }, data: { name: input.name, label: input.label.trim() } })
+        : await tx.group.create({ data: { workspaceId: actor.workspaceId, name: input.name, label: input.label.trim() } });
+      await tx.groupMember.deleteMany({ where: { groupId: group.id } });
+      if (input.memberIds.length) await tx.groupMember.createMany({ data: [...new Set(input.memberIds)].map((userId) => ({ groupId: group.id, userId })) });
+      await auditSecurityChange(tx, {
+        workspaceId: actor.workspaceId,
+        userId: actor.userId,
+        action: input.id ? 'group.update' : 'group.create',
+        targetType: 'group',
+        targetId: group.id,
+        details: input,
+      });
+      return { id: group.id };
+    })
+    .catch((e: { code?: string }) => {
+      if (e.code === 'P2002') throw invalid(actor.locale, 'name', 'admin.nameTaken');
+      throw e;
+    });
 }
 
 export async function deleteGroup(prisma: Prisma, actor: AdminActor, id: string) {

@@ -26,7 +26,14 @@ export async function setObjectDefault(prisma: Prisma, actor: AdminActor, meta: 
       create: { workspaceId: actor.workspaceId, object, defaultAccess, grantViaHierarchy },
       update: { defaultAccess, grantViaHierarchy },
     });
-    await auditSecurityChange(tx, { workspaceId: actor.workspaceId, userId: actor.userId, action: 'sharing.default', targetType: 'object', targetId: object, details: { defaultAccess, grantViaHierarchy } });
+    await auditSecurityChange(tx, {
+      workspaceId: actor.workspaceId,
+      userId: actor.userId,
+      action: 'sharing.default',
+      targetType: 'object',
+      targetId: object,
+      details: { defaultAccess, grantViaHierarchy },
+    });
   });
 }
 
@@ -56,30 +63,47 @@ export async function saveRule(prisma: Prisma, actor: AdminActor, meta: Metadata
   if (!obj) throw invalid(actor.locale, 'object', 'admin.badReference');
   if (!API_NAME.test(input.name)) throw invalid(actor.locale, 'name', 'admin.apiName');
   if (!input.label.trim()) throw invalid(actor.locale, 'label', 'validation.required', { label: 'Label' });
-  if (!MEMBER_TYPES.includes(input.granteeType) || !(await memberExists(prisma, actor.workspaceId, input.granteeType, input.granteeId))) throw invalid(actor.locale, 'granteeId', 'admin.badReference');
+  if (!MEMBER_TYPES.includes(input.granteeType) || !(await memberExists(prisma, actor.workspaceId, input.granteeType, input.granteeId)))
+    throw invalid(actor.locale, 'granteeId', 'admin.badReference');
   if (input.kind === 'criteria') {
     const parsed = parseCondition(input.condition, obj, { pointer: '/condition', locale: actor.locale });
     if (parsed.errors.length) throw invalid(actor.locale, 'condition', 'filter.shape', { pointer: parsed.errors[0].pointer ?? '/condition', reason: parsed.errors[0].message });
     // Access checks run over the stored table: a formula (computed when read) cannot decide them.
-    if (parsed.condition && conditionFields(parsed.condition).some((f) => f.type === 'formula')) throw invalid(actor.locale, 'condition', 'filter.shape', { pointer: '/condition', reason: 'sharing rules cannot use formula fields' });
+    if (parsed.condition && conditionFields(parsed.condition).some((f) => f.type === 'formula'))
+      throw invalid(actor.locale, 'condition', 'filter.shape', { pointer: '/condition', reason: 'sharing rules cannot use formula fields' });
   } else if (!input.ownerType || !input.ownerId || !MEMBER_TYPES.includes(input.ownerType) || !(await memberExists(prisma, actor.workspaceId, input.ownerType, input.ownerId))) {
     throw invalid(actor.locale, 'ownerId', 'admin.badReference');
   }
   if (id && !(await prisma.sharingRule.findFirst({ where: { id, workspaceId: actor.workspaceId } }))) throw missing(actor.locale, 'sharing rule');
   const data = {
-    object: input.object, name: input.name, label: input.label.trim(), kind: input.kind,
+    object: input.object,
+    name: input.name,
+    label: input.label.trim(),
+    kind: input.kind,
     condition: input.kind === 'criteria' ? (input.condition as object) : undefined,
-    ownerType: input.kind === 'owner' ? input.ownerType : null, ownerId: input.kind === 'owner' ? input.ownerId : null,
-    granteeType: input.granteeType, granteeId: input.granteeId, access: input.access,
+    ownerType: input.kind === 'owner' ? input.ownerType : null,
+    ownerId: input.kind === 'owner' ? input.ownerId : null,
+    granteeType: input.granteeType,
+    granteeId: input.granteeId,
+    access: input.access,
   };
-  return prisma.$transaction(async (tx) => {
-    const rule = id ? await tx.sharingRule.update({ where: { id }, data }) : await tx.sharingRule.create({ data: { ...data, workspaceId: actor.workspaceId } });
-    await auditSecurityChange(tx, { workspaceId: actor.workspaceId, userId: actor.userId, action: id ? 'sharingRule.update' : 'sharingRule.create', targetType: 'sharing_rule', targetId: rule.id, details: input });
-    return { id: rule.id };
-  }).catch((e: { code?: string }) => {
-    if (e.code === 'P2002') throw invalid(actor.locale, 'name', 'admin.nameTaken');
-    throw e;
-  });
+  return prisma
+    .$transaction(async (tx) => {
+      const rule = id ? await tx.sharingRule.update({ where: { id }, data }) : await tx.sharingRule.create({ data: { ...data, workspaceId: actor.workspaceId } });
+      await auditSecurityChange(tx, {
+        workspaceId: actor.workspaceId,
+        userId: actor.userId,
+        action: id ? 'sharingRule.update' : 'sharingRule.create',
+        targetType: 'sharing_rule',
+        targetId: rule.id,
+        details: input,
+      });
+      return { id: rule.id };
+    })
+    .catch((e: { code?: string }) => {
+      if (e.code === 'P2002') throw invalid(actor.locale, 'name', 'admin.nameTaken');
+      throw e;
+    });
 }
 
 export async function deleteRule(prisma: Prisma, actor: AdminActor, id: string) {
@@ -87,6 +111,13 @@ export async function deleteRule(prisma: Prisma, actor: AdminActor, id: string) 
   if (!rule) throw missing(actor.locale, 'sharing rule');
   await prisma.$transaction(async (tx) => {
     await tx.sharingRule.delete({ where: { id } });
-    await auditSecurityChange(tx, { workspaceId: actor.workspaceId, userId: actor.userId, action: 'sharingRule.delete', targetType: 'sharing_rule', targetId: id, details: { name: rule.name, object: rule.object } });
+    await auditSecurityChange(tx, {
+      workspaceId: actor.workspaceId,
+      userId: actor.userId,
+      action: 'sharingRule.delete',
+      targetType: 'sharing_rule',
+      targetId: id,
+      details: { name: rule.name, object: rule.object },
+    });
   });
 }

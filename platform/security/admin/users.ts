@@ -34,8 +34,16 @@ export async function listUsers(prisma: Prisma, actor: AdminActor) {
     include: { permissionSets: true },
   });
   return users.map((u) => ({
-    id: u.id, email: u.email, name: u.name, title: u.title, phone: u.phone, locale: u.locale, active: u.active,
-    roleId: u.roleId, departmentId: u.departmentId, managerId: u.managerId,
+    id: u.id,
+    email: u.email,
+    name: u.name,
+    title: u.title,
+    phone: u.phone,
+    locale: u.locale,
+    active: u.active,
+    roleId: u.roleId,
+    departmentId: u.departmentId,
+    managerId: u.managerId,
     lockedUntil: u.lockedUntil?.toISOString() ?? null,
     permissionSetIds: u.permissionSets.map((p) => p.permissionSetId),
   }));
@@ -47,11 +55,12 @@ async function checkRefs(prisma: Prisma, actor: AdminActor, input: UserInput, us
   if (input.name !== undefined && !input.name.trim()) throw invalid(actor.locale, 'name', 'validation.required', { label: 'Name' });
   const inWorkspace = async (model: 'role' | 'department' | 'user', id: string | null | undefined, field: string) => {
     if (!id) return;
-    const found = model === 'role'
-      ? await prisma.role.findFirst({ where: { id, workspaceId: actor.workspaceId } })
-      : model === 'department'
-        ? await prisma.department.findFirst({ where: { id, workspaceId: actor.workspaceId } })
-        : await prisma.user.findFirst({ where: { id, workspaceId: actor.workspaceId } });
+    const found =
+      model === 'role'
+        ? await prisma.role.findFirst({ where: { id, workspaceId: actor.workspaceId } })
+        : model === 'department'
+          ? await prisma.department.findFirst({ where: { id, workspaceId: actor.workspaceId } })
+          : await prisma.user.findFirst({ where: { id, workspaceId: actor.workspaceId } });
     if (!found) throw invalid(actor.locale, field, 'admin.badReference');
   };
   await inWorkspace('role', input.roleId, 'roleId');
@@ -80,12 +89,27 @@ export async function createUser(prisma: Prisma, actor: AdminActor, input: UserI
   return prisma.$transaction(async (tx) => {
     const user = await tx.user.create({
       data: {
-        workspaceId: actor.workspaceId, email, name: input.name.trim(), passwordHash, title: input.title ?? null, phone: input.phone ?? null,
-        locale: input.locale ?? 'en', roleId: input.roleId ?? null, departmentId: input.departmentId ?? null, managerId: input.managerId ?? null,
+        workspaceId: actor.workspaceId,
+        email,
+        name: input.name.trim(),
+        passwordHash,
+        title: input.title ?? null,
+        phone: input.phone ?? null,
+        locale: input.locale ?? 'en',
+        roleId: input.roleId ?? null,
+        departmentId: input.departmentId ?? null,
+        managerId: input.managerId ?? null,
         permissionSets: { create: (input.permissionSetIds ?? []).map((permissionSetId) => ({ permissionSetId })) },
       },
     });
-    await auditSecurityChange(tx, { workspaceId: actor.workspaceId, userId: actor.userId, action: 'user.create', targetType: 'user', targetId: user.id, details: { email, roleId: input.roleId, permissionSetIds: input.permissionSetIds } });
+    await auditSecurityChange(tx, {
+      workspaceId: actor.workspaceId,
+      userId: actor.userId,
+      action: 'user.create',
+      targetType: 'user',
+      targetId: user.id,
+      details: { email, roleId: input.roleId, permissionSetIds: input.permissionSetIds },
+    });
     return { id: user.id };
   });
 }
@@ -105,8 +129,15 @@ export async function updateUser(prisma: Prisma, actor: AdminActor, id: string, 
     await tx.user.update({
       where: { id },
       data: {
-        email, name: input.name?.trim(), title: input.title, phone: input.phone, locale: input.locale,
-        roleId: input.roleId, departmentId: input.departmentId, managerId: input.managerId, updatedAt: new Date(),
+        email,
+        name: input.name?.trim(),
+        title: input.title,
+        phone: input.phone,
+        locale: input.locale,
+        roleId: input.roleId,
+        departmentId: input.departmentId,
+        managerId: input.managerId,
+        updatedAt: new Date(),
       },
     });
     if (input.permissionSetIds) {
@@ -114,7 +145,17 @@ export async function updateUser(prisma: Prisma, actor: AdminActor, id: string, 
       if (input.permissionSetIds.length) await tx.userPermissionSet.createMany({ data: input.permissionSetIds.map((permissionSetId) => ({ userId: id, permissionSetId })) });
     }
     const changed = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
-    await auditSecurityChange(tx, { workspaceId: actor.workspaceId, userId: actor.userId, action: 'user.update', targetType: 'user', targetId: id, details: { before: { roleId: before.roleId, departmentId: before.departmentId, managerId: before.managerId, permissionSetIds: before.permissionSets.map((p) => p.permissionSetId) }, after: changed } });
+    await auditSecurityChange(tx, {
+      workspaceId: actor.workspaceId,
+      userId: actor.userId,
+      action: 'user.update',
+      targetType: 'user',
+      targetId: id,
+      details: {
+        before: { roleId: before.roleId, departmentId: before.departmentId, managerId: before.managerId, permissionSetIds: before.permissionSets.map((p) => p.permissionSetId) },
+        after: changed,
+      },
+    });
   });
 }
 

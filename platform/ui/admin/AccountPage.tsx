@@ -21,7 +21,10 @@ export function AccountPage() {
   return (
     <AdminPage title={title}>
       <SectionTitle>{tr('account.profile')}</SectionTitle>
-      <Descriptions size="small" column={{ xs: 1, md: 2 }} bordered
+      <Descriptions
+        size="small"
+        column={{ xs: 1, md: 2 }}
+        bordered
         items={[
           { key: 'name', label: tr('admin.user.name'), children: u.name },
           { key: 'email', label: tr('admin.user.email'), children: u.email },
@@ -31,8 +34,14 @@ export function AccountPage() {
           { key: 'department', label: tr('admin.user.department'), children: u.department ?? '' },
           { key: 'manager', label: tr('admin.user.manager'), children: u.manager ?? '' },
           { key: 'sets', label: tr('admin.user.permissionSets'), children: u.permissionSets.map((s) => <Tag key={s}>{s}</Tag>) },
-          { key: 'rights', label: tr('admin.set.systemRights'), span: 2, children: rights.length ? rights.map((r) => <Tag key={r}>{tr(SYSTEM_RIGHT_LABEL[r])}</Tag>) : tr('admin.none') },
-        ]} />
+          {
+            key: 'rights',
+            label: tr('admin.set.systemRights'),
+            span: 2,
+            children: rights.length ? rights.map((r) => <Tag key={r}>{tr(SYSTEM_RIGHT_LABEL[r])}</Tag>) : tr('admin.none'),
+          },
+        ]}
+      />
       <SectionTitle>{tr('account.password')}</SectionTitle>
       <ChangePasswordForm />
       <SectionTitle>{tr('approvalUi.delegation')}</SectionTitle>

@@ -14,14 +14,33 @@ function CreateKeyModal({ onClose, onCreated }: { onClose(): void; onCreated(key
   const { tr } = useT();
   const [form] = Form.useForm<{ name: string }>();
   const [error, setError] = useState<ClientAppError | null>(null);
-  const create = useMutation(trpc.account.createApiKey.mutationOptions({
-    onSuccess: (r) => onCreated(r.key),
-    onError: (e) => setError(showServerError(form, ['name'], e)),
-  }));
+  const create = useMutation(
+    trpc.account.createApiKey.mutationOptions({
+      onSuccess: (r) => onCreated(r.key),
+      onError: (e) => setError(showServerError(form, ['name'], e)),
+    }),
+  );
   return (
-    <Modal open title={tr('account.key.create')} okText={tr('account.key.create')} cancelText={tr('ui.cancel')} confirmLoading={create.isPending} onOk={() => form.submit()} onCancel={onClose}>
+    <Modal
+      open
+      title={tr('account.key.create')}
+      okText={tr('account.key.create')}
+      cancelText={tr('ui.cancel')}
+      confirmLoading={create.isPending}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+    >
       <ErrorAlert error={error} />
-      <Form form={form} name="apiKey" layout="vertical" requiredMark={false} onFinish={(v) => { setError(null); create.mutate({ name: v.name.trim() }); }}>
+      <Form
+        form={form}
+        name="apiKey"
+        layout="vertical"
+        requiredMark={false}
+        onFinish={(v) => {
+          setError(null);
+          create.mutate({ name: v.name.trim() });
+        }}
+      >
         <Form.Item label={tr('account.key.name')} name="name" extra={tr('account.key.nameHint')} rules={[{ required: true, whitespace: true, message: tr('admin.required') }]}>
           <Input autoComplete="off" maxLength={100} />
         </Form.Item>
@@ -43,12 +62,23 @@ function NewKeyModal({ apiKey, onClose }: { apiKey: string; onClose(): void }) {
     }
   };
   return (
-    <Modal open title={tr('account.key.created')} onCancel={onClose} maskClosable={false}
-      footer={<Button type="primary" onClick={onClose}>{tr('account.key.done')}</Button>}>
+    <Modal
+      open
+      title={tr('account.key.created')}
+      onCancel={onClose}
+      maskClosable={false}
+      footer={
+        <Button type="primary" onClick={onClose}>
+          {tr('account.key.done')}
+        </Button>
+      }
+    >
       <Alert type="warning" showIcon title={tr('account.key.once')} style={{ marginBottom: 16 }} />
       <Space.Compact style={{ width: '100%' }}>
         <Input readOnly aria-label={tr('account.key.value')} value={apiKey} onFocus={(e) => e.target.select()} style={{ fontFamily: 'monospace' }} />
-        <Button icon={<CopyOutlined />} onClick={copy}>{tr('account.key.copy')}</Button>
+        <Button icon={<CopyOutlined />} onClick={copy}>
+          {tr('account.key.copy')}
+        </Button>
       </Space.Compact>
     </Modal>
   );
@@ -63,17 +93,21 @@ export function ApiKeys() {
   const [creating, setCreating] = useState(false);
   const [shown, setShown] = useState<string | null>(null);
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.account.apiKeys.queryKey() });
-  const revoke = useMutation(trpc.account.revokeApiKey.mutationOptions({
-    onSuccess: async () => {
-      await refresh();
-      message.success(tr('account.key.revoked'));
-    },
-    onError: (e) => message.error(appErrorOf(e)?.message),
-  }));
+  const revoke = useMutation(
+    trpc.account.revokeApiKey.mutationOptions({
+      onSuccess: async () => {
+        await refresh();
+        message.success(tr('account.key.revoked'));
+      },
+      onError: (e) => message.error(appErrorOf(e)?.message),
+    }),
+  );
   type Row = NonNullable<typeof keys.data>[number];
   return (
     <div>
-      <Button icon={<PlusOutlined />} onClick={() => setCreating(true)} style={{ marginBottom: 12 }}>{tr('account.key.create')}</Button>
+      <Button icon={<PlusOutlined />} onClick={() => setCreating(true)} style={{ marginBottom: 12 }}>
+        {tr('account.key.create')}
+      </Button>
       <ErrorAlert error={appErrorOf(keys.error)} />
       <Table<Row>
         rowKey="id"
@@ -89,16 +123,34 @@ export function ApiKeys() {
           { key: 'used', title: tr('account.key.lastUsed'), render: (_, k) => formatTime(k.lastUsedAt) || tr('account.key.never') },
           { key: 'revoked', title: tr('account.key.revokedAt'), render: (_, k) => (k.revokedAt ? <Tag color="red">{formatTime(k.revokedAt)}</Tag> : '') },
           {
-            key: 'actions', title: tr('admin.actions'),
-            render: (_, k) => !k.revokedAt && (
-              <Popconfirm title={tr('account.key.confirmRevoke', { name: k.name })} okText={tr('account.key.revoke')} cancelText={tr('ui.cancel')} onConfirm={() => revoke.mutate({ id: k.id })}>
-                <Button size="small" danger aria-label={`${tr('account.key.revoke')}: ${k.name}`}>{tr('account.key.revoke')}</Button>
-              </Popconfirm>
-            ),
+            key: 'actions',
+            title: tr('admin.actions'),
+            render: (_, k) =>
+              !k.revokedAt && (
+                <Popconfirm
+                  title={tr('account.key.confirmRevoke', { name: k.name })}
+                  okText={tr('account.key.revoke')}
+                  cancelText={tr('ui.cancel')}
+                  onConfirm={() => revoke.mutate({ id: k.id })}
+                >
+                  <Button size="small" danger aria-label={`${tr('account.key.revoke')}: ${k.name}`}>
+                    {tr('account.key.revoke')}
+                  </Button>
+                </Popconfirm>
+              ),
           },
         ]}
       />
-      {creating && <CreateKeyModal onClose={() => setCreating(false)} onCreated={(key) => { setCreating(false); setShown(key); void refresh(); }} />}
+      {creating && (
+        <CreateKeyModal
+          onClose={() => setCreating(false)}
+          onCreated={(key) => {
+            setCreating(false);
+            setShown(key);
+            void refresh();
+          }}
+        />
+      )}
       {shown && <NewKeyModal apiKey={shown} onClose={() => setShown(null)} />}
     </div>
   );

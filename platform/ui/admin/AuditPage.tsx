@@ -26,7 +26,7 @@ export function AuditPage() {
     ...(org.data?.groups ?? []).map((g) => [g.id, g.label] as [string, string]),
     ...(org.data?.permissionSets ?? []).map((s) => [s.id, s.label] as [string, string]),
   ]);
-  const nameOf = (id: string | null) => (id ? names.get(id) ?? id : '');
+  const nameOf = (id: string | null) => (id ? (names.get(id) ?? id) : '');
   type Row = (typeof rows)[number];
 
   return (
@@ -46,10 +46,16 @@ export function AuditPage() {
           { key: 'action', title: tr('admin.audit.action'), render: (_, r) => <Typography.Text code>{r.action}</Typography.Text> },
           { key: 'target', title: tr('admin.audit.target'), render: (_, r) => [r.targetType, nameOf(r.targetId)].filter(Boolean).join(' · ') },
           {
-            key: 'details', title: tr('admin.audit.details'),
-            render: (_, r) => (r.details == null ? '' : (
-              <Typography.Text code style={{ display: 'inline-block', maxWidth: 520, whiteSpace: 'pre-wrap', wordBreak: 'break-all', fontSize: 12 }}>{JSON.stringify(r.details)}</Typography.Text>
-            )),
+            key: 'details',
+            title: tr('admin.audit.details'),
+            render: (_, r) =>
+              r.details == null ? (
+                ''
+              ) : (
+                <Typography.Text code style={{ display: 'inline-block', maxWidth: 520, whiteSpace: 'pre-wrap', wordBreak: 'break-all', fontSize: 12 }}>
+                  {JSON.stringify(r.details)}
+                </Typography.Text>
+              ),
           },
         ]}
       />

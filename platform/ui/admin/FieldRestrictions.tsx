@@ -36,8 +36,13 @@ export function FieldRestrictions({ objects, value, disabled, onChange }: { obje
     <div>
       <Space style={{ marginBottom: 12 }}>
         <label htmlFor="field-restrictions-object">{tr('admin.set.fieldsOf')}</label>
-        <Select id="field-restrictions-object" style={{ width: 240 }} value={object || undefined} onChange={setObject}
-          options={objects.map((o) => ({ value: o.name, label: label(o.label) }))} />
+        <Select
+          id="field-restrictions-object"
+          style={{ width: 240 }}
+          value={object || undefined}
+          onChange={setObject}
+          options={objects.map((o) => ({ value: o.name, label: label(o.label) }))}
+        />
       </Space>
       {meta.error && <Alert type="error" title={appErrorOf(meta.error)?.message} />}
       <Table<FieldInfo>
@@ -49,19 +54,35 @@ export function FieldRestrictions({ objects, value, disabled, onChange }: { obje
         columns={[
           { key: 'field', title: tr('admin.field'), render: (_, f) => label(f.label) },
           {
-            key: 'read', title: tr('admin.right.read'), align: 'center',
+            key: 'read',
+            title: tr('admin.right.read'),
+            align: 'center',
             render: (_, f) => {
               const r = rules[f.name] ?? { read: true, edit: true };
-              return <Checkbox aria-label={`${label(f.label)}: ${tr('admin.right.read')}`} disabled={disabled} checked={r.read}
-                onChange={(e) => set(f.name, e.target.checked ? { read: true, edit: r.edit } : { read: false, edit: false })} />;
+              return (
+                <Checkbox
+                  aria-label={`${label(f.label)}: ${tr('admin.right.read')}`}
+                  disabled={disabled}
+                  checked={r.read}
+                  onChange={(e) => set(f.name, e.target.checked ? { read: true, edit: r.edit } : { read: false, edit: false })}
+                />
+              );
             },
           },
           {
-            key: 'edit', title: tr('admin.right.edit'), align: 'center',
+            key: 'edit',
+            title: tr('admin.right.edit'),
+            align: 'center',
             render: (_, f) => {
               const r = rules[f.name] ?? { read: true, edit: true };
-              return <Checkbox aria-label={`${label(f.label)}: ${tr('admin.right.edit')}`} disabled={disabled || f.readOnly} checked={r.edit}
-                onChange={(e) => set(f.name, e.target.checked ? { read: true, edit: true } : { read: r.read, edit: false })} />;
+              return (
+                <Checkbox
+                  aria-label={`${label(f.label)}: ${tr('admin.right.edit')}`}
+                  disabled={disabled || f.readOnly}
+                  checked={r.edit}
+                  onChange={(e) => set(f.name, e.target.checked ? { read: true, edit: true } : { read: r.read, edit: false })}
+                />
+              );
             },
           },
         ]}

@@ -45,7 +45,10 @@ export function NodeForm({ kind, org, target, onClose }: { kind: TreeKind; org: 
   const submit = (v: Values) => {
     setError(null);
     const values = {
-      name: v.name.trim(), label: v.label.trim(), labelZh: orNull(v.labelZh), parentId: v.parentId ?? null,
+      name: v.name.trim(),
+      label: v.label.trim(),
+      labelZh: orNull(v.labelZh),
+      parentId: v.parentId ?? null,
       ...(kind === 'department' ? { headUserId: v.headUserId ?? null } : {}),
     };
     if (node) update.mutate({ kind, id: node.id, values });
@@ -53,12 +56,19 @@ export function NodeForm({ kind, org, target, onClose }: { kind: TreeKind; org: 
   };
   const initial: Partial<Values> = node
     ? { name: node.name, label: node.label, labelZh: node.labelZh ?? undefined, parentId: node.parentId ?? undefined, headUserId: node.headUserId ?? undefined }
-    : { parentId: 'parentId' in target ? target.parentId ?? undefined : undefined };
+    : { parentId: 'parentId' in target ? (target.parentId ?? undefined) : undefined };
   const what = tr(kind === 'role' ? 'admin.node.role' : 'admin.node.department');
 
   return (
-    <Modal open title={node ? tr('admin.node.edit', { what, name: node.label }) : tr('admin.node.new', { what })} okText={tr('ui.save')} cancelText={tr('ui.cancel')}
-      confirmLoading={create.isPending || update.isPending} onOk={() => form.submit()} onCancel={onClose}>
+    <Modal
+      open
+      title={node ? tr('admin.node.edit', { what, name: node.label }) : tr('admin.node.new', { what })}
+      okText={tr('ui.save')}
+      cancelText={tr('ui.cancel')}
+      confirmLoading={create.isPending || update.isPending}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+    >
       <ErrorAlert error={error} />
       <Form<Values> form={form} name={kind} layout="vertical" initialValues={initial} onFinish={submit} requiredMark={false}>
         <Form.Item label={tr('admin.apiNameLabel')} name="name" extra={tr('admin.apiNameHint')} rules={[{ required: true, message: tr('admin.required') }]}>
@@ -67,7 +77,9 @@ export function NodeForm({ kind, org, target, onClose }: { kind: TreeKind; org: 
         <Form.Item label={tr('admin.labelEn')} name="label" rules={[{ required: true, message: tr('admin.required') }]}>
           <Input autoComplete="off" />
         </Form.Item>
-        <Form.Item label={tr('admin.labelZh')} name="labelZh"><Input autoComplete="off" /></Form.Item>
+        <Form.Item label={tr('admin.labelZh')} name="labelZh">
+          <Input autoComplete="off" />
+        </Form.Item>
         <Form.Item label={tr('admin.node.parent')} name="parentId">
           <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={treeOptions(nodes, locale, node ? subtreeIds(nodes, node.id) : undefined)} />
         </Form.Item>

@@ -10,7 +10,12 @@ export type Right = (typeof RIGHTS)[number];
 export type ObjectRights = Partial<Record<Right, boolean>>;
 
 const RIGHT_LABEL: Record<Right, MessageKey> = {
-  create: 'admin.right.create', read: 'admin.right.read', edit: 'admin.right.edit', delete: 'admin.right.delete', viewAll: 'admin.right.viewAll', modifyAll: 'admin.right.modifyAll',
+  create: 'admin.right.create',
+  read: 'admin.right.read',
+  edit: 'admin.right.edit',
+  delete: 'admin.right.delete',
+  viewAll: 'admin.right.viewAll',
+  modifyAll: 'admin.right.modifyAll',
 };
 
 /** Keep the rights consistent: anything implies read; modify all implies every right; without read nothing is left. */
@@ -22,7 +27,12 @@ function toggle(rights: ObjectRights, right: Right, on: boolean): ObjectRights {
   return { ...rights, [right]: false, modifyAll: right === 'edit' || right === 'delete' ? false : rights.modifyAll };
 }
 
-export function ObjectRightsMatrix({ objects, value, allObjects, onChange }: {
+export function ObjectRightsMatrix({
+  objects,
+  value,
+  allObjects,
+  onChange,
+}: {
   objects: ObjectSummary[];
   value: Record<string, ObjectRights>;
   /** The stock Admin set: every right on every object, not editable. */

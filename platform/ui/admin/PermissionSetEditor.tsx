@@ -34,14 +34,16 @@ function Editor({ set }: { set: PermissionSet | null }) {
   const [objectRights, setObjectRights] = useState<Record<string, ObjectRights>>(set?.objects ?? {});
   const [fieldRules, setFieldRules] = useState<FieldRules>(set?.fields ?? {});
   const [error, setError] = useState<ClientAppError | null>(null);
-  const save = useMutation(trpc.admin.savePermissionSet.mutationOptions({
-    onSuccess: async () => {
-      await invalidate();
-      message.success(tr('ui.saved'));
-      router.push(LIST);
-    },
-    onError: (e) => setError(showServerError(form, ['name', 'label', 'labelZh', 'description'], e)),
-  }));
+  const save = useMutation(
+    trpc.admin.savePermissionSet.mutationOptions({
+      onSuccess: async () => {
+        await invalidate();
+        message.success(tr('ui.saved'));
+        router.push(LIST);
+      },
+      onError: (e) => setError(showServerError(form, ['name', 'label', 'labelZh', 'description'], e)),
+    }),
+  );
   const allObjects = Boolean(set?.allObjects);
 
   const submit = (v: Values) => {
@@ -49,7 +51,10 @@ function Editor({ set }: { set: PermissionSet | null }) {
     save.mutate({
       id: set?.id,
       values: {
-        name: v.name.trim(), label: v.label.trim(), labelZh: orNull(v.labelZh), description: orNull(v.description),
+        name: v.name.trim(),
+        label: v.label.trim(),
+        labelZh: orNull(v.labelZh),
+        description: orNull(v.description),
         system: Object.fromEntries(SYSTEM_RIGHTS.map((r) => [r, Boolean(v.system?.[r])])),
         objects: objectRights as Record<string, ObjectRights>,
         fields: fieldRules,
@@ -60,10 +65,17 @@ function Editor({ set }: { set: PermissionSet | null }) {
   return (
     <AdminPage title={set ? tr('admin.set.editOf', { name: set.label }) : tr('admin.set.new')} extra={allObjects && <Tag color="gold">{tr('admin.set.allRights')}</Tag>}>
       <ErrorAlert error={error} />
-      <Form<Values> form={form} name="permissionSet" layout="vertical" requiredMark={false} onFinish={submit} style={{ maxWidth: 960 }}
-        initialValues={set
-          ? { name: set.name, label: set.label, labelZh: set.labelZh ?? undefined, description: set.description ?? undefined, system: set.system }
-          : { system: {} }}>
+      <Form<Values>
+        form={form}
+        name="permissionSet"
+        layout="vertical"
+        requiredMark={false}
+        onFinish={submit}
+        style={{ maxWidth: 960 }}
+        initialValues={
+          set ? { name: set.name, label: set.label, labelZh: set.labelZh ?? undefined, description: set.description ?? undefined, system: set.system } : { system: {} }
+        }
+      >
         <div className="tessera-form-grid">
           <Form.Item label={tr('admin.apiNameLabel')} name="name" extra={tr('admin.apiNameHint')} rules={[{ required: true, message: tr('admin.required') }]}>
             <Input autoComplete="off" disabled={allObjects} />
@@ -71,9 +83,13 @@ function Editor({ set }: { set: PermissionSet | null }) {
           <Form.Item label={tr('admin.labelEn')} name="label" rules={[{ required: true, message: tr('admin.required') }]}>
             <Input autoComplete="off" />
           </Form.Item>
-          <Form.Item label={tr('admin.labelZh')} name="labelZh"><Input autoComplete="off" /></Form.Item>
+          <Form.Item label={tr('admin.labelZh')} name="labelZh">
+            <Input autoComplete="off" />
+          </Form.Item>
         </div>
-        <Form.Item label={tr('admin.description')} name="description"><Input.TextArea rows={2} /></Form.Item>
+        <Form.Item label={tr('admin.description')} name="description">
+          <Input.TextArea rows={2} />
+        </Form.Item>
 
         <SectionTitle>{tr('admin.set.systemRights')}</SectionTitle>
         <Space wrap size="large" role="group" aria-label={tr('admin.set.systemRights')}>
@@ -92,7 +108,9 @@ function Editor({ set }: { set: PermissionSet | null }) {
         {objects.length > 0 && <FieldRestrictions objects={objects} value={fieldRules} disabled={allObjects} onChange={setFieldRules} />}
 
         <Space style={{ marginTop: 24 }}>
-          <Button type="primary" htmlType="submit" loading={save.isPending}>{tr('ui.save')}</Button>
+          <Button type="primary" htmlType="submit" loading={save.isPending}>
+            {tr('ui.save')}
+          </Button>
           <NavButton href={LIST}>{tr('ui.cancel')}</NavButton>
         </Space>
       </Form>
@@ -107,6 +125,11 @@ export function PermissionSetEditor({ id }: { id?: string }) {
   const title = tr('admin.permissionSets');
   if (!org.data) return <QueryGate title={title} error={org.error} loading={org.isLoading} />;
   const set = id ? org.data.permissionSets.find((s) => s.id === id) : null;
-  if (id && !set) return <AdminPage title={title}><Alert type="error" title={tr('admin.set.notFound')} /></AdminPage>;
+  if (id && !set)
+    return (
+      <AdminPage title={title}>
+        <Alert type="error" title={tr('admin.set.notFound')} />
+      </AdminPage>
+    );
   return <Editor key={id ?? 'new'} set={set ?? null} />;
 }

@@ -18,19 +18,28 @@ export function PermissionSetsPage() {
   const org = useOrg();
   const invalidate = useInvalidateAdmin();
   const [error, setError] = useState<ClientAppError | null>(null);
-  const del = useMutation(trpc.admin.deletePermissionSet.mutationOptions({
-    onSuccess: async () => {
-      setError(null);
-      await invalidate();
-      message.success(tr('admin.deleted'));
-    },
-    onError: (e) => setError(appErrorOf(e)),
-  }));
+  const del = useMutation(
+    trpc.admin.deletePermissionSet.mutationOptions({
+      onSuccess: async () => {
+        setError(null);
+        await invalidate();
+        message.success(tr('admin.deleted'));
+      },
+      onError: (e) => setError(appErrorOf(e)),
+    }),
+  );
 
   const title = tr('admin.permissionSets');
   if (!org.data) return <QueryGate title={title} error={org.error} loading={org.isLoading} />;
   return (
-    <AdminPage title={title} extra={<NavButton type="primary" icon={<PlusOutlined />} href="/admin/permission-sets/new">{tr('admin.set.new')}</NavButton>}>
+    <AdminPage
+      title={title}
+      extra={
+        <NavButton type="primary" icon={<PlusOutlined />} href="/admin/permission-sets/new">
+          {tr('admin.set.new')}
+        </NavButton>
+      }
+    >
       <ErrorAlert error={error} />
       <Table<PermissionSet>
         rowKey="id"
@@ -40,26 +49,43 @@ export function PermissionSetsPage() {
         loading={org.isFetching}
         columns={[
           {
-            key: 'label', title: tr('admin.labelEn'),
-            render: (_, s) => <Space>{localLabel(s, locale)}{s.isStock && <Tag>{tr('admin.set.stock')}</Tag>}</Space>,
+            key: 'label',
+            title: tr('admin.labelEn'),
+            render: (_, s) => (
+              <Space>
+                {localLabel(s, locale)}
+                {s.isStock && <Tag>{tr('admin.set.stock')}</Tag>}
+              </Space>
+            ),
           },
           { key: 'name', title: tr('admin.apiNameLabel'), render: (_, s) => <Typography.Text code>{s.name}</Typography.Text> },
           { key: 'description', title: tr('admin.description'), render: (_, s) => s.description },
           {
-            key: 'rights', title: tr('admin.set.systemRights'),
-            render: (_, s) => (s.allObjects ? <Tag color="gold">{tr('admin.set.allRights')}</Tag> : SYSTEM_RIGHTS.filter((r) => s.system[r]).map((r) => <Tag key={r}>{tr(SYSTEM_RIGHT_LABEL[r])}</Tag>)),
+            key: 'rights',
+            title: tr('admin.set.systemRights'),
+            render: (_, s) =>
+              s.allObjects ? (
+                <Tag color="gold">{tr('admin.set.allRights')}</Tag>
+              ) : (
+                SYSTEM_RIGHTS.filter((r) => s.system[r]).map((r) => <Tag key={r}>{tr(SYSTEM_RIGHT_LABEL[r])}</Tag>)
+              ),
           },
           { key: 'users', title: tr('admin.userCount'), align: 'right', render: (_, s) => s.userCount },
           {
-            key: 'actions', title: tr('admin.actions'),
+            key: 'actions',
+            title: tr('admin.actions'),
             render: (_, s) => {
               const name = localLabel(s, locale);
               return (
                 <Space size="small">
-                  <NavButton size="small" aria-label={`${tr('ui.edit')}: ${name}`} href={`/admin/permission-sets/${s.id}`}>{tr('ui.edit')}</NavButton>
+                  <NavButton size="small" aria-label={`${tr('ui.edit')}: ${name}`} href={`/admin/permission-sets/${s.id}`}>
+                    {tr('ui.edit')}
+                  </NavButton>
                   {!s.isStock && (
                     <Popconfirm title={tr('admin.confirmDelete', { name })} okText={tr('ui.delete')} cancelText={tr('ui.cancel')} onConfirm={() => del.mutate({ id: s.id })}>
-                      <Button size="small" danger aria-label={`${tr('ui.delete')}: ${name}`}>{tr('ui.delete')}</Button>
+                      <Button size="small" danger aria-label={`${tr('ui.delete')}: ${name}`}>
+                        {tr('ui.delete')}
+                      </Button>
                     </Popconfirm>
                   )}
                 </Space>

@@ -16,13 +16,15 @@ function OnlineSessions() {
   const { message } = App.useApp();
   const invalidate = useInvalidateAdmin();
   const sessions = useQuery(trpc.admin.sessions.queryOptions());
-  const end = useMutation(trpc.admin.endSession.mutationOptions({
-    onSuccess: async () => {
-      await invalidate();
-      message.success(tr('admin.session.ended'));
-    },
-    onError: (e) => message.error(appErrorOf(e)?.message),
-  }));
+  const end = useMutation(
+    trpc.admin.endSession.mutationOptions({
+      onSuccess: async () => {
+        await invalidate();
+        message.success(tr('admin.session.ended'));
+      },
+      onError: (e) => message.error(appErrorOf(e)?.message),
+    }),
+  );
   type Row = NonNullable<typeof sessions.data>[number];
   return (
     <>
@@ -42,10 +44,18 @@ function OnlineSessions() {
           { key: 'ip', title: tr('admin.session.ip'), render: (_, s) => s.ip },
           { key: 'browser', title: tr('admin.session.browser'), render: (_, s) => <span title={s.userAgent ?? undefined}>{browserOf(s.userAgent)}</span> },
           {
-            key: 'actions', title: tr('admin.actions'),
+            key: 'actions',
+            title: tr('admin.actions'),
             render: (_, s) => (
-              <Popconfirm title={tr('admin.session.confirmEnd', { name: s.user.name })} okText={tr('admin.session.end')} cancelText={tr('ui.cancel')} onConfirm={() => end.mutate({ id: s.id })}>
-                <Button size="small" danger aria-label={`${tr('admin.session.end')}: ${s.user.name}`}>{tr('admin.session.end')}</Button>
+              <Popconfirm
+                title={tr('admin.session.confirmEnd', { name: s.user.name })}
+                okText={tr('admin.session.end')}
+                cancelText={tr('ui.cancel')}
+                onConfirm={() => end.mutate({ id: s.id })}
+              >
+                <Button size="small" danger aria-label={`${tr('admin.session.end')}: ${s.user.name}`}>
+                  {tr('admin.session.end')}
+                </Button>
               </Popconfirm>
             ),
           },
@@ -56,8 +66,12 @@ function OnlineSessions() {
 }
 
 const REASONS: Record<string, MessageKey> = {
-  ok: 'admin.login.reason.ok', unknown_user: 'admin.login.reason.unknown_user', locked: 'admin.login.reason.locked',
-  bad_password: 'admin.login.reason.bad_password', bad_password_locked: 'admin.login.reason.bad_password_locked', inactive: 'admin.login.reason.inactive',
+  ok: 'admin.login.reason.ok',
+  unknown_user: 'admin.login.reason.unknown_user',
+  locked: 'admin.login.reason.locked',
+  bad_password: 'admin.login.reason.bad_password',
+  bad_password_locked: 'admin.login.reason.bad_password_locked',
+  inactive: 'admin.login.reason.inactive',
 };
 
 function LoginLog() {

@@ -25,13 +25,15 @@ function ObjectDefaults({ rows, objectLabel }: { rows: ObjectDefault[]; objectLa
   const { tr } = useT();
   const { message } = App.useApp();
   const invalidate = useInvalidateAdmin();
-  const save = useMutation(trpc.admin.setObjectDefault.mutationOptions({
-    onSuccess: async () => {
-      await invalidate();
-      message.success(tr('ui.saved'));
-    },
-    onError: (e) => message.error(appErrorOf(e)?.message),
-  }));
+  const save = useMutation(
+    trpc.admin.setObjectDefault.mutationOptions({
+      onSuccess: async () => {
+        await invalidate();
+        message.success(tr('ui.saved'));
+      },
+      onError: (e) => message.error(appErrorOf(e)?.message),
+    }),
+  );
   return (
     <Table<ObjectDefault>
       rowKey="object"
@@ -41,18 +43,29 @@ function ObjectDefaults({ rows, objectLabel }: { rows: ObjectDefault[]; objectLa
       columns={[
         { key: 'object', title: tr('admin.object'), render: (_, r) => objectLabel(r.object) },
         {
-          key: 'access', title: tr('admin.sharing.defaultAccess'),
+          key: 'access',
+          title: tr('admin.sharing.defaultAccess'),
           render: (_, r) => (
-            <Select<Access> aria-label={`${objectLabel(r.object)}: ${tr('admin.sharing.defaultAccess')}`} style={{ width: 200 }} value={r.defaultAccess} disabled={save.isPending}
+            <Select<Access>
+              aria-label={`${objectLabel(r.object)}: ${tr('admin.sharing.defaultAccess')}`}
+              style={{ width: 200 }}
+              value={r.defaultAccess}
+              disabled={save.isPending}
               options={(['private', 'read', 'read_write'] as const).map((a) => ({ value: a, label: tr(`admin.access.${a}`) }))}
-              onChange={(defaultAccess) => save.mutate({ object: r.object, defaultAccess, grantViaHierarchy: r.grantViaHierarchy })} />
+              onChange={(defaultAccess) => save.mutate({ object: r.object, defaultAccess, grantViaHierarchy: r.grantViaHierarchy })}
+            />
           ),
         },
         {
-          key: 'hierarchy', title: tr('admin.sharing.hierarchy'),
+          key: 'hierarchy',
+          title: tr('admin.sharing.hierarchy'),
           render: (_, r) => (
-            <Switch aria-label={`${objectLabel(r.object)}: ${tr('admin.sharing.hierarchy')}`} checked={r.grantViaHierarchy} disabled={save.isPending}
-              onChange={(grantViaHierarchy) => save.mutate({ object: r.object, defaultAccess: r.defaultAccess, grantViaHierarchy })} />
+            <Switch
+              aria-label={`${objectLabel(r.object)}: ${tr('admin.sharing.hierarchy')}`}
+              checked={r.grantViaHierarchy}
+              disabled={save.isPending}
+              onChange={(grantViaHierarchy) => save.mutate({ object: r.object, defaultAccess: r.defaultAccess, grantViaHierarchy })}
+            />
           ),
         },
       ]}
@@ -70,14 +83,16 @@ export function SharingPage() {
   const invalidate = useInvalidateAdmin();
   const [editing, setEditing] = useState<SharingRule | 'new' | null>(null);
   const [error, setError] = useState<ClientAppError | null>(null);
-  const del = useMutation(trpc.admin.deleteRule.mutationOptions({
-    onSuccess: async () => {
-      setError(null);
-      await invalidate();
-      message.success(tr('admin.deleted'));
-    },
-    onError: (e) => setError(appErrorOf(e)),
-  }));
+  const del = useMutation(
+    trpc.admin.deleteRule.mutationOptions({
+      onSuccess: async () => {
+        setError(null);
+        await invalidate();
+        message.success(tr('admin.deleted'));
+      },
+      onError: (e) => setError(appErrorOf(e)),
+    }),
+  );
 
   const title = tr('admin.sharing');
   if (!org.data || !sharing.data) return <QueryGate title={title} error={org.error ?? sharing.error} loading={org.isLoading || sharing.isLoading} />;
@@ -96,7 +111,9 @@ export function SharingPage() {
 
       <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'baseline', gap: 16 }}>
         <SectionTitle>{tr('admin.sharing.rules')}</SectionTitle>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>{tr('admin.rule.new')}</Button>
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+          {tr('admin.rule.new')}
+        </Button>
       </div>
       <ErrorAlert error={error} />
       <Table<SharingRule>
@@ -109,17 +126,43 @@ export function SharingPage() {
         scroll={{ x: 'max-content' }}
         columns={[
           { key: 'object', title: tr('admin.object'), render: (_, r) => objectLabel(r.object) },
-          { key: 'label', title: tr('admin.labelEn'), render: (_, r) => <Space>{r.label ?? r.name}<Typography.Text code>{r.name}</Typography.Text></Space> },
-          { key: 'records', title: tr('admin.rule.records'), render: (_, r) => (r.kind === 'owner' ? tr('admin.rule.ownedBy', { who: who(r.ownerType, r.ownerId) }) : conditionText(r.condition, (op) => tr(`ui.op.${op}` as MessageKey), tr('admin.cond.and'), tr('admin.cond.or'), tr('admin.cond.not'))) },
+          {
+            key: 'label',
+            title: tr('admin.labelEn'),
+            render: (_, r) => (
+              <Space>
+                {r.label ?? r.name}
+                <Typography.Text code>{r.name}</Typography.Text>
+              </Space>
+            ),
+          },
+          {
+            key: 'records',
+            title: tr('admin.rule.records'),
+            render: (_, r) =>
+              r.kind === 'owner'
+                ? tr('admin.rule.ownedBy', { who: who(r.ownerType, r.ownerId) })
+                : conditionText(r.condition, (op) => tr(`ui.op.${op}` as MessageKey), tr('admin.cond.and'), tr('admin.cond.or'), tr('admin.cond.not')),
+          },
           { key: 'grantee', title: tr('admin.rule.grantee'), render: (_, r) => who(r.granteeType, r.granteeId) },
           { key: 'access', title: tr('admin.rule.access'), render: (_, r) => <Tag>{tr(`admin.access.${r.access}`)}</Tag> },
           {
-            key: 'actions', title: tr('admin.actions'),
+            key: 'actions',
+            title: tr('admin.actions'),
             render: (_, r) => (
               <Space size="small">
-                <Button size="small" aria-label={`${tr('ui.edit')}: ${r.label ?? r.name}`} onClick={() => setEditing(r)}>{tr('ui.edit')}</Button>
-                <Popconfirm title={tr('admin.confirmDelete', { name: r.label ?? r.name })} okText={tr('ui.delete')} cancelText={tr('ui.cancel')} onConfirm={() => del.mutate({ id: r.id })}>
-                  <Button size="small" danger aria-label={`${tr('ui.delete')}: ${r.label ?? r.name}`}>{tr('ui.delete')}</Button>
+                <Button size="small" aria-label={`${tr('ui.edit')}: ${r.label ?? r.name}`} onClick={() => setEditing(r)}>
+                  {tr('ui.edit')}
+                </Button>
+                <Popconfirm
+                  title={tr('admin.confirmDelete', { name: r.label ?? r.name })}
+                  okText={tr('ui.delete')}
+                  cancelText={tr('ui.cancel')}
+                  onConfirm={() => del.mutate({ id: r.id })}
+                >
+                  <Button size="small" danger aria-label={`${tr('ui.delete')}: ${r.label ?? r.name}`}>
+                    {tr('ui.delete')}
+                  </Button>
                 </Popconfirm>
               </Space>
             ),

@@ -71,14 +71,16 @@ export function SharingRuleForm({ org, objects, rule, onClose }: { org: Org; obj
   const kind = Form.useWatch('kind', form) ?? rule?.kind ?? 'owner';
   const ownerType = Form.useWatch('ownerType', form) as MemberType | undefined;
   const granteeType = Form.useWatch('granteeType', form) as MemberType | undefined;
-  const save = useMutation(trpc.admin.saveRule.mutationOptions({
-    onSuccess: async () => {
-      await invalidate();
-      message.success(tr('ui.saved'));
-      onClose();
-    },
-    onError: (e) => setError(showServerError(form, FIELDS, e)),
-  }));
+  const save = useMutation(
+    trpc.admin.saveRule.mutationOptions({
+      onSuccess: async () => {
+        await invalidate();
+        message.success(tr('ui.saved'));
+        onClose();
+      },
+      onError: (e) => setError(showServerError(form, FIELDS, e)),
+    }),
+  );
 
   const submit = (v: Values) => {
     setError(null);
@@ -89,40 +91,82 @@ export function SharingRuleForm({ org, objects, rule, onClose }: { org: Org; obj
     save.mutate({
       id: rule?.id,
       values: {
-        object: v.object, name: v.name.trim(), label: v.label.trim(), kind: v.kind,
+        object: v.object,
+        name: v.name.trim(),
+        label: v.label.trim(),
+        kind: v.kind,
         condition: v.kind === 'criteria' ? condition : undefined,
-        ownerType: v.kind === 'owner' ? v.ownerType ?? null : null, ownerId: v.kind === 'owner' ? v.ownerId ?? null : null,
-        granteeType: v.granteeType, granteeId: v.granteeId ?? '', access: v.access,
+        ownerType: v.kind === 'owner' ? (v.ownerType ?? null) : null,
+        ownerId: v.kind === 'owner' ? (v.ownerId ?? null) : null,
+        granteeType: v.granteeType,
+        granteeId: v.granteeId ?? '',
+        access: v.access,
       },
     });
   };
   const initial: Partial<Values> = rule
-    ? { object: rule.object, name: rule.name, label: rule.label ?? rule.name, kind: rule.kind, ownerType: rule.ownerType ?? undefined, ownerId: rule.ownerId ?? undefined, granteeType: rule.granteeType, granteeId: rule.granteeId, access: rule.access }
+    ? {
+        object: rule.object,
+        name: rule.name,
+        label: rule.label ?? rule.name,
+        kind: rule.kind,
+        ownerType: rule.ownerType ?? undefined,
+        ownerId: rule.ownerId ?? undefined,
+        granteeType: rule.granteeType,
+        granteeId: rule.granteeId,
+        access: rule.access,
+      }
     : { kind: 'owner', ownerType: 'role', granteeType: 'role', access: 'read' };
   const required = [{ required: true, message: tr('admin.required') }];
 
   return (
-    <Modal open width={860} title={rule ? tr('admin.rule.edit', { name: rule.label ?? rule.name }) : tr('admin.rule.new')} okText={tr('ui.save')} cancelText={tr('ui.cancel')}
-      confirmLoading={save.isPending} onOk={() => form.submit()} onCancel={onClose}>
+    <Modal
+      open
+      width={860}
+      title={rule ? tr('admin.rule.edit', { name: rule.label ?? rule.name }) : tr('admin.rule.new')}
+      okText={tr('ui.save')}
+      cancelText={tr('ui.cancel')}
+      confirmLoading={save.isPending}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+    >
       <ErrorAlert error={error} />
-      <Form<Values> form={form} name="sharingRule" layout="vertical" requiredMark={false} initialValues={initial} onFinish={submit}
+      <Form<Values>
+        form={form}
+        name="sharingRule"
+        layout="vertical"
+        requiredMark={false}
+        initialValues={initial}
+        onFinish={submit}
         onValuesChange={(changed: Partial<Values>) => {
           if ('object' in changed) setCondition(undefined);
           if ('ownerType' in changed) form.setFieldValue('ownerId', undefined);
           if ('granteeType' in changed) form.setFieldValue('granteeId', undefined);
-        }}>
+        }}
+      >
         <div className="tessera-form-grid">
           <Form.Item label={tr('admin.object')} name="object" rules={required}>
             <Select showSearch={{ optionFilterProp: 'label' }} options={objects.map((o) => ({ value: o.name, label: label(o.label) }))} />
           </Form.Item>
           <Form.Item label={tr('admin.rule.kind')} name="kind">
-            <Radio.Group options={[{ value: 'owner', label: tr('admin.rule.kind.owner') }, { value: 'criteria', label: tr('admin.rule.kind.criteria') }]} />
+            <Radio.Group
+              options={[
+                { value: 'owner', label: tr('admin.rule.kind.owner') },
+                { value: 'criteria', label: tr('admin.rule.kind.criteria') },
+              ]}
+            />
           </Form.Item>
-          <Form.Item label={tr('admin.apiNameLabel')} name="name" extra={tr('admin.apiNameHint')} rules={required}><Input autoComplete="off" /></Form.Item>
-          <Form.Item label={tr('admin.labelEn')} name="label" rules={required}><Input autoComplete="off" /></Form.Item>
+          <Form.Item label={tr('admin.apiNameLabel')} name="name" extra={tr('admin.apiNameHint')} rules={required}>
+            <Input autoComplete="off" />
+          </Form.Item>
+          <Form.Item label={tr('admin.labelEn')} name="label" rules={required}>
+            <Input autoComplete="off" />
+          </Form.Item>
           {kind === 'owner' && (
             <>
-              <Form.Item label={tr('admin.rule.ownerType')} name="ownerType" rules={required}><MemberTypeSelect /></Form.Item>
+              <Form.Item label={tr('admin.rule.ownerType')} name="ownerType" rules={required}>
+                <MemberTypeSelect />
+              </Form.Item>
               <Form.Item label={tr('admin.rule.owner')} name="ownerId" rules={required}>
                 <Select showSearch={{ optionFilterProp: 'label' }} options={memberOptions(org, ownerType, locale)} />
               </Form.Item>
@@ -136,12 +180,19 @@ export function SharingRuleForm({ org, objects, rule, onClose }: { org: Org; obj
           </section>
         )}
         <div className="tessera-form-grid">
-          <Form.Item label={tr('admin.rule.granteeType')} name="granteeType" rules={required}><MemberTypeSelect /></Form.Item>
+          <Form.Item label={tr('admin.rule.granteeType')} name="granteeType" rules={required}>
+            <MemberTypeSelect />
+          </Form.Item>
           <Form.Item label={tr('admin.rule.grantee')} name="granteeId" rules={required}>
             <Select showSearch={{ optionFilterProp: 'label' }} options={memberOptions(org, granteeType, locale)} />
           </Form.Item>
           <Form.Item label={tr('admin.rule.access')} name="access">
-            <Radio.Group options={[{ value: 'read', label: tr('admin.access.read') }, { value: 'read_write', label: tr('admin.access.read_write') }]} />
+            <Radio.Group
+              options={[
+                { value: 'read', label: tr('admin.access.read') },
+                { value: 'read_write', label: tr('admin.access.read_write') },
+              ]}
+            />
           </Form.Item>
         </div>
       </Form>

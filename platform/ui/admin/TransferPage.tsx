@@ -34,9 +34,15 @@ function CountsTable({ rows, objectLabel, caption, testId }: { rows: Counts[]; o
       ]}
       summary={() => (
         <Table.Summary.Row>
-          <Table.Summary.Cell index={0}><strong>{tr('admin.transfer.total')}</strong></Table.Summary.Cell>
-          <Table.Summary.Cell index={1} align="right"><strong data-testid={`${testId}-live`}>{total.live}</strong></Table.Summary.Cell>
-          <Table.Summary.Cell index={2} align="right"><strong data-testid={`${testId}-deleted`}>{total.deleted}</strong></Table.Summary.Cell>
+          <Table.Summary.Cell index={0}>
+            <strong>{tr('admin.transfer.total')}</strong>
+          </Table.Summary.Cell>
+          <Table.Summary.Cell index={1} align="right">
+            <strong data-testid={`${testId}-live`}>{total.live}</strong>
+          </Table.Summary.Cell>
+          <Table.Summary.Cell index={2} align="right">
+            <strong data-testid={`${testId}-deleted`}>{total.deleted}</strong>
+          </Table.Summary.Cell>
         </Table.Summary.Row>
       )}
     />
@@ -70,18 +76,24 @@ function JobProgress({ jobId, objectLabel }: { jobId: string; objectLabel(n: str
     <div aria-live="polite">
       <Typography.Paragraph>
         {tr('admin.transfer.status')}: <strong>{tr(`admin.job.${data.status as 'queued' | 'running' | 'done' | 'failed'}`)}</strong>
-        {' · '}{tr('admin.transfer.doneOfTotal', { done, total })}
+        {' · '}
+        {tr('admin.transfer.doneOfTotal', { done, total })}
       </Typography.Paragraph>
-      <Progress aria-label={tr('admin.transfer.progress')} percent={data.status === 'done' ? 100 : total ? Math.floor((done / total) * 100) : 0}
-        status={data.status === 'failed' ? 'exception' : data.status === 'done' ? 'success' : 'active'} />
+      <Progress
+        aria-label={tr('admin.transfer.progress')}
+        percent={data.status === 'done' ? 100 : total ? Math.floor((done / total) * 100) : 0}
+        status={data.status === 'failed' ? 'exception' : data.status === 'done' ? 'success' : 'active'}
+      />
       {data.status === 'failed' && <Alert role="alert" type="error" showIcon title={tr('admin.transfer.failed')} description={data.error ?? undefined} />}
       {data.status === 'done' && (
-        <CountsTable caption={tr('admin.transfer.moved')} objectLabel={objectLabel} testId="moved-total"
-          rows={Object.entries(moved).map(([object, n]) => ({ object, live: n, deleted: 0 }))} />
+        <CountsTable
+          caption={tr('admin.transfer.moved')}
+          objectLabel={objectLabel}
+          testId="moved-total"
+          rows={Object.entries(moved).map(([object, n]) => ({ object, live: n, deleted: 0 }))}
+        />
       )}
-      {data.status === 'done' && inApproval > 0 && (
-        <Alert type="info" showIcon title={tr('admin.transfer.inApproval', { n: inApproval })} />
-      )}
+      {data.status === 'done' && inApproval > 0 && <Alert type="info" showIcon title={tr('admin.transfer.inApproval', { n: inApproval })} />}
     </div>
   );
 }
@@ -96,10 +108,12 @@ export function TransferPage() {
   const [jobId, setJobId] = useState<string | null>(null);
   const [error, setError] = useState<ClientAppError | null>(null);
   const preview = useQuery({ ...trpc.admin.transferPreview.queryOptions({ fromUserId: fromUserId ?? '' }), enabled: Boolean(fromUserId) });
-  const start = useMutation(trpc.admin.startTransfer.mutationOptions({
-    onSuccess: (r) => setJobId(r.jobId),
-    onError: (e) => setError(appErrorOf(e)),
-  }));
+  const start = useMutation(
+    trpc.admin.startTransfer.mutationOptions({
+      onSuccess: (r) => setJobId(r.jobId),
+      onError: (e) => setError(appErrorOf(e)),
+    }),
+  );
 
   const title = tr('admin.transfer');
   if (!users.data) return <QueryGate title={title} error={users.error} loading={users.isLoading} />;
@@ -117,28 +131,73 @@ export function TransferPage() {
       <Typography.Paragraph type="secondary">{tr('admin.transfer.hint')}</Typography.Paragraph>
       <Form layout="vertical" name="transfer" style={{ maxWidth: 560 }}>
         <Form.Item label={tr('admin.transfer.from')} htmlFor="transfer_from" validateStatus={fieldError('fromUserId') ? 'error' : undefined} help={fieldError('fromUserId')}>
-          <Select id="transfer_from" showSearch={{ optionFilterProp: 'label' }} value={fromUserId} disabled={running} options={userOptions(users.data)}
-            onChange={(v) => { setFrom(v); setError(null); if (v === toUserId) setTo(undefined); }} />
+          <Select
+            id="transfer_from"
+            showSearch={{ optionFilterProp: 'label' }}
+            value={fromUserId}
+            disabled={running}
+            options={userOptions(users.data)}
+            onChange={(v) => {
+              setFrom(v);
+              setError(null);
+              if (v === toUserId) setTo(undefined);
+            }}
+          />
         </Form.Item>
       </Form>
       {fromUserId && (
         <>
           <SectionTitle>{tr('admin.transfer.preview', { name: fromUser?.name ?? '' })}</SectionTitle>
           {preview.error && <ErrorAlert error={appErrorOf(preview.error)} />}
-          {preview.data ? <CountsTable rows={preview.data} objectLabel={objectLabel} caption={tr('admin.transfer.owned')} testId="preview-total" /> : <Progress percent={0} showInfo={false} status="active" />}
+          {preview.data ? (
+            <CountsTable rows={preview.data} objectLabel={objectLabel} caption={tr('admin.transfer.owned')} testId="preview-total" />
+          ) : (
+            <Progress percent={0} showInfo={false} status="active" />
+          )}
           <Form layout="vertical" name="transferTo" style={{ maxWidth: 560, marginTop: 24 }}>
             <Form.Item label={tr('admin.transfer.to')} htmlFor="transfer_to" validateStatus={fieldError('toUserId') ? 'error' : undefined} help={fieldError('toUserId')}>
-              <Select id="transfer_to" showSearch={{ optionFilterProp: 'label' }} value={toUserId} disabled={running}
-                options={userOptions(users.data.filter((u) => u.id !== fromUserId), true)} onChange={(v) => { setTo(v); setError(null); }} />
+              <Select
+                id="transfer_to"
+                showSearch={{ optionFilterProp: 'label' }}
+                value={toUserId}
+                disabled={running}
+                options={userOptions(
+                  users.data.filter((u) => u.id !== fromUserId),
+                  true,
+                )}
+                onChange={(v) => {
+                  setTo(v);
+                  setError(null);
+                }}
+              />
             </Form.Item>
           </Form>
           <ErrorAlert error={error && error.details.every((d) => d.field !== 'fromUserId' && d.field !== 'toUserId') ? error : null} />
           <Space>
-            <Popconfirm title={tr('admin.transfer.confirm', { from: fromUser?.name ?? '', to: toUser?.name ?? '' })} okText={tr('admin.transfer.start')} cancelText={tr('ui.cancel')}
-              disabled={!toUserId || running} onConfirm={() => { setError(null); start.mutate({ fromUserId, toUserId: toUserId! }); }}>
-              <Button type="primary" disabled={!toUserId || running} loading={start.isPending}>{tr('admin.transfer.start')}</Button>
+            <Popconfirm
+              title={tr('admin.transfer.confirm', { from: fromUser?.name ?? '', to: toUser?.name ?? '' })}
+              okText={tr('admin.transfer.start')}
+              cancelText={tr('ui.cancel')}
+              disabled={!toUserId || running}
+              onConfirm={() => {
+                setError(null);
+                start.mutate({ fromUserId, toUserId: toUserId! });
+              }}
+            >
+              <Button type="primary" disabled={!toUserId || running} loading={start.isPending}>
+                {tr('admin.transfer.start')}
+              </Button>
             </Popconfirm>
-            {running && <Button onClick={() => { setJobId(null); setTo(undefined); }}>{tr('admin.transfer.another')}</Button>}
+            {running && (
+              <Button
+                onClick={() => {
+                  setJobId(null);
+                  setTo(undefined);
+                }}
+              >
+                {tr('admin.transfer.another')}
+              </Button>
+            )}
           </Space>
         </>
       )}

@@ -19,14 +19,16 @@ export function TreePage({ kind }: { kind: TreeKind }) {
   const invalidate = useInvalidateAdmin();
   const [target, setTarget] = useState<NodeTarget | null>(null);
   const [error, setError] = useState<ClientAppError | null>(null);
-  const del = useMutation(trpc.admin.deleteNode.mutationOptions({
-    onSuccess: async () => {
-      setError(null);
-      await invalidate();
-      message.success(tr('admin.deleted'));
-    },
-    onError: (e) => setError(appErrorOf(e)),
-  }));
+  const del = useMutation(
+    trpc.admin.deleteNode.mutationOptions({
+      onSuccess: async () => {
+        setError(null);
+        await invalidate();
+        message.success(tr('admin.deleted'));
+      },
+      onError: (e) => setError(appErrorOf(e)),
+    }),
+  );
 
   const title = tr(kind === 'role' ? 'admin.roles' : 'admin.departments');
   if (!org.data) return <QueryGate title={title} error={org.error} loading={org.isLoading} />;
@@ -36,7 +38,14 @@ export function TreePage({ kind }: { kind: TreeKind }) {
   const what = tr(kind === 'role' ? 'admin.node.role' : 'admin.node.department');
 
   return (
-    <AdminPage title={title} extra={<Button type="primary" icon={<PlusOutlined />} onClick={() => setTarget({ parentId: null })}>{tr('admin.node.new', { what })}</Button>}>
+    <AdminPage
+      title={title}
+      extra={
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setTarget({ parentId: null })}>
+          {tr('admin.node.new', { what })}
+        </Button>
+      }
+    >
       <ErrorAlert error={error} />
       <Table
         rowKey={(r) => r.node.id}
@@ -46,22 +55,37 @@ export function TreePage({ kind }: { kind: TreeKind }) {
         loading={org.isFetching}
         columns={[
           {
-            key: 'label', title: tr('admin.labelEn'),
-            render: (_, { node, depth }) => <span style={{ paddingLeft: depth * 24 }}>{depth > 0 && <Typography.Text type="secondary">└ </Typography.Text>}{localLabel(node, locale)}</span>,
+            key: 'label',
+            title: tr('admin.labelEn'),
+            render: (_, { node, depth }) => (
+              <span style={{ paddingLeft: depth * 24 }}>
+                {depth > 0 && <Typography.Text type="secondary">└ </Typography.Text>}
+                {localLabel(node, locale)}
+              </span>
+            ),
           },
           { key: 'name', title: tr('admin.apiNameLabel'), render: (_, { node }) => <Typography.Text code>{node.name}</Typography.Text> },
-          ...(kind === 'department' ? [{ key: 'head', title: tr('admin.node.head'), render: (_: unknown, { node }: { node: OrgNode }) => (node.headUserId ? users.get(node.headUserId) : '') }] : []),
+          ...(kind === 'department'
+            ? [{ key: 'head', title: tr('admin.node.head'), render: (_: unknown, { node }: { node: OrgNode }) => (node.headUserId ? users.get(node.headUserId) : '') }]
+            : []),
           { key: 'users', title: tr('admin.userCount'), align: 'right', render: (_, { node }) => node.userCount },
           {
-            key: 'actions', title: tr('admin.actions'),
+            key: 'actions',
+            title: tr('admin.actions'),
             render: (_, { node }) => {
               const name = localLabel(node, locale);
               return (
                 <Space size="small" wrap>
-                  <Button size="small" aria-label={`${tr('admin.node.addChild')}: ${name}`} onClick={() => setTarget({ parentId: node.id })}>{tr('admin.node.addChild')}</Button>
-                  <Button size="small" aria-label={`${tr('ui.edit')}: ${name}`} onClick={() => setTarget({ node })}>{tr('ui.edit')}</Button>
+                  <Button size="small" aria-label={`${tr('admin.node.addChild')}: ${name}`} onClick={() => setTarget({ parentId: node.id })}>
+                    {tr('admin.node.addChild')}
+                  </Button>
+                  <Button size="small" aria-label={`${tr('ui.edit')}: ${name}`} onClick={() => setTarget({ node })}>
+                    {tr('ui.edit')}
+                  </Button>
                   <Popconfirm title={tr('admin.confirmDelete', { name })} okText={tr('ui.delete')} cancelText={tr('ui.cancel')} onConfirm={() => del.mutate({ kind, id: node.id })}>
-                    <Button size="small" danger aria-label={`${tr('ui.delete')}: ${name}`}>{tr('ui.delete')}</Button>
+                    <Button size="small" danger aria-label={`${tr('ui.delete')}: ${name}`}>
+                      {tr('ui.delete')}
+                    </Button>
                   </Popconfirm>
                 </Space>
               );

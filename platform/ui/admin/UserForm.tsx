@@ -43,17 +43,31 @@ export function UserForm({ org, user, onDone }: { org: Org; user: OrgUser | null
   const submit = (v: Values) => {
     setError(null);
     const values = {
-      email: v.email.trim(), name: v.name.trim(), title: orNull(v.title), phone: orNull(v.phone), locale: v.locale,
-      roleId: v.roleId ?? null, departmentId: v.departmentId ?? null, managerId: v.managerId ?? null, permissionSetIds: v.permissionSetIds ?? [],
+      email: v.email.trim(),
+      name: v.name.trim(),
+      title: orNull(v.title),
+      phone: orNull(v.phone),
+      locale: v.locale,
+      roleId: v.roleId ?? null,
+      departmentId: v.departmentId ?? null,
+      managerId: v.managerId ?? null,
+      permissionSetIds: v.permissionSetIds ?? [],
     };
     if (user) update.mutate({ id: user.id, values });
     else create.mutate({ ...values, password: v.password ?? '' });
   };
   const initial: Partial<Values> = user
     ? {
-      email: user.email, name: user.name, title: user.title ?? undefined, phone: user.phone ?? undefined, locale: user.locale === 'zh-CN' ? 'zh-CN' : 'en',
-      roleId: user.roleId ?? undefined, departmentId: user.departmentId ?? undefined, managerId: user.managerId ?? undefined, permissionSetIds: user.permissionSetIds,
-    }
+        email: user.email,
+        name: user.name,
+        title: user.title ?? undefined,
+        phone: user.phone ?? undefined,
+        locale: user.locale === 'zh-CN' ? 'zh-CN' : 'en',
+        roleId: user.roleId ?? undefined,
+        departmentId: user.departmentId ?? undefined,
+        managerId: user.managerId ?? undefined,
+        permissionSetIds: user.permissionSetIds,
+      }
     : { locale: 'en', permissionSetIds: [] };
 
   return (
@@ -65,10 +79,19 @@ export function UserForm({ org, user, onDone }: { org: Org; user: OrgUser | null
       <Form.Item label={tr('admin.user.name')} name="name" rules={[{ required: true, message: tr('admin.required') }]}>
         <Input autoComplete="off" />
       </Form.Item>
-      <Form.Item label={tr('admin.user.title')} name="title"><Input /></Form.Item>
-      <Form.Item label={tr('admin.user.phone')} name="phone"><Input /></Form.Item>
+      <Form.Item label={tr('admin.user.title')} name="title">
+        <Input />
+      </Form.Item>
+      <Form.Item label={tr('admin.user.phone')} name="phone">
+        <Input />
+      </Form.Item>
       <Form.Item label={tr('admin.user.language')} name="locale">
-        <Select options={[{ value: 'en', label: 'English' }, { value: 'zh-CN', label: '简体中文' }]} />
+        <Select
+          options={[
+            { value: 'en', label: 'English' },
+            { value: 'zh-CN', label: '简体中文' },
+          ]}
+        />
       </Form.Item>
       <Form.Item label={tr('admin.user.role')} name="roleId">
         <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={treeOptions(org.roles, locale)} />
@@ -77,7 +100,14 @@ export function UserForm({ org, user, onDone }: { org: Org; user: OrgUser | null
         <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={treeOptions(org.departments, locale)} />
       </Form.Item>
       <Form.Item label={tr('admin.user.manager')} name="managerId">
-        <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={userOptions(org.users.filter((u) => u.id !== user?.id), true)} />
+        <Select
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          options={userOptions(
+            org.users.filter((u) => u.id !== user?.id),
+            true,
+          )}
+        />
       </Form.Item>
       <Form.Item label={tr('admin.user.permissionSets')} name="permissionSetIds">
         <Select mode="multiple" showSearch={{ optionFilterProp: 'label' }} options={org.permissionSets.map((s) => ({ value: s.id, label: localLabel(s, locale) }))} />
@@ -88,7 +118,9 @@ export function UserForm({ org, user, onDone }: { org: Org; user: OrgUser | null
         </Form.Item>
       )}
       <Space>
-        <Button type="primary" htmlType="submit" loading={create.isPending || update.isPending}>{tr('ui.save')}</Button>
+        <Button type="primary" htmlType="submit" loading={create.isPending || update.isPending}>
+          {tr('ui.save')}
+        </Button>
         <Button onClick={onDone}>{tr('ui.cancel')}</Button>
       </Space>
     </Form>

@@ -19,7 +19,14 @@ export type ObjectSummary = Outputs['meta']['session']['objects'][number];
 /** The frame of every administration screen: a card whose title is the page's one level-1 heading. */
 export function AdminPage({ title, extra, children }: { title: string; extra?: React.ReactNode; children: React.ReactNode }) {
   return (
-    <Card title={<Typography.Title level={1} style={{ fontSize: 20, margin: 0 }}>{title}</Typography.Title>} extra={extra}>
+    <Card
+      title={
+        <Typography.Title level={1} style={{ fontSize: 20, margin: 0 }}>
+          {title}
+        </Typography.Title>
+      }
+      extra={extra}
+    >
       {children}
     </Card>
   );
@@ -27,7 +34,11 @@ export function AdminPage({ title, extra, children }: { title: string; extra?: R
 
 /** A section heading inside a page. */
 export function SectionTitle({ children }: { children: React.ReactNode }) {
-  return <Typography.Title level={2} style={{ fontSize: 16, margin: '24px 0 12px' }}>{children}</Typography.Title>;
+  return (
+    <Typography.Title level={2} style={{ fontSize: 16, margin: '24px 0 12px' }}>
+      {children}
+    </Typography.Title>
+  );
 }
 
 /** Users, roles, departments, groups and permission sets in one query. */
@@ -82,7 +93,12 @@ export function ErrorAlert({ error, style }: { error: ClientAppError | null | un
 
 /** The page-level state of a query: an error Alert or a loading card, else null. */
 export function QueryGate({ title, error, loading }: { title: string; error: unknown; loading: boolean }) {
-  if (error) return <AdminPage title={title}><ErrorAlert error={appErrorOf(error)} /></AdminPage>;
+  if (error)
+    return (
+      <AdminPage title={title}>
+        <ErrorAlert error={appErrorOf(error)} />
+      </AdminPage>
+    );
   if (loading) return <Card loading />;
   return null;
 }

@@ -10,8 +10,12 @@ export const MEMBER_TYPES = ['role', 'role_and_subordinates', 'department', 'dep
 export type MemberType = (typeof MEMBER_TYPES)[number];
 
 export const MEMBER_TYPE_LABEL: Record<MemberType, MessageKey> = {
-  role: 'admin.member.role', role_and_subordinates: 'admin.member.roleAndSubordinates', department: 'admin.member.department',
-  department_and_children: 'admin.member.departmentAndChildren', group: 'admin.member.group', user: 'admin.member.user',
+  role: 'admin.member.role',
+  role_and_subordinates: 'admin.member.roleAndSubordinates',
+  department: 'admin.member.department',
+  department_and_children: 'admin.member.departmentAndChildren',
+  group: 'admin.member.group',
+  user: 'admin.member.user',
 };
 
 export function memberOptions(org: Org, type: MemberType | undefined, locale: Locale) {
@@ -26,10 +30,14 @@ export function memberOptions(org: Org, type: MemberType | undefined, locale: Lo
 export function memberText(org: Org, type: string | null, id: string | null, locale: Locale, tr: (k: MessageKey) => string): string {
   if (!type || !id) return '';
   const t = type as MemberType;
-  const name = t.startsWith('role') ? org.roles.find((r) => r.id === id)
-    : t.startsWith('department') ? org.departments.find((d) => d.id === id)
-      : t === 'group' ? org.groups.find((g) => g.id === id) : undefined;
-  const text = name ? localLabel(name, locale) : t === 'user' ? org.users.find((u) => u.id === id)?.name ?? id : id;
+  const name = t.startsWith('role')
+    ? org.roles.find((r) => r.id === id)
+    : t.startsWith('department')
+      ? org.departments.find((d) => d.id === id)
+      : t === 'group'
+        ? org.groups.find((g) => g.id === id)
+        : undefined;
+  const text = name ? localLabel(name, locale) : t === 'user' ? (org.users.find((u) => u.id === id)?.name ?? id) : id;
   return `${MEMBER_TYPE_LABEL[t] ? tr(MEMBER_TYPE_LABEL[t]) : t}: ${text}`;
 }
 

@@ -5,6 +5,10 @@ export const SYSTEM_RIGHTS = ['customizeMetadata', 'manageUsers', 'importData', 
 export type SystemRight = (typeof SYSTEM_RIGHTS)[number];
 
 export const SYSTEM_RIGHT_LABEL: Record<SystemRight, MessageKey> = {
-  customizeMetadata: 'admin.system.customizeMetadata', manageUsers: 'admin.system.manageUsers', importData: 'admin.system.importData',
-  exportData: 'admin.system.exportData', transferRecords: 'admin.system.transferRecords', viewAudit: 'admin.system.viewAudit',
+  customizeMetadata: 'admin.system.customizeMetadata',
+  manageUsers: 'admin.system.manageUsers',
+  importData: 'admin.system.importData',
+  exportData: 'admin.system.exportData',
+  transferRecords: 'admin.system.transferRecords',
+  viewAudit: 'admin.system.viewAudit',
 };

@@ -5,7 +5,16 @@ import { useT } from '../i18n';
 import { StatusTag } from './StatusTag';
 import type { EventView, RequestView } from './types';
 
-const COLORS: Record<string, string> = { approved: 'green', auto_approved: 'green', rejected: 'red', recalled: 'gray', skipped: 'gray', sent_back: 'red', reopened: 'orange', cancelled: 'gray' };
+const COLORS: Record<string, string> = {
+  approved: 'green',
+  auto_approved: 'green',
+  rejected: 'red',
+  recalled: 'gray',
+  skipped: 'gray',
+  sent_back: 'red',
+  reopened: 'orange',
+  cancelled: 'gray',
+};
 
 /** A list of labels as a sentence part: "Amount, Date" / "金额、日期". */
 export function joinLabels(labels: string[], locale: string): string {
@@ -59,11 +68,18 @@ const EVENT_KEYS: Record<string, Parameters<ReturnType<typeof useT>['tr']>[0]> =
 function RequestHistory({ request }: { request: RequestView }) {
   const { tr, label, locale } = useT();
   const eventText = useEventText();
-  const heading = tr('approvalUi.request', { flow: label(request.flow.label), version: request.flow.version, name: request.submittedBy.name, when: new Date(request.submittedAt).toLocaleString(locale) });
+  const heading = tr('approvalUi.request', {
+    flow: label(request.flow.label),
+    version: request.flow.version,
+    name: request.submittedBy.name,
+    when: new Date(request.submittedAt).toLocaleString(locale),
+  });
   return (
     <section aria-label={heading} style={{ marginBottom: 12 }}>
       <Space style={{ marginBottom: 12 }} wrap>
-        <Typography.Title level={4} style={{ fontSize: 14, margin: 0 }}>{heading}</Typography.Title>
+        <Typography.Title level={4} style={{ fontSize: 14, margin: 0 }}>
+          {heading}
+        </Typography.Title>
         <StatusTag status={request.status} />
       </Space>
       <Timeline
@@ -72,10 +88,13 @@ function RequestHistory({ request }: { request: RequestView }) {
           color: COLORS[e.action] ?? 'blue',
           content: (
             <div>
-              <Typography.Text strong>{e.actor?.name ?? tr('approvalUi.system')}</Typography.Text>{' '}
-              <Typography.Text>{eventText(e, request)}</Typography.Text>{' '}
+              <Typography.Text strong>{e.actor?.name ?? tr('approvalUi.system')}</Typography.Text> <Typography.Text>{eventText(e, request)}</Typography.Text>{' '}
               <Typography.Text type="secondary">{new Date(e.at).toLocaleString(locale)}</Typography.Text>
-              {e.comment && <div><Typography.Text italic>“{e.comment}”</Typography.Text></div>}
+              {e.comment && (
+                <div>
+                  <Typography.Text italic>“{e.comment}”</Typography.Text>
+                </div>
+              )}
             </div>
           ),
         }))}
@@ -88,10 +107,14 @@ export function ApprovalHistory({ requests }: { requests: RequestView[] }) {
   const { tr } = useT();
   return (
     <section aria-label={tr('approvalUi.history')}>
-      <Typography.Title level={3} style={{ fontSize: 14, margin: '16px 0 12px' }}>{tr('approvalUi.history')}</Typography.Title>
-      {requests.length === 0
-        ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={tr('approvalUi.historyEmpty')} />
-        : requests.map((r) => <RequestHistory key={r.id} request={r} />)}
+      <Typography.Title level={3} style={{ fontSize: 14, margin: '16px 0 12px' }}>
+        {tr('approvalUi.history')}
+      </Typography.Title>
+      {requests.length === 0 ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={tr('approvalUi.historyEmpty')} />
+      ) : (
+        requests.map((r) => <RequestHistory key={r.id} request={r} />)
+      )}
     </section>
   );
 }

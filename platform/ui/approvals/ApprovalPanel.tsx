@@ -50,7 +50,9 @@ function DecisionBox({ request }: { request: RequestView }) {
   const input = { requestId: request.id, comment: comment.trim() || null };
   return (
     <section aria-label={tr('approvalUi.yourDecision')} style={{ marginTop: 12, padding: 12, background: '#fafafa', borderRadius: 6 }}>
-      <Typography.Title level={3} style={{ fontSize: 14, marginTop: 0 }}>{tr('approvalUi.yourDecision')}</Typography.Title>
+      <Typography.Title level={3} style={{ fontSize: 14, marginTop: 0 }}>
+        {tr('approvalUi.yourDecision')}
+      </Typography.Title>
       {error && <Alert role="alert" type="error" title={error} style={{ marginBottom: 12 }} closable={{ onClose: () => setError(null) }} />}
       <Form layout="vertical">
         <Form.Item label={tr('approvalUi.comment')} htmlFor={inputId} style={{ marginBottom: 8 }}>
@@ -58,8 +60,12 @@ function DecisionBox({ request }: { request: RequestView }) {
         </Form.Item>
       </Form>
       <Space>
-        <Button type="primary" icon={<CheckOutlined />} loading={approve.isPending} disabled={busy} onClick={() => approve.mutate(input)}>{tr('approvalUi.approve')}</Button>
-        <Button danger icon={<CloseOutlined />} loading={reject.isPending} disabled={busy} onClick={() => reject.mutate(input)}>{tr('approvalUi.reject')}</Button>
+        <Button type="primary" icon={<CheckOutlined />} loading={approve.isPending} disabled={busy} onClick={() => approve.mutate(input)}>
+          {tr('approvalUi.approve')}
+        </Button>
+        <Button danger icon={<CloseOutlined />} loading={reject.isPending} disabled={busy} onClick={() => reject.mutate(input)}>
+          {tr('approvalUi.reject')}
+        </Button>
       </Space>
     </section>
   );
@@ -76,7 +82,10 @@ export function ApprovalPanel({ object, id, recordName }: { object: string; id: 
   const approval = useRecordApproval(object, id);
   const [dialog, setDialog] = useState<Dialog>(null);
   const [dialogError, setDialogError] = useState<string | null>(null);
-  const close = () => { setDialog(null); setDialogError(null); };
+  const close = () => {
+    setDialog(null);
+    setDialogError(null);
+  };
   const after = (key: 'approvalUi.submitted' | 'approvalUi.recalled') => async () => {
     close();
     message.success(tr(key));
@@ -96,45 +105,98 @@ export function ApprovalPanel({ object, id, recordName }: { object: string; id: 
   const title = tr('approvalUi.title');
   return (
     <section aria-label={title}>
-      <Card size="small" style={{ marginTop: 16 }}
-        title={<Typography.Title level={2} style={{ fontSize: 15, margin: 0 }}>{title}</Typography.Title>}
+      <Card
+        size="small"
+        style={{ marginTop: 16 }}
+        title={
+          <Typography.Title level={2} style={{ fontSize: 15, margin: 0 }}>
+            {title}
+          </Typography.Title>
+        }
         extra={
           <Space>
-            {a.canSubmit && <Button type="primary" icon={<SendOutlined />} onClick={() => setDialog('submit')}>{tr('approvalUi.submit')}</Button>}
-            {a.current?.canRecall && <Button icon={<RollbackOutlined />} onClick={() => setDialog('recall')}>{tr('approvalUi.recall')}</Button>}
+            {a.canSubmit && (
+              <Button type="primary" icon={<SendOutlined />} onClick={() => setDialog('submit')}>
+                {tr('approvalUi.submit')}
+              </Button>
+            )}
+            {a.current?.canRecall && (
+              <Button icon={<RollbackOutlined />} onClick={() => setDialog('recall')}>
+                {tr('approvalUi.recall')}
+              </Button>
+            )}
           </Space>
-        }>
+        }
+      >
         {shown ? (
           <>
-            <Descriptions size="small" column={{ xs: 1, md: 2 }}
+            <Descriptions
+              size="small"
+              column={{ xs: 1, md: 2 }}
               items={[
                 { key: 'status', label: tr('approvalUi.status'), children: <StatusTag status={shown.status} /> },
                 { key: 'flow', label: tr('approvalUi.flow'), children: tr('approvalUi.flowVersion', { flow: label(shown.flow.label), version: shown.flow.version }) },
                 { key: 'by', label: tr('approvalUi.submittedBy'), children: shown.submittedBy.name },
                 { key: 'at', label: tr('approvalUi.submittedAt'), children: new Date(shown.submittedAt).toLocaleString(locale) },
                 ...(shown.completedAt ? [{ key: 'done', label: tr('approvalUi.completedAt'), children: new Date(shown.completedAt).toLocaleString(locale) }] : []),
-              ]} />
+              ]}
+            />
             {a.afterApproval && (
-              <Alert type="info" showIcon style={{ margin: '8px 0' }}
-                title={tr(a.afterApproval.onEdit === 'lock' ? 'approvalUi.afterLock' : 'approvalUi.afterReopen', { fields: joinLabels(a.afterApproval.fields.map((f) => label(f)), locale) })} />
+              <Alert
+                type="info"
+                showIcon
+                style={{ margin: '8px 0' }}
+                title={tr(a.afterApproval.onEdit === 'lock' ? 'approvalUi.afterLock' : 'approvalUi.afterReopen', {
+                  fields: joinLabels(
+                    a.afterApproval.fields.map((f) => label(f)),
+                    locale,
+                  ),
+                })}
+              />
             )}
             <ApprovalSteps request={shown} />
             {shown.canAct && <DecisionBox request={shown} />}
           </>
         ) : (
-          <Typography.Paragraph type="secondary" style={{ margin: 0 }}>{tr('approvalUi.notSubmitted')}</Typography.Paragraph>
+          <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
+            {tr('approvalUi.notSubmitted')}
+          </Typography.Paragraph>
         )}
-        {!a.current && (a.flow
-          ? a.canSubmit && <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }}>{tr('approvalUi.willUse', { flow: label(a.flow.label) })}</Typography.Paragraph>
-          : <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }}>{tr('approvalUi.noFlowNow')}</Typography.Paragraph>)}
+        {!a.current &&
+          (a.flow ? (
+            a.canSubmit && (
+              <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }}>
+                {tr('approvalUi.willUse', { flow: label(a.flow.label) })}
+              </Typography.Paragraph>
+            )
+          ) : (
+            <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }}>
+              {tr('approvalUi.noFlowNow')}
+            </Typography.Paragraph>
+          ))}
         <ApprovalHistory requests={a.requests} />
       </Card>
-      <CommentDialog open={dialog === 'submit'} title={tr('approvalUi.submitTitle', { record: recordName })} okText={tr('approvalUi.submit')}
-        busy={submit.isPending} error={dialogError} onCancel={close} onOk={(comment) => submit.mutate({ object, id, comment })}>
+      <CommentDialog
+        open={dialog === 'submit'}
+        title={tr('approvalUi.submitTitle', { record: recordName })}
+        okText={tr('approvalUi.submit')}
+        busy={submit.isPending}
+        error={dialogError}
+        onCancel={close}
+        onOk={(comment) => submit.mutate({ object, id, comment })}
+      >
         {a.flow && <Typography.Paragraph>{tr('approvalUi.willUse', { flow: label(a.flow.label) })}</Typography.Paragraph>}
       </CommentDialog>
-      <CommentDialog open={dialog === 'recall'} title={tr('approvalUi.recallTitle')} okText={tr('approvalUi.recall')} danger
-        busy={recall.isPending} error={dialogError} onCancel={close} onOk={(comment) => a.current && recall.mutate({ requestId: a.current.id, comment })} />
+      <CommentDialog
+        open={dialog === 'recall'}
+        title={tr('approvalUi.recallTitle')}
+        okText={tr('approvalUi.recall')}
+        danger
+        busy={recall.isPending}
+        error={dialogError}
+        onCancel={close}
+        onOk={(comment) => a.current && recall.mutate({ requestId: a.current.id, comment })}
+      />
     </section>
   );
 }

@@ -5,7 +5,13 @@ import { useT } from '../i18n';
 import type { RequestView, StepView } from './types';
 
 const STEP_STATUS: Record<StepView['state'], 'wait' | 'process' | 'finish' | 'error'> = {
-  waiting: 'wait', current: 'process', approved: 'finish', auto_approved: 'finish', rejected: 'error', skipped: 'wait', closed: 'wait',
+  waiting: 'wait',
+  current: 'process',
+  approved: 'finish',
+  auto_approved: 'finish',
+  rejected: 'error',
+  skipped: 'wait',
+  closed: 'wait',
 };
 const ITEM_COLORS: Record<string, string> = { pending: 'processing', approved: 'success', rejected: 'error', closed: 'default' };
 
@@ -42,17 +48,22 @@ export function ApprovalSteps({ request }: { request: RequestView }) {
   return (
     <div>
       <nav aria-label={tr('approvalUi.steps')}>
-        <Steps size="small" style={{ margin: '8px 0 12px' }}
+        <Steps
+          size="small"
+          style={{ margin: '8px 0 12px' }}
           current={request.currentStep ?? request.steps.length}
           items={request.steps.map((s) => ({
             title: label(s.label),
             status: STEP_STATUS[s.state],
             content: tr(`approvalUi.state.${s.state}` as 'approvalUi.state.waiting'),
-          }))} />
+          }))}
+        />
       </nav>
       {current && (
         <div>
-          <Typography.Text strong>{tr('approvalUi.currentStep')}: {label(current.label)}</Typography.Text>
+          <Typography.Text strong>
+            {tr('approvalUi.currentStep')}: {label(current.label)}
+          </Typography.Text>
           <StepApprovers step={current} />
         </div>
       )}

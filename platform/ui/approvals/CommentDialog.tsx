@@ -22,8 +22,18 @@ export function CommentDialog({ open, title, okText, danger, busy, error, childr
   const [comment, setComment] = useState('');
   const inputId = useId();
   return (
-    <Modal open={open} title={title} okText={okText} cancelText={tr('ui.cancel')} okButtonProps={{ danger }} confirmLoading={busy}
-      onOk={() => onOk(comment.trim() || null)} onCancel={onCancel} afterClose={() => setComment('')} destroyOnHidden>
+    <Modal
+      open={open}
+      title={title}
+      okText={okText}
+      cancelText={tr('ui.cancel')}
+      okButtonProps={{ danger }}
+      confirmLoading={busy}
+      onOk={() => onOk(comment.trim() || null)}
+      onCancel={onCancel}
+      afterClose={() => setComment('')}
+      destroyOnHidden
+    >
       {error && <Alert role="alert" type="error" title={error} style={{ marginBottom: 12 }} />}
       {children}
       <Form layout="vertical">

@@ -21,7 +21,10 @@ const PAGE = 50;
 
 type Action = { kind: 'approve' | 'reject'; item: InboxItem } | { kind: 'bulk'; requestIds: string[] } | null;
 
-interface BulkReport { approved: number; failed: { name: string; message: string }[] }
+interface BulkReport {
+  approved: number;
+  failed: { name: string; message: string }[];
+}
 
 export function InboxPage() {
   const trpc = useTRPC();
@@ -37,25 +40,33 @@ export function InboxPage() {
   const total = inbox.data?.pages[inbox.data.pages.length - 1]?.total ?? 0;
   const nameOf = (i: InboxItem) => i.recordName ?? i.recordId;
 
-  const close = () => { setAction(null); setError(null); };
+  const close = () => {
+    setAction(null);
+    setError(null);
+  };
   const decided = (key: 'approvalUi.approved' | 'approvalUi.rejected') => async () => {
     close();
     message.success(tr(key));
     await refresh();
   };
-  const fail = async (e: unknown) => { setError(appErrorOf(e)?.message ?? null); await refresh(); };
+  const fail = async (e: unknown) => {
+    setError(appErrorOf(e)?.message ?? null);
+    await refresh();
+  };
   const approve = useMutation(trpc.approvals.approve.mutationOptions({ onSuccess: decided('approvalUi.approved'), onError: fail }));
   const reject = useMutation(trpc.approvals.reject.mutationOptions({ onSuccess: decided('approvalUi.rejected'), onError: fail }));
-  const bulk = useMutation(trpc.approvals.bulkApprove.mutationOptions({
-    onSuccess: async (res) => {
-      const byRequest = new Map(items.map((i) => [i.requestId, nameOf(i)]));
-      setReport({ approved: res.approved.length, failed: res.failed.map((f) => ({ name: byRequest.get(f.requestId) ?? f.requestId, message: f.message })) });
-      setSelected([]);
-      close();
-      await refresh();
-    },
-    onError: fail,
-  }));
+  const bulk = useMutation(
+    trpc.approvals.bulkApprove.mutationOptions({
+      onSuccess: async (res) => {
+        const byRequest = new Map(items.map((i) => [i.requestId, nameOf(i)]));
+        setReport({ approved: res.approved.length, failed: res.failed.map((f) => ({ name: byRequest.get(f.requestId) ?? f.requestId, message: f.message })) });
+        setSelected([]);
+        close();
+        await refresh();
+      },
+      onError: fail,
+    }),
+  );
 
   const onOk = (comment: string | null) => {
     if (!action) return;
@@ -64,24 +75,56 @@ export function InboxPage() {
   };
   const when = (iso: string) => new Date(iso).toLocaleString(locale);
   const selectedRequests = [...new Set(items.filter((i) => selected.includes(i.itemId)).map((i) => i.requestId))];
-  const dialogTitle = !action ? '' : action.kind === 'bulk'
-    ? tr('approvalUi.bulkTitle', { count: action.requestIds.length })
-    : tr(action.kind === 'approve' ? 'approvalUi.approveTitle' : 'approvalUi.rejectTitle', { record: nameOf(action.item) });
+  const dialogTitle = !action
+    ? ''
+    : action.kind === 'bulk'
+      ? tr('approvalUi.bulkTitle', { count: action.requestIds.length })
+      : tr(action.kind === 'approve' ? 'approvalUi.approveTitle' : 'approvalUi.rejectTitle', { record: nameOf(action.item) });
 
   const err = appErrorOf(inbox.error);
   return (
-    <AdminPage title={tr('approvalUi.inbox')}
-      extra={<Typography.Text type="secondary" role="status">{tr('approvalUi.inboxCount', { count: total })}</Typography.Text>}>
+    <AdminPage
+      title={tr('approvalUi.inbox')}
+      extra={
+        <Typography.Text type="secondary" role="status">
+          {tr('approvalUi.inboxCount', { count: total })}
+        </Typography.Text>
+      }
+    >
       {err && <Alert role="alert" type="error" title={err.message} style={{ marginBottom: 12 }} />}
       {report && (
-        <Alert role="status" showIcon closable={{ onClose: () => setReport(null) }} style={{ marginBottom: 12 }}
+        <Alert
+          role="status"
+          showIcon
+          closable={{ onClose: () => setReport(null) }}
+          style={{ marginBottom: 12 }}
           type={report.failed.length ? 'warning' : 'success'}
-          title={[tr('approvalUi.bulkDone', { count: report.approved }), report.failed.length ? tr('approvalUi.bulkFailed', { count: report.failed.length }) : ''].filter(Boolean).join(' · ')}
-          description={report.failed.length > 0 && <ul style={{ margin: 0, paddingLeft: 18 }}>{report.failed.map((f, i) => <li key={i}>{f.name}: {f.message}</li>)}</ul>} />
+          title={[tr('approvalUi.bulkDone', { count: report.approved }), report.failed.length ? tr('approvalUi.bulkFailed', { count: report.failed.length }) : '']
+            .filter(Boolean)
+            .join(' · ')}
+          description={
+            report.failed.length > 0 && (
+              <ul style={{ margin: 0, paddingLeft: 18 }}>
+                {report.failed.map((f, i) => (
+                  <li key={i}>
+                    {f.name}: {f.message}
+                  </li>
+                ))}
+              </ul>
+            )
+          }
+        />
       )}
       <Space style={{ marginBottom: 12 }}>
-        <Button type="primary" icon={<CheckOutlined />} disabled={!selectedRequests.length}
-          onClick={() => { setReport(null); setAction({ kind: 'bulk', requestIds: selectedRequests }); }}>
+        <Button
+          type="primary"
+          icon={<CheckOutlined />}
+          disabled={!selectedRequests.length}
+          onClick={() => {
+            setReport(null);
+            setAction({ kind: 'bulk', requestIds: selectedRequests });
+          }}
+        >
           {tr('approvalUi.approveSelected', { count: selectedRequests.length })}
         </Button>
       </Space>
@@ -108,10 +151,16 @@ export function InboxPage() {
           { key: 'since', title: tr('approvalUi.col.assignedAt'), render: (_, i) => when(i.assignedAt) },
           { key: 'from', title: tr('approvalUi.col.delegatedFrom'), render: (_, i) => i.delegatedFrom ?? '' },
           {
-            key: 'actions', title: tr('approvalUi.col.actions'), render: (_, i) => (
+            key: 'actions',
+            title: tr('approvalUi.col.actions'),
+            render: (_, i) => (
               <Space size="small">
-                <Button size="small" type="primary" icon={<CheckOutlined />} onClick={() => setAction({ kind: 'approve', item: i })}>{tr('approvalUi.approve')}</Button>
-                <Button size="small" danger icon={<CloseOutlined />} onClick={() => setAction({ kind: 'reject', item: i })}>{tr('approvalUi.reject')}</Button>
+                <Button size="small" type="primary" icon={<CheckOutlined />} onClick={() => setAction({ kind: 'approve', item: i })}>
+                  {tr('approvalUi.approve')}
+                </Button>
+                <Button size="small" danger icon={<CloseOutlined />} onClick={() => setAction({ kind: 'reject', item: i })}>
+                  {tr('approvalUi.reject')}
+                </Button>
               </Space>
             ),
           },
@@ -119,12 +168,21 @@ export function InboxPage() {
       />
       {inbox.hasNextPage && (
         <Card size="small" variant="borderless" style={{ textAlign: 'center' }}>
-          <Button onClick={() => inbox.fetchNextPage()} loading={inbox.isFetchingNextPage}>{tr('approvalUi.loadMore')}</Button>
+          <Button onClick={() => inbox.fetchNextPage()} loading={inbox.isFetchingNextPage}>
+            {tr('approvalUi.loadMore')}
+          </Button>
         </Card>
       )}
-      <CommentDialog open={action !== null} title={dialogTitle} busy={approve.isPending || reject.isPending || bulk.isPending} error={error}
-        danger={action?.kind === 'reject'} okText={action?.kind === 'reject' ? tr('approvalUi.reject') : tr('approvalUi.approve')}
-        onCancel={close} onOk={onOk} />
+      <CommentDialog
+        open={action !== null}
+        title={dialogTitle}
+        busy={approve.isPending || reject.isPending || bulk.isPending}
+        error={error}
+        danger={action?.kind === 'reject'}
+        okText={action?.kind === 'reject' ? tr('approvalUi.reject') : tr('approvalUi.approve')}
+        onCancel={close}
+        onOk={onOk}
+      />
     </AdminPage>
   );
 }

@@ -22,9 +22,21 @@ function Entry({ n, onOpen }: { n: NotificationItem; onOpen(): void }) {
       <Space size={6} align="start">
         {!n.read && <Badge status="processing" aria-label={tr('approvalUi.unread')} />}
         <div>
-          {n.link ? <Link href={n.link} onClick={onOpen}>{title}</Link> : title}
-          {n.body && <div><Typography.Text>{n.body}</Typography.Text></div>}
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>{new Date(n.createdAt).toLocaleString(locale)}</Typography.Text>
+          {n.link ? (
+            <Link href={n.link} onClick={onOpen}>
+              {title}
+            </Link>
+          ) : (
+            title
+          )}
+          {n.body && (
+            <div>
+              <Typography.Text>{n.body}</Typography.Text>
+            </div>
+          )}
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {new Date(n.createdAt).toLocaleString(locale)}
+          </Typography.Text>
         </div>
       </Space>
     </li>
@@ -37,36 +49,54 @@ export function NotificationBell() {
   const { tr } = useT();
   const [open, setOpen] = useState(false);
   const list = useQuery({ ...trpc.approvals.notifications.queryOptions({ limit: 20 }), refetchInterval: POLL_MS });
-  const markRead = useMutation(trpc.approvals.markRead.mutationOptions({
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.approvals.notifications.pathKey() }),
-  }));
+  const markRead = useMutation(
+    trpc.approvals.markRead.mutationOptions({
+      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.approvals.notifications.pathKey() }),
+    }),
+  );
   const unread = list.data?.unread ?? 0;
   const items = list.data?.items ?? [];
   const title = tr('approvalUi.notifications');
   const content = (
     <section aria-label={title} style={{ width: 360, maxHeight: 420, overflowY: 'auto' }}>
       <Space style={{ width: '100%', justifyContent: 'space-between' }}>
-        <Typography.Title level={2} style={{ fontSize: 15, margin: 0 }}>{title}</Typography.Title>
-        <Button size="small" type="link" disabled={unread === 0} loading={markRead.isPending} onClick={() => markRead.mutate({})}>{tr('approvalUi.markAllRead')}</Button>
+        <Typography.Title level={2} style={{ fontSize: 15, margin: 0 }}>
+          {title}
+        </Typography.Title>
+        <Button size="small" type="link" disabled={unread === 0} loading={markRead.isPending} onClick={() => markRead.mutate({})}>
+          {tr('approvalUi.markAllRead')}
+        </Button>
       </Space>
-      {items.length === 0
-        ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={tr('approvalUi.notificationsEmpty')} />
-        : (
-          <ul style={{ listStyle: 'none', padding: 0, margin: 0 }}>
-            {items.map((n) => (
-              <Entry key={n.id} n={n} onOpen={() => {
+      {items.length === 0 ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={tr('approvalUi.notificationsEmpty')} />
+      ) : (
+        <ul style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+          {items.map((n) => (
+            <Entry
+              key={n.id}
+              n={n}
+              onOpen={() => {
                 setOpen(false);
                 if (!n.read) markRead.mutate({ ids: [n.id] });
-              }} />
-            ))}
-          </ul>
-        )}
+              }}
+            />
+          ))}
+        </ul>
+      )}
     </section>
   );
   return (
     <Popover trigger="click" placement="bottomRight" open={open} onOpenChange={setOpen} content={content}>
-      <Button type="text" aria-label={unread ? tr('approvalUi.notificationsUnread', { count: unread }) : title} aria-expanded={open}
-        icon={<Badge count={unread} size="small" overflowCount={99}><BellOutlined style={{ fontSize: 18 }} /></Badge>} />
+      <Button
+        type="text"
+        aria-label={unread ? tr('approvalUi.notificationsUnread', { count: unread }) : title}
+        aria-expanded={open}
+        icon={
+          <Badge count={unread} size="small" overflowCount={99}>
+            <BellOutlined style={{ fontSize: 18 }} />
+          </Badge>
+        }
+      />
     </Popover>
   );
 }

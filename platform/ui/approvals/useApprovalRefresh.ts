@@ -11,9 +11,6 @@ export function useApprovalRefresh(): () => Promise<void> {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   return useCallback(async () => {
-    await Promise.all([
-      queryClient.invalidateQueries({ queryKey: trpc.records.pathKey() }),
-      queryClient.invalidateQueries({ queryKey: trpc.approvals.pathKey() }),
-    ]);
+    await Promise.all([queryClient.invalidateQueries({ queryKey: trpc.records.pathKey() }), queryClient.invalidateQueries({ queryKey: trpc.approvals.pathKey() })]);
   }, [trpc, queryClient]);
 }

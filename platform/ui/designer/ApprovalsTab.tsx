@@ -27,10 +27,16 @@ export function ApprovalsTab({ object, data }: { object: string; data: DesignerO
   const [error, setError] = useState<ClientAppError | null>(null);
   const [busy, setBusy] = useState(false);
   const save = useMutation(trpc.designer.saveApproval.mutationOptions());
-  const remove = useMutation(trpc.designer.deleteApproval.mutationOptions({
-    onSuccess: async () => { setError(null); await refresh(); message.success(tr('designer.approval.deleted')); },
-    onError: (e) => setError(appErrorOf(e)),
-  }));
+  const remove = useMutation(
+    trpc.designer.deleteApproval.mutationOptions({
+      onSuccess: async () => {
+        setError(null);
+        await refresh();
+        message.success(tr('designer.approval.deleted'));
+      },
+      onError: (e) => setError(appErrorOf(e)),
+    }),
+  );
   const flows = sortFlows(data.approvals);
   const fields = (meta.data?.object as unknown as ObjectInfo | undefined)?.fields;
 
@@ -52,13 +58,20 @@ export function ApprovalsTab({ object, data }: { object: string; data: DesignerO
       setBusy(false);
     }
   };
-  const move = (i: number, by: -1 | 1) => saveAll(moveChanges(flows, i, i + by).map(({ flow, order }) => ({ flow, patch: { order } })), tr('designer.approval.moved'));
-  const toggle = (f: DesignerApproval) => saveAll([{ flow: f, patch: { active: f.active === false ? undefined : false } }], tr(f.active === false ? 'designer.approval.activated' : 'designer.approval.deactivated'));
+  const move = (i: number, by: -1 | 1) =>
+    saveAll(
+      moveChanges(flows, i, i + by).map(({ flow, order }) => ({ flow, patch: { order } })),
+      tr('designer.approval.moved'),
+    );
+  const toggle = (f: DesignerApproval) =>
+    saveAll([{ flow: f, patch: { active: f.active === false ? undefined : false } }], tr(f.active === false ? 'designer.approval.activated' : 'designer.approval.deactivated'));
 
   return (
     <div>
       <Space style={{ marginBottom: 16 }}>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>{tr('designer.approval.new')}</Button>
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+          {tr('designer.approval.new')}
+        </Button>
       </Space>
       <Typography.Paragraph type="secondary">{tr('designer.approval.tabHint')}</Typography.Paragraph>
       <Alert type="info" showIcon title={tr('designer.approval.versionNote')} style={{ marginBottom: 16 }} />
@@ -77,27 +90,50 @@ export function ApprovalsTab({ object, data }: { object: string; data: DesignerO
           { key: 'label', title: tr('designer.approval.label'), render: (_, f) => label(f.label) },
           { key: 'name', title: tr('admin.apiNameLabel'), render: (_, f) => <code>{f.name}</code> },
           {
-            key: 'active', title: tr('designer.approval.active'),
+            key: 'active',
+            title: tr('designer.approval.active'),
             render: (_, f) => (f.active === false ? <Tag>{tr('designer.process.inactive')}</Tag> : <Tag color="blue">{tr('ui.yes')}</Tag>),
           },
           { key: 'steps', title: tr('designer.approval.stepCount'), render: (_, f) => f.steps.length },
           { key: 'source', title: tr('designer.source'), render: (_, f) => <SourceTag source={f.source} /> },
           { key: 'state', title: tr('designer.state'), render: (_, f) => <StateTags customized={f.customized} /> },
           {
-            key: 'actions', title: tr('admin.actions'),
+            key: 'actions',
+            title: tr('admin.actions'),
             render: (_, f, i) => {
               const name = label(f.label);
               return (
                 <Space size="small" wrap>
                   <Button size="small" icon={<ArrowUpOutlined />} aria-label={`${tr('designer.moveUp')}: ${name}`} disabled={busy || i === 0} onClick={() => move(i, -1)} />
-                  <Button size="small" icon={<ArrowDownOutlined />} aria-label={`${tr('designer.moveDown')}: ${name}`} disabled={busy || i === flows.length - 1} onClick={() => move(i, 1)} />
-                  <Button size="small" disabled={busy} aria-label={`${tr(f.active === false ? 'designer.approval.activate' : 'designer.approval.deactivate')}: ${name}`} onClick={() => toggle(f)}>
+                  <Button
+                    size="small"
+                    icon={<ArrowDownOutlined />}
+                    aria-label={`${tr('designer.moveDown')}: ${name}`}
+                    disabled={busy || i === flows.length - 1}
+                    onClick={() => move(i, 1)}
+                  />
+                  <Button
+                    size="small"
+                    disabled={busy}
+                    aria-label={`${tr(f.active === false ? 'designer.approval.activate' : 'designer.approval.deactivate')}: ${name}`}
+                    onClick={() => toggle(f)}
+                  >
                     {tr(f.active === false ? 'designer.approval.activate' : 'designer.approval.deactivate')}
                   </Button>
-                  <Button size="small" aria-label={`${tr('ui.edit')}: ${name}`} onClick={() => setEditing(f)}>{tr('ui.edit')}</Button>
-                  <Popconfirm title={tr('admin.confirmDelete', { name })} description={tr('designer.approval.deleteHint')} okText={tr('ui.delete')} okButtonProps={{ danger: true }}
-                    cancelText={tr('ui.cancel')} onConfirm={() => remove.mutate({ object, name: f.name })}>
-                    <Button size="small" danger aria-label={`${tr('ui.delete')}: ${name}`}>{tr('ui.delete')}</Button>
+                  <Button size="small" aria-label={`${tr('ui.edit')}: ${name}`} onClick={() => setEditing(f)}>
+                    {tr('ui.edit')}
+                  </Button>
+                  <Popconfirm
+                    title={tr('admin.confirmDelete', { name })}
+                    description={tr('designer.approval.deleteHint')}
+                    okText={tr('ui.delete')}
+                    okButtonProps={{ danger: true }}
+                    cancelText={tr('ui.cancel')}
+                    onConfirm={() => remove.mutate({ object, name: f.name })}
+                  >
+                    <Button size="small" danger aria-label={`${tr('ui.delete')}: ${name}`}>
+                      {tr('ui.delete')}
+                    </Button>
                   </Popconfirm>
                 </Space>
               );
@@ -105,13 +141,26 @@ export function ApprovalsTab({ object, data }: { object: string; data: DesignerO
           },
         ]}
       />
-      <Drawer open={editing !== null} onClose={() => setEditing(null)} size="min(1100px, 100vw)" destroyOnHidden
-        title={editing === 'new' ? tr('designer.approval.new') : tr('designer.approval.edit')}>
-        {editing !== null && (fields ? (
-          <ApprovalForm key={editing === 'new' ? 'new' : editing.name} object={object} fields={fields} flows={flows} flow={editing === 'new' ? null : editing} onDone={() => setEditing(null)} />
-        ) : (
-          <Spin />
-        ))}
+      <Drawer
+        open={editing !== null}
+        onClose={() => setEditing(null)}
+        size="min(1100px, 100vw)"
+        destroyOnHidden
+        title={editing === 'new' ? tr('designer.approval.new') : tr('designer.approval.edit')}
+      >
+        {editing !== null &&
+          (fields ? (
+            <ApprovalForm
+              key={editing === 'new' ? 'new' : editing.name}
+              object={object}
+              fields={fields}
+              flows={flows}
+              flow={editing === 'new' ? null : editing}
+              onDone={() => setEditing(null)}
+            />
+          ) : (
+            <Spin />
+          ))}
       </Drawer>
     </div>
   );

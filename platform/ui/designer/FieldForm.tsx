@@ -20,7 +20,24 @@ import { COMPUTED_ITEMS, ComputedFieldItems, computedInitialValues, computedProp
 /** Properties every field may have, whatever its type (the object meta-schema's base). */
 const BASE_PROPS = ['name', 'type', 'label', 'id', 'helpText', 'description', 'required', 'unique', 'readOnly', 'indexed', 'archived', 'visibleIf', 'requiredIf', 'readOnlyIf'];
 
-const ITEMS = ['labelEn', 'labelZh', 'name', 'type', 'required', 'unique', 'helpEn', 'helpZh', 'default', 'maxLength', 'precision', 'scale', 'target', 'pattern', 'options', ...COMPUTED_ITEMS] as const;
+const ITEMS = [
+  'labelEn',
+  'labelZh',
+  'name',
+  'type',
+  'required',
+  'unique',
+  'helpEn',
+  'helpZh',
+  'default',
+  'maxLength',
+  'precision',
+  'scale',
+  'target',
+  'pattern',
+  'options',
+  ...COMPUTED_ITEMS,
+] as const;
 
 /** Computed fields are never typed in: no required, unique or default. */
 const isComputed = (type: string) => type === 'formula' || type === 'rollup';
@@ -68,7 +85,10 @@ export function buildFieldDef(existing: Record<string, unknown> | null, v: Value
   def.name = v.name.trim();
   def.type = v.type;
   def.label = { en: labelEn, zh: v.labelZh?.trim() || labelEn };
-  const flag = (k: 'required' | 'unique', on?: boolean) => { if (on) def[k] = true; else delete def[k]; };
+  const flag = (k: 'required' | 'unique', on?: boolean) => {
+    if (on) def[k] = true;
+    else delete def[k];
+  };
   flag('required', v.required && !isComputed(v.type));
   flag('unique', v.unique && !isComputed(v.type));
   const helpEn = v.helpEn?.trim() ?? '';
@@ -102,12 +122,20 @@ function initialValues(field: DesignerField | null): Partial<Values> {
   const f = field as unknown as Record<string, unknown> & DesignerField;
   return {
     ...computedInitialValues(field),
-    labelEn: f.label.en, labelZh: f.label.zh, name: f.name, type: f.type,
-    required: Boolean(f.required), unique: Boolean(f.unique),
-    helpEn: f.helpText?.en, helpZh: f.helpText?.zh,
+    labelEn: f.label.en,
+    labelZh: f.label.zh,
+    name: f.name,
+    type: f.type,
+    required: Boolean(f.required),
+    unique: Boolean(f.unique),
+    helpEn: f.helpText?.en,
+    helpZh: f.helpText?.zh,
     default: f.default ?? undefined,
-    maxLength: f.maxLength ?? null, precision: f.precision ?? null, scale: f.scale ?? null,
-    target: f.target, pattern: f.pattern,
+    maxLength: f.maxLength ?? null,
+    precision: f.precision ?? null,
+    scale: f.scale ?? null,
+    target: f.target,
+    pattern: f.pattern,
     options: (f.options ?? []).map((o, i) => {
       const { value, label, active, ...extra } = o;
       return { key: `saved-${i}-${value}`, value, en: label.en, zh: label.zh, active: active !== false, saved: true, extra };
@@ -122,10 +150,29 @@ function DefaultInput({ type, options, id, value, onChange }: { type: FieldTypeI
   if (type.name === 'picklist') return <Select id={id} allowClear value={value as string | undefined} options={choices} onChange={(v) => onChange?.(v ?? undefined)} />;
   if (type.name === 'multi_picklist') return <Select id={id} mode="multiple" allowClear value={(value as string[] | undefined) ?? []} options={choices} onChange={onChange} />;
   if (schema.type === 'boolean') {
-    return <Select id={id} allowClear value={value as boolean | undefined} options={[{ value: true, label: tr('ui.yes') }, { value: false, label: tr('ui.no') }]} onChange={(v) => onChange?.(v ?? undefined)} />;
+    return (
+      <Select
+        id={id}
+        allowClear
+        value={value as boolean | undefined}
+        options={[
+          { value: true, label: tr('ui.yes') },
+          { value: false, label: tr('ui.no') },
+        ]}
+        onChange={(v) => onChange?.(v ?? undefined)}
+      />
+    );
   }
   if (schema.type === 'integer' || schema.type === 'number') {
-    return <InputNumber id={id} style={{ width: '100%' }} precision={schema.type === 'integer' ? 0 : undefined} value={value as number | undefined} onChange={(v) => onChange?.(v ?? undefined)} />;
+    return (
+      <InputNumber
+        id={id}
+        style={{ width: '100%' }}
+        precision={schema.type === 'integer' ? 0 : undefined}
+        value={value as number | undefined}
+        onChange={(v) => onChange?.(v ?? undefined)}
+      />
+    );
   }
   return <Input id={id} value={(value as string | undefined) ?? ''} placeholder={type.name === 'date' ? 'YYYY-MM-DD' : undefined} onChange={(e) => onChange?.(e.target.value)} />;
 }
@@ -145,14 +192,16 @@ export function FieldForm({ object, field, types, onDone }: { object: string; fi
   const options = Form.useWatch('options', form) ?? [];
   const type = types.find((t) => t.name === typeName) ?? types[0];
   const params = type.params.properties as Record<string, unknown>;
-  const save = useMutation(trpc.designer.saveField.mutationOptions({
-    onSuccess: async () => {
-      await refresh();
-      message.success(tr('ui.saved'));
-      onDone();
-    },
-    onError: (e) => setError(showDesignerError(form, ITEMS, e, { pick: itemOf })),
-  }));
+  const save = useMutation(
+    trpc.designer.saveField.mutationOptions({
+      onSuccess: async () => {
+        await refresh();
+        message.success(tr('ui.saved'));
+        onDone();
+      },
+      onError: (e) => setError(showDesignerError(form, ITEMS, e, { pick: itemOf })),
+    }),
+  );
 
   const current = field ? types.find((t) => t.name === field.type) : null;
   const typeChoices = field && !allTypes && current ? types.filter((t) => t.name === current.name || current.conversions.includes(t.name)) : types;
@@ -167,11 +216,19 @@ export function FieldForm({ object, field, types, onDone }: { object: string; fi
     save.mutate({ object, field: def, mode: field ? 'update' : 'create' });
   };
   const numberItem = (name: 'maxLength' | 'precision' | 'scale', text: string, min: number, max: number) => (
-    <Form.Item label={text} name={name}><InputNumber min={min} max={max} precision={0} style={{ width: 200 }} /></Form.Item>
+    <Form.Item label={text} name={name}>
+      <InputNumber min={min} max={max} precision={0} style={{ width: 200 }} />
+    </Form.Item>
   );
 
   return (
-    <Form<Values> form={form} name="field" layout="vertical" initialValues={initialValues(field)} onFinish={submit} requiredMark={false}
+    <Form<Values>
+      form={form}
+      name="field"
+      layout="vertical"
+      initialValues={initialValues(field)}
+      onFinish={submit}
+      requiredMark={false}
       onValuesChange={(changed: Partial<Values>) => {
         if ('labelEn' in changed && !nameTouched) form.setFieldValue('name', apiNameFrom(changed.labelEn ?? ''));
         if ('type' in changed) {
@@ -179,27 +236,49 @@ export function FieldForm({ object, field, types, onDone }: { object: string; fi
           if (changed.type === 'formula' && !form.getFieldValue('returnType')) form.setFieldValue('returnType', 'number');
           if (changed.type === 'rollup' && !form.getFieldValue('summaryFn')) form.setFieldValue('summaryFn', 'count');
         }
-      }}>
+      }}
+    >
       <DetailsAlert error={error} />
-      <Form.Item label={tr('designer.labelEn')} name="labelEn" rules={[{ required: true, message: tr('admin.required') }]}><Input autoComplete="off" /></Form.Item>
-      <Form.Item label={tr('admin.labelZh')} name="labelZh" extra={tr('designer.zhHint')}><Input autoComplete="off" /></Form.Item>
-      <Form.Item label={tr('admin.apiNameLabel')} name="name" extra={field ? tr('designer.field.nameFixed') : tr('admin.apiNameHint')}
-        rules={[{ required: true, message: tr('admin.required') }, { pattern: API_NAME, message: tr('admin.apiNameHint') }]}>
+      <Form.Item label={tr('designer.labelEn')} name="labelEn" rules={[{ required: true, message: tr('admin.required') }]}>
+        <Input autoComplete="off" />
+      </Form.Item>
+      <Form.Item label={tr('admin.labelZh')} name="labelZh" extra={tr('designer.zhHint')}>
+        <Input autoComplete="off" />
+      </Form.Item>
+      <Form.Item
+        label={tr('admin.apiNameLabel')}
+        name="name"
+        extra={field ? tr('designer.field.nameFixed') : tr('admin.apiNameHint')}
+        rules={[
+          { required: true, message: tr('admin.required') },
+          { pattern: API_NAME, message: tr('admin.apiNameHint') },
+        ]}
+      >
         <Input autoComplete="off" disabled={Boolean(field)} onChange={() => setNameTouched(true)} />
       </Form.Item>
-      <Form.Item label={tr('designer.field.type')} name="type" extra={field ? tr(allTypes ? 'designer.field.allTypesHint' : 'designer.field.conversionsHint') : undefined}
-        rules={[{ required: true, message: tr('admin.required') }]}>
+      <Form.Item
+        label={tr('designer.field.type')}
+        name="type"
+        extra={field ? tr(allTypes ? 'designer.field.allTypesHint' : 'designer.field.conversionsHint') : undefined}
+        rules={[{ required: true, message: tr('admin.required') }]}
+      >
         <Select showSearch={{ optionFilterProp: 'label' }} options={typeChoices.map((t) => ({ value: t.name, label: label(t.label) }))} />
       </Form.Item>
       {field && (
         <Form.Item>
-          <Checkbox checked={allTypes} onChange={(e) => setAllTypes(e.target.checked)}>{tr('designer.field.allTypes')}</Checkbox>
+          <Checkbox checked={allTypes} onChange={(e) => setAllTypes(e.target.checked)}>
+            {tr('designer.field.allTypes')}
+          </Checkbox>
         </Form.Item>
       )}
       {!isComputed(type.name) && (
         <Space size="large" wrap>
-          <Form.Item label={tr('admin.required')} name="required" valuePropName="checked"><Switch /></Form.Item>
-          <Form.Item label={tr('designer.field.unique')} name="unique" valuePropName="checked"><Switch /></Form.Item>
+          <Form.Item label={tr('admin.required')} name="required" valuePropName="checked">
+            <Switch />
+          </Form.Item>
+          <Form.Item label={tr('designer.field.unique')} name="unique" valuePropName="checked">
+            <Switch />
+          </Form.Item>
         </Space>
       )}
       <ComputedFieldItems object={object} type={type.name} />
@@ -212,8 +291,11 @@ export function FieldForm({ object, field, types, onDone }: { object: string; fi
       )}
       {'target' in params && (
         <Form.Item label={tr('designer.field.target')} name="target" rules={[{ required: true, message: tr('admin.required') }]}>
-          <Select showSearch={{ optionFilterProp: 'label' }} loading={objects.isLoading}
-            options={(objects.data ?? []).filter((o) => !o.archived || o.name === field?.target).map((o) => ({ value: o.name, label: `${label(o.label)} (${o.name})` }))} />
+          <Select
+            showSearch={{ optionFilterProp: 'label' }}
+            loading={objects.isLoading}
+            options={(objects.data ?? []).filter((o) => !o.archived || o.name === field?.target).map((o) => ({ value: o.name, label: `${label(o.label)} (${o.name})` }))}
+          />
         </Form.Item>
       )}
       {'pattern' in params && (
@@ -222,15 +304,20 @@ export function FieldForm({ object, field, types, onDone }: { object: string; fi
         </Form.Item>
       )}
       {'options' in params && (
-        <Form.Item label={tr('designer.picklist.values')} name="options"
-          rules={[{
-            validator: async (_r, rows: OptionRow[] | undefined) => {
-              if (!rows?.length) throw new Error(tr('designer.picklist.none'));
-              if (rows.some((r) => !r.value.trim())) throw new Error(tr('designer.picklist.blank'));
-              const values = rows.map((r) => r.value.trim());
-              if (new Set(values).size !== values.length) throw new Error(tr('designer.picklist.duplicate'));
+        <Form.Item
+          label={tr('designer.picklist.values')}
+          name="options"
+          rules={[
+            {
+              validator: async (_r, rows: OptionRow[] | undefined) => {
+                if (!rows?.length) throw new Error(tr('designer.picklist.none'));
+                if (rows.some((r) => !r.value.trim())) throw new Error(tr('designer.picklist.blank'));
+                const values = rows.map((r) => r.value.trim());
+                if (new Set(values).size !== values.length) throw new Error(tr('designer.picklist.duplicate'));
+              },
             },
-          }]}>
+          ]}
+        >
           <PicklistValuesEditor />
         </Form.Item>
       )}
@@ -240,13 +327,18 @@ export function FieldForm({ object, field, types, onDone }: { object: string; fi
         </Form.Item>
       )}
       {!isComputed(type.name) && <FormRulesEditor object={object} field={field?.name} value={formRules} onChange={setFormRules} />}
-      <Form.Item label={tr('designer.field.help')} name="helpEn"><Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} /></Form.Item>
-      <Form.Item label={tr('designer.field.helpZh')} name="helpZh"><Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} /></Form.Item>
+      <Form.Item label={tr('designer.field.help')} name="helpEn">
+        <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} />
+      </Form.Item>
+      <Form.Item label={tr('designer.field.helpZh')} name="helpZh">
+        <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} />
+      </Form.Item>
       <Space>
-        <Button type="primary" htmlType="submit" loading={save.isPending}>{tr('ui.save')}</Button>
+        <Button type="primary" htmlType="submit" loading={save.isPending}>
+          {tr('ui.save')}
+        </Button>
         <Button onClick={onDone}>{tr('ui.cancel')}</Button>
       </Space>
     </Form>
   );
 }
-

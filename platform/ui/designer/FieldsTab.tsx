@@ -19,7 +19,11 @@ export function FieldsTab({ object, data, types }: { object: string; data: Desig
   const [error, setError] = useState<ClientAppError | null>(null);
   const typeOf = new Map(types.map((t) => [t.name, t]));
   const done = (key: 'designer.field.archived' | 'designer.field.restored' | 'designer.field.purged') => ({
-    onSuccess: async () => { setError(null); await refresh(); message.success(tr(key)); },
+    onSuccess: async () => {
+      setError(null);
+      await refresh();
+      message.success(tr(key));
+    },
     onError: (e: unknown) => setError(appErrorOf(e)),
   });
   const archive = useMutation(trpc.designer.archiveField.mutationOptions(done('designer.field.archived')));
@@ -30,7 +34,9 @@ export function FieldsTab({ object, data, types }: { object: string; data: Desig
   return (
     <div>
       <Space style={{ marginBottom: 16 }}>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>{tr('designer.field.new')}</Button>
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+          {tr('designer.field.new')}
+        </Button>
       </Space>
       <DetailsAlert error={error} onClose={() => setError(null)} />
       <Table<DesignerField>
@@ -47,24 +53,46 @@ export function FieldsTab({ object, data, types }: { object: string; data: Desig
           { key: 'source', title: tr('designer.source'), render: (_, f) => <SourceTag source={f.source} /> },
           { key: 'state', title: tr('designer.state'), render: (_, f) => <StateTags customized={f.customized} archived={f.archived} /> },
           {
-            key: 'actions', title: tr('admin.actions'),
+            key: 'actions',
+            title: tr('admin.actions'),
             render: (_, f) => {
               const name = label(f.label);
               return (
                 <Space size="small" wrap>
-                  <Button size="small" aria-label={`${tr('ui.edit')}: ${name}`} onClick={() => setEditing(f)}>{tr('ui.edit')}</Button>
+                  <Button size="small" aria-label={`${tr('ui.edit')}: ${name}`} onClick={() => setEditing(f)}>
+                    {tr('ui.edit')}
+                  </Button>
                   {!f.archived && (
-                    <Button size="small" aria-label={`${tr('designer.archive')}: ${name}`} loading={archive.isPending && archive.variables?.field === f.name}
-                      onClick={() => archive.mutate({ object, field: f.name })}>{tr('designer.archive')}</Button>
+                    <Button
+                      size="small"
+                      aria-label={`${tr('designer.archive')}: ${name}`}
+                      loading={archive.isPending && archive.variables?.field === f.name}
+                      onClick={() => archive.mutate({ object, field: f.name })}
+                    >
+                      {tr('designer.archive')}
+                    </Button>
                   )}
                   {f.archived && (
-                    <Button size="small" aria-label={`${tr('ui.restore')}: ${name}`} loading={restore.isPending && restore.variables?.field === f.name}
-                      onClick={() => restore.mutate({ object, field: f.name })}>{tr('ui.restore')}</Button>
+                    <Button
+                      size="small"
+                      aria-label={`${tr('ui.restore')}: ${name}`}
+                      loading={restore.isPending && restore.variables?.field === f.name}
+                      onClick={() => restore.mutate({ object, field: f.name })}
+                    >
+                      {tr('ui.restore')}
+                    </Button>
                   )}
                   {f.archived && (
-                    <Popconfirm title={tr('designer.field.confirmPurge', { name })} okText={tr('designer.purge')} okButtonProps={{ danger: true }} cancelText={tr('ui.cancel')}
-                      onConfirm={() => purge.mutate({ object, field: f.name })}>
-                      <Button size="small" danger aria-label={`${tr('designer.purge')}: ${name}`}>{tr('designer.purge')}</Button>
+                    <Popconfirm
+                      title={tr('designer.field.confirmPurge', { name })}
+                      okText={tr('designer.purge')}
+                      okButtonProps={{ danger: true }}
+                      cancelText={tr('ui.cancel')}
+                      onConfirm={() => purge.mutate({ object, field: f.name })}
+                    >
+                      <Button size="small" danger aria-label={`${tr('designer.purge')}: ${name}`}>
+                        {tr('designer.purge')}
+                      </Button>
                     </Popconfirm>
                   )}
                 </Space>
@@ -73,11 +101,9 @@ export function FieldsTab({ object, data, types }: { object: string; data: Desig
           },
         ]}
       />
-      <Drawer open={editing !== null} onClose={() => setEditing(null)} size={720} destroyOnHidden
-        title={editing === 'new' ? tr('designer.field.new') : tr('designer.field.edit')}>
+      <Drawer open={editing !== null} onClose={() => setEditing(null)} size={720} destroyOnHidden title={editing === 'new' ? tr('designer.field.new') : tr('designer.field.edit')}>
         {editing !== null && (
-          <FieldForm key={editing === 'new' ? 'new' : editing.name} object={object} field={editing === 'new' ? null : editing} types={types}
-            onDone={() => setEditing(null)} />
+          <FieldForm key={editing === 'new' ? 'new' : editing.name} object={object} field={editing === 'new' ? null : editing} types={types} onDone={() => setEditing(null)} />
         )}
       </Drawer>
     </div>

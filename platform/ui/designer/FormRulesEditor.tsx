@@ -28,28 +28,38 @@ export function FormRulesEditor({ object, field, value, onChange }: { object: st
   const text = useConditionText(fields);
   if (!info) return null;
   return (
-    <Collapse size="small" style={{ marginBottom: 24 }} items={[{
-      key: 'rules',
-      label: tr('designer.formRules.title'),
-      children: (
-        <div>
-          <Typography.Paragraph type="secondary">{tr('designer.formRules.hint')}</Typography.Paragraph>
-          {FORM_RULE_KEYS.map((k) => {
-            const current = value[k];
-            const id = `form-rule-${k}`;
-            return (
-              <section key={k} aria-labelledby={id} style={{ marginBottom: 16 }}>
-                <Typography.Title level={4} id={id} style={{ fontSize: 14, margin: '0 0 4px' }}>{tr(TITLES[k])}</Typography.Title>
-                <Typography.Paragraph aria-live="polite" style={{ marginBottom: 8 }}>
-                  {current ? text(current) : tr('designer.formRules.always')}
-                </Typography.Paragraph>
-                {current !== undefined && builderState(current).rows.length === 0 && <Alert type="info" showIcon title={tr('designer.view.complexFilter')} style={{ marginBottom: 8 }} />}
-                <FilterBuilder fields={fields} initial={builderState(current)} onApply={(s) => onChange({ ...value, [k]: toCondition(s) })} />
-              </section>
-            );
-          })}
-        </div>
-      ),
-    }]} />
+    <Collapse
+      size="small"
+      style={{ marginBottom: 24 }}
+      items={[
+        {
+          key: 'rules',
+          label: tr('designer.formRules.title'),
+          children: (
+            <div>
+              <Typography.Paragraph type="secondary">{tr('designer.formRules.hint')}</Typography.Paragraph>
+              {FORM_RULE_KEYS.map((k) => {
+                const current = value[k];
+                const id = `form-rule-${k}`;
+                return (
+                  <section key={k} aria-labelledby={id} style={{ marginBottom: 16 }}>
+                    <Typography.Title level={4} id={id} style={{ fontSize: 14, margin: '0 0 4px' }}>
+                      {tr(TITLES[k])}
+                    </Typography.Title>
+                    <Typography.Paragraph aria-live="polite" style={{ marginBottom: 8 }}>
+                      {current ? text(current) : tr('designer.formRules.always')}
+                    </Typography.Paragraph>
+                    {current !== undefined && builderState(current).rows.length === 0 && (
+                      <Alert type="info" showIcon title={tr('designer.view.complexFilter')} style={{ marginBottom: 8 }} />
+                    )}
+                    <FilterBuilder fields={fields} initial={builderState(current)} onApply={(s) => onChange({ ...value, [k]: toCondition(s) })} />
+                  </section>
+                );
+              })}
+            </div>
+          ),
+        },
+      ]}
+    />
   );
 }

@@ -17,7 +17,17 @@ export type FormulaExpect = 'number' | 'text' | 'boolean' | 'date' | 'datetime';
 
 const DEBOUNCE_MS = 300;
 
-export function FormulaInput({ object, mode, expect, id, value, onChange, placeholder, 'aria-describedby': describedBy, 'aria-invalid': invalid }: {
+export function FormulaInput({
+  object,
+  mode,
+  expect,
+  id,
+  value,
+  onChange,
+  placeholder,
+  'aria-describedby': describedBy,
+  'aria-invalid': invalid,
+}: {
   object: string;
   mode: 'field' | 'rule';
   expect?: FormulaExpect;
@@ -59,11 +69,19 @@ export function FormulaInput({ object, mode, expect, id, value, onChange, placeh
 
   return (
     <div>
-      <Input.TextArea id={inputId} value={text} maxLength={4000} spellCheck={false} autoSize={{ minRows: 2, maxRows: 10 }} placeholder={placeholder}
-        aria-describedby={[describedBy, statusId].filter(Boolean).join(' ')} aria-invalid={invalid === true || invalid === 'true' || errors.length > 0}
+      <Input.TextArea
+        id={inputId}
+        value={text}
+        maxLength={4000}
+        spellCheck={false}
+        autoSize={{ minRows: 2, maxRows: 10 }}
+        placeholder={placeholder}
+        aria-describedby={[describedBy, statusId].filter(Boolean).join(' ')}
+        aria-invalid={invalid === true || invalid === 'true' || errors.length > 0}
         status={errors.length > 0 && !pending ? 'error' : undefined}
         style={{ fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace' }}
-        onChange={(e) => onChange?.(e.target.value)} />
+        onChange={(e) => onChange?.(e.target.value)}
+      />
       <div id={statusId} role="status" aria-live="polite" aria-busy={pending} style={{ marginTop: 6, fontSize: 13, opacity: pending && result ? 0.6 : 1 }}>
         {blank ? (
           <Typography.Text type="secondary">{tr('designer.formula.hint')}</Typography.Text>
@@ -79,8 +97,7 @@ export function FormulaInput({ object, mode, expect, id, value, onChange, placeh
                 <li key={`${e.code}-${e.position}-${i}`}>
                   <Button type="link" size="small" style={{ padding: 0, height: 'auto' }} onClick={() => select(e.position, e.length)}>
                     {tr('designer.formula.position', { pos: e.position + 1 })}
-                  </Button>
-                  {' '}
+                  </Button>{' '}
                   <Typography.Text type="danger">{e.message}</Typography.Text>
                 </li>
               ))}

@@ -39,7 +39,9 @@ function toState(layout: DesignerLayout | undefined): SectionState[] {
     en: s.label.en,
     zh: s.label.zh,
     columns: s.columns === 1 ? 1 : 2,
-    fields: (s.fields as LayoutEntry[]).map((e) => (typeof e === 'string' ? { field: e, required: false, readOnly: false } : { field: e.field, required: Boolean(e.required), readOnly: Boolean(e.readOnly) })),
+    fields: (s.fields as LayoutEntry[]).map((e) =>
+      typeof e === 'string' ? { field: e, required: false, readOnly: false } : { field: e.field, required: Boolean(e.required), readOnly: Boolean(e.readOnly) },
+    ),
   }));
 }
 
@@ -59,34 +61,65 @@ export function LayoutTab({ object, data }: { object: string; data: DesignerObje
   const { tr, label } = useT();
   const { message } = App.useApp();
   const refresh = useRefreshMetadata();
-  const [name, setName] = useState(() => (data.layouts.some((l) => l.name === 'default') ? 'default' : data.layouts[0]?.name ?? 'default'));
+  const [name, setName] = useState(() => (data.layouts.some((l) => l.name === 'default') ? 'default' : (data.layouts[0]?.name ?? 'default')));
   const [copyName, setCopyName] = useState('');
   const [copyLabel, setCopyLabel] = useState('');
   const [error, setError] = useState<ClientAppError | null>(null);
   const current = data.layouts.find((l) => l.name === name);
-  const copy = useMutation(trpc.designer.saveLayout.mutationOptions({
-    onSuccess: async () => {
-      setError(null);
-      await refresh();
-      setName(copyName);
-      setCopyName('');
-      setCopyLabel('');
-      message.success(tr('ui.saved'));
-    },
-    onError: (e) => setError(appErrorOf(e)),
-  }));
+  const copy = useMutation(
+    trpc.designer.saveLayout.mutationOptions({
+      onSuccess: async () => {
+        setError(null);
+        await refresh();
+        setName(copyName);
+        setCopyName('');
+        setCopyLabel('');
+        message.success(tr('ui.saved'));
+      },
+      onError: (e) => setError(appErrorOf(e)),
+    }),
+  );
   const taken = data.layouts.some((l) => l.name === copyName);
   const canCopy = /^[a-z][a-z0-9_]{0,62}$/.test(copyName) && !taken && copyLabel.trim() !== '' && current;
   return (
     <div>
       <Space wrap style={{ marginBottom: 16 }}>
-        <label htmlFor="layout-choice" style={{ fontWeight: 500 }}>{tr('designer.layouts.choose')}</label>
-        <Select id="layout-choice" style={{ minWidth: 240 }} value={name} onChange={setName}
-          options={data.layouts.map((l) => ({ value: l.name, label: `${label(l.label)} (${l.name})` }))} />
-        <Input aria-label={tr('designer.layouts.newName')} placeholder={tr('designer.layouts.newName')} value={copyName} onChange={(e) => setCopyName(e.target.value.trim())} style={{ width: 200 }} status={taken ? 'error' : undefined} />
-        <Input aria-label={tr('designer.layouts.newLabel')} placeholder={tr('designer.layouts.newLabel')} value={copyLabel} onChange={(e) => setCopyLabel(e.target.value)} style={{ width: 200 }} />
-        <Button icon={<PlusOutlined />} disabled={!canCopy} loading={copy.isPending}
-          onClick={() => current && copy.mutate({ layout: { ...(stripOrigin(current) as unknown as Record<string, unknown>), object, name: copyName, label: { en: copyLabel.trim(), zh: copyLabel.trim() } } })}>
+        <label htmlFor="layout-choice" style={{ fontWeight: 500 }}>
+          {tr('designer.layouts.choose')}
+        </label>
+        <Select
+          id="layout-choice"
+          style={{ minWidth: 240 }}
+          value={name}
+          onChange={setName}
+          options={data.layouts.map((l) => ({ value: l.name, label: `${label(l.label)} (${l.name})` }))}
+        />
+        <Input
+          aria-label={tr('designer.layouts.newName')}
+          placeholder={tr('designer.layouts.newName')}
+          value={copyName}
+          onChange={(e) => setCopyName(e.target.value.trim())}
+          style={{ width: 200 }}
+          status={taken ? 'error' : undefined}
+        />
+        <Input
+          aria-label={tr('designer.layouts.newLabel')}
+          placeholder={tr('designer.layouts.newLabel')}
+          value={copyLabel}
+          onChange={(e) => setCopyLabel(e.target.value)}
+          style={{ width: 200 }}
+        />
+        <Button
+          icon={<PlusOutlined />}
+          disabled={!canCopy}
+          loading={copy.isPending}
+          onClick={() =>
+            current &&
+            copy.mutate({
+              layout: { ...(stripOrigin(current) as unknown as Record<string, unknown>), object, name: copyName, label: { en: copyLabel.trim(), zh: copyLabel.trim() } },
+            })
+          }
+        >
           {tr('designer.layouts.copy')}
         </Button>
       </Space>
@@ -113,16 +146,21 @@ function LayoutEditor({ object, data, name }: { object: string; data: DesignerOb
     setBaseline(serverJson);
     setSectionsState(toState(server));
   }
-  const setSections = (f: (s: SectionState[]) => SectionState[]) => { setSectionsState(f); setDirty(true); };
-  const save = useMutation(trpc.designer.saveLayout.mutationOptions({
-    onSuccess: async () => {
-      setError(null);
-      setDirty(false);
-      await refresh();
-      message.success(tr('designer.layout.saved'));
-    },
-    onError: (e) => setError(appErrorOf(e)),
-  }));
+  const setSections = (f: (s: SectionState[]) => SectionState[]) => {
+    setSectionsState(f);
+    setDirty(true);
+  };
+  const save = useMutation(
+    trpc.designer.saveLayout.mutationOptions({
+      onSuccess: async () => {
+        setError(null);
+        setDirty(false);
+        await refresh();
+        message.success(tr('designer.layout.saved'));
+      },
+      onError: (e) => setError(appErrorOf(e)),
+    }),
+  );
 
   const fieldOf = new Map(data.fields.map((f) => [f.name, f]));
   const placed = new Set(sections.flatMap((s) => s.fields.map((e) => e.field)));
@@ -134,14 +172,15 @@ function LayoutEditor({ object, data, name }: { object: string; data: DesignerOb
   const updateEntry = (si: number, i: number, patch: Partial<Entry>) =>
     setSections((all) => all.map((s, j) => (j === si ? { ...s, fields: s.fields.map((e, k) => (k === i ? { ...e, ...patch } : e)) } : s)));
   /** Move the entry at (from) to position `to` of section `toS` (positions as before the move). */
-  const moveEntry = (from: { s: number; i: number }, toS: number, to: number) => setSections((all) => {
-    const next = all.map((s) => ({ ...s, fields: [...s.fields] }));
-    const [entry] = next[from.s].fields.splice(from.i, 1);
-    let at = to;
-    if (from.s === toS && from.i < to) at -= 1;
-    next[toS].fields.splice(Math.max(0, Math.min(at, next[toS].fields.length)), 0, entry);
-    return next;
-  });
+  const moveEntry = (from: { s: number; i: number }, toS: number, to: number) =>
+    setSections((all) => {
+      const next = all.map((s) => ({ ...s, fields: [...s.fields] }));
+      const [entry] = next[from.s].fields.splice(from.i, 1);
+      let at = to;
+      if (from.s === toS && from.i < to) at -= 1;
+      next[toS].fields.splice(Math.max(0, Math.min(at, next[toS].fields.length)), 0, entry);
+      return next;
+    });
   const moveBy = (si: number, i: number, by: -1 | 1) => {
     const count = sections[si].fields.length;
     if (by < 0 && i > 0) moveEntry({ s: si, i }, si, i - 1);
@@ -149,16 +188,18 @@ function LayoutEditor({ object, data, name }: { object: string; data: DesignerOb
     else if (by < 0 && si > 0) moveEntry({ s: si, i }, si - 1, sections[si - 1].fields.length);
     else if (by > 0 && si < sections.length - 1) moveEntry({ s: si, i }, si + 1, 0);
   };
-  const moveSection = (si: number, by: -1 | 1) => setSections((all) => {
-    const next = [...all];
-    [next[si], next[si + by]] = [next[si + by], next[si]];
-    return next;
-  });
-  const addSection = () => setSections((all) => {
-    let n = all.length + 1;
-    while (all.some((s) => s.id === `section_${n}`)) n += 1;
-    return [...all, { key: `new-${Date.now().toString(36)}`, id: `section_${n}`, en: tr('designer.layout.newSection'), zh: '', columns: 2, fields: [] }];
-  });
+  const moveSection = (si: number, by: -1 | 1) =>
+    setSections((all) => {
+      const next = [...all];
+      [next[si], next[si + by]] = [next[si + by], next[si]];
+      return next;
+    });
+  const addSection = () =>
+    setSections((all) => {
+      let n = all.length + 1;
+      while (all.some((s) => s.id === `section_${n}`)) n += 1;
+      return [...all, { key: `new-${Date.now().toString(36)}`, id: `section_${n}`, en: tr('designer.layout.newSection'), zh: '', columns: 2, fields: [] }];
+    });
   const submit = () => {
     setError(null);
     const base = server ? (stripOrigin(server) as unknown as Record<string, unknown>) : { object, name, label: { en: 'Default layout', zh: '默认布局' } };
@@ -190,90 +231,202 @@ function LayoutEditor({ object, data, name }: { object: string; data: DesignerOb
         const name = sectionLabel(s, si);
         const idp = `layout-${si}`;
         return (
-          <Card key={s.key} size="small" style={{ marginBottom: 16 }} role="group" aria-label={tr('designer.layout.sectionOf', { name })}
-            title={<Typography.Title level={3} style={{ fontSize: 15, margin: 0 }}>{name}</Typography.Title>}
+          <Card
+            key={s.key}
+            size="small"
+            style={{ marginBottom: 16 }}
+            role="group"
+            aria-label={tr('designer.layout.sectionOf', { name })}
+            title={
+              <Typography.Title level={3} style={{ fontSize: 15, margin: 0 }}>
+                {name}
+              </Typography.Title>
+            }
             extra={
               <Space size={4}>
-                <Button size="small" icon={<ArrowUpOutlined />} aria-label={`${tr('designer.layout.sectionUp')}: ${name}`} disabled={si === 0} onClick={() => moveSection(si, -1)} />
-                <Button size="small" icon={<ArrowDownOutlined />} aria-label={`${tr('designer.layout.sectionDown')}: ${name}`} disabled={si === sections.length - 1} onClick={() => moveSection(si, 1)} />
-                <Button size="small" danger icon={<DeleteOutlined />} aria-label={`${tr('designer.layout.removeSection')}: ${name}`} disabled={sections.length === 1}
-                  onClick={() => setSections((all) => all.filter((_, j) => j !== si))} />
+                <Button
+                  size="small"
+                  icon={<ArrowUpOutlined />}
+                  aria-label={`${tr('designer.layout.sectionUp')}: ${name}`}
+                  disabled={si === 0}
+                  onClick={() => moveSection(si, -1)}
+                />
+                <Button
+                  size="small"
+                  icon={<ArrowDownOutlined />}
+                  aria-label={`${tr('designer.layout.sectionDown')}: ${name}`}
+                  disabled={si === sections.length - 1}
+                  onClick={() => moveSection(si, 1)}
+                />
+                <Button
+                  size="small"
+                  danger
+                  icon={<DeleteOutlined />}
+                  aria-label={`${tr('designer.layout.removeSection')}: ${name}`}
+                  disabled={sections.length === 1}
+                  onClick={() => setSections((all) => all.filter((_, j) => j !== si))}
+                />
               </Space>
-            }>
+            }
+          >
             <Space wrap align="end" style={{ marginBottom: 12 }}>
               <div>
-                <label htmlFor={`${idp}-en`} style={labelStyle}>{tr('designer.layout.sectionLabel')}</label>
+                <label htmlFor={`${idp}-en`} style={labelStyle}>
+                  {tr('designer.layout.sectionLabel')}
+                </label>
                 <Input id={`${idp}-en`} value={s.en} onChange={(e) => updateSection(si, { en: e.target.value })} style={{ width: 220 }} />
               </div>
               <div>
-                <label htmlFor={`${idp}-zh`} style={labelStyle}>{tr('designer.layout.sectionLabelZh')}</label>
+                <label htmlFor={`${idp}-zh`} style={labelStyle}>
+                  {tr('designer.layout.sectionLabelZh')}
+                </label>
                 <Input id={`${idp}-zh`} value={s.zh} onChange={(e) => updateSection(si, { zh: e.target.value })} style={{ width: 220 }} />
               </div>
               <div>
-                <label htmlFor={`${idp}-columns`} style={labelStyle}>{tr('designer.layout.columns')}</label>
-                <Select id={`${idp}-columns`} value={s.columns} style={{ width: 100 }} options={[{ value: 1, label: '1' }, { value: 2, label: '2' }]}
-                  onChange={(columns) => updateSection(si, { columns })} />
+                <label htmlFor={`${idp}-columns`} style={labelStyle}>
+                  {tr('designer.layout.columns')}
+                </label>
+                <Select
+                  id={`${idp}-columns`}
+                  value={s.columns}
+                  style={{ width: 100 }}
+                  options={[
+                    { value: 1, label: '1' },
+                    { value: 2, label: '2' },
+                  ]}
+                  onChange={(columns) => updateSection(si, { columns })}
+                />
               </div>
             </Space>
             <ol
               aria-label={tr('designer.layout.fieldsOf', { name })}
               style={{ listStyle: 'none', padding: 0, margin: '0 0 12px', minHeight: 40, border: drag ? '1px dashed #bbb' : '1px dashed transparent', borderRadius: 6 }}
-              onDragOver={(e) => { if (drag) e.preventDefault(); }}
+              onDragOver={(e) => {
+                if (drag) e.preventDefault();
+              }}
               onDrop={(e) => onDrop(e, si, s.fields.length)}
             >
-              {s.fields.length === 0 && <li><Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={tr('designer.layout.emptySection')} style={{ margin: 8 }} /></li>}
+              {s.fields.length === 0 && (
+                <li>
+                  <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={tr('designer.layout.emptySection')} style={{ margin: 8 }} />
+                </li>
+              )}
               {s.fields.map((e, i) => {
                 const fl = fieldLabel(e.field);
                 const def = fieldOf.get(e.field);
                 const first = si === 0 && i === 0;
                 const last = si === sections.length - 1 && i === s.fields.length - 1;
                 return (
-                  <li key={e.field} draggable
-                    onDragStart={(ev) => { setDrag({ s: si, i }); ev.dataTransfer.effectAllowed = 'move'; ev.dataTransfer.setData('text/plain', e.field); }}
+                  <li
+                    key={e.field}
+                    draggable
+                    onDragStart={(ev) => {
+                      setDrag({ s: si, i });
+                      ev.dataTransfer.effectAllowed = 'move';
+                      ev.dataTransfer.setData('text/plain', e.field);
+                    }}
                     onDragEnd={() => setDrag(null)}
-                    onDragOver={(ev) => { if (drag) ev.preventDefault(); }}
+                    onDragOver={(ev) => {
+                      if (drag) ev.preventDefault();
+                    }}
                     onDrop={(ev) => onDrop(ev, si, i)}
-                    style={{ display: 'flex', alignItems: 'center', gap: 12, padding: '6px 8px', borderBottom: '1px solid #f0f0f0', background: drag && drag.s === si && drag.i === i ? '#f5f9ff' : undefined, cursor: 'grab' }}>
+                    style={{
+                      display: 'flex',
+                      alignItems: 'center',
+                      gap: 12,
+                      padding: '6px 8px',
+                      borderBottom: '1px solid #f0f0f0',
+                      background: drag && drag.s === si && drag.i === i ? '#f5f9ff' : undefined,
+                      cursor: 'grab',
+                    }}
+                  >
                     <HolderOutlined aria-hidden style={{ color: '#999' }} />
                     <span style={{ flex: 1, minWidth: 160 }}>
-                      {fl} <Typography.Text type="secondary" style={{ fontSize: 12 }}><code>{e.field}</code></Typography.Text>
-                      {def?.archived && <Tag color="red" style={{ marginLeft: 8 }}>{tr('designer.archived')}</Tag>}
-                      {!def && <Tag color="red" style={{ marginLeft: 8 }}>{tr('designer.layout.unknownField')}</Tag>}
+                      {fl}{' '}
+                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                        <code>{e.field}</code>
+                      </Typography.Text>
+                      {def?.archived && (
+                        <Tag color="red" style={{ marginLeft: 8 }}>
+                          {tr('designer.archived')}
+                        </Tag>
+                      )}
+                      {!def && (
+                        <Tag color="red" style={{ marginLeft: 8 }}>
+                          {tr('designer.layout.unknownField')}
+                        </Tag>
+                      )}
                     </span>
                     <Space size={4}>
-                      <Switch size="small" aria-label={`${tr('admin.required')}: ${fl}`} checked={e.required || Boolean(def?.required)} disabled={Boolean(def?.required)}
-                        onChange={(required) => updateEntry(si, i, { required })} />
-                      <Typography.Text style={{ fontSize: 12 }} aria-hidden>{tr('admin.required')}</Typography.Text>
+                      <Switch
+                        size="small"
+                        aria-label={`${tr('admin.required')}: ${fl}`}
+                        checked={e.required || Boolean(def?.required)}
+                        disabled={Boolean(def?.required)}
+                        onChange={(required) => updateEntry(si, i, { required })}
+                      />
+                      <Typography.Text style={{ fontSize: 12 }} aria-hidden>
+                        {tr('admin.required')}
+                      </Typography.Text>
                     </Space>
                     <Space size={4}>
                       <Switch size="small" aria-label={`${tr('designer.layout.readOnly')}: ${fl}`} checked={e.readOnly} onChange={(readOnly) => updateEntry(si, i, { readOnly })} />
-                      <Typography.Text style={{ fontSize: 12 }} aria-hidden>{tr('designer.layout.readOnly')}</Typography.Text>
+                      <Typography.Text style={{ fontSize: 12 }} aria-hidden>
+                        {tr('designer.layout.readOnly')}
+                      </Typography.Text>
                     </Space>
                     <Space size={4}>
                       <Button size="small" icon={<ArrowUpOutlined />} aria-label={`${tr('designer.moveUp')}: ${fl}`} disabled={first} onClick={() => moveBy(si, i, -1)} />
                       <Button size="small" icon={<ArrowDownOutlined />} aria-label={`${tr('designer.moveDown')}: ${fl}`} disabled={last} onClick={() => moveBy(si, i, 1)} />
-                      <Button size="small" icon={<CloseOutlined />} aria-label={`${tr('designer.layout.removeField')}: ${fl}`}
-                        onClick={() => setSections((all) => all.map((x, j) => (j === si ? { ...x, fields: x.fields.filter((_, k) => k !== i) } : x)))} />
+                      <Button
+                        size="small"
+                        icon={<CloseOutlined />}
+                        aria-label={`${tr('designer.layout.removeField')}: ${fl}`}
+                        onClick={() => setSections((all) => all.map((x, j) => (j === si ? { ...x, fields: x.fields.filter((_, k) => k !== i) } : x)))}
+                      />
                     </Space>
                   </li>
                 );
               })}
             </ol>
             <div>
-              <label htmlFor={`${idp}-add`} style={labelStyle}>{tr('designer.layout.addFieldTo', { name })}</label>
-              <Select id={`${idp}-add`} style={{ width: 280 }} value={null} placeholder={tr('designer.layout.addFieldPlaceholder')} showSearch={{ optionFilterProp: 'label' }}
-                disabled={unplaced.length === 0} options={unplaced.map((f) => ({ value: f.name, label: label(f.label) }))}
+              <label htmlFor={`${idp}-add`} style={labelStyle}>
+                {tr('designer.layout.addFieldTo', { name })}
+              </label>
+              <Select
+                id={`${idp}-add`}
+                style={{ width: 280 }}
+                value={null}
+                placeholder={tr('designer.layout.addFieldPlaceholder')}
+                showSearch={{ optionFilterProp: 'label' }}
+                disabled={unplaced.length === 0}
+                options={unplaced.map((f) => ({ value: f.name, label: label(f.label) }))}
                 onChange={(field: string | null) => {
                   if (field) updateSection(si, { fields: [...s.fields, { field, required: false, readOnly: false }] });
-                }} />
+                }}
+              />
             </div>
           </Card>
         );
       })}
       <Space>
-        <Button icon={<PlusOutlined />} onClick={addSection}>{tr('designer.layout.addSection')}</Button>
-        <Button type="primary" onClick={submit} loading={save.isPending}>{tr('designer.layout.save')}</Button>
-        {dirty && <Button onClick={() => { setDirty(false); setBaseline(serverJson); setSectionsState(toState(server)); }}>{tr('designer.discard')}</Button>}
+        <Button icon={<PlusOutlined />} onClick={addSection}>
+          {tr('designer.layout.addSection')}
+        </Button>
+        <Button type="primary" onClick={submit} loading={save.isPending}>
+          {tr('designer.layout.save')}
+        </Button>
+        {dirty && (
+          <Button
+            onClick={() => {
+              setDirty(false);
+              setBaseline(serverJson);
+              setSectionsState(toState(server));
+            }}
+          >
+            {tr('designer.discard')}
+          </Button>
+        )}
       </Space>
     </div>
   );

@@ -25,7 +25,12 @@ export function ObjectDesigner({ object }: { object: string }) {
   const [tab, setTab] = useState('fields');
   const title = tr('designer.objects');
   if (!data.data || !types.data) {
-    if (data.data === null) return <AdminPage title={title}><Alert type="error" role="alert" title={tr('designer.object.notFound', { name: object })} /></AdminPage>;
+    if (data.data === null)
+      return (
+        <AdminPage title={title}>
+          <Alert type="error" role="alert" title={tr('designer.object.notFound', { name: object })} />
+        </AdminPage>
+      );
     return <QueryGate title={title} error={data.error ?? types.error} loading={data.isLoading || types.isLoading} />;
   }
   const d = data.data;
@@ -37,20 +42,26 @@ export function ObjectDesigner({ object }: { object: string }) {
         <Space>
           <SourceTag source={own.source} />
           <StateTags customized={own.customized} archived={own.archived} />
-          <NavButton href="/admin/designer" icon={<ArrowLeftOutlined />}>{tr('designer.backToObjects')}</NavButton>
+          <NavButton href="/admin/designer" icon={<ArrowLeftOutlined />}>
+            {tr('designer.backToObjects')}
+          </NavButton>
         </Space>
       }
     >
       {own.archived && <Alert type="warning" showIcon title={tr('designer.object.archivedHint')} style={{ marginBottom: 16 }} />}
-      <Tabs activeKey={tab} onChange={setTab} items={[
-        { key: 'fields', label: tr('designer.tab.fields'), children: <FieldsTab object={object} data={d} types={types.data} /> },
-        { key: 'layout', label: tr('designer.tab.layout'), children: <LayoutTab object={object} data={d} /> },
-        { key: 'views', label: tr('designer.tab.views'), children: <ViewsTab object={object} data={d} archived={Boolean(own.archived)} /> },
-        { key: 'processes', label: tr('designer.tab.processes'), children: <ProcessesTab object={object} data={d} /> },
-        { key: 'rules', label: tr('designer.tab.rules'), children: <RulesTab object={object} data={d} /> },
-        { key: 'approvals', label: tr('designer.tab.approvals'), children: <ApprovalsTab object={object} data={d} /> },
-        { key: 'object', label: tr('designer.tab.object'), children: <ObjectTab object={object} data={d} /> },
-      ]} />
+      <Tabs
+        activeKey={tab}
+        onChange={setTab}
+        items={[
+          { key: 'fields', label: tr('designer.tab.fields'), children: <FieldsTab object={object} data={d} types={types.data} /> },
+          { key: 'layout', label: tr('designer.tab.layout'), children: <LayoutTab object={object} data={d} /> },
+          { key: 'views', label: tr('designer.tab.views'), children: <ViewsTab object={object} data={d} archived={Boolean(own.archived)} /> },
+          { key: 'processes', label: tr('designer.tab.processes'), children: <ProcessesTab object={object} data={d} /> },
+          { key: 'rules', label: tr('designer.tab.rules'), children: <RulesTab object={object} data={d} /> },
+          { key: 'approvals', label: tr('designer.tab.approvals'), children: <ApprovalsTab object={object} data={d} /> },
+          { key: 'object', label: tr('designer.tab.object'), children: <ObjectTab object={object} data={d} /> },
+        ]}
+      />
     </AdminPage>
   );
 }

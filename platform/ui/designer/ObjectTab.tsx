@@ -38,12 +38,21 @@ export function ObjectTab({ object, data }: { object: string; data: DesignerObje
   const [form] = Form.useForm<Values>();
   const [error, setError] = useState<ClientAppError | null>(null);
   const own = data.object as unknown as OwnProps;
-  const update = useMutation(trpc.designer.updateObject.mutationOptions({
-    onSuccess: async () => { await refresh(); message.success(tr('ui.saved')); },
-    onError: (e) => setError(showDesignerError(form, ITEMS, e, { alias: { label: 'labelEn', pluralLabel: 'pluralEn', default: 'sharing' } })),
-  }));
+  const update = useMutation(
+    trpc.designer.updateObject.mutationOptions({
+      onSuccess: async () => {
+        await refresh();
+        message.success(tr('ui.saved'));
+      },
+      onError: (e) => setError(showDesignerError(form, ITEMS, e, { alias: { label: 'labelEn', pluralLabel: 'pluralEn', default: 'sharing' } })),
+    }),
+  );
   const lifecycle = {
-    onSuccess: async () => { setError(null); await refresh(); message.success(tr('ui.saved')); },
+    onSuccess: async () => {
+      setError(null);
+      await refresh();
+      message.success(tr('ui.saved'));
+    },
     onError: (e: unknown) => setError(appErrorOf(e)),
   };
   const archive = useMutation(trpc.designer.archiveObject.mutationOptions(lifecycle));
@@ -70,21 +79,47 @@ export function ObjectTab({ object, data }: { object: string; data: DesignerObje
   return (
     <div>
       <DetailsAlert error={error} onClose={() => setError(null)} />
-      <Form<Values> form={form} name="object" layout="vertical" style={{ maxWidth: 560 }} requiredMark={false} onFinish={submit}
+      <Form<Values>
+        form={form}
+        name="object"
+        layout="vertical"
+        style={{ maxWidth: 560 }}
+        requiredMark={false}
+        onFinish={submit}
         initialValues={{
-          labelEn: own.label.en, labelZh: own.label.zh, pluralEn: own.pluralLabel.en, pluralZh: own.pluralLabel.zh,
-          description: own.description, sharing: own.sharing?.default ?? 'private', hierarchy: own.sharing?.hierarchy ?? false,
-        }}>
-        <Form.Item label={tr('designer.labelEn')} name="labelEn" rules={[{ required: true, message: tr('admin.required') }]}><Input autoComplete="off" /></Form.Item>
-        <Form.Item label={tr('admin.labelZh')} name="labelZh"><Input autoComplete="off" /></Form.Item>
-        <Form.Item label={tr('designer.pluralEn')} name="pluralEn" rules={[{ required: true, message: tr('admin.required') }]}><Input autoComplete="off" /></Form.Item>
-        <Form.Item label={tr('designer.pluralZh')} name="pluralZh"><Input autoComplete="off" /></Form.Item>
-        <Form.Item label={tr('admin.description')} name="description"><Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} /></Form.Item>
+          labelEn: own.label.en,
+          labelZh: own.label.zh,
+          pluralEn: own.pluralLabel.en,
+          pluralZh: own.pluralLabel.zh,
+          description: own.description,
+          sharing: own.sharing?.default ?? 'private',
+          hierarchy: own.sharing?.hierarchy ?? false,
+        }}
+      >
+        <Form.Item label={tr('designer.labelEn')} name="labelEn" rules={[{ required: true, message: tr('admin.required') }]}>
+          <Input autoComplete="off" />
+        </Form.Item>
+        <Form.Item label={tr('admin.labelZh')} name="labelZh">
+          <Input autoComplete="off" />
+        </Form.Item>
+        <Form.Item label={tr('designer.pluralEn')} name="pluralEn" rules={[{ required: true, message: tr('admin.required') }]}>
+          <Input autoComplete="off" />
+        </Form.Item>
+        <Form.Item label={tr('designer.pluralZh')} name="pluralZh">
+          <Input autoComplete="off" />
+        </Form.Item>
+        <Form.Item label={tr('admin.description')} name="description">
+          <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} />
+        </Form.Item>
         <Form.Item label={tr('designer.object.sharing')} name="sharing">
           <Select options={SHARING_OPTIONS.map((o) => ({ value: o.value, label: tr(o.label) }))} />
         </Form.Item>
-        <Form.Item label={tr('designer.object.hierarchy')} name="hierarchy" valuePropName="checked" extra={tr('designer.object.hierarchyHint')}><Switch /></Form.Item>
-        <Button type="primary" htmlType="submit" loading={update.isPending}>{tr('ui.save')}</Button>
+        <Form.Item label={tr('designer.object.hierarchy')} name="hierarchy" valuePropName="checked" extra={tr('designer.object.hierarchyHint')}>
+          <Switch />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" loading={update.isPending}>
+          {tr('ui.save')}
+        </Button>
       </Form>
       {own.source !== 'stock' && (
         <>
@@ -92,11 +127,20 @@ export function ObjectTab({ object, data }: { object: string; data: DesignerObje
           <Typography.Paragraph type="secondary">{own.archived ? tr('designer.object.restoreHint') : tr('designer.object.archiveHint')}</Typography.Paragraph>
           <Space>
             {own.archived ? (
-              <Button onClick={() => restore.mutate({ name: object })} loading={restore.isPending}>{tr('designer.object.restore')}</Button>
+              <Button onClick={() => restore.mutate({ name: object })} loading={restore.isPending}>
+                {tr('designer.object.restore')}
+              </Button>
             ) : (
-              <Popconfirm title={tr('designer.object.confirmArchive', { name: label(own.label) })} okText={tr('designer.archive')} okButtonProps={{ danger: true }} cancelText={tr('ui.cancel')}
-                onConfirm={() => archive.mutate({ name: object })}>
-                <Button danger loading={archive.isPending}>{tr('designer.object.archive')}</Button>
+              <Popconfirm
+                title={tr('designer.object.confirmArchive', { name: label(own.label) })}
+                okText={tr('designer.archive')}
+                okButtonProps={{ danger: true }}
+                cancelText={tr('ui.cancel')}
+                onConfirm={() => archive.mutate({ name: object })}
+              >
+                <Button danger loading={archive.isPending}>
+                  {tr('designer.object.archive')}
+                </Button>
               </Popconfirm>
             )}
           </Space>

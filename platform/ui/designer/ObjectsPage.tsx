@@ -33,16 +33,18 @@ function NewObjectDialog({ open, onClose }: { open: boolean; onClose(): void }) 
   const refresh = useRefreshMetadata();
   const [form] = Form.useForm<NewObjectValues>();
   const [error, setError] = useState<ClientAppError | null>(null);
-  const create = useMutation(trpc.designer.createObject.mutationOptions({
-    onSuccess: async (_r, v) => {
-      await refresh();
-      message.success(tr('designer.object.created'));
-      form.resetFields();
-      onClose();
-      router.push(`/admin/designer/${v.name}`);
-    },
-    onError: (e) => setError(showDesignerError(form, ITEMS, e, { alias: { label: 'labelEn', pluralLabel: 'pluralEn', pattern: 'autoNumber' } })),
-  }));
+  const create = useMutation(
+    trpc.designer.createObject.mutationOptions({
+      onSuccess: async (_r, v) => {
+        await refresh();
+        message.success(tr('designer.object.created'));
+        form.resetFields();
+        onClose();
+        router.push(`/admin/designer/${v.name}`);
+      },
+      onError: (e) => setError(showDesignerError(form, ITEMS, e, { alias: { label: 'labelEn', pluralLabel: 'pluralEn', pattern: 'autoNumber' } })),
+    }),
+  );
   const submit = (v: NewObjectValues) => {
     setError(null);
     const labelEn = v.labelEn.trim();
@@ -55,21 +57,50 @@ function NewObjectDialog({ open, onClose }: { open: boolean; onClose(): void }) 
       sharing: { default: v.sharing },
     });
   };
-  const close = () => { setError(null); form.resetFields(); onClose(); };
+  const close = () => {
+    setError(null);
+    form.resetFields();
+    onClose();
+  };
   return (
-    <Modal open={open} title={tr('designer.object.new')} okText={tr('ui.save')} cancelText={tr('ui.cancel')} confirmLoading={create.isPending}
-      onOk={() => form.submit()} onCancel={close} destroyOnHidden>
+    <Modal
+      open={open}
+      title={tr('designer.object.new')}
+      okText={tr('ui.save')}
+      cancelText={tr('ui.cancel')}
+      confirmLoading={create.isPending}
+      onOk={() => form.submit()}
+      onCancel={close}
+      destroyOnHidden
+    >
       <DetailsAlert error={error} />
       <Form<NewObjectValues> form={form} name="newObject" layout="vertical" onFinish={submit} initialValues={{ sharing: 'private' }} requiredMark={false}>
-        <Form.Item label={tr('admin.apiNameLabel')} name="name" extra={tr('admin.apiNameHint')}
-          rules={[{ required: true, message: tr('admin.required') }, { pattern: API_NAME, message: tr('admin.apiNameHint') }]}>
+        <Form.Item
+          label={tr('admin.apiNameLabel')}
+          name="name"
+          extra={tr('admin.apiNameHint')}
+          rules={[
+            { required: true, message: tr('admin.required') },
+            { pattern: API_NAME, message: tr('admin.apiNameHint') },
+          ]}
+        >
           <Input autoComplete="off" />
         </Form.Item>
-        <Form.Item label={tr('designer.labelEn')} name="labelEn" rules={[{ required: true, message: tr('admin.required') }]}><Input autoComplete="off" /></Form.Item>
-        <Form.Item label={tr('admin.labelZh')} name="labelZh" extra={tr('designer.zhHint')}><Input autoComplete="off" /></Form.Item>
-        <Form.Item label={tr('designer.pluralEn')} name="pluralEn" rules={[{ required: true, message: tr('admin.required') }]}><Input autoComplete="off" /></Form.Item>
-        <Form.Item label={tr('designer.pluralZh')} name="pluralZh" extra={tr('designer.zhHint')}><Input autoComplete="off" /></Form.Item>
-        <Form.Item label={tr('designer.object.autoNumber')} name="autoNumber" extra={tr('designer.object.autoNumberHint')}><Input autoComplete="off" placeholder="VO-{YYYY}-{0000}" /></Form.Item>
+        <Form.Item label={tr('designer.labelEn')} name="labelEn" rules={[{ required: true, message: tr('admin.required') }]}>
+          <Input autoComplete="off" />
+        </Form.Item>
+        <Form.Item label={tr('admin.labelZh')} name="labelZh" extra={tr('designer.zhHint')}>
+          <Input autoComplete="off" />
+        </Form.Item>
+        <Form.Item label={tr('designer.pluralEn')} name="pluralEn" rules={[{ required: true, message: tr('admin.required') }]}>
+          <Input autoComplete="off" />
+        </Form.Item>
+        <Form.Item label={tr('designer.pluralZh')} name="pluralZh" extra={tr('designer.zhHint')}>
+          <Input autoComplete="off" />
+        </Form.Item>
+        <Form.Item label={tr('designer.object.autoNumber')} name="autoNumber" extra={tr('designer.object.autoNumberHint')}>
+          <Input autoComplete="off" placeholder="VO-{YYYY}-{0000}" />
+        </Form.Item>
         <Form.Item label={tr('designer.object.sharing')} name="sharing">
           <Select options={SHARING_OPTIONS.map((o) => ({ value: o.value, label: tr(o.label) }))} />
         </Form.Item>
@@ -87,12 +118,19 @@ export function ObjectsPage() {
   if (!objects.data) return <QueryGate title={title} error={objects.error} loading={objects.isLoading} />;
   const rows = [...objects.data].sort((a, b) => Number(a.archived) - Number(b.archived) || label(a.label).localeCompare(label(b.label)));
   return (
-    <AdminPage title={title} extra={
-      <Space>
-        <NavButton href="/admin/designer/revisions" icon={<HistoryOutlined />}>{tr('designer.revisions')}</NavButton>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>{tr('designer.object.new')}</Button>
-      </Space>
-    }>
+    <AdminPage
+      title={title}
+      extra={
+        <Space>
+          <NavButton href="/admin/designer/revisions" icon={<HistoryOutlined />}>
+            {tr('designer.revisions')}
+          </NavButton>
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+            {tr('designer.object.new')}
+          </Button>
+        </Space>
+      }
+    >
       <Table<DesignerObjectRow>
         rowKey="name"
         size="middle"

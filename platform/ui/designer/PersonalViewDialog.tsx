@@ -22,8 +22,18 @@ export function combineFilters(...filters: unknown[]): unknown {
   return { all: present };
 }
 
-export function PersonalViewDialog({ object, open, content, onClose, onSaved }: {
-  object: string; open: boolean; content: PersonalViewContent; onClose(): void; onSaved(name: string): void;
+export function PersonalViewDialog({
+  object,
+  open,
+  content,
+  onClose,
+  onSaved,
+}: {
+  object: string;
+  open: boolean;
+  content: PersonalViewContent;
+  onClose(): void;
+  onSaved(name: string): void;
 }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -31,21 +41,39 @@ export function PersonalViewDialog({ object, open, content, onClose, onSaved }: 
   const { message } = App.useApp();
   const [form] = Form.useForm<{ en: string; zh?: string }>();
   const [error, setError] = useState<ClientAppError | null>(null);
-  const save = useMutation(trpc.meta.savePersonalView.mutationOptions({
-    onSuccess: async (_r, v) => {
-      await queryClient.invalidateQueries({ queryKey: trpc.meta.object.queryKey({ object }) });
-      message.success(tr('designer.myView.saved'));
-      form.resetFields();
-      onSaved(v.name);
-    },
-    onError: (e) => setError(showDesignerError(form, ['en', 'zh'], e, { alias: { label: 'en', name: 'en' } })),
-  }));
-  const close = () => { setError(null); form.resetFields(); onClose(); };
+  const save = useMutation(
+    trpc.meta.savePersonalView.mutationOptions({
+      onSuccess: async (_r, v) => {
+        await queryClient.invalidateQueries({ queryKey: trpc.meta.object.queryKey({ object }) });
+        message.success(tr('designer.myView.saved'));
+        form.resetFields();
+        onSaved(v.name);
+      },
+      onError: (e) => setError(showDesignerError(form, ['en', 'zh'], e, { alias: { label: 'en', name: 'en' } })),
+    }),
+  );
+  const close = () => {
+    setError(null);
+    form.resetFields();
+    onClose();
+  };
   return (
-    <Modal open={open} title={tr('designer.myView.save')} okText={tr('ui.save')} cancelText={tr('ui.cancel')} confirmLoading={save.isPending}
-      onOk={() => form.submit()} onCancel={close} destroyOnHidden>
+    <Modal
+      open={open}
+      title={tr('designer.myView.save')}
+      okText={tr('ui.save')}
+      cancelText={tr('ui.cancel')}
+      confirmLoading={save.isPending}
+      onOk={() => form.submit()}
+      onCancel={close}
+      destroyOnHidden
+    >
       <DetailsAlert error={error} />
-      <Form form={form} name="personalView" layout="vertical" requiredMark={false}
+      <Form
+        form={form}
+        name="personalView"
+        layout="vertical"
+        requiredMark={false}
         onFinish={(v) => {
           setError(null);
           const en = v.en.trim();
@@ -58,7 +86,8 @@ export function PersonalViewDialog({ object, open, content, onClose, onSaved }: 
             ...(content.sort?.length ? { sort: content.sort } : {}),
             ...(content.pageSize ? { pageSize: content.pageSize } : {}),
           });
-        }}>
+        }}
+      >
         <Form.Item label={tr('designer.myView.name')} name="en" rules={[{ required: true, message: tr('admin.required') }, { max: 200 }]}>
           <Input autoComplete="off" />
         </Form.Item>

@@ -54,23 +54,34 @@ export function PicklistValuesEditor({ value = [], onChange, id }: { value?: Opt
         const name = nameOf(r, i);
         return (
           <div key={r.key} style={{ ...grid, marginBottom: 8 }}>
-            <Input aria-label={`${tr('designer.picklist.value')} ${i + 1}`} value={r.value} disabled={r.saved} maxLength={100}
-              onChange={(e) => update(i, { value: e.target.value })} />
+            <Input
+              aria-label={`${tr('designer.picklist.value')} ${i + 1}`}
+              value={r.value}
+              disabled={r.saved}
+              maxLength={100}
+              onChange={(e) => update(i, { value: e.target.value })}
+            />
             <Input aria-label={`${tr('designer.labelEn')} ${i + 1}`} value={r.en} onChange={(e) => update(i, { en: e.target.value })} />
             <Input aria-label={`${tr('admin.labelZh')} ${i + 1}`} value={r.zh} onChange={(e) => update(i, { zh: e.target.value })} />
-            <div><Switch aria-label={`${tr('designer.picklist.active')}: ${name}`} checked={r.active} onChange={(active) => update(i, { active })} /></div>
+            <div>
+              <Switch aria-label={`${tr('designer.picklist.active')}: ${name}`} checked={r.active} onChange={(active) => update(i, { active })} />
+            </div>
             <Space size={4}>
               <Button size="small" icon={<ArrowUpOutlined />} aria-label={`${tr('designer.moveUp')}: ${name}`} disabled={i === 0} onClick={() => move(i, -1)} />
               <Button size="small" icon={<ArrowDownOutlined />} aria-label={`${tr('designer.moveDown')}: ${name}`} disabled={i === value.length - 1} onClick={() => move(i, 1)} />
-              {!r.saved && (
-                <Button size="small" icon={<DeleteOutlined />} aria-label={`${tr('designer.remove')}: ${name}`} onClick={() => set(value.filter((_, j) => j !== i))} />
-              )}
+              {!r.saved && <Button size="small" icon={<DeleteOutlined />} aria-label={`${tr('designer.remove')}: ${name}`} onClick={() => set(value.filter((_, j) => j !== i))} />}
             </Space>
           </div>
         );
       })}
-      <Button icon={<PlusOutlined />} onClick={() => set([...value, newOptionRow()])}>{tr('designer.picklist.add')}</Button>
-      {value.some((r) => r.saved) && <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }}>{tr('designer.picklist.savedHint')}</Typography.Paragraph>}
+      <Button icon={<PlusOutlined />} onClick={() => set([...value, newOptionRow()])}>
+        {tr('designer.picklist.add')}
+      </Button>
+      {value.some((r) => r.saved) && (
+        <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }}>
+          {tr('designer.picklist.savedHint')}
+        </Typography.Paragraph>
+      )}
     </div>
   );
 }

@@ -20,7 +20,11 @@ const ACTION_COLORS: Record<string, string> = { added: 'green', removed: 'red', 
 function Value({ value }: { value: unknown }) {
   const text = compactJson(value);
   const short = text.length > 160 ? `${text.slice(0, 157)}…` : text;
-  return <code title={short === text ? undefined : text} style={{ wordBreak: 'break-all' }}>{short}</code>;
+  return (
+    <code title={short === text ? undefined : text} style={{ wordBreak: 'break-all' }}>
+      {short}
+    </code>
+  );
 }
 
 const SHOWN = 5;
@@ -41,7 +45,13 @@ function Changes({ revision }: { revision: Revision }) {
                 {c.lines.map((l, j) => (
                   <li key={j}>
                     <code>{l.path || tr('designer.rev.wholeItem')}</code>:{' '}
-                    {c.action === 'added' ? <Value value={l.after} /> : <><Value value={l.before} /> → <Value value={l.after} /></>}
+                    {c.action === 'added' ? (
+                      <Value value={l.after} />
+                    ) : (
+                      <>
+                        <Value value={l.before} /> → <Value value={l.after} />
+                      </>
+                    )}
                   </li>
                 ))}
               </ul>
@@ -65,18 +75,34 @@ function ConflictsCard() {
   const refresh = useRefreshMetadata();
   const conflicts = useQuery(trpc.designer.conflicts.queryOptions());
   const [error, setError] = useState<ClientAppError | null>(null);
-  const resolve = useMutation(trpc.designer.resolveConflict.mutationOptions({
-    onSuccess: async () => { setError(null); await refresh(); message.success(tr('designer.conflict.resolved')); },
-    onError: (e) => setError(appErrorOf(e)),
-  }));
+  const resolve = useMutation(
+    trpc.designer.resolveConflict.mutationOptions({
+      onSuccess: async () => {
+        setError(null);
+        await refresh();
+        message.success(tr('designer.conflict.resolved'));
+      },
+      onError: (e) => setError(appErrorOf(e)),
+    }),
+  );
   const rows = conflicts.data ?? [];
   const where = (c: MetadataConflict) => `${c.key}${c.path.length ? ` · ${c.path.join('.')}` : ''}`;
   return (
-    <Card size="small" style={{ marginBottom: 24 }} loading={conflicts.isLoading}
-      title={<Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>{tr('designer.conflicts')}</Typography.Title>}>
+    <Card
+      size="small"
+      style={{ marginBottom: 24 }}
+      loading={conflicts.isLoading}
+      title={
+        <Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>
+          {tr('designer.conflicts')}
+        </Typography.Title>
+      }
+    >
       {conflicts.error && <DetailsAlert error={appErrorOf(conflicts.error)} />}
       <DetailsAlert error={error} onClose={() => setError(null)} />
-      {rows.length === 0 ? <Typography.Text type="secondary">{tr('designer.conflict.none')}</Typography.Text> : (
+      {rows.length === 0 ? (
+        <Typography.Text type="secondary">{tr('designer.conflict.none')}</Typography.Text>
+      ) : (
         <Table<MetadataConflict>
           rowKey={(c) => where(c)}
           size="small"
@@ -89,13 +115,18 @@ function ConflictsCard() {
             { key: 'now', title: tr('designer.conflict.now'), render: (_, c) => <Value value={c.now} /> },
             { key: 'mine', title: tr('designer.conflict.mine'), render: (_, c) => <Value value={c.mine} /> },
             {
-              key: 'actions', title: tr('admin.actions'),
+              key: 'actions',
+              title: tr('admin.actions'),
               render: (_, c) => (
                 <Space size="small">
                   <Button size="small" aria-label={`${tr('designer.conflict.keepMine')}: ${where(c)}`} onClick={() => resolve.mutate({ key: c.key, path: c.path, take: 'mine' })}>
                     {tr('designer.conflict.keepMine')}
                   </Button>
-                  <Button size="small" aria-label={`${tr('designer.conflict.takeTheirs')}: ${where(c)}`} onClick={() => resolve.mutate({ key: c.key, path: c.path, take: 'theirs' })}>
+                  <Button
+                    size="small"
+                    aria-label={`${tr('designer.conflict.takeTheirs')}: ${where(c)}`}
+                    onClick={() => resolve.mutate({ key: c.key, path: c.path, take: 'theirs' })}
+                  >
                     {tr('designer.conflict.takeTheirs')}
                   </Button>
                 </Space>
@@ -121,25 +152,36 @@ export function RevisionsPage() {
   const more = Boolean(last?.data && last.data.length === PAGE);
   const loadError = pages.find((p) => p.error)?.error;
   const current = rows[0]?.number;
-  const revert = useMutation(trpc.designer.revert.mutationOptions({
-    onSuccess: async (r, v) => {
-      setError(null);
-      setCursors([undefined]);
-      await refresh();
-      message.success(r.revision === null ? tr('designer.rev.nothing') : tr('designer.rev.reverted', { number: v.revision }));
-    },
-    onError: (e) => setError(appErrorOf(e)),
-  }));
+  const revert = useMutation(
+    trpc.designer.revert.mutationOptions({
+      onSuccess: async (r, v) => {
+        setError(null);
+        setCursors([undefined]);
+        await refresh();
+        message.success(r.revision === null ? tr('designer.rev.nothing') : tr('designer.rev.reverted', { number: v.revision }));
+      },
+      onError: (e) => setError(appErrorOf(e)),
+    }),
+  );
   const revertButton = (number: number, text: string) => (
-    <Popconfirm title={tr('designer.rev.confirm', { number })} description={tr('designer.rev.confirmHint')} okText={tr('designer.rev.revert')} cancelText={tr('ui.cancel')}
-      onConfirm={() => revert.mutate({ revision: number })}>
-      <Button size="small" loading={revert.isPending && revert.variables?.revision === number}>{text}</Button>
+    <Popconfirm
+      title={tr('designer.rev.confirm', { number })}
+      description={tr('designer.rev.confirmHint')}
+      okText={tr('designer.rev.revert')}
+      cancelText={tr('ui.cancel')}
+      onConfirm={() => revert.mutate({ revision: number })}
+    >
+      <Button size="small" loading={revert.isPending && revert.variables?.revision === number}>
+        {text}
+      </Button>
     </Popconfirm>
   );
   return (
     <AdminPage title={tr('designer.revisions')}>
       <ConflictsCard />
-      <Typography.Title level={2} style={{ fontSize: 16, margin: '0 0 12px' }}>{tr('designer.rev.list')}</Typography.Title>
+      <Typography.Title level={2} style={{ fontSize: 16, margin: '0 0 12px' }}>
+        {tr('designer.rev.list')}
+      </Typography.Title>
       {loadError && <DetailsAlert error={appErrorOf(loadError)} />}
       <DetailsAlert error={error} onClose={() => setError(null)} />
       <Table<Revision>
@@ -157,7 +199,8 @@ export function RevisionsPage() {
           { key: 'summary', title: tr('designer.rev.summary'), render: (_, r) => r.summary },
           { key: 'changes', title: tr('designer.rev.changes'), render: (_, r) => <Changes revision={r} /> },
           {
-            key: 'actions', title: tr('admin.actions'),
+            key: 'actions',
+            title: tr('admin.actions'),
             render: (_, r) => (r.number === current ? <Tag>{tr('designer.rev.current')}</Tag> : revertButton(r.number, tr('designer.rev.revertTo'))),
           },
         ]}

@@ -26,7 +26,14 @@ interface Values {
 
 const ITEMS = ['name', 'labelEn', 'labelZh', 'columns', 'isDefault', 'pageSize'];
 
-interface CondNode { all?: unknown[]; any?: unknown[]; not?: unknown; field?: string; op?: string; value?: unknown }
+interface CondNode {
+  all?: unknown[];
+  any?: unknown[];
+  not?: unknown;
+  field?: string;
+  op?: string;
+  value?: unknown;
+}
 
 /** "Customer grade equals B and Region is any of East China, North China", with labels. */
 export function useConditionText(fields: FieldInfo[]) {
@@ -70,14 +77,16 @@ function ViewForm({ object, view, info, onDone }: { object: string; view: Design
   const [filter, setFilter] = useState<unknown>(view?.filter ?? undefined);
   const [sort, setSort] = useState<SortRow[]>((view?.sort ?? []).map((s) => ({ field: s.field, dir: s.dir ?? 'asc' })));
   const text = useConditionText(info.fields);
-  const save = useMutation(trpc.designer.saveView.mutationOptions({
-    onSuccess: async () => {
-      await refresh();
-      message.success(tr('ui.saved'));
-      onDone();
-    },
-    onError: (e) => setError(showDesignerError(form, ITEMS, e, { alias: { label: 'labelEn' } })),
-  }));
+  const save = useMutation(
+    trpc.designer.saveView.mutationOptions({
+      onSuccess: async () => {
+        await refresh();
+        message.success(tr('ui.saved'));
+        onDone();
+      },
+      onError: (e) => setError(showDesignerError(form, ITEMS, e, { alias: { label: 'labelEn' } })),
+    }),
+  );
   const columnOptions = info.fields.filter((f) => f.name !== 'id').map((f) => ({ value: f.name, label: label(f.label) }));
   const sortable = info.fields.filter((f) => f.sortable).map((f) => ({ value: f.name, label: label(f.label) }));
   const submit = (v: Values) => {
@@ -86,10 +95,14 @@ function ViewForm({ object, view, info, onDone }: { object: string; view: Design
     const labelEn = v.labelEn.trim();
     const next: Record<string, unknown> = { ...base, object, name: v.name.trim(), label: { en: labelEn, zh: v.labelZh?.trim() || labelEn }, columns: v.columns };
     const sortKeys = sort.filter((s) => s.field).map((s) => ({ field: s.field!, dir: s.dir }));
-    if (sortKeys.length) next.sort = sortKeys; else delete next.sort;
-    if (filter !== undefined && filter !== null) next.filter = filter; else delete next.filter;
-    if (v.isDefault) next.isDefault = true; else delete next.isDefault;
-    if (v.pageSize) next.pageSize = v.pageSize; else delete next.pageSize;
+    if (sortKeys.length) next.sort = sortKeys;
+    else delete next.sort;
+    if (filter !== undefined && filter !== null) next.filter = filter;
+    else delete next.filter;
+    if (v.isDefault) next.isDefault = true;
+    else delete next.isDefault;
+    if (v.pageSize) next.pageSize = v.pageSize;
+    else delete next.pageSize;
     save.mutate({ view: next });
   };
   const initial: Partial<Values> = view
@@ -99,44 +112,82 @@ function ViewForm({ object, view, info, onDone }: { object: string; view: Design
   return (
     <Form<Values> form={form} name="view" layout="vertical" initialValues={initial} onFinish={submit} requiredMark={false}>
       <DetailsAlert error={error} />
-      <Form.Item label={tr('designer.labelEn')} name="labelEn" rules={[{ required: true, message: tr('admin.required') }]}><Input autoComplete="off" /></Form.Item>
-      <Form.Item label={tr('admin.labelZh')} name="labelZh" extra={tr('designer.zhHint')}><Input autoComplete="off" /></Form.Item>
-      <Form.Item label={tr('admin.apiNameLabel')} name="name" extra={view ? tr('designer.view.nameFixed') : tr('admin.apiNameHint')}
-        rules={[{ required: true, message: tr('admin.required') }, { pattern: API_NAME, message: tr('admin.apiNameHint') }]}>
+      <Form.Item label={tr('designer.labelEn')} name="labelEn" rules={[{ required: true, message: tr('admin.required') }]}>
+        <Input autoComplete="off" />
+      </Form.Item>
+      <Form.Item label={tr('admin.labelZh')} name="labelZh" extra={tr('designer.zhHint')}>
+        <Input autoComplete="off" />
+      </Form.Item>
+      <Form.Item
+        label={tr('admin.apiNameLabel')}
+        name="name"
+        extra={view ? tr('designer.view.nameFixed') : tr('admin.apiNameHint')}
+        rules={[
+          { required: true, message: tr('admin.required') },
+          { pattern: API_NAME, message: tr('admin.apiNameHint') },
+        ]}
+      >
         <Input autoComplete="off" disabled={Boolean(view)} />
       </Form.Item>
       <Form.Item label={tr('designer.view.columns')} name="columns" extra={tr('designer.view.columnsHint')} rules={[{ required: true, message: tr('admin.required') }]}>
         <Select mode="multiple" showSearch={{ optionFilterProp: 'label' }} options={columnOptions} />
       </Form.Item>
       <section aria-labelledby="view-filter-title" style={{ marginBottom: 24 }}>
-        <Typography.Title level={3} id="view-filter-title" style={{ fontSize: 14, margin: '0 0 8px' }}>{tr('designer.view.filter')}</Typography.Title>
+        <Typography.Title level={3} id="view-filter-title" style={{ fontSize: 14, margin: '0 0 8px' }}>
+          {tr('designer.view.filter')}
+        </Typography.Title>
         <Typography.Paragraph aria-live="polite" style={{ marginBottom: 8 }}>
           {summary ? tr('designer.view.filterIs', { condition: summary }) : tr('designer.view.noFilter')}
         </Typography.Paragraph>
         {!isFlat(filter) && <Alert type="info" showIcon title={tr('designer.view.complexFilter')} style={{ marginBottom: 8 }} />}
-        <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>{tr('designer.view.filterHint')}</Typography.Paragraph>
+        <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+          {tr('designer.view.filterHint')}
+        </Typography.Paragraph>
         <FilterBuilder fields={info.fields} initial={builderState(filter)} onApply={(s) => setFilter(toCondition(s))} />
       </section>
       <section aria-labelledby="view-sort-title" style={{ marginBottom: 24 }}>
-        <Typography.Title level={3} id="view-sort-title" style={{ fontSize: 14, margin: '0 0 8px' }}>{tr('designer.view.sort')}</Typography.Title>
+        <Typography.Title level={3} id="view-sort-title" style={{ fontSize: 14, margin: '0 0 8px' }}>
+          {tr('designer.view.sort')}
+        </Typography.Title>
         {sort.map((s, i) => (
           <Space key={i} style={{ display: 'flex', marginBottom: 8 }}>
-            <Select aria-label={`${tr('designer.view.sortField')} ${i + 1}`} style={{ width: 220 }} value={s.field} showSearch={{ optionFilterProp: 'label' }} options={sortable}
-              onChange={(field) => setSort((all) => all.map((x, j) => (j === i ? { ...x, field } : x)))} />
-            <Select aria-label={`${tr('designer.view.sortDir')} ${i + 1}`} style={{ width: 150 }} value={s.dir}
-              options={[{ value: 'asc', label: tr('designer.view.asc') }, { value: 'desc', label: tr('designer.view.desc') }]}
-              onChange={(dir) => setSort((all) => all.map((x, j) => (j === i ? { ...x, dir } : x)))} />
+            <Select
+              aria-label={`${tr('designer.view.sortField')} ${i + 1}`}
+              style={{ width: 220 }}
+              value={s.field}
+              showSearch={{ optionFilterProp: 'label' }}
+              options={sortable}
+              onChange={(field) => setSort((all) => all.map((x, j) => (j === i ? { ...x, field } : x)))}
+            />
+            <Select
+              aria-label={`${tr('designer.view.sortDir')} ${i + 1}`}
+              style={{ width: 150 }}
+              value={s.dir}
+              options={[
+                { value: 'asc', label: tr('designer.view.asc') },
+                { value: 'desc', label: tr('designer.view.desc') },
+              ]}
+              onChange={(dir) => setSort((all) => all.map((x, j) => (j === i ? { ...x, dir } : x)))}
+            />
             <Button icon={<DeleteOutlined />} aria-label={`${tr('designer.view.removeSort')} ${i + 1}`} onClick={() => setSort((all) => all.filter((_, j) => j !== i))} />
           </Space>
         ))}
-        <Button icon={<PlusOutlined />} disabled={sort.length >= 3} onClick={() => setSort((all) => [...all, { dir: 'asc' }])}>{tr('designer.view.addSort')}</Button>
+        <Button icon={<PlusOutlined />} disabled={sort.length >= 3} onClick={() => setSort((all) => [...all, { dir: 'asc' }])}>
+          {tr('designer.view.addSort')}
+        </Button>
       </section>
       <Space size="large" wrap>
-        <Form.Item label={tr('designer.view.default')} name="isDefault" valuePropName="checked"><Switch /></Form.Item>
-        <Form.Item label={tr('designer.view.pageSize')} name="pageSize"><InputNumber min={1} max={200} precision={0} style={{ width: 120 }} /></Form.Item>
+        <Form.Item label={tr('designer.view.default')} name="isDefault" valuePropName="checked">
+          <Switch />
+        </Form.Item>
+        <Form.Item label={tr('designer.view.pageSize')} name="pageSize">
+          <InputNumber min={1} max={200} precision={0} style={{ width: 120 }} />
+        </Form.Item>
       </Space>
       <Space style={{ display: 'flex' }}>
-        <Button type="primary" htmlType="submit" loading={save.isPending}>{tr('ui.save')}</Button>
+        <Button type="primary" htmlType="submit" loading={save.isPending}>
+          {tr('ui.save')}
+        </Button>
         <Button onClick={onDone}>{tr('ui.cancel')}</Button>
       </Space>
     </Form>
@@ -153,10 +204,16 @@ export function ViewsTab({ object, data, archived }: { object: string; data: Des
   const [error, setError] = useState<ClientAppError | null>(null);
   const info = meta.data?.object as unknown as ObjectInfo | undefined;
   const text = useConditionText(info?.fields ?? []);
-  const remove = useMutation(trpc.designer.deleteView.mutationOptions({
-    onSuccess: async () => { setError(null); await refresh(); message.success(tr('designer.view.deleted')); },
-    onError: (e) => setError(appErrorOf(e)),
-  }));
+  const remove = useMutation(
+    trpc.designer.deleteView.mutationOptions({
+      onSuccess: async () => {
+        setError(null);
+        await refresh();
+        message.success(tr('designer.view.deleted'));
+      },
+      onError: (e) => setError(appErrorOf(e)),
+    }),
+  );
   // Personal views belong to their users: the designer lists the shared ones.
   const views = data.views.filter((v) => !v.owner);
   const fieldLabel = (name: string) => label(info?.fields.find((f) => f.name === name)?.label) || name;
@@ -164,7 +221,9 @@ export function ViewsTab({ object, data, archived }: { object: string; data: Des
   return (
     <div>
       <Space style={{ marginBottom: 16 }}>
-        <Button type="primary" icon={<PlusOutlined />} disabled={!info} onClick={() => setEditing('new')}>{tr('designer.view.new')}</Button>
+        <Button type="primary" icon={<PlusOutlined />} disabled={!info} onClick={() => setEditing('new')}>
+          {tr('designer.view.new')}
+        </Button>
       </Space>
       {meta.error && <DetailsAlert error={appErrorOf(meta.error)} />}
       <DetailsAlert error={error} onClose={() => setError(null)} />
@@ -175,22 +234,41 @@ export function ViewsTab({ object, data, archived }: { object: string; data: Des
         pagination={false}
         scroll={{ x: 'max-content' }}
         columns={[
-          { key: 'label', title: tr('designer.view.label'), render: (_, v) => <Space>{label(v.label)}{v.isDefault && <Tag color="green">{tr('designer.view.default')}</Tag>}</Space> },
+          {
+            key: 'label',
+            title: tr('designer.view.label'),
+            render: (_, v) => (
+              <Space>
+                {label(v.label)}
+                {v.isDefault && <Tag color="green">{tr('designer.view.default')}</Tag>}
+              </Space>
+            ),
+          },
           { key: 'name', title: tr('admin.apiNameLabel'), render: (_, v) => <code>{v.name}</code> },
           { key: 'columns', title: tr('designer.view.columns'), render: (_, v) => v.columns.map(fieldLabel).join(', ') },
           { key: 'filter', title: tr('designer.view.filter'), render: (_, v) => (v.filter ? text(v.filter) : '') },
           { key: 'source', title: tr('designer.source'), render: (_, v) => <SourceTag source={v.source} /> },
           { key: 'state', title: tr('designer.state'), render: (_, v) => <StateTags customized={v.customized} /> },
           {
-            key: 'actions', title: tr('admin.actions'),
+            key: 'actions',
+            title: tr('admin.actions'),
             render: (_, v) => {
               const name = label(v.label);
               return (
                 <Space size="small">
-                  <Button size="small" aria-label={`${tr('ui.edit')}: ${name}`} disabled={!info} onClick={() => setEditing(v)}>{tr('ui.edit')}</Button>
-                  <Popconfirm title={tr('admin.confirmDelete', { name })} okText={tr('ui.delete')} okButtonProps={{ danger: true }} cancelText={tr('ui.cancel')}
-                    onConfirm={() => remove.mutate({ object, name: v.name })}>
-                    <Button size="small" danger aria-label={`${tr('ui.delete')}: ${name}`}>{tr('ui.delete')}</Button>
+                  <Button size="small" aria-label={`${tr('ui.edit')}: ${name}`} disabled={!info} onClick={() => setEditing(v)}>
+                    {tr('ui.edit')}
+                  </Button>
+                  <Popconfirm
+                    title={tr('admin.confirmDelete', { name })}
+                    okText={tr('ui.delete')}
+                    okButtonProps={{ danger: true }}
+                    cancelText={tr('ui.cancel')}
+                    onConfirm={() => remove.mutate({ object, name: v.name })}
+                  >
+                    <Button size="small" danger aria-label={`${tr('ui.delete')}: ${name}`}>
+                      {tr('ui.delete')}
+                    </Button>
                   </Popconfirm>
                 </Space>
               );
@@ -198,9 +276,10 @@ export function ViewsTab({ object, data, archived }: { object: string; data: Des
           },
         ]}
       />
-      <Drawer open={editing !== null} onClose={() => setEditing(null)} size={760} destroyOnHidden
-        title={editing === 'new' ? tr('designer.view.new') : tr('designer.view.edit')}>
-        {editing !== null && info && <ViewForm key={editing === 'new' ? 'new' : editing.name} object={object} view={editing === 'new' ? null : editing} info={info} onDone={() => setEditing(null)} />}
+      <Drawer open={editing !== null} onClose={() => setEditing(null)} size={760} destroyOnHidden title={editing === 'new' ? tr('designer.view.new') : tr('designer.view.edit')}>
+        {editing !== null && info && (
+          <ViewForm key={editing === 'new' ? 'new' : editing.name} object={object} view={editing === 'new' ? null : editing} info={info} onDone={() => setEditing(null)} />
+        )}
       </Drawer>
     </div>
   );

@@ -28,7 +28,11 @@ export const API_NAME = /^[a-z][a-z0-9_]{0,62}$/;
 
 /** An API name suggested from an English label: "Customer grade" → "customer_grade". */
 export function apiNameFrom(text: string): string {
-  const s = text.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '');
+  const s = text
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '');
   const name = /^[a-z]/.test(s) ? s : s ? `f_${s}` : '';
   return name.slice(0, 63).replace(/_+$/, '');
 }
@@ -98,7 +102,9 @@ export function itemOfDetail(detail: { field?: string; pointer?: string }, items
  * detail names an item) is returned for a DetailsAlert, or null when every detail found its item.
  */
 export function showDesignerError(
-  form: FormInstance | null, items: readonly string[], e: unknown,
+  form: FormInstance | null,
+  items: readonly string[],
+  e: unknown,
   { alias = {}, pick }: { alias?: Record<string, string>; pick?: (d: ClientAppError['details'][number]) => string | null } = {},
 ): ClientAppError | null {
   const err = appErrorOf(e);
@@ -122,9 +128,24 @@ export function DetailsAlert({ error, style, onClose }: { error: ClientAppError 
   // The message repeats the details on its following lines: the list below shows them.
   const title = more.length ? error.message.split('\n')[0] : error.message;
   return (
-    <Alert role="alert" type="error" showIcon closable={Boolean(onClose)} onClose={onClose} style={{ marginBottom: 16, whiteSpace: 'pre-line', ...style }}
+    <Alert
+      role="alert"
+      type="error"
+      showIcon
+      closable={Boolean(onClose)}
+      onClose={onClose}
+      style={{ marginBottom: 16, whiteSpace: 'pre-line', ...style }}
       title={title}
-      description={more.length ? <ul style={{ margin: 0, paddingLeft: 18 }}>{more.map((m) => <li key={m}>{m}</li>)}</ul> : undefined} />
+      description={
+        more.length ? (
+          <ul style={{ margin: 0, paddingLeft: 18 }}>
+            {more.map((m) => (
+              <li key={m}>{m}</li>
+            ))}
+          </ul>
+        ) : undefined
+      }
+    />
   );
 }
 
@@ -139,9 +160,19 @@ export function LabelNameFields({ fixed, fixedHint, onNameTyped }: { fixed: bool
       <Form.Item label={tr('designer.labelEn')} name="labelEn" rules={[{ required: true, whitespace: true, message: tr('admin.required') }]} style={{ width: 280 }}>
         <Input autoComplete="off" />
       </Form.Item>
-      <Form.Item label={tr('admin.labelZh')} name="labelZh" extra={tr('designer.zhHint')} style={{ width: 280 }}><Input autoComplete="off" /></Form.Item>
-      <Form.Item label={tr('admin.apiNameLabel')} name="name" extra={fixed ? tr(fixedHint) : tr('admin.apiNameHint')} style={{ width: 280 }}
-        rules={[{ required: true, message: tr('admin.required') }, { pattern: API_NAME, message: tr('admin.apiNameHint') }]}>
+      <Form.Item label={tr('admin.labelZh')} name="labelZh" extra={tr('designer.zhHint')} style={{ width: 280 }}>
+        <Input autoComplete="off" />
+      </Form.Item>
+      <Form.Item
+        label={tr('admin.apiNameLabel')}
+        name="name"
+        extra={fixed ? tr(fixedHint) : tr('admin.apiNameHint')}
+        style={{ width: 280 }}
+        rules={[
+          { required: true, message: tr('admin.required') },
+          { pattern: API_NAME, message: tr('admin.apiNameHint') },
+        ]}
+      >
         <Input autoComplete="off" disabled={fixed} onChange={onNameTyped} />
       </Form.Item>
     </Space>

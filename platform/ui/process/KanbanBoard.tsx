@@ -50,9 +50,17 @@ export function KanbanBoard({ object }: { object: string }) {
   if (meta.error) return <Alert type="error" title={err?.message} />;
   if (!meta.data) return <Card loading />;
   const info = meta.data.object as unknown as ObjectInfo;
-  const listButton = <NavButton href={`/o/${object}`} icon={<UnorderedListOutlined />}>{tr('kanban.list')}</NavButton>;
+  const listButton = (
+    <NavButton href={`/o/${object}`} icon={<UnorderedListOutlined />}>
+      {tr('kanban.list')}
+    </NavButton>
+  );
   if (!processes || !proc) {
-    return <Card extra={listButton}><Alert type="info" title={tr('kanban.noProcess', { object: label(info.label) })} /></Card>;
+    return (
+      <Card extra={listButton}>
+        <Alert type="info" title={tr('kanban.noProcess', { object: label(info.label) })} />
+      </Card>
+    );
   }
   const fields = cardFields(info, processes);
   const movable = proc.stages.filter((s) => s.active);
@@ -63,17 +71,26 @@ export function KanbanBoard({ object }: { object: string }) {
     move({ object, id: String(record.id), stage: to, expectedVersion: record.version }, stage ? label(stage.label) : to);
   };
   return (
-    <Card
-      title={<Typography.Title level={1} style={{ fontSize: 20, margin: 0 }}>{`${label(info.pluralLabel)} · ${tr('kanban.title')}`}</Typography.Title>}
-      extra={listButton}
-    >
+    <Card title={<Typography.Title level={1} style={{ fontSize: 20, margin: 0 }}>{`${label(info.pluralLabel)} · ${tr('kanban.title')}`}</Typography.Title>} extra={listButton}>
       <Space wrap style={{ marginBottom: 16 }}>
         <label htmlFor="kanban-process">{tr('kanban.process')}</label>
-        <Select id="kanban-process" style={{ width: 220 }} value={proc.name}
+        <Select
+          id="kanban-process"
+          style={{ width: 220 }}
+          value={proc.name}
           options={processes.processes.map((p) => ({ value: p.name, label: label(p.label) }))}
-          onChange={(v) => { setChosen(v); clearRefusal(); }} />
-        <Input.Search aria-label={tr('ui.search', { object: label(info.pluralLabel) })} placeholder={tr('ui.search', { object: label(info.pluralLabel) })} allowClear style={{ width: 260 }}
-          onSearch={(q) => setSearch(q.trim())} />
+          onChange={(v) => {
+            setChosen(v);
+            clearRefusal();
+          }}
+        />
+        <Input.Search
+          aria-label={tr('ui.search', { object: label(info.pluralLabel) })}
+          placeholder={tr('ui.search', { object: label(info.pluralLabel) })}
+          allowClear
+          style={{ width: 260 }}
+          onSearch={(q) => setSearch(q.trim())}
+        />
         {canMove && <Typography.Text type="secondary">{tr('kanban.hint')}</Typography.Text>}
       </Space>
       <MoveRefusalAlert refusal={refusal} onClose={clearRefusal} />
@@ -82,9 +99,21 @@ export function KanbanBoard({ object }: { object: string }) {
       <div style={{ display: 'flex', gap: 12, overflowX: 'auto', alignItems: 'flex-start', paddingBottom: 8 }} aria-busy={board.isFetching}>
         {columns.map((c) => (
           // A refetch (after a move) starts each column's extra pages afresh.
-          <KanbanColumn key={`${c.stage}-${board.dataUpdatedAt}`} object={object} process={proc.name} search={search || undefined} column={c}
-            stage={proc.stages.find((s) => s.value === c.stage)} stages={movable} fields={fields} canMove={canMove}
-            dragged={dragged} movingId={pending ? variables?.id : undefined} onMove={onMove} onDrag={setDragged} />
+          <KanbanColumn
+            key={`${c.stage}-${board.dataUpdatedAt}`}
+            object={object}
+            process={proc.name}
+            search={search || undefined}
+            column={c}
+            stage={proc.stages.find((s) => s.value === c.stage)}
+            stages={movable}
+            fields={fields}
+            canMove={canMove}
+            dragged={dragged}
+            movingId={pending ? variables?.id : undefined}
+            onMove={onMove}
+            onDrag={setDragged}
+          />
         ))}
       </div>
     </Card>

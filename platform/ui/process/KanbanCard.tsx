@@ -14,7 +14,18 @@ export interface CardFields {
   lookups: FieldInfo[];
 }
 
-export function KanbanCard({ object, record, stage, stages, fields, canMove, busy, onMove, onDragStart, onDragEnd }: {
+export function KanbanCard({
+  object,
+  record,
+  stage,
+  stages,
+  fields,
+  canMove,
+  busy,
+  onMove,
+  onDragStart,
+  onDragEnd,
+}: {
   object: string;
   record: RecordValues;
   stage: string;
@@ -42,21 +53,32 @@ export function KanbanCard({ object, record, stage, stages, fields, canMove, bus
       style={{ background: '#fff', border: '1px solid #e5e7eb', borderRadius: 8, padding: '10px 12px', cursor: canMove ? 'grab' : 'default', opacity: busy ? 0.6 : 1 }}
     >
       <Typography.Title level={3} style={{ fontSize: 14, margin: '0 0 4px' }}>
-        <Link href={`/o/${object}/${String(record.id)}`} draggable={false}>{name}</Link>
+        <Link href={`/o/${object}/${String(record.id)}`} draggable={false}>
+          {name}
+        </Link>
       </Typography.Title>
       {amount && <div style={{ fontWeight: 600 }}>{amount}</div>}
       {fields.lookups.map((f) => {
         const shown = record.$names?.[f.name];
         return shown ? (
           <div key={f.name} style={{ fontSize: 12 }}>
-            <Typography.Text type="secondary">{`${label(f.label)}: `}</Typography.Text>{shown}
+            <Typography.Text type="secondary">{`${label(f.label)}: `}</Typography.Text>
+            {shown}
           </div>
         ) : null;
       })}
       {canMove && (
-        <Select size="small" style={{ width: '100%', marginTop: 8 }} aria-label={tr('kanban.moveCard', { name })} value={stage} disabled={busy}
+        <Select
+          size="small"
+          style={{ width: '100%', marginTop: 8 }}
+          aria-label={tr('kanban.moveCard', { name })}
+          value={stage}
+          disabled={busy}
           options={stages.map((s) => ({ value: s.value, label: label(s.label) }))}
-          onChange={(v) => { if (v !== stage) onMove(record, v); }} />
+          onChange={(v) => {
+            if (v !== stage) onMove(record, v);
+          }}
+        />
       )}
     </article>
   );

@@ -18,7 +18,20 @@ export interface ColumnData {
   nextCursor: string | null;
 }
 
-export function KanbanColumn({ object, process, search, column, stage, stages, fields, canMove, dragged, movingId, onMove, onDrag }: {
+export function KanbanColumn({
+  object,
+  process,
+  search,
+  column,
+  stage,
+  stages,
+  fields,
+  canMove,
+  dragged,
+  movingId,
+  onMove,
+  onDrag,
+}: {
   object: string;
   process: string;
   search?: string;
@@ -68,29 +81,63 @@ export function KanbanColumn({ object, process, search, column, stage, stages, f
         e.dataTransfer.dropEffect = 'move';
         if (!over) setOver(true);
       }}
-      onDragLeave={(e) => { if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setOver(false); }}
+      onDragLeave={(e) => {
+        if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setOver(false);
+      }}
       onDrop={(e) => {
         e.preventDefault();
         setOver(false);
         if (dragged && droppable) onMove(dragged.record, column.stage);
         onDrag(null);
       }}
-      style={{ flex: '1 0 220px', minWidth: 220, maxWidth: 360, background: over ? '#e6f4ff' : '#f0f2f5', borderRadius: 8, padding: 10, borderTop: `3px solid ${accent}`, outline: over ? '2px dashed #1677ff' : undefined, display: 'flex', flexDirection: 'column', gap: 8 }}
+      style={{
+        flex: '1 0 220px',
+        minWidth: 220,
+        maxWidth: 360,
+        background: over ? '#e6f4ff' : '#f0f2f5',
+        borderRadius: 8,
+        padding: 10,
+        borderTop: `3px solid ${accent}`,
+        outline: over ? '2px dashed #1677ff' : undefined,
+        display: 'flex',
+        flexDirection: 'column',
+        gap: 8,
+      }}
     >
       <header>
-        <Typography.Title level={2} style={{ fontSize: 15, margin: 0 }}>{title}</Typography.Title>
+        <Typography.Title level={2} style={{ fontSize: 15, margin: 0 }}>
+          {title}
+        </Typography.Title>
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          {tr('kanban.count', { count: column.count })}{total !== null && ` · ${tr('kanban.total', { amount: String(total) })}`}
+          {tr('kanban.count', { count: column.count })}
+          {total !== null && ` · ${tr('kanban.total', { amount: String(total) })}`}
         </Typography.Text>
       </header>
       {records.length === 0 && <Typography.Text type="secondary">{tr('kanban.empty')}</Typography.Text>}
       {records.map((r) => (
-        <KanbanCard key={String(r.id)} object={object} record={r} stage={column.stage} stages={choices} fields={fields} canMove={canMove} busy={movingId === r.id}
-          onMove={onMove} onDragStart={(rec) => onDrag({ record: rec, from: column.stage })} onDragEnd={() => onDrag(null)} />
+        <KanbanCard
+          key={String(r.id)}
+          object={object}
+          record={r}
+          stage={column.stage}
+          stages={choices}
+          fields={fields}
+          canMove={canMove}
+          busy={movingId === r.id}
+          onMove={onMove}
+          onDragStart={(rec) => onDrag({ record: rec, from: column.stage })}
+          onDragEnd={() => onDrag(null)}
+        />
       ))}
-      {loadError && <Typography.Text type="danger" role="alert">{loadError}</Typography.Text>}
+      {loadError && (
+        <Typography.Text type="danger" role="alert">
+          {loadError}
+        </Typography.Text>
+      )}
       {more.cursor && (
-        <Button onClick={loadMore} loading={loading} aria-label={`${tr('kanban.more')}: ${title}`}>{tr('kanban.more')}</Button>
+        <Button onClick={loadMore} loading={loading} aria-label={`${tr('kanban.more')}: ${title}`}>
+          {tr('kanban.more')}
+        </Button>
       )}
     </section>
   );

@@ -16,9 +16,17 @@ export function MoveRefusalAlert({ refusal, onClose }: { refusal: MoveRefusal | 
       closable={{ onClose }}
       style={{ marginBottom: 16 }}
       title={validation ? tr('path.missing', { stage }) : tr('path.moveFailed', { stage })}
-      description={validation
-        ? <ul style={{ margin: 0, paddingInlineStart: 20 }}>{error.details.map((d, i) => <li key={`${d.pointer}-${i}`}>{d.message}</li>)}</ul>
-        : error.message}
+      description={
+        validation ? (
+          <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+            {error.details.map((d, i) => (
+              <li key={`${d.pointer}-${i}`}>{d.message}</li>
+            ))}
+          </ul>
+        ) : (
+          error.message
+        )
+      }
     />
   );
 }

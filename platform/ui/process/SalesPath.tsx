@@ -15,7 +15,20 @@ import { useMoveToStage } from './useMoveToStage';
 type Look = 'current' | 'done' | 'todo';
 
 function stageStyle(stage: StageInfo, look: Look): React.CSSProperties {
-  const base: React.CSSProperties = { width: '100%', minHeight: 34, borderRadius: 6, display: 'flex', alignItems: 'center', justifyContent: 'center', gap: 6, padding: '4px 10px', fontSize: 13, textAlign: 'center', whiteSpace: 'normal', height: 'auto' };
+  const base: React.CSSProperties = {
+    width: '100%',
+    minHeight: 34,
+    borderRadius: 6,
+    display: 'flex',
+    alignItems: 'center',
+    justifyContent: 'center',
+    gap: 6,
+    padding: '4px 10px',
+    fontSize: 13,
+    textAlign: 'center',
+    whiteSpace: 'normal',
+    height: 'auto',
+  };
   if (look === 'current') {
     const bg = stage.won ? '#389e0d' : stage.lost ? '#cf1322' : '#1677ff';
     return { ...base, background: bg, color: '#fff', fontWeight: 600, border: `1px solid ${bg}` };
@@ -40,9 +53,12 @@ export function SalesPath({ object, record, processes }: { object: string; recor
   const canMove = Boolean(record.$can?.edit) && typeof record.id === 'string';
   const icon = (s: StageInfo) => (s.won ? <CheckCircleOutlined aria-hidden /> : s.lost ? <CloseCircleOutlined aria-hidden /> : null);
   return (
-    <Card size="small" style={{ marginBottom: 16 }}
+    <Card
+      size="small"
+      style={{ marginBottom: 16 }}
       title={<Typography.Title level={2} style={{ fontSize: 15, margin: 0 }}>{`${tr('path.title')} · ${label(proc.label)}`}</Typography.Title>}
-      extra={probability !== undefined && <Typography.Text strong>{tr('path.probability', { value: probability })}</Typography.Text>}>
+      extra={probability !== undefined && <Typography.Text strong>{tr('path.probability', { value: probability })}</Typography.Text>}
+    >
       <MoveRefusalAlert refusal={refusal} onClose={clearRefusal} />
       <nav aria-label={tr('path.title')}>
         <ol style={{ listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexWrap: 'wrap', gap: 6 }}>
@@ -52,11 +68,24 @@ export function SalesPath({ object, record, processes }: { object: string; recor
             const name = label(s.label);
             return (
               <li key={s.value} aria-current={isCurrent ? 'step' : undefined} style={{ flex: '1 1 110px', minWidth: 110 }}>
-                {isCurrent || !canMove
-                  ? <div style={stageStyle(s, look)}>{icon(s)}<span>{name}</span></div>
-                  : <Button aria-label={tr('path.moveTo', { stage: name })} title={tr('path.moveTo', { stage: name })} style={stageStyle(s, look)} icon={icon(s)}
-                      loading={pending && variables?.stage === s.value} disabled={pending}
-                      onClick={() => move({ object, id: record.id as string, stage: s.value, expectedVersion: record.version }, name)}>{name}</Button>}
+                {isCurrent || !canMove ? (
+                  <div style={stageStyle(s, look)}>
+                    {icon(s)}
+                    <span>{name}</span>
+                  </div>
+                ) : (
+                  <Button
+                    aria-label={tr('path.moveTo', { stage: name })}
+                    title={tr('path.moveTo', { stage: name })}
+                    style={stageStyle(s, look)}
+                    icon={icon(s)}
+                    loading={pending && variables?.stage === s.value}
+                    disabled={pending}
+                    onClick={() => move({ object, id: record.id as string, stage: s.value, expectedVersion: record.version }, name)}
+                  >
+                    {name}
+                  </Button>
+                )}
               </li>
             );
           })}

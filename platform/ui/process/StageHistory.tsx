@@ -35,27 +35,35 @@ export function StageHistory({ object, record, processes, fields }: { object: st
   const entries = [...((history.data ?? []) as Entry[])].reverse();
   return (
     <section aria-label={tr('stageHistory.title')}>
-    <Card size="small" style={{ marginTop: 16 }} title={<Typography.Title level={2} style={{ fontSize: 15, margin: 0 }}>{tr('stageHistory.title')}</Typography.Title>}>
-      <Table<Entry>
+      <Card
         size="small"
-        rowKey={(e) => `${e.changedAt}-${e.to}`}
-        loading={history.isLoading}
-        dataSource={entries}
-        pagination={false}
-        scroll={{ x: 'max-content' }}
-        locale={{ emptyText: tr('stageHistory.empty') }}
-        columns={[
-          { key: 'from', title: tr('stageHistory.from'), render: (_, e) => stage(e.from, e.process) },
-          { key: 'to', title: tr('stageHistory.to'), render: (_, e) => stage(e.to, e.process) },
-          { key: 'when', title: tr('stageHistory.when'), render: (_, e) => new Date(e.changedAt).toLocaleString(locale) },
-          { key: 'by', title: tr('stageHistory.by'), render: (_, e) => e.changedByName ?? '' },
-          { key: 'amount', title: tr('stageHistory.amount'), align: 'right', render: (_, e) => amount(e.amount) },
-          { key: 'probability', title: tr('stageHistory.probability'), align: 'right', render: (_, e) => (e.probability === null ? '' : `${e.probability}%`) },
-          { key: 'days', title: tr('stageHistory.days'), align: 'right', render: (_, e) => e.days },
-          { key: 'channel', title: tr('ui.history.channel'), render: (_, e) => tr(`ui.channel.${e.channel}` as 'ui.channel.ui') },
-        ]}
-      />
-    </Card>
+        style={{ marginTop: 16 }}
+        title={
+          <Typography.Title level={2} style={{ fontSize: 15, margin: 0 }}>
+            {tr('stageHistory.title')}
+          </Typography.Title>
+        }
+      >
+        <Table<Entry>
+          size="small"
+          rowKey={(e) => `${e.changedAt}-${e.to}`}
+          loading={history.isLoading}
+          dataSource={entries}
+          pagination={false}
+          scroll={{ x: 'max-content' }}
+          locale={{ emptyText: tr('stageHistory.empty') }}
+          columns={[
+            { key: 'from', title: tr('stageHistory.from'), render: (_, e) => stage(e.from, e.process) },
+            { key: 'to', title: tr('stageHistory.to'), render: (_, e) => stage(e.to, e.process) },
+            { key: 'when', title: tr('stageHistory.when'), render: (_, e) => new Date(e.changedAt).toLocaleString(locale) },
+            { key: 'by', title: tr('stageHistory.by'), render: (_, e) => e.changedByName ?? '' },
+            { key: 'amount', title: tr('stageHistory.amount'), align: 'right', render: (_, e) => amount(e.amount) },
+            { key: 'probability', title: tr('stageHistory.probability'), align: 'right', render: (_, e) => (e.probability === null ? '' : `${e.probability}%`) },
+            { key: 'days', title: tr('stageHistory.days'), align: 'right', render: (_, e) => e.days },
+            { key: 'channel', title: tr('ui.history.channel'), render: (_, e) => tr(`ui.channel.${e.channel}` as 'ui.channel.ui') },
+          ]}
+        />
+      </Card>
     </section>
   );
 }

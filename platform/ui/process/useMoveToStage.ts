@@ -25,10 +25,7 @@ export function useMoveToStage() {
     mutation.mutate(input, {
       onSuccess: async () => {
         message.success(tr('path.moved', { stage: stageLabel }));
-        await Promise.all([
-          queryClient.invalidateQueries({ queryKey: trpc.records.pathKey() }),
-          queryClient.invalidateQueries({ queryKey: trpc.process.pathKey() }),
-        ]);
+        await Promise.all([queryClient.invalidateQueries({ queryKey: trpc.records.pathKey() }), queryClient.invalidateQueries({ queryKey: trpc.process.pathKey() })]);
       },
       onError: (e) => setRefusal({ stage: stageLabel, error: appErrorOf(e) ?? { code: 'INTERNAL', message: String(e), details: [] } }),
     });

@@ -80,7 +80,12 @@ export async function send(method: Method, path: string, opts: CallOptions & { k
   if (!handler) throw new Error(`${url.pathname} has no ${method} handler`);
   const params = Object.fromEntries(match.names.map((n, i) => [n, decodeURIComponent(match.m![i + 1])])) as unknown as RouteParams;
   // The metadata API is one catch-all route: its params are the path segments.
-  if (match.mod === metadataRoute) params.path = url.pathname.replace(/^\/api\/v1\/metadata\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
+  if (match.mod === metadataRoute)
+    params.path = url.pathname
+      .replace(/^\/api\/v1\/metadata\/?/, '')
+      .split('/')
+      .filter(Boolean)
+      .map(decodeURIComponent);
   const headers: Record<string, string> = { ...opts.headers };
   const auth = opts.auth === undefined ? (opts.key ? `Bearer ${opts.key}` : null) : opts.auth;
   if (auth !== null) headers.authorization = auth;

@@ -33,20 +33,49 @@ describe('Accept-Language: zh-CN', () => {
       () => api.post('/api/v1/records/account', { name: 'X', employees: 'x', email: 'bad', industry: 'nope', foo: 1 }, zh),
       422,
       '部分字段需要修正',
-      ['未知字段"foo"', '员工人数必须是整数', '邮箱必须是有效的电子邮件地址', '行业必须是以下之一：manufacturing, it, finance, retail, healthcare, education, energy, automotive, government, other'],
+      [
+        '未知字段"foo"',
+        '员工人数必须是整数',
+        '邮箱必须是有效的电子邮件地址',
+        '行业必须是以下之一：manufacturing, it, finance, retail, healthcare, education, energy, automotive, government, other',
+      ],
     ],
-    ['a bad currency code', () => api.post('/api/v1/records/account', { name: 'X', annual_revenue_currency: 'x' }, zh), 422, '年营业额 (币种)必须是三位货币代码', ['年营业额 (币种)必须是三位货币代码']],
+    [
+      'a bad currency code',
+      () => api.post('/api/v1/records/account', { name: 'X', annual_revenue_currency: 'x' }, zh),
+      422,
+      '年营业额 (币种)必须是三位货币代码',
+      ['年营业额 (币种)必须是三位货币代码'],
+    ],
     ['an unknown object', () => api.get('/api/v1/records/nope', zh), 404, '未知对象"nope"', ['未知对象"nope"']],
     ['an unknown record', () => api.get(`/api/v1/records/account/${randomUUID()}`, zh), 404, '未找到客户记录', ['未找到客户记录']],
-    ['a stale If-Match', () => api.patch(`/api/v1/records/account/${accountId}`, { employees: 2 }, { ...zh, headers: { 'if-match': '1' } }), 409, '该记录已被他人修改（版本 2），请刷新后重试', ['该记录已被他人修改（版本 2），请刷新后重试']],
+    [
+      'a stale If-Match',
+      () => api.patch(`/api/v1/records/account/${accountId}`, { employees: 2 }, { ...zh, headers: { 'if-match': '1' } }),
+      409,
+      '该记录已被他人修改（版本 2），请刷新后重试',
+      ['该记录已被他人修改（版本 2），请刷新后重试'],
+    ],
     ['a malformed body', () => api.post('/api/v1/records/account', '{', zh), 400, '请求体不是有效的 JSON', ['请求体不是有效的 JSON']],
     ['an array body', () => api.post('/api/v1/records/account', '[]', zh), 400, '请求体必须是 JSON 对象', ['请求体必须是 JSON 对象']],
     ['a malformed filter', () => api.get('/api/v1/records/account?filter=%7B', zh), 400, '筛选条件不是有效的 JSON', ['筛选条件不是有效的 JSON']],
-    ['an unknown filter field', () => api.get(`/api/v1/records/account?${filterParam({ field: 'nope', op: 'eq', value: 1 })}`, zh), 400, '筛选条件中的字段"nope"不存在', ['筛选条件中的字段"nope"不存在']],
+    [
+      'an unknown filter field',
+      () => api.get(`/api/v1/records/account?${filterParam({ field: 'nope', op: 'eq', value: 1 })}`, zh),
+      400,
+      '筛选条件中的字段"nope"不存在',
+      ['筛选条件中的字段"nope"不存在'],
+    ],
     ['a bad sort', () => api.get('/api/v1/records/account?sort=nope', zh), 400, '不能按"nope"排序', ['不能按"nope"排序']],
     ['a bad limit', () => api.get('/api/v1/records/account?limit=0', zh), 400, 'limit 必须是 1 到 200 之间的整数', ['limit 必须是 1 到 200 之间的整数']],
     ['a bad cursor', () => api.get('/api/v1/records/account?cursor=x', zh), 400, '分页游标无效或与排序不一致', ['分页游标无效或与排序不一致']],
-    ['a bad If-Match', () => api.patch(`/api/v1/records/account/${accountId}`, { employees: 2 }, { ...zh, headers: { 'if-match': 'x' } }), 400, 'If-Match 必须是记录版本号', ['If-Match 必须是记录版本号']],
+    [
+      'a bad If-Match',
+      () => api.patch(`/api/v1/records/account/${accountId}`, { employees: 2 }, { ...zh, headers: { 'if-match': 'x' } }),
+      400,
+      'If-Match 必须是记录版本号',
+      ['If-Match 必须是记录版本号'],
+    ],
     ['restoring a live record', () => api.post(`/api/v1/records/account/${accountId}/restore`, undefined, zh), 409, '该记录不在回收站中', ['该记录不在回收站中']],
   ];
 
@@ -79,7 +108,11 @@ describe('choosing the language', () => {
 
   it("uses the user's own language when no Accept-Language is sent", async () => {
     const u = await createUser(getPrisma(api.tw.url), {
-      workspaceId: api.tw.workspace.id, email: `zh.${randomUUID()}@example.test`, name: '张三', password: 'correct horse battery', locale: 'zh-CN',
+      workspaceId: api.tw.workspace.id,
+      email: `zh.${randomUUID()}@example.test`,
+      name: '张三',
+      password: 'correct horse battery',
+      locale: 'zh-CN',
     });
     await assignPermissionSets(getPool(api.tw.url), api.tw.workspace.id, u.id, ['sales_rep']);
     const { id, key } = await createApiKey(getPrisma(api.tw.url), u.id, 'zh');

@@ -54,7 +54,11 @@ describe('cursors with impossible dates', () => {
     expect(error.details).toEqual([{ pointer: '/cursor', code: 'cursor.invalid', message: error.message }]);
   });
 
-  it.each([['year 0', '0000-01-01T00:00:00Z'], ['a 30th of February', '2026-02-30T10:00:00Z'], ['not a date', 'soon']])('an approvals inbox cursor with %s answers 400 INVALID_CURSOR', async (_label, value) => {
+  it.each([
+    ['year 0', '0000-01-01T00:00:00Z'],
+    ['a 30th of February', '2026-02-30T10:00:00Z'],
+    ['not a date', 'soon'],
+  ])('an approvals inbox cursor with %s answers 400 INVALID_CURSOR', async (_label, value) => {
     const cursor = Buffer.from(JSON.stringify([value, '00000000-0000-4000-8000-000000000000'])).toString('base64url');
     expectError(await api.get(`/api/v1/approvals/pending?cursor=${cursor}`), 400, 'INVALID_CURSOR');
   });
@@ -103,7 +107,11 @@ describe('date-times at the edges', () => {
   });
 
   it.each([['2026-02-30'], ['0000-01-01'], ['2026-13-01']])('the date %s is refused on write and in a filter', async (value) => {
-    const write = expectError(await api.patch(`/api/v1/records/opportunity/${(await api.get('/api/v1/records/opportunity?limit=1')).body.records[0].id}`, { close_date: value }), 422, 'VALIDATION_FAILED');
+    const write = expectError(
+      await api.patch(`/api/v1/records/opportunity/${(await api.get('/api/v1/records/opportunity?limit=1')).body.records[0].id}`, { close_date: value }),
+      422,
+      'VALIDATION_FAILED',
+    );
     expect(write.details).toEqual([expect.objectContaining({ field: 'close_date', code: 'date' })]);
     const filter = expectError(await api.get(`/api/v1/records/opportunity?${filterParam({ field: 'close_date', op: 'eq', value })}`), 400, 'INVALID_FILTER');
     expect(filter.details[0]).toMatchObject({ pointer: '/filter/value', code: 'filter.value' });
@@ -155,7 +163,10 @@ describe('the 1 MB body limit, enforced while reading', () => {
       },
     });
     const req = new Request('http://localhost/api/v1/records/account', {
-      method: 'POST', body, headers: { authorization: `Bearer ${api.key}`, 'content-type': 'application/json', ...headers }, duplex: 'half',
+      method: 'POST',
+      body,
+      headers: { authorization: `Bearer ${api.key}`, 'content-type': 'application/json', ...headers },
+      duplex: 'half',
     } as RequestInit);
     return { req, pulled: () => pulled };
   }
@@ -183,7 +194,9 @@ describe('the 1 MB body limit, enforced while reading', () => {
 
   it('refuses bytes that are not UTF-8 as not JSON', async () => {
     const req = new Request('http://localhost/api/v1/records/account', {
-      method: 'POST', body: new Uint8Array([0x7b, 0x22, 0x6e, 0x61, 0x6d, 0x65, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0x22, 0x7d]), headers: { authorization: `Bearer ${api.key}` },
+      method: 'POST',
+      body: new Uint8Array([0x7b, 0x22, 0x6e, 0x61, 0x6d, 0x65, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0x22, 0x7d]),
+      headers: { authorization: `Bearer ${api.key}` },
     });
     const res = await recordsRoute.POST(req, { params: Promise.resolve({ object: 'account' }) });
     expect(res.status).toBe(400);
@@ -206,7 +219,12 @@ describe('POST /records/{object}/query', () => {
 
   it('takes a filter far longer than a URL may be (16 KB headers)', async () => {
     const ids = Array.from({ length: 900 }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`);
-    const filter = { any: [{ field: 'id', op: 'in', value: [...ids, accountId] }, { field: 'name', op: 'eq', value: 'Alpha' }] };
+    const filter = {
+      any: [
+        { field: 'id', op: 'in', value: [...ids, accountId] },
+        { field: 'name', op: 'eq', value: 'Alpha' },
+      ],
+    };
     expect(JSON.stringify(filter).length).toBeGreaterThan(32 * 1024);
     const res = await api.post('/api/v1/records/account/query', { filter, q: 'a' });
     expect(res.status, JSON.stringify(res.body).slice(0, 300)).toBe(200);
@@ -232,7 +250,13 @@ describe('POST /records/{object}/query', () => {
 });
 
 describe('metadata API parameters', () => {
-  it.each([['before=abc', '/before'], ['before=99999999999', '/before'], ['limit=0', '/limit'], ['limit=1.5', '/limit'], ['limit=-3', '/limit']])('revisions?%s is a 400', async (query, pointer) => {
+  it.each([
+    ['before=abc', '/before'],
+    ['before=99999999999', '/before'],
+    ['limit=0', '/limit'],
+    ['limit=1.5', '/limit'],
+    ['limit=-3', '/limit'],
+  ])('revisions?%s is a 400', async (query, pointer) => {
     const error = expectError(await api.get(`/api/v1/metadata/revisions?${query}`), 400, 'BAD_REQUEST');
     expect(error.details[0].pointer).toBe(pointer);
   });

@@ -43,7 +43,10 @@ describe('metadata API', () => {
     expect(err.details[0]).toMatchObject({ field: 'credit_limit', code: 'change.type' });
     const bad = await api.put('/api/v1/metadata/layouts/x', {});
     expect(bad.status).toBe(404);
-    const layout = await api.put('/api/v1/metadata/layouts/account/default', { label: { en: 'L', zh: 'L' }, sections: [{ id: 'main', label: { en: 'Main', zh: '主要' }, fields: ['name', 'no_such_field'] }] });
+    const layout = await api.put('/api/v1/metadata/layouts/account/default', {
+      label: { en: 'L', zh: 'L' },
+      sections: [{ id: 'main', label: { en: 'Main', zh: '主要' }, fields: ['name', 'no_such_field'] }],
+    });
     const lerr = expectError(layout, 422, 'METADATA_INVALID');
     expect(lerr.details.map((d: { pointer?: string }) => d.pointer)).toEqual(['/sections/0/fields/1']);
   });

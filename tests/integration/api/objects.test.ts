@@ -25,7 +25,15 @@ const metaDir = path.resolve(__dirname, '../../../metadata/objects');
 const stock = fs
   .readdirSync(metaDir)
   .filter((f) => f.endsWith('.json'))
-  .map((f) => JSON.parse(fs.readFileSync(path.join(metaDir, f), 'utf8')) as { name: string; label: { en: string; zh: string }; fields: MetaField[]; process?: { field: string; stageField: string } });
+  .map(
+    (f) =>
+      JSON.parse(fs.readFileSync(path.join(metaDir, f), 'utf8')) as {
+        name: string;
+        label: { en: string; zh: string };
+        fields: MetaField[];
+        process?: { field: string; stageField: string };
+      },
+  );
 
 let api: ApiClient;
 
@@ -89,8 +97,26 @@ describe('GET /api/v1/objects/{object}', () => {
     const body = (await api.get('/api/v1/objects/opportunity')).body;
     const values = (name: string) => body.object.fields.find((f: { name: string }) => f.name === name).options.map((o: { value: string }) => o.value);
     expect(values('sales_process')).toEqual(['product_sale', 'project_bid']);
-    expect(values('stage')).toEqual(['discovery', 'qualification', 'proposal', 'negotiation', 'closed_won', 'closed_lost',
-      'bid_found', 'bid_qualified', 'bid_survey', 'bid_solution', 'bid_presales', 'bid_tender', 'bid_bidding', 'bid_awarded', 'bid_contract', 'bid_signed', 'bid_lost', 'bid_abandoned']);
+    expect(values('stage')).toEqual([
+      'discovery',
+      'qualification',
+      'proposal',
+      'negotiation',
+      'closed_won',
+      'closed_lost',
+      'bid_found',
+      'bid_qualified',
+      'bid_survey',
+      'bid_solution',
+      'bid_presales',
+      'bid_tender',
+      'bid_bidding',
+      'bid_awarded',
+      'bid_contract',
+      'bid_signed',
+      'bid_lost',
+      'bid_abandoned',
+    ]);
   });
 
   it('reports a picklist default (opportunity stage)', async () => {

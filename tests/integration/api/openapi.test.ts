@@ -89,10 +89,11 @@ describe('document', () => {
     const refs: string[] = [];
     const walk = (v: unknown) => {
       if (Array.isArray(v)) v.forEach(walk);
-      else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) {
-        if (k === '$ref') refs.push(x as string);
-        else walk(x);
-      }
+      else if (v && typeof v === 'object')
+        for (const [k, x] of Object.entries(v)) {
+          if (k === '$ref') refs.push(x as string);
+          else walk(x);
+        }
     };
     walk(doc);
     expect(refs.length).toBeGreaterThan(0);
@@ -111,8 +112,18 @@ describe('schemas match the described fields', () => {
     const record = doc.components.schemas[P];
     const create = doc.components.schemas[`${P}Create`];
     expect(Object.keys(record.properties).sort()).toEqual(fields.flatMap((f) => f.properties).sort());
-    expect(Object.keys(create.properties).sort()).toEqual(fields.filter((f) => !f.readOnly).flatMap((f) => f.properties).sort());
-    expect([...create.required].sort()).toEqual(fields.filter((f) => !f.readOnly && f.required).map((f) => f.name).sort());
+    expect(Object.keys(create.properties).sort()).toEqual(
+      fields
+        .filter((f) => !f.readOnly)
+        .flatMap((f) => f.properties)
+        .sort(),
+    );
+    expect([...create.required].sort()).toEqual(
+      fields
+        .filter((f) => !f.readOnly && f.required)
+        .map((f) => f.name)
+        .sort(),
+    );
     expect(doc.components.schemas[`${P}Patch`].required ?? []).toEqual([]);
     for (const f of fields.filter((x) => x.type === 'picklist' && !x.readOnly)) {
       expect(create.properties[f.name].enum, `${name}.${f.name}`).toEqual(expect.arrayContaining(f.options!.map((o) => o.value)));
@@ -145,8 +156,16 @@ describe('schemas validate real traffic (ajv, JSON Schema 2020-12, strict)', () 
 
   it('a create body accepted by AccountCreate is accepted by the API, and the record it returns is a valid Account', async () => {
     const body = {
-      name: 'Schema Co', industry: 'it', type: 'customer', annual_revenue: 1000.25, annual_revenue_currency: 'USD', employees: 12,
-      email: 'hi@schema.example', website: 'https://schema.example', phone: '+86 138-0013-8000', description: null,
+      name: 'Schema Co',
+      industry: 'it',
+      type: 'customer',
+      annual_revenue: 1000.25,
+      annual_revenue_currency: 'USD',
+      employees: 12,
+      email: 'hi@schema.example',
+      website: 'https://schema.example',
+      phone: '+86 138-0013-8000',
+      description: null,
     };
     const validateCreate = validator('AccountCreate');
     expect(validateCreate(body), JSON.stringify(validateCreate.errors)).toBe(true);

@@ -36,7 +36,9 @@ async function state(table: string, id: string): Promise<string> {
 }
 
 async function tableState(table: string): Promise<string> {
-  const res = await getPool(admin.tw.url).query(`SELECT count(*)::int AS n, md5(coalesce(string_agg(t::text, ',' ORDER BY id), '')) AS h FROM "${admin.tw.workspace.schema}"."${table}" t`);
+  const res = await getPool(admin.tw.url).query(
+    `SELECT count(*)::int AS n, md5(coalesce(string_agg(t::text, ',' ORDER BY id), '')) AS h FROM "${admin.tw.workspace.schema}"."${table}" t`,
+  );
   return JSON.stringify(res.rows[0]);
 }
 
@@ -111,7 +113,11 @@ describe('a sales rep sending __proto__ over REST', () => {
 
 describe('filters and list bodies', () => {
   it('a filter with __proto__ is an INVALID_FILTER naming the pointer', async () => {
-    const error = expectError(await rep.get(`/api/v1/records/opportunity?filter=${encodeURIComponent('{"__proto__":{"field":"name","op":"eq","value":"x"}}')}`), 400, 'INVALID_FILTER');
+    const error = expectError(
+      await rep.get(`/api/v1/records/opportunity?filter=${encodeURIComponent('{"__proto__":{"field":"name","op":"eq","value":"x"}}')}`),
+      400,
+      'INVALID_FILTER',
+    );
     expect(error.details).toEqual([{ pointer: '/filter/__proto__', code: 'request.forbiddenKey', message: error.message }]);
   });
 
@@ -205,10 +211,18 @@ describe('metadata REST and packages', () => {
     const before = await revision();
     const pkg = packageFromFiles({
       'manifest.json': JSON.stringify({ name: 'proto_names', version: '1.0.0', label: { en: 'P', zh: 'P' } }),
-      'objects/prototype.json': JSON.stringify({ name: 'prototype', label: { en: 'P', zh: 'P' }, pluralLabel: { en: 'Ps', zh: 'Ps' }, fields: [{ name: 'title', type: 'text', label: { en: 'T', zh: 'T' } }] }),
+      'objects/prototype.json': JSON.stringify({
+        name: 'prototype',
+        label: { en: 'P', zh: 'P' },
+        pluralLabel: { en: 'Ps', zh: 'Ps' },
+        fields: [{ name: 'title', type: 'text', label: { en: 'T', zh: 'T' } }],
+      }),
       'extensions/account.json': JSON.stringify({ object: 'account', fields: [{ name: 'constructor', type: 'text', label: { en: 'C', zh: 'C' } }] }),
     });
-    const error = await installPackage({ pool: getPool(admin.tw.url), workspace: admin.tw.workspace, userId: admin.tw.admin.id }, pkg).then(() => null, (e: unknown) => e);
+    const error = await installPackage({ pool: getPool(admin.tw.url), workspace: admin.tw.workspace, userId: admin.tw.admin.id }, pkg).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).details.map((d) => d.code)).toEqual(expect.arrayContaining(['field.reserved', 'object.reserved']));
     expect(await revision()).toBe(before);

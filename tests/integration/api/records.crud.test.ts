@@ -26,16 +26,30 @@ async function createAccount(values: Record<string, unknown> = {}) {
 describe('POST /api/v1/records/{object}', () => {
   it('creates a record: 201, a Location that GET serves, and the stored values with system fields', async () => {
     const res = await api.post('/api/v1/records/account', {
-      name: '华为技术有限公司', industry: 'it', annual_revenue: 1234.5, employees: 200, email: 'info@huawei.example', website: 'https://huawei.example',
+      name: '华为技术有限公司',
+      industry: 'it',
+      annual_revenue: 1234.5,
+      employees: 200,
+      email: 'info@huawei.example',
+      website: 'https://huawei.example',
     });
     expect(res.status).toBe(201);
     expect(res.headers.get('content-type')).toMatch(/^application\/json/);
     const rec = res.body.record;
     expect(Object.keys(res.body)).toEqual(['record']);
     expect(rec).toMatchObject({
-      name: '华为技术有限公司', industry: 'it', annual_revenue: 1234.5, annual_revenue_currency: 'CNY', employees: 200,
-      email: 'info@huawei.example', parent: null, type: null, version: 1,
-      owner: api.tw.admin.id, created_by: api.tw.admin.id, updated_by: api.tw.admin.id,
+      name: '华为技术有限公司',
+      industry: 'it',
+      annual_revenue: 1234.5,
+      annual_revenue_currency: 'CNY',
+      employees: 200,
+      email: 'info@huawei.example',
+      parent: null,
+      type: null,
+      version: 1,
+      owner: api.tw.admin.id,
+      created_by: api.tw.admin.id,
+      updated_by: api.tw.admin.id,
     });
     expect(rec.id).toMatch(UUID);
     expect(rec.created_at).toMatch(ISO);
@@ -195,7 +209,9 @@ describe('DELETE, recycle bin and restore', () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const res: Awaited<ReturnType<ApiClient['get']>> = await api.get(`/api/v1/recycle-bin/account?q=${encodeURIComponent('Paged bin')}&limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+      const res: Awaited<ReturnType<ApiClient['get']>> = await api.get(
+        `/api/v1/recycle-bin/account?q=${encodeURIComponent('Paged bin')}&limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+      );
       expect(res.status).toBe(200);
       seen.push(...res.body.records.map((r: { id: string }) => r.id));
       cursor = res.body.nextCursor;

@@ -92,13 +92,23 @@ describe('filter', () => {
   const cases: [string, unknown, (o: Opp) => boolean][] = [
     [
       'stage in [...] and amount gte',
-      { all: [{ field: 'stage', op: 'in', value: ['proposal', 'negotiation'] }, { field: 'amount', op: 'gte', value: 50000 }] },
+      {
+        all: [
+          { field: 'stage', op: 'in', value: ['proposal', 'negotiation'] },
+          { field: 'amount', op: 'gte', value: 50000 },
+        ],
+      },
       (o) => ['proposal', 'negotiation'].includes(o.stage) && o.amount !== null && o.amount >= 50000,
     ],
     ['a bare leaf', { field: 'stage', op: 'eq', value: 'closed_won' }, (o) => o.stage === 'closed_won'],
     [
       'any of two',
-      { any: [{ field: 'stage', op: 'eq', value: 'discovery' }, { field: 'amount', op: 'lt', value: 10000 }] },
+      {
+        any: [
+          { field: 'stage', op: 'eq', value: 'discovery' },
+          { field: 'amount', op: 'lt', value: 10000 },
+        ],
+      },
       (o) => o.stage === 'discovery' || (o.amount !== null && o.amount < 10000),
     ],
     ['not', { not: { field: 'stage', op: 'in', value: ['closed_won', 'closed_lost'] } }, (o) => !['closed_won', 'closed_lost'].includes(o.stage)],
@@ -179,7 +189,12 @@ describe('paging with nextCursor', () => {
     ['stage', 'sort=stage', () => true],
     [
       'filtered and sorted',
-      `${filterParam({ all: [{ field: 'stage', op: 'in', value: ['proposal', 'negotiation', 'discovery'] }, { field: 'amount', op: 'gte', value: 10000 }] })}&sort=amount,-close_date`,
+      `${filterParam({
+        all: [
+          { field: 'stage', op: 'in', value: ['proposal', 'negotiation', 'discovery'] },
+          { field: 'amount', op: 'gte', value: 10000 },
+        ],
+      })}&sort=amount,-close_date`,
       (o) => ['proposal', 'negotiation', 'discovery'].includes(o.stage) && o.amount !== null && o.amount >= 10000,
     ],
   ];

@@ -57,7 +57,14 @@ describe('POST /api/v1/records/account', () => {
     [
       'six problems at once',
       { name: '', email: 'bad', industry: 'nope', employees: 'x', website: 'ftp://x', bogus: true },
-      [['bogus', 'unknownField'], ['email', 'email'], ['employees', 'type'], ['industry', 'enum'], ['name', 'required'], ['website', 'url']],
+      [
+        ['bogus', 'unknownField'],
+        ['email', 'email'],
+        ['employees', 'type'],
+        ['industry', 'enum'],
+        ['name', 'required'],
+        ['website', 'url'],
+      ],
     ],
   ];
 
@@ -84,7 +91,14 @@ describe('POST /api/v1/records/account', () => {
 
 describe('POST /api/v1/records/opportunity', () => {
   const cases: Case[] = [
-    ['nothing', {}, [['close_date', 'required'], ['name', 'required']]],
+    [
+      'nothing',
+      {},
+      [
+        ['close_date', 'required'],
+        ['name', 'required'],
+      ],
+    ],
     ['an impossible date', { name: 'X', close_date: '2026-02-30' }, [['close_date', 'date']]],
     ['a date with a time', { name: 'X', close_date: '2026-02-01T10:00:00Z' }, [['close_date', 'date']]],
     ['a probability over 100', { name: 'X', close_date: '2026-02-01', probability: 150 }, [['probability', 'maximum']]],
@@ -107,7 +121,14 @@ describe('PATCH /api/v1/records/account/{id}', () => {
   const cases: Case[] = [
     ['name null', { name: null }, [['name', 'required']]],
     ['name empty', { name: '' }, [['name', 'required']]],
-    ['a bad email and an unknown field', { email: 'bad', foo: 1 }, [['email', 'email'], ['foo', 'unknownField']]],
+    [
+      'a bad email and an unknown field',
+      { email: 'bad', foo: 1 },
+      [
+        ['email', 'email'],
+        ['foo', 'unknownField'],
+      ],
+    ],
     ['a version in the body', { version: 99 }, [['version', 'readOnly']]],
     ['the id', { id: randomUUID() }, [['id', 'readOnly']]],
     ['updated_by', { updated_by: randomUUID() }, [['updated_by', 'readOnly']]],

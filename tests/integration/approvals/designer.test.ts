@@ -35,9 +35,10 @@ const actor = () => ({ pool: getPool(api.tw.url), workspace: api.tw.workspace, u
 async function trpc(kind: 'query' | 'mutation', path: string, input: unknown) {
   const headers = { cookie, 'content-type': 'application/json' };
   const url = `http://localhost/api/trpc/${path}`;
-  const res = kind === 'query'
-    ? await GET(new Request(`${url}?input=${encodeURIComponent(JSON.stringify(input))}`, { headers }))
-    : await POST(new Request(url, { method: 'POST', headers, body: JSON.stringify(input) }));
+  const res =
+    kind === 'query'
+      ? await GET(new Request(`${url}?input=${encodeURIComponent(JSON.stringify(input))}`, { headers }))
+      : await POST(new Request(url, { method: 'POST', headers, body: JSON.stringify(input) }));
   return { status: res.status, body: await res.json() };
 }
 
@@ -50,7 +51,10 @@ async function designerApprovals(object: string): Promise<(Flow & { source: stri
 /** A flow of one step for big contracts, approved by one named user. */
 function bigContracts(name = 'big_contracts'): Flow {
   return {
-    object: 'contract', name, label: L('Big contracts', '大额合同'), order: 5,
+    object: 'contract',
+    name,
+    label: L('Big contracts', '大额合同'),
+    order: 5,
     entry: 'amount >= 1000000',
     steps: [{ name: 'admin', label: L('Administrator', '管理员'), approvers: [{ type: 'users', users: [approverEmail] }] }],
     actions: { submit: [{ type: 'update', field: 'status', value: 'in_approval' }] },
@@ -80,12 +84,17 @@ describe('approval flows in the designer', () => {
     expect(flows[0]).toMatchObject({ order: 10, steps: [expect.objectContaining({ name: 'sales_director' }), expect.anything(), expect.anything()] });
   });
 
-  it('saves a new flow over tRPC; it is in the object\'s metadata on both APIs, tried first', async () => {
+  it("saves a new flow over tRPC; it is in the object's metadata on both APIs, tried first", async () => {
     const saved = await trpc('mutation', 'designer.saveApproval', { approval: bigContracts(), mode: 'create' });
     expect(saved.status).toBe(200);
     expect(saved.body.result.data.revision).toBeGreaterThan(0);
     const flows = await designerApprovals('contract');
-    expect(flows.map((f) => [f.name, f.source, f.customized])).toEqual(expect.arrayContaining([['big_contracts', 'workspace', false], ['by_margin', 'stock', false]]));
+    expect(flows.map((f) => [f.name, f.source, f.customized])).toEqual(
+      expect.arrayContaining([
+        ['big_contracts', 'workspace', false],
+        ['by_margin', 'stock', false],
+      ]),
+    );
     const doc = await api.get('/api/v1/metadata/objects/contract');
     expect(doc.status).toBe(200);
     expect(doc.body.approvals.find((f: Flow) => f.name === 'big_contracts')).toMatchObject({ label: L('Big contracts', '大额合同'), order: 5, entry: 'amount >= 1000000' });
@@ -121,7 +130,16 @@ describe('approval flows in the designer', () => {
   });
 
   it('refuses field updates the record service would refuse when a request is decided: a value of the wrong type, a required field cleared', async () => {
-    const flow = { ...bigContracts('bad_values'), actions: { approve: [{ type: 'update', field: 'amount', value: 'lots' }], reject: [{ type: 'update', field: 'name', value: null }, { type: 'update', field: 'signed_date', value: '2026-02-30x' }] } };
+    const flow = {
+      ...bigContracts('bad_values'),
+      actions: {
+        approve: [{ type: 'update', field: 'amount', value: 'lots' }],
+        reject: [
+          { type: 'update', field: 'name', value: null },
+          { type: 'update', field: 'signed_date', value: '2026-02-30x' },
+        ],
+      },
+    };
     const err = expectError(await api.put('/api/v1/metadata/approvals/contract/bad_values', flow), 422, 'METADATA_INVALID');
     expect(err.details.map((d) => [d.pointer, d.code])).toEqual([
       ['/actions/approve/0/value', 'approval.actionValue'],
@@ -129,20 +147,36 @@ describe('approval flows in the designer', () => {
       ['/actions/reject/1/value', 'approval.actionValue'],
     ]);
     expect(err.details[1].message).toMatch(/contract\.name cannot be cleared/);
-    const ok = { ...flow, actions: { approve: [{ type: 'update', field: 'amount', value: 1000 }, { type: 'update', field: 'signed_date', value: '2026-02-28' }, { type: 'update', field: 'description', value: null }] } };
+    const ok = {
+      ...flow,
+      actions: {
+        approve: [
+          { type: 'update', field: 'amount', value: 1000 },
+          { type: 'update', field: 'signed_date', value: '2026-02-28' },
+          { type: 'update', field: 'description', value: null },
+        ],
+      },
+    };
     expect((await api.put('/api/v1/metadata/approvals/contract/bad_values', ok)).status).toBe(200);
     expect((await api.del('/api/v1/metadata/approvals/contract/bad_values')).status).toBe(200);
   });
 
   it('refuses an e-mail whose template does not compile, naming the part and language', async () => {
     const mail = { type: 'email', to: ['submitter'], subject: L('Approved {{record.number}}', '已批准 {{record.number}}'), body: L('Done {{#if comment}}{{comment}}', '完成') };
-    const err = expectError(await api.put('/api/v1/metadata/approvals/contract/bad_template', { ...bigContracts('bad_template'), actions: { approve: [mail] } }), 422, 'METADATA_INVALID');
+    const err = expectError(
+      await api.put('/api/v1/metadata/approvals/contract/bad_template', { ...bigContracts('bad_template'), actions: { approve: [mail] } }),
+      422,
+      'METADATA_INVALID',
+    );
     expect(err.details.map((d) => [d.pointer, d.code])).toEqual([['/actions/approve/0/body/en', 'approval.template']]);
   });
 
-  it('refuses a step criteria formula with a typo, naming the step\'s pointer and the position', async () => {
+  it("refuses a step criteria formula with a typo, naming the step's pointer and the position", async () => {
     const flow = bigContracts('typo_criteria');
-    flow.steps = [...(flow.steps as object[]), { name: 'second', label: L('Second', '第二步'), approvers: [{ type: 'role', role: 'general_manager' }], criteria: 'BLANKVALUE(margn, 0) < 30' }];
+    flow.steps = [
+      ...(flow.steps as object[]),
+      { name: 'second', label: L('Second', '第二步'), approvers: [{ type: 'role', role: 'general_manager' }], criteria: 'BLANKVALUE(margn, 0) < 30' },
+    ];
     const err = await rejection(designer.saveApproval(actor(), flow as never, 'create'));
     expect(err.code).toBe('METADATA_INVALID');
     expect(err.details).toEqual([expect.objectContaining({ code: expect.stringMatching(/^formula\./), pointer: '/steps/1/criteria' })]);
@@ -203,16 +237,31 @@ describe('approval flows travel in packages', () => {
     await designer.saveApproval(actor(), { ...bigContracts('small_contracts'), label: L('Small contracts', '小额合同'), entry: 'amount < 10000', order: 20 } as never, 'create');
     await designer.saveApproval(actor(), { ...bigContracts('renewals'), label: L('Renewals', '续约合同'), entry: "status = 'draft'", order: 30, active: false } as never, 'create');
     const now = await designerApprovals('contract');
-    for (const [name, order] of [['renewals', 10], ['by_margin', 20], ['small_contracts', 30]] as const) {
+    for (const [name, order] of [
+      ['renewals', 10],
+      ['by_margin', 20],
+      ['small_contracts', 30],
+    ] as const) {
       const { source: _s, customized: _c, ...def } = now.find((f) => f.name === name)!;
       await trpc('mutation', 'designer.saveApproval', { approval: { ...def, order }, mode: 'update' });
     }
     const orderOf = (m: Awaited<ReturnType<typeof getMetadata>>) => m.objects.get('contract')!.approvals.map((f) => [f.name, f.order, f.active]);
-    const expected = [['renewals', 10, false], ['by_margin', 20, true], ['small_contracts', 30, true]];
+    const expected = [
+      ['renewals', 10, false],
+      ['by_margin', 20, true],
+      ['small_contracts', 30, true],
+    ];
     expect(orderOf(await getMetadata(api.tw.workspace, getPool(api.tw.url)))).toEqual(expected);
 
-    const files = await exportPackage(getPool(api.tw.url), api.tw.workspace.id, { name: 'contract_flows', version: '1.0.0', label: L('Contract flows', '合同审批'), objects: ['contract'] });
-    expect(Object.keys(files)).toEqual(expect.arrayContaining(['approvals/contract.by_margin.json', 'approvals/contract.renewals.json', 'approvals/contract.small_contracts.json']));
+    const files = await exportPackage(getPool(api.tw.url), api.tw.workspace.id, {
+      name: 'contract_flows',
+      version: '1.0.0',
+      label: L('Contract flows', '合同审批'),
+      objects: ['contract'],
+    });
+    expect(Object.keys(files)).toEqual(
+      expect.arrayContaining(['approvals/contract.by_margin.json', 'approvals/contract.renewals.json', 'approvals/contract.small_contracts.json']),
+    );
     const other = await createTestWorkspace('appr_pkg');
     await installPackage({ pool: getPool(other.url), workspace: other.workspace, userId: other.admin.id }, packageFromFiles(files));
     const installed = await getMetadata(other.workspace, getPool(other.url));

@@ -37,7 +37,13 @@ async function refused(p: Promise<unknown>): Promise<{ code: string; message: st
 /** A contract owned by the rep, with the given margin (amount 100 000). */
 async function contract(marginPercent: number, owner: Who = 'rep'): Promise<string> {
   const admin = await org.ctx('admin');
-  const rec = await createRecord(admin, 'contract', { name: `Contract at ${marginPercent}%`, account, amount: 100000, cost: 100000 * (1 - marginPercent / 100), owner: owner === 'admin' ? org.tw.admin.id : org.users[owner as Exclude<Who, 'admin'>].id });
+  const rec = await createRecord(admin, 'contract', {
+    name: `Contract at ${marginPercent}%`,
+    account,
+    amount: 100000,
+    cost: 100000 * (1 - marginPercent / 100),
+    owner: owner === 'admin' ? org.tw.admin.id : org.users[owner as Exclude<Who, 'admin'>].id,
+  });
   return String(rec.id);
 }
 
@@ -49,7 +55,7 @@ async function approveToTheEnd(object: string, id: string): Promise<string[][]> 
     if (!state.current) break;
     const step = state.current.steps[state.current.currentStep!];
     route.push(step.approvers.map((a) => a.name));
-    const who = (Object.entries(org.users).find(([, u]) => u.id === step.approvers[0].userId)![0]) as Who;
+    const who = Object.entries(org.users).find(([, u]) => u.id === step.approvers[0].userId)![0] as Who;
     await decide(await org.ctx(who), state.current.id, 'approve', `ok from ${who}`);
   }
   return route;
@@ -101,7 +107,12 @@ describe('contract approval by gross margin', () => {
     const inbox = await approvalInbox(await org.ctx('director'));
     expect(inbox.items.map((i) => i.recordId)).toContain(id);
     await approveToTheEnd('contract', id);
-    const mails = (await pool.query<{ recipient: string; subject: string; body: string; status: string }>('SELECT recipient, subject, body, status FROM outbox WHERE workspace_id = $1 ORDER BY created_at', [org.tw.workspace.id])).rows;
+    const mails = (
+      await pool.query<{ recipient: string; subject: string; body: string; status: string }>(
+        'SELECT recipient, subject, body, status FROM outbox WHERE workspace_id = $1 ORDER BY created_at',
+        [org.tw.workspace.id],
+      )
+    ).rows;
     expect(mails.map((m) => m.recipient)).toEqual([org.users.director.email, org.users.commercial.email, org.users.rep.email]);
     expect(mails[0].subject).toBe('Approval requested: Contract Contract at 25%');
     expect(mails[2].subject).toMatch(/^Contract HT-\d{4}-\d{4} approved$/);
@@ -111,7 +122,12 @@ describe('contract approval by gross margin', () => {
     expect(rep.items[0]).toMatchObject({ kind: 'approval.approved' });
     // The worker delivers them once.
     const sent: string[] = [];
-    const transport = { name: 'test', send: async (m: { to: string }) => { sent.push(m.to); } };
+    const transport = {
+      name: 'test',
+      send: async (m: { to: string }) => {
+        sent.push(m.to);
+      },
+    };
     expect(await deliverOutbox(pool, transport, { workspaceId: org.tw.workspace.id })).toMatchObject({ sent: 3 });
     expect(await deliverOutbox(pool, transport, { workspaceId: org.tw.workspace.id })).toMatchObject({ sent: 0 });
     expect(sent).toHaveLength(3);
@@ -132,7 +148,7 @@ describe('contract approval by gross margin', () => {
     expect((await submitForApproval(rep, 'contract', id)).status).toBe('pending');
   });
 
-  it('refuses what is not the caller\'s to do, with clear errors', async () => {
+  it("refuses what is not the caller's to do, with clear errors", async () => {
     const id = await contract(15);
     const rep = await org.ctx('rep');
     expect((await refused(submitForApproval(await org.ctx('rep2'), 'contract', id))).code).toBe('NOT_FOUND');
@@ -144,7 +160,10 @@ describe('contract approval by gross margin', () => {
     await decide(await org.ctx('director'), requestId, 'approve');
     expect(await refused(decide(await org.ctx('director'), requestId, 'approve'))).toMatchObject({ code: 'FORBIDDEN' });
     await recall(rep, requestId);
-    expect(await refused(decide(await org.ctx('commercial'), requestId, 'approve'))).toMatchObject({ code: 'CONFLICT', message: 'This approval request is no longer pending (Recalled)' });
+    expect(await refused(decide(await org.ctx('commercial'), requestId, 'approve'))).toMatchObject({
+      code: 'CONFLICT',
+      message: 'This approval request is no longer pending (Recalled)',
+    });
   });
 });
 
@@ -180,10 +199,13 @@ describe('the record lock', () => {
     const { GET: _g, POST } = await import('../../../app/api/trpc/[trpc]/route');
     const { login, SESSION_COOKIE } = await import('../../../platform/security/sessions');
     const session = (await login(getPrisma(org.tw.url), org.users.rep.email, 'correct horse battery')) as { token: string };
-    const res = await POST(new Request('http://localhost/api/trpc/records.update', {
-      method: 'POST', headers: { cookie: `${SESSION_COOKIE}=${session.token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ object: 'contract', id, values: { description: 'via tRPC' } }),
-    }));
+    const res = await POST(
+      new Request('http://localhost/api/trpc/records.update', {
+        method: 'POST',
+        headers: { cookie: `${SESSION_COOKIE}=${session.token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ object: 'contract', id, values: { description: 'via tRPC' } }),
+      }),
+    );
     const body = await res.json();
     expect(body.error.data.appError).toMatchObject({ code: 'RECORD_LOCKED', message: 'This Contract is locked while it is in approval' });
     expect((await getRecord(await org.ctx('admin'), 'contract', id)).description).toBe('admin note');
@@ -209,10 +231,7 @@ describe('two approvers at the same moment', () => {
       const id = await contract(15);
       const { requestId } = await submitForApproval(await org.ctx('rep'), 'contract', id);
       // The director and an admin (who may decide any step) act on the first step together.
-      const results = await Promise.allSettled([
-        decide(await org.ctx('director'), requestId, 'approve', 'yes'),
-        decide(await org.ctx('admin'), requestId, 'reject', 'no'),
-      ]);
+      const results = await Promise.allSettled([decide(await org.ctx('director'), requestId, 'approve', 'yes'), decide(await org.ctx('admin'), requestId, 'reject', 'no')]);
       const ok = results.filter((r) => r.status === 'fulfilled');
       const state = (await recordApproval(await org.ctx('admin'), 'contract', id)).requests[0];
       const decisions = state.events.filter((e) => e.action === 'approved' || e.action === 'rejected');
@@ -234,15 +253,20 @@ describe('two approvers at the same moment', () => {
 });
 
 describe('administrators', () => {
-  it('may decide a step in the approvers\' place, which is recorded in the request history and the audit log', async () => {
+  it("may decide a step in the approvers' place, which is recorded in the request history and the audit log", async () => {
     const id = await contract(35);
     const { requestId } = await submitForApproval(await org.ctx('rep'), 'contract', id);
     expect((await decide(await org.ctx('admin'), requestId, 'approve', 'director is travelling')).status).toBe('approved');
     const state = (await recordApproval(await org.ctx('rep'), 'contract', id)).requests[0];
     expect(state.events.find((e) => e.action === 'approved')).toMatchObject({ actor: { id: org.tw.admin.id }, comment: 'director is travelling', details: { asAdmin: true } });
     expect(state.steps[0].approvers).toMatchObject([{ name: 'director', status: 'approved' }]);
-    const audit = await getPool(org.tw.url).query('SELECT action, target_id, details FROM audit_events WHERE workspace_id = $1 AND target_type = $2', [org.tw.workspace.id, 'approval_request']);
-    expect(audit.rows).toContainEqual(expect.objectContaining({ action: 'approval.approve.admin', target_id: requestId, details: expect.objectContaining({ recordId: id, comment: 'director is travelling' }) }));
+    const audit = await getPool(org.tw.url).query('SELECT action, target_id, details FROM audit_events WHERE workspace_id = $1 AND target_type = $2', [
+      org.tw.workspace.id,
+      'approval_request',
+    ]);
+    expect(audit.rows).toContainEqual(
+      expect.objectContaining({ action: 'approval.approve.admin', target_id: requestId, details: expect.objectContaining({ recordId: id, comment: 'director is travelling' }) }),
+    );
   });
 });
 
@@ -274,10 +298,12 @@ describe('delegation and bulk approval', () => {
 });
 
 describe('expenses', () => {
-  it('count toward the opportunity\'s approved expenses and gross margin only once approved', async () => {
+  it("count toward the opportunity's approved expenses and gross margin only once approved", async () => {
     const rep = await org.ctx('rep');
     const admin = await org.ctx('admin');
-    const opp = String((await createRecord(admin, 'opportunity', { name: 'Margin deal', account, close_date: '2027-06-30', amount: 200000, cost: 120000, owner: org.users.rep.id })).id);
+    const opp = String(
+      (await createRecord(admin, 'opportunity', { name: 'Margin deal', account, close_date: '2027-06-30', amount: 200000, cost: 120000, owner: org.users.rep.id })).id,
+    );
     const small = String((await createRecord(rep, 'expense', { amount: 3000, type: 'travel', date: '2026-11-20', opportunity: opp, account })).id);
     const big = String((await createRecord(rep, 'expense', { amount: 8000, type: 'entertainment', date: '2026-11-21', opportunity: opp, account })).id);
     expect(await getRecord(admin, 'opportunity', opp)).toMatchObject({ approved_expenses: 0, gross_margin: 80000 });

@@ -31,7 +31,11 @@ const update = (value: string) => [{ type: 'update' as const, field: 'status', v
 
 /** A board flow for big expenses, tried before the stock flow (order 1). */
 const board = (steps: Flow['steps']): Flow => ({
-  object: 'expense', name: 'board', label: L('Board approval'), order: 1, entry: 'amount >= 100000',
+  object: 'expense',
+  name: 'board',
+  label: L('Board approval'),
+  order: 1,
+  entry: 'amount >= 100000',
   steps,
   actions: { submit: update('in_approval'), approve: update('approved'), reject: update('rejected'), recall: update('draft') },
 });
@@ -46,13 +50,18 @@ beforeAll(async () => {
   org = await approvalOrg('flows');
   const pool = getPool(org.tw.url);
   const group = await pool.query<{ id: string }>(`INSERT INTO groups (workspace_id, name, label) VALUES ($1, 'board', 'Board') RETURNING id`, [org.tw.workspace.id]);
-  for (const who of ['gm', 'commercial', 'finance'] as const) await pool.query('INSERT INTO group_members (group_id, user_id) VALUES ($1, $2)', [group.rows[0].id, org.users[who].id]);
+  for (const who of ['gm', 'commercial', 'finance'] as const)
+    await pool.query('INSERT INTO group_members (group_id, user_id) VALUES ($1, $2)', [group.rows[0].id, org.users[who].id]);
   await bumpSecurityRevision(pool, org.tw.workspace.id);
   account = String((await createRecord(await org.ctx('rep'), 'account', { name: 'Flow Test Co' })).id);
-  await designer.saveApproval(actor(), board([
-    { name: 'manager', label: L('Manager'), approvers: [{ type: 'manager', of: 'submitter', levels: 1 }] },
-    { name: 'board', label: L('Board'), approvers: [{ type: 'group', group: 'board' }], mode: 'all' },
-  ]), 'create');
+  await designer.saveApproval(
+    actor(),
+    board([
+      { name: 'manager', label: L('Manager'), approvers: [{ type: 'manager', of: 'submitter', levels: 1 }] },
+      { name: 'board', label: L('Board'), approvers: [{ type: 'group', group: 'board' }], mode: 'all' },
+    ]),
+    'create',
+  );
 });
 
 describe('ordered flows', () => {
@@ -75,12 +84,16 @@ describe('a step where all must approve', () => {
       expect((await decide(await org.ctx(who), requestId, 'approve', `${who} agrees`)).status).toBe('pending');
     }
     const waiting = (await stateOf(id)).steps[1];
-    expect(waiting.approvers.map((a) => [a.name, a.status])).toEqual([['commercial', 'approved'], ['finance', 'pending'], ['gm', 'approved']]);
+    expect(waiting.approvers.map((a) => [a.name, a.status])).toEqual([
+      ['commercial', 'approved'],
+      ['finance', 'pending'],
+      ['gm', 'approved'],
+    ]);
     expect((await decide(await org.ctx('finance'), requestId, 'approve')).status).toBe('approved');
     expect((await getRecord(await org.ctx('rep'), 'expense', id)).status).toBe('approved');
   });
 
-  it('one rejection rejects the request, and the others\' items close as no longer needed', async () => {
+  it("one rejection rejects the request, and the others' items close as no longer needed", async () => {
     const id = await expense(130000);
     const { requestId } = await submitForApproval(await org.ctx('rep'), 'expense', id);
     await decide(await org.ctx('manager'), requestId, 'approve');
@@ -88,7 +101,11 @@ describe('a step where all must approve', () => {
     expect((await decide(await org.ctx('commercial'), requestId, 'reject', 'over budget')).status).toBe('rejected');
     const state = await stateOf(id);
     expect(state.status).toBe('rejected');
-    expect(state.steps[1].approvers.map((a) => [a.name, a.status, a.comment])).toEqual([['commercial', 'rejected', 'over budget'], ['finance', 'closed', null], ['gm', 'approved', 'fine by me']]);
+    expect(state.steps[1].approvers.map((a) => [a.name, a.status, a.comment])).toEqual([
+      ['commercial', 'rejected', 'over budget'],
+      ['finance', 'closed', null],
+      ['gm', 'approved', 'fine by me'],
+    ]);
     expect((await getRecord(await org.ctx('rep'), 'expense', id)).status).toBe('rejected');
     const finance = await decide(await org.ctx('finance'), requestId, 'approve').catch((e) => e);
     expect(finance.code).toBe('CONFLICT');
@@ -97,12 +114,16 @@ describe('a step where all must approve', () => {
 
 describe('step criteria and rejection routes', () => {
   beforeAll(async () => {
-    await designer.saveApproval(actor(), board([
-      { name: 'manager', label: L('Manager'), approvers: [{ type: 'manager', of: 'submitter', levels: 1 }] },
-      { name: 'director', label: L('Director'), approvers: [{ type: 'manager', of: 'submitter', levels: 2 }], criteria: 'amount >= 500000', whenNotMet: 'approve' },
-      { name: 'finance', label: L('Finance'), approvers: [{ type: 'role', role: 'finance_manager' }], criteria: { field: 'type', op: 'eq', value: 'gifts' }, whenNotMet: 'skip' },
-      { name: 'gm', label: L('General manager'), approvers: [{ type: 'role', role: 'general_manager' }], onReject: 'back' },
-    ]), 'update');
+    await designer.saveApproval(
+      actor(),
+      board([
+        { name: 'manager', label: L('Manager'), approvers: [{ type: 'manager', of: 'submitter', levels: 1 }] },
+        { name: 'director', label: L('Director'), approvers: [{ type: 'manager', of: 'submitter', levels: 2 }], criteria: 'amount >= 500000', whenNotMet: 'approve' },
+        { name: 'finance', label: L('Finance'), approvers: [{ type: 'role', role: 'finance_manager' }], criteria: { field: 'type', op: 'eq', value: 'gifts' }, whenNotMet: 'skip' },
+        { name: 'gm', label: L('General manager'), approvers: [{ type: 'role', role: 'general_manager' }], onReject: 'back' },
+      ]),
+      'update',
+    );
   });
 
   it('a later step whose criteria are not met is approved automatically or skipped, with the reason recorded', async () => {
@@ -113,7 +134,8 @@ describe('step criteria and rejection routes', () => {
     expect(state.currentStep).toBe(3);
     expect(state.steps.map((s) => s.state)).toEqual(['approved', 'auto_approved', 'skipped', 'current']);
     expect(state.events.filter((e) => e.action === 'auto_approved' || e.action === 'skipped').map((e) => [e.action, e.step, e.details])).toEqual([
-      ['auto_approved', 1, { reason: 'criteria' }], ['skipped', 2, { reason: 'criteria' }],
+      ['auto_approved', 1, { reason: 'criteria' }],
+      ['skipped', 2, { reason: 'criteria' }],
     ]);
   });
 
@@ -147,9 +169,7 @@ describe('versions', () => {
     const before = await expense(300000);
     const { requestId } = await submitForApproval(await org.ctx('rep'), 'expense', before);
     const v = (await stateOf(before)).flow.version;
-    await designer.saveApproval(actor(), board([
-      { name: 'cfo', label: L('Finance only'), approvers: [{ type: 'role', role: 'finance_manager' }] },
-    ]), 'update');
+    await designer.saveApproval(actor(), board([{ name: 'cfo', label: L('Finance only'), approvers: [{ type: 'role', role: 'finance_manager' }] }]), 'update');
     // The request in flight still runs the old steps: the manager decides step 1, then the later steps follow.
     await decide(await org.ctx('manager'), requestId, 'approve');
     const old = await stateOf(before);
@@ -191,7 +211,9 @@ describe('the REST API', () => {
     const badComment = expectError(await finance.post(`/api/v1/approvals/${requestId}/approve`, { comment: 7 }), 400, 'BAD_REQUEST');
     expect(badComment.details).toEqual([expect.objectContaining({ field: 'comment', message: 'The comment must be text' })]);
     expect(expectError(await finance.post(`/api/v1/approvals/${requestId}/approv`), 404, 'NOT_FOUND').message).toBe('Unknown approval action "approv" (approve, reject or recall)');
-    expect(expectError(await finance.post('/api/v1/approvals/bulk-approve', { requestIds: requestId }), 400, 'BAD_REQUEST').details).toEqual([expect.objectContaining({ field: 'requestIds' })]);
+    expect(expectError(await finance.post('/api/v1/approvals/bulk-approve', { requestIds: requestId }), 400, 'BAD_REQUEST').details).toEqual([
+      expect.objectContaining({ field: 'requestIds' }),
+    ]);
     const approved = await finance.post(`/api/v1/approvals/${requestId}/approve`, { comment: 'budgeted' });
     expect(approved.status).toBe(200);
     expect(approved.body).toEqual({ requestId, status: 'approved' });
@@ -215,7 +237,11 @@ describe('the REST API', () => {
 
 describe('who may submit and who may edit while locked', () => {
   it('only the owner submits by default; with approverMayEdit the current approver edits the locked record, the owner does not', async () => {
-    await designer.saveApproval(actor(), { ...board([{ name: 'manager', label: L('Manager'), approvers: [{ type: 'manager', of: 'submitter', levels: 1 }] }]), approverMayEdit: true }, 'update');
+    await designer.saveApproval(
+      actor(),
+      { ...board([{ name: 'manager', label: L('Manager'), approvers: [{ type: 'manager', of: 'submitter', levels: 1 }] }]), approverMayEdit: true },
+      'update',
+    );
     const id = await expense(110000);
     // The manager sees and may edit the rep's expense (hierarchy) but is not its owner.
     expect(await recordApproval(await org.ctx('manager'), 'expense', id)).toMatchObject({ canSubmit: false, locked: false });

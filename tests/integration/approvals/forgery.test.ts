@@ -53,16 +53,23 @@ async function trpcUpdate(id: string, values: Record<string, unknown>) {
   const { POST } = await import('../../../app/api/trpc/[trpc]/route');
   const { login, SESSION_COOKIE } = await import('../../../platform/security/sessions');
   const session = (await login(getPrisma(org.tw.url), org.users.rep.email, 'correct horse battery')) as { token: string };
-  const res = await POST(new Request('http://localhost/api/trpc/records.update', {
-    method: 'POST', headers: { cookie: `${SESSION_COOKIE}=${session.token}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ object: 'expense', id, values }),
-  }));
+  const res = await POST(
+    new Request('http://localhost/api/trpc/records.update', {
+      method: 'POST',
+      headers: { cookie: `${SESSION_COOKIE}=${session.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ object: 'expense', id, values }),
+    }),
+  );
   return (await res.json()) as { error?: { data: { appError: { code: string; message: string; details: { field?: string; code: string }[] } } } };
 }
 
 async function auditRows(recordId: string) {
-  return (await pool().query<{ action: string; user_id: string; details: { object: string; reason: string; changes: { field: string; old: unknown; new: unknown }[] } }>(
-    'SELECT action, user_id, details FROM audit_events WHERE workspace_id = $1 AND target_id = $2 ORDER BY at', [org.tw.workspace.id, recordId])).rows;
+  return (
+    await pool().query<{ action: string; user_id: string; details: { object: string; reason: string; changes: { field: string; old: unknown; new: unknown }[] } }>(
+      'SELECT action, user_id, details FROM audit_events WHERE workspace_id = $1 AND target_id = $2 ORDER BY at',
+      [org.tw.workspace.id, recordId],
+    )
+  ).rows;
 }
 
 beforeAll(async () => {
@@ -71,7 +78,9 @@ beforeAll(async () => {
   rep = clientFor(org.tw, (await createApiKey(prisma, org.users.rep.id, 'rep')).key);
   admin = clientFor(org.tw, (await createApiKey(prisma, org.tw.admin.id, 'admin')).key);
   account = String((await createRecord(await org.ctx('rep'), 'account', { name: 'Forgery Test Co' })).id);
-  opp = String((await createRecord(await org.ctx('admin'), 'opportunity', { name: 'Guarded deal', account, close_date: '2027-06-30', amount: 100000, owner: org.users.rep.id })).id);
+  opp = String(
+    (await createRecord(await org.ctx('admin'), 'opportunity', { name: 'Guarded deal', account, close_date: '2027-06-30', amount: 100000, owner: org.users.rep.id })).id,
+  );
 });
 
 describe('fields an approval flow sets', () => {
@@ -109,11 +118,20 @@ describe('fields an approval flow sets', () => {
     const res = await admin.patch(`/api/v1/records/expense/${id}`, { status: 'approved' });
     expect(res.status).toBe(200);
     expect(res.body.record.status).toBe('approved');
-    expect(await auditRows(id)).toEqual([{ action: 'approval.override', user_id: org.tw.admin.id, details: expect.objectContaining({ object: 'expense', reason: 'approvalManaged', changes: [{ field: 'status', old: 'draft', new: 'approved' }] }) }]);
+    expect(await auditRows(id)).toEqual([
+      {
+        action: 'approval.override',
+        user_id: org.tw.admin.id,
+        details: expect.objectContaining({ object: 'expense', reason: 'approvalManaged', changes: [{ field: 'status', old: 'draft', new: 'approved' }] }),
+      },
+    ]);
     expect(await approvedExpenses()).toBe(10);
     // Put back, also audited.
     await updateRecord(await org.ctx('admin'), 'expense', id, { status: 'draft' });
-    expect((await auditRows(id)).map((a) => a.details.changes)).toEqual([[{ field: 'status', old: 'draft', new: 'approved' }], [{ field: 'status', old: 'approved', new: 'draft' }]]);
+    expect((await auditRows(id)).map((a) => a.details.changes)).toEqual([
+      [{ field: 'status', old: 'draft', new: 'approved' }],
+      [{ field: 'status', old: 'approved', new: 'draft' }],
+    ]);
     expect(await approvedExpenses()).toBe(0);
   });
 
@@ -144,12 +162,21 @@ describe('after approval', () => {
     const zh = expectError(await rep.patch(`/api/v1/records/expense/${id}`, { amount: 8000, date: '2026-12-01' }, { lang: 'zh-CN' }), 423, 'RECORD_LOCKED');
     expect(zh.message).toBe('该费用已批准，金额、发生日期不能修改');
     const other = String((await createRecord(await org.ctx('rep'), 'opportunity', { name: 'Other deal', account, close_date: '2027-06-30' })).id);
-    expect(expectError(await rep.patch(`/api/v1/records/expense/${id}`, { opportunity: other }), 423, 'RECORD_LOCKED').details).toEqual([expect.objectContaining({ field: 'opportunity' })]);
+    expect(expectError(await rep.patch(`/api/v1/records/expense/${id}`, { opportunity: other }), 423, 'RECORD_LOCKED').details).toEqual([
+      expect.objectContaining({ field: 'opportunity' }),
+    ]);
     expect((await trpcUpdate(id, { amount_currency: 'USD' })).error?.data.appError).toMatchObject({ code: 'RECORD_LOCKED', details: [{ field: 'amount' }] });
     expect(await approvedExpenses()).toBe(800);
     expect((await getRecord(await org.ctx('rep'), 'expense', id)).amount).toBe(800);
     expect((await rep.patch(`/api/v1/records/expense/${id}`, { description: 'receipt attached' })).status).toBe(200);
-    expect((await recordApproval(await org.ctx('rep'), 'expense', id)).afterApproval).toEqual({ onEdit: 'lock', fields: [{ en: 'Amount', zh: '金额' }, { en: 'Date', zh: '发生日期' }, { en: 'Opportunity', zh: '商机' }] });
+    expect((await recordApproval(await org.ctx('rep'), 'expense', id)).afterApproval).toEqual({
+      onEdit: 'lock',
+      fields: [
+        { en: 'Amount', zh: '金额' },
+        { en: 'Date', zh: '发生日期' },
+        { en: 'Opportunity', zh: '商机' },
+      ],
+    });
 
     // An administrator may correct it: audited, and the roll-up follows.
     expect((await admin.patch(`/api/v1/records/expense/${id}`, { amount: 750 })).status).toBe(200);
@@ -168,16 +195,24 @@ describe('after approval', () => {
     const actor = { pool: pool(), workspace: org.tw.workspace, userId: org.tw.admin.id };
     const update = (value: string): NonNullable<Flow['actions']>['submit'] => [{ type: 'update', field: 'status', value }];
     const flow: Flow = {
-      object: 'expense', name: 'training', label: L('Training budget'), order: 1, entry: { field: 'type', op: 'eq' as const, value: 'other' },
+      object: 'expense',
+      name: 'training',
+      label: L('Training budget'),
+      order: 1,
+      entry: { field: 'type', op: 'eq' as const, value: 'other' },
       afterApproval: { fields: ['amount', 'date'], onEdit: 'reopen' },
       steps: [{ name: 'manager', label: L('Manager'), approvers: [{ type: 'manager', of: 'submitter', levels: 1 }] }],
       actions: { submit: update('in_approval'), approve: update('approved'), reject: update('rejected'), recall: update('draft') },
     };
     // Checked when saved, by pointer: fields of the object, and a recall update to go back to.
-    const bad = await designer.saveApproval(actor, { ...flow, afterApproval: { fields: ['amount', 'amout', 'margin'], onEdit: 'reopen' }, actions: { approve: update('approved') } }, 'create').catch((e) => e);
+    const bad = await designer
+      .saveApproval(actor, { ...flow, afterApproval: { fields: ['amount', 'amout', 'margin'], onEdit: 'reopen' }, actions: { approve: update('approved') } }, 'create')
+      .catch((e) => e);
     expect(bad.code).toBe('METADATA_INVALID');
     expect(bad.details.map((d: { pointer: string; code: string }) => [d.pointer, d.code])).toEqual([
-      ['/afterApproval/fields/1', 'approval.afterField'], ['/afterApproval/fields/2', 'approval.afterField'], ['/afterApproval/onEdit', 'approval.reopenRecall'],
+      ['/afterApproval/fields/1', 'approval.afterField'],
+      ['/afterApproval/fields/2', 'approval.afterField'],
+      ['/afterApproval/onEdit', 'approval.reopenRecall'],
     ]);
     await designer.saveApproval(actor, flow, 'create');
 
@@ -216,7 +251,10 @@ describe('deleting a record in approval', () => {
     const notes = (await listNotifications(pool(), org.users.manager.id)).items;
     expect(notes[0]).toMatchObject({ kind: 'approval.cancelled', title: expect.stringMatching(/^Cancelled: Expense /), link: null });
     expect(notes.filter((n) => n.link === `/o/expense/${id}`)).toEqual([]);
-    expect((await listNotifications(pool(), org.users.rep.id)).items[0]).toMatchObject({ kind: 'approval.cancelled', body: `${org.tw.admin.name} deleted the record, so its approval request was closed.` });
+    expect((await listNotifications(pool(), org.users.rep.id)).items[0]).toMatchObject({
+      kind: 'approval.cancelled',
+      body: `${org.tw.admin.name} deleted the record, so its approval request was closed.`,
+    });
     await expect(decide(manager, requestId, 'approve')).rejects.toMatchObject({ code: 'CONFLICT', message: 'This approval request is no longer pending (Cancelled)' });
 
     const restored = await restoreRecord(await org.ctx('admin'), 'expense', id);
@@ -229,7 +267,7 @@ describe('deleting a record in approval', () => {
   });
 });
 
-describe('transfer of a departing rep\'s records', () => {
+describe("transfer of a departing rep's records", () => {
   it('moves records in approval with their requests: still pending, a history event, the successor submits', async () => {
     // rep2 cannot see the rep's account and opportunity.
     const id = await expense({ amount: 600, opportunity: null, account: null }, 'rep2');
@@ -246,7 +284,8 @@ describe('transfer of a departing rep\'s records', () => {
     const state = await recordApproval(await org.ctx('admin'), 'expense', id);
     expect(state.current).toMatchObject({ id: requestId, status: 'pending', submittedBy: { id: org.users.deputy.id } });
     expect(state.current!.events.at(-1)).toMatchObject({
-      action: 'transferred', actor: { id: org.tw.admin.id },
+      action: 'transferred',
+      actor: { id: org.tw.admin.id },
       details: { from: org.users.rep2.id, to: org.users.deputy.id, fromName: org.users.rep2.name, toName: org.users.deputy.name, submitterMoved: true },
     });
     expect((await getRecord(await org.ctx('admin'), 'expense', id)).owner).toBe(org.users.deputy.id);

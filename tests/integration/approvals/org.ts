@@ -22,12 +22,34 @@ export interface ApprovalOrg {
   ctx(who: Person | 'admin', channel?: 'ui' | 'api'): Promise<RecordContext>;
 }
 
-const ROLE: Record<Person, string> = { gm: 'general_manager', director: 'sales_director', commercial: 'commercial_director', finance: 'finance_manager', manager: 'regional_manager', rep: 'sales_rep', rep2: 'sales_rep', deputy: 'sales_director' };
+const ROLE: Record<Person, string> = {
+  gm: 'general_manager',
+  director: 'sales_director',
+  commercial: 'commercial_director',
+  finance: 'finance_manager',
+  manager: 'regional_manager',
+  rep: 'sales_rep',
+  rep2: 'sales_rep',
+  deputy: 'sales_director',
+};
 const ROLE_TREE: [string, string | null][] = [
-  ['general_manager', null], ['sales_director', 'general_manager'], ['commercial_director', 'general_manager'], ['finance_manager', 'general_manager'],
-  ['regional_manager', 'sales_director'], ['sales_rep', 'regional_manager'],
+  ['general_manager', null],
+  ['sales_director', 'general_manager'],
+  ['commercial_director', 'general_manager'],
+  ['finance_manager', 'general_manager'],
+  ['regional_manager', 'sales_director'],
+  ['sales_rep', 'regional_manager'],
 ];
-const DEPT: Record<Person, string> = { gm: 'hq', director: 'east', commercial: 'commercial', finance: 'finance', manager: 'hangzhou', rep: 'hangzhou', rep2: 'hangzhou', deputy: 'east' };
+const DEPT: Record<Person, string> = {
+  gm: 'hq',
+  director: 'east',
+  commercial: 'commercial',
+  finance: 'finance',
+  manager: 'hangzhou',
+  rep: 'hangzhou',
+  rep2: 'hangzhou',
+  deputy: 'east',
+};
 const MANAGER: Partial<Record<Person, Person>> = { rep: 'manager', rep2: 'manager', manager: 'director', director: 'gm', deputy: 'gm', commercial: 'gm', finance: 'gm' };
 const HEAD: Record<string, Person> = { hq: 'gm', sales: 'gm', east: 'director', hangzhou: 'manager', commercial: 'commercial', finance: 'finance' };
 const PARENT: Record<string, string | null> = { hq: null, sales: 'hq', east: 'sales', hangzhou: 'east', commercial: 'hq', finance: 'hq' };
@@ -37,11 +59,29 @@ export async function approvalOrg(prefix: string): Promise<ApprovalOrg> {
   const pool = getPool(tw.url);
   const roleIds = new Map<string, string>();
   for (const [r, parent] of ROLE_TREE) {
-    roleIds.set(r, (await pool.query<{ id: string }>('INSERT INTO roles (workspace_id, name, label, parent_id) VALUES ($1, $2, $2, $3) RETURNING id', [tw.workspace.id, r, parent ? roleIds.get(parent) : null])).rows[0].id);
+    roleIds.set(
+      r,
+      (
+        await pool.query<{ id: string }>('INSERT INTO roles (workspace_id, name, label, parent_id) VALUES ($1, $2, $2, $3) RETURNING id', [
+          tw.workspace.id,
+          r,
+          parent ? roleIds.get(parent) : null,
+        ])
+      ).rows[0].id,
+    );
   }
   const deptIds = new Map<string, string>();
   for (const [d, parent] of Object.entries(PARENT)) {
-    deptIds.set(d, (await pool.query<{ id: string }>('INSERT INTO departments (workspace_id, name, label, parent_id) VALUES ($1, $2, $2, $3) RETURNING id', [tw.workspace.id, d, parent ? deptIds.get(parent) : null])).rows[0].id);
+    deptIds.set(
+      d,
+      (
+        await pool.query<{ id: string }>('INSERT INTO departments (workspace_id, name, label, parent_id) VALUES ($1, $2, $2, $3) RETURNING id', [
+          tw.workspace.id,
+          d,
+          parent ? deptIds.get(parent) : null,
+        ])
+      ).rows[0].id,
+    );
   }
   const users = {} as Record<Person, UserRef>;
   for (const p of PEOPLE) {

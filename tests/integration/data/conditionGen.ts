@@ -100,12 +100,18 @@ export class ConditionGen {
   /** One comparison value of the field's kind, fit for `op`. */
   scalar(field: FieldDef, op: OperatorName): unknown {
     switch (fieldType(field).valueKind) {
-      case 'number': return this.number(field);
-      case 'date': return this.date(field);
-      case 'datetime': return this.datetime(field);
-      case 'uuid': return this.uuid(field);
-      case 'boolean': return this.rng.chance(0.5);
-      default: return this.text(field, op);
+      case 'number':
+        return this.number(field);
+      case 'date':
+        return this.date(field);
+      case 'datetime':
+        return this.datetime(field);
+      case 'uuid':
+        return this.uuid(field);
+      case 'boolean':
+        return this.rng.chance(0.5);
+      default:
+        return this.text(field, op);
     }
   }
 
@@ -114,7 +120,14 @@ export class ConditionGen {
     if (op === 'between') {
       // Mostly low..high; sometimes reversed, which matches nothing in either evaluator.
       const pair = [this.scalar(field, op), this.scalar(field, op)];
-      const key = (v: unknown) => (typeof v === 'number' ? v : Date.parse(String(v).replace(/\//g, '-').replace(/-(\d)(?=\D|$)/g, '-0$1')));
+      const key = (v: unknown) =>
+        typeof v === 'number'
+          ? v
+          : Date.parse(
+              String(v)
+                .replace(/\//g, '-')
+                .replace(/-(\d)(?=\D|$)/g, '-0$1'),
+            );
       pair.sort((x, y) => key(x) - key(y));
       return { field: field.name, op, value: this.rng.chance(0.85) ? pair : pair.reverse() };
     }

@@ -78,7 +78,17 @@ beforeAll(async () => {
   for (const opp of await listAll(ctx, 'opportunity')) {
     const change: Record<string, unknown> = {};
     if (rng.chance(0.5)) change.signed = rng.chance(0.5);
-    if (rng.chance(0.7)) change.tags = rng.chance(0.15) ? [] : [...new Set(rng.sample(TAGS.map((t) => t.value), rng.int(1, 3)))];
+    if (rng.chance(0.7))
+      change.tags = rng.chance(0.15)
+        ? []
+        : [
+            ...new Set(
+              rng.sample(
+                TAGS.map((t) => t.value),
+                rng.int(1, 3),
+              ),
+            ),
+          ];
     if (rng.chance(0.7)) change.margin = rng.pick([0, 0.0001, -0.5, 12.3456, rng.int(-10000, 10000) / 100]);
     if (Object.keys(change).length) await updateRecord(ctx, 'opportunity', opp.id as string, change);
   }
@@ -110,7 +120,15 @@ async function disagreements(object: ObjectName, conditions: Condition[], user: 
   const mismatches = results.flatMap((r, i) => {
     if (r.memory.join() === r.sql.join() && r.browser.join() === r.sql.join()) return [];
     const only = (a: string[], ...others: string[][]) => a.filter((id) => !others.every((o) => o.includes(id))).length;
-    return [{ condition: JSON.stringify(conditions[i]), user: user.name, memory: only(r.memory, r.browser, r.sql), browser: only(r.browser, r.memory, r.sql), sql: only(r.sql, r.memory, r.browser) }];
+    return [
+      {
+        condition: JSON.stringify(conditions[i]),
+        user: user.name,
+        memory: only(r.memory, r.browser, r.sql),
+        browser: only(r.browser, r.memory, r.sql),
+        sql: only(r.sql, r.memory, r.browser),
+      },
+    ];
   });
   const selective = results.filter((r) => r.sql.length > 0 && r.sql.length < records[object].length).length;
   return { mismatches, selective };
@@ -143,7 +161,11 @@ describe.each(OBJECTS)('%s: memory, browser and SQL agree', (object) => {
     const rng = new Rng(`parity.${object}.nested`);
     const gen = new ConditionGen(rng, records[object], data.users);
     for (const user of [...data.users, data.idle]) {
-      const { mismatches } = await disagreements(object, Array.from({ length: 15 }, () => gen.tree(fields, 3)), user);
+      const { mismatches } = await disagreements(
+        object,
+        Array.from({ length: 15 }, () => gen.tree(fields, 3)),
+        user,
+      );
       expect(mismatches).toEqual([]);
     }
   });

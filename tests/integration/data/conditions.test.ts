@@ -32,7 +32,7 @@ beforeAll(async () => {
   tw = await createTestWorkspace('cond');
   data = await seedDataset(tw);
   // Creation order, so the generated conditions are the same on every run.
-  for (const object of OBJECTS) records[object] = await listAll((await tw.ctx()), object, { sort: 'created_at' });
+  for (const object of OBJECTS) records[object] = await listAll(await tw.ctx(), object, { sort: 'created_at' });
 });
 
 function fieldNames(node: unknown, out = new Set<string>()): Set<string> {
@@ -52,17 +52,18 @@ let partial = 0;
 async function disagreement(object: ObjectName, filter: Condition, user: UserRef): Promise<object | null> {
   const parsed = parseCondition(filter, meta.objects.get(object)!);
   if (!parsed.condition) throw new Error(`generated an invalid condition ${JSON.stringify(filter)}: ${parsed.errors[0].message}`);
-  const inSql = new Set((await listAll((await tw.ctx(user)), object, { filter })).map((r) => r.id as string));
+  const inSql = new Set((await listAll(await tw.ctx(user), object, { filter })).map((r) => r.id as string));
   const inMemory = new Set(records[object].filter((r) => evaluateCondition(parsed.condition!, r, { userId: user.id })).map((r) => r.id as string));
   if (inSql.size > 0 && inSql.size < records[object].length) partial++;
   const onlySql = [...inSql].filter((id) => !inMemory.has(id));
   const onlyMemory = [...inMemory].filter((id) => !inSql.has(id));
   if (!onlySql.length && !onlyMemory.length) return null;
   const fields = fieldNames(filter);
-  const show = (ids: string[]) => ids.slice(0, 3).map((id) => {
-    const r = records[object].find((x) => x.id === id)!;
-    return Object.fromEntries([['id', id], ...[...fields].map((f) => [f, r[f]])]);
-  });
+  const show = (ids: string[]) =>
+    ids.slice(0, 3).map((id) => {
+      const r = records[object].find((x) => x.id === id)!;
+      return Object.fromEntries([['id', id], ...[...fields].map((f) => [f, r[f]])]);
+    });
   return { condition: JSON.stringify(filter), user: user.name, onlyInSql: onlySql.length, onlyInMemory: onlyMemory.length, sqlOnly: show(onlySql), memoryOnly: show(onlyMemory) };
 }
 
@@ -119,9 +120,18 @@ describe('$me', () => {
   it.each(['eq', 'ne', 'in', 'not_in'])('owner %s $me selects by whoever asks', async (op) => {
     const value = op.endsWith('in') ? ['$me'] : '$me';
     for (const user of [...data.users, data.idle]) {
-      const owned = records.opportunity.filter((r) => r.owner === user.id).map((r) => r.id).sort();
-      const got = (await listAll((await tw.ctx(user)), 'opportunity', { filter: { field: 'owner', op, value } })).map((r) => r.id).sort();
-      const expected = op === 'eq' || op === 'in' ? owned : records.opportunity.map((r) => r.id).filter((id) => !owned.includes(id)).sort();
+      const owned = records.opportunity
+        .filter((r) => r.owner === user.id)
+        .map((r) => r.id)
+        .sort();
+      const got = (await listAll(await tw.ctx(user), 'opportunity', { filter: { field: 'owner', op, value } })).map((r) => r.id).sort();
+      const expected =
+        op === 'eq' || op === 'in'
+          ? owned
+          : records.opportunity
+              .map((r) => r.id)
+              .filter((id) => !owned.includes(id))
+              .sort();
       expect(got).toEqual(expected);
     }
     expect(records.opportunity.some((r) => r.owner === data.idle.id)).toBe(false);
@@ -129,7 +139,7 @@ describe('$me', () => {
 
   it('created_by $me selects the records the asking user created', async () => {
     const [, alice] = data.users;
-    const got = await listAll((await tw.ctx(alice)), 'account', { filter: { field: 'created_by', op: 'eq', value: '$me' } });
+    const got = await listAll(await tw.ctx(alice), 'account', { filter: { field: 'created_by', op: 'eq', value: '$me' } });
     expect(got.length).toBeGreaterThan(0);
     expect(got.every((r) => r.created_by === alice.id)).toBe(true);
   });
@@ -151,14 +161,14 @@ describe('case-insensitive text matching beyond ASCII', () => {
     ['ΟΔΟΣ Ltd', 'contains', 'οδος'],
     ['Ørsted A/S', 'starts_with', 'øRS'],
   ])('%s %s %j', async (name, op, value) => {
-    const rec = await createRecord((await tw.ctx()), 'account', { name });
+    const rec = await createRecord(await tw.ctx(), 'account', { name });
     try {
       const filter = { field: 'name', op, value };
-      const inSql = (await listAll((await tw.ctx()), 'account', { filter: { all: [{ field: 'id', op: 'eq', value: rec.id }, filter] } })).length === 1;
+      const inSql = (await listAll(await tw.ctx(), 'account', { filter: { all: [{ field: 'id', op: 'eq', value: rec.id }, filter] } })).length === 1;
       const inMemory = evaluateCondition(parseCondition(filter, meta.objects.get('account')!).condition!, rec, { userId: null });
       expect(inMemory, `SQL says ${inSql}`).toBe(inSql);
     } finally {
-      await deleteRecord((await tw.ctx()), 'account', rec.id as string);
+      await deleteRecord(await tw.ctx(), 'account', rec.id as string);
     }
   });
 });

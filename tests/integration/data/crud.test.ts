@@ -19,13 +19,16 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 beforeAll(async () => {
   tw = await createTestWorkspace('crud');
-  ctx = (await tw.ctx());
+  ctx = await tw.ctx();
   accountId = (await createRecord(ctx, 'account', { name: '华为技术有限公司' })).id as string;
 });
 
 /** The AppError a call fails with (fails the test if it succeeds or throws something else). */
 async function failure(call: Promise<unknown>): Promise<AppError> {
-  const e = await call.then(() => undefined, (err: unknown) => err);
+  const e = await call.then(
+    () => undefined,
+    (err: unknown) => err,
+  );
   if (!(e instanceof AppError)) throw new Error(`expected an AppError, got ${e === undefined ? 'success' : String(e)}`);
   return e;
 }
@@ -44,8 +47,17 @@ describe('create and get', () => {
     const before = Date.now();
     const rec = await createRecord(ctx, 'opportunity', { name: 'ERP 升级', account: accountId.toUpperCase(), amount: 1234.567, close_date: '2026-03-05', next_step: '' });
     expect(rec).toMatchObject({
-      name: 'ERP 升级', account: accountId, amount: 1234.57, amount_currency: 'CNY', close_date: '2026-03-05',
-      next_step: null, probability: 10, version: 1, owner: tw.admin.id, created_by: tw.admin.id, updated_by: tw.admin.id,
+      name: 'ERP 升级',
+      account: accountId,
+      amount: 1234.57,
+      amount_currency: 'CNY',
+      close_date: '2026-03-05',
+      next_step: null,
+      probability: 10,
+      version: 1,
+      owner: tw.admin.id,
+      created_by: tw.admin.id,
+      updated_by: tw.admin.id,
     });
     expect(rec.id).toMatch(UUID);
     expect(rec.created_at).toMatch(ISO);
@@ -73,12 +85,12 @@ describe('create and get', () => {
 
   it('gives another user as owner when asked, and the creator otherwise', async () => {
     const alice = await tw.addUser('Alice');
-    const rec = await createRecord((await tw.ctx(alice)), 'account', { name: 'Owned by admin', owner: tw.admin.id });
+    const rec = await createRecord(await tw.ctx(alice), 'account', { name: 'Owned by admin', owner: tw.admin.id });
     expect(rec).toMatchObject({ owner: tw.admin.id, created_by: alice.id });
-    expect((await createRecord((await tw.ctx(alice)), 'account', { name: 'Owned by Alice' })).owner).toBe(alice.id);
+    expect((await createRecord(await tw.ctx(alice), 'account', { name: 'Owned by Alice' })).owner).toBe(alice.id);
   });
 
-  it("names an activity after its subject, on create and on update", async () => {
+  it('names an activity after its subject, on create and on update', async () => {
     const rec = await createRecord(ctx, 'activity', { subject: '拜访客户' });
     expect(rec.name).toBe('拜访客户');
     const updated = await updateRecord(ctx, 'activity', rec.id as string, { subject: 'Call back' });
@@ -117,7 +129,7 @@ describe('update, versions and conflicts', () => {
   it('changes only the given fields and counts versions', async () => {
     const alice = await tw.addUser('Alice editor');
     const rec = await createRecord(ctx, 'opportunity', { name: 'Versioned', close_date: '2026-03-05', amount: 100, probability: 10 });
-    const v2 = await updateRecord((await tw.ctx(alice)), 'opportunity', rec.id as string, { amount: 200 });
+    const v2 = await updateRecord(await tw.ctx(alice), 'opportunity', rec.id as string, { amount: 200 });
     expect(v2).toMatchObject({ version: 2, amount: 200, probability: 10, name: 'Versioned', updated_by: alice.id, created_by: tw.admin.id });
     expect(Date.parse(v2.updated_at as string)).toBeGreaterThanOrEqual(Date.parse(rec.updated_at as string));
     const v3 = await updateRecord(ctx, 'opportunity', rec.id as string, { probability: null }, { expectedVersion: 2 });
@@ -137,7 +149,7 @@ describe('update, versions and conflicts', () => {
       expect(e.details).toEqual([{ field: 'version', code: 'stale', message: 'This record was changed by someone else (version 2); reload and try again' }]);
     }
     expect(await getRecord(ctx, 'opportunity', rec.id as string)).toMatchObject({ version: 2, amount: 1 });
-    const zh = await failure(updateRecord((await tw.ctx(tw.admin, 'zh-CN')), 'opportunity', rec.id as string, { amount: 3 }, { expectedVersion: 5 }));
+    const zh = await failure(updateRecord(await tw.ctx(tw.admin, 'zh-CN'), 'opportunity', rec.id as string, { amount: 3 }, { expectedVersion: 5 }));
     expect(zh.message).toBe('该记录已被他人修改（版本 2），请刷新后重试');
   });
 });
@@ -218,10 +230,12 @@ interface Invalid {
   errors: [field: string, code: string, en: string, zh: string][];
 }
 
-const STAGES = 'discovery, qualification, proposal, negotiation, closed_won, closed_lost, bid_found, bid_qualified, bid_survey, bid_solution, bid_presales, bid_tender, bid_bidding, bid_awarded, bid_contract, bid_signed, bid_lost, bid_abandoned';
+const STAGES =
+  'discovery, qualification, proposal, negotiation, closed_won, closed_lost, bid_found, bid_qualified, bid_survey, bid_solution, bid_presales, bid_tender, bid_bidding, bid_awarded, bid_contract, bid_signed, bid_lost, bid_abandoned';
 const INVALID: Invalid[] = [
   {
-    name: 'a lead with six problems', object: 'lead',
+    name: 'a lead with six problems',
+    object: 'lead',
     input: { email: 'not-an-email', foo: 1, version: 3, status: 'bogus', mobile: 'call me' },
     errors: [
       ['email', 'email', 'Email must be a valid email address', '邮箱必须是有效的电子邮件地址'],
@@ -233,7 +247,8 @@ const INVALID: Invalid[] = [
     ],
   },
   {
-    name: 'an opportunity with every kind of wrong value', object: 'opportunity',
+    name: 'an opportunity with every kind of wrong value',
+    object: 'opportunity',
     input: { name: '', amount: 'abc', amount_currency: 'usd', stage: 'won', close_date: '2026-02-30', probability: 101, account: 'acme', id: randomUUID() },
     errors: [
       ['account', 'uuid', 'Account must be a record id', '客户必须是记录 ID'],
@@ -247,7 +262,8 @@ const INVALID: Invalid[] = [
     ],
   },
   {
-    name: 'numbers out of range and text too long', object: 'account',
+    name: 'numbers out of range and text too long',
+    object: 'account',
     input: { name: 'x'.repeat(201), employees: 1.5, annual_revenue: -1e17, website: 'javascript:alert(1)' },
     errors: [
       ['annual_revenue', 'minimum', 'Annual revenue must be greater than -10000000000000000', '年营业额必须大于-10000000000000000'],
@@ -257,7 +273,8 @@ const INVALID: Invalid[] = [
     ],
   },
   {
-    name: 'a negative contract amount and a missing account', object: 'contract',
+    name: 'a negative contract amount and a missing account',
+    object: 'contract',
     input: { name: 'No account', amount: -5, cost: 1e16 },
     errors: [
       ['account', 'required', 'Account is required', '客户不能为空'],
@@ -266,7 +283,8 @@ const INVALID: Invalid[] = [
     ],
   },
   {
-    name: 'an activity naming itself', object: 'activity',
+    name: 'an activity naming itself',
+    object: 'activity',
     input: { subject: 'ok', name: 'Not allowed' },
     errors: [['name', 'readOnly', 'Name is read-only', '名称为只读字段']],
   },
@@ -276,7 +294,7 @@ describe('validation', () => {
   it.each(INVALID.map((c) => [c.name, c] as const))('%s: every problem reported together, in English and Chinese', async (_, c) => {
     const before = await rowCount(c.object);
     for (const locale of ['en', 'zh-CN'] as const) {
-      const e = await failure(createRecord((await tw.ctx(tw.admin, locale)), c.object, c.input));
+      const e = await failure(createRecord(await tw.ctx(tw.admin, locale), c.object, c.input));
       expect(e).toMatchObject({ code: 'VALIDATION_FAILED', status: 422 });
       const got = [...e.details].sort((a, b) => String(a.field).localeCompare(String(b.field)));
       expect(got).toEqual(c.errors.map(([field, code, en, zh]) => ({ field, code, message: locale === 'en' ? en : zh })));
@@ -314,7 +332,10 @@ describe('validation', () => {
     // either, or the record drops out of every owner-based view and rule.
     const rec = await createRecord(ctx, 'account', { name: 'Owned' });
     expect(rec.owner).toBe(tw.admin.id);
-    const outcome = await updateRecord(ctx, 'account', rec.id as string, { owner: null }).then((r) => r.owner, (e: AppError) => e.details?.[0]?.field);
+    const outcome = await updateRecord(ctx, 'account', rec.id as string, { owner: null }).then(
+      (r) => r.owner,
+      (e: AppError) => e.details?.[0]?.field,
+    );
     expect(outcome === tw.admin.id || outcome === 'owner', `owner after update: ${String(outcome)}`).toBe(true);
     expect((await getRecord(ctx, 'account', rec.id as string)).owner).toBe(tw.admin.id);
   });
@@ -339,9 +360,11 @@ describe('references', () => {
   ])('a lookup to %s is refused on create and update, naming the field; nothing is written', async (_, target) => {
     const before = await rowCount('opportunity');
     for (const locale of ['en', 'zh-CN'] as const) {
-      const e = await failure(createRecord((await tw.ctx(tw.admin, locale)), 'opportunity', { name: 'Orphan', close_date: '2026-03-05', account: target() }));
+      const e = await failure(createRecord(await tw.ctx(tw.admin, locale), 'opportunity', { name: 'Orphan', close_date: '2026-03-05', account: target() }));
       expect(e).toMatchObject({ code: 'VALIDATION_FAILED' });
-      expect(e.details).toEqual([{ field: 'account', code: 'lookupMissing', message: locale === 'en' ? 'Account: the referenced record does not exist' : '客户：引用的记录不存在' }]);
+      expect(e.details).toEqual([
+        { field: 'account', code: 'lookupMissing', message: locale === 'en' ? 'Account: the referenced record does not exist' : '客户：引用的记录不存在' },
+      ]);
     }
     expect(await rowCount('opportunity')).toBe(before);
     const rec = await createRecord(ctx, 'opportunity', { name: 'Linked', close_date: '2026-03-05', account: accountId });

@@ -40,11 +40,35 @@ export class Rng {
 }
 
 export const COMPANY_NAMES = [
-  '华为技术有限公司', '腾讯科技（深圳）有限公司', '阿里巴巴集团', '上海浦东发展银行', '北京字节跳动', '中国石油天然气',
-  'Acme Corporation', 'ACME corp', 'acme Labs', 'Globex Ltd', 'globex LTD', 'Initech', 'Umbrella 中国',
-  'Stark Industries (深圳)', '100% Pure Foods', 'under_score Ltd', 'Back\\slash Co', "O'Brien & Sons",
-  '  spaced  name ', 'Zeta', 'zeta', 'Zürich Versicherung', 'café Crème', '$me',
-  'Robert"); DROP TABLE account;--', "x' OR '1'='1", 'a', '%', '_',
+  '华为技术有限公司',
+  '腾讯科技（深圳）有限公司',
+  '阿里巴巴集团',
+  '上海浦东发展银行',
+  '北京字节跳动',
+  '中国石油天然气',
+  'Acme Corporation',
+  'ACME corp',
+  'acme Labs',
+  'Globex Ltd',
+  'globex LTD',
+  'Initech',
+  'Umbrella 中国',
+  'Stark Industries (深圳)',
+  '100% Pure Foods',
+  'under_score Ltd',
+  'Back\\slash Co',
+  "O'Brien & Sons",
+  '  spaced  name ',
+  'Zeta',
+  'zeta',
+  'Zürich Versicherung',
+  'café Crème',
+  '$me',
+  'Robert"); DROP TABLE account;--',
+  "x' OR '1'='1",
+  'a',
+  '%',
+  '_',
 ];
 const DEAL_WORDS = ['ERP 升级', '云服务', 'CRM rollout', 'Data Center', '年度框架协议', 'renewal', 'Renewal 2026', 'POC_test', '50% discount', 'Phase II'];
 const NEXT_STEPS = ['发送报价', 'Call back', 'call BACK', 'demo', '签合同', 'Follow-up %', 'wait_for_PO', '  '];
@@ -78,7 +102,12 @@ function companyName(rng: Rng): string {
 }
 
 function optionOf(ctx: RecordContext, object: string, field: string, rng: Rng): string {
-  return rng.pick(ctx.meta.objects.get(object)!.fieldMap.get(field)!.options!.map((o) => o.value));
+  return rng.pick(
+    ctx.meta.objects
+      .get(object)!
+      .fieldMap.get(field)!
+      .options!.map((o) => o.value),
+  );
 }
 
 /**
@@ -121,11 +150,11 @@ export async function seedDataset(tw: TestWorkspace, seed = 20260305, sizes = { 
   const users = [tw.admin, await tw.addUser('Alice 李'), await tw.addUser('Bob 王')];
   const idle = await tw.addUser('Idle');
   const ctxOf = () => tw.ctx(rng.pick(users));
-  const ctx = (await tw.ctx());
+  const ctx = await tw.ctx();
   const ids: Record<string, string[]> = { account: [], opportunity: [], activity: [] };
 
   for (let i = 0; i < sizes.account; i++) {
-    const rec = await createRecord((await ctxOf()), 'account', {
+    const rec = await createRecord(await ctxOf(), 'account', {
       name: companyName(rng),
       parent: ids.account.length && rng.chance(0.3) ? rng.pick(ids.account) : null,
       type: rng.maybe(0.3, () => optionOf(ctx, 'account', 'type', rng)),
@@ -159,10 +188,10 @@ export async function seedDataset(tw: TestWorkspace, seed = 20260305, sizes = { 
       input.stage = optionOf(ctx, 'opportunity', 'stage', rng);
       meetGates(ctx, input);
     }
-    ids.opportunity.push((await createRecord((await ctxOf()), 'opportunity', input)).id as string);
+    ids.opportunity.push((await createRecord(await ctxOf(), 'opportunity', input)).id as string);
   }
   for (let i = 0; i < sizes.activity; i++) {
-    const rec = await createRecord((await ctxOf()), 'activity', {
+    const rec = await createRecord(await ctxOf(), 'activity', {
       subject: `${rng.pick(['拜访', 'Call', 'call', 'Demo', '邮件跟进', 'Visit_site'])} ${rng.pick(COMPANY_NAMES)}`,
       type: optionOf(ctx, 'activity', 'type', rng),
       status: optionOf(ctx, 'activity', 'status', rng),
@@ -184,7 +213,7 @@ export async function seedDataset(tw: TestWorkspace, seed = 20260305, sizes = { 
     // Never blank or zero: a won opportunity must keep an amount (a stock validation rule).
     if (object === 'opportunity') change.amount = randomAmount(rng) + 1;
     if (object === 'activity') change.subject = `Follow-up ${rng.pick(COMPANY_NAMES)}`;
-    await updateRecord((await ctxOf()), object, rng.pick(ids[object]), change);
+    await updateRecord(await ctxOf(), object, rng.pick(ids[object]), change);
   }
   // The recycle bin must stay out of every list.
   for (const object of ['account', 'opportunity', 'activity'] as const) {

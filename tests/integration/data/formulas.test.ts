@@ -15,10 +15,7 @@ import type { RecordData } from '../../../platform/data/values';
 import { getPool, isoFromPg } from '../../../platform/db/pool';
 import type { FieldDef } from '../../../platform/fields/types';
 import type { ObjectModel } from '../../../platform/metadata/model';
-import {
-  checkFormula, compileFormulaSql, evaluateFormula, fieldFormulaType,
-  type CheckedFormula, type FormulaEnv, type FormulaType,
-} from '../../../platform/rules/formula';
+import { checkFormula, compileFormulaSql, evaluateFormula, fieldFormulaType, type CheckedFormula, type FormulaEnv, type FormulaType } from '../../../platform/rules/formula';
 import { createTestWorkspace, type TestWorkspace } from '../../support/workspace';
 import { COMPANY_NAMES, EMPLOYEES, listAll, PROBABILITIES, randomAmount, randomDate, randomDatetime, Rng } from './dataset';
 
@@ -64,7 +61,13 @@ async function seed(): Promise<void> {
   const rng = new Rng(20260306);
   const users = [tw.admin, await tw.addUser('Alice 李')];
   const ctx = await tw.ctx();
-  const option = (object: string, field: string) => rng.pick(ctx.meta.objects.get(object)!.fieldMap.get(field)!.options!.map((o) => o.value));
+  const option = (object: string, field: string) =>
+    rng.pick(
+      ctx.meta.objects
+        .get(object)!
+        .fieldMap.get(field)!
+        .options!.map((o) => o.value),
+    );
   const accountIds: string[] = [];
   for (let i = 0; i < 50; i++) {
     const rec = await createRecord(ctx, 'account', {
@@ -102,8 +105,13 @@ async function seed(): Promise<void> {
   for (const id of ids) {
     const signed = rng.maybe(0.3, () => randomDatetime(rng));
     const due = rng.maybe(0.3, () => randomDate(rng));
-    await pool.query(`UPDATE ${table} SET "stage" = $1, "fx_flagged" = $2, "fx_signed_at" = $3, "fx_due" = $4 WHERE "id" = $5`,
-      [option('opportunity', 'stage'), rng.chance(0.4), signed, due, id]);
+    await pool.query(`UPDATE ${table} SET "stage" = $1, "fx_flagged" = $2, "fx_signed_at" = $3, "fx_due" = $4 WHERE "id" = $5`, [
+      option('opportunity', 'stage'),
+      rng.chance(0.4),
+      signed,
+      due,
+      id,
+    ]);
   }
   // Signed when created, to the millisecond the API shows (created_at itself keeps microseconds).
   await pool.query(`UPDATE ${table} SET "fx_signed_at" = date_trunc('milliseconds', "created_at") WHERE "id" = ANY($1)`, [rng.sample(ids, 30)]);
@@ -151,7 +159,7 @@ function relatedOf(record: RecordData, paths: string[][]): Record<string, Record
     for (const step of path) {
       const target = obj.fieldMap.get(step)!.target!;
       const id: unknown = rec?.[step];
-      rec = typeof id === 'string' ? (target === 'account' ? accounts.get(id) ?? null : null) : null;
+      rec = typeof id === 'string' ? (target === 'account' ? (accounts.get(id) ?? null) : null) : null;
       obj = models.get(target)!;
     }
     out[path.join('.')] = rec;
@@ -210,50 +218,194 @@ async function compare(src: string, mode: 'field' | 'rule' = 'field', at = AT): 
 
 const HAND_WRITTEN: [string, ('field' | 'rule')?][] = [
   // arithmetic, exact decimals, blanks, division by zero
-  ['amount + probability'], ['amount - 1'], ['amount * 1.1'], ['amount / 3'], ['amount / 0'], ['-amount'], ['- -amount'], ['amount / probability'],
-  ['(amount - 1000) / amount * 100'], ['amount * amount * amount'], ['amount / 7 / 7 / 7'], ['TEXT(amount / 7)'], ['TEXT(amount * probability / 100)'],
-  ['TEXT(amount / 7 / 7 / 7)'], ['TEXT(amount * amount * amount)'], ['TEXT(0.1 + 0.2)'], ['TEXT(2 / 3 * 3)'], ['TEXT(1 / 3)'], ['LEN(TEXT(1 / 3))'],
-  ['amount * 1.1 > 110'], ['account.employees / 1000'], ['account.employees * 1.5 - amount'],
+  ['amount + probability'],
+  ['amount - 1'],
+  ['amount * 1.1'],
+  ['amount / 3'],
+  ['amount / 0'],
+  ['-amount'],
+  ['- -amount'],
+  ['amount / probability'],
+  ['(amount - 1000) / amount * 100'],
+  ['amount * amount * amount'],
+  ['amount / 7 / 7 / 7'],
+  ['TEXT(amount / 7)'],
+  ['TEXT(amount * probability / 100)'],
+  ['TEXT(amount / 7 / 7 / 7)'],
+  ['TEXT(amount * amount * amount)'],
+  ['TEXT(0.1 + 0.2)'],
+  ['TEXT(2 / 3 * 3)'],
+  ['TEXT(1 / 3)'],
+  ['LEN(TEXT(1 / 3))'],
+  ['amount * 1.1 > 110'],
+  ['account.employees / 1000'],
+  ['account.employees * 1.5 - amount'],
   // ROUND, ABS, MIN, MAX
-  ['ROUND(amount / 3, 2)'], ['ROUND(amount * 1.005, 2)'], ['ROUND(amount, -3)'], ['ROUND(probability)'], ['ROUND(amount / 7, probability / 10)'],
-  ['ROUND(1.5, 99999999999)'], ['ROUND(amount, 99999999999)'], ['ROUND(amount, -99999999999)'], ['ROUND(amount, NULL)'], ['ABS(100 - amount)'],
-  ['MIN(amount, probability, 50)'], ['MAX(amount, account.employees)'], ['MIN(close_date, TODAY())'], ['MAX(created_at, updated_at, NOW())'],
-  ['MIN(fx_signed_at, created_at)'], ['MAX(NULL, amount)'], ['TEXT(MIN(amount, 1000.50))'],
+  ['ROUND(amount / 3, 2)'],
+  ['ROUND(amount * 1.005, 2)'],
+  ['ROUND(amount, -3)'],
+  ['ROUND(probability)'],
+  ['ROUND(amount / 7, probability / 10)'],
+  ['ROUND(1.5, 99999999999)'],
+  ['ROUND(amount, 99999999999)'],
+  ['ROUND(amount, -99999999999)'],
+  ['ROUND(amount, NULL)'],
+  ['ABS(100 - amount)'],
+  ['MIN(amount, probability, 50)'],
+  ['MAX(amount, account.employees)'],
+  ['MIN(close_date, TODAY())'],
+  ['MAX(created_at, updated_at, NOW())'],
+  ['MIN(fx_signed_at, created_at)'],
+  ['MAX(NULL, amount)'],
+  ['TEXT(MIN(amount, 1000.50))'],
   // text
-  ["name & ' - ' & stage"], ['TEXT(close_date)'], ['TEXT(created_at)'], ['TEXT(updated_at)'], ['TEXT(fx_signed_at)'], ['TEXT(amount > 5)'], ['TEXT(fx_flagged)'],
-  ['LOWER(name)'], ['UPPER(name)'], ['UPPER(account.name)'], ['LOWER(account.name)'], ['LEN(name)'], ['LEN(description)'], ['LEN(account.name)'],
-  ["CONTAINS(name, 'ERP')"], ["CONTAINS(LOWER(name), 'renewal')"], ["BEGINS(name, 'Renewal')"], ["BEGINS(account.name, 'Acme')"], ["CONTAINS(account.name, '%')"],
-  ["VALUE(next_step)"], ["VALUE('12.50')"], ["VALUE('abc')"], ['VALUE(TEXT(amount))'], ["VALUE(' 1. ')"], ["VALUE('-.5')"], ['VALUE(account.address)'],
-  ["'😀' > 'ｚ'"], ["name & '😀' < name & 'ｚ'"], ["name > 'ｚ'"], ['MIN(LEN(name), 3)'],
-  ["name < 'M'"], ["name >= 'a'"], ["account.name > 'Zeta'"], ["account.name <= 'zeta'"], ['next_step = description'],
+  ["name & ' - ' & stage"],
+  ['TEXT(close_date)'],
+  ['TEXT(created_at)'],
+  ['TEXT(updated_at)'],
+  ['TEXT(fx_signed_at)'],
+  ['TEXT(amount > 5)'],
+  ['TEXT(fx_flagged)'],
+  ['LOWER(name)'],
+  ['UPPER(name)'],
+  ['UPPER(account.name)'],
+  ['LOWER(account.name)'],
+  ['LEN(name)'],
+  ['LEN(description)'],
+  ['LEN(account.name)'],
+  ["CONTAINS(name, 'ERP')"],
+  ["CONTAINS(LOWER(name), 'renewal')"],
+  ["BEGINS(name, 'Renewal')"],
+  ["BEGINS(account.name, 'Acme')"],
+  ["CONTAINS(account.name, '%')"],
+  ['VALUE(next_step)'],
+  ["VALUE('12.50')"],
+  ["VALUE('abc')"],
+  ['VALUE(TEXT(amount))'],
+  ["VALUE(' 1. ')"],
+  ["VALUE('-.5')"],
+  ['VALUE(account.address)'],
+  ["'😀' > 'ｚ'"],
+  ["name & '😀' < name & 'ｚ'"],
+  ["name > 'ｚ'"],
+  ['MIN(LEN(name), 3)'],
+  ["name < 'M'"],
+  ["name >= 'a'"],
+  ["account.name > 'Zeta'"],
+  ["account.name <= 'zeta'"],
+  ['next_step = description'],
   // blanks
-  ['ISBLANK(amount)'], ['ISBLANK(next_step)'], ['ISBLANK(account.region)'], ['ISBLANK(account)'], ['ISBLANK(account.parent.name)'], ['ISBLANK(fx_signed_at)'],
-  ['BLANKVALUE(amount, -1)'], ["BLANKVALUE(source, 'none')"], ['BLANKVALUE(close_date, TODAY())'], ['BLANKVALUE(fx_signed_at, NOW())'],
-  ["name & NULL"], ['amount = NULL'], ["next_step = ''"],
+  ['ISBLANK(amount)'],
+  ['ISBLANK(next_step)'],
+  ['ISBLANK(account.region)'],
+  ['ISBLANK(account)'],
+  ['ISBLANK(account.parent.name)'],
+  ['ISBLANK(fx_signed_at)'],
+  ['BLANKVALUE(amount, -1)'],
+  ["BLANKVALUE(source, 'none')"],
+  ['BLANKVALUE(close_date, TODAY())'],
+  ['BLANKVALUE(fx_signed_at, NOW())'],
+  ['name & NULL'],
+  ['amount = NULL'],
+  ["next_step = ''"],
   // logic and comparisons
-  ["IF(amount > 100000, 'big', IF(amount > 1000, 'medium', 'small'))"], ["CASE(stage, 'closed_won', 1, 'closed_lost', 0, probability / 100)"],
-  ["CASE(account.region, 'east', 'E', 'north', 'N', '?')"], ['CASE(probability, 100, 1, 0, 0, 0.5)'], ['CASE(fx_flagged, TRUE, amount, 0)'],
-  ['AND(amount > 1000, probability >= 50)'], ['OR(ISBLANK(amount), amount < 10)'], ['NOT(amount > 1000)'], ['amount > 1000 && probability > 50 || ISBLANK(source)'],
-  ['!(amount > 1000)'], ['amount = 1000'], ['amount != 1000'], ['amount <> 0'], ["stage = 'proposal'"], ['close_date < TODAY()'], ['close_date >= DATE(2026, 1, 1)'],
-  ['created_at < NOW()'], ['created_at = updated_at'], ['fx_signed_at > created_at'], ['fx_signed_at = created_at'], ['fx_signed_at >= created_at'], ['fx_flagged = TRUE'], ['fx_flagged != (amount > 5000)'],
+  ["IF(amount > 100000, 'big', IF(amount > 1000, 'medium', 'small'))"],
+  ["CASE(stage, 'closed_won', 1, 'closed_lost', 0, probability / 100)"],
+  ["CASE(account.region, 'east', 'E', 'north', 'N', '?')"],
+  ['CASE(probability, 100, 1, 0, 0, 0.5)'],
+  ['CASE(fx_flagged, TRUE, amount, 0)'],
+  ['AND(amount > 1000, probability >= 50)'],
+  ['OR(ISBLANK(amount), amount < 10)'],
+  ['NOT(amount > 1000)'],
+  ['amount > 1000 && probability > 50 || ISBLANK(source)'],
+  ['!(amount > 1000)'],
+  ['amount = 1000'],
+  ['amount != 1000'],
+  ['amount <> 0'],
+  ["stage = 'proposal'"],
+  ['close_date < TODAY()'],
+  ['close_date >= DATE(2026, 1, 1)'],
+  ['created_at < NOW()'],
+  ['created_at = updated_at'],
+  ['fx_signed_at > created_at'],
+  ['fx_signed_at = created_at'],
+  ['fx_signed_at >= created_at'],
+  ['fx_flagged = TRUE'],
+  ['fx_flagged != (amount > 5000)'],
   ['AND(amount > 1000, NOT(probability > 50), OR(fx_flagged, ISBLANK(account)))'],
   // dates
-  ['TODAY()'], ['NOW()'], ['DATE(2026, 2, 29)'], ['DATE(2024, 2, 29)'], ['DATE(YEAR(close_date), MONTH(close_date), 31)'], ['DATE(YEAR(close_date), 2, 29)'],
-  ['DATE(YEAR(close_date) + 8000, 1, 1)'], ['DATE(amount, 1, 1)'], ['DATE(2026, probability, 1)'], ['DATE(2026, 1, probability)'], ['DATE(99999999999, 1, 1)'],
-  ['DATE(2026, 2, 30)'], ['DATE(2026, 13, 1)'], ['YEAR(DATE(2026, 2, 30))'],
-  ['ADDMONTHS(close_date, 1)'], ['ADDMONTHS(close_date, -13)'], ['ADDMONTHS(close_date, probability)'], ['ADDMONTHS(close_date, amount)'],
-  ['ADDMONTHS(close_date, 99999999999)'], ['ADDMONTHS(DATE(2026, 1, 31), 1)'], ['ADDMONTHS(DATE(2026, 1, 1), 99999999999)'], ['ADDMONTHS(DATE(9999, 12, 31), 1)'],
-  ['DATEDIFF(close_date, TODAY())'], ['DATEDIFF(created_at, NOW())'], ['DATEDIFF(created_at, close_date)'], ['DATEDIFF(fx_signed_at, created_at)'],
-  ['YEAR(close_date)'], ['MONTH(created_at)'], ['DAY(fx_signed_at)'], ['DAY(created_at)'], ['YEAR(NOW())'],
-  ['close_date + 30'], ['close_date - 1'], ['close_date + amount'], ['close_date - amount'], ['close_date + 99999999999'], ['close_date - DATE(2026, 1, 1)'],
-  ['ISBLANK(fx_due)'], ['fx_due - close_date'], ['ADDMONTHS(fx_due, 1)'], ['BLANKVALUE(fx_due, close_date)'], ['fx_due < TODAY()'], ['TEXT(fx_due)'],
-  ['DATEDIFF(fx_due, fx_signed_at)'], ['MAX(fx_due, close_date)'], ['fx_due + probability'],
-  ['TODAY() - close_date'], ['1.5 + close_date'], ['DATE(2026, 1, 1) + 99999999999'], ['TODAY() + 4000000'], ['DATE(9999, 12, 31) + 1'], ['DATE(1, 1, 1) - 1'],
+  ['TODAY()'],
+  ['NOW()'],
+  ['DATE(2026, 2, 29)'],
+  ['DATE(2024, 2, 29)'],
+  ['DATE(YEAR(close_date), MONTH(close_date), 31)'],
+  ['DATE(YEAR(close_date), 2, 29)'],
+  ['DATE(YEAR(close_date) + 8000, 1, 1)'],
+  ['DATE(amount, 1, 1)'],
+  ['DATE(2026, probability, 1)'],
+  ['DATE(2026, 1, probability)'],
+  ['DATE(99999999999, 1, 1)'],
+  ['DATE(2026, 2, 30)'],
+  ['DATE(2026, 13, 1)'],
+  ['YEAR(DATE(2026, 2, 30))'],
+  ['ADDMONTHS(close_date, 1)'],
+  ['ADDMONTHS(close_date, -13)'],
+  ['ADDMONTHS(close_date, probability)'],
+  ['ADDMONTHS(close_date, amount)'],
+  ['ADDMONTHS(close_date, 99999999999)'],
+  ['ADDMONTHS(DATE(2026, 1, 31), 1)'],
+  ['ADDMONTHS(DATE(2026, 1, 1), 99999999999)'],
+  ['ADDMONTHS(DATE(9999, 12, 31), 1)'],
+  ['DATEDIFF(close_date, TODAY())'],
+  ['DATEDIFF(created_at, NOW())'],
+  ['DATEDIFF(created_at, close_date)'],
+  ['DATEDIFF(fx_signed_at, created_at)'],
+  ['YEAR(close_date)'],
+  ['MONTH(created_at)'],
+  ['DAY(fx_signed_at)'],
+  ['DAY(created_at)'],
+  ['YEAR(NOW())'],
+  ['close_date + 30'],
+  ['close_date - 1'],
+  ['close_date + amount'],
+  ['close_date - amount'],
+  ['close_date + 99999999999'],
+  ['close_date - DATE(2026, 1, 1)'],
+  ['ISBLANK(fx_due)'],
+  ['fx_due - close_date'],
+  ['ADDMONTHS(fx_due, 1)'],
+  ['BLANKVALUE(fx_due, close_date)'],
+  ['fx_due < TODAY()'],
+  ['TEXT(fx_due)'],
+  ['DATEDIFF(fx_due, fx_signed_at)'],
+  ['MAX(fx_due, close_date)'],
+  ['fx_due + probability'],
+  ['TODAY() - close_date'],
+  ['1.5 + close_date'],
+  ['DATE(2026, 1, 1) + 99999999999'],
+  ['TODAY() + 4000000'],
+  ['DATE(9999, 12, 31) + 1'],
+  ['DATE(1, 1, 1) - 1'],
   // lookups (one hop, two, three; formula fields through lookups) and formula fields
-  ['account.name'], ['account.region'], ['account.parent.name'], ['account.parent.parent.name'], ['ISBLANK(account.parent.employees)'], ['account.annual_revenue'],
-  ['account.fx_size'], ['account.fx_rev_per_head'], ['account.fx_flag'], ['fx_key'], ['fx_label'], ['fx_weighted'], ['account.parent.fx_size'], ['account.id = account'],
+  ['account.name'],
+  ['account.region'],
+  ['account.parent.name'],
+  ['account.parent.parent.name'],
+  ['ISBLANK(account.parent.employees)'],
+  ['account.annual_revenue'],
+  ['account.fx_size'],
+  ['account.fx_rev_per_head'],
+  ['account.fx_flag'],
+  ['fx_key'],
+  ['fx_label'],
+  ['fx_weighted'],
+  ['account.parent.fx_size'],
+  ['account.id = account'],
   // validation-rule functions: a stored record is its own prior
-  ['ISNEW()', 'rule'], ['ISCHANGED(amount)', 'rule'], ['PRIORVALUE(amount)', 'rule'], ["ISCHANGED(stage) && PRIORVALUE(stage) = 'closed_won'", 'rule'],
+  ['ISNEW()', 'rule'],
+  ['ISCHANGED(amount)', 'rule'],
+  ['PRIORVALUE(amount)', 'rule'],
+  ["ISCHANGED(stage) && PRIORVALUE(stage) = 'closed_won'", 'rule'],
 ];
 
 describe('memory and SQL agree', () => {
@@ -271,8 +423,14 @@ describe('memory and SQL agree', () => {
 
   it('every stock formula and roll-up field, read directly and through the account lookup', async () => {
     const refs = [
-      ...models.get('opportunity')!.fields.filter((f) => f.type === 'formula' || f.type === 'rollup').map((f) => f.name),
-      ...models.get('account')!.fields.filter((f) => f.type === 'formula' || f.type === 'rollup').map((f) => `account.${f.name}`),
+      ...models
+        .get('opportunity')!
+        .fields.filter((f) => f.type === 'formula' || f.type === 'rollup')
+        .map((f) => f.name),
+      ...models
+        .get('account')!
+        .fields.filter((f) => f.type === 'formula' || f.type === 'rollup')
+        .map((f) => `account.${f.name}`),
     ];
     const mismatches = [];
     for (const r of refs) mismatches.push(...(await compare(r)).mismatches);
@@ -298,7 +456,10 @@ const TEXTS = ["''", "'a'", "'Acme'", "'华为'", "'proposal'", "'closed_won'", 
 class FormulaGen {
   private readonly refs: Record<FormulaType, string[]>;
 
-  constructor(private readonly rng: Rng, refs: Record<FormulaType, string[]>) {
+  constructor(
+    private readonly rng: Rng,
+    refs: Record<FormulaType, string[]>,
+  ) {
     this.refs = refs;
   }
 
@@ -313,54 +474,60 @@ class FormulaGen {
     const any = () => this.gen(this.pick(['number', 'text', 'boolean', 'date', 'datetime'] as const), d);
     const day = () => this.gen(this.pick(['date', 'datetime'] as const), d);
     switch (type) {
-      case 'number': return this.pick([
-        () => `(${this.gen('number', d)} ${this.pick(['+', '-', '*', '/'])} ${this.gen('number', d)})`,
-        () => `-${this.gen('number', d)}`,
-        () => (r.chance(0.3) ? `ROUND(${this.gen('number', d)})` : `ROUND(${this.gen('number', d)}, ${r.int(-3, 5)})`),
-        () => `ABS(${this.gen('number', d)})`,
-        () => `${this.pick(['MIN', 'MAX'])}(${this.gen('number', d)}, ${this.gen('number', d)}${r.chance(0.3) ? `, ${this.gen('number', d)}` : ''})`,
-        () => `IF(${this.gen('boolean', d)}, ${this.gen('number', d)}, ${this.gen('number', d)})`,
-        () => `CASE(${this.gen('text', d)}, ${this.pick(TEXTS)}, ${this.gen('number', d)}, ${this.pick(TEXTS)}, ${this.gen('number', d)}, ${this.gen('number', d)})`,
-        () => `BLANKVALUE(${this.gen('number', d)}, ${this.gen('number', d)})`,
-        () => `VALUE(${this.gen('text', d)})`,
-        () => `LEN(${this.gen('text', d)})`,
-        () => `${this.pick(['YEAR', 'MONTH', 'DAY'])}(${day()})`,
-        () => `DATEDIFF(${day()}, ${day()})`,
-        () => `(${this.gen('date', d)} - ${this.gen('date', d)})`,
-      ])();
-      case 'text': return this.pick([
-        () => `${this.gen('text', d)} & ${this.gen('text', d)}`,
-        () => `TEXT(${any()})`,
-        () => `${this.pick(['LOWER', 'UPPER'])}(${this.gen('text', d)})`,
-        () => `IF(${this.gen('boolean', d)}, ${this.gen('text', d)}, ${this.gen('text', d)})`,
-        () => `CASE(${this.gen('number', d)}, ${this.pick(NUMBERS)}, ${this.gen('text', d)}, ${this.gen('text', d)})`,
-        () => `BLANKVALUE(${this.gen('text', d)}, ${this.gen('text', d)})`,
-      ])();
-      case 'boolean': return this.pick([
-        () => {
-          const t = this.pick(['number', 'text', 'date', 'datetime'] as const);
-          return `(${this.gen(t, d)} ${this.pick(['=', '!=', '<', '<=', '>', '>='])} ${this.gen(t, d)})`;
-        },
-        () => `(${this.gen('boolean', d)} ${this.pick(['=', '!=', '&&', '||'])} ${this.gen('boolean', d)})`,
-        () => `${this.pick(['AND', 'OR'])}(${this.gen('boolean', d)}, ${this.gen('boolean', d)}${r.chance(0.4) ? `, ${this.gen('boolean', d)}` : ''})`,
-        () => (r.chance(0.5) ? `NOT(${this.gen('boolean', d)})` : `!${this.gen('boolean', d)}`),
-        () => `ISBLANK(${any()})`,
-        () => `${this.pick(['CONTAINS', 'BEGINS'])}(${this.gen('text', d)}, ${this.gen('text', d)})`,
-        () => `IF(${this.gen('boolean', d)}, ${this.gen('boolean', d)}, ${this.gen('boolean', d)})`,
-      ])();
-      case 'date': return this.pick([
-        () => `ADDMONTHS(${this.gen('date', d)}, ${r.chance(0.6) ? r.int(-30, 30) : this.gen('number', d)})`,
-        () => `(${this.gen('date', d)} ${this.pick(['+', '-'])} ${r.chance(0.6) ? r.int(-400, 400) : this.gen('number', d)})`,
-        () => `DATE(${r.chance(0.5) ? `YEAR(${day()})` : this.pick(['2024', '2026', '1999', '9999'])}, ${r.chance(0.5) ? r.int(0, 13) : this.gen('number', d)}, ${r.chance(0.5) ? r.int(0, 32) : this.gen('number', d)})`,
-        () => `IF(${this.gen('boolean', d)}, ${this.gen('date', d)}, ${this.gen('date', d)})`,
-        () => `${this.pick(['MIN', 'MAX'])}(${this.gen('date', d)}, ${this.gen('date', d)})`,
-        () => `BLANKVALUE(${this.gen('date', d)}, ${this.gen('date', d)})`,
-      ])();
-      case 'datetime': return this.pick([
-        () => `IF(${this.gen('boolean', d)}, ${this.gen('datetime', d)}, ${this.gen('datetime', d)})`,
-        () => `${this.pick(['MIN', 'MAX'])}(${this.gen('datetime', d)}, ${this.gen('datetime', d)})`,
-        () => `BLANKVALUE(${this.gen('datetime', d)}, ${this.gen('datetime', d)})`,
-      ])();
+      case 'number':
+        return this.pick([
+          () => `(${this.gen('number', d)} ${this.pick(['+', '-', '*', '/'])} ${this.gen('number', d)})`,
+          () => `-${this.gen('number', d)}`,
+          () => (r.chance(0.3) ? `ROUND(${this.gen('number', d)})` : `ROUND(${this.gen('number', d)}, ${r.int(-3, 5)})`),
+          () => `ABS(${this.gen('number', d)})`,
+          () => `${this.pick(['MIN', 'MAX'])}(${this.gen('number', d)}, ${this.gen('number', d)}${r.chance(0.3) ? `, ${this.gen('number', d)}` : ''})`,
+          () => `IF(${this.gen('boolean', d)}, ${this.gen('number', d)}, ${this.gen('number', d)})`,
+          () => `CASE(${this.gen('text', d)}, ${this.pick(TEXTS)}, ${this.gen('number', d)}, ${this.pick(TEXTS)}, ${this.gen('number', d)}, ${this.gen('number', d)})`,
+          () => `BLANKVALUE(${this.gen('number', d)}, ${this.gen('number', d)})`,
+          () => `VALUE(${this.gen('text', d)})`,
+          () => `LEN(${this.gen('text', d)})`,
+          () => `${this.pick(['YEAR', 'MONTH', 'DAY'])}(${day()})`,
+          () => `DATEDIFF(${day()}, ${day()})`,
+          () => `(${this.gen('date', d)} - ${this.gen('date', d)})`,
+        ])();
+      case 'text':
+        return this.pick([
+          () => `${this.gen('text', d)} & ${this.gen('text', d)}`,
+          () => `TEXT(${any()})`,
+          () => `${this.pick(['LOWER', 'UPPER'])}(${this.gen('text', d)})`,
+          () => `IF(${this.gen('boolean', d)}, ${this.gen('text', d)}, ${this.gen('text', d)})`,
+          () => `CASE(${this.gen('number', d)}, ${this.pick(NUMBERS)}, ${this.gen('text', d)}, ${this.gen('text', d)})`,
+          () => `BLANKVALUE(${this.gen('text', d)}, ${this.gen('text', d)})`,
+        ])();
+      case 'boolean':
+        return this.pick([
+          () => {
+            const t = this.pick(['number', 'text', 'date', 'datetime'] as const);
+            return `(${this.gen(t, d)} ${this.pick(['=', '!=', '<', '<=', '>', '>='])} ${this.gen(t, d)})`;
+          },
+          () => `(${this.gen('boolean', d)} ${this.pick(['=', '!=', '&&', '||'])} ${this.gen('boolean', d)})`,
+          () => `${this.pick(['AND', 'OR'])}(${this.gen('boolean', d)}, ${this.gen('boolean', d)}${r.chance(0.4) ? `, ${this.gen('boolean', d)}` : ''})`,
+          () => (r.chance(0.5) ? `NOT(${this.gen('boolean', d)})` : `!${this.gen('boolean', d)}`),
+          () => `ISBLANK(${any()})`,
+          () => `${this.pick(['CONTAINS', 'BEGINS'])}(${this.gen('text', d)}, ${this.gen('text', d)})`,
+          () => `IF(${this.gen('boolean', d)}, ${this.gen('boolean', d)}, ${this.gen('boolean', d)})`,
+        ])();
+      case 'date':
+        return this.pick([
+          () => `ADDMONTHS(${this.gen('date', d)}, ${r.chance(0.6) ? r.int(-30, 30) : this.gen('number', d)})`,
+          () => `(${this.gen('date', d)} ${this.pick(['+', '-'])} ${r.chance(0.6) ? r.int(-400, 400) : this.gen('number', d)})`,
+          () =>
+            `DATE(${r.chance(0.5) ? `YEAR(${day()})` : this.pick(['2024', '2026', '1999', '9999'])}, ${r.chance(0.5) ? r.int(0, 13) : this.gen('number', d)}, ${r.chance(0.5) ? r.int(0, 32) : this.gen('number', d)})`,
+          () => `IF(${this.gen('boolean', d)}, ${this.gen('date', d)}, ${this.gen('date', d)})`,
+          () => `${this.pick(['MIN', 'MAX'])}(${this.gen('date', d)}, ${this.gen('date', d)})`,
+          () => `BLANKVALUE(${this.gen('date', d)}, ${this.gen('date', d)})`,
+        ])();
+      case 'datetime':
+        return this.pick([
+          () => `IF(${this.gen('boolean', d)}, ${this.gen('datetime', d)}, ${this.gen('datetime', d)})`,
+          () => `${this.pick(['MIN', 'MAX'])}(${this.gen('datetime', d)}, ${this.gen('datetime', d)})`,
+          () => `BLANKVALUE(${this.gen('datetime', d)}, ${this.gen('datetime', d)})`,
+        ])();
     }
   }
 
@@ -368,11 +535,16 @@ class FormulaGen {
     const r = this.rng;
     if (r.chance(0.55)) return this.pick(this.refs[type]);
     switch (type) {
-      case 'number': return r.chance(0.1) ? 'NULL' : this.pick(NUMBERS);
-      case 'text': return r.chance(0.1) ? 'NULL' : this.pick(TEXTS);
-      case 'boolean': return this.pick(['TRUE', 'FALSE', 'NULL']);
-      case 'date': return this.pick(['TODAY()', 'DATE(2026, 3, 5)', 'DATE(2024, 2, 29)']);
-      case 'datetime': return 'NOW()';
+      case 'number':
+        return r.chance(0.1) ? 'NULL' : this.pick(NUMBERS);
+      case 'text':
+        return r.chance(0.1) ? 'NULL' : this.pick(TEXTS);
+      case 'boolean':
+        return this.pick(['TRUE', 'FALSE', 'NULL']);
+      case 'date':
+        return this.pick(['TODAY()', 'DATE(2026, 3, 5)', 'DATE(2024, 2, 29)']);
+      case 'datetime':
+        return 'NOW()';
     }
   }
 }

@@ -19,13 +19,16 @@ const meta = stockMetadata();
 
 beforeAll(async () => {
   tw = await createTestWorkspace('list');
-  ctx = (await tw.ctx());
+  ctx = await tw.ctx();
   await seedDataset(tw, 7, { account: 60, opportunity: 150, activity: 60 });
   for (const object of ['account', 'opportunity', 'activity']) all[object] = await listAll(ctx, object, { sort: 'id' });
 });
 
 async function failure(call: Promise<unknown>): Promise<AppError> {
-  const e = await call.then(() => undefined, (err: unknown) => err);
+  const e = await call.then(
+    () => undefined,
+    (err: unknown) => err,
+  );
   if (!(e instanceof AppError)) throw new Error(`expected an AppError, got ${e === undefined ? 'success' : String(e)}`);
   return e;
 }
@@ -128,7 +131,16 @@ describe('keyset pagination', () => {
   });
 
   it('pages a filtered, searched list the same way', async () => {
-    const opts = { sort: '-amount,close_date', filter: { any: [{ field: 'amount', op: 'is_empty' }, { field: 'stage', op: 'in', value: ['proposal', 'negotiation'] }] }, search: 'e' };
+    const opts = {
+      sort: '-amount,close_date',
+      filter: {
+        any: [
+          { field: 'amount', op: 'is_empty' },
+          { field: 'stage', op: 'in', value: ['proposal', 'negotiation'] },
+        ],
+      },
+      search: 'e',
+    };
     const big = (await listRecords(ctx, 'opportunity', { ...opts, limit: 200 })).records.map((r) => r.id);
     expect(big.length).toBeGreaterThan(5);
     expect((await walk('opportunity', { ...opts, limit: 4 })).ids).toEqual(big);
@@ -195,7 +207,7 @@ describe('list errors', () => {
   });
 
   it('explains a bad sort in Chinese', async () => {
-    expect((await failure(listRecords((await tw.ctx(tw.admin, 'zh-CN')), 'opportunity', { sort: 'nope' }))).message).toBe('不能按"nope"排序');
+    expect((await failure(listRecords(await tw.ctx(tw.admin, 'zh-CN'), 'opportunity', { sort: 'nope' }))).message).toBe('不能按"nope"排序');
   });
 
   it.each([0, -1, 201, 500, 1.5, Number.NaN, 'ten'])('limit %j is BAD_REQUEST', async (limit) => {
@@ -209,7 +221,16 @@ describe('list errors', () => {
   });
 
   it('an invalid filter is INVALID_FILTER listing every problem', async () => {
-    const e = await failure(listRecords(ctx, 'opportunity', { filter: { all: [{ field: 'nope', op: 'eq', value: 1 }, { field: 'amount', op: 'contains', value: 'x' }] } }));
+    const e = await failure(
+      listRecords(ctx, 'opportunity', {
+        filter: {
+          all: [
+            { field: 'nope', op: 'eq', value: 1 },
+            { field: 'amount', op: 'contains', value: 'x' },
+          ],
+        },
+      }),
+    );
     expect(e.code).toBe('INVALID_FILTER');
     expect(e.details.map((d) => d.pointer)).toEqual(['/filter/all/0/field', '/filter/all/1/op']);
   });
@@ -220,7 +241,10 @@ describe('search', () => {
   function expected(object: string, text: string): string[] {
     const fields = ['name', ...meta.objects.get(object)!.searchFields];
     const q = text.trim().toLowerCase();
-    return all[object].filter((r) => fields.some((f) => typeof r[f] === 'string' && (r[f] as string).toLowerCase().includes(q))).map((r) => r.id as string).sort();
+    return all[object]
+      .filter((r) => fields.some((f) => typeof r[f] === 'string' && (r[f] as string).toLowerCase().includes(q)))
+      .map((r) => r.id as string)
+      .sort();
   }
 
   it.each([
@@ -274,7 +298,14 @@ describe('hostile input', () => {
     const literal = all.opportunity.filter((r) => r.name === attack).map((r) => r.id);
     expect((await listAll(ctx, 'opportunity', { filter: { field: 'name', op: 'eq', value: attack } })).map((r) => r.id)).toEqual(literal);
     for (const op of ['contains', 'starts_with', 'not_contains']) {
-      await listAll(ctx, 'opportunity', { filter: { any: [{ field: 'name', op, value: attack }, { field: 'stage', op: 'in', value: [attack] }] } });
+      await listAll(ctx, 'opportunity', {
+        filter: {
+          any: [
+            { field: 'name', op, value: attack },
+            { field: 'stage', op: 'in', value: [attack] },
+          ],
+        },
+      });
     }
     expect((await listAll(ctx, 'opportunity', { search: attack })).length).toBe(expectedCount(attack));
     expect((await failure(listRecords(ctx, 'opportunity', { sort: attack }))).code).toBe('INVALID_SORT');

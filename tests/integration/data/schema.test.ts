@@ -28,7 +28,11 @@ afterAll(async () => {
   for (const s of scratch) await pool.query(`DROP SCHEMA IF EXISTS "${s}" CASCADE`);
 });
 
-interface Column { type: string; notNull: boolean; default: string | null }
+interface Column {
+  type: string;
+  notNull: boolean;
+  default: string | null;
+}
 
 /** Timestamps may keep microseconds or be limited to the milliseconds the API exchanges. */
 const TIMESTAMP = expect.stringMatching(/^timestamp(\(3\))? with time zone$/);
@@ -44,7 +48,15 @@ async function columns(s: string, table: string): Promise<Record<string, Column>
   return Object.fromEntries(res.rows.map((r) => [r.name, { type: r.type, notNull: r.not_null, default: r.def }]));
 }
 
-interface Index { name: string; table: string; method: string; unique: boolean; columns: string[]; options: number[]; predicate: string | null }
+interface Index {
+  name: string;
+  table: string;
+  method: string;
+  unique: boolean;
+  columns: string[];
+  options: number[];
+  predicate: string | null;
+}
 
 async function indexes(s: string): Promise<Index[]> {
   const res = await pool.query(
@@ -60,7 +72,13 @@ async function indexes(s: string): Promise<Index[]> {
   return res.rows;
 }
 
-interface ForeignKey { table: string; column: string; targetSchema: string; target: string; onDelete: string }
+interface ForeignKey {
+  table: string;
+  column: string;
+  targetSchema: string;
+  target: string;
+  onDelete: string;
+}
 
 async function foreignKeys(s: string): Promise<ForeignKey[]> {
   const res = await pool.query(
@@ -165,7 +183,13 @@ describe('foreign keys', () => {
     }
     const key = (k: ForeignKey) => `${k.table}.${k.column}`;
     expect([...fks].sort((a, b) => key(a).localeCompare(key(b)))).toEqual(expected.sort((a, b) => key(a).localeCompare(key(b))));
-    expect(fks.find((k) => k.table === 'opportunity' && k.column === 'account')).toEqual({ table: 'opportunity', column: 'account', targetSchema: schema, target: 'account', onDelete: 'n' });
+    expect(fks.find((k) => k.table === 'opportunity' && k.column === 'account')).toEqual({
+      table: 'opportunity',
+      column: 'account',
+      targetSchema: schema,
+      target: 'account',
+      onDelete: 'n',
+    });
   });
 });
 
@@ -197,9 +221,14 @@ describe('indexes', () => {
         const wanted = [...keys, { column: 'id', dir: keys[keys.length - 1].dir }];
         const same = wanted.map((k) => option(k.dir));
         const reverse = wanted.map((k) => 3 - option(k.dir));
-        const match = all.find((i) => i.table === object && i.method === 'btree' && i.predicate === null &&
-          JSON.stringify(i.columns) === JSON.stringify(wanted.map((k) => k.column)) &&
-          [JSON.stringify(same), JSON.stringify(reverse)].includes(JSON.stringify(i.options)));
+        const match = all.find(
+          (i) =>
+            i.table === object &&
+            i.method === 'btree' &&
+            i.predicate === null &&
+            JSON.stringify(i.columns) === JSON.stringify(wanted.map((k) => k.column)) &&
+            [JSON.stringify(same), JSON.stringify(reverse)].includes(JSON.stringify(i.options)),
+        );
         expect(match, `${object}.${view.name} sorted by ${JSON.stringify(view.sort)}`).toBeDefined();
         checked++;
       }
@@ -209,15 +238,16 @@ describe('indexes', () => {
 
   it('names are searchable by trigram, and indexed fields have a sort index', () => {
     for (const obj of meta.objects.values()) {
-      expect(all.some((i) => i.table === obj.name && i.method === 'gin' && i.columns[0] === 'name'), obj.name).toBe(true);
+      expect(
+        all.some((i) => i.table === obj.name && i.method === 'gin' && i.columns[0] === 'name'),
+        obj.name,
+      ).toBe(true);
       for (const f of obj.fields.filter((x) => x.indexed)) expect(leading(obj.name, f.name).length, `${obj.name}.${f.name}`).toBeGreaterThan(0);
     }
   });
 
   it('contract numbers are unique among live records', () => {
-    expect(leading('contract', 'number')).toEqual([
-      expect.objectContaining({ unique: true, columns: ['number'], predicate: '(deleted_at IS NULL)' }),
-    ]);
+    expect(leading('contract', 'number')).toEqual([expect.objectContaining({ unique: true, columns: ['number'], predicate: '(deleted_at IS NULL)' })]);
   });
 });
 

@@ -8,10 +8,32 @@ import path from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { getPool } from '../../../platform/db/pool';
 
-interface PrismaColumn { table: string; column: string; type: string; nullable: boolean; unique: boolean; id: boolean }
-interface PrismaModel { table: string; columns: PrismaColumn[]; relations: { columns: string[]; target: string; onDelete?: string }[]; uniques: string[][]; compositeId?: string[] }
+interface PrismaColumn {
+  table: string;
+  column: string;
+  type: string;
+  nullable: boolean;
+  unique: boolean;
+  id: boolean;
+}
+interface PrismaModel {
+  table: string;
+  columns: PrismaColumn[];
+  relations: { columns: string[]; target: string; onDelete?: string }[];
+  uniques: string[][];
+  compositeId?: string[];
+}
 
-const SCALARS: Record<string, string> = { String: 'text', Boolean: 'boolean', Int: 'integer', BigInt: 'bigint', DateTime: 'timestamp(3) without time zone', Float: 'double precision', Decimal: 'numeric(65,30)', Json: 'jsonb' };
+const SCALARS: Record<string, string> = {
+  String: 'text',
+  Boolean: 'boolean',
+  Int: 'integer',
+  BigInt: 'bigint',
+  DateTime: 'timestamp(3) without time zone',
+  Float: 'double precision',
+  Decimal: 'numeric(65,30)',
+  Json: 'jsonb',
+};
 const NATIVE: Record<string, string> = { Uuid: 'uuid', 'Timestamptz(3)': 'timestamp(3) with time zone', Text: 'text' };
 /** Native types with parameters that Postgres spells differently (Decimal(30,4) is numeric(30,4)). */
 const nativeType = (t: string) => NATIVE[t] ?? t.replace(/^Decimal\(/, 'numeric(');
@@ -38,7 +60,14 @@ function readPrismaSchema(text: string): PrismaModel[] {
       const column = /@map\("([^"]+)"\)/.exec(attrs)?.[1] ?? name;
       fieldToColumn.set(name, column);
       const native = /@db\.(\w+(?:\([\d,]+\))?)/.exec(attrs)?.[1];
-      model.columns.push({ table, column, type: native ? nativeType(native) : SCALARS[type], nullable: Boolean(optional), unique: /@unique\b/.test(attrs), id: /@id\b/.test(attrs) });
+      model.columns.push({
+        table,
+        column,
+        type: native ? nativeType(native) : SCALARS[type],
+        nullable: Boolean(optional),
+        unique: /@unique\b/.test(attrs),
+        id: /@id\b/.test(attrs),
+      });
     }
     const compositeId = /@@id\(\[([^\]]+)\]/.exec(body);
     if (compositeId) model.compositeId = compositeId[1].split(',').map((f) => fieldToColumn.get(f.trim()) ?? f.trim());
@@ -62,10 +91,37 @@ beforeAll(() => {
 describe('the migrated database matches prisma/schema.prisma', () => {
   it('declares the platform tables we expect', () => {
     expect(models.map((m) => m.table).sort()).toEqual([
-      'api_keys', 'approval_delegations', 'approval_events', 'approval_flow_versions', 'approval_items', 'approval_requests', 'audit_events', 'departments', 'field_history', 'group_members', 'groups', 'installed_packages', 'jobs', 'login_events', 'login_throttle',
-      'metadata_deltas', 'metadata_revisions', 'notifications', 'object_sharing', 'outbox',
-      'permission_set_fields', 'permission_set_objects', 'permission_sets', 'record_shares', 'roles', 'sessions', 'sharing_rules', 'stage_history',
-      'user_permission_sets', 'users', 'workspaces',
+      'api_keys',
+      'approval_delegations',
+      'approval_events',
+      'approval_flow_versions',
+      'approval_items',
+      'approval_requests',
+      'audit_events',
+      'departments',
+      'field_history',
+      'group_members',
+      'groups',
+      'installed_packages',
+      'jobs',
+      'login_events',
+      'login_throttle',
+      'metadata_deltas',
+      'metadata_revisions',
+      'notifications',
+      'object_sharing',
+      'outbox',
+      'permission_set_fields',
+      'permission_set_objects',
+      'permission_sets',
+      'record_shares',
+      'roles',
+      'sessions',
+      'sharing_rules',
+      'stage_history',
+      'user_permission_sets',
+      'users',
+      'workspaces',
     ]);
   });
 
@@ -103,8 +159,13 @@ describe('the migrated database matches prisma/schema.prisma', () => {
     );
     const pk = res.rows.filter((r) => r.kind === 'p').map((r) => r.columns);
     expect(pk).toEqual([model.compositeId ? [...model.compositeId].sort() : model.columns.filter((c) => c.id).map((c) => c.column)]);
-    const fks = res.rows.filter((r) => r.kind === 'f').map((r) => ({ columns: r.columns, target: r.target, cascade: r.on_delete === 'c' })).sort((a, b) => a.target.localeCompare(b.target));
-    expect(fks).toEqual(model.relations.map((r) => ({ columns: [...r.columns].sort(), target: r.target, cascade: r.onDelete === 'Cascade' })).sort((a, b) => a.target.localeCompare(b.target)));
+    const fks = res.rows
+      .filter((r) => r.kind === 'f')
+      .map((r) => ({ columns: r.columns, target: r.target, cascade: r.on_delete === 'c' }))
+      .sort((a, b) => a.target.localeCompare(b.target));
+    expect(fks).toEqual(
+      model.relations.map((r) => ({ columns: [...r.columns].sort(), target: r.target, cascade: r.onDelete === 'Cascade' })).sort((a, b) => a.target.localeCompare(b.target)),
+    );
     // Prisma writes @unique as unique indexes.
     const idx = await pool.query(
       `SELECT array_agg(a.attname::text ORDER BY a.attname::text) AS columns FROM pg_index i
@@ -118,7 +179,10 @@ describe('the migrated database matches prisma/schema.prisma', () => {
   });
 
   it('records every migration as prisma migrate deploy does', async () => {
-    const dirs = fs.readdirSync(path.resolve(import.meta.dirname, '../../../prisma/migrations')).filter((d) => /^\d{14}_/.test(d)).sort();
+    const dirs = fs
+      .readdirSync(path.resolve(import.meta.dirname, '../../../prisma/migrations'))
+      .filter((d) => /^\d{14}_/.test(d))
+      .sort();
     const res = await pool.query('SELECT migration_name, finished_at IS NOT NULL AS done, applied_steps_count FROM _prisma_migrations ORDER BY migration_name');
     expect(res.rows).toEqual(dirs.map((d) => ({ migration_name: d, done: true, applied_steps_count: 1 })));
   });

@@ -27,7 +27,12 @@ async function effective<T>(tw: TestWorkspace, key: string): Promise<T> {
 /** Same keys and values, properties in reverse order at every level: what a careless writer might store. */
 function reversed<T>(v: T): T {
   if (Array.isArray(v)) return v.map(reversed) as T;
-  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).reverse().map(([k, x]) => [k, reversed(x)])) as T;
+  if (v && typeof v === 'object')
+    return Object.fromEntries(
+      Object.entries(v)
+        .reverse()
+        .map(([k, x]) => [k, reversed(x)]),
+    ) as T;
   return v;
 }
 
@@ -61,10 +66,28 @@ describe('a workspace with customisations of every stock kind', () => {
     a = await createTestWorkspace('canon');
     const actor = actorOf(a);
     // A new object (objects/), and changes to a stock one (extensions/).
-    await designer.createObject(actor, { name: 'gadget', label: { en: 'Gadget', zh: '小工具' }, pluralLabel: { en: 'Gadgets', zh: '小工具' }, sharing: { hierarchy: true, default: 'read' } });
+    await designer.createObject(actor, {
+      name: 'gadget',
+      label: { en: 'Gadget', zh: '小工具' },
+      pluralLabel: { en: 'Gadgets', zh: '小工具' },
+      sharing: { hierarchy: true, default: 'read' },
+    });
     await designer.saveField(actor, 'gadget', reversed({ name: 'serial', type: 'text', label: { en: 'Serial', zh: '序列号' }, maxLength: 40, required: true }), 'create');
     await designer.updateObject(actor, 'account', reversed({ label: { en: 'Customer', zh: '客户' }, searchFields: ['website', 'phone'] }));
-    await designer.saveField(actor, 'account', { name: 'vip_level', type: 'picklist', label: { en: 'VIP level', zh: 'VIP 等级' }, options: [{ value: 'gold', label: { en: 'Gold', zh: '金卡' } }, { value: 'silver', label: { en: 'Silver', zh: '银卡' } }] }, 'create');
+    await designer.saveField(
+      actor,
+      'account',
+      {
+        name: 'vip_level',
+        type: 'picklist',
+        label: { en: 'VIP level', zh: 'VIP 等级' },
+        options: [
+          { value: 'gold', label: { en: 'Gold', zh: '金卡' } },
+          { value: 'silver', label: { en: 'Silver', zh: '银卡' } },
+        ],
+      },
+      'create',
+    );
     const phone = (await getMetadata(a.workspace, getPool(a.url))).objects.get('account')!.fieldMap.get('phone')!;
     await designer.saveField(actor, 'account', reversed({ ...phone, label: { en: 'Main phone', zh: '主电话' }, helpText: { en: 'Switchboard', zh: '总机' } }), 'update');
     // A stock layout with its sections swapped.
@@ -72,12 +95,45 @@ describe('a workspace with customisations of every stock kind', () => {
     await designer.saveLayout(actor, reversed({ ...layout, sections: [...layout.sections].reverse() as LayoutDefinition['sections'] }));
     // A stock view with a new sort, and a new view written with its keys backwards.
     const open = await effective<ListViewDefinition>(a, itemKey.view('opportunity', 'open'));
-    await designer.saveView(actor, reversed({ ...open, sort: [{ field: 'close_date', dir: 'asc' }, { field: 'amount', dir: 'desc' }], pageSize: 50 }));
-    await designer.saveView(actor, { sort: [{ dir: 'desc', field: 'amount' }], columns: ['name', 'amount', 'stage'], filter: { any: [{ value: 100000, op: 'gte', field: 'amount' }, { op: 'is_empty', field: 'close_date' }] }, label: { zh: '大单', en: 'Big deals' }, name: 'big', object: 'opportunity' } as ListViewDefinition);
+    await designer.saveView(
+      actor,
+      reversed({
+        ...open,
+        sort: [
+          { field: 'close_date', dir: 'asc' },
+          { field: 'amount', dir: 'desc' },
+        ],
+        pageSize: 50,
+      }),
+    );
+    await designer.saveView(actor, {
+      sort: [{ dir: 'desc', field: 'amount' }],
+      columns: ['name', 'amount', 'stage'],
+      filter: {
+        any: [
+          { value: 100000, op: 'gte', field: 'amount' },
+          { op: 'is_empty', field: 'close_date' },
+        ],
+      },
+      label: { zh: '大单', en: 'Big deals' },
+      name: 'big',
+      object: 'opportunity',
+    } as ListViewDefinition);
     // A stock rule limited to updates (a set: written sorted), and a new rule.
     const rule = await effective<ValidationRuleDefinition>(a, itemKey.rule('opportunity', 'won_needs_amount'));
     await designer.saveRule(actor, reversed({ ...rule, on: ['update', 'create'] }), 'update');
-    await designer.saveRule(actor, { message: { zh: '金额不能为负', en: 'The amount cannot be negative' }, errorWhen: { all: [{ op: 'lt', field: 'amount', value: 0 }] }, label: { zh: '金额非负', en: 'Amount not negative' }, name: 'amount_positive', object: 'opportunity', field: 'amount' } as ValidationRuleDefinition, 'create');
+    await designer.saveRule(
+      actor,
+      {
+        message: { zh: '金额不能为负', en: 'The amount cannot be negative' },
+        errorWhen: { all: [{ op: 'lt', field: 'amount', value: 0 }] },
+        label: { zh: '金额非负', en: 'Amount not negative' },
+        name: 'amount_positive',
+        object: 'opportunity',
+        field: 'amount',
+      } as ValidationRuleDefinition,
+      'create',
+    );
     // A stock sales process with a changed probability.
     const process = await effective<SalesProcessDefinition>(a, itemKey.process('opportunity', 'product_sale'));
     process.stages[0].probability = 5;
@@ -89,11 +145,22 @@ describe('a workspace with customisations of every stock kind', () => {
 
   it('exports every kind, each file in the canonical form (keys in schema order, sets sorted)', async () => {
     const files = await exportOf(a);
-    expect(Object.keys(files)).toEqual(expect.arrayContaining([
-      'manifest.json', 'objects/gadget.json', 'extensions/account.json', 'layouts/gadget.default.json', 'layouts/opportunity.default.json',
-      'views/gadget.all.json', 'views/opportunity.open.json', 'views/opportunity.big.json', 'rules/opportunity.won_needs_amount.json',
-      'rules/opportunity.amount_positive.json', 'processes/opportunity.product_sale.json', 'approvals/expense.by_amount.json',
-    ]));
+    expect(Object.keys(files)).toEqual(
+      expect.arrayContaining([
+        'manifest.json',
+        'objects/gadget.json',
+        'extensions/account.json',
+        'layouts/gadget.default.json',
+        'layouts/opportunity.default.json',
+        'views/gadget.all.json',
+        'views/opportunity.open.json',
+        'views/opportunity.big.json',
+        'rules/opportunity.won_needs_amount.json',
+        'rules/opportunity.amount_positive.json',
+        'processes/opportunity.product_sale.json',
+        'approvals/expense.by_amount.json',
+      ]),
+    );
     expect(Object.keys(JSON.parse(files['views/opportunity.big.json']))).toEqual(['object', 'name', 'label', 'columns', 'filter', 'sort']);
     expect(files['views/opportunity.big.json']).toContain('{\n        "field": "amount",\n        "op": "gte",\n        "value": 100000\n      }');
     expect(Object.keys(JSON.parse(files['objects/gadget.json']).sharing)).toEqual(['default', 'hierarchy']);

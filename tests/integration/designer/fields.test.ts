@@ -35,8 +35,14 @@ async function columnType(table: string, column: string): Promise<string | undef
 }
 
 const grade: FieldDef = {
-  name: 'customer_grade', type: 'picklist', label: { en: 'Customer grade', zh: '客户等级' },
-  options: [{ value: 'a', label: { en: 'A', zh: 'A' } }, { value: 'b', label: { en: 'B', zh: 'B' } }, { value: 'c', label: { en: 'C', zh: 'C' } }],
+  name: 'customer_grade',
+  type: 'picklist',
+  label: { en: 'Customer grade', zh: '客户等级' },
+  options: [
+    { value: 'a', label: { en: 'A', zh: 'A' } },
+    { value: 'b', label: { en: 'B', zh: 'B' } },
+    { value: 'c', label: { en: 'C', zh: 'C' } },
+  ],
 };
 
 beforeAll(async () => {
@@ -98,17 +104,47 @@ describe('changing a field type', () => {
 
 describe('picklist values', () => {
   it('a value in use can be deactivated, not deleted; an unused one can be deleted', async () => {
-    await designer.saveField(actor, 'account', { name: 'tier', type: 'picklist', label: { en: 'Tier', zh: '层级' }, options: [
-      { value: 'gold', label: { en: 'Gold', zh: '金' } }, { value: 'silver', label: { en: 'Silver', zh: '银' } }, { value: 'bronze', label: { en: 'Bronze', zh: '铜' } },
-    ] }, 'create');
+    await designer.saveField(
+      actor,
+      'account',
+      {
+        name: 'tier',
+        type: 'picklist',
+        label: { en: 'Tier', zh: '层级' },
+        options: [
+          { value: 'gold', label: { en: 'Gold', zh: '金' } },
+          { value: 'silver', label: { en: 'Silver', zh: '银' } },
+          { value: 'bronze', label: { en: 'Bronze', zh: '铜' } },
+        ],
+      },
+      'create',
+    );
     const ctx = await tw.ctx();
     const r = await createRecord(ctx, 'account', { name: 'Tiered', tier: 'gold' });
-    const del = await refused(designer.saveField(actor, 'account', { name: 'tier', type: 'picklist', label: { en: 'Tier', zh: '层级' }, options: [{ value: 'silver', label: { en: 'Silver', zh: '银' } }] }, 'update'));
+    const del = await refused(
+      designer.saveField(
+        actor,
+        'account',
+        { name: 'tier', type: 'picklist', label: { en: 'Tier', zh: '层级' }, options: [{ value: 'silver', label: { en: 'Silver', zh: '银' } }] },
+        'update',
+      ),
+    );
     expect(del.details.map((d) => d.message)).toEqual([expect.stringMatching(/Value "gold" of "Tier" \(account.tier\) is used by 1 record\(s\): deactivate it/)]);
     // Reorder, deactivate gold, delete bronze (unused).
-    await designer.saveField(actor, 'account', { name: 'tier', type: 'picklist', label: { en: 'Tier', zh: '层级' }, options: [
-      { value: 'silver', label: { en: 'Silver', zh: '银' } }, { value: 'gold', label: { en: 'Gold', zh: '金' }, active: false },
-    ] }, 'update');
+    await designer.saveField(
+      actor,
+      'account',
+      {
+        name: 'tier',
+        type: 'picklist',
+        label: { en: 'Tier', zh: '层级' },
+        options: [
+          { value: 'silver', label: { en: 'Silver', zh: '银' } },
+          { value: 'gold', label: { en: 'Gold', zh: '金' }, active: false },
+        ],
+      },
+      'update',
+    );
     const after = await getRecord(await tw.ctx(), 'account', r.id as string);
     expect(after.tier).toBe('gold');
     const err = await refused(createRecord(await tw.ctx(), 'account', { name: 'New gold', tier: 'gold' }));
@@ -175,11 +211,22 @@ describe('an auto number as the record name', () => {
   it('names each record after its number', async () => {
     const { installPackage, packageFromFiles } = await import('../../../platform/packages/packages');
     const label = (en: string, zh: string) => ({ en, zh });
-    await installPackage(actor, packageFromFiles({
-      'manifest.json': JSON.stringify({ name: 'receipts', version: '1.0.0', label: label('Receipts', '收据') }),
-      'objects/receipt.json': JSON.stringify({ name: 'receipt', label: label('Receipt', '收据'), pluralLabel: label('Receipts', '收据'), nameField: 'number',
-        fields: [{ name: 'number', type: 'auto_number', label: label('Number', '编号'), pattern: 'RC-{0000}' }, { name: 'amount', type: 'decimal', label: label('Amount', '金额') }] }),
-    }));
+    await installPackage(
+      actor,
+      packageFromFiles({
+        'manifest.json': JSON.stringify({ name: 'receipts', version: '1.0.0', label: label('Receipts', '收据') }),
+        'objects/receipt.json': JSON.stringify({
+          name: 'receipt',
+          label: label('Receipt', '收据'),
+          pluralLabel: label('Receipts', '收据'),
+          nameField: 'number',
+          fields: [
+            { name: 'number', type: 'auto_number', label: label('Number', '编号'), pattern: 'RC-{0000}' },
+            { name: 'amount', type: 'decimal', label: label('Amount', '金额') },
+          ],
+        }),
+      }),
+    );
     const ctx = await tw.ctx();
     const r = await createRecord(ctx, 'receipt', { amount: 12.5 });
     expect(r.number).toBe('RC-0001');

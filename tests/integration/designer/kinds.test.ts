@@ -23,7 +23,13 @@ import { exportPackage, installPackage, packageFromFiles, readPackageDir, writeP
 import { createTestWorkspace, type TestWorkspace } from '../../support/workspace';
 import { apiClient, expectError, type ApiClient } from '../api/api';
 
-interface Gizmo { object: string; name: string; label: { en: string; zh: string }; field: string; tags?: string[] }
+interface Gizmo {
+  object: string;
+  name: string;
+  label: { en: string; zh: string };
+  field: string;
+  tags?: string[];
+}
 
 const gizmoSchema = {
   $id: 'https://tessera.dev/schema/gizmo.schema.json',
@@ -53,7 +59,10 @@ const gizmoKind: DocumentKind<Gizmo> = {
     const out = new Map<string, Gizmo[]>();
     for (const { file, def } of docs) {
       const obj = objects.get(def.object);
-      if (!obj) { if (!isGone(def.object)) err(file, '/object', 'gizmo.object', `object "${def.object}" does not exist`); continue; }
+      if (!obj) {
+        if (!isGone(def.object)) err(file, '/object', 'gizmo.object', `object "${def.object}" does not exist`);
+        continue;
+      }
       if (!obj.fieldMap.has(def.field)) err(file, '/field', 'gizmo.field', `field "${def.field}" is not a field of ${def.object}`);
       out.set(def.object, [...(out.get(def.object) ?? []), def]);
     }
@@ -73,7 +82,11 @@ const files = { 'manifest.json': JSON.stringify(manifest), 'gizmos/account.blue.
 const actorOf = (tw: TestWorkspace): ChangeActor => ({ pool: getPool(tw.url), workspace: tw.workspace, userId: tw.admin.id });
 const gizmosOf = async (tw: TestWorkspace) => (await getMetadata(tw.workspace, getPool(tw.url))).documents?.get('gizmo')?.get('account') as Gizmo[] | undefined;
 const errorOf = (fn: () => unknown): AppError => {
-  try { fn(); } catch (e) { return e as AppError; }
+  try {
+    fn();
+  } catch (e) {
+    return e as AppError;
+  }
   throw new Error('expected an error');
 };
 
@@ -102,7 +115,11 @@ describe('a kind registered from one module', () => {
 
   it('installs, builds into the model, and is cross-checked against the objects (every error, with its file and pointer)', async () => {
     const tw = await createTestWorkspace('gizmo_a');
-    const broken = { ...files, 'gizmos/account.bad.json': JSON.stringify({ ...blue, name: 'bad', field: 'no_such_field' }), 'gizmos/nothing.x.json': JSON.stringify({ ...blue, object: 'nothing', name: 'x' }) };
+    const broken = {
+      ...files,
+      'gizmos/account.bad.json': JSON.stringify({ ...blue, name: 'bad', field: 'no_such_field' }),
+      'gizmos/nothing.x.json': JSON.stringify({ ...blue, object: 'nothing', name: 'x' }),
+    };
     const refused = await installPackage(actorOf(tw), packageFromFiles(broken)).catch((e: AppError) => e);
     expect((refused as AppError).details?.map((d) => [d.file, d.pointer, d.code])).toEqual([
       ['gizmos/account.bad.json', '/field', 'gizmo.field'],
@@ -119,7 +136,11 @@ describe('a kind registered from one module', () => {
     expect((await gizmosOf(tw))?.[0].label.en).toBe('Navy');
     const state = await currentState(getPool(tw.url), tw.workspace.id);
     expect(state.deltas.find((d) => d.key === 'gizmo:account.blue')).toMatchObject({ added: false, patch: { label: { en: 'Navy', zh: '藏青' } } });
-    const v2 = { ...files, 'manifest.json': JSON.stringify({ ...manifest, version: '1.1.0' }), 'gizmos/account.blue.json': JSON.stringify({ ...blue, label: { en: 'Sky', zh: '天蓝' } }) };
+    const v2 = {
+      ...files,
+      'manifest.json': JSON.stringify({ ...manifest, version: '1.1.0' }),
+      'gizmos/account.blue.json': JSON.stringify({ ...blue, label: { en: 'Sky', zh: '天蓝' } }),
+    };
     const upgrade = await installPackage(actorOf(tw), packageFromFiles(v2));
     expect(upgrade.conflicts.map((c) => [c.key, c.path.join('.')])).toEqual(expect.arrayContaining([['gizmo:account.blue', 'label.en']]));
     expect((await gizmosOf(tw))?.[0].label.en).toBe('Navy');
@@ -130,7 +151,9 @@ describe('a kind registered from one module', () => {
     await installPackage(actorOf(tw), packageFromFiles(files));
     const opts = { name: 'gizmo_export', version: '1.0.0', label: { en: 'Export', zh: '导出' } };
     const out = await exportPackage(getPool(tw.url), tw.workspace.id, opts);
-    expect(out['gizmos/account.blue.json']).toBe(`${JSON.stringify({ object: 'account', name: 'blue', label: { en: 'Blue', zh: '蓝色' }, field: 'industry', tags: ['east', 'west'] }, null, 2)}\n`);
+    expect(out['gizmos/account.blue.json']).toBe(
+      `${JSON.stringify({ object: 'account', name: 'blue', label: { en: 'Blue', zh: '蓝色' }, field: 'industry', tags: ['east', 'west'] }, null, 2)}\n`,
+    );
     const fresh = await createTestWorkspace('gizmo_d');
     expect((await installPackage(actorOf(fresh), packageFromFiles(out))).action).toBe('installed');
     const again = await exportPackage(getPool(fresh.url), fresh.workspace.id, opts);
@@ -163,7 +186,10 @@ describe('a kind registered from one module', () => {
     await expect(caller.saveItem({ kind: 'gizmo', doc: teal, mode: 'create' })).rejects.toMatchObject({ code: 'CONFLICT' });
     await caller.deleteItem({ kind: 'gizmo', object: 'account', name: 'teal' });
     expect((await caller.object({ name: 'account' }))!.documents.gizmos).toEqual([]);
-    await expect(caller.deleteItem({ kind: 'nothing', object: 'account', name: 'teal' })).rejects.toMatchObject({ code: 'NOT_FOUND', message: 'There is no kind of metadata named "nothing"' });
+    await expect(caller.deleteItem({ kind: 'nothing', object: 'account', name: 'teal' })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      message: 'There is no kind of metadata named "nothing"',
+    });
     const zh = designerRouter.createCaller({ principal, locale: 'zh-CN' });
     await expect(zh.saveItem({ kind: 'nothing', doc: teal })).rejects.toMatchObject({ code: 'NOT_FOUND', message: '不存在名为"nothing"的元数据类型' });
     await expect(zh.deleteItem({ kind: 'layout', object: 'account', name: 'default' })).rejects.toMatchObject({ code: 'BAD_REQUEST', message: '布局不能删除，只能替换' });

@@ -29,12 +29,21 @@ describe('revisions', () => {
     const ctx = await tw.ctx();
     const c = await createRecord(ctx, 'contact', { name: 'Wei Chen', wechat: 'wei_chen_88' });
     await designer.saveField(actor, 'contact', { name: 'wechat', type: 'text', label: { en: 'WeChat ID', zh: '微信号' } }, 'update');
-    await designer.saveView(actor, { object: 'contact', name: 'with_wechat', label: { en: 'With WeChat', zh: '有微信' }, columns: ['name', 'wechat'], filter: { field: 'wechat', op: 'is_not_empty' } } as never);
+    await designer.saveView(actor, {
+      object: 'contact',
+      name: 'with_wechat',
+      label: { en: 'With WeChat', zh: '有微信' },
+      columns: ['name', 'wechat'],
+      filter: { field: 'wechat', op: 'is_not_empty' },
+    } as never);
     await designer.saveField(actor, 'contact', { name: 'hobby', type: 'text', label: { en: 'Hobby', zh: '爱好' } }, 'create');
 
     const revs = await listRevisions(getPool(tw.url), tw.workspace.id);
     expect(revs.map((r) => r.summary).slice(0, 4)).toEqual([
-      'Added field contact.hobby', 'Saved list view contact.with_wechat', 'Changed field contact.wechat', 'Added field contact.wechat',
+      'Added field contact.hobby',
+      'Saved list view contact.with_wechat',
+      'Changed field contact.wechat',
+      'Added field contact.wechat',
     ]);
     expect(revs[0].userName).toBe('Admin');
     const labelChange = revs[2].changes[0];
@@ -75,7 +84,8 @@ describe('a stock upgrade', () => {
     fs.cpSync(path.resolve('metadata'), dir, { recursive: true });
   });
   afterAll(() => {
-    if (original === undefined) delete process.env.TESSERA_METADATA_DIR; else process.env.TESSERA_METADATA_DIR = original;
+    if (original === undefined) delete process.env.TESSERA_METADATA_DIR;
+    else process.env.TESSERA_METADATA_DIR = original;
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
@@ -103,7 +113,9 @@ describe('a stock upgrade', () => {
     expect(account.fieldMap.get('phone')!.label.en).toBe('Switchboard');
     expect(await listConflicts(getPool(tw.url), tw.workspace.id)).toEqual([]);
 
-    upgradeStock((a) => { a.fields.find((f) => f.name === 'industry')!.label = { en: 'Industry sector', zh: '行业' }; });
+    upgradeStock((a) => {
+      a.fields.find((f) => f.name === 'industry')!.label = { en: 'Industry sector', zh: '行业' };
+    });
     account = (await meta()).objects.get('account')!;
     expect(account.fieldMap.get('industry')!.label.en).toBe('Sector');
     const conflicts = await listConflicts(getPool(tw.url), tw.workspace.id);

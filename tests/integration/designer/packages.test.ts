@@ -54,13 +54,26 @@ describe('the car dealership template', () => {
   it('refuses a broken package listing every problem by file and pointer, installing nothing', async () => {
     const files = {
       'manifest.json': JSON.stringify({ name: 'broken', version: '1.0', label: { en: 'Broken', zh: '坏' } }),
-      'objects/thing.json': JSON.stringify({ name: 'thing', label: { en: 'Thing', zh: '东西' }, pluralLabel: { en: 'Things', zh: '东西' }, fields: [{ name: 'name', type: 'text', label: { en: 'Name' } }] }),
+      'objects/thing.json': JSON.stringify({
+        name: 'thing',
+        label: { en: 'Thing', zh: '东西' },
+        pluralLabel: { en: 'Things', zh: '东西' },
+        fields: [{ name: 'name', type: 'text', label: { en: 'Name' } }],
+      }),
       'views/thing.all.json': JSON.stringify({ object: 'thing', name: 'all', label: { en: 'All', zh: '全部' }, columns: ['name', 'nope'] }),
     };
     let err: AppError | undefined;
-    try { packageFromFiles(files); } catch (e) { err = e as AppError; }
+    try {
+      packageFromFiles(files);
+    } catch (e) {
+      err = e as AppError;
+    }
     expect(err?.details.map((d) => `${d.file}#${d.pointer}`)).toEqual(['manifest.json#/version', 'objects/thing.json#/fields/0/label']);
-    const ok = { ...files, 'manifest.json': JSON.stringify({ name: 'broken', version: '1.0.0', label: { en: 'Broken', zh: '坏' } }), 'objects/thing.json': files['objects/thing.json'].replace('{"en":"Name"}', '{"en":"Name","zh":"名称"}') };
+    const ok = {
+      ...files,
+      'manifest.json': JSON.stringify({ name: 'broken', version: '1.0.0', label: { en: 'Broken', zh: '坏' } }),
+      'objects/thing.json': files['objects/thing.json'].replace('{"en":"Name"}', '{"en":"Name","zh":"名称"}'),
+    };
     const install = installPackage(actorA, packageFromFiles(ok));
     await expect(install).rejects.toMatchObject({ code: 'METADATA_INVALID', details: [expect.objectContaining({ file: 'views/thing.all.json', pointer: '/columns/1' })] });
     expect((await meta(a)).objects.has('thing')).toBe(false);
@@ -73,7 +86,10 @@ describe('an extension of an object that does not exist', () => {
       'manifest.json': JSON.stringify({ name: 'ghost', version: '1.0.0', label: { en: 'Ghost', zh: '幽灵' } }),
       'extensions/ghost.json': JSON.stringify({ object: 'ghost', fields: [{ name: 'x', type: 'text', label: { en: 'X', zh: 'X' } }] }),
     });
-    await expect(installPackage(actorA, pkg)).rejects.toMatchObject({ code: 'METADATA_INVALID', details: [expect.objectContaining({ file: 'extensions/ghost.json', pointer: '/object' })] });
+    await expect(installPackage(actorA, pkg)).rejects.toMatchObject({
+      code: 'METADATA_INVALID',
+      details: [expect.objectContaining({ file: 'extensions/ghost.json', pointer: '/object' })],
+    });
   });
 });
 
@@ -162,8 +178,10 @@ describe('a new workspace from a template', () => {
     const { createWorkspaceFromTemplate } = await import('../../../platform/packages/packages');
     const pool = getPool(a.url);
     const name = `tpl_bad_${Date.now().toString(36)}`;
-    const err = await createWorkspaceFromTemplate(pool, { name, label: 'Bad', template: 'dealership_4s', adminEmail: 'not-an-email', adminName: ' ', adminPassword: 'short' })
-      .then(() => null, (e: AppError) => e);
+    const err = await createWorkspaceFromTemplate(pool, { name, label: 'Bad', template: 'dealership_4s', adminEmail: 'not-an-email', adminName: ' ', adminPassword: 'short' }).then(
+      () => null,
+      (e: AppError) => e,
+    );
     expect(err?.code).toBe('VALIDATION_FAILED');
     expect(err?.details.map((d) => d.field)).toEqual(['adminEmail', 'adminPassword', 'adminName']);
     expect((await pool.query('SELECT 1 FROM workspaces WHERE name = $1', [name])).rowCount).toBe(0);
@@ -174,7 +192,14 @@ describe('a new workspace from a template', () => {
     const pool = getPool(a.url);
     const name = `tpl_${Date.now().toString(36)}`;
     process.env.DATABASE_URL ??= a.url; // the app's Prisma client reads it
-    const { workspace, install } = await createWorkspaceFromTemplate(pool, { name, label: 'Dealer', template: 'dealership_4s', adminEmail: `boss@${name}.test`, adminName: 'Boss', adminPassword: 'Dealer#2026' });
+    const { workspace, install } = await createWorkspaceFromTemplate(pool, {
+      name,
+      label: 'Dealer',
+      template: 'dealership_4s',
+      adminEmail: `boss@${name}.test`,
+      adminName: 'Boss',
+      adminPassword: 'Dealer#2026',
+    });
     expect(install?.action).toBe('installed');
     expect((await getMetadata(workspace, pool)).objects.has('vehicle')).toBe(true);
     const admin = await pool.query('SELECT is_admin FROM users WHERE workspace_id = $1', [workspace.id]);

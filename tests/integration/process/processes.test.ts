@@ -42,7 +42,7 @@ beforeAll(async () => {
 const opp = (values: Record<string, unknown> = {}) => createRecord(ctx, 'opportunity', { name: 'Deal', close_date: '2027-03-01', account, ...values });
 
 describe('a new opportunity', () => {
-  it('gets the default process, its first stage, that stage\'s probability and forecast, and a stage history row', async () => {
+  it("gets the default process, its first stage, that stage's probability and forecast, and a stage history row", async () => {
     const rec = await opp();
     expect(rec).toMatchObject({ sales_process: 'product_sale', stage: 'discovery', probability: 10, forecast_category: 'pipeline' });
     expect(typeof rec.stage_changed_at).toBe('string');
@@ -50,7 +50,7 @@ describe('a new opportunity', () => {
     expect(history).toMatchObject([{ process: 'product_sale', from: null, to: 'discovery', probability: 10, changedBy: api.tw.admin.id }]);
   });
 
-  it('in the project bid process starts at its first stage with that process\'s probability', async () => {
+  it("in the project bid process starts at its first stage with that process's probability", async () => {
     const rec = await opp({ sales_process: 'project_bid' });
     expect(rec).toMatchObject({ stage: 'bid_found', probability: 5, forecast_category: 'pipeline' });
   });
@@ -82,7 +82,10 @@ describe('moving along the path', () => {
     const moved = await moveToStage(ctx, 'opportunity', id, 'proposal');
     expect(moved).toMatchObject({ stage: 'proposal', probability: 40, forecast_category: 'best_case' });
     const history = await stageHistory(ctx, 'opportunity', id);
-    expect(history.map((h) => [h.from, h.to, h.amount, h.probability])).toEqual([[null, 'discovery', null, 10], ['discovery', 'proposal', 50000, 40]]);
+    expect(history.map((h) => [h.from, h.to, h.amount, h.probability])).toEqual([
+      [null, 'discovery', null, 10],
+      ['discovery', 'proposal', 50000, 40],
+    ]);
   });
 
   it('needs a quote for negotiation; a quote (a roll-up count) opens the gate', async () => {
@@ -109,13 +112,21 @@ describe('moving along the path', () => {
     const hidden = await rejection(updateRecord(ctx, 'opportunity', id, { loss_reason: 'price' }));
     expect(hidden.details).toMatchObject([{ field: 'loss_reason', code: 'form.hidden' }]);
     const err = await rejection(moveToStage(ctx, 'opportunity', id, 'closed_lost'));
-    expect(err.details.map((d) => [d.field, d.code]).sort()).toEqual([['loss_reason', 'gate.field'], ['loss_reason', 'required']]);
-    expect(await updateRecord(ctx, 'opportunity', id, { stage: 'closed_lost', loss_reason: 'price' })).toMatchObject({ stage: 'closed_lost', probability: 0, forecast_category: 'omitted', loss_reason: 'price' });
+    expect(err.details.map((d) => [d.field, d.code]).sort()).toEqual([
+      ['loss_reason', 'gate.field'],
+      ['loss_reason', 'required'],
+    ]);
+    expect(await updateRecord(ctx, 'opportunity', id, { stage: 'closed_lost', loss_reason: 'price' })).toMatchObject({
+      stage: 'closed_lost',
+      probability: 0,
+      forecast_category: 'omitted',
+      loss_reason: 'price',
+    });
   });
 });
 
-describe('probabilities follow the record\'s own process', () => {
-  it('changing one process\'s probabilities applies to its next moves and never rewrites other processes\' records', async () => {
+describe("probabilities follow the record's own process", () => {
+  it("changing one process's probabilities applies to its next moves and never rewrites other processes' records", async () => {
     const bid = String((await opp({ sales_process: 'project_bid', amount: 10 })).id);
     await moveToStage(ctx, 'opportunity', bid, 'bid_solution');
     const sale = String((await opp({ amount: 10 })).id);
@@ -135,7 +146,9 @@ describe('probabilities follow the record\'s own process', () => {
 
 describe('validation rules', () => {
   it('a rule with a malformed formula is refused with its position', async () => {
-    const err = await rejection(designer.saveRule(actor(), { object: 'opportunity', name: 'bad', label: { en: 'Bad', zh: '坏' }, errorWhen: 'amount > ', message: { en: 'x', zh: 'x' } }));
+    const err = await rejection(
+      designer.saveRule(actor(), { object: 'opportunity', name: 'bad', label: { en: 'Bad', zh: '坏' }, errorWhen: 'amount > ', message: { en: 'x', zh: 'x' } }),
+    );
     expect(err.code).toBe('METADATA_INVALID');
     expect(err.details[0]).toMatchObject({ code: expect.stringMatching(/^formula\./) });
     expect(err.details[0].message).toMatch(/rules\/opportunity\.bad\.json#\/errorWhen .*position/);
@@ -143,12 +156,21 @@ describe('validation rules', () => {
 
   it('every failing rule and gate comes back in one 422 over REST, and nothing is written', async () => {
     await designer.saveRule(actor(), {
-      object: 'opportunity', name: 'big_deals_need_next_step', label: { en: 'Big deals need a next step', zh: '大单需填写下一步' },
-      errorWhen: 'AND(amount >= 1000000, ISBLANK(next_step))', message: { en: 'Deals of a million or more need a next step', zh: '百万以上商机必须填写下一步' }, field: 'next_step',
+      object: 'opportunity',
+      name: 'big_deals_need_next_step',
+      label: { en: 'Big deals need a next step', zh: '大单需填写下一步' },
+      errorWhen: 'AND(amount >= 1000000, ISBLANK(next_step))',
+      message: { en: 'Deals of a million or more need a next step', zh: '百万以上商机必须填写下一步' },
+      field: 'next_step',
     });
     await designer.saveRule(actor(), {
-      object: 'opportunity', name: 'no_past_close_on_change', label: { en: 'Close date', zh: '成交日期' }, on: ['update'],
-      errorWhen: { all: [{ field: 'close_date', op: 'lt', value: '2000-01-01' }] }, message: { en: 'The close date is too far in the past', zh: '预计成交日期过早' }, field: 'close_date',
+      object: 'opportunity',
+      name: 'no_past_close_on_change',
+      label: { en: 'Close date', zh: '成交日期' },
+      on: ['update'],
+      errorWhen: { all: [{ field: 'close_date', op: 'lt', value: '2000-01-01' }] },
+      message: { en: 'The close date is too far in the past', zh: '预计成交日期过早' },
+      field: 'close_date',
     });
     const created = await api.post('/api/v1/records/opportunity', { name: 'REST deal', close_date: '2027-01-01', account });
     expect(created.status).toBe(201);
@@ -219,21 +241,36 @@ describe('processes and rules travel in packages', () => {
     const { createTestWorkspace } = await import('../../support/workspace');
     const L = (en: string, zh: string) => ({ en, zh });
     await designer.saveProcess(actor(), {
-      object: 'opportunity', name: 'renewal', label: L('Renewal', '续约'), order: 3,
+      object: 'opportunity',
+      name: 'renewal',
+      label: L('Renewal', '续约'),
+      order: 3,
       stages: [
         { value: 'renewal_due', label: L('Renewal due', '待续约'), probability: 50, forecast: 'pipeline' },
         { value: 'renewal_quoted', label: L('Renewal quoted', '已报价'), probability: 75, forecast: 'commit', gate: [{ field: 'amount' }] },
         { value: 'renewed', label: L('Renewed', '已续约'), probability: 100, forecast: 'closed', won: true },
       ],
     });
-    await designer.saveRule(actor(), { object: 'opportunity', name: 'renewal_next_step', label: L('Renewals have a next step', '续约需下一步'), errorWhen: "AND(sales_process = 'renewal', ISBLANK(next_step))", message: L('A renewal needs a next step', '续约商机必须填写下一步'), field: 'next_step' });
+    await designer.saveRule(actor(), {
+      object: 'opportunity',
+      name: 'renewal_next_step',
+      label: L('Renewals have a next step', '续约需下一步'),
+      errorWhen: "AND(sales_process = 'renewal', ISBLANK(next_step))",
+      message: L('A renewal needs a next step', '续约商机必须填写下一步'),
+      field: 'next_step',
+    });
     const files = await exportPackage(getPool(api.tw.url), api.tw.workspace.id, { name: 'renewals', version: '1.0.0', label: L('Renewals', '续约'), objects: ['opportunity'] });
     expect(Object.keys(files)).toEqual(expect.arrayContaining(['processes/opportunity.renewal.json', 'rules/opportunity.renewal_next_step.json']));
     const other = await createTestWorkspace('proc_pkg');
     await installPackage({ pool: getPool(other.url), workspace: other.workspace, userId: other.admin.id }, packageFromFiles(files));
     const octx = await other.ctx();
-    await expect(createRecord(octx, 'opportunity', { name: 'R', close_date: '2027-01-01', sales_process: 'renewal' })).rejects.toMatchObject({ details: [expect.objectContaining({ code: 'rule.renewal_next_step' })] });
-    expect(await createRecord(octx, 'opportunity', { name: 'R', close_date: '2027-01-01', sales_process: 'renewal', next_step: 'call' })).toMatchObject({ stage: 'renewal_due', probability: 50 });
+    await expect(createRecord(octx, 'opportunity', { name: 'R', close_date: '2027-01-01', sales_process: 'renewal' })).rejects.toMatchObject({
+      details: [expect.objectContaining({ code: 'rule.renewal_next_step' })],
+    });
+    expect(await createRecord(octx, 'opportunity', { name: 'R', close_date: '2027-01-01', sales_process: 'renewal', next_step: 'call' })).toMatchObject({
+      stage: 'renewal_due',
+      probability: 50,
+    });
     await designer.deleteRule(actor(), 'opportunity', 'renewal_next_step');
   });
 });
@@ -243,10 +280,20 @@ describe('designer safety for processes', () => {
   const stock = (): SalesProcessDefinition => JSON.parse(fs.readFileSync(path.join(stockMetadataDir(), 'processes/opportunity.product_sale.json'), 'utf8'));
 
   it('a stage that records of the process are in cannot be removed, even when another process still offers the value', async () => {
-    await designer.saveProcess(actor(), { object: 'opportunity', name: 'shared_values', label: L('Shared', '共用'), order: 9, stages: [
-      { value: 'discovery', label: L('Discovery', '初步接洽'), probability: 15, forecast: 'pipeline' },
-      { value: 'qualification', label: L('Qualification', '需求确认'), probability: 30, forecast: 'pipeline' },
-    ] }, 'create');
+    await designer.saveProcess(
+      actor(),
+      {
+        object: 'opportunity',
+        name: 'shared_values',
+        label: L('Shared', '共用'),
+        order: 9,
+        stages: [
+          { value: 'discovery', label: L('Discovery', '初步接洽'), probability: 15, forecast: 'pipeline' },
+          { value: 'qualification', label: L('Qualification', '需求确认'), probability: 30, forecast: 'pipeline' },
+        ],
+      },
+      'create',
+    );
     ctx = await api.tw.ctx();
     await opp({ stage: 'qualification' });
     const def = stock();
@@ -272,8 +319,17 @@ describe('designer safety for processes', () => {
 
   it('a field default that a visible-if hides is left out instead of refusing the record', async () => {
     ctx = await api.tw.ctx();
-    const field = { name: 'competitor', type: 'picklist', label: L('Competitor', '竞争对手'), default: 'none', visibleIf: { field: 'forecast_category', op: 'eq', value: 'omitted' },
-      options: [{ value: 'none', label: L('None', '无') }, { value: 'acme', label: L('Acme', 'Acme') }] };
+    const field = {
+      name: 'competitor',
+      type: 'picklist',
+      label: L('Competitor', '竞争对手'),
+      default: 'none',
+      visibleIf: { field: 'forecast_category', op: 'eq', value: 'omitted' },
+      options: [
+        { value: 'none', label: L('None', '无') },
+        { value: 'acme', label: L('Acme', 'Acme') },
+      ],
+    };
     await designer.saveField(actor(), 'opportunity', field as never, 'create');
     ctx = await api.tw.ctx();
     const rec = await opp();

@@ -24,7 +24,9 @@ async function truth(account: string): Promise<{ won: number; open: number }> {
   const res = await getPool(tw.url).query(
     `SELECT COALESCE(sum(amount) FILTER (WHERE forecast_category = 'closed'), 0)::float AS won,
             count(*) FILTER (WHERE forecast_category NOT IN ('closed', 'omitted'))::int AS open
-       FROM "${tw.workspace.schema}"."opportunity" WHERE account = $1 AND deleted_at IS NULL`, [account]);
+       FROM "${tw.workspace.schema}"."opportunity" WHERE account = $1 AND deleted_at IS NULL`,
+    [account],
+  );
   return res.rows[0];
 }
 
@@ -78,17 +80,19 @@ describe('account won amount and open opportunities', () => {
     const others = await Promise.all([1, 2, 3].map(async (i) => String((await createRecord(ctx, 'account', { name: `Other ${i}` })).id)));
     const opps = await Promise.all(Array.from({ length: 12 }, (_, i) => won(a, 100 + i)));
     // Twelve writers at once, each with its own context and connection: amount changes, moves away and back, deletes.
-    await Promise.all(opps.map(async (o, i) => {
-      const c = await tw.ctx();
-      const id = String(o.id);
-      if (i % 4 === 0) await updateRecord(c, 'opportunity', id, { amount: 1000 + i });
-      else if (i % 4 === 1) await updateRecord(c, 'opportunity', id, { account: others[i % 3] });
-      else if (i % 4 === 2) await deleteRecord(c, 'opportunity', id);
-      else {
-        await updateRecord(c, 'opportunity', id, { account: others[0] });
-        await updateRecord(c, 'opportunity', id, { account: a, amount: 7 });
-      }
-    }));
+    await Promise.all(
+      opps.map(async (o, i) => {
+        const c = await tw.ctx();
+        const id = String(o.id);
+        if (i % 4 === 0) await updateRecord(c, 'opportunity', id, { amount: 1000 + i });
+        else if (i % 4 === 1) await updateRecord(c, 'opportunity', id, { account: others[i % 3] });
+        else if (i % 4 === 2) await deleteRecord(c, 'opportunity', id);
+        else {
+          await updateRecord(c, 'opportunity', id, { account: others[0] });
+          await updateRecord(c, 'opportunity', id, { account: a, amount: 7 });
+        }
+      }),
+    );
     expect(await rollups(a)).toEqual(await truth(a));
     for (const o of others) expect(await rollups(o)).toEqual(await truth(o));
     expect((await rollups(a)).won).toBeGreaterThan(0);
@@ -99,7 +103,12 @@ describe('a roll-up added by an admin', () => {
   it('is computed for existing records in the same change, and kept current afterwards', async () => {
     const a = String((await createRecord(ctx, 'account', { name: 'Counted' })).id);
     for (const amount of [5, 15, 25]) await createRecord(ctx, 'opportunity', { name: `D${amount}`, close_date: '2027-01-01', account: a, amount });
-    const field = { name: 'largest_deal', type: 'rollup', label: { en: 'Largest deal', zh: '最大商机' }, summary: { object: 'opportunity', via: 'account', fn: 'max', field: 'amount' } } as unknown as FieldDef;
+    const field = {
+      name: 'largest_deal',
+      type: 'rollup',
+      label: { en: 'Largest deal', zh: '最大商机' },
+      summary: { object: 'opportunity', via: 'account', fn: 'max', field: 'amount' },
+    } as unknown as FieldDef;
     await designer.saveField({ pool: getPool(tw.url), workspace: tw.workspace, userId: tw.admin.id }, 'account', field, 'create');
     ctx = await tw.ctx();
     expect((await getRecord(ctx, 'account', a)).largest_deal).toBe(25);
@@ -110,8 +119,15 @@ describe('a roll-up added by an admin', () => {
   });
 
   it('with a wrong definition is refused, naming what is wrong', async () => {
-    const bad = { name: 'bad_sum', type: 'rollup', label: { en: 'Bad', zh: '坏' }, summary: { object: 'opportunity', via: 'account', fn: 'sum', field: 'name' } } as unknown as FieldDef;
-    await expect(designer.saveField({ pool: getPool(tw.url), workspace: tw.workspace, userId: tw.admin.id }, 'account', bad, 'create'))
-      .rejects.toMatchObject({ code: 'METADATA_INVALID', details: [expect.objectContaining({ code: 'rollup.field' })] });
+    const bad = {
+      name: 'bad_sum',
+      type: 'rollup',
+      label: { en: 'Bad', zh: '坏' },
+      summary: { object: 'opportunity', via: 'account', fn: 'sum', field: 'name' },
+    } as unknown as FieldDef;
+    await expect(designer.saveField({ pool: getPool(tw.url), workspace: tw.workspace, userId: tw.admin.id }, 'account', bad, 'create')).rejects.toMatchObject({
+      code: 'METADATA_INVALID',
+      details: [expect.objectContaining({ code: 'rollup.field' })],
+    });
   });
 });

@@ -101,7 +101,7 @@ describe('an upgrade that takes long (a backfill of a big table)', () => {
     }
   });
 
-  it('its requests answer 503 with Retry-After while it runs, in the caller\'s language, and are served once it is done', async () => {
+  it("its requests answer 503 with Retry-After while it runs, in the caller's language, and are served once it is done", async () => {
     const other = await apiClient('startup_wait');
     await simulateUpgrade(other.tw.workspace.schema, other.tw.workspace.id);
     const release = await holdConvergeLock(other.tw.workspace.schema);
@@ -152,7 +152,11 @@ describe('owner and audit columns reference the workspace users, not the shared 
     await p.query(`DROP TABLE ${s}."tessera_user" CASCADE`);
     await p.query(`ALTER TABLE ${s}."account" ADD CONSTRAINT "account_owner_fkey" FOREIGN KEY ("owner") REFERENCES "public"."users"("id")`);
     await p.query(`UPDATE workspaces SET converged_key = NULL WHERE id = $1`, [workspace.id]);
-    await p.query(`INSERT INTO users (workspace_id, email, name, password_hash) SELECT $1, 'fk.' || $2 || '@example.test', 'Owner', password_hash FROM users WHERE id = $3`, [workspace.id, workspace.id, owner]);
+    await p.query(`INSERT INTO users (workspace_id, email, name, password_hash) SELECT $1, 'fk.' || $2 || '@example.test', 'Owner', password_hash FROM users WHERE id = $3`, [
+      workspace.id,
+      workspace.id,
+      owner,
+    ]);
     const member = (await p.query('SELECT id FROM users WHERE workspace_id = $1', [workspace.id])).rows[0].id;
     await p.query(`INSERT INTO ${s}."account" (name, owner) VALUES ('Kept', $1)`, [member]);
     const { plan } = await convergeWorkspace(p, workspace);

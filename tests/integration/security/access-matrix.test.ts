@@ -129,18 +129,30 @@ async function allPages(page: (cursor: string | null) => Promise<ApiResponse>): 
 }
 
 /** A list path: the ids it shows `user` of `object`, and which of the visible ones it should show. */
-interface ListPath { name: string; ids(user: OrgUser, object: Obj): Promise<string[]>; keep?: (id: string) => boolean }
+interface ListPath {
+  name: string;
+  ids(user: OrgUser, object: Obj): Promise<string[]>;
+  keep?: (id: string) => boolean;
+}
 
 const LIST_PATHS: ListPath[] = [
   { name: 'REST GET /records/{o}', ids: async (u, o) => (await restListAllIds(org.api(u), o, '', 4)).ids },
   { name: 'REST GET /records/{o}?q=rep_a', ids: async (u, o) => (await restListAllIds(org.api(u), o, 'q=rep_a', 4)).ids, keep: named('rep_a') },
   { name: 'REST POST /records/{o}/query', ids: (u, o) => allPages((cursor) => org.api(u).post(`/api/v1/records/${o}/query`, { limit: 4, cursor })) },
-  { name: 'REST POST /records/{o}/query q=cross', ids: (u, o) => allPages((cursor) => org.api(u).post(`/api/v1/records/${o}/query`, { limit: 4, cursor, q: 'cross' })), keep: named('cross') },
+  {
+    name: 'REST POST /records/{o}/query q=cross',
+    ids: (u, o) => allPages((cursor) => org.api(u).post(`/api/v1/records/${o}/query`, { limit: 4, cursor, q: 'cross' })),
+    keep: named('cross'),
+  },
   { name: 'tRPC records.list', ids: (u, o) => allPages((cursor) => trpc(u, 'records.list', { object: o, limit: 4, cursor })) },
   { name: 'tRPC records.list search=rep_b', ids: (u, o) => allPages((cursor) => trpc(u, 'records.list', { object: o, limit: 4, cursor, search: 'rep_b' })), keep: named('rep_b') },
   { name: 'tRPC records.list view=all', ids: (u, o) => allPages((cursor) => trpc(u, 'records.list', { object: o, view: 'all', limit: 4, cursor })) },
   { name: 'tRPC records.lookup', ids: async (u, o) => (await trpc(u, 'records.lookup', { object: o, limit: 50 })).body.map((r: { id: string }) => r.id) },
-  { name: 'tRPC records.lookup search=#2', ids: async (u, o) => (await trpc(u, 'records.lookup', { object: o, search: '#2', limit: 50 })).body.map((r: { id: string }) => r.id), keep: named('#2') },
+  {
+    name: 'tRPC records.lookup search=#2',
+    ids: async (u, o) => (await trpc(u, 'records.lookup', { object: o, search: '#2', limit: 50 })).body.map((r: { id: string }) => r.id),
+    keep: named('#2'),
+  },
 ];
 
 describe('lists, searches and lookups show exactly the visible records', () => {
@@ -155,7 +167,13 @@ describe('lists, searches and lookups show exactly the visible records', () => {
 });
 
 describe('the kanban: cards and per-stage counts are those of the visible opportunities', () => {
-  const cases = USERS.flatMap((u) => [['REST GET /kanban/opportunity', u], ['tRPC process.kanban', u]] as [string, OrgUser][]);
+  const cases = USERS.flatMap(
+    (u) =>
+      [
+        ['REST GET /kanban/opportunity', u],
+        ['tRPC process.kanban', u],
+      ] as [string, OrgUser][],
+  );
   it.each(cases)('%s as %s', async (path, user) => {
     const res = path.startsWith('REST')
       ? await org.api(user).get('/api/v1/kanban/opportunity?perColumn=100')
@@ -165,7 +183,9 @@ describe('the kanban: cards and per-stage counts are those of the visible opport
     const mine = visible('opportunity', user);
     const inStage = (stage: string) => mine.filter((id) => stageOf.get(id) === stage);
     const sum = (ids: string[]) => ids.reduce((n, id) => n + amountOf.get(id)!, 0);
-    expect(Object.fromEntries(columns.map((c) => [c.stage, [c.count, c.total]]))).toEqual(Object.fromEntries(columns.map((c) => [c.stage, [inStage(c.stage).length, sum(inStage(c.stage))]])));
+    expect(Object.fromEntries(columns.map((c) => [c.stage, [c.count, c.total]]))).toEqual(
+      Object.fromEntries(columns.map((c) => [c.stage, [inStage(c.stage).length, sum(inStage(c.stage))]])),
+    );
     for (const c of columns) expect(c.nextCursor, c.stage).toBeNull();
     expect(sorted(columns.flatMap((c) => c.records.map((r) => r.id)))).toEqual(sorted(mine));
     expect(columns.reduce((n, c) => n + c.count, 0)).toBe(mine.length);
@@ -175,7 +195,9 @@ describe('the kanban: cards and per-stage counts are those of the visible opport
 describe('related lists show only the visible children, under any parent', () => {
   it.each(USERS)('tRPC records.related as %s', async (user) => {
     for (const child of ['contact', 'opportunity', 'contract'] as const) {
-      const lists = await inBatches(live.account, (parent) => allPages((cursor) => trpc(user, 'records.related', { object: child, field: 'account', parentId: parent, cursor, limit: 4 })));
+      const lists = await inBatches(live.account, (parent) =>
+        allPages((cursor) => trpc(user, 'records.related', { object: child, field: 'account', parentId: parent, cursor, limit: 4 })),
+      );
       live.account.forEach((parent, i) => {
         const expected = visible(child, user).filter((id) => accountOf.get(id) === parent);
         expect(sorted(lists[i]), `${child} under ${names.get(parent)}`).toEqual(sorted(expected));
@@ -185,7 +207,13 @@ describe('related lists show only the visible children, under any parent', () =>
 });
 
 describe('the recycle bin shows only deleted records the user could restore', () => {
-  const cases = USERS.flatMap((u) => [['REST GET /recycle-bin/contact', u], ['tRPC records.recycleBin', u]] as [string, OrgUser][]);
+  const cases = USERS.flatMap(
+    (u) =>
+      [
+        ['REST GET /recycle-bin/contact', u],
+        ['tRPC records.recycleBin', u],
+      ] as [string, OrgUser][],
+  );
   it.each(cases)('%s as %s', async (path, user) => {
     const ids = path.startsWith('REST')
       ? await allPages((cursor) => org.api(user).get(`/api/v1/recycle-bin/contact?limit=4${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`))
@@ -201,14 +229,38 @@ describe('the recycle bin shows only deleted records the user could restore', ()
  * of sight: 404 NOT_FOUND, or (field history) an empty answer; either way the same as for a
  * record that does not exist.
  */
-interface OnePath { name: string; objects: readonly Obj[]; call(user: OrgUser, object: Obj, id: string): Promise<ApiResponse>; shows(body: ApiResponse['body'], id: string): boolean; hides: 404 | 'empty' }
+interface OnePath {
+  name: string;
+  objects: readonly Obj[];
+  call(user: OrgUser, object: Obj, id: string): Promise<ApiResponse>;
+  shows(body: ApiResponse['body'], id: string): boolean;
+  hides: 404 | 'empty';
+}
 
 const ONE_PATHS: OnePath[] = [
   { name: 'REST GET /records/{o}/{id}', objects: OBJECTS, call: (u, o, id) => org.api(u).get(`/api/v1/records/${o}/${id}`), shows: (b, id) => b.record.id === id, hides: 404 },
-  { name: 'REST GET /records/{o}/{id}/approval', objects: OBJECTS, call: (u, o, id) => org.api(u).get(`/api/v1/records/${o}/${id}/approval`), shows: (b) => Array.isArray(b.requests), hides: 404 },
-  { name: 'REST GET /records/opportunity/{id}/stage-history', objects: ['opportunity'], call: (u, o, id) => org.api(u).get(`/api/v1/records/${o}/${id}/stage-history`), shows: (b) => b.history.length > 0, hides: 404 },
+  {
+    name: 'REST GET /records/{o}/{id}/approval',
+    objects: OBJECTS,
+    call: (u, o, id) => org.api(u).get(`/api/v1/records/${o}/${id}/approval`),
+    shows: (b) => Array.isArray(b.requests),
+    hides: 404,
+  },
+  {
+    name: 'REST GET /records/opportunity/{id}/stage-history',
+    objects: ['opportunity'],
+    call: (u, o, id) => org.api(u).get(`/api/v1/records/${o}/${id}/stage-history`),
+    shows: (b) => b.history.length > 0,
+    hides: 404,
+  },
   { name: 'tRPC records.get', objects: OBJECTS, call: (u, o, id) => trpc(u, 'records.get', { object: o, id }), shows: (b, id) => b.id === id, hides: 404 },
-  { name: 'tRPC approvals.forRecord', objects: OBJECTS, call: (u, o, id) => trpc(u, 'approvals.forRecord', { object: o, id }), shows: (b) => Array.isArray(b.requests), hides: 404 },
+  {
+    name: 'tRPC approvals.forRecord',
+    objects: OBJECTS,
+    call: (u, o, id) => trpc(u, 'approvals.forRecord', { object: o, id }),
+    shows: (b) => Array.isArray(b.requests),
+    hides: 404,
+  },
   { name: 'tRPC process.history', objects: ['opportunity'], call: (u, o, id) => trpc(u, 'process.history', { object: o, id }), shows: (b) => b.length > 0, hides: 404 },
   { name: 'tRPC records.shares', objects: OBJECTS, call: (u, o, id) => trpc(u, 'records.shares', { object: o, id }), shows: (b) => Array.isArray(b.shares), hides: 404 },
   { name: 'tRPC records.history', objects: OBJECTS, call: (u, o, id) => trpc(u, 'records.history', { object: o, id }), shows: (b) => b.entries.length > 0, hides: 'empty' },
@@ -231,18 +283,29 @@ describe('single records: shown when visible, answered exactly like a missing re
         expected[names.get(id)!] = shown ? 'shown' : 'as missing';
       }
       const answers = await inBatches(ids, (id) => path.call(user, object, id));
-      const actual = Object.fromEntries(ids.map((id, i) => {
-        const res = answers[i];
-        const verdict = res.status === 200 && path.shows(res.body, id) && !same(res) ? 'shown' : same(res) ? 'as missing' : `${res.status} ${JSON.stringify(res.body).slice(0, 200)}`;
-        return [names.get(id)!, verdict];
-      }));
+      const actual = Object.fromEntries(
+        ids.map((id, i) => {
+          const res = answers[i];
+          const verdict =
+            res.status === 200 && path.shows(res.body, id) && !same(res) ? 'shown' : same(res) ? 'as missing' : `${res.status} ${JSON.stringify(res.body).slice(0, 200)}`;
+          return [names.get(id)!, verdict];
+        }),
+      );
       expect(actual, object).toEqual(expected);
     }
   });
 });
 
 /** The lookups of each object, and the object they point at. */
-const LOOKUPS: Record<Obj, [string, Obj][]> = { account: [['parent', 'account']], contact: [['account', 'account']], opportunity: [['account', 'account']], contract: [['account', 'account'], ['opportunity', 'opportunity']] };
+const LOOKUPS: Record<Obj, [string, Obj][]> = {
+  account: [['parent', 'account']],
+  contact: [['account', 'account']],
+  opportunity: [['account', 'account']],
+  contract: [
+    ['account', 'account'],
+    ['opportunity', 'opportunity'],
+  ],
+};
 type Row = Record<string, unknown> & { id: string; name: string; $names?: Record<string, string> };
 
 /** Where a record's `$names` disagrees with what the user may see: a name of a record out of sight, or a missing one. */
@@ -268,7 +331,11 @@ describe('display names of lookups never name a record out of sight', () => {
       const res = await trpc(user, 'records.list', { object, limit: 200 });
       problems.push(...nameProblems(user, object, res.body.records, `records.list ${object}`));
     }
-    const probes: [Obj, string][] = [['contact', movedContact], ['account', org.records.account.rep_a1[1]], ...live.contact.filter((id) => accountOf.get(id) === parentAccount).map((id): [Obj, string] => ['contact', id])];
+    const probes: [Obj, string][] = [
+      ['contact', movedContact],
+      ['account', org.records.account.rep_a1[1]],
+      ...live.contact.filter((id) => accountOf.get(id) === parentAccount).map((id): [Obj, string] => ['contact', id]),
+    ];
     for (const [object, id] of probes.filter(([, id]) => sees(user, id))) {
       problems.push(...nameProblems(user, object, [(await trpc(user, 'records.get', { object, id })).body], 'records.get'));
     }
@@ -277,7 +344,14 @@ describe('display names of lookups never name a record out of sight', () => {
       problems.push(...nameProblems(user, child, related.body.records, `records.related ${child}`));
     }
     const board = await trpc(user, 'process.kanban', { object: 'opportunity', perColumn: 100 });
-    problems.push(...nameProblems(user, 'opportunity', board.body.columns.flatMap((c: { records: Row[] }) => c.records), 'process.kanban'));
+    problems.push(
+      ...nameProblems(
+        user,
+        'opportunity',
+        board.body.columns.flatMap((c: { records: Row[] }) => c.records),
+        'process.kanban',
+      ),
+    );
     const bin = await trpc(user, 'records.recycleBin', { object: 'contact' });
     problems.push(...nameProblems(user, 'contact', bin.body.records, 'records.recycleBin'));
     expect(problems).toEqual([]);

@@ -38,7 +38,7 @@ describe('users', () => {
     await expect(createUser(prisma(), actor, input)).rejects.toMatchObject({ code: 'VALIDATION_FAILED', details: [{ field }] });
   });
 
-  it('refuses a reporting loop and keeps the admin\'s own right to manage users', async () => {
+  it("refuses a reporting loop and keeps the admin's own right to manage users", async () => {
     const a = await tw.addUser('Boss');
     const b = await tw.addUser('Report');
     await updateUser(prisma(), actor, b.id, { managerId: a.id });
@@ -46,7 +46,7 @@ describe('users', () => {
     await expect(updateUser(prisma(), actor, tw.admin.id, { permissionSetIds: [await setId('sales_rep')] })).rejects.toMatchObject({ code: 'CONFLICT' });
   });
 
-  it('a new permission set applies on the user\'s next request', async () => {
+  it("a new permission set applies on the user's next request", async () => {
     const u = await tw.addUser('Upgraded', { permissionSets: [] });
     await expect(listRecords(await tw.ctx(u), 'account')).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await updateUser(prisma(), actor, u.id, { permissionSetIds: [await setId('sales_rep')] });
@@ -69,7 +69,7 @@ describe('roles and departments', () => {
     expect(await prisma().department.count({ where: { id: dept.id } })).toBe(0);
   });
 
-  it('moving a rep under a manager\'s role gives the manager their records on the next request', async () => {
+  it("moving a rep under a manager's role gives the manager their records on the next request", async () => {
     const mgrRole = await createNode(prisma(), actor, 'role', { name: 'mgr', label: 'Manager' });
     const repRole = await createNode(prisma(), actor, 'role', { name: 'rep', label: 'Rep' });
     const mgr = await tw.addUser('Mgr', { permissionSets: ['sales_manager'], roleId: mgrRole.id });
@@ -89,13 +89,26 @@ describe('permission sets and sharing', () => {
     const { id } = await savePermissionSet(prisma(), actor, stockMetadata(), base);
     await tw.addUser('Viewer user', { permissionSets: ['viewer'] });
     await expect(deletePermissionSet(prisma(), actor, id)).rejects.toMatchObject({ code: 'CONFLICT', details: [{ code: 'admin.setInUse' }] });
-    await expect(savePermissionSet(prisma(), actor, stockMetadata(), { ...base, name: 'x1', objects: { ghost: { read: true } } })).rejects.toMatchObject({ details: [{ field: 'objects.ghost' }] });
-    await expect(savePermissionSet(prisma(), actor, stockMetadata(), { ...base, name: 'x2', fields: { account: { owner: { read: false, edit: false } } } })).rejects.toMatchObject({ details: [{ field: 'fields.account.owner' }] });
+    await expect(savePermissionSet(prisma(), actor, stockMetadata(), { ...base, name: 'x1', objects: { ghost: { read: true } } })).rejects.toMatchObject({
+      details: [{ field: 'objects.ghost' }],
+    });
+    await expect(savePermissionSet(prisma(), actor, stockMetadata(), { ...base, name: 'x2', fields: { account: { owner: { read: false, edit: false } } } })).rejects.toMatchObject({
+      details: [{ field: 'fields.account.owner' }],
+    });
   });
 
   it('a criteria rule with a bad condition is refused with the reason; a good one is audited', async () => {
     const g = await saveGroup(prisma(), actor, { name: 'watchers', label: 'Watchers', memberIds: [] });
-    const rule = { object: 'account', name: 'bad', label: 'Bad', kind: 'criteria' as const, condition: { field: 'level', op: 'gt', value: 'a' }, granteeType: 'group' as const, granteeId: g.id, access: 'read' as const };
+    const rule = {
+      object: 'account',
+      name: 'bad',
+      label: 'Bad',
+      kind: 'criteria' as const,
+      condition: { field: 'level', op: 'gt', value: 'a' },
+      granteeType: 'group' as const,
+      granteeId: g.id,
+      access: 'read' as const,
+    };
     await expect(saveRule(prisma(), actor, stockMetadata(), rule)).rejects.toMatchObject({ code: 'VALIDATION_FAILED', details: [{ field: 'condition' }] });
     const ok = await saveRule(prisma(), actor, stockMetadata(), { ...rule, name: 'good', condition: { field: 'level', op: 'eq', value: 'a' } });
     expect(await prisma().auditEvent.count({ where: { workspaceId: tw.workspace.id, action: 'sharingRule.create', targetId: ok.id } })).toBe(1);

@@ -38,12 +38,14 @@ interface Sent {
 
 /** POST to the login route; a string body is sent as is, anything else as JSON. */
 async function signIn(body: unknown, headers: Record<string, string> = {}, init: RequestInit = {}): Promise<Sent> {
-  const res = await POST(new Request('http://localhost/api/auth/login', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
-    body: typeof body === 'string' ? body : JSON.stringify(body),
-    ...init,
-  }));
+  const res = await POST(
+    new Request('http://localhost/api/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+      ...init,
+    }),
+  );
   const text = await res.text();
   return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : null };
 }

@@ -65,8 +65,10 @@ describe('parallel saves by ordinary users', () => {
     const id = await opportunity('rep', 'Contested deal');
     const v0 = (await api.rep.get(`/api/v1/records/opportunity/${id}`)).body.record.version;
     const writers = [api.rep, api.manager, api.director];
-    const results = await allWithin(30_000, Array.from({ length: 100 }, (_, i) => () =>
-      writers[i % 3].patch(`/api/v1/records/opportunity/${id}`, { description: `edit ${i}` }, { headers: { 'if-match': String(v0) } })));
+    const results = await allWithin(
+      30_000,
+      Array.from({ length: 100 }, (_, i) => () => writers[i % 3].patch(`/api/v1/records/opportunity/${id}`, { description: `edit ${i}` }, { headers: { 'if-match': String(v0) } })),
+    );
     expect(tally(results.map((r) => r.status))).toEqual({ 200: 1, 409: 99 });
     for (const r of results.filter((x) => x.status === 409)) expectError(r, 409, 'CONFLICT');
     const after = (await api.rep.get(`/api/v1/records/opportunity/${id}`)).body.record;
@@ -78,7 +80,10 @@ describe('parallel saves by ordinary users', () => {
     const id = await opportunity('rep2', 'Busy deal');
     const v0 = (await api.rep2.get(`/api/v1/records/opportunity/${id}`)).body.record.version;
     const writers = [api.rep2, api.manager];
-    const results = await allWithin(30_000, Array.from({ length: 100 }, (_, i) => () => writers[i % 2].patch(`/api/v1/records/opportunity/${id}`, { amount: 1000 + i })));
+    const results = await allWithin(
+      30_000,
+      Array.from({ length: 100 }, (_, i) => () => writers[i % 2].patch(`/api/v1/records/opportunity/${id}`, { amount: 1000 + i })),
+    );
     expect(tally(results.map((r) => r.status))).toEqual({ 200: 100 });
     expect((await api.rep2.get(`/api/v1/records/opportunity/${id}`)).body.record.version).toBe(v0 + 100);
   });
@@ -88,7 +93,8 @@ describe('parallel saves by ordinary users', () => {
     const owner = (i: number) => (i % 2 ? api.rep : api.rep2);
     const calls: (() => Promise<{ status: number }>)[] = [];
     for (let i = 0; i < 100; i++) calls.push(() => owner(i % 20).patch(`/api/v1/records/opportunity/${ids[i % 20]}`, { description: `round ${i}` }));
-    for (let i = 0; i < 30; i++) calls.push(() => (i % 2 ? api.rep : api.rep2).post('/api/v1/records/opportunity', { name: `New ${i}`, account: i % 2 ? account : undefined, close_date: '2027-06-30' }));
+    for (let i = 0; i < 30; i++)
+      calls.push(() => (i % 2 ? api.rep : api.rep2).post('/api/v1/records/opportunity', { name: `New ${i}`, account: i % 2 ? account : undefined, close_date: '2027-06-30' }));
     for (let i = 0; i < 30; i++) calls.push(() => api.manager.get('/api/v1/records/opportunity?limit=20'));
     const results = await allWithin(45_000, calls);
     expect(tally(results.map((r) => r.status))).toEqual({ 200: 130, 201: 30 });
@@ -101,7 +107,10 @@ describe('parallel saves by ordinary users', () => {
       expenses.push(String((await createRecord(admin, 'expense', { amount: 800 + i, type: 'travel', date: '2026-12-01', account, owner: org.users.rep.id })).id));
     }
     // Twelve different expenses, each submitted twice at once by its owner.
-    const submits = await allWithin(30_000, expenses.flatMap((id) => [0, 1].map(() => () => api.rep.post(`/api/v1/records/expense/${id}/approval/submit`, { comment: 'please' }))));
+    const submits = await allWithin(
+      30_000,
+      expenses.flatMap((id) => [0, 1].map(() => () => api.rep.post(`/api/v1/records/expense/${id}/approval/submit`, { comment: 'please' }))),
+    );
     expect(tally(submits.map((r) => r.status))).toEqual({ 201: 12, 409: 12 });
     for (const r of submits.filter((x) => x.status === 409)) expectError(r, 409, 'CONFLICT');
     // The manager approves all twelve at once while the rep tries to edit them (locked) and reads them.
@@ -156,7 +165,10 @@ describe('the pool protects itself', () => {
     const holder = await tiny.connect();
     try {
       const started = Date.now();
-      const err = await tiny.query('SELECT 1').then(() => null, (e: unknown) => e);
+      const err = await tiny.query('SELECT 1').then(
+        () => null,
+        (e: unknown) => e,
+      );
       expect(Date.now() - started).toBeLessThan(3000);
       const app = toAppError(err, 'zh-CN');
       expect({ code: app.code, status: app.status, retry: app.retryAfter }).toEqual({ code: 'UNAVAILABLE', status: 503, retry: 2 });
@@ -170,7 +182,10 @@ describe('the pool protects itself', () => {
     const err = await withTransaction(getPool(), async (client) => {
       await client.query('SET LOCAL statement_timeout = 100');
       return client.query('SELECT pg_sleep(2)');
-    }).then(() => null, (e: unknown) => e);
+    }).then(
+      () => null,
+      (e: unknown) => e,
+    );
     const app = toAppError(err, 'en');
     expect({ code: app.code, status: app.status, detail: app.details[0]?.code }).toEqual({ code: 'UNAVAILABLE', status: 503, detail: 'db.timeout' });
   });

@@ -39,7 +39,10 @@ const CROSS_SITE: [string, Record<string, string>][] = [
   ['text/plain even from our own origin', { 'content-type': 'text/plain', ...SAME }],
   ['a form encoding', { 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'cross-site', host: 'localhost' }],
   ['JSON with a cross-site Origin', { 'content-type': 'application/json', origin: 'https://evil.example', host: 'localhost' }],
-  ['JSON from a sibling subdomain (Sec-Fetch-Site: same-site)', { 'content-type': 'application/json', 'sec-fetch-site': 'same-site', origin: 'https://evil.localhost', host: 'localhost' }],
+  [
+    'JSON from a sibling subdomain (Sec-Fetch-Site: same-site)',
+    { 'content-type': 'application/json', 'sec-fetch-site': 'same-site', origin: 'https://evil.localhost', host: 'localhost' },
+  ],
   ['JSON with Origin: null (a sandboxed frame)', { 'content-type': 'application/json', origin: 'null', host: 'localhost' }],
 ];
 
@@ -113,7 +116,9 @@ describe('REST records with the session cookie', () => {
   });
 
   it('reads (GET) with the cookie are not affected', async () => {
-    expect((await send('GET', '/api/v1/records/lead?limit=1', { auth: null, headers: { cookie, origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' } })).status).toBe(200);
+    expect((await send('GET', '/api/v1/records/lead?limit=1', { auth: null, headers: { cookie, origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' } })).status).toBe(
+      200,
+    );
   });
 
   it('refuses in Chinese when asked', async () => {
@@ -124,13 +129,17 @@ describe('REST records with the session cookie', () => {
 
 describe('tRPC mutations with the session cookie', () => {
   async function create(headers: Record<string, string>, name: string) {
-    const res = await trpcRoute.POST(new Request('http://localhost/api/trpc/records.create', {
-      method: 'POST', headers: { cookie, ...headers }, body: JSON.stringify({ object: 'lead', values: { name } }),
-    }));
+    const res = await trpcRoute.POST(
+      new Request('http://localhost/api/trpc/records.create', {
+        method: 'POST',
+        headers: { cookie, ...headers },
+        body: JSON.stringify({ object: 'lead', values: { name } }),
+      }),
+    );
     return { status: res.status, body: await res.json() };
   }
 
-  it.each(CROSS_SITE)('%s is refused in tRPC\'s error shape and creates nothing', async (_label, headers) => {
+  it.each(CROSS_SITE)("%s is refused in tRPC's error shape and creates nothing", async (_label, headers) => {
     const name = `Trpc ${randomBytes(3).toString('hex')}`;
     const res = await create(headers, name);
     expect(res.status).toBe(403);
@@ -138,19 +147,23 @@ describe('tRPC mutations with the session cookie', () => {
     expect(await leadsNamed(name)).toBe(0);
   });
 
-  it('a batch (as the app\'s client sends) is refused call by call', async () => {
+  it("a batch (as the app's client sends) is refused call by call", async () => {
     const name = `Batch ${randomBytes(3).toString('hex')}`;
     const input = { object: 'lead', values: { name } };
-    const res = await trpcRoute.POST(new Request('http://localhost/api/trpc/records.create,records.create?batch=1', {
-      method: 'POST', headers: { cookie, 'content-type': 'text/plain', origin: 'https://evil.example' }, body: JSON.stringify({ 0: input, 1: input }),
-    }));
+    const res = await trpcRoute.POST(
+      new Request('http://localhost/api/trpc/records.create,records.create?batch=1', {
+        method: 'POST',
+        headers: { cookie, 'content-type': 'text/plain', origin: 'https://evil.example' },
+        body: JSON.stringify({ 0: input, 1: input }),
+      }),
+    );
     expect(res.status).toBe(403);
     const body = await res.json();
     expect(body.map((r: { error: { data: { appError: { details: { code: string }[] } } } }) => r.error.data.appError.details[0].code)).toEqual(['csrf', 'csrf']);
     expect(await leadsNamed(name)).toBe(0);
   });
 
-  it('the app\'s own JSON mutation works, and queries (GET) are not affected', async () => {
+  it("the app's own JSON mutation works, and queries (GET) are not affected", async () => {
     const name = `Trpc ${randomBytes(3).toString('hex')}`;
     expect((await create({ 'content-type': 'application/json', 'sec-fetch-site': 'same-origin' }, name)).status).toBe(200);
     expect(await leadsNamed(name)).toBe(1);
@@ -181,7 +194,12 @@ describe('sign-in, sign-out and the language switch', () => {
     const token = ((await login(getPrisma(org.tw.url), org.users.director.email, PASSWORD)) as { token: string }).token;
     const own = `${SESSION_COOKIE}=${token}`;
     expectCsrf(await post(logoutRoute, '/api/auth/logout', { cookie: own, 'sec-fetch-site': 'cross-site' }).then(async (r) => ({ status: r.status, body: await r.json() })));
-    expectCsrf(await post(logoutRoute, '/api/auth/logout', { cookie: own, 'content-type': 'text/plain', origin: 'https://evil.example', host: 'localhost' }, 'x').then(async (r) => ({ status: r.status, body: await r.json() })));
+    expectCsrf(
+      await post(logoutRoute, '/api/auth/logout', { cookie: own, 'content-type': 'text/plain', origin: 'https://evil.example', host: 'localhost' }, 'x').then(async (r) => ({
+        status: r.status,
+        body: await r.json(),
+      })),
+    );
     expect(await sessionPrincipal(getPool(org.tw.url), token)).not.toBeNull();
     expect((await post(logoutRoute, '/api/auth/logout', { cookie: own, 'sec-fetch-site': 'same-origin', 'content-length': '0' })).status).toBe(200);
     expect(await sessionPrincipal(getPool(org.tw.url), token)).toBeNull();

@@ -46,7 +46,7 @@ async function checkWrites(rows: WriteRow[]) {
   expect(actual).toEqual(expected);
 }
 
-describe('public read: everyone with the read right sees every contact, edits only their own and their team\'s', () => {
+describe("public read: everyone with the read right sees every contact, edits only their own and their team's", () => {
   beforeAll(() => setContactDefault('read', true));
 
   it.each(ORG_USERS)('%s lists every contact, and still only their own accounts', async (user) => {
@@ -55,25 +55,26 @@ describe('public read: everyone with the read right sees every contact, edits on
     expect(sorted(await listAllIds(ctx, 'account'))).toEqual(sorted(org.idsOf('account', SEES[user])));
   });
 
-  it('edits follow ownership and the hierarchy; a visible record that is not yours is 403, not 404', () => checkWrites([
-    ['rep_a1', 'rep_a1', 'ok', 'FORBIDDEN'],
-    ['rep_a1', 'rep_a2', 'FORBIDDEN', 'FORBIDDEN'],
-    ['rep_b1', 'gm', 'FORBIDDEN', 'FORBIDDEN'],
-    ['manager_a', 'rep_a1', 'ok', 'ok'],
-    ['manager_a', 'manager_b', 'FORBIDDEN', 'FORBIDDEN'],
-    ['manager_b', 'rep_a2', 'FORBIDDEN', 'FORBIDDEN'],
-    ['director', 'rep_b1', 'ok', 'ok'],
-    ['outsider', 'rep_a1', 'FORBIDDEN', 'FORBIDDEN'],
-    ['outsider', 'outsider', 'ok', 'ok'],
-    ['admin', 'outsider', 'ok', 'ok'],
-  ]));
+  it('edits follow ownership and the hierarchy; a visible record that is not yours is 403, not 404', () =>
+    checkWrites([
+      ['rep_a1', 'rep_a1', 'ok', 'FORBIDDEN'],
+      ['rep_a1', 'rep_a2', 'FORBIDDEN', 'FORBIDDEN'],
+      ['rep_b1', 'gm', 'FORBIDDEN', 'FORBIDDEN'],
+      ['manager_a', 'rep_a1', 'ok', 'ok'],
+      ['manager_a', 'manager_b', 'FORBIDDEN', 'FORBIDDEN'],
+      ['manager_b', 'rep_a2', 'FORBIDDEN', 'FORBIDDEN'],
+      ['director', 'rep_b1', 'ok', 'ok'],
+      ['outsider', 'rep_a1', 'FORBIDDEN', 'FORBIDDEN'],
+      ['outsider', 'outsider', 'ok', 'ok'],
+      ['admin', 'outsider', 'ok', 'ok'],
+    ]));
 
   it('a user without the read right on contacts still gets 403, over REST too', async () => {
     expectError(await org.api('noperm').get('/api/v1/records/contact'), 403, 'FORBIDDEN');
     expectError(await org.api('reader').get(`/api/v1/records/contact/${org.records.contact.gm[0]}`), 403, 'FORBIDDEN');
   });
 
-  it('over REST a rep lists every contact and gets 403 patching a peer\'s', async () => {
+  it("over REST a rep lists every contact and gets 403 patching a peer's", async () => {
     const api = org.api('rep_b1');
     const list = await restListAllIds(api, 'contact', '', 7);
     expect(list.status).toBe(200);
@@ -90,15 +91,16 @@ describe('public read/write: everyone edits every contact, deleting still needs 
     expect(sorted(await listAllIds(await org.ctx(user), 'contact'))).toEqual(sorted(org.idsOf('contact', ORG_USERS)));
   });
 
-  it('edits are open to all; deletes are not', () => checkWrites([
-    ['rep_a1', 'rep_b1', 'ok', 'FORBIDDEN'],
-    ['rep_b1', 'gm', 'ok', 'FORBIDDEN'],
-    ['outsider', 'gm', 'ok', 'FORBIDDEN'],
-    ['outsider', 'admin', 'ok', 'FORBIDDEN'],
-    ['manager_b', 'rep_a1', 'ok', 'FORBIDDEN'],
-    ['manager_a', 'rep_a2', 'ok', 'ok'],
-    ['gm', 'rep_b1', 'ok', 'ok'],
-  ]));
+  it('edits are open to all; deletes are not', () =>
+    checkWrites([
+      ['rep_a1', 'rep_b1', 'ok', 'FORBIDDEN'],
+      ['rep_b1', 'gm', 'ok', 'FORBIDDEN'],
+      ['outsider', 'gm', 'ok', 'FORBIDDEN'],
+      ['outsider', 'admin', 'ok', 'FORBIDDEN'],
+      ['manager_b', 'rep_a1', 'ok', 'FORBIDDEN'],
+      ['manager_a', 'rep_a2', 'ok', 'ok'],
+      ['gm', 'rep_b1', 'ok', 'ok'],
+    ]));
 
   it('opportunities stay private', async () => {
     const ctx = await org.ctx('rep_a1');
@@ -127,7 +129,7 @@ describe('private without the role hierarchy: managers see only their own contac
     expect(sorted(await listAllIds(ctx, 'account'))).toEqual(sorted(org.idsOf('account', SEES[user])));
   });
 
-  it('a subordinate\'s contact is out of sight for the manager: 404 on get, update and delete', async () => {
+  it("a subordinate's contact is out of sight for the manager: 404 on get, update and delete", async () => {
     const id = org.records.contact.rep_a1[0];
     const ctx = await org.ctx('manager_a');
     expect({
@@ -138,7 +140,7 @@ describe('private without the role hierarchy: managers see only their own contac
     expectError(await org.api('gm').get(`/api/v1/records/contact/${id}`), 404, 'NOT_FOUND');
   });
 
-  it('restoring the hierarchy gives the manager the team\'s contacts back', async () => {
+  it("restoring the hierarchy gives the manager the team's contacts back", async () => {
     await setContactDefault('private', true);
     expect(sorted(await listAllIds(await org.ctx('manager_a'), 'contact'))).toEqual(sorted(org.idsOf('contact', SEES.manager_a)));
   });

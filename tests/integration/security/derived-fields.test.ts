@@ -25,14 +25,25 @@ process.env.DATABASE_URL = inject('databaseUrl');
 const { GET: trpcGet } = await import('../../../app/api/trpc/[trpc]/route');
 
 const L = (en: string) => ({ en, zh: en });
-const formula = (name: string, src: string, returnType: FieldDef['returnType'], extra: Partial<FieldDef> = {}): FieldDef =>
-  ({ name, type: 'formula', label: L(name), formula: src, returnType, ...extra });
+const formula = (name: string, src: string, returnType: FieldDef['returnType'], extra: Partial<FieldDef> = {}): FieldDef => ({
+  name,
+  type: 'formula',
+  label: L(name),
+  formula: src,
+  returnType,
+  ...extra,
+});
 
 /** Added to the workspace: what each derives from decides who sees it. */
 const ACCOUNT_FIELDS: FieldDef[] = [
   { name: 'secret_score', type: 'decimal', label: L('Secret score') },
   { name: 'contract_cost', type: 'rollup', label: L('Contract cost'), summary: { object: 'contract', via: 'account', fn: 'sum', field: 'cost' } },
-  { name: 'costly_contracts', type: 'rollup', label: L('Costly contracts'), summary: { object: 'contract', via: 'account', fn: 'count', filter: { field: 'cost', op: 'gte', value: 50_000 } } },
+  {
+    name: 'costly_contracts',
+    type: 'rollup',
+    label: L('Costly contracts'),
+    summary: { object: 'contract', via: 'account', fn: 'count', filter: { field: 'cost', op: 'gte', value: 50_000 } },
+  },
   { name: 'contract_count', type: 'rollup', label: L('Contracts'), summary: { object: 'contract', via: 'account', fn: 'count' } },
 ];
 const CONTRACT_FIELDS: FieldDef[] = [
@@ -49,7 +60,13 @@ const HIDDEN_FROM_REP = ['cost', 'margin', 'account_score', 'margin_band'];
 const SHOWN_TO_REP = ['amount', 'account_level', 'net', 'net_doubled'];
 
 /** [user, reads contract cost] */
-const WHO: [Who, boolean][] = [['rep_a1', false], ['rep_b1', false], ['manager_a', true], ['gm', true], ['admin', true]];
+const WHO: [Who, boolean][] = [
+  ['rep_a1', false],
+  ['rep_b1', false],
+  ['manager_a', true],
+  ['gm', true],
+  ['admin', true],
+];
 
 let org: SecOrg;
 /** A contract of rep_a1 whose margin has more decimals than its scale: (30 000 − 10 001) / 30 000 = 66.663…% */
@@ -75,7 +92,18 @@ beforeAll(async () => {
     await org.sql(`UPDATE "${org.tw.workspace.schema}"."account" SET "secret_score" = 7.25 WHERE id = $1`, [org.records.account[who][0]]);
   }
   const admin = await org.ctx('admin');
-  odd = String((await createRecord(admin, 'contract', { name: 'Odd margin', account: org.records.account.rep_a1[0], status: 'draft', amount: 30_000, cost: 10_001, owner: org.users.rep_a1.id })).id);
+  odd = String(
+    (
+      await createRecord(admin, 'contract', {
+        name: 'Odd margin',
+        account: org.records.account.rep_a1[0],
+        status: 'draft',
+        amount: 30_000,
+        cost: 10_001,
+        owner: org.users.rep_a1.id,
+      })
+    ).id,
+  );
 });
 
 describe('records: a value derived from a hidden field is absent', () => {
@@ -147,7 +175,10 @@ describe('rounding: a formula shows no more decimals than its scale', () => {
   it('a manager reads the odd margin as 66.7 (scale 1), in the record and through filters', async () => {
     const api = org.api('manager_a');
     expect((await api.get(`/api/v1/records/contract/${odd}`)).body.record.margin).toBe(66.7);
-    const ids = async (condition: unknown) => (await api.get(`/api/v1/records/contract?${filterParam({ all: [{ field: 'name', op: 'eq', value: 'Odd margin' }, condition] })}`)).body.records.map((r: { id: string }) => r.id);
+    const ids = async (condition: unknown) =>
+      (await api.get(`/api/v1/records/contract?${filterParam({ all: [{ field: 'name', op: 'eq', value: 'Odd margin' }, condition] })}`)).body.records.map(
+        (r: { id: string }) => r.id,
+      );
     expect(await ids({ field: 'margin', op: 'eq', value: 66.7 })).toEqual([odd]);
     expect(await ids({ field: 'margin', op: 'gt', value: 66.7 })).toEqual([]);
   });
@@ -177,7 +208,7 @@ describe('querying and describing: as if the derived field did not exist', () =>
     expectError(await api.get('/api/v1/records/account?sort=contract_cost'), 400, 'INVALID_SORT');
   });
 
-  it.each(WHO)('%s: describe lists what they may read, and a formula\'s text only when they may read its inputs', async (who, readsCost) => {
+  it.each(WHO)("%s: describe lists what they may read, and a formula's text only when they may read its inputs", async (who, readsCost) => {
     const { body } = await org.api(who).get('/api/v1/objects/contract');
     const fields = new Map<string, Record<string, unknown>>(body.object.fields.map((f: { name: string }) => [f.name, f]));
     for (const p of HIDDEN_FROM_REP) expect(fields.has(p), p).toBe(readsCost);
@@ -213,7 +244,9 @@ describe('an admin marks a derived field safe to show', () => {
     const described = (await rep.get('/api/v1/objects/contract')).body.object.fields.find((f: { name: string }) => f.name === 'margin');
     expect(described).toMatchObject({ name: 'margin', scale: 1 });
     expect(described.formula).toBeUndefined();
-    expect((await rep.get(`/api/v1/records/contract?sort=-margin&${filterParam({ field: 'margin', op: 'gt', value: 66 })}`)).body.records.map((r: { id: string }) => r.id)).toEqual([odd]);
+    expect((await rep.get(`/api/v1/records/contract?sort=-margin&${filterParam({ field: 'margin', op: 'gt', value: 66 })}`)).body.records.map((r: { id: string }) => r.id)).toEqual(
+      [odd],
+    );
     // A formula reading a field marked safe depends on that field alone: margin_band shows too.
     expect((await rep.get(`/api/v1/records/contract/${odd}`)).body.record.margin_band).toBe('high');
     // cost itself stays hidden.

@@ -34,7 +34,12 @@ const contractOf = (who: Who) => org.records.contract[who === 'transferer' ? 're
 
 describe('reading: a hidden field is absent (not null) from every record body', () => {
   it.each(FLS)('%s: GET contract has cost: %s', async (who, seesCost) => {
-    if (who === 'transferer') await org.sql(`INSERT INTO record_shares (workspace_id, object, record_id, user_id, access, reason) VALUES ($1, 'contract', $2, $3, 'read', 'manual')`, [org.tw.workspace.id, contractOf(who), org.users.transferer.id]);
+    if (who === 'transferer')
+      await org.sql(`INSERT INTO record_shares (workspace_id, object, record_id, user_id, access, reason) VALUES ($1, 'contract', $2, $3, 'read', 'manual')`, [
+        org.tw.workspace.id,
+        contractOf(who),
+        org.users.transferer.id,
+      ]);
     const res = await org.api(who).get(`/api/v1/records/contract/${contractOf(who)}`);
     expect(res.status).toBe(200);
     for (const p of HIDDEN) expect(Object.hasOwn(res.body.record, p), p).toBe(seesCost);
@@ -198,7 +203,7 @@ describe('object rights', () => {
     ['noperm', []],
     ['reader', ['account']],
     ['rep_a1', ['account', 'activity', 'contact', 'contract', 'expense', 'lead', 'opportunity', 'quote']],
-  ])('%s: GET /objects lists only the objects they may read (as the app\'s navigation does)', async (who, names) => {
+  ])("%s: GET /objects lists only the objects they may read (as the app's navigation does)", async (who, names) => {
     const res = await org.api(who).get('/api/v1/objects');
     expect(res.status).toBe(200);
     expect(res.body.objects.map((o: { name: string }) => o.name).sort()).toEqual(names);

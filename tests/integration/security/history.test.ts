@@ -15,7 +15,14 @@ beforeAll(async () => {
   org = await createSecOrg('sec_hist');
 });
 
-interface Row { field: string; old: unknown; new: unknown; user: Who | string; channel: string; tx: string }
+interface Row {
+  field: string;
+  old: unknown;
+  new: unknown;
+  user: Who | string;
+  channel: string;
+  tx: string;
+}
 
 /** A marker: history rows written after it are what a step wrote. */
 async function mark(): Promise<number> {
@@ -28,7 +35,7 @@ async function historySince(marker: number, object: Obj, id: string): Promise<Ro
     'SELECT field, old_value, new_value, user_id, channel, tx_id FROM field_history WHERE workspace_id = $1 AND object = $2 AND record_id = $3 AND id > $4 ORDER BY id',
     [org.tw.workspace.id, object, id, marker],
   );
-  const who = (uid: string) => (Object.entries(org.users).find(([, u]) => u.id === uid)?.[0] ?? uid);
+  const who = (uid: string) => Object.entries(org.users).find(([, u]) => u.id === uid)?.[0] ?? uid;
   return res.rows.map((r) => ({ field: r.field, old: r.old_value, new: r.new_value, user: who(r.user_id), channel: r.channel, tx: r.tx_id }));
 }
 
@@ -37,12 +44,46 @@ const withoutTx = (rows: Row[]) => rows.map(({ tx: _tx, ...r }) => r).sort((a, b
 describe('updates record each changed field with old and new values', () => {
   /** [label, user, via, object, owner's record, changes, expected rows (field, old, new)] */
   const UPDATES: [string, Who, 'ui' | 'api', Obj, 'rep_a1' | 'rep_a2' | 'manager_a', Record<string, unknown>, [string, unknown, unknown][]][] = [
-    ['a rep, in the app', 'rep_a1', 'ui', 'account', 'rep_a1', { phone: '+86 21 1234 5678', level: 'c', description: 'first note' },
-      [['description', null, 'first note'], ['level', 'a', 'c'], ['phone', '+86 21 5555 0010', '+86 21 1234 5678']]],
-    ['a manager, over REST', 'manager_a', 'api', 'opportunity', 'rep_a2', { stage: 'proposal', amount: 12_345, next_step: 'demo' },
-      [['amount', 10_000, 12_345], ['forecast_category', 'closed', 'best_case'], ['next_step', null, 'demo'], ['probability', 100, 40], ['stage', 'closed_won', 'proposal']]],
-    ['a rep on a contract (cost untouched)', 'rep_a1', 'api', 'contract', 'rep_a1', { amount: 1, end_date: '2027-01-31' },
-      [['amount', 50_000, 1], ['end_date', null, '2027-01-31']]],
+    [
+      'a rep, in the app',
+      'rep_a1',
+      'ui',
+      'account',
+      'rep_a1',
+      { phone: '+86 21 1234 5678', level: 'c', description: 'first note' },
+      [
+        ['description', null, 'first note'],
+        ['level', 'a', 'c'],
+        ['phone', '+86 21 5555 0010', '+86 21 1234 5678'],
+      ],
+    ],
+    [
+      'a manager, over REST',
+      'manager_a',
+      'api',
+      'opportunity',
+      'rep_a2',
+      { stage: 'proposal', amount: 12_345, next_step: 'demo' },
+      [
+        ['amount', 10_000, 12_345],
+        ['forecast_category', 'closed', 'best_case'],
+        ['next_step', null, 'demo'],
+        ['probability', 100, 40],
+        ['stage', 'closed_won', 'proposal'],
+      ],
+    ],
+    [
+      'a rep on a contract (cost untouched)',
+      'rep_a1',
+      'api',
+      'contract',
+      'rep_a1',
+      { amount: 1, end_date: '2027-01-31' },
+      [
+        ['amount', 50_000, 1],
+        ['end_date', null, '2027-01-31'],
+      ],
+    ],
     ['a manager writing the hidden-to-reps cost', 'manager_a', 'ui', 'contract', 'manager_a', { cost: 1 }, [['cost', 30_000, 1]]],
     ['a rename', 'rep_a1', 'ui', 'contact', 'rep_a1', { name: 'Contact rep_a1 renamed' }, [['name', 'Contact rep_a1 #1', 'Contact rep_a1 renamed']]],
     ['clearing a value', 'rep_a2', 'api', 'account', 'rep_a2', { phone: null }, [['phone', '+86 21 5555 0010', null]]],
@@ -65,7 +106,10 @@ describe('updates record each changed field with old and new values', () => {
     await updateRecord(ctx, 'account', id, { email: 'a@example.com' });
     await updateRecord(ctx, 'account', id, { email: 'b@example.com' });
     const rows = await historySince(m, 'account', id);
-    expect(rows.map((r) => [r.field, r.old, r.new])).toEqual([['email', null, 'a@example.com'], ['email', 'a@example.com', 'b@example.com']]);
+    expect(rows.map((r) => [r.field, r.old, r.new])).toEqual([
+      ['email', null, 'a@example.com'],
+      ['email', 'a@example.com', 'b@example.com'],
+    ]);
     expect(rows[0].tx).not.toBe(rows[1].tx);
   });
 
@@ -89,7 +133,12 @@ describe('nothing is recorded for writes that change nothing or are refused', ()
   it.each(NOTHING)('%s', async (_label, user, object, owner, changes, expected) => {
     const id = org.records[object][owner][0];
     if (expected === 'FORBIDDEN') {
-      await org.sql(`INSERT INTO record_shares (workspace_id, object, record_id, user_id, access, reason) VALUES ($1, $2, $3, $4, 'read', 'manual')`, [org.tw.workspace.id, object, id, org.users[user].id]);
+      await org.sql(`INSERT INTO record_shares (workspace_id, object, record_id, user_id, access, reason) VALUES ($1, $2, $3, $4, 'read', 'manual')`, [
+        org.tw.workspace.id,
+        object,
+        id,
+        org.users[user].id,
+      ]);
     }
     const m = await mark();
     expect(await outcome(updateRecord(await org.ctx(user), object, id, changes))).toBe(expected);

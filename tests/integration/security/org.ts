@@ -46,9 +46,21 @@ export const SEES: Record<OrgUser, readonly OrgUser[]> = {
 export const REPS: readonly Who[] = ['rep_a1', 'rep_a2', 'rep_b1', 'transferer'];
 
 const ROLES: [string, string | null][] = [
-  ['gm', null], ['director', 'gm'], ['manager_a', 'director'], ['manager_b', 'director'], ['rep_a', 'manager_a'], ['rep_b', 'manager_b'], ['outsider', null],
+  ['gm', null],
+  ['director', 'gm'],
+  ['manager_a', 'director'],
+  ['manager_b', 'director'],
+  ['rep_a', 'manager_a'],
+  ['rep_b', 'manager_b'],
+  ['outsider', null],
 ];
-const DEPARTMENTS: [string, string | null][] = [['hq', null], ['sales', 'hq'], ['dept_a', 'sales'], ['dept_b', 'sales'], ['outside', null]];
+const DEPARTMENTS: [string, string | null][] = [
+  ['hq', null],
+  ['sales', 'hq'],
+  ['dept_a', 'sales'],
+  ['dept_b', 'sales'],
+  ['outside', null],
+];
 /** user -> [role, department, manager, permission sets] */
 const PEOPLE: [Exclude<Who, 'admin'>, string | null, string | null, Who | null, string[]][] = [
   ['gm', 'gm', 'hq', null, ['sales_manager']],
@@ -91,10 +103,14 @@ const recordName = (object: Obj, owner: OrgUser, n: 1 | 2) => `${object[0].toUpp
 function recordBody(object: Obj, owner: OrgUser, n: 1 | 2, account: string | undefined): Record<string, unknown> {
   const base = { name: recordName(object, owner, n), owner: undefined as unknown };
   switch (object) {
-    case 'account': return { ...base, level: n === 1 ? 'a' : 'b', annual_revenue: 1_000_000 * n, phone: `+86 21 5555 00${n}0` };
-    case 'contact': return { ...base, account, title: n === 1 ? 'CEO' : 'Buyer' };
-    case 'opportunity': return { ...base, account, stage: n === 1 ? 'closed_won' : 'discovery', close_date: '2026-06-30', amount: 10_000 * n };
-    case 'contract': return { ...base, account, status: 'draft', amount: 50_000 * n, cost: 30_000 * n };
+    case 'account':
+      return { ...base, level: n === 1 ? 'a' : 'b', annual_revenue: 1_000_000 * n, phone: `+86 21 5555 00${n}0` };
+    case 'contact':
+      return { ...base, account, title: n === 1 ? 'CEO' : 'Buyer' };
+    case 'opportunity':
+      return { ...base, account, stage: n === 1 ? 'closed_won' : 'discovery', close_date: '2026-06-30', amount: 10_000 * n };
+    case 'contract':
+      return { ...base, account, status: 'draft', amount: 50_000 * n, cost: 30_000 * n };
   }
 }
 
@@ -108,11 +124,15 @@ export async function createSecOrg(prefix = 'sec'): Promise<SecOrg> {
   const sql = (text: string, params: unknown[] = []) => pool.query(text, params);
   const roles: Record<string, string> = {};
   for (const [name, parent] of ROLES) {
-    roles[name] = (await sql('INSERT INTO roles (workspace_id, name, label, parent_id) VALUES ($1, $2, $3, $4) RETURNING id', [ws, name, name, parent ? roles[parent] : null])).rows[0].id;
+    roles[name] = (
+      await sql('INSERT INTO roles (workspace_id, name, label, parent_id) VALUES ($1, $2, $3, $4) RETURNING id', [ws, name, name, parent ? roles[parent] : null])
+    ).rows[0].id;
   }
   const departments: Record<string, string> = {};
   for (const [name, parent] of DEPARTMENTS) {
-    departments[name] = (await sql('INSERT INTO departments (workspace_id, name, label, parent_id) VALUES ($1, $2, $3, $4) RETURNING id', [ws, name, name, parent ? departments[parent] : null])).rows[0].id;
+    departments[name] = (
+      await sql('INSERT INTO departments (workspace_id, name, label, parent_id) VALUES ($1, $2, $3, $4) RETURNING id', [ws, name, name, parent ? departments[parent] : null])
+    ).rows[0].id;
   }
   const reader = (await sql(`INSERT INTO permission_sets (workspace_id, name, label) VALUES ($1, 'account_reader', 'Account reader') RETURNING id`, [ws])).rows[0].id;
   await sql('INSERT INTO permission_set_objects (permission_set_id, object, can_read) VALUES ($1, $2, true)', [reader, 'account']);
@@ -148,7 +168,16 @@ export async function createSecOrg(prefix = 'sec'): Promise<SecOrg> {
   }
 
   return {
-    tw, pool, users, roles, departments, keys, records, owners, names, sql,
+    tw,
+    pool,
+    users,
+    roles,
+    departments,
+    keys,
+    records,
+    owners,
+    names,
+    sql,
     ctx: (who, channel = 'ui') => tw.ctx(users[who], 'en', channel),
     api: (who) => clientFor(tw, keys[who].key, keys[who].id),
     async secure(text, params = []) {

@@ -37,7 +37,11 @@ describe('list: the REST pages hold exactly what the service lists', () => {
     expect(sorted(rest.ids)).toEqual(sorted(org.idsOf(object, SEES[user])));
   });
 
-  it.each<[OrgUser, string]>([['manager_a', 'rep_'], ['rep_b1', '#2'], ['director', 'gm']])('%s searches "%s" over REST and the service alike', async (user, q) => {
+  it.each<[OrgUser, string]>([
+    ['manager_a', 'rep_'],
+    ['rep_b1', '#2'],
+    ['director', 'gm'],
+  ])('%s searches "%s" over REST and the service alike', async (user, q) => {
     const rest = await restListAllIds(org.api(user), 'opportunity', `q=${encodeURIComponent(q)}`);
     const service = await listAllIds(await org.ctx(user), 'opportunity', { search: q });
     expect(sorted(rest.ids)).toEqual(sorted(service));
@@ -120,7 +124,7 @@ describe('credentials come before everything else', () => {
     ['no Authorization header', () => null, 'auth.required'],
     ['a bearer that is not a key', () => 'Bearer not-a-key', 'auth.badKey'],
     ['an unknown tsk_ key', () => `Bearer tsk_${'A'.repeat(43)}`, 'auth.badKey'],
-    ['another user\'s key, one character off', () => `Bearer ${org.keys.rep_a1.key.slice(0, -1)}${org.keys.rep_a1.key.endsWith('x') ? 'y' : 'x'}`, 'auth.badKey'],
+    ["another user's key, one character off", () => `Bearer ${org.keys.rep_a1.key.slice(0, -1)}${org.keys.rep_a1.key.endsWith('x') ? 'y' : 'x'}`, 'auth.badKey'],
     ['Basic credentials', () => `Basic ${Buffer.from('rep_a1:pw').toString('base64')}`, 'auth.badKey'],
   ];
   const CALLS: [string, (auth: string | null) => ReturnType<typeof send>][] = [
@@ -135,13 +139,16 @@ describe('credentials come before everything else', () => {
     for (const [name, call] of CALLS) {
       const res = await call(header());
       const error = expectError(res, 401, 'UNAUTHENTICATED');
-      expect(error.details.map((d) => d.code), name).toEqual([detail]);
+      expect(
+        error.details.map((d) => d.code),
+        name,
+      ).toEqual([detail]);
       expect(res.headers.get('www-authenticate')).toMatch(/^Bearer\b/);
     }
     expect((await getRecord(await org.ctx('admin'), 'account', org.records.account.gm[0])).name).toBe('Account gm #1');
   });
 
-  it('a revoked key is 401 from the next request on; the user\'s other key still works', async () => {
+  it("a revoked key is 401 from the next request on; the user's other key still works", async () => {
     const prisma = getPrisma(org.tw.url);
     const extra = await createApiKey(prisma, org.users.rep_a1.id, 'to revoke');
     const client = clientFor(org.tw, extra.key, extra.id);

@@ -40,14 +40,18 @@ beforeAll(async () => {
 function extra(object: Obj, user: OrgUser): string[] {
   const inSales = ['director', 'manager_a', 'manager_b', 'rep_a1', 'rep_a2', 'rep_b1'].includes(user);
   switch (object) {
-    case 'opportunity': return user === 'manager_b' ? org.idsOf('opportunity', ['manager_a', 'rep_a1', 'rep_a2']) : [];
-    case 'contract': return user === 'outsider' ? org.idsOf('contract', SEES.director) : [];
-    case 'account': return ['manager_b', 'rep_b1'].includes(user) ? org.idsOf('account', ORG_USERS, 1) : [];
-    case 'contact': return inSales ? org.idsOf('contact', ORG_USERS, 1) : [];
+    case 'opportunity':
+      return user === 'manager_b' ? org.idsOf('opportunity', ['manager_a', 'rep_a1', 'rep_a2']) : [];
+    case 'contract':
+      return user === 'outsider' ? org.idsOf('contract', SEES.director) : [];
+    case 'account':
+      return ['manager_b', 'rep_b1'].includes(user) ? org.idsOf('account', ORG_USERS, 1) : [];
+    case 'contact':
+      return inSales ? org.idsOf('contact', ORG_USERS, 1) : [];
   }
 }
 
-describe('each user lists their own, their team\'s, and exactly what the rules add', () => {
+describe("each user lists their own, their team's, and exactly what the rules add", () => {
   const CASES: [OrgUser, Obj][] = ORG_USERS.flatMap((u) => (['opportunity', 'contract', 'account', 'contact'] as Obj[]).map((o): [OrgUser, Obj] => [u, o]));
   it.each(CASES)('%s lists %s', async (user, object) => {
     const expected = new Set([...org.idsOf(object, SEES[user]), ...extra(object, user)]);
@@ -104,7 +108,7 @@ describe('read rules grant reading; read/write rules grant editing; no rule gran
     expect(await outcome(getRecord(await org.ctx('admin'), object, id))).toBe('ok');
   });
 
-  it('a record leaving the criteria leaves the grantee\'s sight', async () => {
+  it("a record leaving the criteria leaves the grantee's sight", async () => {
     const id = org.records.account.rep_a2[0];
     expect(await outcome(getRecord(await org.ctx('rep_b1'), 'account', id))).toBe('ok');
     await updateRecord(await org.ctx('admin'), 'account', id, { level: 'c' });
@@ -123,7 +127,7 @@ describe('read rules grant reading; read/write rules grant editing; no rule gran
 });
 
 describe('membership and rule changes take effect on the next request', () => {
-  it('a new group member gains the group\'s records; a removed one loses them', async () => {
+  it("a new group member gains the group's records; a removed one loses them", async () => {
     const id = org.records.contract.rep_b1[0];
     const group = (await org.sql(`SELECT id FROM groups WHERE workspace_id = $1 AND name = 'auditors'`, [org.tw.workspace.id])).rows[0].id;
     expect(await outcome(getRecord(await org.ctx('gm'), 'contract', id))).toBe('ok'); // hierarchy

@@ -43,15 +43,23 @@ describe('transfer', () => {
 
   it('refuses a transfer to the same user or to an inactive one', async () => {
     const enqueue = async () => {};
-    await expect(startTransfer(getPrisma(url()), tw.workspace, tw.admin, 'en', leaver.id, leaver.id, enqueue)).rejects.toMatchObject({ code: 'VALIDATION_FAILED', details: [{ field: 'toUserId' }] });
+    await expect(startTransfer(getPrisma(url()), tw.workspace, tw.admin, 'en', leaver.id, leaver.id, enqueue)).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+      details: [{ field: 'toUserId' }],
+    });
     const gone = await tw.addUser('Gone');
     await getPrisma(url()).user.update({ where: { id: gone.id }, data: { active: false } });
-    await expect(startTransfer(getPrisma(url()), tw.workspace, tw.admin, 'en', leaver.id, gone.id, enqueue)).rejects.toMatchObject({ code: 'VALIDATION_FAILED', details: [{ field: 'toUserId' }] });
+    await expect(startTransfer(getPrisma(url()), tw.workspace, tw.admin, 'en', leaver.id, gone.id, enqueue)).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+      details: [{ field: 'toUserId' }],
+    });
   });
 
   it('moves every record and team place to the successor, leaves nothing behind, records history and audit', async () => {
     let queued = '';
-    const jobId = await startTransfer(getPrisma(url()), tw.workspace, tw.admin, 'en', leaver.id, successor.id, async (id) => { queued = id; });
+    const jobId = await startTransfer(getPrisma(url()), tw.workspace, tw.admin, 'en', leaver.id, successor.id, async (id) => {
+      queued = id;
+    });
     expect(queued).toBe(jobId);
     expect((await getPrisma(url()).job.findUniqueOrThrow({ where: { id: jobId } })).status).toBe('queued');
     await runTransfer(getPool(url()), getPrisma(url()), jobId, async () => stockMetadata());
@@ -65,10 +73,19 @@ describe('transfer', () => {
 
     // The successor now sees them as their own (private model); the leaver's team place is theirs.
     const succ = await tw.ctx(successor);
-    expect((await listRecords(succ, 'account', { limit: 50 })).records.map((r) => r.name).sort()).toEqual(['Leaver account 0', 'Leaver account 1', 'Leaver account 2', 'Leaver account 3', 'Successor own']);
+    expect((await listRecords(succ, 'account', { limit: 50 })).records.map((r) => r.name).sort()).toEqual([
+      'Leaver account 0',
+      'Leaver account 1',
+      'Leaver account 2',
+      'Leaver account 3',
+      'Successor own',
+    ]);
     expect((await listRecords(succ, 'opportunity', { limit: 50 })).records.map((r) => r.name).sort()).toEqual(['Deal 0', 'Deal 1', 'Deal 2', 'Team deal']);
 
-    const history = await getPool(url()).query(`SELECT count(*)::int AS n FROM field_history WHERE workspace_id = $1 AND field = 'owner' AND old_value = to_jsonb($2::text) AND new_value = to_jsonb($3::text)`, [tw.workspace.id, leaver.id, successor.id]);
+    const history = await getPool(url()).query(
+      `SELECT count(*)::int AS n FROM field_history WHERE workspace_id = $1 AND field = 'owner' AND old_value = to_jsonb($2::text) AND new_value = to_jsonb($3::text)`,
+      [tw.workspace.id, leaver.id, successor.id],
+    );
     expect(history.rows[0].n).toBe(9);
     const audit = await getPrisma(url()).auditEvent.findMany({ where: { workspaceId: tw.workspace.id, targetId: leaver.id }, orderBy: { at: 'asc' } });
     expect(audit.map((a) => a.action)).toEqual(['transfer.start', 'transfer.done']);

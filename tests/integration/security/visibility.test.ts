@@ -20,7 +20,15 @@ const MATRIX: [OrgUser, Obj][] = ORG_USERS.flatMap((u) => OBJECTS.map((o): [OrgU
 
 describe('the expected table itself', () => {
   it.each<[OrgUser, number]>([
-    ['admin', 9], ['gm', 7], ['director', 6], ['manager_a', 3], ['manager_b', 2], ['rep_a1', 1], ['rep_a2', 1], ['rep_b1', 1], ['outsider', 1],
+    ['admin', 9],
+    ['gm', 7],
+    ['director', 6],
+    ['manager_a', 3],
+    ['manager_b', 2],
+    ['rep_a1', 1],
+    ['rep_a2', 1],
+    ['rep_b1', 1],
+    ['outsider', 1],
   ])('%s sees the records of %i owners', (user, owners) => {
     expect(SEES[user]).toHaveLength(owners);
   });
@@ -111,7 +119,11 @@ describe('records out of sight: update and delete answer NOT_FOUND, as get does'
 describe('the error of an invisible record names nothing about it', () => {
   it('NOT_FOUND for an invisible record is identical to one for a missing record', async () => {
     const ctx = await org.ctx('rep_a1');
-    const err = async (id: string) => getRecord(ctx, 'account', id).then(() => null, (e: Error & { details: unknown }) => ({ message: e.message, details: e.details }));
+    const err = async (id: string) =>
+      getRecord(ctx, 'account', id).then(
+        () => null,
+        (e: Error & { details: unknown }) => ({ message: e.message, details: e.details }),
+      );
     expect(await err(org.records.account.rep_b1[0])).toEqual(await err('00000000-0000-4000-8000-000000000000'));
   });
 });

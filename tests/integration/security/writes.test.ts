@@ -16,7 +16,10 @@ beforeAll(async () => {
 });
 
 async function errorOf(p: Promise<unknown>): Promise<{ code: string; details: { field?: string; code: string }[] }> {
-  return p.then(() => ({ code: 'ok', details: [] }), (e: { code: string; details: { field?: string; code: string }[] }) => ({ code: e.code, details: e.details.map(({ field, code }) => ({ ...(field ? { field } : {}), code })) }));
+  return p.then(
+    () => ({ code: 'ok', details: [] }),
+    (e: { code: string; details: { field?: string; code: string }[] }) => ({ code: e.code, details: e.details.map(({ field, code }) => ({ ...(field ? { field } : {}), code })) }),
+  );
 }
 
 describe('updates: own and hierarchy records only', () => {
@@ -101,7 +104,13 @@ describe('manual shares', () => {
   const shares: string[] = [];
   async function share(object: Obj, owner: OrgUser, n: 1 | 2, withUser: Who, access: 'read' | 'read_write'): Promise<string> {
     const id = org.records[object][owner][n - 1];
-    await org.sql(`INSERT INTO record_shares (workspace_id, object, record_id, user_id, access, reason) VALUES ($1, $2, $3, $4, $5, 'manual')`, [org.tw.workspace.id, object, id, org.users[withUser].id, access]);
+    await org.sql(`INSERT INTO record_shares (workspace_id, object, record_id, user_id, access, reason) VALUES ($1, $2, $3, $4, $5, 'manual')`, [
+      org.tw.workspace.id,
+      object,
+      id,
+      org.users[withUser].id,
+      access,
+    ]);
     shares.push(id);
     return id;
   }

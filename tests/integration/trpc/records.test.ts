@@ -18,9 +18,10 @@ async function call(kind: 'query' | 'mutation', path: string, input: unknown, op
   const headers: Record<string, string> = { cookie: opts.cookie ?? cookie, 'content-type': 'application/json' };
   if (opts.lang) headers.cookie += `; tessera_locale=${opts.lang}`;
   const url = `http://localhost/api/trpc/${path}`;
-  const res = kind === 'query'
-    ? await GET(new Request(`${url}?input=${encodeURIComponent(JSON.stringify(input))}`, { headers }))
-    : await POST(new Request(url, { method: 'POST', headers, body: JSON.stringify(input) }));
+  const res =
+    kind === 'query'
+      ? await GET(new Request(`${url}?input=${encodeURIComponent(JSON.stringify(input))}`, { headers }))
+      : await POST(new Request(url, { method: 'POST', headers, body: JSON.stringify(input) }));
   const body = await res.json();
   return { status: res.status, body };
 }
@@ -30,8 +31,8 @@ beforeAll(async () => {
   const prisma = getPrisma(tw.url);
   const rep = await tw.addUser('Rep Trpc', { password: 'pw-trpc-rep-1' });
   const admin = await prisma.user.findUniqueOrThrow({ where: { id: tw.admin.id } });
-  cookie = `${SESSION_COOKIE}=${((await login(prisma, admin.email, "correct horse battery")) as { token: string }).token}`;
-  otherCookie = `${SESSION_COOKIE}=${((await login(prisma, rep.email, "pw-trpc-rep-1")) as { token: string }).token}`;
+  cookie = `${SESSION_COOKIE}=${((await login(prisma, admin.email, 'correct horse battery')) as { token: string }).token}`;
+  otherCookie = `${SESSION_COOKIE}=${((await login(prisma, rep.email, 'pw-trpc-rep-1')) as { token: string }).token}`;
 });
 
 describe('tRPC records', () => {
@@ -53,7 +54,11 @@ describe('tRPC records', () => {
     expect(bad.status).toBe(422);
     const appError = bad.body.error.data.appError;
     expect(appError.code).toBe('VALIDATION_FAILED');
-    expect(appError.details.map((d: { field: string; code: string }) => [d.field, d.code]).sort()).toEqual([['email', 'email'], ['level', 'enum'], ['name', 'required']]);
+    expect(appError.details.map((d: { field: string; code: string }) => [d.field, d.code]).sort()).toEqual([
+      ['email', 'email'],
+      ['level', 'enum'],
+      ['name', 'required'],
+    ]);
 
     const zh = await call('mutation', 'records.create', { object: 'account', values: { email: 'nope', name: 'x' } }, { lang: 'zh-CN' });
     expect(zh.body.error.data.appError.details[0].message).toBe('邮箱必须是有效的电子邮件地址');

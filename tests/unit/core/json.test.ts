@@ -58,7 +58,7 @@ describe('parseJsonSafe', () => {
     expect(pointerToken(3)).toBe('3');
   });
 
-  it('turns a problem into a typed 400 in both languages, with the caller\'s code and prefix', () => {
+  it("turns a problem into a typed 400 in both languages, with the caller's code and prefix", () => {
     const e = new UnsafeJsonError({ kind: 'forbiddenKey', key: '__proto__', pointer: '/__proto__' });
     const en = jsonError(e, 'en', { code: 'INVALID_FILTER', at: '/filter' });
     expect(en.status).toBe(400);

@@ -72,7 +72,14 @@ describe('the record schema for a date and time', () => {
   });
 
   it('accepts nothing that normaliseDateTime refuses (so a write never reaches the database with it)', () => {
-    const samples = ['2026-12-31T23:59:59Z', '2026-12-31T23:59:59.5+14:00', '0001-01-01T00:00:00-05:00', '9999-12-31T10:00:00+05:00', '2026-06-30T23:59:60Z', '0001-01-01T00:00:00+00:00'];
+    const samples = [
+      '2026-12-31T23:59:59Z',
+      '2026-12-31T23:59:59.5+14:00',
+      '0001-01-01T00:00:00-05:00',
+      '9999-12-31T10:00:00+05:00',
+      '2026-06-30T23:59:60Z',
+      '0001-01-01T00:00:00+00:00',
+    ];
     for (const v of [...samples, ...REFUSED, ...ACCEPTED.map(([x]) => x)]) {
       if (accepts(datetime, v)) expect(normaliseDateTime(v), v).not.toBeNull();
     }

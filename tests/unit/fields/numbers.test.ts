@@ -127,10 +127,17 @@ describe('number CSV import', () => {
 
 describe('number CSV round trip', () => {
   const cases: [FieldDef, unknown][] = [
-    [integer, 0], [integer, 1234567], [integer, -42],
-    [decimal, 3.1416], [decimal, -0.0001], [decimal, 999999.9999],
-    [currency, 1234.5], [currency, 0.01],
-    [percent, 40], [percent, 12.5], [percent, 0],
+    [integer, 0],
+    [integer, 1234567],
+    [integer, -42],
+    [decimal, 3.1416],
+    [decimal, -0.0001],
+    [decimal, 999999.9999],
+    [currency, 1234.5],
+    [currency, 0.01],
+    [percent, 40],
+    [percent, 12.5],
+    [percent, 0],
   ];
   it.each(cases)('$type %s', (field, value) => {
     const t = fieldType(field);

@@ -67,7 +67,17 @@ describe('form conditions in the browser answer as the server does', () => {
 
   it('a condition naming a field the browser was not told about holds (the server decides on save)', () => {
     expect(holds({ field: 'secret', op: 'eq', value: 'x' }, {})).toBe(true);
-    expect(holds({ all: [{ field: 'signed', op: 'eq', value: true }, { field: 'secret', op: 'eq', value: 'x' }] }, {})).toBe(true);
+    expect(
+      holds(
+        {
+          all: [
+            { field: 'signed', op: 'eq', value: true },
+            { field: 'secret', op: 'eq', value: 'x' },
+          ],
+        },
+        {},
+      ),
+    ).toBe(true);
   });
 
   it("every stock field rebuilt from its description compares as the server's definition does", () => {
@@ -75,7 +85,11 @@ describe('form conditions in the browser answer as the server does', () => {
       const rebuilt = describedFields(describeObject(obj).fields).fieldMap;
       for (const f of obj.allFields) {
         const { valueKind, operators } = fieldType(rebuilt.get(f.name)!);
-        expect({ field: `${obj.name}.${f.name}`, valueKind, operators }).toEqual({ field: `${obj.name}.${f.name}`, valueKind: fieldType(f).valueKind, operators: fieldType(f).operators });
+        expect({ field: `${obj.name}.${f.name}`, valueKind, operators }).toEqual({
+          field: `${obj.name}.${f.name}`,
+          valueKind: fieldType(f).valueKind,
+          operators: fieldType(f).operators,
+        });
         expect(rebuilt.get(f.name)!.systemTarget).toBe(f.systemTarget);
       }
     }
@@ -83,8 +97,16 @@ describe('form conditions in the browser answer as the server does', () => {
 });
 
 describe('applyFormRules with the shared evaluator', () => {
-  const form: FormShape = { schema: { type: 'object', properties: { signed: { type: 'boolean' }, next_step: { type: 'string' } } }, uiSchema: {}, sections: [{ id: 'main', label: 'Main', columns: 1, fields: ['signed', 'next_step'] }] };
-  const ruled = (rule: Partial<RuledFieldInfo>) => [{ name: 'signed', type: 'boolean' }, { name: 'next_step', type: 'text', ...rule }] as RuledFieldInfo[];
+  const form: FormShape = {
+    schema: { type: 'object', properties: { signed: { type: 'boolean' }, next_step: { type: 'string' } } },
+    uiSchema: {},
+    sections: [{ id: 'main', label: 'Main', columns: 1, fields: ['signed', 'next_step'] }],
+  };
+  const ruled = (rule: Partial<RuledFieldInfo>) =>
+    [
+      { name: 'signed', type: 'boolean' },
+      { name: 'next_step', type: 'text', ...rule },
+    ] as RuledFieldInfo[];
   const apply = (rule: Partial<RuledFieldInfo>, values: Record<string, unknown>, stored: Record<string, unknown> | null = null) =>
     applyFormRules(form, { fields: ruled(rule), values, stored, processes: null, ctx: { userId: ME }, label: () => '' });
 
@@ -99,7 +121,8 @@ describe('applyFormRules with the shared evaluator', () => {
   });
 
   it('read-only-if is judged on the stored record', () => {
-    const ro = (stored: Record<string, unknown>) => (apply({ readOnlyIf: { field: 'signed', op: 'ne', value: true } }, { signed: true }, stored).uiSchema.next_step as { 'ui:readonly'?: boolean } | undefined)?.['ui:readonly'];
+    const ro = (stored: Record<string, unknown>) =>
+      (apply({ readOnlyIf: { field: 'signed', op: 'ne', value: true } }, { signed: true }, stored).uiSchema.next_step as { 'ui:readonly'?: boolean } | undefined)?.['ui:readonly'];
     expect(ro({ signed: false })).toBe(true);
     expect(ro({ signed: true })).toBeUndefined();
   });

@@ -15,8 +15,20 @@ const f = (name: string, type: FieldDef['type'], extra: Partial<FieldDef> = {}):
 function model(name: string, fields: FieldDef[]): ObjectModel {
   const all = [...systemFields(name, 'name'), ...fields];
   return {
-    name, label: L(name), pluralLabel: L(name), nameField: 'name', searchFields: [], fields, allFields: all,
-    fieldMap: new Map(all.map((x) => [x.name, x])), relatedLists: [], formulas: new Map(), rules: [], formRules: new Map(), rollupsFed: [], approvals: [],
+    name,
+    label: L(name),
+    pluralLabel: L(name),
+    nameField: 'name',
+    searchFields: [],
+    fields,
+    allFields: all,
+    fieldMap: new Map(all.map((x) => [x.name, x])),
+    relatedLists: [],
+    formulas: new Map(),
+    rules: [],
+    formRules: new Map(),
+    rollupsFed: [],
+    approvals: [],
   };
 }
 
@@ -35,7 +47,10 @@ const contract = model('contract', [
   f('ratio', 'formula', { formula: 'cost / amount', returnType: 'number' }),
   f('label', 'formula', { formula: "name & '!'", returnType: 'text', scale: 1 }),
 ]);
-const objects = new Map([['account', account], ['contract', contract]]);
+const objects = new Map([
+  ['account', account],
+  ['contract', contract],
+]);
 
 function check(src: string, scaleOf?: string): CheckedFormula {
   const r = checkFormula(src, { object: contract, objects: (n) => objects.get(n), mode: 'field' });
@@ -45,8 +60,7 @@ function check(src: string, scaleOf?: string): CheckedFormula {
 }
 
 const AT = { today: '2026-03-05', now: '2026-03-05T06:30:00.000Z', timeZone: 'Asia/Shanghai' };
-const run = (fx: CheckedFormula, record: Record<string, unknown>, related: Record<string, Record<string, unknown> | null> = {}) =>
-  evaluateFormula(fx, { record, related, ...AT });
+const run = (fx: CheckedFormula, record: Record<string, unknown>, related: Record<string, Record<string, unknown> | null> = {}) => evaluateFormula(fx, { record, related, ...AT });
 
 describe('formulaInputs: what a formula reads directly', () => {
   const shown = (src: string) => formulaInputs(check(src)).map((i) => [...i.steps.map((s) => s.name), i.field.name].join('.'));
@@ -77,7 +91,7 @@ describe('formulaScale: where a formula field is rounded', () => {
 });
 
 describe('rounding to the scale', () => {
-  it('rounds a field\'s own value half away from zero, as Postgres round() does', () => {
+  it("rounds a field's own value half away from zero, as Postgres round() does", () => {
     const margin = check(contract.fieldMap.get('margin')!.formula!, 'margin');
     expect(run(margin, { amount: 30_000, cost: 10_001 })).toBe(66.7);
     expect(run(margin, { amount: 200, cost: 100.1 })).toBe(50); // 49.95 -> 50.0

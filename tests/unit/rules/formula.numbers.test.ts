@@ -41,8 +41,15 @@ describe('numeric, as Postgres computes it', () => {
   });
 
   it.each([
-    ['2.5', 0, '3'], ['-2.5', 0, '-3'], ['1.2345', 3, '1.235'], ['1234.5', -2, '1200'], ['1.5', 3, '1.500'], ['-1250', -2, '-1300'],
-    ['1.005', 2, '1.01'], ['0.5', -1, '0'], ['99.5', 0, '100'],
+    ['2.5', 0, '3'],
+    ['-2.5', 0, '-3'],
+    ['1.2345', 3, '1.235'],
+    ['1234.5', -2, '1200'],
+    ['1.5', 3, '1.500'],
+    ['-1250', -2, '-1300'],
+    ['1.005', 2, '1.01'],
+    ['0.5', -1, '0'],
+    ['99.5', 0, '100'],
   ])('round(%s, %i) = %s (half away from zero)', (a, k, r) => {
     expect(D.toText(D.round(dec(a), k))).toBe(r);
   });
@@ -84,7 +91,10 @@ describe('calendar arithmetic', () => {
   });
 
   it('adds months clamping to the end of the month, as date + interval does', () => {
-    const add = (s: string, n: number) => { const r = addMonths(parseDay(s)!, n); return r === null ? null : formatDay(r); };
+    const add = (s: string, n: number) => {
+      const r = addMonths(parseDay(s)!, n);
+      return r === null ? null : formatDay(r);
+    };
     expect(add('2026-01-31', 1)).toBe('2026-02-28');
     expect(add('2024-01-31', 1)).toBe('2024-02-29');
     expect(add('2026-03-31', -1)).toBe('2026-02-28');

@@ -18,8 +18,20 @@ const f = (name: string, type: FieldDef['type'], extra: Partial<FieldDef> = {}):
 function model(name: string, fields: FieldDef[]): ObjectModel {
   const all = [...systemFields(name, 'name'), ...fields];
   return {
-    name, label: L(name), pluralLabel: L(name), nameField: 'name', searchFields: [], fields, allFields: all,
-    fieldMap: new Map(all.map((x) => [x.name, x])), relatedLists: [], formulas: new Map(), rules: [], formRules: new Map(), rollupsFed: [], approvals: [],
+    name,
+    label: L(name),
+    pluralLabel: L(name),
+    nameField: 'name',
+    searchFields: [],
+    fields,
+    allFields: all,
+    fieldMap: new Map(all.map((x) => [x.name, x])),
+    relatedLists: [],
+    formulas: new Map(),
+    rules: [],
+    formRules: new Map(),
+    rollupsFed: [],
+    approvals: [],
   };
 }
 
@@ -55,7 +67,10 @@ const opportunity = model('opportunity', [
   f('broken', 'formula', { formula: '1 +', returnType: 'number' }),
   f('uses_loop', 'formula', { formula: 'loop_a', returnType: 'number' }),
 ]);
-const objects = new Map([['account', account], ['opportunity', opportunity]]);
+const objects = new Map([
+  ['account', account],
+  ['opportunity', opportunity],
+]);
 
 const env = (extra: Partial<FormulaEnv> = {}): FormulaEnv => ({ object: opportunity, objects: (n) => objects.get(n), mode: 'rule', ...extra });
 
@@ -81,13 +96,37 @@ function problems(src: string, extra: Partial<FormulaEnv> = {}) {
 
 describe('literals, operators and precedence', () => {
   it.each([
-    ['12', 12], ['3.5', 3.5], ['"double"', 'double'], ["'single'", 'single'], ['TRUE', true], ['false', false],
-    ['1 + 2 * 3', 7], ['(1 + 2) * 3', 9], ['10 - 4 - 3', 3], ['2 * 3 / 4', 1.5], ['-2 * 3', -6], ['- -2', 2], ['-(1 + 2)', -3],
-    ['1 + 2 = 3 && 2 < 3', true], ['TRUE || FALSE && FALSE', true], ['(TRUE || FALSE) && FALSE', false], ['!TRUE = FALSE', true],
-    ["'a' & 'b' = 'ab'", true], ['1 < 2 = TRUE', true], ['1 == 1', true], ['1 <> 1', false], ['1 != 2', true],
-    ['2 >= 2', true], ['2 > 2', false], ['2 <= 1', false],
-    ["'it\\'s'", "it's"], ['"say \\"hi\\"\\n"', 'say "hi"\n'], ["'back\\\\slash\\t'", 'back\\slash\t'],
-    ['if(true, 1, 2)', 1], ['Today()', '2026-03-05'], ['  1  +\n2 ', 3],
+    ['12', 12],
+    ['3.5', 3.5],
+    ['"double"', 'double'],
+    ["'single'", 'single'],
+    ['TRUE', true],
+    ['false', false],
+    ['1 + 2 * 3', 7],
+    ['(1 + 2) * 3', 9],
+    ['10 - 4 - 3', 3],
+    ['2 * 3 / 4', 1.5],
+    ['-2 * 3', -6],
+    ['- -2', 2],
+    ['-(1 + 2)', -3],
+    ['1 + 2 = 3 && 2 < 3', true],
+    ['TRUE || FALSE && FALSE', true],
+    ['(TRUE || FALSE) && FALSE', false],
+    ['!TRUE = FALSE', true],
+    ["'a' & 'b' = 'ab'", true],
+    ['1 < 2 = TRUE', true],
+    ['1 == 1', true],
+    ['1 <> 1', false],
+    ['1 != 2', true],
+    ['2 >= 2', true],
+    ['2 > 2', false],
+    ['2 <= 1', false],
+    ["'it\\'s'", "it's"],
+    ['"say \\"hi\\"\\n"', 'say "hi"\n'],
+    ["'back\\\\slash\\t'", 'back\\slash\t'],
+    ['if(true, 1, 2)', 1],
+    ['Today()', '2026-03-05'],
+    ['  1  +\n2 ', 3],
   ])('%s', (src, expected) => {
     expect(run(src)).toEqual(expected);
   });
@@ -129,36 +168,100 @@ describe('literals, operators and precedence', () => {
 
 describe('functions', () => {
   const rec = {
-    name: 'Acme Corp', amount: 1234.5, cost: 1000, probability: 40, close_date: '2026-01-31', signed_at: '2026-03-04T16:30:00.000Z',
-    stage: 'proposal', next_step: 'Call back', quantity: 3, is_key: true,
+    name: 'Acme Corp',
+    amount: 1234.5,
+    cost: 1000,
+    probability: 40,
+    close_date: '2026-01-31',
+    signed_at: '2026-03-04T16:30:00.000Z',
+    stage: 'proposal',
+    next_step: 'Call back',
+    quantity: 3,
+    is_key: true,
   };
   it.each([
-    ['AND(TRUE, TRUE)', true], ['AND(TRUE, FALSE, TRUE)', false], ['OR(FALSE, FALSE)', false], ['OR(FALSE, TRUE)', true], ['NOT(is_key)', false],
+    ['AND(TRUE, TRUE)', true],
+    ['AND(TRUE, FALSE, TRUE)', false],
+    ['OR(FALSE, FALSE)', false],
+    ['OR(FALSE, TRUE)', true],
+    ['NOT(is_key)', false],
     ["IF(amount > 1000, 'big', 'small')", 'big'],
-    ["CASE(stage, 'won', 1, 'proposal', 0.5, 0)", 0.5], ["CASE(stage, 'won', 1, 0)", 0], ['CASE(quantity, 1, 10, 3, 30, 0)', 30],
-    ['ISBLANK(next_step)', false], ['ISBLANK(amount)', false], ['BLANKVALUE(amount, 0)', 1234.5],
-    ['TODAY()', '2026-03-05'], ['NOW()', '2026-03-05T06:30:00.000Z'],
-    ['DATE(2024, 2, 29)', '2024-02-29'], ['DATE(2023, 2, 29)', null], ['DATE(2026, 13, 1)', null], ['DATE(2026.5, 1, 1)', null], ['DATE(0, 1, 1)', null],
-    ['DATE(10000, 1, 1)', null], ['DATE(1, 1, 1)', '0001-01-01'],
-    ['ADDMONTHS(close_date, 1)', '2026-02-28'], ['ADDMONTHS(DATE(2024, 1, 31), 1)', '2024-02-29'], ['ADDMONTHS(DATE(2026, 3, 31), -1)', '2026-02-28'],
-    ['ADDMONTHS(close_date, 1.9)', '2026-02-28'], ['ADDMONTHS(close_date, -1.9)', '2025-12-31'], ['ADDMONTHS(close_date, 12)', '2027-01-31'],
-    ['ADDMONTHS(DATE(9999, 12, 1), 1)', null], ['ADDMONTHS(close_date, 100000000)', null],
-    ['DATEDIFF(DATE(2026, 1, 1), DATE(2026, 3, 1))', 59], ['DATEDIFF(close_date, DATE(2026, 1, 1))', -30], ['DATEDIFF(signed_at, TODAY())', 0],
-    ['YEAR(close_date)', 2026], ['MONTH(close_date)', 1], ['DAY(close_date)', 31],
-    ['DAY(signed_at)', 5], ['MONTH(signed_at)', 3], ['YEAR(NOW())', 2026],
-    ['TEXT(amount)', '1234.5'], ['TEXT(cost)', '1000'], ['TEXT(-0.50)', '-0.5'], ['TEXT(close_date)', '2026-01-31'],
-    ['TEXT(signed_at)', '2026-03-04T16:30:00.000Z'], ['TEXT(is_key)', 'true'], ['TEXT(name)', 'Acme Corp'], ['TEXT(1 > 2)', 'false'],
-    ["VALUE('12.50')", 12.5], ["VALUE(' 7 ')", 7], ["VALUE('-.5')", -0.5], ["VALUE('+3.')", 3], ["VALUE('1e5')", null], ["VALUE('abc')", null],
-    ["VALUE('')", null], ["VALUE('1,000')", null], ["VALUE('١٢')", null],
-    ["LEN('华为')", 2], ["LEN('𝒜b')", 2], ['LEN(name)', 9],
-    ["CONTAINS(name, 'Corp')", true], ["CONTAINS(name, 'corp')", false], ["CONTAINS(name, '')", true],
-    ["BEGINS(name, 'Acme')", true], ["BEGINS(name, 'acme')", false],
-    ["LOWER('İSTANBUL Ærø')", 'istanbul ærø'], ["UPPER('straße ᾳ')", 'STRAßE ᾼ'], ['UPPER(name)', 'ACME CORP'],
-    ['ROUND(2.5)', 3], ['ROUND(-2.5, 0)', -3], ['ROUND(1234.5678, 2)', 1234.57], ['ROUND(1250, -2)', 1300], ['ROUND(-1250, -2)', -1300],
-    ['ROUND(1.23456, 2.5)', 1.235], ['ROUND(amount, 99)', 1234.5], ['ROUND(amount, NULL)', null],
-    ['ABS(-3)', 3], ['ABS(cost - amount)', 234.5],
-    ['MIN(3, 1, 2)', 1], ['MAX(3, 1, 2)', 3], ['MIN(close_date, TODAY())', '2026-01-31'], ['MAX(signed_at, NOW())', '2026-03-05T06:30:00.000Z'],
-    ['MIN(NULL, 5)', 5], ['MAX(NULL, NULL)', null],
+    ["CASE(stage, 'won', 1, 'proposal', 0.5, 0)", 0.5],
+    ["CASE(stage, 'won', 1, 0)", 0],
+    ['CASE(quantity, 1, 10, 3, 30, 0)', 30],
+    ['ISBLANK(next_step)', false],
+    ['ISBLANK(amount)', false],
+    ['BLANKVALUE(amount, 0)', 1234.5],
+    ['TODAY()', '2026-03-05'],
+    ['NOW()', '2026-03-05T06:30:00.000Z'],
+    ['DATE(2024, 2, 29)', '2024-02-29'],
+    ['DATE(2023, 2, 29)', null],
+    ['DATE(2026, 13, 1)', null],
+    ['DATE(2026.5, 1, 1)', null],
+    ['DATE(0, 1, 1)', null],
+    ['DATE(10000, 1, 1)', null],
+    ['DATE(1, 1, 1)', '0001-01-01'],
+    ['ADDMONTHS(close_date, 1)', '2026-02-28'],
+    ['ADDMONTHS(DATE(2024, 1, 31), 1)', '2024-02-29'],
+    ['ADDMONTHS(DATE(2026, 3, 31), -1)', '2026-02-28'],
+    ['ADDMONTHS(close_date, 1.9)', '2026-02-28'],
+    ['ADDMONTHS(close_date, -1.9)', '2025-12-31'],
+    ['ADDMONTHS(close_date, 12)', '2027-01-31'],
+    ['ADDMONTHS(DATE(9999, 12, 1), 1)', null],
+    ['ADDMONTHS(close_date, 100000000)', null],
+    ['DATEDIFF(DATE(2026, 1, 1), DATE(2026, 3, 1))', 59],
+    ['DATEDIFF(close_date, DATE(2026, 1, 1))', -30],
+    ['DATEDIFF(signed_at, TODAY())', 0],
+    ['YEAR(close_date)', 2026],
+    ['MONTH(close_date)', 1],
+    ['DAY(close_date)', 31],
+    ['DAY(signed_at)', 5],
+    ['MONTH(signed_at)', 3],
+    ['YEAR(NOW())', 2026],
+    ['TEXT(amount)', '1234.5'],
+    ['TEXT(cost)', '1000'],
+    ['TEXT(-0.50)', '-0.5'],
+    ['TEXT(close_date)', '2026-01-31'],
+    ['TEXT(signed_at)', '2026-03-04T16:30:00.000Z'],
+    ['TEXT(is_key)', 'true'],
+    ['TEXT(name)', 'Acme Corp'],
+    ['TEXT(1 > 2)', 'false'],
+    ["VALUE('12.50')", 12.5],
+    ["VALUE(' 7 ')", 7],
+    ["VALUE('-.5')", -0.5],
+    ["VALUE('+3.')", 3],
+    ["VALUE('1e5')", null],
+    ["VALUE('abc')", null],
+    ["VALUE('')", null],
+    ["VALUE('1,000')", null],
+    ["VALUE('١٢')", null],
+    ["LEN('华为')", 2],
+    ["LEN('𝒜b')", 2],
+    ['LEN(name)', 9],
+    ["CONTAINS(name, 'Corp')", true],
+    ["CONTAINS(name, 'corp')", false],
+    ["CONTAINS(name, '')", true],
+    ["BEGINS(name, 'Acme')", true],
+    ["BEGINS(name, 'acme')", false],
+    ["LOWER('İSTANBUL Ærø')", 'istanbul ærø'],
+    ["UPPER('straße ᾳ')", 'STRAßE ᾼ'],
+    ['UPPER(name)', 'ACME CORP'],
+    ['ROUND(2.5)', 3],
+    ['ROUND(-2.5, 0)', -3],
+    ['ROUND(1234.5678, 2)', 1234.57],
+    ['ROUND(1250, -2)', 1300],
+    ['ROUND(-1250, -2)', -1300],
+    ['ROUND(1.23456, 2.5)', 1.235],
+    ['ROUND(amount, 99)', 1234.5],
+    ['ROUND(amount, NULL)', null],
+    ['ABS(-3)', 3],
+    ['ABS(cost - amount)', 234.5],
+    ['MIN(3, 1, 2)', 1],
+    ['MAX(3, 1, 2)', 3],
+    ['MIN(close_date, TODAY())', '2026-01-31'],
+    ['MAX(signed_at, NOW())', '2026-03-05T06:30:00.000Z'],
+    ['MIN(NULL, 5)', 5],
+    ['MAX(NULL, NULL)', null],
   ])('%s', (src, expected) => {
     expect(run(src, rec)).toEqual(expected);
   });
@@ -255,7 +358,7 @@ describe('lookups and formula fields', () => {
   });
 
   it('lists the fields and lookup paths it reads', () => {
-    const c = check("account.parent.name & TEXT(margin) & TEXT(via_account)");
+    const c = check('account.parent.name & TEXT(margin) & TEXT(via_account)');
     expect(c.fields.sort()).toEqual(['account', 'amount', 'cost', 'margin', 'via_account']);
     expect(c.paths).toEqual([['account'], ['account', 'parent']]);
     expect(c.type).toBe('text');
@@ -290,7 +393,13 @@ describe('rules: ISCHANGED, PRIORVALUE, ISNEW', () => {
 
   it('compile for a stored record compared with itself', () => {
     const params = new Params();
-    const sql = compileFormulaSql(check('ISNEW() || ISCHANGED(amount) || PRIORVALUE(amount) > 5'), params, { alias: 't', schema: 's1', today: '2026-03-05', now: BASE.now, timeZone: 'UTC' });
+    const sql = compileFormulaSql(check('ISNEW() || ISCHANGED(amount) || PRIORVALUE(amount) > 5'), params, {
+      alias: 't',
+      schema: 's1',
+      today: '2026-03-05',
+      now: BASE.now,
+      timeZone: 'UTC',
+    });
     expect(sql).toContain('FALSE OR FALSE');
     expect(sql).toContain('"t"."amount"::numeric');
   });
@@ -323,7 +432,13 @@ describe('problems, with their message and position', () => {
     ['1 + ROUND()', 'argCount', 4, 5, 'ROUND takes 1 to 2 argument(s), found 0, at position 5'],
     ['AND()', 'argCount', 0, 3, 'AND takes at least 1 argument(s), found 0, at position 1'],
     ["CASE(stage, 'a', 1)", 'caseArgs', 0, 4, 'CASE takes an expression, value/result pairs and an else result (an even number of arguments, at least 4), found 3, at position 1'],
-    ["CASE(stage, 'a', 1, 'b', 2)", 'caseArgs', 0, 4, 'CASE takes an expression, value/result pairs and an else result (an even number of arguments, at least 4), found 5, at position 1'],
+    [
+      "CASE(stage, 'a', 1, 'b', 2)",
+      'caseArgs',
+      0,
+      4,
+      'CASE takes an expression, value/result pairs and an else result (an even number of arguments, at least 4), found 5, at position 1',
+    ],
     ["'a' + 1", 'operandType', 0, 3, 'Operator "+" expects a number or a date, found text, at position 1'],
     ["amount & 'x'", 'operandType', 0, 6, 'Operator "&" expects text, found a number, at position 1'],
     ['close_date + close_date', 'operandType', 13, 10, 'Operator "+" expects a number, found a date, at position 14'],
@@ -356,12 +471,19 @@ describe('problems, with their message and position', () => {
   it('reports every type problem, not only the first', () => {
     const errors = problems("('a' + 1) * (TRUE - 2) & IF(1, amout, 3)");
     expect(errors.map((e) => [e.code, e.position])).toEqual([
-      ['operandType', 1], ['operandType', 13], ['argumentType', 28], ['unknownField', 31],
+      ['operandType', 1],
+      ['operandType', 13],
+      ['argumentType', 28],
+      ['unknownField', 31],
     ]);
   });
 
   it('refuses rule-only functions in formula fields', () => {
-    for (const [src, name] of [['ISCHANGED(amount)', 'ISCHANGED'], ['PRIORVALUE(amount) > 1', 'PRIORVALUE'], ['ISNEW()', 'ISNEW']]) {
+    for (const [src, name] of [
+      ['ISCHANGED(amount)', 'ISCHANGED'],
+      ['PRIORVALUE(amount) > 1', 'PRIORVALUE'],
+      ['ISNEW()', 'ISNEW'],
+    ]) {
       const errors = problems(src, { mode: 'field' });
       expect(errors.map((e) => e.code)).toEqual(['ruleOnly']);
       expect(errors[0].message).toBe(`${name} can be used only in validation rules, at position 1`);
@@ -371,7 +493,10 @@ describe('problems, with their message and position', () => {
 
   it('checks the result type when one is expected', () => {
     expect(problems('amount + 1', { expect: 'boolean' })[0]).toEqual({
-      code: 'resultType', message: 'The formula must give true/false, but it gives a number', position: 0, length: 10,
+      code: 'resultType',
+      message: 'The formula must give true/false, but it gives a number',
+      position: 0,
+      length: 10,
     });
     expect(check('NULL', { expect: 'date' }).type).toBe('date');
     expect(check('IF(TRUE, NULL, NULL)', { expect: 'text' }).type).toBe('text');

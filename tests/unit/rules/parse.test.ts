@@ -24,14 +24,33 @@ describe('accepted conditions', () => {
     ['empty all', 'opportunity', { all: [] }],
     ['empty any', 'opportunity', { any: [] }],
     ['a leaf on its own', 'opportunity', { field: 'amount', op: 'gte', value: 10000 }],
-    ['nested groups', 'opportunity', { all: [{ field: 'stage', op: 'in', value: ['proposal', 'negotiation'] }, { any: [{ not: { field: 'account', op: 'is_empty' } }, { field: 'name', op: 'contains', value: '华为' }] }] }],
+    [
+      'nested groups',
+      'opportunity',
+      {
+        all: [
+          { field: 'stage', op: 'in', value: ['proposal', 'negotiation'] },
+          { any: [{ not: { field: 'account', op: 'is_empty' } }, { field: 'name', op: 'contains', value: '华为' }] },
+        ],
+      },
+    ],
     ['is_empty with a null value', 'opportunity', { field: 'close_date', op: 'is_empty', value: null }],
     ['between numbers', 'opportunity', { field: 'probability', op: 'between', value: [10, 90.5] }],
     ['between dates', 'opportunity', { field: 'close_date', op: 'between', value: ['2026-01-01', '2026-12-31'] }],
     ['$me on owner', 'account', { field: 'owner', op: 'eq', value: '$me' }],
     ['$me in a list on owner', 'account', { field: 'owner', op: 'in', value: ['$me', ID] }],
     ['$me on created_by', 'lead', { field: 'created_by', op: 'ne', value: '$me' }],
-    ['system fields', 'contract', { all: [{ field: 'version', op: 'gt', value: 1 }, { field: 'created_at', op: 'lt', value: '2026-03-05T00:00:00Z' }, { field: 'id', op: 'eq', value: ID }] }],
+    [
+      'system fields',
+      'contract',
+      {
+        all: [
+          { field: 'version', op: 'gt', value: 1 },
+          { field: 'created_at', op: 'lt', value: '2026-03-05T00:00:00Z' },
+          { field: 'id', op: 'eq', value: ID },
+        ],
+      },
+    ],
     ['the system name of an object named by another field', 'activity', { field: 'name', op: 'starts_with', value: 'Call' }],
     ['auto number text operators', 'contract', { field: 'number', op: 'starts_with', value: 'HT-2026' }],
     ['the deepest allowed nesting', 'opportunity', nested(12, { field: 'amount', op: 'is_empty' })],
@@ -118,7 +137,17 @@ const REJECTED: Rejected[] = [
   { name: 'a scalar for in', input: leaf('stage', 'in', 'proposal'), pointer: '/value', code: 'filter.value', field: 'stage' },
   { name: 'an empty list for in', input: leaf('stage', 'in', []), pointer: '/value', code: 'filter.value', field: 'stage' },
   { name: 'a bad item in a list', input: leaf('amount', 'not_in', [1, 'two']), pointer: '/value', code: 'filter.value', field: 'amount' },
-  { name: 'a list over 1000 items', input: leaf('amount', 'in', Array.from({ length: 1001 }, (_, i) => i)), pointer: '/value', code: 'filter.value', field: 'amount' },
+  {
+    name: 'a list over 1000 items',
+    input: leaf(
+      'amount',
+      'in',
+      Array.from({ length: 1001 }, (_, i) => i),
+    ),
+    pointer: '/value',
+    code: 'filter.value',
+    field: 'amount',
+  },
   { name: 'between with one bound', input: leaf('amount', 'between', [1]), pointer: '/value', code: 'filter.value', field: 'amount' },
   { name: 'between with three bounds', input: leaf('amount', 'between', [1, 2, 3]), pointer: '/value', code: 'filter.value', field: 'amount' },
   { name: 'a boolean for text', input: leaf('name', 'eq', true), pointer: '/value', code: 'filter.value', field: 'name' },
@@ -146,9 +175,12 @@ describe('rejected conditions', () => {
   });
 
   it('reports every problem at once, in document order', () => {
-    const r = parseCondition({
-      all: [leaf('nope', 'eq', 1), leaf('amount', 'contains', 'x'), { any: [leaf('close_date', 'eq', 'soon'), 'junk'] }, leaf('account', 'eq', '$me')],
-    }, opportunity);
+    const r = parseCondition(
+      {
+        all: [leaf('nope', 'eq', 1), leaf('amount', 'contains', 'x'), { any: [leaf('close_date', 'eq', 'soon'), 'junk'] }, leaf('account', 'eq', '$me')],
+      },
+      opportunity,
+    );
     expect(r.errors.map((e) => [e.pointer, e.code])).toEqual([
       ['/all/0/field', 'filter.unknownField'],
       ['/all/1/op', 'filter.operator'],

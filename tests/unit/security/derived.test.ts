@@ -23,10 +23,7 @@ function metadata(extra: Record<string, FieldDef[]> = {}, changed: Record<string
     file,
     def: {
       ...def,
-      fields: [
-        ...def.fields.map((f) => ({ ...f, ...(changed[def.name]?.[f.name] ?? {}) })),
-        ...(extra[def.name] ?? []),
-      ] as typeof def.fields,
+      fields: [...def.fields.map((f) => ({ ...f, ...(changed[def.name]?.[f.name] ?? {}) })), ...(extra[def.name] ?? [])] as typeof def.fields,
     },
   }));
   return buildMetadata(docs);
@@ -54,8 +51,9 @@ const readable = (meta: MetadataModel, perms: UserPermissions, ...refs: string[]
 
 describe('stock formulas and roll-ups', () => {
   it('a rep who may not read contract cost does not read the margin; opportunity figures stay', () => {
-    expect(readable(stock, viewer(['contract.cost']), 'contract.margin', 'contract.amount', 'opportunity.gross_margin', 'account.won_amount', 'account.open_opportunities'))
-      .toEqual({ 'contract.margin': false, 'contract.amount': true, 'opportunity.gross_margin': true, 'account.won_amount': true, 'account.open_opportunities': true });
+    expect(
+      readable(stock, viewer(['contract.cost']), 'contract.margin', 'contract.amount', 'opportunity.gross_margin', 'account.won_amount', 'account.open_opportunities'),
+    ).toEqual({ 'contract.margin': false, 'contract.amount': true, 'opportunity.gross_margin': true, 'account.won_amount': true, 'account.open_opportunities': true });
   });
 
   it.each<[string, string[], string[], Record<string, boolean>]>([
@@ -109,9 +107,12 @@ describe('formulas through lookups and other formulas', () => {
 });
 
 describe('safe to show', () => {
-  const meta = metadata({
-    contract: [{ name: 'of_margin', type: 'formula', label: L('Of margin'), formula: 'margin / 2', returnType: 'number' }],
-  }, { contract: { margin: { safeToShow: true } } });
+  const meta = metadata(
+    {
+      contract: [{ name: 'of_margin', type: 'formula', label: L('Of margin'), formula: 'margin / 2', returnType: 'number' }],
+    },
+    { contract: { margin: { safeToShow: true } } },
+  );
   const rep = viewer(['contract.cost']);
 
   it('shows the value to a viewer who may read the field itself, and formulas reading it', () => {
@@ -120,7 +121,7 @@ describe('safe to show', () => {
     expect(readable(meta, viewer(['contract.cost', 'contract.margin']), 'contract.margin')).toEqual({ 'contract.margin': false });
   });
 
-  it('the viewer\'s metadata has the field without its formula; those who read the inputs get the formula', () => {
+  it("the viewer's metadata has the field without its formula; those who read the inputs get the formula", () => {
     const margin = metadataFor(meta, rep, 'rep').objects.get('contract')!.fieldMap.get('margin')!;
     expect(margin).toMatchObject({ name: 'margin', returnType: 'percent', scale: 1 });
     expect(margin.formula).toBeUndefined();
@@ -128,7 +129,7 @@ describe('safe to show', () => {
   });
 });
 
-describe('the viewer\'s metadata', () => {
+describe("the viewer's metadata", () => {
   it('leaves hidden derived fields out of fields, the field map and related-list columns, and keeps the formulas to compute the others', () => {
     const view = metadataFor(stock, viewer(['contract.cost']), 'rep-view').objects.get('contract')!;
     expect(view.fields.map((f) => f.name)).not.toContain('margin');

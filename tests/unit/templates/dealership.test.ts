@@ -13,7 +13,10 @@ const stockDir = path.join(root, 'metadata');
 const templateDir = path.join(root, 'seeds/templates/dealership_4s');
 
 type Field = ObjectDefinition['fields'][number];
-interface Extension { object: string; fields?: Field[] }
+interface Extension {
+  object: string;
+  fields?: Field[];
+}
 
 function readJson<T = unknown>(file: string): T {
   return JSON.parse(fs.readFileSync(file, 'utf8')) as T;
@@ -23,7 +26,10 @@ function readJson<T = unknown>(file: string): T {
 function readFolder<T>(dir: string, folder: string): { file: string; data: T }[] {
   const full = path.join(dir, folder);
   if (!fs.existsSync(full)) return [];
-  return fs.readdirSync(full).filter((n) => n.endsWith('.json')).sort()
+  return fs
+    .readdirSync(full)
+    .filter((n) => n.endsWith('.json'))
+    .sort()
     .map((n) => ({ file: `${folder}/${n}`, data: readJson<T>(path.join(full, n)) }));
 }
 
@@ -89,7 +95,11 @@ describe('dealership_4s template', () => {
   });
 
   it('names files after their documents and adds no field or object the stock metadata already has', () => {
-    for (const def of templateObjects) expect(stockObjects.some((o) => o.name === def.name), `${def.name} is a new object`).toBe(false);
+    for (const def of templateObjects)
+      expect(
+        stockObjects.some((o) => o.name === def.name),
+        `${def.name} is a new object`,
+      ).toBe(false);
     for (const { file, data } of readFolder<ObjectDefinition>(templateDir, 'objects')) expect(file).toBe(`objects/${data.name}.json`);
     for (const { file, data } of readFolder<Extension>(templateDir, 'extensions')) {
       expect(file).toBe(`extensions/${data.object}.json`);
@@ -165,10 +175,17 @@ describe('dealership_4s template', () => {
     const vehicle = meta.objects.get('vehicle')!;
     expect(vehicle.nameField).toBe('vin');
     expect(vehicle.sharing?.default).toBe('read');
-    expect(meta.objects.get('account')!.relatedLists.map((r) => `${r.object}.${r.field}`))
-      .toEqual(expect.arrayContaining(['vehicle.account', 'test_drive.account', 'vehicle_order.account']));
+    expect(meta.objects.get('account')!.relatedLists.map((r) => `${r.object}.${r.field}`)).toEqual(
+      expect.arrayContaining(['vehicle.account', 'test_drive.account', 'vehicle_order.account']),
+    );
     for (const object of ['vehicle', 'test_drive', 'vehicle_order']) {
-      expect(meta.views.get(object)!.filter((v) => v.isDefault).map((v) => v.name), `${object} has one default view`).toEqual(['all']);
+      expect(
+        meta.views
+          .get(object)!
+          .filter((v) => v.isDefault)
+          .map((v) => v.name),
+        `${object} has one default view`,
+      ).toEqual(['all']);
     }
 
     for (const file of fs.readdirSync(path.join(templateDir, 'data')).filter((n) => n.endsWith('.json'))) {

@@ -17,7 +17,8 @@ function credentials(body: Record<string, unknown>, locale: Locale): { email: st
   const password = ownString(body, 'password');
   const details = [];
   if (!email || email.length > MAX_EMAIL) details.push({ field: 'email', code: 'auth.emailRequired', message: t(locale, 'auth.emailRequired', { max: MAX_EMAIL }) });
-  if (!password || password.length > MAX_PASSWORD) details.push({ field: 'password', code: 'auth.passwordRequired', message: t(locale, 'auth.passwordRequired', { max: MAX_PASSWORD }) });
+  if (!password || password.length > MAX_PASSWORD)
+    details.push({ field: 'password', code: 'auth.passwordRequired', message: t(locale, 'auth.passwordRequired', { max: MAX_PASSWORD }) });
   if (details.length) throw new AppError('VALIDATION_FAILED', details[0].message, details);
   return { email: email!, password: password! };
 }

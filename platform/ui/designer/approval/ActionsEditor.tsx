@@ -17,7 +17,10 @@ import { MOMENTS, newKey, RECIPIENTS, type ActionRow, type ActionsState, type Mo
 import { Labelled } from './StepsEditor';
 
 const MOMENT_TITLES: Record<Moment, MessageKey> = {
-  submit: 'designer.approval.onSubmit', approve: 'designer.approval.onApprove', reject: 'designer.approval.onRejectMoment', recall: 'designer.approval.onRecall',
+  submit: 'designer.approval.onSubmit',
+  approve: 'designer.approval.onApprove',
+  reject: 'designer.approval.onRejectMoment',
+  recall: 'designer.approval.onRecall',
 };
 const NUMERIC = new Set(['integer', 'decimal', 'currency', 'percent']);
 
@@ -32,21 +35,74 @@ function ValueInput({ field, id, value, onChange }: { field?: FieldInfo; id: str
   const clears = tr('designer.approval.valueEmpty');
   if (!field) return <Input id={id} disabled placeholder={tr('designer.approval.pickFieldFirst')} />;
   if (field.options) {
-    const options = field.options.filter((o) => o.active || o.value === value || (Array.isArray(value) && value.includes(o.value))).map((o) => ({ value: o.value, label: label(o.label) }));
-    return <Select id={id} allowClear mode={field.type === 'multi_picklist' ? 'multiple' : undefined} value={value ?? undefined} options={options} placeholder={clears} onChange={(v) => onChange(v ?? undefined)} />;
+    const options = field.options
+      .filter((o) => o.active || o.value === value || (Array.isArray(value) && value.includes(o.value)))
+      .map((o) => ({ value: o.value, label: label(o.label) }));
+    return (
+      <Select
+        id={id}
+        allowClear
+        mode={field.type === 'multi_picklist' ? 'multiple' : undefined}
+        value={value ?? undefined}
+        options={options}
+        placeholder={clears}
+        onChange={(v) => onChange(v ?? undefined)}
+      />
+    );
   }
   if (field.type === 'boolean') {
-    return <Select id={id} allowClear value={value ?? undefined} placeholder={clears} options={[{ value: true, label: tr('ui.yes') }, { value: false, label: tr('ui.no') }]} onChange={(v) => onChange(v ?? undefined)} />;
+    return (
+      <Select
+        id={id}
+        allowClear
+        value={value ?? undefined}
+        placeholder={clears}
+        options={[
+          { value: true, label: tr('ui.yes') },
+          { value: false, label: tr('ui.no') },
+        ]}
+        onChange={(v) => onChange(v ?? undefined)}
+      />
+    );
   }
-  if (field.type === 'user') return <Select id={id} allowClear showSearch={{ optionFilterProp: 'label' }} value={value ?? undefined} options={dir.userIds} placeholder={clears} onChange={(v) => onChange(v ?? undefined)} />;
-  if (field.type === 'lookup' && field.target) return <LookupSelect id={id} object={field.target} value={value as string | undefined} placeholder={clears} onChange={(v) => onChange(v ?? undefined)} />;
-  if (NUMERIC.has(field.type)) return <InputNumber id={id} style={{ width: '100%' }} value={value as number | undefined} placeholder={clears} onChange={(v) => onChange(v ?? undefined)} />;
-  if (field.type === 'date') return <DatePicker id={id} value={value ? dayjs(String(value)) : null} placeholder={clears} onChange={(d) => onChange(d ? d.format('YYYY-MM-DD') : undefined)} />;
-  if (field.type === 'datetime') return <DatePicker id={id} showTime value={value ? dayjs(String(value)) : null} placeholder={clears} onChange={(d) => onChange(d ? d.toISOString() : undefined)} />;
+  if (field.type === 'user')
+    return (
+      <Select
+        id={id}
+        allowClear
+        showSearch={{ optionFilterProp: 'label' }}
+        value={value ?? undefined}
+        options={dir.userIds}
+        placeholder={clears}
+        onChange={(v) => onChange(v ?? undefined)}
+      />
+    );
+  if (field.type === 'lookup' && field.target)
+    return <LookupSelect id={id} object={field.target} value={value as string | undefined} placeholder={clears} onChange={(v) => onChange(v ?? undefined)} />;
+  if (NUMERIC.has(field.type))
+    return <InputNumber id={id} style={{ width: '100%' }} value={value as number | undefined} placeholder={clears} onChange={(v) => onChange(v ?? undefined)} />;
+  if (field.type === 'date')
+    return <DatePicker id={id} value={value ? dayjs(String(value)) : null} placeholder={clears} onChange={(d) => onChange(d ? d.format('YYYY-MM-DD') : undefined)} />;
+  if (field.type === 'datetime')
+    return <DatePicker id={id} showTime value={value ? dayjs(String(value)) : null} placeholder={clears} onChange={(d) => onChange(d ? d.toISOString() : undefined)} />;
   return <Input id={id} value={(value as string | undefined) ?? ''} placeholder={clears} onChange={(e) => onChange(e.target.value)} />;
 }
 
-function ActionItem({ action, title, first, fields, onChange, onRemove }: { action: ActionRow; title: string; first: boolean; fields: FieldInfo[]; onChange(a: ActionRow): void; onRemove(): void }) {
+function ActionItem({
+  action,
+  title,
+  first,
+  fields,
+  onChange,
+  onRemove,
+}: {
+  action: ActionRow;
+  title: string;
+  first: boolean;
+  fields: FieldInfo[];
+  onChange(a: ActionRow): void;
+  onRemove(): void;
+}) {
   const { tr, label } = useT();
   const base = useId();
   const at = (k: string) => `${base}-${k}`;
@@ -59,8 +115,12 @@ function ActionItem({ action, title, first, fields, onChange, onRemove }: { acti
       {action.type === 'update' ? (
         <Space wrap align="start" size="middle" style={{ marginTop: 8 }}>
           <Labelled id={at('field')} label={tr('designer.approval.actionField')} width={240}>
-            <Select showSearch={{ optionFilterProp: 'label' }} value={action.field} options={fields.map((f) => ({ value: f.name, label: label(f.label) }))}
-              onChange={(field: string) => onChange({ ...action, field, value: undefined })} />
+            <Select
+              showSearch={{ optionFilterProp: 'label' }}
+              value={action.field}
+              options={fields.map((f) => ({ value: f.name, label: label(f.label) }))}
+              onChange={(field: string) => onChange({ ...action, field, value: undefined })}
+            />
           </Labelled>
           <Labelled id={at('value')} label={tr('designer.approval.actionValue')} width={280}>
             <ValueInput field={fields.find((f) => f.name === action.field)} id={at('value')} value={action.value} onChange={(value) => onChange({ ...action, value })} />
@@ -69,8 +129,12 @@ function ActionItem({ action, title, first, fields, onChange, onRemove }: { acti
       ) : (
         <div style={{ marginTop: 8, display: 'grid', gap: 8 }}>
           <Labelled id={at('to')} label={tr('designer.approval.recipients')}>
-            <Select mode="multiple" value={action.to} options={RECIPIENTS.map((r) => ({ value: r, label: tr(`designer.approval.to.${r}` as MessageKey) }))}
-              onChange={(to) => onChange({ ...action, to })} />
+            <Select
+              mode="multiple"
+              value={action.to}
+              options={RECIPIENTS.map((r) => ({ value: r, label: tr(`designer.approval.to.${r}` as MessageKey) }))}
+              onChange={(to) => onChange({ ...action, to })}
+            />
           </Labelled>
           <Space wrap align="start" size="middle">
             <Labelled id={at('subjectEn')} label={tr('designer.approval.subject')} width={320}>
@@ -84,7 +148,12 @@ function ActionItem({ action, title, first, fields, onChange, onRemove }: { acti
             <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} value={action.bodyEn} onChange={(e) => onChange({ ...action, bodyEn: e.target.value })} />
           </Labelled>
           <Labelled id={at('bodyZh')} label={tr('designer.approval.bodyZh')}>
-            <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} value={action.bodyZh} placeholder={action.bodyEn} onChange={(e) => onChange({ ...action, bodyZh: e.target.value })} />
+            <Input.TextArea
+              autoSize={{ minRows: 2, maxRows: 8 }}
+              value={action.bodyZh}
+              placeholder={action.bodyEn}
+              onChange={(e) => onChange({ ...action, bodyZh: e.target.value })}
+            />
           </Labelled>
         </div>
       )}
@@ -92,7 +161,17 @@ function ActionItem({ action, title, first, fields, onChange, onRemove }: { acti
   );
 }
 
-export function ActionsEditor({ value, onChange, fields, problems }: { value?: ActionsState; onChange?(next: ActionsState): void; fields: FieldInfo[]; problems: Map<string, string[]> }) {
+export function ActionsEditor({
+  value,
+  onChange,
+  fields,
+  problems,
+}: {
+  value?: ActionsState;
+  onChange?(next: ActionsState): void;
+  fields: FieldInfo[];
+  problems: Map<string, string[]>;
+}) {
   const { tr } = useT();
   const state = value ?? { submit: [], approve: [], reject: [], recall: [] };
   const writable = writableFields(fields);
@@ -106,16 +185,55 @@ export function ActionsEditor({ value, onChange, fields, problems }: { value?: A
         const own = [...problems].filter(([k]) => k === m || k.startsWith(`${m}/`)).flatMap(([, msgs]) => msgs);
         return (
           <Card key={m} size="small" role="group" aria-label={title} title={title} style={{ marginBottom: 12 }}>
-            {own.length > 0 && <Alert type="error" showIcon style={{ marginBottom: 8 }} title={<ul style={{ margin: 0, paddingLeft: 18 }}>{own.map((x) => <li key={x}>{x}</li>)}</ul>} />}
-            {list.length === 0 && <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>{tr('designer.approval.noActions')}</Typography.Paragraph>}
+            {own.length > 0 && (
+              <Alert
+                type="error"
+                showIcon
+                style={{ marginBottom: 8 }}
+                title={
+                  <ul style={{ margin: 0, paddingLeft: 18 }}>
+                    {own.map((x) => (
+                      <li key={x}>{x}</li>
+                    ))}
+                  </ul>
+                }
+              />
+            )}
+            {list.length === 0 && (
+              <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
+                {tr('designer.approval.noActions')}
+              </Typography.Paragraph>
+            )}
             {list.map((a, i) => (
-              <ActionItem key={a.key} action={a} first={i === 0} fields={writable} title={tr(a.type === 'update' ? 'designer.approval.updateN' : 'designer.approval.emailN', { n: i + 1 })}
-                onChange={(next) => setMoment(m, list.map((x, j) => (j === i ? next : x)))} onRemove={() => setMoment(m, list.filter((_, j) => j !== i))} />
+              <ActionItem
+                key={a.key}
+                action={a}
+                first={i === 0}
+                fields={writable}
+                title={tr(a.type === 'update' ? 'designer.approval.updateN' : 'designer.approval.emailN', { n: i + 1 })}
+                onChange={(next) =>
+                  setMoment(
+                    m,
+                    list.map((x, j) => (j === i ? next : x)),
+                  )
+                }
+                onRemove={() =>
+                  setMoment(
+                    m,
+                    list.filter((_, j) => j !== i),
+                  )
+                }
+              />
             ))}
             <Space style={{ marginTop: 8 }} wrap>
-              <Button size="small" icon={<PlusOutlined />} onClick={() => setMoment(m, [...list, { key: newKey(), type: 'update' }])}>{tr('designer.approval.addUpdate')}</Button>
-              <Button size="small" icon={<MailOutlined />}
-                onClick={() => setMoment(m, [...list, { key: newKey(), type: 'email', to: ['submitter'], subjectEn: '', subjectZh: '', bodyEn: '', bodyZh: '' }])}>
+              <Button size="small" icon={<PlusOutlined />} onClick={() => setMoment(m, [...list, { key: newKey(), type: 'update' }])}>
+                {tr('designer.approval.addUpdate')}
+              </Button>
+              <Button
+                size="small"
+                icon={<MailOutlined />}
+                onClick={() => setMoment(m, [...list, { key: newKey(), type: 'email', to: ['submitter'], subjectEn: '', subjectZh: '', bodyEn: '', bodyZh: '' }])}
+              >
                 {tr('designer.approval.addEmail')}
               </Button>
             </Space>

@@ -17,15 +17,27 @@ export function AfterApprovalItems({ fields }: { fields: FieldInfo[] }) {
   return (
     <>
       <Form.Item label={tr('designer.approval.afterApproval')} name="afterOnEdit" extra={tr('designer.approval.afterHint')} style={{ maxWidth: 720 }}>
-        <Select options={[
-          { value: 'none', label: tr('designer.approval.afterNone') },
-          { value: 'lock', label: tr('designer.approval.afterLock') },
-          { value: 'reopen', label: tr('designer.approval.afterReopen') },
-        ]} />
+        <Select
+          options={[
+            { value: 'none', label: tr('designer.approval.afterNone') },
+            { value: 'lock', label: tr('designer.approval.afterLock') },
+            { value: 'reopen', label: tr('designer.approval.afterReopen') },
+          ]}
+        />
       </Form.Item>
       {onEdit && onEdit !== 'none' && (
-        <Form.Item label={tr('designer.approval.afterFields')} name="afterFields" style={{ maxWidth: 720 }}
-          rules={[{ validator: async (_r, v: string[] | undefined) => { if (!v?.length) throw new Error(tr('designer.approval.afterNoFields')); } }]}>
+        <Form.Item
+          label={tr('designer.approval.afterFields')}
+          name="afterFields"
+          style={{ maxWidth: 720 }}
+          rules={[
+            {
+              validator: async (_r, v: string[] | undefined) => {
+                if (!v?.length) throw new Error(tr('designer.approval.afterNoFields'));
+              },
+            },
+          ]}
+        >
           <Select mode="multiple" allowClear showSearch={{ optionFilterProp: 'label' }} options={options} />
         </Form.Item>
       )}

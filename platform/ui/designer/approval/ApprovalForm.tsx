@@ -17,8 +17,21 @@ import { ActionsEditor } from './ActionsEditor';
 import { AfterApprovalItems } from './AfterApprovalItems';
 import { useDirectory } from './ApproversEditor';
 import {
-  actionsToState, newStepRow, orderOf, putOrDefault, rowsToSteps, stateToActions, stateToSubmitters, stepRowsProblem, stepsToRows, submittersToState, testOut,
-  type ActionsState, type DesignerApproval, type StepRow, type Test,
+  actionsToState,
+  newStepRow,
+  orderOf,
+  putOrDefault,
+  rowsToSteps,
+  stateToActions,
+  stateToSubmitters,
+  stepRowsProblem,
+  stepsToRows,
+  submittersToState,
+  testOut,
+  type ActionsState,
+  type DesignerApproval,
+  type StepRow,
+  type Test,
 } from './flow';
 import { StepsEditor } from './StepsEditor';
 import { TestInput } from './TestInput';
@@ -56,7 +69,19 @@ function itemOf(d: { field?: string; pointer?: string }): string | null {
 /** A server message without the "file#pointer " it starts with (the form shows where instead). */
 const plain = (m: string) => m.replace(/^\S+\.json#\S*\s+/, '');
 
-export function ApprovalForm({ object, fields, flows, flow, onDone }: { object: string; fields: FieldInfo[]; flows: DesignerApproval[]; flow: DesignerApproval | null; onDone(): void }) {
+export function ApprovalForm({
+  object,
+  fields,
+  flows,
+  flow,
+  onDone,
+}: {
+  object: string;
+  fields: FieldInfo[];
+  flows: DesignerApproval[];
+  flow: DesignerApproval | null;
+  onDone(): void;
+}) {
   const trpc = useTRPC();
   const { tr } = useT();
   const { message } = App.useApp();
@@ -94,14 +119,16 @@ export function ApprovalForm({ object, fields, flows, flow, onDone }: { object: 
   useEffect(() => {
     if (failures) box.current?.querySelector('.ant-alert-error, .ant-form-item-explain-error')?.scrollIntoView({ block: 'center', behavior: 'smooth' });
   }, [failures]);
-  const save = useMutation(trpc.designer.saveApproval.mutationOptions({
-    onSuccess: async () => {
-      await refresh();
-      message.success(tr('designer.approval.saved'));
-      onDone();
-    },
-    onError,
-  }));
+  const save = useMutation(
+    trpc.designer.saveApproval.mutationOptions({
+      onSuccess: async () => {
+        await refresh();
+        message.success(tr('designer.approval.saved'));
+        onDone();
+      },
+      onError,
+    }),
+  );
 
   const original = flow ? (stripOrigin(flow) as unknown as Record<string, unknown>) : {};
   const submit = (v: Values) => {
@@ -116,10 +143,25 @@ export function ApprovalForm({ object, fields, flows, flow, onDone }: { object: 
     putOrDefault(def, original, 'active', v.active, true);
     putOrDefault(def, original, 'entry', testOut(v.entry), undefined);
     const kinds = new Set(v.submitKinds);
-    putOrDefault(def, original, 'submitters', stateToSubmitters({ owner: kinds.has('owner'), creator: kinds.has('creator'), editors: kinds.has('editors'), roles: v.submitRoles, groups: v.submitGroups }, 'submitters' in original), undefined);
+    putOrDefault(
+      def,
+      original,
+      'submitters',
+      stateToSubmitters(
+        { owner: kinds.has('owner'), creator: kinds.has('creator'), editors: kinds.has('editors'), roles: v.submitRoles, groups: v.submitGroups },
+        'submitters' in original,
+      ),
+      undefined,
+    );
     putOrDefault(def, original, 'approverMayEdit', v.approverMayEdit, false);
     putOrDefault(def, original, 'allowRecall', v.allowRecall, true);
-    putOrDefault(def, original, 'afterApproval', v.afterOnEdit === 'none' ? undefined : { ...(original.afterApproval as object | undefined), fields: v.afterFields, onEdit: v.afterOnEdit }, undefined);
+    putOrDefault(
+      def,
+      original,
+      'afterApproval',
+      v.afterOnEdit === 'none' ? undefined : { ...(original.afterApproval as object | undefined), fields: v.afterFields, onEdit: v.afterOnEdit },
+      undefined,
+    );
     def.steps = rowsToSteps(v.steps);
     putOrDefault(def, original, 'actions', stateToActions(v.actions), undefined);
     save.mutate({ approval: def, mode: flow ? 'update' : 'create' });
@@ -127,12 +169,21 @@ export function ApprovalForm({ object, fields, flows, flow, onDone }: { object: 
 
   const submitters = submittersToState(flow?.submitters);
   const initial: Values = {
-    labelEn: flow?.label.en ?? '', labelZh: flow?.label.zh, name: flow?.name ?? '', description: flow?.description, active: flow?.active !== false,
+    labelEn: flow?.label.en ?? '',
+    labelZh: flow?.label.zh,
+    name: flow?.name ?? '',
+    description: flow?.description,
+    active: flow?.active !== false,
     entry: flow?.entry as Test,
-    submitKinds: (['owner', 'creator', 'editors'] as const).filter((k) => submitters[k]), submitRoles: submitters.roles, submitGroups: submitters.groups,
-    approverMayEdit: flow?.approverMayEdit === true, allowRecall: flow?.allowRecall !== false,
-    afterOnEdit: flow?.afterApproval?.onEdit ?? 'none', afterFields: [...(flow?.afterApproval?.fields ?? [])],
-    steps: flow ? stepsToRows(flow.steps) : [newStepRow()], actions: actionsToState(flow?.actions),
+    submitKinds: (['owner', 'creator', 'editors'] as const).filter((k) => submitters[k]),
+    submitRoles: submitters.roles,
+    submitGroups: submitters.groups,
+    approverMayEdit: flow?.approverMayEdit === true,
+    allowRecall: flow?.allowRecall !== false,
+    afterOnEdit: flow?.afterApproval?.onEdit ?? 'none',
+    afterFields: [...(flow?.afterApproval?.fields ?? [])],
+    steps: flow ? stepsToRows(flow.steps) : [newStepRow()],
+    actions: actionsToState(flow?.actions),
   };
   const atLeastOne = async () => {
     const [k, r, g] = [form.getFieldValue('submitKinds'), form.getFieldValue('submitRoles'), form.getFieldValue('submitGroups')] as string[][];
@@ -141,25 +192,39 @@ export function ApprovalForm({ object, fields, flows, flow, onDone }: { object: 
 
   return (
     <div ref={box}>
-      <Form<Values> form={form} name="approval" layout="vertical" initialValues={initial} onFinish={submit} requiredMark={false} scrollToFirstError={{ block: 'center' }}
+      <Form<Values>
+        form={form}
+        name="approval"
+        layout="vertical"
+        initialValues={initial}
+        onFinish={submit}
+        requiredMark={false}
+        scrollToFirstError={{ block: 'center' }}
         onValuesChange={(changed: Partial<Values>) => {
           if ('labelEn' in changed && !nameTouched) form.setFieldValue('name', apiNameFrom(changed.labelEn ?? ''));
           if ('submitRoles' in changed || 'submitGroups' in changed) void form.validateFields(['submitKinds']).catch(() => undefined);
-        }}>
+        }}
+      >
         <Alert type="info" showIcon title={tr('designer.approval.versionNote')} style={{ marginBottom: 16 }} />
         <DetailsAlert error={error} />
         <LabelNameFields fixed={Boolean(flow)} fixedHint="designer.approval.nameFixed" onNameTyped={() => setNameTouched(true)} />
-        <Form.Item label={tr('admin.description')} name="description"><Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} /></Form.Item>
-        <Form.Item label={tr('designer.approval.active')} name="active" valuePropName="checked" extra={tr('designer.approval.activeHint')}><Switch /></Form.Item>
+        <Form.Item label={tr('admin.description')} name="description">
+          <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} />
+        </Form.Item>
+        <Form.Item label={tr('designer.approval.active')} name="active" valuePropName="checked" extra={tr('designer.approval.activeHint')}>
+          <Switch />
+        </Form.Item>
         <Form.Item name="entry" extra={tr('designer.approval.entryHint')}>
           <TestInput object={object} fields={fields} label={tr('designer.approval.entry')} emptyText={tr('designer.approval.everyRecord')} />
         </Form.Item>
         <Form.Item label={tr('designer.approval.submitters')} name="submitKinds" rules={[{ validator: atLeastOne }]} extra={tr('designer.approval.submittersHint')}>
-          <Checkbox.Group options={[
-            { value: 'owner', label: tr('designer.approval.submitOwner') },
-            { value: 'creator', label: tr('designer.approval.submitCreator') },
-            { value: 'editors', label: tr('designer.approval.submitEditors') },
-          ]} />
+          <Checkbox.Group
+            options={[
+              { value: 'owner', label: tr('designer.approval.submitOwner') },
+              { value: 'creator', label: tr('designer.approval.submitCreator') },
+              { value: 'editors', label: tr('designer.approval.submitEditors') },
+            ]}
+          />
         </Form.Item>
         <Space size="large" wrap align="start">
           <Form.Item label={tr('designer.approval.submitRoles')} name="submitRoles" style={{ width: 360 }}>
@@ -170,21 +235,42 @@ export function ApprovalForm({ object, fields, flows, flow, onDone }: { object: 
           </Form.Item>
         </Space>
         <Space size="large" wrap align="start">
-          <Form.Item label={tr('designer.approval.approverMayEdit')} name="approverMayEdit" valuePropName="checked"><Switch /></Form.Item>
-          <Form.Item label={tr('designer.approval.allowRecall')} name="allowRecall" valuePropName="checked"><Switch /></Form.Item>
+          <Form.Item label={tr('designer.approval.approverMayEdit')} name="approverMayEdit" valuePropName="checked">
+            <Switch />
+          </Form.Item>
+          <Form.Item label={tr('designer.approval.allowRecall')} name="allowRecall" valuePropName="checked">
+            <Switch />
+          </Form.Item>
         </Space>
         <AfterApprovalItems fields={fields} />
-        <Typography.Title level={3} style={{ fontSize: 16 }}>{tr('designer.approval.steps')}</Typography.Title>
+        <Typography.Title level={3} style={{ fontSize: 16 }}>
+          {tr('designer.approval.steps')}
+        </Typography.Title>
         {/* The editors' own inputs are not all in error when one step is: problems show on their steps. */}
-        <Form.Item name="steps" validateStatus="" rules={[{ validator: async (_r, rows: StepRow[] | undefined) => { const p = stepRowsProblem(rows); if (p) throw new Error(tr(p)); } }]}>
+        <Form.Item
+          name="steps"
+          validateStatus=""
+          rules={[
+            {
+              validator: async (_r, rows: StepRow[] | undefined) => {
+                const p = stepRowsProblem(rows);
+                if (p) throw new Error(tr(p));
+              },
+            },
+          ]}
+        >
           <StepsEditor object={object} fields={fields} problems={stepProblems} />
         </Form.Item>
-        <Typography.Title level={3} style={{ fontSize: 16 }}>{tr('designer.approval.actions')}</Typography.Title>
+        <Typography.Title level={3} style={{ fontSize: 16 }}>
+          {tr('designer.approval.actions')}
+        </Typography.Title>
         <Form.Item name="actions" validateStatus="">
           <ActionsEditor fields={fields} problems={actionProblems} />
         </Form.Item>
         <Space>
-          <Button type="primary" htmlType="submit" loading={save.isPending}>{tr('ui.save')}</Button>
+          <Button type="primary" htmlType="submit" loading={save.isPending}>
+            {tr('ui.save')}
+          </Button>
           <Button onClick={onDone}>{tr('ui.cancel')}</Button>
         </Space>
       </Form>

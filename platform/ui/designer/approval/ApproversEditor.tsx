@@ -32,8 +32,11 @@ export function useDirectory(): { users: Option[]; roles: Option[]; departments:
 const withValue = (options: Option[], value: string | undefined) => (value && !options.some((o) => o.value === value) ? [{ value, label: value }, ...options] : options);
 
 const TYPE_LABELS: Record<ApproverType, MessageKey> = {
-  users: 'designer.approval.type.users', role: 'designer.approval.type.role', manager: 'designer.approval.type.manager',
-  department_head: 'designer.approval.type.departmentHead', group: 'designer.approval.type.group',
+  users: 'designer.approval.type.users',
+  role: 'designer.approval.type.role',
+  manager: 'designer.approval.type.manager',
+  department_head: 'designer.approval.type.departmentHead',
+  group: 'designer.approval.type.group',
 };
 
 function blank(type: ApproverType): Approver {
@@ -47,7 +50,10 @@ export function ApproversEditor({ value, onChange }: { value: Approver[]; onChan
   const { tr } = useT();
   const dir = useDirectory();
   const set = (i: number, a: Approver) => onChange(value.map((x, j) => (j === i ? a : x)));
-  const whomOptions = [{ value: 'submitter', label: tr('designer.approval.ofSubmitter') }, { value: 'owner', label: tr('designer.approval.ofOwner') }];
+  const whomOptions = [
+    { value: 'submitter', label: tr('designer.approval.ofSubmitter') },
+    { value: 'owner', label: tr('designer.approval.ofOwner') },
+  ];
 
   return (
     <div>
@@ -56,53 +62,114 @@ export function ApproversEditor({ value, onChange }: { value: Approver[]; onChan
         const name = (key: MessageKey) => tr(key, { n });
         return (
           <Space key={i} wrap align="center" style={{ display: 'flex', marginBottom: 8 }}>
-            <Select aria-label={name('designer.approval.approverType')} style={{ width: 170 }} value={a.type}
-              options={APPROVER_TYPES.map((t) => ({ value: t, label: tr(TYPE_LABELS[t]) }))} onChange={(t: ApproverType) => set(i, blank(t))} />
+            <Select
+              aria-label={name('designer.approval.approverType')}
+              style={{ width: 170 }}
+              value={a.type}
+              options={APPROVER_TYPES.map((t) => ({ value: t, label: tr(TYPE_LABELS[t]) }))}
+              onChange={(t: ApproverType) => set(i, blank(t))}
+            />
             {a.type === 'users' && (
-              <Select mode="multiple" aria-label={name('designer.approval.approverUsers')} style={{ minWidth: 320 }} value={a.users}
-                showSearch={{ optionFilterProp: 'label' }} options={a.users.reduce(withValue, dir.users)} placeholder={tr('designer.approval.pickUsers')}
-                onChange={(users: string[]) => set(i, { type: 'users', users })} />
+              <Select
+                mode="multiple"
+                aria-label={name('designer.approval.approverUsers')}
+                style={{ minWidth: 320 }}
+                value={a.users}
+                showSearch={{ optionFilterProp: 'label' }}
+                options={a.users.reduce(withValue, dir.users)}
+                placeholder={tr('designer.approval.pickUsers')}
+                onChange={(users: string[]) => set(i, { type: 'users', users })}
+              />
             )}
             {a.type === 'role' && (
-              <Select aria-label={name('designer.approval.approverRole')} style={{ width: 280 }} value={a.role} showSearch={{ optionFilterProp: 'label' }}
-                options={withValue(dir.roles, a.role)} onChange={(role: string) => set(i, { type: 'role', role })} />
+              <Select
+                aria-label={name('designer.approval.approverRole')}
+                style={{ width: 280 }}
+                value={a.role}
+                showSearch={{ optionFilterProp: 'label' }}
+                options={withValue(dir.roles, a.role)}
+                onChange={(role: string) => set(i, { type: 'role', role })}
+              />
             )}
             {a.type === 'group' && (
-              <Select aria-label={name('designer.approval.approverGroup')} style={{ width: 280 }} value={a.group} showSearch={{ optionFilterProp: 'label' }}
-                options={withValue(dir.groups, a.group)} onChange={(group: string) => set(i, { type: 'group', group })} />
+              <Select
+                aria-label={name('designer.approval.approverGroup')}
+                style={{ width: 280 }}
+                value={a.group}
+                showSearch={{ optionFilterProp: 'label' }}
+                options={withValue(dir.groups, a.group)}
+                onChange={(group: string) => set(i, { type: 'group', group })}
+              />
             )}
             {a.type === 'manager' && (
               <>
-                <Select aria-label={name('designer.approval.managerOf')} style={{ width: 200 }} value={a.of ?? 'submitter'} options={whomOptions}
-                  onChange={(of: Whom) => set(i, { ...a, of })} />
-                <InputNumber aria-label={name('designer.approval.levels')} min={1} max={10} precision={0} style={{ width: 90 }} value={a.levels ?? 1}
-                  onChange={(levels) => set(i, { ...a, levels: levels ?? 1 })} />
+                <Select
+                  aria-label={name('designer.approval.managerOf')}
+                  style={{ width: 200 }}
+                  value={a.of ?? 'submitter'}
+                  options={whomOptions}
+                  onChange={(of: Whom) => set(i, { ...a, of })}
+                />
+                <InputNumber
+                  aria-label={name('designer.approval.levels')}
+                  min={1}
+                  max={10}
+                  precision={0}
+                  style={{ width: 90 }}
+                  value={a.levels ?? 1}
+                  onChange={(levels) => set(i, { ...a, levels: levels ?? 1 })}
+                />
                 <Typography.Text type="secondary">{tr('designer.approval.levelsManagerHint')}</Typography.Text>
               </>
             )}
             {a.type === 'department_head' && (
               <>
-                <Select aria-label={name('designer.approval.departmentOf')} style={{ width: 220 }} value={a.department !== undefined ? 'named' : (a.of ?? 'submitter')}
+                <Select
+                  aria-label={name('designer.approval.departmentOf')}
+                  style={{ width: 220 }}
+                  value={a.department !== undefined ? 'named' : (a.of ?? 'submitter')}
                   options={[{ value: 'named', label: tr('designer.approval.namedDepartment') }, ...whomOptions]}
-                  onChange={(v: 'named' | Whom) => set(i, v === 'named' ? { type: 'department_head', department: '' } : { type: 'department_head', of: v, levels: 0 })} />
+                  onChange={(v: 'named' | Whom) => set(i, v === 'named' ? { type: 'department_head', department: '' } : { type: 'department_head', of: v, levels: 0 })}
+                />
                 {a.department !== undefined ? (
-                  <Select aria-label={name('designer.approval.approverDepartment')} style={{ width: 260 }} value={a.department || undefined} showSearch={{ optionFilterProp: 'label' }}
-                    options={withValue(dir.departments, a.department)} onChange={(department: string) => set(i, { type: 'department_head', department })} />
+                  <Select
+                    aria-label={name('designer.approval.approverDepartment')}
+                    style={{ width: 260 }}
+                    value={a.department || undefined}
+                    showSearch={{ optionFilterProp: 'label' }}
+                    options={withValue(dir.departments, a.department)}
+                    onChange={(department: string) => set(i, { type: 'department_head', department })}
+                  />
                 ) : (
                   <>
-                    <InputNumber aria-label={name('designer.approval.levels')} min={0} max={10} precision={0} style={{ width: 90 }} value={a.levels ?? 0}
-                      onChange={(levels) => set(i, { ...a, levels: levels ?? 0 })} />
+                    <InputNumber
+                      aria-label={name('designer.approval.levels')}
+                      min={0}
+                      max={10}
+                      precision={0}
+                      style={{ width: 90 }}
+                      value={a.levels ?? 0}
+                      onChange={(levels) => set(i, { ...a, levels: levels ?? 0 })}
+                    />
                     <Typography.Text type="secondary">{tr('designer.approval.levelsDepartmentHint')}</Typography.Text>
                   </>
                 )}
               </>
             )}
-            <Button size="small" danger icon={<DeleteOutlined />} aria-label={name('designer.approval.removeApprover')} disabled={value.length === 1}
-              onClick={() => onChange(value.filter((_, j) => j !== i))} />
+            <Button
+              size="small"
+              danger
+              icon={<DeleteOutlined />}
+              aria-label={name('designer.approval.removeApprover')}
+              disabled={value.length === 1}
+              onClick={() => onChange(value.filter((_, j) => j !== i))}
+            />
           </Space>
         );
       })}
-      <Button size="small" icon={<PlusOutlined />} onClick={() => onChange([...value, { type: 'role' }])}>{tr('designer.approval.addApprover')}</Button>
+      <Button size="small" icon={<PlusOutlined />} onClick={() => onChange([...value, { type: 'role' }])}>
+        {tr('designer.approval.addApprover')}
+      </Button>
     </div>
   );
 }

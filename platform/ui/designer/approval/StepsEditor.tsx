@@ -25,7 +25,14 @@ export function Labelled({ id, label, children, width }: { id: string; label: st
   );
 }
 
-export function StepsEditor({ value = [], onChange, id, object, fields, problems }: {
+export function StepsEditor({
+  value = [],
+  onChange,
+  id,
+  object,
+  fields,
+  problems,
+}: {
   value?: StepRow[];
   onChange?(rows: StepRow[]): void;
   id?: string;
@@ -37,13 +44,16 @@ export function StepsEditor({ value = [], onChange, id, object, fields, problems
   const { tr } = useT();
   const base = useId();
   const set = (rows: StepRow[]) => onChange?.(rows);
-  const update = (i: number, patch: Partial<StepRow>) => set(value.map((r, j) => {
-    if (j !== i) return r;
-    const next = { ...r, ...patch };
-    // A new step's API name follows its English label until typed by hand.
-    if ('en' in patch && !r.nameTouched) next.name = apiNameFrom(patch.en ?? '');
-    return next;
-  }));
+  const update = (i: number, patch: Partial<StepRow>) =>
+    set(
+      value.map((r, j) => {
+        if (j !== i) return r;
+        const next = { ...r, ...patch };
+        // A new step's API name follows its English label until typed by hand.
+        if ('en' in patch && !r.nameTouched) next.name = apiNameFrom(patch.en ?? '');
+        return next;
+      }),
+    );
   const move = (i: number, by: -1 | 1) => {
     const j = i + by;
     if (j < 0 || j >= value.length) return;
@@ -51,9 +61,18 @@ export function StepsEditor({ value = [], onChange, id, object, fields, problems
     [rows[i], rows[j]] = [rows[j], rows[i]];
     set(rows);
   };
-  const modeOptions = [{ value: 'any', label: tr('designer.approval.modeAny') }, { value: 'all', label: tr('designer.approval.modeAll') }];
-  const notMetOptions = [{ value: 'skip', label: tr('designer.approval.notMetSkip') }, { value: 'approve', label: tr('designer.approval.notMetApprove') }];
-  const rejectOptions = [{ value: 'final', label: tr('designer.approval.rejectFinal') }, { value: 'back', label: tr('designer.approval.rejectBack') }];
+  const modeOptions = [
+    { value: 'any', label: tr('designer.approval.modeAny') },
+    { value: 'all', label: tr('designer.approval.modeAll') },
+  ];
+  const notMetOptions = [
+    { value: 'skip', label: tr('designer.approval.notMetSkip') },
+    { value: 'approve', label: tr('designer.approval.notMetApprove') },
+  ];
+  const rejectOptions = [
+    { value: 'final', label: tr('designer.approval.rejectFinal') },
+    { value: 'back', label: tr('designer.approval.rejectBack') },
+  ];
 
   return (
     <div id={id}>
@@ -62,7 +81,12 @@ export function StepsEditor({ value = [], onChange, id, object, fields, problems
         const at = (k: string) => `${base}-${r.key}-${k}`;
         const own = problems.get(i) ?? [];
         return (
-          <Card key={r.key} size="small" role="group" aria-label={title} style={{ marginBottom: 12 }}
+          <Card
+            key={r.key}
+            size="small"
+            role="group"
+            aria-label={title}
+            style={{ marginBottom: 12 }}
             title={<Typography.Text strong>{title}</Typography.Text>}
             extra={
               <Space size={4}>
@@ -70,9 +94,21 @@ export function StepsEditor({ value = [], onChange, id, object, fields, problems
                 <Button size="small" icon={<ArrowDownOutlined />} aria-label={tr('designer.approval.stepDown')} disabled={i === value.length - 1} onClick={() => move(i, 1)} />
                 <Button size="small" danger icon={<DeleteOutlined />} aria-label={tr('designer.approval.removeStep')} onClick={() => set(value.filter((_, j) => j !== i))} />
               </Space>
-            }>
+            }
+          >
             {own.length > 0 && (
-              <Alert type="error" showIcon style={{ marginBottom: 12 }} title={<ul style={{ margin: 0, paddingLeft: 18 }}>{own.map((m) => <li key={m}>{m}</li>)}</ul>} />
+              <Alert
+                type="error"
+                showIcon
+                style={{ marginBottom: 12 }}
+                title={
+                  <ul style={{ margin: 0, paddingLeft: 18 }}>
+                    {own.map((m) => (
+                      <li key={m}>{m}</li>
+                    ))}
+                  </ul>
+                }
+              />
             )}
             <Space wrap align="start" size="middle" style={{ marginBottom: 12 }}>
               <Labelled id={at('en')} label={tr('designer.approval.stepLabel')} width={220}>
@@ -85,7 +121,9 @@ export function StepsEditor({ value = [], onChange, id, object, fields, problems
                 <Input value={r.name} maxLength={63} onChange={(e) => update(i, { name: e.target.value, nameTouched: true })} />
               </Labelled>
             </Space>
-            <Typography.Text strong style={{ display: 'block', marginBottom: 6 }}>{tr('designer.approval.approvers')}</Typography.Text>
+            <Typography.Text strong style={{ display: 'block', marginBottom: 6 }}>
+              {tr('designer.approval.approvers')}
+            </Typography.Text>
             <ApproversEditor value={r.approvers} onChange={(approvers) => update(i, { approvers })} />
             <Space wrap align="start" size="middle" style={{ margin: '12px 0' }}>
               <Labelled id={at('mode')} label={tr('designer.approval.mode')} width={260}>
@@ -95,8 +133,16 @@ export function StepsEditor({ value = [], onChange, id, object, fields, problems
                 <Select value={r.onReject} options={rejectOptions} onChange={(onReject) => update(i, { onReject })} />
               </Labelled>
             </Space>
-            <TestInput key={`${r.key}-criteria`} object={object} fields={fields} id={at('criteria')} label={tr('designer.approval.criteria')} emptyText={tr('designer.approval.always')}
-              value={r.criteria} onChange={(criteria) => update(i, { criteria })} />
+            <TestInput
+              key={`${r.key}-criteria`}
+              object={object}
+              fields={fields}
+              id={at('criteria')}
+              label={tr('designer.approval.criteria')}
+              emptyText={tr('designer.approval.always')}
+              value={r.criteria}
+              onChange={(criteria) => update(i, { criteria })}
+            />
             {r.criteria !== undefined && r.criteria !== '' && (
               <div style={{ marginTop: 12 }}>
                 <Labelled id={at('notMet')} label={tr('designer.approval.whenNotMet')} width={300}>
@@ -108,7 +154,9 @@ export function StepsEditor({ value = [], onChange, id, object, fields, problems
         );
       })}
       <Space wrap>
-        <Button icon={<PlusOutlined />} onClick={() => set([...value, newStepRow()])}>{tr('designer.approval.addStep')}</Button>
+        <Button icon={<PlusOutlined />} onClick={() => set([...value, newStepRow()])}>
+          {tr('designer.approval.addStep')}
+        </Button>
         <Typography.Text type="secondary">{tr('designer.approval.stepsHint')}</Typography.Text>
       </Space>
     </div>

@@ -15,7 +15,15 @@ import { FormulaInput } from '../FormulaInput';
 import { useConditionText } from '../ViewsTab';
 import type { Test } from './flow';
 
-export function TestInput({ object, fields, value, onChange, id, label, emptyText }: {
+export function TestInput({
+  object,
+  fields,
+  value,
+  onChange,
+  id,
+  label,
+  emptyText,
+}: {
   object: string;
   fields: FieldInfo[];
   value?: Test;
@@ -40,14 +48,34 @@ export function TestInput({ object, fields, value, onChange, id, label, emptyTex
 
   return (
     <div role="group" aria-label={label}>
-      <Typography.Text strong style={{ display: 'block', marginBottom: 6 }}>{label}</Typography.Text>
-      <Radio.Group value={mode} optionType="button" size="small" style={{ marginBottom: 8 }} onChange={(e) => switchTo(e.target.value)}
-        options={[{ value: 'formula', label: tr('designer.approval.asFormula') }, { value: 'condition', label: tr('designer.approval.asCondition') }]} />
+      <Typography.Text strong style={{ display: 'block', marginBottom: 6 }}>
+        {label}
+      </Typography.Text>
+      <Radio.Group
+        value={mode}
+        optionType="button"
+        size="small"
+        style={{ marginBottom: 8 }}
+        onChange={(e) => switchTo(e.target.value)}
+        options={[
+          { value: 'formula', label: tr('designer.approval.asFormula') },
+          { value: 'condition', label: tr('designer.approval.asCondition') },
+        ]}
+      />
       {mode === 'formula' ? (
         <div>
-          <label htmlFor={inputId} style={{ display: 'block', marginBottom: 4 }}>{tr('designer.approval.formulaOf', { name: label })}</label>
-          <FormulaInput id={inputId} object={object} mode="field" expect="boolean" value={typeof value === 'string' ? value : ''}
-            placeholder={tr('designer.approval.formulaPlaceholder')} onChange={(v) => onChange?.(v)} />
+          <label htmlFor={inputId} style={{ display: 'block', marginBottom: 4 }}>
+            {tr('designer.approval.formulaOf', { name: label })}
+          </label>
+          <FormulaInput
+            id={inputId}
+            object={object}
+            mode="field"
+            expect="boolean"
+            value={typeof value === 'string' ? value : ''}
+            placeholder={tr('designer.approval.formulaPlaceholder')}
+            onChange={(v) => onChange?.(v)}
+          />
         </div>
       ) : (
         <div>
@@ -58,9 +86,17 @@ export function TestInput({ object, fields, value, onChange, id, label, emptyTex
           {flat ? (
             <FilterBuilder fields={fields} initial={builderState(tree)} onApply={(s) => onChange?.(toCondition(s) as Test)} />
           ) : (
-            <Alert type="info" showIcon title={tr('designer.view.complexFilter')}
+            <Alert
+              type="info"
+              showIcon
+              title={tr('designer.view.complexFilter')}
               description={<code style={{ wordBreak: 'break-all' }}>{compactJson(tree)}</code>}
-              action={<Button size="small" onClick={() => onChange?.(undefined)}>{tr('designer.approval.clearCondition')}</Button>} />
+              action={
+                <Button size="small" onClick={() => onChange?.(undefined)}>
+                  {tr('designer.approval.clearCondition')}
+                </Button>
+              }
+            />
           )}
         </div>
       )}

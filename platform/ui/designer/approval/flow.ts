@@ -67,27 +67,50 @@ export function putOrDefault(out: Obj, orig: Obj, key: string, value: unknown, d
 const label = (en: string, zh: string): Label => ({ en: en.trim(), zh: zh.trim() || en.trim() });
 
 export function newStepRow(): StepRow {
-  return { key: newKey(), orig: {}, name: '', nameTouched: false, en: '', zh: '', approvers: [{ type: 'role' }], mode: 'any', criteria: undefined, whenNotMet: 'skip', onReject: 'final' };
+  return {
+    key: newKey(),
+    orig: {},
+    name: '',
+    nameTouched: false,
+    en: '',
+    zh: '',
+    approvers: [{ type: 'role' }],
+    mode: 'any',
+    criteria: undefined,
+    whenNotMet: 'skip',
+    onReject: 'final',
+  };
 }
 
 export function stepsToRows(steps: readonly unknown[]): StepRow[] {
   return steps.map((raw) => {
     const s = raw as Obj & { name: string; label: Label; approvers: Approver[] };
     return {
-      key: newKey(), orig: s, name: s.name, nameTouched: true, en: s.label.en, zh: s.label.zh,
+      key: newKey(),
+      orig: s,
+      name: s.name,
+      nameTouched: true,
+      en: s.label.en,
+      zh: s.label.zh,
       approvers: s.approvers.map((a) => ({ ...a })) as Approver[],
-      mode: s.mode === 'all' ? 'all' : 'any', criteria: s.criteria as Test,
-      whenNotMet: s.whenNotMet === 'approve' ? 'approve' : 'skip', onReject: s.onReject === 'back' ? 'back' : 'final',
+      mode: s.mode === 'all' ? 'all' : 'any',
+      criteria: s.criteria as Test,
+      whenNotMet: s.whenNotMet === 'approve' ? 'approve' : 'skip',
+      onReject: s.onReject === 'back' ? 'back' : 'final',
     };
   });
 }
 
 function approverOut(a: Approver): Obj {
   switch (a.type) {
-    case 'users': return { type: 'users', users: a.users };
-    case 'role': return { type: 'role', role: a.role ?? '' };
-    case 'group': return { type: 'group', group: a.group ?? '' };
-    case 'manager': return { type: 'manager', of: a.of ?? 'submitter', levels: a.levels ?? 1 };
+    case 'users':
+      return { type: 'users', users: a.users };
+    case 'role':
+      return { type: 'role', role: a.role ?? '' };
+    case 'group':
+      return { type: 'group', group: a.group ?? '' };
+    case 'manager':
+      return { type: 'manager', of: a.of ?? 'submitter', levels: a.levels ?? 1 };
     case 'department_head':
       return a.department !== undefined ? { type: 'department_head', department: a.department } : { type: 'department_head', of: a.of ?? 'submitter', levels: a.levels ?? 0 };
   }
@@ -164,7 +187,9 @@ export function submittersToState(list: readonly unknown[] | undefined): Submitt
   const specs = (list ?? [{ type: 'owner' }]) as Obj[];
   const has = (t: string) => specs.some((s) => s.type === t);
   return {
-    owner: has('owner'), creator: has('creator'), editors: has('editors'),
+    owner: has('owner'),
+    creator: has('creator'),
+    editors: has('editors'),
     roles: specs.filter((s) => s.type === 'role').map((s) => s.role as string),
     groups: specs.filter((s) => s.type === 'group').map((s) => s.group as string),
   };
@@ -196,7 +221,11 @@ export function moveChanges<T extends { order?: number; name: string }>(sorted: 
   const b = sorted[to];
   if (!a || !b || from === to) return [];
   const shared = sorted.some((f) => f !== a && f !== b && (orderOf(f) === orderOf(a) || orderOf(f) === orderOf(b)));
-  if (orderOf(a) !== orderOf(b) && !shared) return [{ flow: a, order: orderOf(b) }, { flow: b, order: orderOf(a) }];
+  if (orderOf(a) !== orderOf(b) && !shared)
+    return [
+      { flow: a, order: orderOf(b) },
+      { flow: b, order: orderOf(a) },
+    ];
   const next = [...sorted];
   [next[from], next[to]] = [next[to], next[from]];
   return next.map((flow, i) => ({ flow, order: (i + 1) * 10 })).filter(({ flow, order }) => flow.order !== order);

@@ -49,8 +49,13 @@ export function summaryItemOf(segments: string[]): string | null {
 export function computedInitialValues(f: Partial<DesignerField> | null): ComputedValues {
   const s = f?.summary;
   return {
-    formula: f?.formula ?? '', returnType: f?.returnType, currency: f?.currency ?? undefined,
-    summaryObject: s?.object, summaryVia: s?.via, summaryFn: s?.fn, summaryField: s?.field,
+    formula: f?.formula ?? '',
+    returnType: f?.returnType,
+    currency: f?.currency ?? undefined,
+    summaryObject: s?.object,
+    summaryVia: s?.via,
+    summaryFn: s?.fn,
+    summaryField: s?.field,
     summaryFilter: s?.filter === undefined ? '' : JSON.stringify(s.filter, null, 2),
     safeToShow: Boolean(f?.safeToShow),
   };
@@ -62,12 +67,20 @@ export function computedProps(type: string, v: ComputedValues): Record<string, u
   const safeToShow = v.safeToShow ? true : undefined;
   if (type === 'formula') {
     const numeric = NUMERIC_RESULTS.includes(v.returnType ?? 'number');
-    return { formula: v.formula?.trim(), returnType: v.returnType, currency: v.returnType === 'currency' ? v.currency?.trim() || undefined : undefined, ...(numeric ? {} : { scale: undefined }), safeToShow };
+    return {
+      formula: v.formula?.trim(),
+      returnType: v.returnType,
+      currency: v.returnType === 'currency' ? v.currency?.trim() || undefined : undefined,
+      ...(numeric ? {} : { scale: undefined }),
+      safeToShow,
+    };
   }
   if (type === 'rollup') {
     const filterText = v.summaryFilter?.trim();
     const summary = {
-      object: v.summaryObject, via: v.summaryVia, fn: v.summaryFn,
+      object: v.summaryObject,
+      via: v.summaryVia,
+      fn: v.summaryFn,
       ...(v.summaryFn && v.summaryFn !== 'count' && v.summaryField ? { field: v.summaryField } : {}),
       ...(filterText ? { filter: JSON.parse(filterText) as unknown } : {}),
     };
@@ -96,17 +109,27 @@ function FormulaItems({ object }: { object: string }) {
       <Form.Item label={tr('designer.computed.returnType')} name="returnType" rules={[{ required: true, message: tr('admin.required') }]} style={{ maxWidth: 320 }}>
         <Select options={RETURN_TYPES.map((r) => ({ value: r, label: tr(`designer.computed.rt.${r}` as MessageKey) }))} />
       </Form.Item>
-      <Form.Item label={tr('designer.computed.formula')} name="formula" extra={tr('designer.computed.formulaHint')}
-        rules={[{ required: true, whitespace: true, message: tr('admin.required') }]}>
+      <Form.Item
+        label={tr('designer.computed.formula')}
+        name="formula"
+        extra={tr('designer.computed.formulaHint')}
+        rules={[{ required: true, whitespace: true, message: tr('admin.required') }]}
+      >
         <FormulaInput object={object} mode="field" expect={expectOf(returnType)} placeholder="amount * probability / 100" />
       </Form.Item>
       <Space size="large" wrap>
         {NUMERIC_RESULTS.includes(returnType ?? 'number') && (
-          <Form.Item label={tr('designer.field.scale')} name="scale"><InputNumber min={0} max={10} precision={0} style={{ width: 200 }} /></Form.Item>
+          <Form.Item label={tr('designer.field.scale')} name="scale">
+            <InputNumber min={0} max={10} precision={0} style={{ width: 200 }} />
+          </Form.Item>
         )}
         {returnType === 'currency' && (
-          <Form.Item label={tr('designer.computed.currency')} name="currency" extra={tr('designer.computed.currencyHint')}
-            rules={[{ pattern: /^[A-Z]{3}$/, message: tr('designer.computed.currencyHint') }]}>
+          <Form.Item
+            label={tr('designer.computed.currency')}
+            name="currency"
+            extra={tr('designer.computed.currencyHint')}
+            rules={[{ pattern: /^[A-Z]{3}$/, message: tr('designer.computed.currencyHint') }]}
+          >
             <Input autoComplete="off" maxLength={3} style={{ width: 120 }} />
           </Form.Item>
         )}
@@ -150,8 +173,13 @@ function RollupItems({ object }: { object: string }) {
   return (
     <>
       <Space size="large" wrap align="start">
-        <Form.Item label={tr('designer.rollup.object')} name="summaryObject" rules={[{ required: true, message: tr('admin.required') }]} style={{ width: 300 }}
-          extra={!loading && children.length === 0 ? tr('designer.rollup.noChildren') : undefined}>
+        <Form.Item
+          label={tr('designer.rollup.object')}
+          name="summaryObject"
+          rules={[{ required: true, message: tr('admin.required') }]}
+          style={{ width: 300 }}
+          extra={!loading && children.length === 0 ? tr('designer.rollup.noChildren') : undefined}
+        >
           <Select loading={loading} showSearch={{ optionFilterProp: 'label' }} options={children.map((o) => ({ value: o.name, label: `${label(o.label)} (${o.name})` }))} />
         </Form.Item>
         <Form.Item label={tr('designer.rollup.via')} name="summaryVia" rules={[{ required: true, message: tr('admin.required') }]} style={{ width: 300 }}>
@@ -168,19 +196,35 @@ function RollupItems({ object }: { object: string }) {
           </Form.Item>
         )}
       </Space>
-      <Form.Item label={tr('designer.rollup.filter')} name="summaryFilter" extra={tr('designer.rollup.filterHint')}
-        rules={[{
-          validator: async (_r, text: string | undefined) => {
-            if (!text?.trim()) return;
-            let parsed: unknown;
-            try { parsed = JSON.parse(text); } catch { throw new Error(tr('designer.rollup.filterJson')); }
-            if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error(tr('designer.rollup.filterJson'));
+      <Form.Item
+        label={tr('designer.rollup.filter')}
+        name="summaryFilter"
+        extra={tr('designer.rollup.filterHint')}
+        rules={[
+          {
+            validator: async (_r, text: string | undefined) => {
+              if (!text?.trim()) return;
+              let parsed: unknown;
+              try {
+                parsed = JSON.parse(text);
+              } catch {
+                throw new Error(tr('designer.rollup.filterJson'));
+              }
+              if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error(tr('designer.rollup.filterJson'));
+            },
           },
-        }]}>
-        <Input.TextArea autoSize={{ minRows: 1, maxRows: 8 }} spellCheck={false} placeholder='{"field": "stage", "op": "eq", "value": "closed_won"}'
-          style={{ fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace' }} />
+        ]}
+      >
+        <Input.TextArea
+          autoSize={{ minRows: 1, maxRows: 8 }}
+          spellCheck={false}
+          placeholder='{"field": "stage", "op": "eq", "value": "closed_won"}'
+          style={{ fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace' }}
+        />
       </Form.Item>
-      <Form.Item label={tr('designer.field.scale')} name="scale"><InputNumber min={0} max={10} precision={0} style={{ width: 200 }} /></Form.Item>
+      <Form.Item label={tr('designer.field.scale')} name="scale">
+        <InputNumber min={0} max={10} precision={0} style={{ width: 200 }} />
+      </Form.Item>
       <SafeToShowItem />
     </>
   );

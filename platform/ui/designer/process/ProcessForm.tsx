@@ -44,14 +44,16 @@ export function ProcessForm({ object, data, process, onDone }: { object: string;
   const [form] = Form.useForm<Values>();
   const [error, setError] = useState<ClientAppError | null>(null);
   const [nameTouched, setNameTouched] = useState(Boolean(process));
-  const save = useMutation(trpc.designer.saveProcess.mutationOptions({
-    onSuccess: async () => {
-      await refresh();
-      message.success(tr('designer.process.saved'));
-      onDone();
-    },
-    onError: (e) => setError(showDesignerError(form, ITEMS, e, { pick: itemOf })),
-  }));
+  const save = useMutation(
+    trpc.designer.saveProcess.mutationOptions({
+      onSuccess: async () => {
+        await refresh();
+        message.success(tr('designer.process.saved'));
+        onDone();
+      },
+      onError: (e) => setError(showDesignerError(form, ITEMS, e, { pick: itemOf })),
+    }),
+  );
   const submit = (v: Values) => {
     setError(null);
     const nextOrder = Math.max(0, ...data.processes.map((p) => p.order ?? 0)) + 1;
@@ -59,41 +61,76 @@ export function ProcessForm({ object, data, process, onDone }: { object: string;
     const labelEn = v.labelEn.trim();
     const def: Record<string, unknown> = { ...base, object, name: v.name.trim(), label: { en: labelEn, zh: v.labelZh?.trim() || labelEn }, stages: rowsToStages(v.stages) };
     const description = v.description?.trim();
-    if (description) def.description = description; else delete def.description;
-    if (v.isDefault) def.isDefault = true; else delete def.isDefault;
-    if (v.active) delete def.active; else def.active = false;
-    if (v.layout) def.layout = v.layout; else delete def.layout;
+    if (description) def.description = description;
+    else delete def.description;
+    if (v.isDefault) def.isDefault = true;
+    else delete def.isDefault;
+    if (v.active) delete def.active;
+    else def.active = false;
+    if (v.layout) def.layout = v.layout;
+    else delete def.layout;
     save.mutate({ process: def, mode: process ? 'update' : 'create' });
   };
   const initial: Partial<Values> = process
     ? {
-        labelEn: process.label.en, labelZh: process.label.zh, name: process.name, description: process.description,
-        active: process.active !== false, isDefault: Boolean(process.isDefault), layout: process.layout ?? null, stages: stagesToRows(process.stages),
+        labelEn: process.label.en,
+        labelZh: process.label.zh,
+        name: process.name,
+        description: process.description,
+        active: process.active !== false,
+        isDefault: Boolean(process.isDefault),
+        layout: process.layout ?? null,
+        stages: stagesToRows(process.stages),
       }
     : { active: true, isDefault: data.processes.length === 0, layout: null, stages: [newStageRow()] };
   const layouts = data.layouts.map((l) => ({ value: l.name, label: `${label(l.label)} (${l.name})` }));
 
   return (
-    <Form<Values> form={form} name="process" layout="vertical" initialValues={initial} onFinish={submit} requiredMark={false}
+    <Form<Values>
+      form={form}
+      name="process"
+      layout="vertical"
+      initialValues={initial}
+      onFinish={submit}
+      requiredMark={false}
       onValuesChange={(changed: Partial<Values>) => {
         if ('labelEn' in changed && !nameTouched) form.setFieldValue('name', apiNameFrom(changed.labelEn ?? ''));
-      }}>
+      }}
+    >
       <DetailsAlert error={error} />
       <LabelNameFields fixed={Boolean(process)} fixedHint="designer.process.nameFixed" onNameTyped={() => setNameTouched(true)} />
-      <Form.Item label={tr('admin.description')} name="description"><Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} /></Form.Item>
+      <Form.Item label={tr('admin.description')} name="description">
+        <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} />
+      </Form.Item>
       <Space size="large" wrap align="start">
-        <Form.Item label={tr('designer.process.active')} name="active" valuePropName="checked"><Switch /></Form.Item>
-        <Form.Item label={tr('designer.process.default')} name="isDefault" valuePropName="checked" extra={tr('designer.process.defaultHint')}><Switch /></Form.Item>
+        <Form.Item label={tr('designer.process.active')} name="active" valuePropName="checked">
+          <Switch />
+        </Form.Item>
+        <Form.Item label={tr('designer.process.default')} name="isDefault" valuePropName="checked" extra={tr('designer.process.defaultHint')}>
+          <Switch />
+        </Form.Item>
         <Form.Item label={tr('designer.process.layout')} name="layout" extra={tr('designer.process.layoutHint')} style={{ width: 320 }}>
           <Select allowClear options={layouts} placeholder={tr('designer.process.firstLayout')} />
         </Form.Item>
       </Space>
-      <Form.Item label={tr('designer.process.stages')} name="stages"
-        rules={[{ validator: async (_r, rows: StageRow[] | undefined) => { const p = stageRowsProblem(rows); if (p) throw new Error(tr(p)); } }]}>
+      <Form.Item
+        label={tr('designer.process.stages')}
+        name="stages"
+        rules={[
+          {
+            validator: async (_r, rows: StageRow[] | undefined) => {
+              const p = stageRowsProblem(rows);
+              if (p) throw new Error(tr(p));
+            },
+          },
+        ]}
+      >
         <StagesEditor fields={data.fields} />
       </Form.Item>
       <Space>
-        <Button type="primary" htmlType="submit" loading={save.isPending}>{tr('ui.save')}</Button>
+        <Button type="primary" htmlType="submit" loading={save.isPending}>
+          {tr('ui.save')}
+        </Button>
         <Button onClick={onDone}>{tr('ui.cancel')}</Button>
       </Space>
     </Form>

@@ -46,8 +46,19 @@ let seq = 0;
 export function newStageRow(): StageRow {
   seq += 1;
   return {
-    key: `new-${Date.now().toString(36)}-${seq}`, value: '', en: '', zh: '', probability: null, forecast: 'pipeline',
-    won: false, lost: false, active: true, gateFields: [], saved: false, valueTouched: false, extra: {},
+    key: `new-${Date.now().toString(36)}-${seq}`,
+    value: '',
+    en: '',
+    zh: '',
+    probability: null,
+    forecast: 'pipeline',
+    won: false,
+    lost: false,
+    active: true,
+    gateFields: [],
+    saved: false,
+    valueTouched: false,
+    extra: {},
   };
 }
 
@@ -55,10 +66,20 @@ export function stagesToRows(stages: StageDefinition[]): StageRow[] {
   return stages.map((st, i) => {
     const { value, label, probability, forecast, won, lost, active, gate, ...extra } = st;
     return {
-      key: `saved-${i}-${value}`, value, en: label.en, zh: label.zh, probability, forecast,
-      won: Boolean(won), lost: Boolean(lost), active: active !== false,
+      key: `saved-${i}-${value}`,
+      value,
+      en: label.en,
+      zh: label.zh,
+      probability,
+      forecast,
+      won: Boolean(won),
+      lost: Boolean(lost),
+      active: active !== false,
       gateFields: (gate ?? []).filter(isFieldGate).map((g) => g.field),
-      saved: true, valueTouched: true, savedGate: gate, extra,
+      saved: true,
+      valueTouched: true,
+      savedGate: gate,
+      extra,
     };
   });
 }
@@ -92,7 +113,9 @@ export function rowsToStages(rows: StageRow[]): StageDefinition[] {
 }
 
 /** What is wrong with the rows before asking the server (message keys), or null. */
-export function stageRowsProblem(rows: StageRow[] | undefined): 'designer.process.noStages' | 'designer.process.badStageValue' | 'designer.process.duplicateStage' | 'designer.process.badProbability' | null {
+export function stageRowsProblem(
+  rows: StageRow[] | undefined,
+): 'designer.process.noStages' | 'designer.process.badStageValue' | 'designer.process.duplicateStage' | 'designer.process.badProbability' | null {
   if (!rows?.length) return 'designer.process.noStages';
   if (rows.some((r) => !/^[a-z][a-z0-9_]{0,62}$/.test(r.value.trim()))) return 'designer.process.badStageValue';
   const values = rows.map((r) => r.value.trim());

@@ -7,7 +7,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
-  actionsToState, moveChanges, putOrDefault, rowsToSteps, sortFlows, stateToActions, stateToSubmitters, stepRowsProblem, stepsToRows, submittersToState,
+  actionsToState,
+  moveChanges,
+  putOrDefault,
+  rowsToSteps,
+  sortFlows,
+  stateToActions,
+  stateToSubmitters,
+  stepRowsProblem,
+  stepsToRows,
+  submittersToState,
 } from '../../../../platform/ui/designer/approval/flow';
 
 const stock = (file: string) => JSON.parse(fs.readFileSync(path.resolve('metadata/approvals', file), 'utf8'));
@@ -27,13 +36,26 @@ describe('approval flow editor state', () => {
   it('writes defaults only where the definition spelled them out, and "when not met" only with criteria', () => {
     const [row] = stepsToRows([{ name: 'a', label: { en: 'A', zh: 'A' }, approvers: [{ type: 'manager' }] }]);
     expect(rowsToSteps([{ ...row, criteria: '  ' }])).toEqual([{ name: 'a', label: { en: 'A', zh: 'A' }, approvers: [{ type: 'manager', of: 'submitter', levels: 1 }] }]);
-    expect(rowsToSteps([{ ...row, criteria: 'amount > 5', whenNotMet: 'approve', mode: 'all', onReject: 'back', zh: '' , en: ' B ' }])).toEqual([{
-      name: 'a', label: { en: 'B', zh: 'B' }, approvers: [{ type: 'manager', of: 'submitter', levels: 1 }], criteria: 'amount > 5', whenNotMet: 'approve', mode: 'all', onReject: 'back',
-    }]);
+    expect(rowsToSteps([{ ...row, criteria: 'amount > 5', whenNotMet: 'approve', mode: 'all', onReject: 'back', zh: '', en: ' B ' }])).toEqual([
+      {
+        name: 'a',
+        label: { en: 'B', zh: 'B' },
+        approvers: [{ type: 'manager', of: 'submitter', levels: 1 }],
+        criteria: 'amount > 5',
+        whenNotMet: 'approve',
+        mode: 'all',
+        onReject: 'back',
+      },
+    ]);
     expect(stateToSubmitters({ owner: true, creator: false, editors: false, roles: [], groups: [] }, false)).toBeUndefined();
-    expect(stateToSubmitters({ owner: false, creator: true, editors: false, roles: ['sales_rep'], groups: ['key_accounts'] }, false))
-      .toEqual([{ type: 'creator' }, { type: 'role', role: 'sales_rep' }, { type: 'group', group: 'key_accounts' }]);
-    expect(stateToActions({ submit: [{ key: 'x', type: 'update', field: 'status', value: '' }], approve: [], reject: [], recall: [] })).toEqual({ submit: [{ type: 'update', field: 'status' }] });
+    expect(stateToSubmitters({ owner: false, creator: true, editors: false, roles: ['sales_rep'], groups: ['key_accounts'] }, false)).toEqual([
+      { type: 'creator' },
+      { type: 'role', role: 'sales_rep' },
+      { type: 'group', group: 'key_accounts' },
+    ]);
+    expect(stateToActions({ submit: [{ key: 'x', type: 'update', field: 'status', value: '' }], approve: [], reject: [], recall: [] })).toEqual({
+      submit: [{ type: 'update', field: 'status' }],
+    });
   });
 
   it('finds steps the server would refuse before sending them', () => {
@@ -46,11 +68,22 @@ describe('approval flow editor state', () => {
   });
 
   it('moving a flow swaps two distinct order numbers, or renumbers every flow when they are shared', () => {
-    const flows = sortFlows([{ name: 'c', order: 30 }, { name: 'a', order: 10 }, { name: 'b', order: 20 }]);
+    const flows = sortFlows([
+      { name: 'c', order: 30 },
+      { name: 'a', order: 10 },
+      { name: 'b', order: 20 },
+    ]);
     expect(flows.map((f) => f.name)).toEqual(['a', 'b', 'c']);
-    expect(moveChanges(flows, 2, 1).map(({ flow, order }) => [flow.name, order])).toEqual([['c', 20], ['b', 30]]);
+    expect(moveChanges(flows, 2, 1).map(({ flow, order }) => [flow.name, order])).toEqual([
+      ['c', 20],
+      ['b', 30],
+    ]);
     const same = sortFlows([{ name: 'b' }, { name: 'a' }, { name: 'c', order: 100 }]);
-    expect(moveChanges(same, 1, 0).map(({ flow, order }) => [flow.name, order])).toEqual([['b', 10], ['a', 20], ['c', 30]]);
+    expect(moveChanges(same, 1, 0).map(({ flow, order }) => [flow.name, order])).toEqual([
+      ['b', 10],
+      ['a', 20],
+      ['c', 30],
+    ]);
     expect(moveChanges(flows, 0, -1)).toEqual([]);
   });
 });
