@@ -25,13 +25,38 @@ interface Figure {
   p50: number;
   p99: number;
   non2xx: number;
+  /** CPU time the measured server process spent per request (ms), when known: steadier than req/s on a busy machine. */
+  cpuMs?: number;
 }
 
-async function load(name: string, url: string, headers: Record<string, string> = {}): Promise<Figure> {
+/** User + system CPU time of a process and its descendants, in ms (Linux /proc; undefined elsewhere). */
+function cpuTimeMs(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    const tick = 1000 / 100; // USER_HZ is 100 on Linux
+    const stat = (p: number) => fs.readFileSync(`/proc/${p}/stat`, 'utf8').split(') ')[1].split(' ');
+    const children = (p: number): number[] => fs.readFileSync(`/proc/${p}/task/${p}/children`, 'utf8').split(' ').filter(Boolean).map(Number);
+    let total = 0;
+    const walk = (p: number) => {
+      const f = stat(p);
+      total += (Number(f[11]) + Number(f[12])) * tick; // utime, stime
+      for (const c of children(p)) walk(c);
+    };
+    walk(pid);
+    return total;
+  } catch {
+    return undefined;
+  }
+}
+
+async function load(name: string, url: string, headers: Record<string, string> = {}, pid?: number): Promise<Figure> {
   // A short warm-up, so the first compile of a route or a cold cache is not measured.
   await autocannon({ url, connections: CONNECTIONS, duration: 2, headers });
+  const before = cpuTimeMs(pid);
   const r = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS, headers });
-  return { name, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx };
+  const after = cpuTimeMs(pid);
+  const cpuMs = before !== undefined && after !== undefined && r.requests.total > 0 ? (after - before) / r.requests.total : undefined;
+  return { name, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx, cpuMs };
 }
 
 /** The same rows the API's first page holds, straight from pg, as JSON: what Node and Postgres cost with nothing else. */
@@ -60,7 +85,9 @@ async function startNext(dbUrl: string): Promise<{ child: ChildProcess; port: nu
     if (b.status !== 0) throw new Error('next build failed');
   }
   const port = await freePort();
-  const child = spawn(process.execPath, [path.resolve('node_modules/next/dist/bin/next'), 'start', '-p', String(port)], {
+  // BENCH_HTTP_PROFILE=<dir>: the server writes a V8 CPU profile there when it stops (open it in Chrome's DevTools).
+  const profile = process.env.BENCH_HTTP_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_HTTP_PROFILE)}`] : [];
+  const child = spawn(process.execPath, [...profile, path.resolve('node_modules/next/dist/bin/next'), 'start', '-p', String(port)], {
     // The server as deployed: the bench process itself lifts the statement limit for its bulk work.
     env: { ...process.env, DATABASE_URL: dbUrl, TESSERA_WORKERS: '0', NODE_ENV: 'production', TESSERA_STATEMENT_TIMEOUT_MS: '30000' },
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -89,13 +116,14 @@ export async function httpBench(dbUrl: string, admin: RecordContext, rep: Record
   const api = `http://127.0.0.1:${next.port}/api/v1/records/opportunity`;
   try {
     const figures: Figure[] = [];
+    const pid = next.child.pid;
     figures.push(await load('bare node:http + pg, same 50 rows as JSON', `http://127.0.0.1:${bare.port}/`));
-    figures.push(await load('GET /records/opportunity?limit=50, admin', `${api}?limit=50`, { authorization: `Bearer ${adminKey}` }));
-    figures.push(await load('GET /records/opportunity?limit=50, rep', `${api}?limit=50`, { authorization: `Bearer ${repKey}` }));
-    figures.push(await load('GET /records/opportunity?limit=1, admin', `${api}?limit=1`, { authorization: `Bearer ${adminKey}` }));
-    figures.push(await load('GET /records/opportunity, no key (401)', api));
+    figures.push(await load('GET /records/opportunity?limit=50, admin', `${api}?limit=50`, { authorization: `Bearer ${adminKey}` }, pid));
+    figures.push(await load('GET /records/opportunity?limit=50, rep', `${api}?limit=50`, { authorization: `Bearer ${repKey}` }, pid));
+    figures.push(await load('GET /records/opportunity?limit=1, admin', `${api}?limit=1`, { authorization: `Bearer ${adminKey}` }, pid));
+    figures.push(await load('GET /records/opportunity, no key (401)', api, {}, pid));
     console.log(`\nHTTP load: ${CONNECTIONS} connections, ${SECONDS} s each, next start (production build)\n`);
-    console.log('request'.padEnd(48), 'req/s'.padStart(8), 'p50 ms'.padStart(8), 'p99 ms'.padStart(8), 'vs bare'.padStart(8), 'non-2xx'.padStart(8));
+    console.log('request'.padEnd(48), 'req/s'.padStart(8), 'p50 ms'.padStart(8), 'p99 ms'.padStart(8), 'vs bare'.padStart(8), 'non-2xx'.padStart(8), 'cpu ms/req'.padStart(11));
     const base = figures[0].rps;
     for (const f of figures)
       console.log(
@@ -105,8 +133,10 @@ export async function httpBench(dbUrl: string, admin: RecordContext, rep: Record
         f.p99.toFixed(1).padStart(8),
         (f.rps / base).toFixed(2).padStart(8),
         String(f.non2xx).padStart(8),
+        (f.cpuMs === undefined ? '' : f.cpuMs.toFixed(2)).padStart(11),
       );
     console.log(`rep vs admin (50 rows): ${(figures[1].rps / figures[2].rps).toFixed(2)}× the admin's time per request`);
+    console.log('cpu ms/req: CPU time of the next start process per request (Linux only), steadier than req/s when the machine is busy.');
   } finally {
     bare.server.close();
     next.child.kill('SIGTERM');
