@@ -171,6 +171,8 @@ export interface CompiledList {
   keys: SortKey[];
   limit: number;
   signature: string;
+  /** The ORDER BY clause (without LIMIT) over alias "t": for a query that wraps this one. */
+  order: string;
 }
 
 /**
@@ -189,7 +191,8 @@ export function compileList(ctx: RecordContext, obj: ObjectModel, opts: ListOpti
   const search = searchSql(ctx, obj, opts.search, params);
   if (search) where.push(search);
   const table = recordSource(ctx.workspace.schema, obj, params);
-  const orderBy = `ORDER BY ${keys.map((k) => sortKeySql(k, 't')).join(', ')} LIMIT ${limit + 1}`;
+  const order = `ORDER BY ${keys.map((k) => sortKeySql(k, 't')).join(', ')}`;
+  const orderBy = `${order} LIMIT ${limit + 1}`;
   // The caller's access as alternative branches (one per visible owner, shares, criteria rules)...
   const grants: (string | null)[] = accessBranches(access, params, { workspaceId: ctx.workspace.id, object: obj.name, userId: ctx.user.id }, 't') ?? [null];
   // ...and the keyset as index ranges (values, then the NULL region, when both follow the cursor).
@@ -214,10 +217,11 @@ export function compileList(ctx: RecordContext, obj: ObjectModel, opts: ListOpti
       : overlapping
         ? `SELECT "t".* FROM (SELECT DISTINCT ON ("u"."id") "u".* FROM (${union}) AS "u") AS "t" ${orderBy}`
         : `SELECT "t".* FROM (${union}) AS "t" ${orderBy}`;
-  return { sql, values: params.values, keys, limit, signature };
+  return { sql, values: params.values, keys, limit, signature, order };
 }
 
-function page(obj: ObjectModel, compiled: CompiledList, rows: Record<string, unknown>[]): ListResult {
+/** The rows of a page (the query reads one more than the limit) and the cursor of the next one. */
+export function pageRows<R extends Record<string, unknown>>(compiled: CompiledList, rows: R[]): { rows: R[]; nextCursor: string | null } {
   const more = rows.length > compiled.limit;
   const pageRows = more ? rows.slice(0, compiled.limit) : rows;
   const last = pageRows[pageRows.length - 1];
@@ -228,7 +232,12 @@ function page(obj: ObjectModel, compiled: CompiledList, rows: Record<string, unk
           compiled.keys.map((k) => (last[k.column] === null || last[k.column] === undefined ? null : String(last[k.column]))),
         )
       : null;
-  return { records: pageRows.map((r) => rowToRecord(obj, r)), nextCursor };
+  return { rows: pageRows, nextCursor };
+}
+
+function page(obj: ObjectModel, compiled: CompiledList, rows: Record<string, unknown>[]): ListResult {
+  const p = pageRows(compiled, rows);
+  return { records: p.rows.map((r) => rowToRecord(obj, r)), nextCursor: p.nextCursor };
 }
 
 /** List live records: condition-tree filter, multi-field sort, name search, keyset pagination. */

@@ -16,6 +16,8 @@ type ScalarSpec = Omit<FieldTypeModule, 'properties' | 'toColumns' | 'fromColumn
   schema: (field: FieldDef) => JsonSchema;
   /** Column value -> API value (pg already gives strings/booleans/arrays; numerics need converting). */
   read?: (value: unknown) => unknown;
+  /** The same conversion in SQL, when `read` does more than pg and to_json do (see ColumnReader.jsonSql). */
+  jsonSql?: (column: string) => string;
   /** API value -> column parameter. */
   write?: (value: unknown, field: FieldDef) => unknown;
   format?: (field: FieldDef, value: unknown, locale: Locale) => string;
@@ -27,7 +29,7 @@ type ScalarSpec = Omit<FieldTypeModule, 'properties' | 'toColumns' | 'fromColumn
 
 /** A type stored in one column named after the field, exposed as one API property. */
 export function scalarType(spec: ScalarSpec): FieldTypeModule {
-  const { sqlType, schema, read, write, columnDefault, notNull, ...rest } = spec;
+  const { sqlType, schema, read, jsonSql, write, columnDefault, notNull, ...rest } = spec;
   return {
     ...rest,
     columns(field): ColumnSpec[] {
@@ -46,7 +48,7 @@ export function scalarType(spec: ScalarSpec): FieldTypeModule {
       return { [field.name]: v === null || v === undefined ? null : read ? read(v) : v };
     },
     readers(field) {
-      return [{ prop: field.name, column: field.name, read }];
+      return [{ prop: field.name, column: field.name, read, jsonSql }];
     },
     format: spec.format ?? ((_f, v) => (v === null || v === undefined ? '' : String(v))),
     parseCsv: spec.parseCsv ?? ((_f, cell) => ({ ok: true, value: emptyToNull(cell) })),

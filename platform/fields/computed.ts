@@ -53,7 +53,7 @@ const conditionRef: JsonSchema = { $ref: 'condition.schema.json' };
 
 function computed(kind: 'formula' | 'rollup', returnType: ReturnTypeName): FieldTypeModule {
   const base = BASE[returnType];
-  const read = base.readers({ name: 'x', type: base.type, label: { en: 'x', zh: 'x' } })[0].read;
+  const { read, jsonSql } = base.readers({ name: 'x', type: base.type, label: { en: 'x', zh: 'x' } })[0];
   return {
     type: kind,
     label: kind === 'formula' ? { en: 'Formula', zh: '公式' } : { en: 'Roll-up summary', zh: '汇总' },
@@ -111,7 +111,7 @@ function computed(kind: 'formula' | 'rollup', returnType: ReturnTypeName): Field
       return { [field.name]: v === null || v === undefined ? null : read ? read(v) : v };
     },
     readers(field) {
-      return [{ prop: field.name, column: field.name, read }];
+      return [{ prop: field.name, column: field.name, read, jsonSql }];
     },
     format: (field, value, locale) => base.format({ ...field, type: base.type }, value, locale),
     parseCsv: () => ({ ok: false, message: 'computed fields cannot be imported' }),

@@ -60,6 +60,11 @@ const DATETIME_PATTERN =
   '^(?!0000)(?!0001-01-01[Tt ].*\\+(?!00(:?00)?$))(?!9999-12-31[Tt ].*-(?!00(:?00)?$))' +
   '\\d{4}-\\d{2}-\\d{2}[Tt ]\\d{2}:\\d{2}:[0-5]\\d(\\.\\d+)?([Zz]|[+-](0\\d|1[0-3])(:?[0-5]\\d)?|[+-]14(:?00)?)$';
 
+/** A timestamptz column as the JSON text isoFromPg gives: UTC, milliseconds (truncated, as isoFromPg does), `Z`. */
+export function isoJsonSql(column: string): string {
+  return `to_json(to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))::text`;
+}
+
 export const datetimeType = scalarType({
   type: 'datetime',
   label: { en: 'Date and time', zh: '日期时间' },
@@ -72,6 +77,7 @@ export const datetimeType = scalarType({
   operators: DATE_OPERATORS,
   sortable: true,
   read: (v) => isoFromPg(v),
+  jsonSql: isoJsonSql,
   write: (v) => normaliseDateTime(String(v)) ?? new Date(String(v)).toISOString(),
   format: (_f, v, locale) => {
     if (v === null || v === undefined) return '';

@@ -120,6 +120,13 @@ export interface ColumnReader {
   /** Converts a non-null column value; null stays null unless `nullValue` says otherwise. */
   read?: (value: unknown) => unknown;
   nullValue?: unknown;
+  /**
+   * The same conversion in SQL: the JSON text of the API value, from the column's SQL expression
+   * (lists answered as JSON built by Postgres, see data/json.ts). Default `to_json(column)::text`,
+   * which already gives numerics as JSON numbers and dates as YYYY-MM-DD; a type whose `read` does
+   * more declares it here, and a parity test holds the two together.
+   */
+  jsonSql?: (column: string) => string;
 }
 
 export interface CsvResult {

@@ -5,8 +5,9 @@ import { parseJsonOrThrow, pointerToken } from '../../core/json';
 import { objectOf } from '../../data/context';
 import { MAX_LIMIT, parseLimit } from '../../data/read';
 import type { RecordContext } from '../../data/context';
-import { createRecord, deleteRecord, getRecord, listDeleted, listRecords, restoreRecord, updateRecord } from '../../data';
-import { ifMatchVersion, json, readJsonObject } from './handler';
+import { createRecord, deleteRecord, getRecord, listDeleted, restoreRecord, updateRecord } from '../../data';
+import { listRecordsJson } from '../../data/json';
+import { ifMatchVersion, json, jsonText, readJsonObject } from './handler';
 
 type ObjectParams = { object: string };
 type RecordParams = { object: string; id: string };
@@ -57,16 +58,16 @@ function queryParams(ctx: RecordContext, body: Record<string, unknown>) {
   };
 }
 
+// Lists answer JSON that Postgres builds (data/json.ts): the same records as listRecords, without
+// parsing, converting and serialising every column in Node.
 export async function listHandler(req: Request, ctx: RecordContext, p: ObjectParams) {
-  const result = await listRecords(ctx, p.object, listParams(ctx, new URL(req.url)));
-  return json({ records: result.records, nextCursor: result.nextCursor });
+  return jsonText(await listRecordsJson(ctx, p.object, listParams(ctx, new URL(req.url))));
 }
 
 /** POST /records/{object}/query: the list with its parameters in a JSON body (a filter too long for a URL). */
 export async function queryHandler(req: Request, ctx: RecordContext, p: ObjectParams) {
   objectOf(ctx, p.object); // an unknown object is a 404 whatever the body
-  const result = await listRecords(ctx, p.object, queryParams(ctx, await readJsonObject(req, ctx.locale)));
-  return json({ records: result.records, nextCursor: result.nextCursor });
+  return jsonText(await listRecordsJson(ctx, p.object, queryParams(ctx, await readJsonObject(req, ctx.locale))));
 }
 
 export async function createHandler(req: Request, ctx: RecordContext, p: ObjectParams) {
