@@ -4,6 +4,7 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import pg from 'pg';
+import { closeListeners } from './listen';
 export { isoFromPg } from '../core/time';
 
 /**
@@ -130,6 +131,7 @@ export function getPool(url: string = databaseUrl()): pg.Pool {
 }
 
 export async function closePools(): Promise<void> {
+  await closeListeners();
   const pools = globalForPool.__tesseraPools;
   if (!pools) return;
   globalForPool.__tesseraPools = new Map();

@@ -24,6 +24,7 @@ import { type Delta, type Items } from './layers';
 import type { MetadataModel } from './model';
 import { deepEqual, type Json } from './patch';
 import { effectiveMetadata, readWorkspaceLayers, type Effective, type PackageRow, type WorkspaceLayers } from './registry';
+import { forgetRemembered } from '../db/listen';
 
 export interface ChangeActor {
   pool: pg.Pool;
@@ -301,6 +302,7 @@ export async function commitChange(actor: ChangeActor, summary: string, build: (
     if (plan.after) await plan.after(client, next.model);
 
     const rev = await client.query<{ metadata_revision: number }>('UPDATE workspaces SET metadata_revision = metadata_revision + 1 WHERE id = $1 RETURNING metadata_revision', [actor.workspace.id]);
+    forgetRemembered(); // who is calling carries the metadata revision: see security/principalCache.ts
     const revision = rev.rows[0].metadata_revision;
     await client.query(
       'INSERT INTO metadata_revisions (workspace_id, number, user_id, summary, changes) VALUES ($1, $2, $3, $4, $5)',

@@ -1,5 +1,6 @@
 /** The audit log of security and metadata changes. */
 import type { Prisma as PrismaClient } from '../db/prisma';
+import { forgetRemembered } from '../db/listen';
 
 type Tx = Pick<PrismaClient, 'auditEvent' | 'workspace'>;
 
@@ -31,4 +32,5 @@ export async function audit(tx: Tx, e: AuditInput): Promise<void> {
 export async function auditSecurityChange(tx: Tx, e: AuditInput): Promise<void> {
   await audit(tx, e);
   await tx.workspace.update({ where: { id: e.workspaceId }, data: { securityRevision: { increment: 1 } } });
+  forgetRemembered();
 }

@@ -5,6 +5,7 @@
  */
 import type pg from 'pg';
 import type { Queryable } from '../db/pool';
+import { forgetRemembered } from '../db/listen';
 
 export interface OrgUser {
   id: string;
@@ -86,6 +87,7 @@ export async function securityRevision(db: Queryable, workspaceId: string): Prom
 /** Mark the workspace's security model changed (in the caller's transaction). */
 export async function bumpSecurityRevision(db: Queryable, workspaceId: string): Promise<void> {
   await db.query('UPDATE workspaces SET security_revision = security_revision + 1 WHERE id = $1', [workspaceId]);
+  forgetRemembered();
 }
 
 /** The security model at a revision (pass the revision you know, e.g. from the session lookup). */

@@ -12,13 +12,16 @@
  * 3. the hash (a dummy one for an unknown address, so the timing matches), then one atomic SQL
  *    statement that counts the failure, or clears the counter only if no lock was set meanwhile.
  */
+import pg from 'pg';
 import type { Queryable } from '../db/pool';
+import { cachedPrincipal, type Loaded } from './principalCache';
 import type { Prisma } from '../db/prisma';
 import { hashPassword, verifyPassword } from './passwords';
 import { PRINCIPAL_COLUMNS, principalFromRow, principalOf, type Principal, type PrincipalRow } from './principal';
 import { clearUserFailures, countKeyFailure, countUserFailure, emailKey, ipKey, keyLockedUntil, type Counted, type Limit } from './throttle';
 import { digest, newSecret } from './tokens';
 import { findUserByEmail, normaliseEmail } from './users';
+import { forgetRemembered } from '../db/listen';
 
 export const SESSION_COOKIE = 'tessera_session';
 export const SESSION_DAYS = 14;
@@ -111,28 +114,40 @@ export async function openSession(prisma: Prisma, userId: string, meta: ClientIn
   return { token, expiresAt };
 }
 
-/** The principal of a live session token, or null. Refreshes last-seen at most once a minute. */
+/**
+ * The principal of a live session token, or null. Refreshes last-seen at most once a minute. On
+ * the pool (not inside a transaction) a session seen in the last minute costs no query
+ * (principalCache.ts), and is not used past its expiry.
+ */
 export async function sessionPrincipal(db: Queryable, token: string | undefined): Promise<(Principal & { sessionId: string }) | null> {
   if (!token || token.length > 200) return null;
+  const hash = digest(token);
+  const load = () => loadSessionPrincipal(db, hash);
+  return db instanceof pg.Pool ? cachedPrincipal(db, `session:${hash}`, load) : ((await load())?.value ?? null);
+}
+
+async function loadSessionPrincipal(db: Queryable, hash: string): Promise<Loaded<Principal & { sessionId: string }> | null> {
   // Times compared in SQL: the record pool reads timestamps as text.
   // A named (prepared) statement: its text never changes, so each connection plans it once.
-  const res = await db.query<PrincipalRow & { session_id: string; expired: boolean; seen_long_ago: boolean }>({
+  const res = await db.query<PrincipalRow & { session_id: string; expired: boolean; expires_ms: number; seen_long_ago: boolean }>({
     name: 'tessera_principal_by_session',
-    text: `SELECT s.id AS session_id, s.expires_at < now() AS expired, s.last_seen_at < now() - interval '1 minute' AS seen_long_ago, ${PRINCIPAL_COLUMNS}
+    text: `SELECT s.id AS session_id, s.expires_at < now() AS expired, (extract(epoch from s.expires_at) * 1000)::float8 AS expires_ms,
+       s.last_seen_at < now() - interval '1 minute' AS seen_long_ago, ${PRINCIPAL_COLUMNS}
        FROM sessions s JOIN users u ON u.id = s.user_id JOIN workspaces w ON w.id = u.workspace_id WHERE s.token_hash = $1`,
-    values: [digest(token)],
+    values: [hash],
   });
   const row = res.rows[0];
   if (!row || row.expired || !row.active) return null;
   if (row.seen_long_ago) {
     await db.query('UPDATE sessions SET last_seen_at = now() WHERE id = $1', [row.session_id]);
   }
-  return { ...principalFromRow(row, 'session'), sessionId: row.session_id };
+  return { value: { ...principalFromRow(row, 'session'), sessionId: row.session_id }, expiresAt: Number(row.expires_ms) };
 }
 
 export async function logout(prisma: Prisma, token: string | undefined): Promise<void> {
   if (!token) return;
   await prisma.session.deleteMany({ where: { tokenHash: digest(token) } });
+  forgetRemembered();
 }
 
 export type PasswordProblem = 'wrong_current' | 'too_short' | 'same_as_current';
@@ -152,5 +167,6 @@ export async function changePassword(prisma: Prisma, userId: string, current: st
     prisma.user.update({ where: { id: userId }, data: { passwordHash: await hashPassword(next), passwordChangedAt: new Date() } }),
     prisma.session.deleteMany({ where: { userId, ...(keepSessionId ? { id: { not: keepSessionId } } : {}) } }),
   ]);
+  forgetRemembered();
   return null;
 }

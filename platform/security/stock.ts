@@ -3,6 +3,7 @@
  * Sales Rep (no delete). Created when missing, never overwritten: admins may change them.
  */
 import type { Queryable } from '../db/pool';
+import { forgetRemembered } from '../db/listen';
 
 type Rights = Partial<Record<'create' | 'read' | 'edit' | 'delete' | 'viewAll' | 'modifyAll', boolean>>;
 
@@ -116,4 +117,5 @@ export async function assignPermissionSets(db: Queryable, workspaceId: string, u
     [userId, workspaceId, names],
   );
   await db.query('UPDATE workspaces SET security_revision = security_revision + 1 WHERE id = $1', [workspaceId]);
+  forgetRemembered();
 }

@@ -4,6 +4,7 @@ import { audit } from '../audit';
 import { ONLINE_MINUTES } from '../sessions';
 import { missing } from './errors';
 import type { AdminActor } from './users';
+import { forgetRemembered } from '../../db/listen';
 
 export async function onlineSessions(prisma: Prisma, actor: AdminActor) {
   const since = new Date(Date.now() - ONLINE_MINUTES * 60_000);
@@ -22,6 +23,7 @@ export async function endSession(prisma: Prisma, actor: AdminActor, id: string) 
   if (!s) throw missing(actor.locale, 'session');
   await prisma.$transaction(async (tx) => {
     await tx.session.delete({ where: { id } });
+    forgetRemembered();
     await audit(tx, { workspaceId: actor.workspaceId, userId: actor.userId, action: 'session.end', targetType: 'user', targetId: s.userId, details: { sessionId: id } });
   });
 }
