@@ -12,6 +12,7 @@ import { fieldType } from '../fields/registry';
 import type { ColumnReader } from '../fields/types';
 import type { ObjectModel } from '../metadata/model';
 import { dbOf, requireObject, type RecordContext } from './context';
+import { listStatementName, queryList } from './prepared';
 import { compileList, pageRows, type ListOptions } from './read';
 
 /** Properties every record starts with, in rowToRecord's order, and their default conversion. */
@@ -76,7 +77,8 @@ export async function listRecordsJson(ctx: RecordContext, objectName: string, op
   // The sort key columns come along for the next page's cursor.
   const keyColumns = [...new Set(compiled.keys.map((k) => k.column))];
   const sql = `SELECT ${recordJsonSql(obj)} AS "$json", ${keyColumns.map((c) => `"t".${ident(c)}`).join(', ')} FROM (${compiled.sql}) AS "t" ${compiled.order}`;
-  const res = await dbOf(ctx).query<Record<string, unknown> & { $json: string }>(sql, compiled.values);
+  const name = listStatementName(ctx.meta, sql, opts);
+  const res = await queryList<Record<string, unknown> & { $json: string }>(dbOf(ctx), sql, compiled.values, name);
   const page = pageRows(compiled, res.rows);
   return `{"records":[${page.rows.map((r) => r.$json).join(',')}],"nextCursor":${JSON.stringify(page.nextCursor)}}`;
 }

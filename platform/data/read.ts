@@ -14,6 +14,7 @@ import type { AccessMode, AccessPlan } from '../security/access';
 import { accessBranches, compileAccess } from '../security/access';
 import type { Queryable } from '../db/pool';
 import { dbOf, requireObject, type RecordContext } from './context';
+import { listStatementName, queryList } from './prepared';
 import { recordSource } from './source';
 import { decodeCursor, encodeCursor, keysetBranches, keysetPredicate } from './cursor';
 import { attachNames, lookupNames } from './names';
@@ -244,7 +245,8 @@ function page(obj: ObjectModel, compiled: CompiledList, rows: Record<string, unk
 export async function listRecords(ctx: RecordContext, objectName: string, opts: ListOptions = {}): Promise<ListResult> {
   const obj = requireObject(ctx, objectName, 'read');
   const compiled = compileList(ctx, obj, opts, await ctx.security.plan(obj.name, 'read'));
-  const res = await dbOf(ctx).query(compiled.sql, compiled.values);
+  const name = listStatementName(ctx.meta, compiled.sql, opts);
+  const res = await queryList(dbOf(ctx), compiled.sql, compiled.values, name);
   const result = page(obj, compiled, res.rows);
   if (opts.withNames) attachNames(obj, result.records, await lookupNames(ctx, obj, result.records));
   return result;
