@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { getPrisma } from '../../../platform/db/prisma';
+import { setUserActive } from '../../../platform/security/admin/users';
 import { createApiKey, revokeApiKey } from '../../../platform/security/apiKeys';
 import { apiClient, clientFor, expectError, send, type ApiClient, type ApiResponse } from './api';
 
@@ -90,7 +91,8 @@ describe('bad keys', () => {
     const { id, key } = await createApiKey(getPrisma(api.tw.url), user.id, 'leaver');
     const client = clientFor(api.tw, key, id);
     expect((await client.get('/api/v1/objects')).status).toBe(200);
-    await getPrisma(api.tw.url).user.update({ where: { id: user.id }, data: { active: false } });
+    // Deactivated as an admin does it (which also ends the user's sessions).
+    await setUserActive(getPrisma(api.tw.url), { workspaceId: api.tw.workspace.id, userId: api.tw.admin.id, locale: 'en' }, user.id, false);
     expectUnauthenticated(await client.get('/api/v1/objects'), 'auth.badKey');
   });
 
