@@ -52,7 +52,7 @@ const STAGES = [
 ] as const;
 
 /** Generate the demo records (without writing them). */
-export function generateDemo(sellers: (UserRef & { regions?: string[] })[], opts: DemoOptions = {}): Record<string, BulkRow[]> {
+function generateDemo(sellers: (UserRef & { regions?: string[] })[], opts: DemoOptions = {}): Record<string, BulkRow[]> {
   const r = new Random(opts.seed ?? 20261123);
   const today = opts.anchor ?? new Date();
   const owners = sellers.map((s) => s.id);

@@ -1,6 +1,6 @@
 /** The demo organisation's people. Every demo login uses DEMO_PASSWORD. */
 export const DEMO_PASSWORD = 'Tessera#2026';
-export const DEMO_DOMAIN = 'tessera.demo';
+const DEMO_DOMAIN = 'tessera.demo';
 
 export interface DemoUser {
   key: string;

@@ -8,7 +8,7 @@ import { AppError } from '../core/errors';
 import { t, type Locale } from '../core/i18n';
 
 /** 16 KB: a sign-in needs a few hundred bytes. */
-export const SMALL_BODY_BYTES = 16 * 1024;
+const SMALL_BODY_BYTES = 16 * 1024;
 
 function tooLarge(locale: Locale, max: number): AppError {
   // The REST limit reads "1 MB"; the small browser endpoints' limits in KB.

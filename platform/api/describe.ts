@@ -39,7 +39,7 @@ export interface FieldDescription {
   readOnlyIf?: unknown;
 }
 
-export function describeField(f: FieldDef): FieldDescription {
+function describeField(f: FieldDef): FieldDescription {
   const type = fieldType(f);
   const d: FieldDescription = {
     name: f.name,

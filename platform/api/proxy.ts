@@ -10,7 +10,7 @@
  */
 
 /** The number of trusted proxy hops (0 when unset or invalid: forwarded headers are ignored). */
-export function trustedProxyHops(): number {
+function trustedProxyHops(): number {
   const raw = process.env.TESSERA_TRUSTED_PROXIES?.trim();
   if (!raw || !/^\d{1,2}$/.test(raw)) return 0;
   return Number(raw);

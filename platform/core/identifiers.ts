@@ -2,7 +2,7 @@
  * Identifiers that reach SQL come from metadata, never from request strings. They are still
  * validated against one pattern and always double-quoted, so a bad metadata file cannot inject SQL.
  */
-export const IDENTIFIER_PATTERN = /^[a-z][a-z0-9_]{0,62}$/;
+const IDENTIFIER_PATTERN = /^[a-z][a-z0-9_]{0,62}$/;
 
 export function isIdentifier(name: unknown): name is string {
   return typeof name === 'string' && IDENTIFIER_PATTERN.test(name);

@@ -15,12 +15,12 @@ export function isoFromPg(raw: unknown): string | null {
 }
 
 /** The workspace time zone: decides what "today" is for formulas (TODAY(), DATEDIFF with dates). */
-export const TIME_ZONE = process.env.TESSERA_TIME_ZONE ?? 'Asia/Shanghai';
+const TIME_ZONE = process.env.TESSERA_TIME_ZONE ?? 'Asia/Shanghai';
 
 /** The date (YYYY-MM-DD) at an instant in a time zone. */
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
-export function dateIn(instant: Date, timeZone: string): string {
+function dateIn(instant: Date, timeZone: string): string {
   // en-CA formats as YYYY-MM-DD. Building a formatter costs more than using one: one per zone.
   let format = dateFormats.get(timeZone);
   if (!format) dateFormats.set(timeZone, (format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })));

@@ -30,7 +30,7 @@ const isRoot = () => typeof process.getuid === 'function' && process.getuid() ==
  * When running as root, Postgres runs as the `postgres` user, which must be able to traverse every
  * parent folder. Returns the first folder it cannot enter, if any.
  */
-export function unreachableAncestor(dir: string): string | undefined {
+function unreachableAncestor(dir: string): string | undefined {
   if (!isRoot()) return undefined;
   let current = path.resolve(dir);
   const chain: string[] = [];

@@ -11,7 +11,7 @@
  */
 import pg from 'pg';
 
-export const AUTH_CHANNEL = 'tessera_auth';
+const AUTH_CHANNEL = 'tessera_auth';
 
 export interface Listener {
   readonly listening: boolean;

@@ -20,7 +20,7 @@ const CREATE_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
   "applied_steps_count" integer NOT NULL DEFAULT 0
 )`;
 
-export function migrationsDir(): string {
+function migrationsDir(): string {
   return path.resolve(process.env.TESSERA_MIGRATIONS_DIR ?? path.join(process.cwd(), 'prisma/migrations'));
 }
 

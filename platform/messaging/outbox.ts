@@ -32,7 +32,7 @@ export async function enqueueEmails(db: Queryable, emails: OutgoingEmail[]): Pro
 }
 
 /** Prints messages instead of sending them (development and the embedded default). */
-export const logTransport: Transport = {
+const logTransport: Transport = {
   name: 'log',
   async send(m) {
     if (process.env.TESSERA_QUIET_OUTBOX !== '1') console.log(`[outbox] to ${m.to}: ${m.subject}`);

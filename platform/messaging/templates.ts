@@ -19,13 +19,3 @@ export function renderTemplate(source: string, context: Record<string, unknown>)
   }
   return fn(context);
 }
-
-/** The parse error of a template, or null when it compiles. */
-export function templateError(source: string): string | null {
-  try {
-    hb.precompile(source);
-    return null;
-  } catch (e) {
-    return (e as Error).message.split('\n')[0];
-  }
-}

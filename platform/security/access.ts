@@ -40,7 +40,7 @@ export function objectDefault(model: SecurityModel | null, meta: MetadataModel, 
 }
 
 /** Users whose records a user reaches through the role hierarchy: those in roles strictly below theirs. */
-export function hierarchyOwners(model: SecurityModel, userId: string): string[] {
+function hierarchyOwners(model: SecurityModel, userId: string): string[] {
   const role = model.users.get(userId)?.roleId;
   if (!role) return [];
   const below = descendants(model.roles, role);
@@ -92,7 +92,7 @@ export function compileAccess(plan: AccessPlan, params: Params, ctx: { workspace
 }
 
 /** Above this many visible owners, one `owner = ANY(...)` filter beats a branch per owner. */
-export const MAX_OWNER_BRANCHES = 32;
+const MAX_OWNER_BRANCHES = 32;
 
 /**
  * The plan as alternative predicates whose union is exactly compileAccess's predicate, for list

@@ -7,7 +7,7 @@ import { PRINCIPAL_COLUMNS, principalFromRow, type Principal, type PrincipalRow 
 import { digest, newSecret } from './tokens';
 import { forgetRemembered } from '../db/listen';
 
-export const API_KEY_PREFIX = 'tsk_';
+const API_KEY_PREFIX = 'tsk_';
 
 export async function createApiKey(prisma: Prisma, userId: string, name: string): Promise<{ id: string; key: string }> {
   const key = newSecret(API_KEY_PREFIX);

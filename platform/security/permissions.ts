@@ -1,5 +1,4 @@
 /** A user's effective rights: the union of their permission sets. */
-import type { MetadataModel } from '../metadata/model';
 import { SYSTEM_RIGHTS, type ObjectRights, type SecurityModel, type SystemRight } from './model';
 
 export interface UserPermissions {
@@ -59,9 +58,4 @@ export function userPermissions(model: SecurityModel, userId: string): UserPermi
     return { read, edit: edit && read };
   };
   return { admin, system, object, field };
-}
-
-/** Objects a user may open at all, in metadata order. */
-export function readableObjects(meta: MetadataModel, perms: UserPermissions): string[] {
-  return [...meta.objects.keys()].filter((o) => perms.object(o).read);
 }

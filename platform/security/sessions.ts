@@ -24,14 +24,14 @@ import { findUserByEmail, normaliseEmail } from './users';
 import { forgetRemembered } from '../db/listen';
 
 export const SESSION_COOKIE = 'tessera_session';
-export const SESSION_DAYS = 14;
+const SESSION_DAYS = 14;
 export const MAX_FAILED_LOGINS = 5;
 export const LOCKOUT_MINUTES = 15;
 /** Failures from one client address, in a window of as many minutes, before it is refused for as long. */
 export const MAX_FAILED_PER_IP = 20;
-export const IP_WINDOW_MINUTES = 15;
+const IP_WINDOW_MINUTES = 15;
 /** An address the user signed in from within this many days passes an account lock. */
-export const FAMILIAR_IP_DAYS = 30;
+const FAMILIAR_IP_DAYS = 30;
 /** A session seen within this window counts as "signed in now". */
 export const ONLINE_MINUTES = 30;
 

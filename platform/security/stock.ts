@@ -21,7 +21,7 @@ export interface StockPermissionSet {
 const CRUD: Rights = { create: true, read: true, edit: true, delete: true };
 const CRU: Rights = { create: true, read: true, edit: true };
 
-export const STOCK_PERMISSION_SETS: StockPermissionSet[] = [
+const STOCK_PERMISSION_SETS: StockPermissionSet[] = [
   {
     name: 'admin',
     label: 'Admin',

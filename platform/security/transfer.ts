@@ -22,7 +22,7 @@ import { systemRecordContext } from './context';
 import { audit } from './audit';
 import { writeHistory } from './history';
 
-export const TRANSFER_BATCH = 5_000;
+const TRANSFER_BATCH = 5_000;
 
 export interface TransferCounts {
   object: string;

@@ -9,10 +9,6 @@ export function LocaleProvider({ locale, children }: { locale: Locale; children:
   return <LocaleContext.Provider value={locale}>{children}</LocaleContext.Provider>;
 }
 
-export function useLocale(): Locale {
-  return useContext(LocaleContext);
-}
-
 /** `tr('ui.save')`, `tr('ui.new', { object })`, and `label(l)` for metadata labels. */
 export function useT() {
   const locale = useContext(LocaleContext);

@@ -27,7 +27,7 @@ export function jsonText(text: string, status = 200, headers: Record<string, str
 }
 
 /** The language asked for by Accept-Language, when there is one. */
-export function headerLocale(req: Request): Locale | undefined {
+function headerLocale(req: Request): Locale | undefined {
   const h = req.headers.get('accept-language');
   return h ? parseLocale(h) : undefined;
 }

@@ -70,8 +70,6 @@ export const protectedProcedure = t.procedure.use(async ({ ctx, next }) => {
   return result;
 });
 
-export const publicProcedure = t.procedure;
-
 /** Procedures that need a system right (manage users, transfer records, view audit...). */
 export function rightProcedure(right: SystemRight) {
   return protectedProcedure.use(async ({ ctx, next }) => {

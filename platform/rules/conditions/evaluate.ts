@@ -23,7 +23,7 @@ export function evaluateCondition(node: ConditionNode, record: Record<string, un
  * Case folding as Postgres ILIKE does it: each character lower-cased on its own (no final-sigma
  * rule), and a character whose lower case is longer keeps only its first code point (İ -> i).
  */
-export function foldCase(s: string): string {
+function foldCase(s: string): string {
   let out = '';
   for (const ch of s) {
     const lower = ch.toLowerCase();

@@ -14,7 +14,7 @@ import type { Fault } from './problems';
 import type { FNode, FormulaEnv, FormulaType, NamePart, Syntax } from './types';
 
 /** Lookups followed in one path (account.parent.owner_account...). */
-export const MAX_HOPS = 5;
+const MAX_HOPS = 5;
 /** Size of a formula once the formula fields it reads are expanded into it. */
 export const MAX_NODES = 5000;
 export const MAX_EXPANDED_DEPTH = 400;
@@ -25,7 +25,7 @@ const TEXT: FormulaType[] = ['text'];
 const COMPARABLE: FormulaType[] = ['number', 'text', 'date', 'datetime'];
 
 /** The formula type of a computed field's declared result. */
-export function returnFormulaType(returnType: FieldDef['returnType']): FormulaType {
+function returnFormulaType(returnType: FieldDef['returnType']): FormulaType {
   return !returnType || returnType === 'currency' || returnType === 'percent' ? 'number' : returnType;
 }
 

@@ -44,7 +44,7 @@ export interface Fault {
 }
 
 /** "a number", or "a number or a date" for a list of accepted types. */
-export function typeNames(locale: Locale, types: FormulaType | FormulaType[]): string {
+function typeNames(locale: Locale, types: FormulaType | FormulaType[]): string {
   const list = (Array.isArray(types) ? types : [types]).map((x) => t(locale, `formula.type.${x}` as MessageKey));
   return list.reduce((a, b) => t(locale, 'formula.or', { a, b }));
 }

@@ -16,7 +16,7 @@ const STEP_STATUS: Record<StepView['state'], 'wait' | 'process' | 'finish' | 'er
 const ITEM_COLORS: Record<string, string> = { pending: 'processing', approved: 'success', rejected: 'error', closed: 'default' };
 
 /** The approvers of one step with their decision and comment. */
-export function StepApprovers({ step }: { step: StepView }) {
+function StepApprovers({ step }: { step: StepView }) {
   const { tr, label, locale } = useT();
   const done = step.approvers.filter((a) => a.status === 'approved').length;
   return (

@@ -20,7 +20,7 @@ export interface FormShape {
  * The values as the server will see them when it checks form rules: the stored record, the form's
  * values, and what entering the chosen stage sets (its forecast category and probability).
  */
-export function projectedValues(values: Json, stored: Json | null, processes: ProcessesInfo | null | undefined): Json {
+function projectedValues(values: Json, stored: Json | null, processes: ProcessesInfo | null | undefined): Json {
   const out: Json = { ...(stored ?? {}), ...values };
   if (!processes) return out;
   const proc = processOf(processes, out);
