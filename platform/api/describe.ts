@@ -1,4 +1,5 @@
 /** Object and field descriptions for integrators (REST describe) and the app's screens. */
+import { anyField, hasOptions, isUserLookup } from '../fields/guards';
 import { fieldType } from '../fields/registry';
 import type { FieldDef } from '../fields/types';
 import type { MetadataModel, ObjectModel } from '../metadata/model';
@@ -43,7 +44,7 @@ function describeField(f: FieldDef): FieldDescription {
   const type = fieldType(f);
   const d: FieldDescription = {
     name: f.name,
-    type: f.systemTarget === 'user' ? 'user' : f.type,
+    type: isUserLookup(f) ? 'user' : f.type,
     label: f.label,
     required: Boolean(f.required),
     readOnly: !isWritable(f),
@@ -71,10 +72,12 @@ function describeField(f: FieldDef): FieldDescription {
     'requiredIf',
     'readOnlyIf',
   ] as const) {
-    if (f[k] !== undefined) (d as unknown as Record<string, unknown>)[k] = f[k];
+    // Each type carries its own subset of these parameters.
+    const v = anyField(f)[k];
+    if (v !== undefined) (d as unknown as Record<string, unknown>)[k] = v;
   }
   if (f.system && f.name === 'id') delete d.target;
-  if (f.options) d.options = f.options.map((o) => ({ value: o.value, label: o.label, active: o.active !== false }));
+  if (hasOptions(f)) d.options = f.options.map((o) => ({ value: o.value, label: o.label, active: o.active !== false }));
   return d;
 }
 

@@ -77,7 +77,7 @@ export async function bulkInsert(ctx: RecordContext, client: pg.PoolClient, obje
     );
     const first = Number(res.rows[0].value) - prepared.length + 1;
     prepared.forEach((cols, i) => {
-      cols[f.name] = formatAutoNumber(f.pattern!, now, first + i);
+      cols[f.name] = formatAutoNumber(f.pattern, now, first + i);
     });
   }
   if (obj.nameField !== 'name' && obj.fieldMap.get(obj.nameField)?.type === 'auto_number') for (const cols of prepared) cols.name = cols[obj.nameField];

@@ -5,6 +5,7 @@
  */
 import type pg from 'pg';
 import { Params } from '../core/sql';
+import { lookupTarget } from '../fields/guards';
 import type { MetadataModel, ObjectModel } from '../metadata/model';
 import { evaluateFormula, type CheckedFormula } from '../rules/formula';
 import type { RecordContext } from './context';
@@ -37,7 +38,7 @@ export async function loadRelated(
     let rec: RecordData | null = record;
     for (let i = 0; i < path.length && rec; i++) {
       const key = path.slice(0, i + 1).join('.');
-      const target = meta.objects.get(model.fieldMap.get(path[i])?.target ?? '');
+      const target = meta.objects.get(lookupTarget(model.fieldMap.get(path[i])) ?? '');
       if (!target) {
         out[key] = null;
         break;

@@ -17,7 +17,7 @@ export async function lookupNames(ctx: RecordContext, obj: ObjectModel, records:
   const byTarget = new Map<string, Set<string>>();
   for (const f of obj.allFields) {
     if (f.type !== 'lookup' || f.name === 'id') continue;
-    const target = f.systemTarget === 'user' ? '$user' : f.target!;
+    const target = f.systemTarget === 'user' ? '$user' : f.target;
     for (const r of records) {
       const v = r[f.name];
       if (typeof v === 'string') {

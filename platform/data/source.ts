@@ -17,7 +17,7 @@ export function recordSource(schema: string, obj: ObjectModel, params: Params, a
   const columns = formulas.map((f) => {
     const expr = compileFormulaSql(obj.formulas.get(f.name)!, params, { alias: 'b', schema, ...at });
     // A blank yes/no formula reads as "no", as a checkbox does (and as the in-memory evaluation does).
-    return `${f.returnType === 'boolean' ? `COALESCE(${expr}, false)` : expr} AS ${ident(f.name)}`;
+    return `${f.type === 'formula' && f.returnType === 'boolean' ? `COALESCE(${expr}, false)` : expr} AS ${ident(f.name)}`;
   });
   return `(SELECT "b".*, ${columns.join(', ')} FROM ${table} AS "b") AS ${ident(alias)}`;
 }

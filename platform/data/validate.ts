@@ -6,6 +6,7 @@
 import type { ErrorDetail } from '../core/errors';
 import { pickLabel, t, type Locale, type MessageKey } from '../core/i18n';
 import { FORBIDDEN_KEYS, forbiddenKeyDetail } from '../core/json';
+import { hasOptions } from '../fields/guards';
 import { fieldType } from '../fields/registry';
 import type { FieldDef, JsonSchema } from '../fields/types';
 import { createAjv, type AjvInstance } from '../metadata/ajv';
@@ -189,7 +190,7 @@ function toDetail(prop: string, info: PropInfo, e: { keyword: string; params: Re
     case 'exclusiveMaximum':
       return { field: prop, code: 'maximum', message: msg('validation.lessThan', { limit: Number(e.params.limit) }) };
     case 'enum': {
-      const allowed = (info.field.options ?? [])
+      const allowed = (hasOptions(info.field) ? info.field.options : [])
         .filter((o) => o.active !== false)
         .map((o) => o.value)
         .join(', ');

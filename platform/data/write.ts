@@ -13,8 +13,9 @@ import { pickLabel, t } from '../core/i18n';
 import { Params } from '../core/sql';
 import { withTransaction } from '../db/pool';
 import { autoNumberPeriod, formatAutoNumber } from '../fields/auto_number';
+import { isLookup } from '../fields/guards';
 import { fieldType } from '../fields/registry';
-import type { FieldDef } from '../fields/types';
+import type { AutoNumberFieldDef } from '../fields/types';
 import type { ObjectModel } from '../metadata/model';
 import { systemRecordContext } from '../security/context';
 import { diffRecords, writeHistory } from '../security/history';
@@ -65,10 +66,9 @@ async function checkReferences(ctx: RecordContext, client: pg.PoolClient, obj: O
   const lookups = obj.allFields.filter((f) => f.type === 'lookup' && (f.name === 'owner' || !f.system) && typeof input[f.name] === 'string');
   for (const f of lookups) {
     const id = String(input[f.name]).toLowerCase();
-    const found =
-      f.systemTarget === 'user'
-        ? ((await client.query('SELECT 1 FROM "public"."users" WHERE id = $1 AND active AND workspace_id = $2', [id, ctx.workspace.id])).rowCount ?? 0) > 0
-        : ctx.security.perms.object(f.target!).read && (await mayAccessRecord(ctx, f.target!, id, 'read', 'live', client));
+    const found = !isLookup(f)
+      ? ((await client.query('SELECT 1 FROM "public"."users" WHERE id = $1 AND active AND workspace_id = $2', [id, ctx.workspace.id])).rowCount ?? 0) > 0
+      : ctx.security.perms.object(f.target).read && (await mayAccessRecord(ctx, f.target, id, 'read', 'live', client));
     if (!found) errors.push({ field: f.name, code: 'lookupMissing', message: t(ctx.locale, 'validation.lookupMissing', { label: pickLabel(f.label, ctx.locale) }) });
   }
   return errors;
@@ -89,16 +89,16 @@ function mapDbError(ctx: RecordContext, obj: ObjectModel, e: unknown): never {
   throw e;
 }
 
-async function nextAutoNumber(ctx: RecordContext, client: pg.PoolClient, obj: ObjectModel, f: FieldDef): Promise<string> {
+async function nextAutoNumber(ctx: RecordContext, client: pg.PoolClient, obj: ObjectModel, f: AutoNumberFieldDef): Promise<string> {
   const now = new Date();
-  const period = autoNumberPeriod(f.pattern!, now);
+  const period = autoNumberPeriod(f.pattern, now);
   // Gapless within a transaction: the counter row is locked until commit, and rolled back with it.
   const res = await client.query<{ value: string }>(
     `INSERT INTO ${qualified(ctx.workspace.schema, 'tessera_autonumber')} AS a ("object", "field", "period", "value") VALUES ($1, $2, $3, 1)
      ON CONFLICT ("object", "field", "period") DO UPDATE SET "value" = a."value" + 1 RETURNING "value"`,
     [obj.name, f.name, period],
   );
-  return formatAutoNumber(f.pattern!, now, Number(res.rows[0].value));
+  return formatAutoNumber(f.pattern, now, Number(res.rows[0].value));
 }
 
 /** Giving a record to someone else takes the transfer right or modify-all on the object. */

@@ -11,24 +11,24 @@ export const ID_OPERATORS: OperatorName[] = ['eq', 'ne', 'in', 'not_in', 'is_emp
 /** Label-independent designer parameters shared by text-like types. */
 export const maxLengthParam = (limit: number): JsonSchema => ({ type: 'integer', minimum: 1, maximum: limit });
 
-type ScalarSpec = Omit<FieldTypeModule, 'properties' | 'toColumns' | 'fromColumns' | 'readers' | 'columns' | 'format' | 'parseCsv' | 'formatCsv'> & {
-  sqlType: (field: FieldDef) => string;
-  schema: (field: FieldDef) => JsonSchema;
+type ScalarSpec<F extends FieldDef> = Omit<FieldTypeModule<F>, 'properties' | 'toColumns' | 'fromColumns' | 'readers' | 'columns' | 'format' | 'parseCsv' | 'formatCsv'> & {
+  sqlType: (field: F) => string;
+  schema: (field: F) => JsonSchema;
   /** Column value -> API value (pg already gives strings/booleans/arrays; numerics need converting). */
   read?: (value: unknown) => unknown;
   /** The same conversion in SQL, when `read` does more than pg and to_json do (see ColumnReader.jsonSql). */
   jsonSql?: (column: string) => string;
   /** API value -> column parameter. */
-  write?: (value: unknown, field: FieldDef) => unknown;
-  format?: (field: FieldDef, value: unknown, locale: Locale) => string;
-  parseCsv?: (field: FieldDef, cell: string) => CsvResult;
-  formatCsv?: (field: FieldDef, value: unknown) => string;
-  columnDefault?: (field: FieldDef) => string | undefined;
+  write?: (value: unknown, field: F) => unknown;
+  format?: (field: F, value: unknown, locale: Locale) => string;
+  parseCsv?: (field: F, cell: string) => CsvResult;
+  formatCsv?: (field: F, value: unknown) => string;
+  columnDefault?: (field: F) => string | undefined;
   notNull?: boolean;
 };
 
 /** A type stored in one column named after the field, exposed as one API property. */
-export function scalarType(spec: ScalarSpec): FieldTypeModule {
+export function scalarType<F extends FieldDef>(spec: ScalarSpec<F>): FieldTypeModule<F> {
   const { sqlType, schema, read, jsonSql, write, columnDefault, notNull, ...rest } = spec;
   return {
     ...rest,

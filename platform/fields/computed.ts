@@ -16,7 +16,9 @@ import { decimalType } from './decimal';
 import { booleanType } from './boolean';
 import { percentType } from './percent';
 import { textType } from './text';
-import type { ColumnSpec, FieldDef, FieldTypeModule, JsonSchema, ReturnTypeName } from './types';
+import type { ColumnSpec, FieldDef, FieldTypeModule, FieldTypeName, FormulaFieldDef, JsonSchema, ReturnTypeName, RollupFieldDef } from './types';
+
+export type ComputedFieldDef = FormulaFieldDef | RollupFieldDef;
 
 export const RETURN_TYPES: ReturnTypeName[] = ['number', 'currency', 'percent', 'text', 'date', 'datetime', 'boolean'];
 
@@ -51,9 +53,11 @@ const safeToShow = {
 
 const conditionRef: JsonSchema = { $ref: 'condition.schema.json' };
 
-function computed(kind: 'formula' | 'rollup', returnType: ReturnTypeName): FieldTypeModule {
+function computed(kind: 'formula' | 'rollup', returnType: ReturnTypeName): FieldTypeModule<ComputedFieldDef> {
   const base = BASE[returnType];
-  const { read, jsonSql } = base.readers({ name: 'x', type: base.type, label: { en: 'x', zh: 'x' } })[0];
+  // The result type's module reads only the name, scale and currency, which computed fields carry too.
+  const asBase = (field: Pick<ComputedFieldDef, 'name' | 'label'>) => ({ ...field, type: base.type }) as FieldDef;
+  const { read, jsonSql } = base.readers(asBase({ name: 'x', label: { en: 'x', zh: 'x' } }))[0];
   return {
     type: kind,
     label: kind === 'formula' ? { en: 'Formula', zh: '公式' } : { en: 'Roll-up summary', zh: '汇总' },
@@ -95,11 +99,11 @@ function computed(kind: 'formula' | 'rollup', returnType: ReturnTypeName): Field
     columns(field): ColumnSpec[] {
       // A roll-up's type follows what it summarises; numbers are unbounded numeric (sums grow).
       // Counts and sums start at 0 (a new parent has no children); min and max start blank.
-      const zero = kind === 'rollup' && (field.summary?.fn === 'count' || field.summary?.fn === 'sum');
+      const zero = field.type === 'rollup' && (field.summary?.fn === 'count' || field.summary?.fn === 'sum');
       return [{ name: field.name, sqlType: SQL_TYPES[returnType], virtual: kind === 'formula', ...(zero ? { defaultSql: '0' } : {}) }];
     },
     properties(field) {
-      const schema = base.properties({ ...field, type: base.type })[field.name] ?? {};
+      const schema = base.properties(asBase(field))[field.name] ?? {};
       return { [field.name]: schema };
     },
     widget: () => ({ 'ui:readonly': true }),
@@ -113,16 +117,16 @@ function computed(kind: 'formula' | 'rollup', returnType: ReturnTypeName): Field
     readers(field) {
       return [{ prop: field.name, column: field.name, read, jsonSql }];
     },
-    format: (field, value, locale) => base.format({ ...field, type: base.type }, value, locale),
+    format: (field, value, locale) => base.format(asBase(field), value, locale),
     parseCsv: () => ({ ok: false, message: 'computed fields cannot be imported' }),
-    formatCsv: (field, value) => base.formatCsv({ ...field, type: base.type }, value),
+    formatCsv: (field, value) => base.formatCsv(asBase(field), value),
   };
 }
 
-const cache = new Map<string, FieldTypeModule>();
+const cache = new Map<string, FieldTypeModule<ComputedFieldDef>>();
 
 /** The module of a computed field, specialised to its result type. */
-export function computedType(field: Pick<FieldDef, 'type' | 'returnType'>): FieldTypeModule {
+export function computedType(field: { type: FieldTypeName; returnType?: ReturnTypeName }): FieldTypeModule<ComputedFieldDef> {
   const kind = field.type as 'formula' | 'rollup';
   const rt = field.returnType && RETURN_TYPES.includes(field.returnType) ? field.returnType : 'number';
   const key = `${kind}:${rt}`;
@@ -134,7 +138,7 @@ export function computedType(field: Pick<FieldDef, 'type' | 'returnType'>): Fiel
 export const formulaType = computedType({ type: 'formula', returnType: 'number' });
 export const rollupType = computedType({ type: 'rollup', returnType: 'number' });
 
-export function isComputed(field: Pick<FieldDef, 'type'>): boolean {
+export function isComputed<F extends Pick<FieldDef, 'type'>>(field: F): field is Extract<F, { type: 'formula' | 'rollup' }> {
   return field.type === 'formula' || field.type === 'rollup';
 }
 

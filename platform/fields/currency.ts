@@ -4,20 +4,20 @@
  */
 import { formatNumber, NUMBER_OPERATORS, parseNumberCell, toNumber } from './common';
 import { numericParams, numericSchema, numericSqlType } from './decimal';
-import type { FieldDef, FieldTypeModule } from './types';
+import type { CurrencyFieldDef, FieldTypeModule } from './types';
 
 const DEFAULTS = { precision: 18, scale: 2 };
 export const CURRENCY_CODE = /^[A-Z]{3}$/;
 
-export function currencyColumn(field: FieldDef): string {
+export function currencyColumn(field: Pick<CurrencyFieldDef, 'name'>): string {
   return `${field.name}_currency`;
 }
 
-function currencyOf(field: FieldDef): string {
+function currencyOf(field: Pick<CurrencyFieldDef, 'currency'>): string {
   return field.currency && CURRENCY_CODE.test(field.currency) ? field.currency : 'CNY';
 }
 
-export const currencyType: FieldTypeModule = {
+export const currencyType: FieldTypeModule<CurrencyFieldDef> = {
   type: 'currency',
   label: { en: 'Currency', zh: '金额' },
   valueKind: 'number',

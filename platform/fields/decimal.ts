@@ -1,6 +1,9 @@
 /** Decimal numbers in numeric(precision, scale): exact, rounded to scale by Postgres. */
 import { formatNumber, NUMBER_OPERATORS, numericBound, parseNumberCell, scalarType, toNumber } from './common';
-import type { FieldDef } from './types';
+import type { CurrencyFieldDef, NumberFieldDef } from './types';
+
+/** The numeric parameters a field may carry (computed fields borrow `scale`). */
+type NumericShape = Pick<NumberFieldDef, 'precision' | 'scale' | 'min' | 'max'>;
 
 export const precisionParam = { type: 'integer', minimum: 1, maximum: 30 };
 export const scaleParam = { type: 'integer', minimum: 0, maximum: 10 };
@@ -14,13 +17,13 @@ export const numericParams = {
   default: { type: 'number' },
 };
 
-export function numericSqlType(f: FieldDef, defaults: { precision: number; scale: number }): string {
+export function numericSqlType(f: NumericShape, defaults: { precision: number; scale: number }): string {
   const p = f.precision ?? defaults.precision;
   const s = f.scale ?? defaults.scale;
   return `numeric(${Math.trunc(p)},${Math.trunc(s)})`;
 }
 
-export function numericSchema(f: FieldDef, defaults: { precision: number; scale: number }) {
+export function numericSchema(f: NumericShape, defaults: { precision: number; scale: number }) {
   const bound = numericBound(f.precision ?? defaults.precision, f.scale ?? defaults.scale);
   return {
     type: 'number',
@@ -33,7 +36,7 @@ export function numericSchema(f: FieldDef, defaults: { precision: number; scale:
 
 const DEFAULTS = { precision: 18, scale: 2 };
 
-export const decimalType = scalarType({
+export const decimalType = scalarType<NumberFieldDef | CurrencyFieldDef>({
   type: 'decimal',
   label: { en: 'Decimal', zh: '小数' },
   valueKind: 'number',

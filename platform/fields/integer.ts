@@ -1,7 +1,8 @@
 /** Whole numbers, stored as bigint and exposed as JSON numbers within the safe-integer range. */
+import type { NumberFieldDef } from './types';
 import { formatNumber, NUMBER_OPERATORS, parseNumberCell, scalarType, toNumber } from './common';
 
-export const integerType = scalarType({
+export const integerType = scalarType<NumberFieldDef>({
   type: 'integer',
   label: { en: 'Integer', zh: '整数' },
   valueKind: 'number',

@@ -1,7 +1,8 @@
 /** Multi-line text (notes, descriptions). Not sortable: lists never order by a paragraph. */
+import type { TextFieldDef } from './types';
 import { maxLengthParam, scalarType } from './common';
 
-export const longTextType = scalarType({
+export const longTextType = scalarType<TextFieldDef>({
   type: 'long_text',
   label: { en: 'Long text', zh: '长文本' },
   valueKind: 'text',

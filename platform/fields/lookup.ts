@@ -1,9 +1,10 @@
 /** A reference to a record of another object: a uuid column with a real foreign key and an index. */
 import { ID_OPERATORS, scalarType } from './common';
+import type { LookupFieldDef, UserLookupFieldDef } from './types';
 
 export const UUID_PATTERN = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
 
-export const lookupType = scalarType({
+export const lookupType = scalarType<LookupFieldDef | UserLookupFieldDef>({
   type: 'lookup',
   label: { en: 'Lookup', zh: '查找关系' },
   valueKind: 'uuid',

@@ -1,8 +1,9 @@
 /** Several values from an admin-defined list, stored as text[]; CSV cells separate values with ";". */
 import { scalarType } from './common';
+import type { PicklistFieldDef } from './types';
 import { activeValues, findOption, optionLabel, optionsParam } from './picklist';
 
-export const multiPicklistType = scalarType({
+export const multiPicklistType = scalarType<PicklistFieldDef>({
   type: 'multi_picklist',
   label: { en: 'Multi-select picklist', zh: '多选列表' },
   valueKind: 'text_array',

@@ -1,10 +1,11 @@
 /** Percentages stored as the number shown (40 means 40%). */
 import { NUMBER_OPERATORS, formatNumber, parseNumberCell, scalarType, toNumber } from './common';
+import type { NumberFieldDef } from './types';
 import { numericParams, numericSchema, numericSqlType } from './decimal';
 
 const DEFAULTS = { precision: 7, scale: 2 };
 
-export const percentType = scalarType({
+export const percentType = scalarType<NumberFieldDef>({
   type: 'percent',
   label: { en: 'Percent', zh: '百分比' },
   valueKind: 'number',

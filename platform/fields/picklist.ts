@@ -1,7 +1,7 @@
 /** One value from an admin-defined list. Stored as text, never a Postgres enum (renames need no DDL). */
 import { pickLabel } from '../core/i18n';
 import { CHOICE_OPERATORS, scalarType } from './common';
-import type { FieldDef, PicklistOption } from './types';
+import type { PicklistFieldDef, PicklistOption } from './types';
 
 export const optionsParam = {
   type: 'array',
@@ -20,25 +20,25 @@ export const optionsParam = {
 };
 
 /** Values a new write may use: active options only. */
-export function activeValues(field: FieldDef): string[] {
+export function activeValues(field: PicklistFieldDef): string[] {
   return (field.options ?? []).filter((o) => o.active !== false).map((o) => o.value);
 }
 
 /** Find an option by value or by either language's label (CSV imports use labels). */
-export function findOption(field: FieldDef, text: string): PicklistOption | undefined {
+export function findOption(field: PicklistFieldDef, text: string): PicklistOption | undefined {
   const v = text.trim();
   const lower = v.toLowerCase();
   const options = field.options ?? [];
   return options.find((o) => o.value === v) ?? options.find((o) => o.value.toLowerCase() === lower || o.label.en.toLowerCase() === lower || o.label.zh === v);
 }
 
-export function optionLabel(field: FieldDef, value: unknown, locale: 'en' | 'zh-CN'): string {
+export function optionLabel(field: PicklistFieldDef, value: unknown, locale: 'en' | 'zh-CN'): string {
   if (value === null || value === undefined) return '';
   const o = (field.options ?? []).find((x) => x.value === value);
   return o ? pickLabel(o.label, locale) : String(value);
 }
 
-export const picklistType = scalarType({
+export const picklistType = scalarType<PicklistFieldDef>({
   type: 'picklist',
   label: { en: 'Picklist', zh: '选项列表' },
   valueKind: 'text',

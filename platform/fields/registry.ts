@@ -15,7 +15,7 @@ import { percentType } from './percent';
 import { phoneType } from './phone';
 import { picklistType } from './picklist';
 import { textType } from './text';
-import type { FieldDef, FieldTypeModule, FieldTypeName } from './types';
+import type { FieldTypeModule, FieldTypeName, ReturnTypeName } from './types';
 import { urlType } from './url';
 
 export const FIELD_TYPES: Record<FieldTypeName, FieldTypeModule> = {
@@ -41,7 +41,8 @@ export const FIELD_TYPES: Record<FieldTypeName, FieldTypeModule> = {
 
 export const FIELD_TYPE_NAMES = Object.keys(FIELD_TYPES) as FieldTypeName[];
 
-export function fieldType(field: Pick<FieldDef, 'type'> & { returnType?: FieldDef['returnType'] }): FieldTypeModule {
+/** The module of a field's type (a computed field's is specialised to its result type). */
+export function fieldType(field: { type: FieldTypeName; returnType?: ReturnTypeName }): FieldTypeModule {
   if (field.type === 'formula' || field.type === 'rollup') return computedType(field);
   const t = FIELD_TYPES[field.type];
   if (!t) throw new Error(`Unknown field type ${JSON.stringify(field.type)}`);

@@ -1,7 +1,8 @@
 /** Single-line text. */
+import type { TextFieldDef } from './types';
 import { maxLengthParam, scalarType, TEXT_OPERATORS } from './common';
 
-export const textType = scalarType({
+export const textType = scalarType<TextFieldDef>({
   type: 'text',
   label: { en: 'Text', zh: '文本' },
   valueKind: 'text',

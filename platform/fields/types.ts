@@ -54,10 +54,9 @@ export interface PicklistOption {
   active?: boolean;
 }
 
-/** A field as effective metadata holds it (the union of every type's parameters). */
-export interface FieldDef {
+/** What every field has, whatever its type. */
+export interface FieldBase {
   name: string;
-  type: FieldTypeName;
   label: Label;
   id?: string;
   helpText?: Label;
@@ -69,37 +68,114 @@ export interface FieldDef {
   /** Removed by an admin: hidden everywhere, column and data kept until purged. */
   archived?: boolean;
   default?: unknown;
-  maxLength?: number;
-  precision?: number;
-  scale?: number;
-  min?: number;
-  max?: number;
-  currency?: string;
-  options?: PicklistOption[];
-  target?: string;
-  onDelete?: 'set_null' | 'restrict';
-  relatedLabel?: Label;
-  pattern?: string;
-  /** formula: the expression (docs/formulas.md). */
-  formula?: string;
-  /** formula and rollup: the type of the computed value (a roll-up's is derived at build time). */
-  returnType?: ReturnTypeName;
-  /** rollup: what it summarises. */
-  summary?: RollupSummary;
-  /**
-   * formula and rollup: shown to users who may not read a field it is derived from. By default such
-   * users do not see it at all, since its value (at full precision) could give the hidden one away.
-   */
-  safeToShow?: boolean;
   /** Form rules (condition trees over the record): shown while, required while, read-only while the stored record meets. */
   visibleIf?: unknown;
   requiredIf?: unknown;
   readOnlyIf?: unknown;
   /** Set by the runtime for id, owner, created_at...: never written by clients. */
   system?: boolean;
-  /** Target of a system lookup that points outside the workspace schema (owner -> users). */
-  systemTarget?: 'user';
 }
+
+export interface TextFieldDef extends FieldBase {
+  type: 'text' | 'long_text' | 'email' | 'phone' | 'url';
+  maxLength?: number;
+}
+
+export interface NumberFieldDef extends FieldBase {
+  type: 'integer' | 'decimal' | 'percent';
+  precision?: number;
+  scale?: number;
+  min?: number;
+  max?: number;
+}
+
+export interface CurrencyFieldDef extends FieldBase {
+  type: 'currency';
+  precision?: number;
+  scale?: number;
+  min?: number;
+  max?: number;
+  /** The ISO code new values default to (CNY when not given). */
+  currency?: string;
+}
+
+export interface DateFieldDef extends FieldBase {
+  type: 'date' | 'datetime';
+}
+
+export interface BooleanFieldDef extends FieldBase {
+  type: 'boolean';
+}
+
+export interface PicklistFieldDef extends FieldBase {
+  type: 'picklist' | 'multi_picklist';
+  options: PicklistOption[];
+}
+
+/** A reference to a record of another object of the workspace. */
+export interface LookupFieldDef extends FieldBase {
+  type: 'lookup';
+  target: string;
+  onDelete?: 'set_null' | 'restrict';
+  relatedLabel?: Label;
+  systemTarget?: undefined;
+}
+
+/** A system lookup to a user (owner, created_by...): its target is outside the workspace schema. */
+export interface UserLookupFieldDef extends FieldBase {
+  type: 'lookup';
+  systemTarget: 'user';
+  target?: undefined;
+}
+
+export interface AutoNumberFieldDef extends FieldBase {
+  type: 'auto_number';
+  /** e.g. `HT-{YYYY}-{0000}`. */
+  pattern: string;
+}
+
+/** What formula and roll-up fields share. */
+interface ComputedBase extends FieldBase {
+  /** Decimal places (numbers, currency, percent). */
+  scale?: number;
+  currency?: string;
+  /**
+   * Shown to users who may not read a field it is derived from. By default such users do not see
+   * it at all, since its value (at full precision) could give the hidden one away.
+   */
+  safeToShow?: boolean;
+}
+
+export interface FormulaFieldDef extends ComputedBase {
+  type: 'formula';
+  /** The expression (docs/formulas.md). */
+  formula: string;
+  returnType: ReturnTypeName;
+}
+
+export interface RollupFieldDef extends ComputedBase {
+  type: 'rollup';
+  summary: RollupSummary;
+  /** Derived from the summarised field at build time. */
+  returnType?: ReturnTypeName;
+}
+
+/** A field as effective metadata holds it: one shape per type, told apart by `type`. */
+export type FieldDef =
+  | TextFieldDef
+  | NumberFieldDef
+  | CurrencyFieldDef
+  | DateFieldDef
+  | BooleanFieldDef
+  | PicklistFieldDef
+  | LookupFieldDef
+  | UserLookupFieldDef
+  | AutoNumberFieldDef
+  | FormulaFieldDef
+  | RollupFieldDef;
+
+/** The field shape of one type name. */
+export type FieldOf<T extends FieldTypeName> = Extract<FieldDef, { type: T }>;
 
 export interface ColumnSpec {
   name: string;
@@ -135,33 +211,33 @@ export interface CsvResult {
   message?: string;
 }
 
-export interface FieldTypeModule {
+export interface FieldTypeModule<F extends FieldDef = FieldDef> {
   type: FieldTypeName;
   label: Label;
   valueKind: ValueKind;
   /** Extra designer parameters of this type, as JSON Schema properties, and which are required. */
   params: { properties: Record<string, JsonSchema>; required?: string[] };
   /** Postgres columns holding the value. The first column is the one lists sort and filter on. */
-  columns(field: FieldDef): ColumnSpec[];
+  columns(field: F): ColumnSpec[];
   /**
    * API properties this field contributes to a record, each with its JSON Schema (non-null form).
    * Most types contribute one property named after the field; currency adds `<name>_currency`.
    */
-  properties(field: FieldDef): Record<string, JsonSchema>;
+  properties(field: F): Record<string, JsonSchema>;
   /** rjsf uiSchema for the form widget. */
-  widget(field: FieldDef): JsonSchema;
+  widget(field: F): JsonSchema;
   operators: OperatorName[];
   /** Whether lists may sort by this field. */
   sortable: boolean;
   /** API values -> column values (only keys present in the input are returned). */
-  toColumns(field: FieldDef, input: Record<string, unknown>): Record<string, unknown>;
+  toColumns(field: F, input: Record<string, unknown>): Record<string, unknown>;
   /** Column values -> API values. */
-  fromColumns(field: FieldDef, row: Record<string, unknown>): Record<string, unknown>;
+  fromColumns(field: F, row: Record<string, unknown>): Record<string, unknown>;
   /** The same conversion as flat readers (API property, column, converter), for hot paths. */
-  readers(field: FieldDef): ColumnReader[];
+  readers(field: F): ColumnReader[];
   /** Human-readable display in a locale. */
-  format(field: FieldDef, value: unknown, locale: Locale): string;
+  format(field: F, value: unknown, locale: Locale): string;
   /** CSV cell -> API value; errors name what was expected. */
-  parseCsv(field: FieldDef, cell: string): CsvResult;
-  formatCsv(field: FieldDef, value: unknown): string;
+  parseCsv(field: F, cell: string): CsvResult;
+  formatCsv(field: F, value: unknown): string;
 }

@@ -12,6 +12,7 @@ import { ident, qualified } from '../core/identifiers';
 import type { WorkspaceRef } from '../data/context';
 import { withTransaction } from '../db/pool';
 import { currencyColumn } from '../fields/currency';
+import { anyField, hasOptions } from '../fields/guards';
 import { FIELD_TYPES, fieldType } from '../fields/registry';
 import type { FieldDef, FieldTypeName } from '../fields/types';
 import { Params } from '../core/sql';
@@ -167,8 +168,8 @@ async function checkSafety(client: pg.PoolClient, schema: string, before: Metada
       }
       // Process and stage values come from the sales processes: checkProcesses judges them per process.
       const derived = live.process?.processes.length && [live.process.config.field, live.process.config.stageField].includes(fa.name);
-      if ((fa.type === 'picklist' || fa.type === 'multi_picklist') && fb.options && fa.type === fb.type && !derived) {
-        const removed = fb.options.filter((o) => !(fa.options ?? []).some((x) => x.value === o.value)).map((o) => o.value);
+      if ((fa.type === 'picklist' || fa.type === 'multi_picklist') && hasOptions(fb) && hasOptions(fa) && fa.type === fb.type && !derived) {
+        const removed = fb.options.filter((o) => !fa.options.some((x) => x.value === o.value)).map((o) => o.value);
         if (removed.length) {
           const used = fa.type === 'picklist'
             ? await client.query<{ v: string; n: string }>(`SELECT ${col} AS v, count(*) AS n FROM ${table} WHERE ${col} = ANY($1) GROUP BY 1`, [removed])
@@ -182,9 +183,11 @@ async function checkSafety(client: pg.PoolClient, schema: string, before: Metada
         const n = await count(client, `SELECT count(*) AS n FROM (SELECT ${col} FROM ${table} WHERE deleted_at IS NULL AND ${col} IS NOT NULL GROUP BY 1 HAVING count(*) > 1) d`);
         if (n > 0) errors.push(changeError('change.unique', `${ptr}/unique`, `Field ${label} cannot be made unique: ${n} value(s) appear on more than one record`, fb.name));
       }
-      if (fa.maxLength && (!fb.maxLength || fa.maxLength < fb.maxLength) && ['text', 'email', 'phone', 'url', 'long_text'].includes(fa.type)) {
-        const n = await count(client, `SELECT count(*) AS n FROM ${table} WHERE char_length(${col}) > $1`, [fa.maxLength]);
-        if (n > 0) errors.push(changeError('change.maxLength', `${ptr}/maxLength`, `Field ${label} cannot be shortened to ${fa.maxLength} characters: ${n} record(s) hold longer values`, fb.name));
+      const maxA = anyField(fa).maxLength;
+      const maxB = anyField(fb).maxLength;
+      if (maxA && (!maxB || maxA < maxB) && ['text', 'email', 'phone', 'url', 'long_text'].includes(fa.type)) {
+        const n = await count(client, `SELECT count(*) AS n FROM ${table} WHERE char_length(${col}) > $1`, [maxA]);
+        if (n > 0) errors.push(changeError('change.maxLength', `${ptr}/maxLength`, `Field ${label} cannot be shortened to ${maxA} characters: ${n} record(s) hold longer values`, fb.name));
       }
     }
   }

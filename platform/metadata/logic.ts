@@ -8,7 +8,8 @@
  */
 import type { ErrorDetail } from '../core/errors';
 import { rollupReturnType } from '../fields/computed';
-import type { FieldDef } from '../fields/types';
+import { isLookup, isRollup } from '../fields/guards';
+import type { FieldDef, RollupFieldDef } from '../fields/types';
 import { parseCondition } from '../rules/conditions/parse';
 import { conditionFields, type ConditionNode } from '../rules/conditions/types';
 import { checkFormula, type FormulaType } from '../rules/formula';
@@ -60,7 +61,7 @@ export function buildRollups(ctx: BuildContext): void {
   const { objects, unusable, err } = ctx;
   const { fileOf, indexOf } = locate(ctx);
   for (const obj of objects.values()) {
-    for (const f of obj.fields.filter((x) => x.type === 'rollup')) {
+    for (const f of obj.fields.filter(isRollup)) {
       const file = fileOf(obj.name);
       const at = `/fields/${indexOf(obj.name, f.name)}/summary`;
       const s = f.summary;
@@ -68,7 +69,7 @@ export function buildRollups(ctx: BuildContext): void {
       const child = objects.get(s.object);
       if (!child) { if (!unusable.has(s.object)) err(file, `${at}/object`, 'rollup.object', `roll-up "${f.name}": object "${s.object}" does not exist`); continue; }
       const via = child.fieldMap.get(s.via);
-      if (!via || via.type !== 'lookup' || via.target !== obj.name) { err(file, `${at}/via`, 'rollup.via', `roll-up "${f.name}": "${s.object}.${s.via}" is not a lookup to ${obj.name}`); continue; }
+      if (!isLookup(via) || via.target !== obj.name) { err(file, `${at}/via`, 'rollup.via', `roll-up "${f.name}": "${s.object}.${s.via}" is not a lookup to ${obj.name}`); continue; }
       let summarised: FieldDef | undefined;
       if (s.fn !== 'count') {
         summarised = s.field ? child.fieldMap.get(s.field) : undefined;
@@ -89,7 +90,7 @@ export function buildRollups(ctx: BuildContext): void {
         }
         filter = parsed.condition;
       }
-      const derived: FieldDef = { ...f, returnType: rollupReturnType(s.fn, summarised), readOnly: true };
+      const derived: RollupFieldDef = { ...f, returnType: rollupReturnType(s.fn, summarised), readOnly: true };
       replaceField(obj, derived);
       child.rollupsFed.push({ object: obj.name, field: derived, filter });
     }

@@ -3,7 +3,7 @@
  * fields), layouts, list views and the related lists derived from lookups.
  */
 import type { Label } from '../core/i18n';
-import type { FieldDef } from '../fields/types';
+import type { FieldDef, RollupFieldDef } from '../fields/types';
 import type { ObjectRights } from '../security/model';
 import type { LayoutDefinition } from './generated/layout';
 import type { ListViewDefinition } from './generated/listview';
@@ -82,7 +82,7 @@ export interface ProcessConfig {
 /** A roll-up field of `object` that summarises records of the object holding this entry. */
 export interface RollupFeed {
   object: string;
-  field: FieldDef;
+  field: RollupFieldDef;
   filter?: ConditionNode;
 }
 
@@ -161,7 +161,7 @@ export interface MetadataModel {
 /** Columns every record table has, whatever its metadata says. */
 export const SYSTEM_COLUMNS = ['id', 'name', 'owner', 'created_at', 'updated_at', 'created_by', 'updated_by', 'version', 'deleted_at'] as const;
 
-const sys = (f: Omit<FieldDef, 'system' | 'readOnly'>): FieldDef => ({ ...f, system: true, readOnly: true });
+const sys = (f: FieldDef): FieldDef => ({ ...f, system: true, readOnly: true });
 
 /** System fields exposed on every object (and usable in filters, sorts and list columns). */
 export function systemFields(objectName: string, nameField: string): FieldDef[] {

@@ -17,7 +17,7 @@ import { same } from './recordTests';
 
 /** The value a roll-up of `feed` has for the parent row aliased "p". */
 export function rollupValueSql(schema: string, child: string, feed: RollupFeed, params: Params, childField?: FieldDef): string {
-  const s = feed.field.summary!;
+  const s = feed.field.summary;
   const where = [`"c".${ident(s.via)} = "p"."id"`, '"c"."deleted_at" IS NULL'];
   if (feed.filter) where.push(compileCondition(feed.filter, params, { userId: null }, 'c'));
   const col = childField ? columnRef(childField, 'c') : '';
@@ -48,7 +48,7 @@ export async function updateRollups(client: pg.PoolClient, schema: string, child
   if (!child.rollupsFed.length || !changes.length) return;
   const work: { feed: ObjectModel['rollupsFed'][number]; ids: string[] }[] = [];
   for (const feed of child.rollupsFed) {
-    const s = feed.field.summary!;
+    const s = feed.field.summary;
     const watched = [s.via, ...(s.field ? [s.field] : []), ...(feed.filter ? conditionFields(feed.filter).map((f) => f.name) : [])];
     const ids = new Set<string>();
     for (const { before, after } of changes) {
@@ -69,7 +69,7 @@ export async function updateRollups(client: pg.PoolClient, schema: string, child
   for (const { feed, ids } of work) {
     const params = new Params();
     const placeholder = params.add(ids);
-    const summarised = feed.field.summary!.field ? child.fieldMap.get(feed.field.summary!.field) : undefined;
+    const summarised = feed.field.summary.field ? child.fieldMap.get(feed.field.summary.field) : undefined;
     await client.query(rollupUpdateSql(schema, child.name, feed, params, placeholder, summarised), params.values);
   }
 }

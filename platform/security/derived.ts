@@ -13,7 +13,8 @@
  * An admin may mark a field `safeToShow`: it is then shown to whoever may read the field itself,
  * and a formula reading it depends on it alone, not on what it is derived from.
  */
-import type { FieldDef } from '../fields/types';
+import { isComputed } from '../fields/computed';
+import type { FieldDef, RollupFieldDef } from '../fields/types';
 import type { MetadataModel, ObjectModel } from '../metadata/model';
 import { conditionFields } from '../rules/conditions/types';
 import { formulaInputs } from '../rules/formula';
@@ -50,7 +51,7 @@ export function derivedAccess(meta: MetadataModel, perms: UserPermissions): Deri
       const obj = meta.objects.get(object);
       const f = obj?.fieldMap.get(field);
       if (!obj || !f || !ownRead(obj, f)) return false;
-      return Boolean(f.safeToShow) || inputsReadable(object, field);
+      return Boolean(isComputed(f) && f.safeToShow) || inputsReadable(object, field);
     });
 
   /** A formula's inputs: each lookup followed and the field at its end. */
@@ -62,14 +63,14 @@ export function derivedAccess(meta: MetadataModel, perms: UserPermissions): Deri
       let at = obj.name;
       for (const step of steps) {
         if (!readable(at, step.name)) return false;
-        at = step.target!;
+        at = step.target;
       }
       return readable(at, field.name);
     });
   };
 
   /** A roll-up's inputs: the linking lookup, the summarised field and the filter's fields, on the child. */
-  const rollupReadable = (obj: ObjectModel, f: FieldDef): boolean => {
+  const rollupReadable = (obj: ObjectModel, f: RollupFieldDef): boolean => {
     const s = f.summary;
     if (!s) return true;
     const feed = meta.objects.get(s.object)?.rollupsFed.find((r) => r.object === obj.name && r.field.name === f.name);

@@ -6,6 +6,7 @@
  * A formula or roll-up derived from a field the user may not read is hidden too (its value would
  * give the hidden one away), unless an admin marked it `safeToShow`: see derived.ts.
  */
+import { isComputed } from '../fields/computed';
 import type { FieldDef } from '../fields/types';
 import type { MetadataModel, ObjectModel } from '../metadata/model';
 import { derivedAccess, type DerivedAccess } from './derived';
@@ -36,8 +37,12 @@ function restrictObject(obj: ObjectModel, perms: UserPermissions, access: Derive
 
 /** A computed field without its expression or summary (they name, and may embed, what it reads). */
 function withoutDerivation(f: FieldDef): FieldDef {
-  const { formula: _formula, summary: _summary, ...rest } = f;
-  return rest;
+  if (!isComputed(f)) return f;
+  const rest: Record<string, unknown> = { ...f };
+  delete rest.formula;
+  delete rest.summary;
+  // Views only: nothing reads a view's derivation (checked formulas and roll-ups come from the full model).
+  return rest as unknown as FieldDef;
 }
 
 /** The metadata as `perms` may see it (cached per metadata revision and permission key). */

@@ -6,6 +6,7 @@
  * formulas that may compare those values.
  */
 import processSchema from '../../../metadata/schema/process.schema.json' with { type: 'json' };
+import { hasOptions } from '../../fields/guards';
 import type { FieldDef, PicklistOption } from '../../fields/types';
 import { removeDocument, saveDocument, unsetOnOthers } from '../documents';
 import { compileTest, NUMERIC, replaceField } from '../logic';
@@ -74,10 +75,11 @@ function build(processDocs: KindDoc<SalesProcessDefinition>[], { objects, defs, 
     obj.process = { config, processes: models };
     if (!models.length) continue;
     // Picklist values derived from the processes: one per process, and the union of their stages.
-    const processField = obj.fieldMap.get(config.field)!;
+    const processField = obj.fieldMap.get(config.field);
+    const stageField = obj.fieldMap.get(config.stageField);
+    if (!hasOptions(processField) || !hasOptions(stageField)) continue; // both checked to be picklists above
     const defaultProcess = models.find((m) => m.isDefault)!;
     replaceField(obj, { ...processField, options: models.map((m) => ({ value: m.name, label: m.label, active: m.active })), default: defaultProcess.name });
-    const stageField = obj.fieldMap.get(config.stageField)!;
     const options = new Map<string, PicklistOption>();
     for (const m of models) {
       for (const st of m.stages) {

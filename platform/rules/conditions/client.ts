@@ -45,7 +45,8 @@ export function describedFields(fields: readonly DescribedField[]): ConditionFie
       ...(user ? { systemTarget: 'user' as const } : {}),
       ...(f.returnType ? { returnType: f.returnType as ReturnTypeName } : {}),
     };
-    fieldMap.set(f.name, def);
+    // Only what a condition reads of a field: enough for parse and evaluate, not a full definition.
+    fieldMap.set(f.name, def as FieldDef);
   }
   return { fieldMap };
 }

@@ -6,6 +6,7 @@
  */
 import { ident } from '../../core/identifiers';
 import type { Params } from '../../core/sql';
+import { isUserLookup } from '../../fields/guards';
 import { fieldType } from '../../fields/registry';
 import type { FieldDef } from '../../fields/types';
 import type { ConditionContext, ConditionLeaf, ConditionNode } from './types';
@@ -44,7 +45,7 @@ function likeEscape(s: string): string {
 function compileLeaf(leaf: ConditionLeaf, params: Params, ctx: ConditionContext, alias?: string): string {
   const c = columnRef(leaf.field, alias);
   const type = paramType(leaf.field);
-  const resolve = (v: unknown) => (v === ME && leaf.field.systemTarget === 'user' ? ctx.userId : v);
+  const resolve = (v: unknown) => (v === ME && isUserLookup(leaf.field) ? ctx.userId : v);
   const p = (v: unknown) => `${params.add(resolve(v))}::${type}`;
   const list = () => `${params.add((leaf.value as unknown[]).map(resolve))}::${type.endsWith('[]') ? type : `${type}[]`}`;
   const textual = leaf.valueKind === 'text';

@@ -3,6 +3,7 @@
  * Semantics match compile.ts exactly: empty values (null, '', []) match only ne, not_in,
  * not_contains, excludes_all and is_empty; text matching by contains/starts/ends ignores case.
  */
+import { isUserLookup } from '../../fields/guards';
 import type { ConditionContext, ConditionLeaf, ConditionNode } from './types';
 import { ME } from './types';
 
@@ -44,7 +45,7 @@ function key(kind: ConditionLeaf['valueKind'], v: unknown, ctx: ConditionContext
     case 'datetime':
       return Date.parse(String(v));
     case 'uuid':
-      return v === ME && field?.systemTarget === 'user' ? (ctx.userId ?? '').toLowerCase() : String(v).toLowerCase();
+      return v === ME && isUserLookup(field) ? (ctx.userId ?? '').toLowerCase() : String(v).toLowerCase();
     case 'boolean':
       return v === true;
     default:

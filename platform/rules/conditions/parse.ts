@@ -7,6 +7,7 @@ import { t, type Locale } from '../../core/i18n';
 import { normaliseDate } from '../../fields/date';
 import { normaliseDateTime } from '../../fields/datetime';
 import { UUID_PATTERN } from '../../fields/lookup';
+import { isUserLookup } from '../../fields/guards';
 import { fieldType } from '../../fields/registry';
 import type { FieldDef, OperatorName, ValueKind } from '../../fields/types';
 import { LIST_OPERATORS, ME, NO_VALUE_OPERATORS, type ConditionLeaf, type ConditionNode } from './types';
@@ -126,7 +127,7 @@ function scalar(v: unknown, kind: ValueKind, field: FieldDef, _op: OperatorName)
       // ISO 8601 only ("2026-03-05", "2026-03-05T14:30:00+08:00"); no zone means UTC.
       return typeof v === 'string' && /^\d{4}-\d{2}-\d{2}/.test(v) ? (normaliseDateTime(v) ?? undefined) : undefined;
     case 'uuid':
-      if (v === ME && field.systemTarget === 'user') return ME;
+      if (v === ME && isUserLookup(field)) return ME;
       return typeof v === 'string' && UUID_RE.test(v) ? v.toLowerCase() : undefined;
     case 'text':
     case 'text_array':

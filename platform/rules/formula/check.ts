@@ -5,7 +5,8 @@
  * (`amount = NULL` compares numbers, `NULL & 'x'` is text).
  */
 import type { MessageKey } from '../../core/i18n';
-import type { FieldDef } from '../../fields/types';
+import { isLookup } from '../../fields/guards';
+import type { FieldDef, FormulaFieldDef, LookupFieldDef, ReturnTypeName } from '../../fields/types';
 import type { ObjectModel } from '../../metadata/model';
 import { parseDec } from './decimal';
 import { FUNCTIONS, ORDERED } from './functions';
@@ -25,7 +26,7 @@ const TEXT: FormulaType[] = ['text'];
 const COMPARABLE: FormulaType[] = ['number', 'text', 'date', 'datetime'];
 
 /** The formula type of a computed field's declared result. */
-function returnFormulaType(returnType: FieldDef['returnType']): FormulaType {
+function returnFormulaType(returnType: ReturnTypeName | undefined): FormulaType {
   return !returnType || returnType === 'currency' || returnType === 'percent' ? 'number' : returnType;
 }
 
@@ -378,7 +379,7 @@ export class Checker {
   private name(parts: NamePart[], span: { pos: number; len: number }): FNode | undefined {
     const { objects } = this.shared.env;
     let obj = this.object;
-    const steps: FieldDef[] = [];
+    const steps: LookupFieldDef[] = [];
     const shown = (i: number) =>
       parts
         .slice(0, i + 1)
@@ -389,7 +390,7 @@ export class Checker {
       const field = obj.fieldMap.get(part.name.toLowerCase());
       if (!field) return this.fault({ code: 'unknownField', pos: part.pos, len: part.len, params: { name: shown(i) } });
       if (i === parts.length - 1) return this.fieldNode(obj, steps, field, part, span);
-      if (field.type !== 'lookup' || !field.target) return this.fault({ code: 'notLookup', pos: part.pos, len: part.len, params: { name: shown(i) } });
+      if (!isLookup(field)) return this.fault({ code: 'notLookup', pos: part.pos, len: part.len, params: { name: shown(i) } });
       if (steps.length === MAX_HOPS) return this.fault({ code: 'pathTooLong', pos: part.pos, len: part.len, params: { max: MAX_HOPS } });
       const target = objects(field.target);
       if (!target) return this.fault({ code: 'unknownObject', pos: part.pos, len: part.len, params: { name: shown(i), object: field.target } });
@@ -399,7 +400,7 @@ export class Checker {
     return undefined;
   }
 
-  private fieldNode(obj: ObjectModel, steps: FieldDef[], field: FieldDef, part: NamePart, span: { pos: number; len: number }): FNode | undefined {
+  private fieldNode(obj: ObjectModel, steps: LookupFieldDef[], field: FieldDef, part: NamePart, span: { pos: number; len: number }): FNode | undefined {
     const type = fieldFormulaType(field);
     if (!type) return this.fault({ code: 'unsupportedField', pos: part.pos, len: part.len, params: { name: field.name, type: field.type } });
     const names = steps.map((s) => s.name);
@@ -422,7 +423,7 @@ export class Checker {
   }
 
   /** Check a formula field's own formula (once per check), following what it reads in turn. */
-  private expand(obj: ObjectModel, field: FieldDef): Expansion {
+  private expand(obj: ObjectModel, field: FormulaFieldDef): Expansion {
     const key = `${obj.name}.${field.name}`;
     const { stack, memo } = this.shared;
     const at = stack.indexOf(key);
@@ -430,7 +431,7 @@ export class Checker {
     const known = memo.get(key);
     if (known) return known;
     stack.push(key);
-    const parsed = parseFormula(field.formula ?? '');
+    const parsed = parseFormula(field.formula);
     const sub = new Checker(this.shared, obj, 'field');
     const node = parsed.syntax ? sub.check(parsed.syntax) : undefined;
     stack.pop();

@@ -120,7 +120,7 @@ class SqlCompiler {
       const step = node.steps[i];
       const x = this.alias();
       const link = fieldType(step).columns(step)[0].name;
-      return `(SELECT ${hop(i + 1, x)} FROM ${qualified(this.opts.schema, step.target!)} AS ${ident(x)} WHERE ${ident(x)}."id" = ${ident(from)}.${ident(link)})`;
+      return `(SELECT ${hop(i + 1, x)} FROM ${qualified(this.opts.schema, step.target)} AS ${ident(x)} WHERE ${ident(x)}."id" = ${ident(from)}.${ident(link)})`;
     };
     const sub = hop(0, alias);
     // No related record: blank, as a stored field would be.

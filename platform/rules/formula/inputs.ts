@@ -2,13 +2,13 @@
  * The fields a formula reads directly, each with the lookups that lead to it. Field-level security
  * uses it: a formula is as readable as what it reads (platform/security/view.ts).
  */
-import type { FieldDef } from '../../fields/types';
+import type { FieldDef, LookupFieldDef } from '../../fields/types';
 import { childrenOf } from './check';
 import type { CheckedFormula, FNode } from './types';
 
 export interface FormulaInput {
   /** Lookup fields followed, each on the previous one's target (empty: a field of the record itself). */
-  steps: FieldDef[];
+  steps: LookupFieldDef[];
   /** The field read, on the last step's target. */
   field: FieldDef;
 }

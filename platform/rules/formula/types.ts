@@ -4,7 +4,7 @@
  * every node typed). The evaluator and the SQL compiler both work from the typed tree.
  */
 import type { Locale } from '../../core/i18n';
-import type { FieldDef } from '../../fields/types';
+import type { FieldDef, LookupFieldDef } from '../../fields/types';
 import type { ObjectModel } from '../../metadata/model';
 import type { Dec } from './decimal';
 
@@ -82,7 +82,7 @@ export type FNode = Span & {
 } & (
     | { k: 'lit'; value: Value }
     /** A field, through `steps` (lookup fields, each on the previous one's target). Formula fields carry their expanded formula. */
-    | { k: 'field'; steps: FieldDef[]; field: FieldDef; formula?: FNode }
+    | { k: 'field'; steps: LookupFieldDef[]; field: FieldDef; formula?: FNode }
     | { k: 'neg'; arg: FNode }
     | { k: 'not'; arg: FNode }
     | { k: 'arith'; op: '+' | '-' | '*' | '/'; left: FNode; right: FNode }

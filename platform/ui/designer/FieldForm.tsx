@@ -9,6 +9,7 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { App, Button, Checkbox, Form, Input, InputNumber, Select, Space, Switch } from 'antd';
 import { useState } from 'react';
+import { anyField, lookupTarget } from '../../fields/guards';
 import type { ClientAppError } from '../errors';
 import { useT } from '../i18n';
 import { useTRPC } from '../trpc';
@@ -119,7 +120,7 @@ export function buildFieldDef(existing: Record<string, unknown> | null, v: Value
 
 function initialValues(field: DesignerField | null): Partial<Values> {
   if (!field) return { type: 'text', options: [], ...computedInitialValues(null) };
-  const f = field as unknown as Record<string, unknown> & DesignerField;
+  const f = anyField(field);
   return {
     ...computedInitialValues(field),
     labelEn: f.label.en,
@@ -294,7 +295,9 @@ export function FieldForm({ object, field, types, onDone }: { object: string; fi
           <Select
             showSearch={{ optionFilterProp: 'label' }}
             loading={objects.isLoading}
-            options={(objects.data ?? []).filter((o) => !o.archived || o.name === field?.target).map((o) => ({ value: o.name, label: `${label(o.label)} (${o.name})` }))}
+            options={(objects.data ?? [])
+              .filter((o) => !o.archived || o.name === lookupTarget(field ?? undefined))
+              .map((o) => ({ value: o.name, label: `${label(o.label)} (${o.name})` }))}
           />
         </Form.Item>
       )}

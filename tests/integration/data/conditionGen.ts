@@ -3,6 +3,7 @@
  * type allows, with values drawn mostly from the records themselves (so conditions match some
  * records and miss others), plus edge values, other spellings and LIKE wildcards.
  */
+import { hasOptions, isUserLookup } from '../../../platform/fields/guards';
 import { randomUUID } from 'node:crypto';
 import type { UserRef } from '../../../platform/data/context';
 import type { RecordData } from '../../../platform/data/values';
@@ -34,7 +35,7 @@ export class ConditionGen {
   private text(field: FieldDef, op: OperatorName): string {
     const rng = this.rng;
     const present = this.present(field).map(String);
-    if (field.options && rng.chance(0.9)) return rng.pick(field.options).value;
+    if (hasOptions(field) && rng.chance(0.9)) return rng.pick(field.options).value;
     const roll = rng.next();
     if (present.length && roll < 0.5) {
       const s = rng.pick(present);
@@ -88,7 +89,7 @@ export class ConditionGen {
 
   private uuid(field: FieldDef): string {
     const rng = this.rng;
-    if (field.systemTarget === 'user') {
+    if (isUserLookup(field)) {
       if (rng.chance(0.35)) return '$me';
       return rng.chance(0.85) ? rng.pick(this.users).id : randomUUID();
     }

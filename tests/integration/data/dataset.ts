@@ -3,6 +3,7 @@
  * nulls, boundary numbers and dates, Chinese and mixed-case text, LIKE wildcards, several owners,
  * updated and deleted records. Generated from a seeded PRNG so every run builds the same data.
  */
+import { asPicklist } from '../../fieldShapes';
 import type { RecordContext, UserRef } from '../../../platform/data/context';
 import { createRecord, deleteRecord, listRecords, updateRecord, type ListOptions } from '../../../platform/data';
 import type { RecordData } from '../../../platform/data/values';
@@ -102,12 +103,7 @@ function companyName(rng: Rng): string {
 }
 
 function optionOf(ctx: RecordContext, object: string, field: string, rng: Rng): string {
-  return rng.pick(
-    ctx.meta.objects
-      .get(object)!
-      .fieldMap.get(field)!
-      .options!.map((o) => o.value),
-  );
+  return rng.pick(asPicklist(ctx.meta.objects.get(object)!.fieldMap.get(field)).options.map((o) => o.value));
 }
 
 /**

@@ -7,6 +7,7 @@
  * for random well-typed formulas from a seeded generator. A mismatch prints the formula, the
  * record's fields it read and both values.
  */
+import { asLookup, asPicklist } from '../../fieldShapes';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { qualified } from '../../../platform/core/identifiers';
 import { Params } from '../../../platform/core/sql';
@@ -61,13 +62,7 @@ async function seed(): Promise<void> {
   const rng = new Rng(20260306);
   const users = [tw.admin, await tw.addUser('Alice 李')];
   const ctx = await tw.ctx();
-  const option = (object: string, field: string) =>
-    rng.pick(
-      ctx.meta.objects
-        .get(object)!
-        .fieldMap.get(field)!
-        .options!.map((o) => o.value),
-    );
+  const option = (object: string, field: string) => rng.pick(asPicklist(ctx.meta.objects.get(object)!.fieldMap.get(field)).options.map((o) => o.value));
   const accountIds: string[] = [];
   for (let i = 0; i < 50; i++) {
     const rec = await createRecord(ctx, 'account', {
@@ -157,7 +152,7 @@ function relatedOf(record: RecordData, paths: string[][]): Record<string, Record
     let obj = models.get('opportunity')!;
     let rec: RecordData | null = record;
     for (const step of path) {
-      const target = obj.fieldMap.get(step)!.target!;
+      const target = asLookup(obj.fieldMap.get(step)).target;
       const id: unknown = rec?.[step];
       rec = typeof id === 'string' ? (target === 'account' ? (accounts.get(id) ?? null) : null) : null;
       obj = models.get(target)!;

@@ -3,6 +3,7 @@
  * from stock metadata; converging again changes nothing; sync is additive (adds, never drops or
  * narrows, reports drift) and safe when two servers converge at once.
  */
+import { isLookup } from '../../../platform/fields/guards';
 import { randomBytes } from 'node:crypto';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -178,7 +179,7 @@ describe('foreign keys', () => {
     for (const obj of meta.objects.values()) {
       for (const col of ['owner', 'created_by', 'updated_by']) expected.push({ table: obj.name, column: col, targetSchema: schema, target: 'tessera_user', onDelete: 'a' });
       for (const f of obj.fields) {
-        if (f.type === 'lookup') expected.push({ table: obj.name, column: f.name, targetSchema: schema, target: f.target!, onDelete: f.onDelete === 'restrict' ? 'r' : 'n' });
+        if (isLookup(f)) expected.push({ table: obj.name, column: f.name, targetSchema: schema, target: f.target, onDelete: f.onDelete === 'restrict' ? 'r' : 'n' });
       }
     }
     const key = (k: ForeignKey) => `${k.table}.${k.column}`;

@@ -3,6 +3,7 @@
  * install is idempotent; export → install into an empty workspace → export gives identical files;
  * an upgrade applies only the difference and keeps the client's deltas; uninstall archives.
  */
+import { asPicklist } from '../../fieldShapes';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../../platform/core/errors';
@@ -40,7 +41,7 @@ describe('the car dealership template', () => {
     const ctx = await a.ctx();
     const inStock = await listRecords(ctx, 'vehicle', { filter: { field: 'stock_status', op: 'eq', value: 'in_stock' } });
     expect(inStock.records.length).toBeGreaterThan(0);
-    const acc = await createRecord(ctx, 'account', { name: '张先生', preferred_brand: m.objects.get('account')!.fieldMap.get('preferred_brand')!.options![0].value });
+    const acc = await createRecord(ctx, 'account', { name: '张先生', preferred_brand: asPicklist(m.objects.get('account')!.fieldMap.get('preferred_brand')).options[0].value });
     const order = await createRecord(ctx, 'vehicle_order', { name: 'Order for 张先生', account: acc.id, vehicle: inStock.records[0].id, amount: 215000 });
     expect(String(order.number)).toMatch(/^VO-\d{4}-0001$/);
     expect(m.layouts.get('account')![0].sections.some((s) => s.fields.includes('preferred_brand'))).toBe(true);

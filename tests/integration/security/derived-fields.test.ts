@@ -12,7 +12,8 @@ import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { createRecord } from '../../../platform/data';
 import { getPool } from '../../../platform/db/pool';
 import { getPrisma } from '../../../platform/db/prisma';
-import type { FieldDef } from '../../../platform/fields/types';
+import type { FieldDef, FormulaFieldDef, ReturnTypeName } from '../../../platform/fields/types';
+import { asFormula } from '../../fieldShapes';
 import * as designer from '../../../platform/metadata/designer';
 import type { LayoutDefinition } from '../../../platform/metadata/model';
 import { evaluateFormula } from '../../../platform/rules/formula';
@@ -25,7 +26,7 @@ process.env.DATABASE_URL = inject('databaseUrl');
 const { GET: trpcGet } = await import('../../../app/api/trpc/[trpc]/route');
 
 const L = (en: string) => ({ en, zh: en });
-const formula = (name: string, src: string, returnType: FieldDef['returnType'], extra: Partial<FieldDef> = {}): FieldDef => ({
+const formula = (name: string, src: string, returnType: ReturnTypeName, extra: Partial<FormulaFieldDef> = {}): FormulaFieldDef => ({
   name,
   type: 'formula',
   label: L(name),
@@ -238,7 +239,7 @@ describe('querying and describing: as if the derived field did not exist', () =>
 describe('an admin marks a derived field safe to show', () => {
   it('reps then see the margin (rounded) but not its formula; unmarked, it is hidden again', async () => {
     const stock = (await org.ctx('admin')).meta.objects.get('contract')!.fieldMap.get('margin')!;
-    await designer.saveField(actor(), 'contract', { ...stock, safeToShow: true }, 'update');
+    await designer.saveField(actor(), 'contract', { ...asFormula(stock), safeToShow: true }, 'update');
     const rep = org.api('rep_a1');
     expect((await rep.get(`/api/v1/records/contract/${odd}`)).body.record.margin).toBe(66.7);
     const described = (await rep.get('/api/v1/objects/contract')).body.object.fields.find((f: { name: string }) => f.name === 'margin');

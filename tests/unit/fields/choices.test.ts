@@ -1,11 +1,12 @@
 /** Choice types: boolean, picklist, multi_picklist: value schemas, labels, CSV by value or label. */
+import { asPicklist } from '../../fieldShapes';
 import { describe, expect, it } from 'vitest';
 import { activeValues, findOption } from '../../../platform/fields/picklist';
 import { fieldType } from '../../../platform/fields/registry';
 import { accepts, fieldOf, REGION_OPTIONS } from './helpers';
 
 const boolean = fieldOf('boolean');
-const picklist = fieldOf('picklist', { options: REGION_OPTIONS });
+const picklist = asPicklist(fieldOf('picklist', { options: REGION_OPTIONS }));
 const multi = fieldOf('multi_picklist', { options: REGION_OPTIONS });
 
 describe('boolean', () => {

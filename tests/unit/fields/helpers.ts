@@ -1,11 +1,12 @@
 /** Shared fixtures for field-type tests: field definitions and a JSON Schema checker. */
+import type { AnyField } from '../../../platform/fields/guards';
 import type { FieldDef, FieldTypeName } from '../../../platform/fields/types';
 import { fieldType } from '../../../platform/fields/registry';
 import { createAjv } from '../../../platform/metadata/ajv';
 
 /** A field of a type with the given parameters (labels are irrelevant to most tests). */
-export function fieldOf(type: FieldTypeName, params: Partial<FieldDef> = {}, name = 'f'): FieldDef {
-  return { name, type, label: { en: 'Field', zh: '字段' }, ...params };
+export function fieldOf(type: FieldTypeName, params: Partial<AnyField> = {}, name = 'f'): FieldDef {
+  return { name, type, label: { en: 'Field', zh: '字段' }, ...params } as FieldDef;
 }
 
 export const REGION_OPTIONS = [

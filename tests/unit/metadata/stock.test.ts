@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { asPicklist } from '../../fieldShapes';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -32,7 +33,7 @@ describe('stock metadata', () => {
     expect(names('opportunity')).toEqual(expect.arrayContaining(['name', 'account', 'amount', 'close_date', 'stage', 'probability', 'description']));
     expect(names('contract')).toEqual(expect.arrayContaining(['number', 'name', 'account', 'opportunity', 'amount', 'cost', 'start_date', 'end_date', 'status']));
     expect(names('activity')).toEqual(expect.arrayContaining(['subject', 'type', 'status', 'start_at', 'end_at', 'account', 'contact', 'opportunity', 'lead', 'notes']));
-    const activityTypes = meta.objects.get('activity')!.fieldMap.get('type')!.options!.map((o) => o.value);
+    const activityTypes = asPicklist(meta.objects.get('activity')!.fieldMap.get('type')).options.map((o) => o.value);
     expect(activityTypes).toEqual(['task', 'event', 'visit', 'call', 'email']);
     for (const obj of meta.objects.values()) {
       for (const sys of ['id', 'owner', 'created_at', 'updated_at', 'version']) expect(obj.fieldMap.has(sys), `${obj.name}.${sys}`).toBe(true);

@@ -3,6 +3,8 @@
  * lookups, formula fields listed as themselves), and a number formula field's value rounded to its
  * scale wherever it is read, in memory and in SQL (the integration tests run the SQL).
  */
+import type { AnyField } from '../../../platform/fields/guards';
+import { asFormula } from '../../fieldShapes';
 import { describe, expect, it } from 'vitest';
 import { Params } from '../../../platform/core/sql';
 import type { FieldDef } from '../../../platform/fields/types';
@@ -10,7 +12,7 @@ import { systemFields, type ObjectModel } from '../../../platform/metadata/model
 import { checkFormula, compileFormulaSql, evaluateFormula, formulaInputs, formulaScale, type CheckedFormula } from '../../../platform/rules/formula';
 
 const L = (en: string) => ({ en, zh: en });
-const f = (name: string, type: FieldDef['type'], extra: Partial<FieldDef> = {}): FieldDef => ({ name, type, label: L(name), ...extra });
+const f = (name: string, type: FieldDef['type'], extra: Partial<AnyField> = {}): FieldDef => ({ name, type, label: L(name), ...extra }) as FieldDef;
 
 function model(name: string, fields: FieldDef[]): ObjectModel {
   const all = [...systemFields(name, 'name'), ...fields];
@@ -92,7 +94,7 @@ describe('formulaScale: where a formula field is rounded', () => {
 
 describe('rounding to the scale', () => {
   it("rounds a field's own value half away from zero, as Postgres round() does", () => {
-    const margin = check(contract.fieldMap.get('margin')!.formula!, 'margin');
+    const margin = check(asFormula(contract.fieldMap.get('margin')).formula, 'margin');
     expect(run(margin, { amount: 30_000, cost: 10_001 })).toBe(66.7);
     expect(run(margin, { amount: 200, cost: 100.1 })).toBe(50); // 49.95 -> 50.0
     expect(run(margin, { amount: 200, cost: 300.1 })).toBe(-50.1); // -50.05 -> -50.1

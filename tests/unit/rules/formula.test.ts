@@ -4,6 +4,7 @@
  * reported with its message and position. The SQL side is held to the same results by
  * tests/integration/data/formulas.test.ts.
  */
+import type { AnyField } from '../../../platform/fields/guards';
 import { describe, expect, it } from 'vitest';
 import { Params } from '../../../platform/core/sql';
 import type { FieldDef } from '../../../platform/fields/types';
@@ -12,7 +13,7 @@ import { stockMetadata } from '../../../platform/metadata/registry';
 import { checkFormula, compileFormulaSql, evaluateFormula, formulaSqlType, type EvalInput, type FormulaEnv } from '../../../platform/rules/formula';
 
 const L = (en: string) => ({ en, zh: en });
-const f = (name: string, type: FieldDef['type'], extra: Partial<FieldDef> = {}): FieldDef => ({ name, type, label: L(name), ...extra });
+const f = (name: string, type: FieldDef['type'], extra: Partial<AnyField> = {}): FieldDef => ({ name, type, label: L(name), ...extra }) as FieldDef;
 
 /** A small object model, as buildMetadata would make it (system fields first). */
 function model(name: string, fields: FieldDef[]): ObjectModel {
@@ -566,9 +567,11 @@ describe('against the stock metadata', () => {
   it('checks formulas over stock objects', () => {
     const r = checkFormula("IF(amount > 0 && BEGINS(stage, 'closed'), amount * probability / 100, 0) + LEN(account.name)", stockEnv);
     expect(r.errors).toEqual([]);
-    expect(r.formula!.type).toBe('number');
-    expect(r.formula!.paths).toEqual([['account']]);
-    const v = evaluateFormula(r.formula!, { ...BASE, record: { amount: 1000, stage: 'closed_won', probability: 100, account: 'x' }, related: { account: { name: '华为' } } });
+    const { formula } = r;
+    if (!formula) throw new Error('the formula did not check');
+    expect(formula.type).toBe('number');
+    expect(formula.paths).toEqual([['account']]);
+    const v = evaluateFormula(formula, { ...BASE, record: { amount: 1000, stage: 'closed_won', probability: 100, account: 'x' }, related: { account: { name: '华为' } } });
     expect(v).toBe(1002);
   });
 

@@ -9,6 +9,7 @@
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { Checkbox, Form, Input, InputNumber, Select, Space } from 'antd';
 import { useEffect } from 'react';
+import { anyField, lookupTarget } from '../../../fields/guards';
 import type { MessageKey } from '../../../core/i18n';
 import { useT } from '../../i18n';
 import { useTRPC } from '../../trpc';
@@ -46,7 +47,8 @@ export function summaryItemOf(segments: string[]): string | null {
   return 'summaryObject';
 }
 
-export function computedInitialValues(f: Partial<DesignerField> | null): ComputedValues {
+export function computedInitialValues(field: DesignerField | null): ComputedValues {
+  const f = field ? anyField(field) : null;
   const s = f?.summary;
   return {
     formula: f?.formula ?? '',
@@ -153,7 +155,7 @@ function RollupItems({ object }: { object: string }) {
   const details = useQueries({ queries: live.map((o) => trpc.designer.object.queryOptions({ name: o.name })) });
   const lookupsOf = (name: string | undefined) => {
     const i = live.findIndex((o) => o.name === name);
-    return (details[i]?.data?.fields ?? []).filter((f) => f.type === 'lookup' && f.target === object && !f.archived);
+    return (details[i]?.data?.fields ?? []).filter((f) => lookupTarget(f) === object && !f.archived);
   };
   const children = live.filter((o) => lookupsOf(o.name).length > 0);
   const vias = lookupsOf(child);
