@@ -1,9 +1,8 @@
 /** Object and field descriptions for integrators (REST describe) and the app's screens. */
 import { anyField, hasOptions, isUserLookup } from '../fields/guards';
-import { fieldType } from '../fields/registry';
+import { fieldType, isWritable } from '../fields/registry';
 import type { FieldDef } from '../fields/types';
 import type { MetadataModel, ObjectModel } from '../metadata/model';
-import { isWritable } from '../data/validate';
 
 export interface FieldDescription {
   name: string;

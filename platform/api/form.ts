@@ -5,9 +5,8 @@
 import { pickLabel, t, type Locale } from '../core/i18n';
 import { currencyColumn } from '../fields/currency';
 import { activeValues } from '../fields/picklist';
-import { fieldType } from '../fields/registry';
+import { fieldType, isWritable } from '../fields/registry';
 import type { FieldDef, JsonSchema } from '../fields/types';
-import { isWritable } from '../data/validate';
 import type { LayoutDefinition, ObjectModel } from '../metadata/model';
 
 export interface FormSection {

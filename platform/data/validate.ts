@@ -7,7 +7,7 @@ import type { ErrorDetail } from '../core/errors';
 import { pickLabel, t, type Locale, type MessageKey } from '../core/i18n';
 import { FORBIDDEN_KEYS, forbiddenKeyDetail } from '../core/json';
 import { hasOptions } from '../fields/guards';
-import { fieldType } from '../fields/registry';
+import { fieldType, isWritable } from '../fields/registry';
 import type { FieldDef, JsonSchema } from '../fields/types';
 import { createAjv, type AjvInstance } from '../metadata/ajv';
 import type { MetadataModel, ObjectModel } from '../metadata/model';
@@ -31,12 +31,6 @@ interface ObjectValidators {
 /** Keyed by the object model itself: each user's view of an object (field-level security) is its own model. */
 const cache = new WeakMap<ObjectModel, ObjectValidators>();
 let ajv: AjvInstance | undefined;
-
-/** Writable in the API: not system-managed, not auto-numbered, not read-only; owner may be reassigned. */
-export function isWritable(f: FieldDef): boolean {
-  if (f.name === 'owner') return true;
-  return !f.system && !f.readOnly && f.type !== 'auto_number' && f.type !== 'formula' && f.type !== 'rollup';
-}
 
 function nullable(schema: JsonSchema): JsonSchema {
   const s = { ...schema };

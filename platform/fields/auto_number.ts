@@ -39,6 +39,7 @@ export const autoNumberType = scalarType({
   params: { properties: { pattern: { type: 'string', pattern: AUTO_NUMBER_PATTERN, maxLength: 60 } }, required: ['pattern'] },
   sqlType: () => 'text',
   schema: () => ({ type: 'string' }),
+  writable: false,
   widget: () => ({ 'ui:readonly': true }),
   operators: TEXT_OPERATORS,
   sortable: true,

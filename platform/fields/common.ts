@@ -11,7 +11,12 @@ export const ID_OPERATORS: OperatorName[] = ['eq', 'ne', 'in', 'not_in', 'is_emp
 /** Label-independent designer parameters shared by text-like types. */
 export const maxLengthParam = (limit: number): JsonSchema => ({ type: 'integer', minimum: 1, maximum: limit });
 
-type ScalarSpec<F extends FieldDef> = Omit<FieldTypeModule<F>, 'properties' | 'toColumns' | 'fromColumns' | 'readers' | 'columns' | 'format' | 'parseCsv' | 'formatCsv'> & {
+type ScalarSpec<F extends FieldDef> = Omit<
+  FieldTypeModule<F>,
+  'properties' | 'toColumns' | 'fromColumns' | 'readers' | 'columns' | 'format' | 'parseCsv' | 'formatCsv' | 'writable'
+> & {
+  /** Users give its values (default true). */
+  writable?: boolean;
   sqlType: (field: F) => string;
   schema: (field: F) => JsonSchema;
   /** Column value -> API value (pg already gives strings/booleans/arrays; numerics need converting). */
@@ -29,9 +34,10 @@ type ScalarSpec<F extends FieldDef> = Omit<FieldTypeModule<F>, 'properties' | 't
 
 /** A type stored in one column named after the field, exposed as one API property. */
 export function scalarType<F extends FieldDef>(spec: ScalarSpec<F>): FieldTypeModule<F> {
-  const { sqlType, schema, read, jsonSql, write, columnDefault, notNull, ...rest } = spec;
+  const { sqlType, schema, read, jsonSql, write, columnDefault, notNull, writable = true, ...rest } = spec;
   return {
     ...rest,
+    writable,
     columns(field): ColumnSpec[] {
       return [{ name: field.name, sqlType: sqlType(field), notNull, defaultSql: columnDefault?.(field) }];
     },

@@ -106,6 +106,7 @@ function computed(kind: 'formula' | 'rollup', returnType: ReturnTypeName): Field
       const schema = base.properties(asBase(field))[field.name] ?? {};
       return { [field.name]: schema };
     },
+    writable: false,
     widget: () => ({ 'ui:readonly': true }),
     operators: base.operators,
     sortable: base.sortable,

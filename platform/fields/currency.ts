@@ -37,6 +37,7 @@ export const currencyType: FieldTypeModule<CurrencyFieldDef> = {
       [currencyColumn(field)]: { type: 'string', pattern: '^[A-Z]{3}$', 'x-message': 'validation.currency' },
     };
   },
+  writable: true,
   widget: () => ({ 'ui:widget': 'updown' }),
   operators: NUMBER_OPERATORS,
   sortable: true,

@@ -15,7 +15,7 @@ import { percentType } from './percent';
 import { phoneType } from './phone';
 import { picklistType } from './picklist';
 import { textType } from './text';
-import type { FieldTypeModule, FieldTypeName, ReturnTypeName } from './types';
+import type { FieldDef, FieldTypeModule, FieldTypeName, ReturnTypeName } from './types';
 import { urlType } from './url';
 
 export const FIELD_TYPES: Record<FieldTypeName, FieldTypeModule> = {
@@ -38,6 +38,12 @@ export const FIELD_TYPES: Record<FieldTypeName, FieldTypeModule> = {
   formula: formulaType,
   rollup: rollupType,
 };
+
+/** Writable in the API: a type users give values to, not system-managed, not read-only; the owner may be reassigned. */
+export function isWritable(f: FieldDef): boolean {
+  if (f.name === 'owner') return true;
+  return !f.system && !f.readOnly && fieldType(f).writable;
+}
 
 export const FIELD_TYPE_NAMES = Object.keys(FIELD_TYPES) as FieldTypeName[];
 

@@ -224,6 +224,8 @@ export interface FieldTypeModule<F extends FieldDef = FieldDef> {
    * Most types contribute one property named after the field; currency adds `<name>_currency`.
    */
   properties(field: F): Record<string, JsonSchema>;
+  /** Whether users give its values; false when the system sets them (auto numbers, formulas, roll-ups). */
+  writable: boolean;
   /** rjsf uiSchema for the form widget. */
   widget(field: F): JsonSchema;
   operators: OperatorName[];

@@ -4,10 +4,9 @@
  * generators produce typed code.
  */
 import { pickLabel } from '../../core/i18n';
-import { fieldType } from '../../fields/registry';
+import { fieldType, isWritable } from '../../fields/registry';
 import type { JsonSchema } from '../../fields/types';
 import type { MetadataModel, ObjectModel } from '../../metadata/model';
-import { isWritable } from '../../data/validate';
 import { MAX_LIMIT } from '../../data/read';
 
 function pascal(s: string): string {
