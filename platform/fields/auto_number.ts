@@ -3,7 +3,7 @@
  * {YYYY} {YY} {MM} {DD} and one counter token of zeros giving the minimum width. The counter
  * restarts whenever the date part of the pattern changes (a yearly pattern restarts each year).
  */
-import { TEXT_OPERATORS, scalarType } from './common';
+import { KEEP_COLUMN, TEXT_OPERATORS, scalarType } from './common';
 
 const TOKEN = /\{(YYYY|YY|MM|DD|0+)\}/g;
 export const AUTO_NUMBER_PATTERN = '^[^{}]*(\\{(YYYY|YY|MM|DD)\\}[^{}]*)*\\{0+\\}[^{}]*(\\{(YYYY|YY|MM|DD)\\}[^{}]*)*$';
@@ -43,4 +43,5 @@ export const autoNumberType = scalarType({
   widget: () => ({ 'ui:readonly': true }),
   operators: TEXT_OPERATORS,
   sortable: true,
+  convertsTo: { text: KEEP_COLUMN },
 });

@@ -1,12 +1,26 @@
 /** Building blocks shared by field type modules (single-column types, number parsing, CSV). */
 import type { Locale } from '../core/i18n';
-import type { ColumnSpec, CsvResult, FieldDef, FieldTypeModule, JsonSchema, OperatorName } from './types';
+import { anyField } from './guards';
+import type { ChangeCheck, ColumnConversion, ColumnSpec, CsvResult, FieldDef, FieldTypeModule, JsonSchema, OperatorName } from './types';
 
 export const TEXT_OPERATORS: OperatorName[] = ['eq', 'ne', 'in', 'not_in', 'contains', 'not_contains', 'starts_with', 'ends_with', 'is_empty', 'is_not_empty'];
 export const NUMBER_OPERATORS: OperatorName[] = ['eq', 'ne', 'gt', 'gte', 'lt', 'lte', 'between', 'in', 'not_in', 'is_empty', 'is_not_empty'];
 export const DATE_OPERATORS: OperatorName[] = ['eq', 'ne', 'gt', 'gte', 'lt', 'lte', 'between', 'is_empty', 'is_not_empty'];
 export const CHOICE_OPERATORS: OperatorName[] = ['eq', 'ne', 'in', 'not_in', 'is_empty', 'is_not_empty'];
 export const ID_OPERATORS: OperatorName[] = ['eq', 'ne', 'in', 'not_in', 'is_empty', 'is_not_empty'];
+
+/** A conversion between types stored alike (text to long text): the column stays as it is. */
+export const KEEP_COLUMN: ColumnConversion = () => null;
+
+/** A conversion between numeric types: the column is retyped, every value cast as it is. */
+export const CAST_COLUMN: ColumnConversion = (column) => column;
+
+/** Shortening a text-like field (or giving a field converted to one a limit) is refused while longer values are stored. */
+export function maxLengthChecks(before: FieldDef, after: FieldDef): ChangeCheck[] {
+  const limit = anyField(after).maxLength;
+  const was = anyField(before).maxLength;
+  return limit && (!was || limit < was) ? [{ check: 'maxLength', limit }] : [];
+}
 
 /** Label-independent designer parameters shared by text-like types. */
 export const maxLengthParam = (limit: number): JsonSchema => ({ type: 'integer', minimum: 1, maximum: limit });

@@ -2,8 +2,8 @@
  * Money: an amount plus its ISO currency code, two columns (`amount`, `amount_currency`) and two
  * API properties. Lists sort and filter on the amount. The code defaults to the field's currency (CNY).
  */
-import { formatNumber, NUMBER_OPERATORS, parseNumberCell, toNumber } from './common';
-import { numericParams, numericSchema, numericSqlType } from './decimal';
+import { CAST_COLUMN, formatNumber, NUMBER_OPERATORS, parseNumberCell, toNumber } from './common';
+import { numericChangeChecks, numericParams, numericSchema, numericSqlType } from './decimal';
 import type { CurrencyFieldDef, FieldTypeModule } from './types';
 
 const DEFAULTS = { precision: 18, scale: 2 };
@@ -37,6 +37,8 @@ export const currencyType: FieldTypeModule<CurrencyFieldDef> = {
       [currencyColumn(field)]: { type: 'string', pattern: '^[A-Z]{3}$', 'x-message': 'validation.currency' },
     };
   },
+  convertsTo: { decimal: CAST_COLUMN },
+  changeChecks: numericChangeChecks(DEFAULTS),
   writable: true,
   widget: () => ({ 'ui:widget': 'updown' }),
   operators: NUMBER_OPERATORS,

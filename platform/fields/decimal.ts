@@ -1,6 +1,7 @@
 /** Decimal numbers in numeric(precision, scale): exact, rounded to scale by Postgres. */
-import { formatNumber, NUMBER_OPERATORS, numericBound, parseNumberCell, scalarType, toNumber } from './common';
-import type { CurrencyFieldDef, NumberFieldDef } from './types';
+import { CAST_COLUMN, formatNumber, NUMBER_OPERATORS, numericBound, parseNumberCell, scalarType, toNumber } from './common';
+import { anyField } from './guards';
+import type { ChangeCheck, CurrencyFieldDef, FieldDef, NumberFieldDef } from './types';
 
 /** The numeric parameters a field may carry (computed fields borrow `scale`). */
 type NumericShape = Pick<NumberFieldDef, 'precision' | 'scale' | 'min' | 'max'>;
@@ -34,6 +35,24 @@ export function numericSchema(f: NumericShape, defaults: { precision: number; sc
   };
 }
 
+/**
+ * A numeric field's precision or scale changed: the column widens (retype) or, when it would round
+ * or cut a stored value, the change is refused. Changes of type are the conversions' business.
+ */
+export function numericChangeChecks(defaults: { precision: number; scale: number }) {
+  return (before: FieldDef, after: FieldDef): ChangeCheck[] => {
+    if (before.type !== after.type) return [];
+    const size = (f: FieldDef) => {
+      const { precision, scale } = anyField(f);
+      return [Math.trunc(precision ?? defaults.precision), Math.trunc(scale ?? defaults.scale)];
+    };
+    const [op, os] = size(before);
+    const [np, ns] = size(after);
+    if (op === np && os === ns) return [];
+    return ns < os || np - ns < op - os ? [{ check: 'precision' }] : [{ check: 'retype' }];
+  };
+}
+
 const DEFAULTS = { precision: 18, scale: 2 };
 
 export const decimalType = scalarType<NumberFieldDef | CurrencyFieldDef>({
@@ -46,6 +65,8 @@ export const decimalType = scalarType<NumberFieldDef | CurrencyFieldDef>({
   widget: (f) => ({ 'ui:widget': 'updown', 'ui:options': { step: 10 ** -(f.scale ?? DEFAULTS.scale) } }),
   operators: NUMBER_OPERATORS,
   sortable: true,
+  convertsTo: { currency: CAST_COLUMN, percent: CAST_COLUMN },
+  changeChecks: numericChangeChecks(DEFAULTS),
   read: toNumber,
   format: (f, v, locale) => formatNumber(v, locale, f.scale ?? DEFAULTS.scale),
   parseCsv: (_f, cell) => parseNumberCell(cell),

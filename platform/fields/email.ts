@@ -1,5 +1,5 @@
 /** Email address, checked with ajv-formats' email format. */
-import { scalarType, TEXT_OPERATORS } from './common';
+import { KEEP_COLUMN, maxLengthChecks, scalarType, TEXT_OPERATORS } from './common';
 
 export const emailType = scalarType({
   type: 'email',
@@ -11,4 +11,6 @@ export const emailType = scalarType({
   widget: () => ({ 'ui:options': { inputType: 'email' } }),
   operators: TEXT_OPERATORS,
   sortable: true,
+  convertsTo: { text: KEEP_COLUMN, long_text: KEEP_COLUMN },
+  changeChecks: maxLengthChecks,
 });

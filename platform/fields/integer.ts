@@ -1,6 +1,6 @@
 /** Whole numbers, stored as bigint and exposed as JSON numbers within the safe-integer range. */
 import type { NumberFieldDef } from './types';
-import { formatNumber, NUMBER_OPERATORS, parseNumberCell, scalarType, toNumber } from './common';
+import { CAST_COLUMN, formatNumber, NUMBER_OPERATORS, parseNumberCell, scalarType, toNumber } from './common';
 
 export const integerType = scalarType<NumberFieldDef>({
   type: 'integer',
@@ -16,6 +16,7 @@ export const integerType = scalarType<NumberFieldDef>({
   widget: () => ({ 'ui:widget': 'updown' }),
   operators: NUMBER_OPERATORS,
   sortable: true,
+  convertsTo: { decimal: CAST_COLUMN, currency: CAST_COLUMN, percent: CAST_COLUMN },
   read: toNumber,
   format: (_f, v, locale) => formatNumber(v, locale, 0),
   parseCsv: (_f, cell) => {

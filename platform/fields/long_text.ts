@@ -1,6 +1,6 @@
 /** Multi-line text (notes, descriptions). Not sortable: lists never order by a paragraph. */
 import type { TextFieldDef } from './types';
-import { maxLengthParam, scalarType } from './common';
+import { maxLengthChecks, maxLengthParam, scalarType } from './common';
 
 export const longTextType = scalarType<TextFieldDef>({
   type: 'long_text',
@@ -12,4 +12,5 @@ export const longTextType = scalarType<TextFieldDef>({
   widget: () => ({ 'ui:widget': 'textarea', 'ui:options': { rows: 4 } }),
   operators: ['contains', 'not_contains', 'is_empty', 'is_not_empty'],
   sortable: false,
+  changeChecks: maxLengthChecks,
 });

@@ -1,5 +1,6 @@
 /** A reference to a record of another object: a uuid column with a real foreign key and an index. */
 import { ID_OPERATORS, scalarType } from './common';
+import { isLookup } from './guards';
 import type { LookupFieldDef, UserLookupFieldDef } from './types';
 
 export const UUID_PATTERN = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
@@ -21,6 +22,8 @@ export const lookupType = scalarType<LookupFieldDef | UserLookupFieldDef>({
   widget: (f) => ({ 'ui:widget': 'lookup', 'ui:options': { target: f.target } }),
   operators: ID_OPERATORS,
   sortable: false,
+  // Pointing at another object is refused while records link to the old one (their ids mean nothing there).
+  changeChecks: (before, after) => (isLookup(before) && isLookup(after) && before.target !== after.target ? [{ check: 'target', from: before.target }] : []),
   write: (v) => String(v).toLowerCase(),
   parseCsv: (_f, cell) => {
     const v = cell.trim();

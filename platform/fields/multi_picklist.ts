@@ -1,7 +1,7 @@
 /** Several values from an admin-defined list, stored as text[]; CSV cells separate values with ";". */
 import { scalarType } from './common';
 import type { PicklistFieldDef } from './types';
-import { activeValues, findOption, optionLabel, optionsParam } from './picklist';
+import { activeValues, findOption, optionChecks, optionLabel, optionsParam } from './picklist';
 
 export const multiPicklistType = scalarType<PicklistFieldDef>({
   type: 'multi_picklist',
@@ -20,6 +20,7 @@ export const multiPicklistType = scalarType<PicklistFieldDef>({
   widget: () => ({ 'ui:widget': 'select', 'ui:options': { mode: 'multiple' } }),
   operators: ['includes_any', 'includes_all', 'excludes_all', 'is_empty', 'is_not_empty'],
   sortable: false,
+  changeChecks: optionChecks,
   format: (f, v, locale) => (Array.isArray(v) ? v.map((x) => optionLabel(f, x, locale)).join(', ') : ''),
   parseCsv: (f, cell) => {
     const parts = cell

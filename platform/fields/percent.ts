@@ -1,7 +1,7 @@
 /** Percentages stored as the number shown (40 means 40%). */
-import { NUMBER_OPERATORS, formatNumber, parseNumberCell, scalarType, toNumber } from './common';
+import { CAST_COLUMN, NUMBER_OPERATORS, formatNumber, parseNumberCell, scalarType, toNumber } from './common';
 import type { NumberFieldDef } from './types';
-import { numericParams, numericSchema, numericSqlType } from './decimal';
+import { numericChangeChecks, numericParams, numericSchema, numericSqlType } from './decimal';
 
 const DEFAULTS = { precision: 7, scale: 2 };
 
@@ -15,6 +15,8 @@ export const percentType = scalarType<NumberFieldDef>({
   widget: () => ({ 'ui:widget': 'updown', 'ui:options': { addonAfter: '%' } }),
   operators: NUMBER_OPERATORS,
   sortable: true,
+  convertsTo: { decimal: CAST_COLUMN },
+  changeChecks: numericChangeChecks(DEFAULTS),
   read: toNumber,
   format: (f, v, locale) => (v === null || v === undefined ? '' : `${formatNumber(v, locale)}%`),
   parseCsv: (_f, cell) => parseNumberCell(cell, { percent: true }),

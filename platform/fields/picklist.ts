@@ -1,7 +1,8 @@
 /** One value from an admin-defined list. Stored as text, never a Postgres enum (renames need no DDL). */
 import { pickLabel } from '../core/i18n';
-import { CHOICE_OPERATORS, scalarType } from './common';
-import type { PicklistFieldDef, PicklistOption } from './types';
+import { CHOICE_OPERATORS, KEEP_COLUMN, scalarType } from './common';
+import { hasOptions } from './guards';
+import type { ChangeCheck, FieldDef, PicklistFieldDef, PicklistOption } from './types';
 
 export const optionsParam = {
   type: 'array',
@@ -38,6 +39,13 @@ export function optionLabel(field: PicklistFieldDef, value: unknown, locale: 'en
   return o ? pickLabel(o.label, locale) : String(value);
 }
 
+/** Values taken out of a picklist are refused while records hold them (deactivating is the way). */
+export function optionChecks(before: FieldDef, after: PicklistFieldDef): ChangeCheck[] {
+  if (!hasOptions(before) || before.type !== after.type) return [];
+  const removed = before.options.filter((o) => !after.options.some((x) => x.value === o.value)).map((o) => o.value);
+  return removed.length ? [{ check: 'optionsRemoved', values: removed, array: after.type === 'multi_picklist' }] : [];
+}
+
 export const picklistType = scalarType<PicklistFieldDef>({
   type: 'picklist',
   label: { en: 'Picklist', zh: '选项列表' },
@@ -48,6 +56,8 @@ export const picklistType = scalarType<PicklistFieldDef>({
   widget: () => ({ 'ui:widget': 'select' }),
   operators: CHOICE_OPERATORS,
   sortable: true,
+  convertsTo: { text: KEEP_COLUMN, long_text: KEEP_COLUMN, multi_picklist: (c) => `CASE WHEN ${c} IS NULL THEN NULL ELSE ARRAY[${c}] END` },
+  changeChecks: optionChecks,
   format: (f, v, locale) => optionLabel(f, v, locale),
   parseCsv: (f, cell) => {
     if (cell.trim() === '') return { ok: true, value: null };

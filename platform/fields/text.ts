@@ -1,6 +1,6 @@
 /** Single-line text. */
 import type { TextFieldDef } from './types';
-import { maxLengthParam, scalarType, TEXT_OPERATORS } from './common';
+import { KEEP_COLUMN, maxLengthChecks, maxLengthParam, scalarType, TEXT_OPERATORS } from './common';
 
 export const textType = scalarType<TextFieldDef>({
   type: 'text',
@@ -12,4 +12,6 @@ export const textType = scalarType<TextFieldDef>({
   widget: () => ({}),
   operators: TEXT_OPERATORS,
   sortable: true,
+  convertsTo: { long_text: KEEP_COLUMN },
+  changeChecks: maxLengthChecks,
 });

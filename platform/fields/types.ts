@@ -211,6 +211,25 @@ export interface CsvResult {
   message?: string;
 }
 
+/** How a column's values are carried into another type: SQL over the old column, or null when the column stays as it is. */
+export type ColumnConversion = (column: string) => string | null;
+
+/**
+ * What changing a field (its parameters, or its type into this one) must verify against the stored
+ * values before the change is made; metadata/changes.ts runs the queries and words the refusals.
+ */
+export type ChangeCheck =
+  /** The new column cannot hold every old value (numeric precision or scale lost): refused outright. */
+  | { check: 'precision' }
+  /** The column changes type, keeping every value (a wider numeric). */
+  | { check: 'retype' }
+  /** Refused while a stored value is longer than `limit` characters. */
+  | { check: 'maxLength'; limit: number }
+  /** Refused while a record holds one of `values` (`array`: the column holds several). */
+  | { check: 'optionsRemoved'; values: string[]; array: boolean }
+  /** A lookup pointed elsewhere: refused while any record links to the old target `from`. */
+  | { check: 'target'; from: string };
+
 export interface FieldTypeModule<F extends FieldDef = FieldDef> {
   type: FieldTypeName;
   label: Label;
@@ -224,6 +243,10 @@ export interface FieldTypeModule<F extends FieldDef = FieldDef> {
    * Most types contribute one property named after the field; currency adds `<name>_currency`.
    */
   properties(field: F): Record<string, JsonSchema>;
+  /** Types this one may change into keeping every value, and how the column converts; absent: its type cannot change. */
+  convertsTo?: Partial<Record<FieldTypeName, ColumnConversion>>;
+  /** What a change from `before` to this field must check against stored values (none when absent). */
+  changeChecks?(before: FieldDef, after: F): ChangeCheck[];
   /** Whether users give its values; false when the system sets them (auto numbers, formulas, roll-ups). */
   writable: boolean;
   /** rjsf uiSchema for the form widget. */

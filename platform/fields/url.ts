@@ -1,5 +1,5 @@
 /** Web address. Only http(s) is accepted: a stored link is rendered as an anchor, so no javascript: URLs. */
-import { scalarType, TEXT_OPERATORS } from './common';
+import { KEEP_COLUMN, maxLengthChecks, scalarType, TEXT_OPERATORS } from './common';
 
 export const urlType = scalarType({
   type: 'url',
@@ -17,4 +17,6 @@ export const urlType = scalarType({
   widget: () => ({ 'ui:options': { inputType: 'url' } }),
   operators: TEXT_OPERATORS,
   sortable: true,
+  convertsTo: { text: KEEP_COLUMN, long_text: KEEP_COLUMN },
+  changeChecks: maxLengthChecks,
 });

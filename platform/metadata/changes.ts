@@ -12,7 +12,6 @@ import { ident, qualified } from '../core/identifiers';
 import type { WorkspaceRef } from '../data/context';
 import { withTransaction } from '../db/pool';
 import { currencyColumn } from '../fields/currency';
-import { anyField, hasOptions } from '../fields/guards';
 import { FIELD_TYPES, fieldType } from '../fields/registry';
 import type { FieldDef, FieldTypeName } from '../fields/types';
 import { Params } from '../core/sql';
@@ -63,25 +62,11 @@ export interface CurrentState extends WorkspaceLayers {
   effective: Effective;
 }
 
-/** Conversions that keep every value, and how to convert the column. */
-const CONVERSIONS: Record<string, Record<string, (col: string) => string | null>> = {
-  text: { long_text: () => null },
-  email: { text: () => null, long_text: () => null },
-  phone: { text: () => null, long_text: () => null },
-  url: { text: () => null, long_text: () => null },
-  auto_number: { text: () => null },
-  picklist: { text: () => null, long_text: () => null, multi_picklist: (c) => `CASE WHEN ${c} IS NULL THEN NULL ELSE ARRAY[${c}] END` },
-  integer: { decimal: (c) => c, currency: (c) => c, percent: (c) => c },
-  decimal: { currency: (c) => c, percent: (c) => c },
-  percent: { decimal: (c) => c },
-  currency: { decimal: (c) => c },
-  date: {},
-};
-
 const TYPE_LABELS = (t: string) => FIELD_TYPES[t as FieldTypeName]?.label.en ?? t;
 
+/** The types a field of type `from` may change into, keeping its values (each type module declares them). */
 export function allowedConversions(from: string): string[] {
-  return Object.keys(CONVERSIONS[from] ?? {});
+  return Object.keys(FIELD_TYPES[from as FieldTypeName]?.convertsTo ?? {});
 }
 
 function changeError(code: string, pointer: string, message: string, field?: string): ErrorDetail {
@@ -141,7 +126,7 @@ async function checkSafety(client: pg.PoolClient, schema: string, before: Metada
       if (!live || fa.archived) continue;
       const col = ident(fb.name);
       if (fa.type !== fb.type) {
-        const conv = CONVERSIONS[fb.type]?.[fa.type];
+        const conv = fieldType(fb).convertsTo?.[fa.type];
         if (!conv) {
           const allowed = allowedConversions(fb.type).map(TYPE_LABELS);
           errors.push(changeError('change.type', `${ptr}/type`,
@@ -151,43 +136,34 @@ async function checkSafety(client: pg.PoolClient, schema: string, before: Metada
         const using = conv(col);
         const newType = fieldType(fa).columns(fa).find((c) => c.name === fa.name)?.sqlType;
         if (using !== null && newType) conversions.push(`ALTER TABLE ${table} ALTER COLUMN ${col} TYPE ${newType} USING (${using})::${newType}`);
-      } else if (['decimal', 'currency', 'percent'].includes(fa.type)) {
-        const oldType = fieldType(fb).columns(fb).find((c) => c.name === fb.name)?.sqlType;
-        const newType = fieldType(fa).columns(fa).find((c) => c.name === fa.name)?.sqlType;
-        if (oldType !== newType && newType) {
-          const [op, os] = /numeric\((\d+),(\d+)\)/.exec(oldType ?? '')?.slice(1).map(Number) ?? [0, 0];
-          const [np, ns] = /numeric\((\d+),(\d+)\)/.exec(newType)?.slice(1).map(Number) ?? [0, 0];
-          if (ns < os || np - ns < op - os) errors.push(changeError('change.precision', `${ptr}/precision`, `Field ${label} cannot lose precision or scale: existing values would be rounded or cut`, fb.name));
-          else conversions.push(`ALTER TABLE ${table} ALTER COLUMN ${col} TYPE ${newType}`);
-        }
-      }
-      if (fa.type === 'lookup' && fb.type === 'lookup' && fa.target !== fb.target) {
-        const n = await count(client, `SELECT count(*) AS n FROM ${table} WHERE ${col} IS NOT NULL`);
-        if (n > 0) errors.push(changeError('change.target', `${ptr}/target`, `Field ${label} cannot point at another object: ${n} record(s) link to ${fb.target}`, fb.name));
-        else conversions.push(`ALTER TABLE ${table} DROP CONSTRAINT IF EXISTS ${ident(dbName(name, fb.name, 'fkey'))}`);
       }
       // Process and stage values come from the sales processes: checkProcesses judges them per process.
       const derived = live.process?.processes.length && [live.process.config.field, live.process.config.stageField].includes(fa.name);
-      if ((fa.type === 'picklist' || fa.type === 'multi_picklist') && hasOptions(fb) && hasOptions(fa) && fa.type === fb.type && !derived) {
-        const removed = fb.options.filter((o) => !fa.options.some((x) => x.value === o.value)).map((o) => o.value);
-        if (removed.length) {
-          const used = fa.type === 'picklist'
-            ? await client.query<{ v: string; n: string }>(`SELECT ${col} AS v, count(*) AS n FROM ${table} WHERE ${col} = ANY($1) GROUP BY 1`, [removed])
-            : await client.query<{ v: string; n: string }>(`SELECT v, count(*) AS n FROM ${table}, unnest(${col}) AS v WHERE v = ANY($1) GROUP BY 1`, [removed]);
+      for (const c of fieldType(fa).changeChecks?.(fb, fa) ?? []) {
+        if (c.check === 'precision') {
+          errors.push(changeError('change.precision', `${ptr}/precision`, `Field ${label} cannot lose precision or scale: existing values would be rounded or cut`, fb.name));
+        } else if (c.check === 'retype') {
+          const newType = fieldType(fa).columns(fa).find((x) => x.name === fa.name)?.sqlType;
+          if (newType) conversions.push(`ALTER TABLE ${table} ALTER COLUMN ${col} TYPE ${newType}`);
+        } else if (c.check === 'target') {
+          const n = await count(client, `SELECT count(*) AS n FROM ${table} WHERE ${col} IS NOT NULL`);
+          if (n > 0) errors.push(changeError('change.target', `${ptr}/target`, `Field ${label} cannot point at another object: ${n} record(s) link to ${c.from}`, fb.name));
+          else conversions.push(`ALTER TABLE ${table} DROP CONSTRAINT IF EXISTS ${ident(dbName(name, fb.name, 'fkey'))}`);
+        } else if (c.check === 'optionsRemoved' && !derived) {
+          const used = !c.array
+            ? await client.query<{ v: string; n: string }>(`SELECT ${col} AS v, count(*) AS n FROM ${table} WHERE ${col} = ANY($1) GROUP BY 1`, [c.values])
+            : await client.query<{ v: string; n: string }>(`SELECT v, count(*) AS n FROM ${table}, unnest(${col}) AS v WHERE v = ANY($1) GROUP BY 1`, [c.values]);
           for (const r of used.rows) {
             errors.push(changeError('change.optionInUse', `${ptr}/options`, `Value "${r.v}" of ${label} is used by ${r.n} record(s): deactivate it instead of deleting it`, fb.name));
           }
+        } else if (c.check === 'maxLength') {
+          const n = await count(client, `SELECT count(*) AS n FROM ${table} WHERE char_length(${col}) > $1`, [c.limit]);
+          if (n > 0) errors.push(changeError('change.maxLength', `${ptr}/maxLength`, `Field ${label} cannot be shortened to ${c.limit} characters: ${n} record(s) hold longer values`, fb.name));
         }
       }
       if (fa.unique && !fb.unique) {
         const n = await count(client, `SELECT count(*) AS n FROM (SELECT ${col} FROM ${table} WHERE deleted_at IS NULL AND ${col} IS NOT NULL GROUP BY 1 HAVING count(*) > 1) d`);
         if (n > 0) errors.push(changeError('change.unique', `${ptr}/unique`, `Field ${label} cannot be made unique: ${n} value(s) appear on more than one record`, fb.name));
-      }
-      const maxA = anyField(fa).maxLength;
-      const maxB = anyField(fb).maxLength;
-      if (maxA && (!maxB || maxA < maxB) && ['text', 'email', 'phone', 'url', 'long_text'].includes(fa.type)) {
-        const n = await count(client, `SELECT count(*) AS n FROM ${table} WHERE char_length(${col}) > $1`, [maxA]);
-        if (n > 0) errors.push(changeError('change.maxLength', `${ptr}/maxLength`, `Field ${label} cannot be shortened to ${maxA} characters: ${n} record(s) hold longer values`, fb.name));
       }
     }
   }
