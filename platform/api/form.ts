@@ -3,8 +3,6 @@
  * from the fields placed on its layout, plus the sections the form template lays them out in.
  */
 import { pickLabel, t, type Locale } from '../core/i18n';
-import { currencyColumn } from '../fields/currency';
-import { activeValues } from '../fields/picklist';
 import { fieldType, isWritable } from '../fields/registry';
 import type { FieldDef, JsonSchema } from '../fields/types';
 import type { LayoutDefinition, ObjectModel } from '../metadata/model';
@@ -22,24 +20,11 @@ export interface FormDefinition {
   sections: FormSection[];
 }
 
-export const CURRENCY_CODES = ['CNY', 'USD', 'EUR', 'HKD', 'JPY', 'GBP', 'SGD', 'TWD'];
-
+/** The form schema of a field's own property: its type's, with the title, help and default the field gives. */
 function fieldSchema(f: FieldDef, locale: Locale): JsonSchema {
-  const raw = fieldType(f).properties(f)[f.name];
   const s: JsonSchema = { title: pickLabel(f.label, locale) };
   if (f.helpText) s.description = pickLabel(f.helpText, locale);
-  for (const k of ['type', 'maxLength', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'format'] as const) {
-    if (raw[k] !== undefined) s[k] = raw[k];
-  }
-  if (f.type === 'url' || f.type === 'phone') delete s.format;
-  // Plain enums (labels in uiSchema): a oneOf would make rjsf pre-select its first option.
-  if (f.type === 'picklist') s.enum = activeValues(f);
-  if (f.type === 'multi_picklist') {
-    s.type = 'array';
-    s.uniqueItems = true;
-    s.items = { type: 'string', enum: activeValues(f) };
-  }
-  if (f.type === 'lookup') s.type = 'string';
+  Object.assign(s, fieldType(f).formSchema(f));
   if (f.default !== undefined) s.default = f.default; // prefilled on create; edit forms show the record
   return s;
 }
@@ -68,29 +53,19 @@ export function buildForm(obj: ObjectModel, layout: LayoutDefinition | undefined
       if (!f || (f.system && f.name !== 'owner')) continue;
       const managed = isWritable(f) && obj.approvalManaged?.has(f.name) === true;
       const readOnly = !isWritable(f) || (typeof entry !== 'string' && entry.readOnly === true) || (managed && !opts.admin);
-      if (mode === 'create' && f.type === 'auto_number') continue;
+      const type = fieldType(f);
+      if (mode === 'create' && type.hiddenOnCreate) continue;
       properties[name] = fieldSchema(f, locale);
-      const ui: JsonSchema = { ...fieldType(f).widget(f) };
+      const ui: JsonSchema = { ...type.widget(f, locale) };
       if (readOnly) ui['ui:readonly'] = true;
       if (managed) ui['ui:help'] = t(locale, opts.admin ? 'approval.managedHintAdmin' : 'approval.managedHint');
-      if (f.type === 'picklist' || f.type === 'multi_picklist') {
-        ui['ui:placeholder'] = locale === 'zh-CN' ? '请选择' : 'Select...';
-        ui['ui:enumNames'] = (f.options ?? []).filter((o) => o.active !== false).map((o) => pickLabel(o.label, locale));
-        if (f.type === 'multi_picklist') ui['ui:widget'] = 'select';
-      }
       uiSchema[name] = ui;
       if (!readOnly && (f.required || (typeof entry !== 'string' && entry.required))) required.push(name);
       names.push(name);
-      if (f.type === 'currency') {
-        const code = currencyColumn(f);
-        properties[code] = {
-          type: 'string',
-          title: `${pickLabel(f.label, locale)} · ${locale === 'zh-CN' ? '币种' : 'currency'}`,
-          enum: CURRENCY_CODES,
-          default: f.currency ?? 'CNY',
-        };
-        uiSchema[code] = readOnly ? { 'ui:readonly': true } : {};
-        names.push(code);
+      for (const [prop, schema] of Object.entries(type.formCompanions?.(f, locale) ?? {})) {
+        properties[prop] = schema;
+        uiSchema[prop] = readOnly ? { 'ui:readonly': true } : {};
+        names.push(prop);
       }
     }
     sections.push({ id: sec.id, label: typeof sec.label === 'string' ? sec.label : pickLabel(sec.label, locale), columns: (sec.columns ?? 2) as 1 | 2, fields: names });

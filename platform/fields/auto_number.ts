@@ -40,6 +40,7 @@ export const autoNumberType = scalarType({
   sqlType: () => 'text',
   schema: () => ({ type: 'string' }),
   writable: false,
+  hiddenOnCreate: true,
   widget: () => ({ 'ui:readonly': true }),
   operators: TEXT_OPERATORS,
   sortable: true,

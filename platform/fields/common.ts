@@ -22,15 +22,29 @@ export function maxLengthChecks(before: FieldDef, after: FieldDef): ChangeCheck[
   return limit && (!was || limit < was) ? [{ check: 'maxLength', limit }] : [];
 }
 
+/**
+ * The keywords of a value schema a form shows and checks as the user types. Patterns and custom
+ * messages stay server-side: the record service words those errors in the user's language.
+ */
+export function formSchemaOf(schema: JsonSchema): JsonSchema {
+  const s: JsonSchema = {};
+  for (const k of ['type', 'maxLength', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'format'] as const) {
+    if (schema[k] !== undefined) s[k] = schema[k];
+  }
+  return s;
+}
+
 /** Label-independent designer parameters shared by text-like types. */
 export const maxLengthParam = (limit: number): JsonSchema => ({ type: 'integer', minimum: 1, maximum: limit });
 
 type ScalarSpec<F extends FieldDef> = Omit<
   FieldTypeModule<F>,
-  'properties' | 'toColumns' | 'fromColumns' | 'readers' | 'columns' | 'format' | 'parseCsv' | 'formatCsv' | 'writable'
+  'properties' | 'toColumns' | 'fromColumns' | 'readers' | 'columns' | 'format' | 'parseCsv' | 'formatCsv' | 'writable' | 'formSchema'
 > & {
   /** Users give its values (default true). */
   writable?: boolean;
+  /** The form's schema (default: the value schema's plain keywords, see formSchemaOf). */
+  formSchema?: (field: F) => JsonSchema;
   sqlType: (field: F) => string;
   schema: (field: F) => JsonSchema;
   /** Column value -> API value (pg already gives strings/booleans/arrays; numerics need converting). */
@@ -48,10 +62,11 @@ type ScalarSpec<F extends FieldDef> = Omit<
 
 /** A type stored in one column named after the field, exposed as one API property. */
 export function scalarType<F extends FieldDef>(spec: ScalarSpec<F>): FieldTypeModule<F> {
-  const { sqlType, schema, read, jsonSql, write, columnDefault, notNull, writable = true, ...rest } = spec;
+  const { sqlType, schema, read, jsonSql, write, columnDefault, notNull, writable = true, formSchema, ...rest } = spec;
   return {
     ...rest,
     writable,
+    formSchema: formSchema ?? ((field) => formSchemaOf(schema(field))),
     columns(field): ColumnSpec[] {
       return [{ name: field.name, sqlType: sqlType(field), notNull, defaultSql: columnDefault?.(field) }];
     },

@@ -9,6 +9,7 @@
  * Both behave as their result type (`returnType`) in filters, sorting and display: a currency
  * formula filters and formats like a currency. Both are read-only everywhere.
  */
+import { formSchemaOf } from './common';
 import { currencyType } from './currency';
 import { dateType } from './date';
 import { datetimeType } from './datetime';
@@ -107,6 +108,7 @@ function computed(kind: 'formula' | 'rollup', returnType: ReturnTypeName): Field
       return { [field.name]: schema };
     },
     writable: false,
+    formSchema: (field) => formSchemaOf(base.properties(asBase(field))[field.name] ?? {}),
     widget: () => ({ 'ui:readonly': true }),
     operators: base.operators,
     sortable: base.sortable,

@@ -2,12 +2,16 @@
  * Money: an amount plus its ISO currency code, two columns (`amount`, `amount_currency`) and two
  * API properties. Lists sort and filter on the amount. The code defaults to the field's currency (CNY).
  */
-import { CAST_COLUMN, formatNumber, NUMBER_OPERATORS, parseNumberCell, toNumber } from './common';
+import { pickLabel } from '../core/i18n';
+import { CAST_COLUMN, formatNumber, formSchemaOf, NUMBER_OPERATORS, parseNumberCell, toNumber } from './common';
 import { numericChangeChecks, numericParams, numericSchema, numericSqlType } from './decimal';
 import type { CurrencyFieldDef, FieldTypeModule } from './types';
 
 const DEFAULTS = { precision: 18, scale: 2 };
 export const CURRENCY_CODE = /^[A-Z]{3}$/;
+
+/** The codes a form offers for an amount. */
+export const CURRENCY_CODES = ['CNY', 'USD', 'EUR', 'HKD', 'JPY', 'GBP', 'SGD', 'TWD'];
 
 export function currencyColumn(field: Pick<CurrencyFieldDef, 'name'>): string {
   return `${field.name}_currency`;
@@ -40,7 +44,17 @@ export const currencyType: FieldTypeModule<CurrencyFieldDef> = {
   convertsTo: { decimal: CAST_COLUMN },
   changeChecks: numericChangeChecks(DEFAULTS),
   writable: true,
+  formSchema: (field) => formSchemaOf(numericSchema(field, DEFAULTS)),
   widget: () => ({ 'ui:widget': 'updown' }),
+  // The amount's currency, chosen next to it (defaulting to the field's).
+  formCompanions: (field, locale) => ({
+    [currencyColumn(field)]: {
+      type: 'string',
+      title: `${pickLabel(field.label, locale)} · ${locale === 'zh-CN' ? '币种' : 'currency'}`,
+      enum: CURRENCY_CODES,
+      default: field.currency ?? 'CNY',
+    },
+  }),
   operators: NUMBER_OPERATORS,
   sortable: true,
   toColumns(field, input) {

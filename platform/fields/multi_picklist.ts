@@ -1,7 +1,7 @@
 /** Several values from an admin-defined list, stored as text[]; CSV cells separate values with ";". */
 import { scalarType } from './common';
 import type { PicklistFieldDef } from './types';
-import { activeValues, findOption, optionChecks, optionLabel, optionsParam } from './picklist';
+import { activeValues, findOption, optionChecks, optionLabel, optionsParam, optionsWidget } from './picklist';
 
 export const multiPicklistType = scalarType<PicklistFieldDef>({
   type: 'multi_picklist',
@@ -17,7 +17,8 @@ export const multiPicklistType = scalarType<PicklistFieldDef>({
     uniqueItems: true,
     items: { type: 'string', enum: activeValues(f), 'x-message': 'validation.enum' },
   }),
-  widget: () => ({ 'ui:widget': 'select', 'ui:options': { mode: 'multiple' } }),
+  formSchema: (f) => ({ type: 'array', uniqueItems: true, items: { type: 'string', enum: activeValues(f) } }),
+  widget: optionsWidget,
   operators: ['includes_any', 'includes_all', 'excludes_all', 'is_empty', 'is_not_empty'],
   sortable: false,
   changeChecks: optionChecks,

@@ -1,6 +1,7 @@
 /** One value from an admin-defined list. Stored as text, never a Postgres enum (renames need no DDL). */
-import { pickLabel } from '../core/i18n';
+import { pickLabel, type Locale } from '../core/i18n';
 import { CHOICE_OPERATORS, KEEP_COLUMN, scalarType } from './common';
+import type { JsonSchema } from './types';
 import { hasOptions } from './guards';
 import type { ChangeCheck, FieldDef, PicklistFieldDef, PicklistOption } from './types';
 
@@ -46,6 +47,16 @@ export function optionChecks(before: FieldDef, after: PicklistFieldDef): ChangeC
   return removed.length ? [{ check: 'optionsRemoved', values: removed, array: after.type === 'multi_picklist' }] : [];
 }
 
+/** A select of the active options, labelled in the viewer's language (values stay plain enums: a oneOf would make rjsf pre-select its first option). */
+export function optionsWidget(field: PicklistFieldDef, locale: Locale = 'en'): JsonSchema {
+  return {
+    'ui:widget': 'select',
+    ...(field.type === 'multi_picklist' ? { 'ui:options': { mode: 'multiple' } } : {}),
+    'ui:placeholder': locale === 'zh-CN' ? '请选择' : 'Select...',
+    'ui:enumNames': field.options.filter((o) => o.active !== false).map((o) => pickLabel(o.label, locale)),
+  };
+}
+
 export const picklistType = scalarType<PicklistFieldDef>({
   type: 'picklist',
   label: { en: 'Picklist', zh: '选项列表' },
@@ -53,7 +64,8 @@ export const picklistType = scalarType<PicklistFieldDef>({
   params: { properties: { options: optionsParam, default: { type: 'string' } }, required: ['options'] },
   sqlType: () => 'text',
   schema: (f) => ({ type: 'string', enum: activeValues(f), 'x-message': 'validation.enum' }),
-  widget: () => ({ 'ui:widget': 'select' }),
+  formSchema: (f) => ({ type: 'string', enum: activeValues(f) }),
+  widget: optionsWidget,
   operators: CHOICE_OPERATORS,
   sortable: true,
   convertsTo: { text: KEEP_COLUMN, long_text: KEEP_COLUMN, multi_picklist: (c) => `CASE WHEN ${c} IS NULL THEN NULL ELSE ARRAY[${c}] END` },

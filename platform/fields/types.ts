@@ -249,8 +249,14 @@ export interface FieldTypeModule<F extends FieldDef = FieldDef> {
   changeChecks?(before: FieldDef, after: F): ChangeCheck[];
   /** Whether users give its values; false when the system sets them (auto numbers, formulas, roll-ups). */
   writable: boolean;
-  /** rjsf uiSchema for the form widget. */
-  widget(field: F): JsonSchema;
+  /** The create/edit form's JSON Schema for the field's own property (rjsf); the form adds title, help and default. */
+  formSchema(field: F): JsonSchema;
+  /** rjsf uiSchema for the form widget, in the viewer's language (option labels, placeholder). */
+  widget(field: F, locale?: Locale): JsonSchema;
+  /** Form properties shown right after the field's own (a currency's code), each with its JSON Schema. */
+  formCompanions?(field: F, locale: Locale): Record<string, JsonSchema>;
+  /** Left off create forms: the value is assigned on save (auto numbers). */
+  hiddenOnCreate?: boolean;
   operators: OperatorName[];
   /** Whether lists may sort by this field. */
   sortable: boolean;

@@ -11,7 +11,6 @@ import { AppError, type ErrorDetail } from '../core/errors';
 import { ident, qualified } from '../core/identifiers';
 import type { WorkspaceRef } from '../data/context';
 import { withTransaction } from '../db/pool';
-import { currencyColumn } from '../fields/currency';
 import { FIELD_TYPES, fieldType } from '../fields/registry';
 import type { FieldDef, FieldTypeName } from '../fields/types';
 import { Params } from '../core/sql';
@@ -115,8 +114,8 @@ async function checkSafety(client: pg.PoolClient, schema: string, before: Metada
         if (purged(name, fb.name)) {
           if (!fb.archived) errors.push(changeError('change.purge', ptr, `Field ${label} must be archived before it is purged`, fb.name));
           else {
-            drops.push(`ALTER TABLE ${table} DROP COLUMN IF EXISTS ${ident(fb.name)}`);
-            if (fb.type === 'currency') drops.push(`ALTER TABLE ${table} DROP COLUMN IF EXISTS ${ident(currencyColumn(fb))}`);
+            // Every column the type keeps the value in (a currency's code too); a formula's name has none, hence IF EXISTS.
+            for (const c of fieldType(fb).columns(fb)) drops.push(`ALTER TABLE ${table} DROP COLUMN IF EXISTS ${ident(c.name)}`);
           }
         } else {
           errors.push(changeError('change.remove', ptr, `Field ${label} cannot be removed or renamed: archive it instead (its data is kept)`, fb.name));
