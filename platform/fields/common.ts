@@ -1,7 +1,7 @@
 /** Building blocks shared by field type modules (single-column types, number parsing, CSV). */
 import type { Locale } from '../core/i18n';
 import { anyField } from './guards';
-import type { ChangeCheck, ColumnConversion, ColumnSpec, CsvResult, FieldDef, FieldTypeModule, JsonSchema, OperatorName } from './types';
+import type { ChangeCheck, ColumnConversion, ColumnSpec, CsvResult, DisplayKind, FieldDef, FilterInput, FieldTypeModule, JsonSchema, OperatorName } from './types';
 
 export const TEXT_OPERATORS: OperatorName[] = ['eq', 'ne', 'in', 'not_in', 'contains', 'not_contains', 'starts_with', 'ends_with', 'is_empty', 'is_not_empty'];
 export const NUMBER_OPERATORS: OperatorName[] = ['eq', 'ne', 'gt', 'gte', 'lt', 'lte', 'between', 'in', 'not_in', 'is_empty', 'is_not_empty'];
@@ -39,8 +39,12 @@ export const maxLengthParam = (limit: number): JsonSchema => ({ type: 'integer',
 
 type ScalarSpec<F extends FieldDef> = Omit<
   FieldTypeModule<F>,
-  'properties' | 'toColumns' | 'fromColumns' | 'readers' | 'columns' | 'format' | 'parseCsv' | 'formatCsv' | 'writable' | 'formSchema'
+  'properties' | 'toColumns' | 'fromColumns' | 'readers' | 'columns' | 'format' | 'parseCsv' | 'formatCsv' | 'writable' | 'formSchema' | 'display' | 'filterInput'
 > & {
+  /** Default 'text'. */
+  display?: DisplayKind;
+  /** Default 'text'. */
+  filterInput?: FilterInput;
   /** Users give its values (default true). */
   writable?: boolean;
   /** The form's schema (default: the value schema's plain keywords, see formSchemaOf). */
@@ -62,10 +66,12 @@ type ScalarSpec<F extends FieldDef> = Omit<
 
 /** A type stored in one column named after the field, exposed as one API property. */
 export function scalarType<F extends FieldDef>(spec: ScalarSpec<F>): FieldTypeModule<F> {
-  const { sqlType, schema, read, jsonSql, write, columnDefault, notNull, writable = true, formSchema, ...rest } = spec;
+  const { sqlType, schema, read, jsonSql, write, columnDefault, notNull, writable = true, formSchema, display = 'text', filterInput = 'text', ...rest } = spec;
   return {
     ...rest,
     writable,
+    display,
+    filterInput,
     formSchema: formSchema ?? ((field) => formSchemaOf(schema(field))),
     columns(field): ColumnSpec[] {
       return [{ name: field.name, sqlType: sqlType(field), notNull, defaultSql: columnDefault?.(field) }];

@@ -112,6 +112,9 @@ function computed(kind: 'formula' | 'rollup', returnType: ReturnTypeName): Field
     widget: () => ({ 'ui:readonly': true }),
     operators: base.operators,
     sortable: base.sortable,
+    display: 'text',
+    // Typed as text whatever the result type, as before result-typed inputs existed (a change of its own).
+    filterInput: 'text',
     toColumns: () => ({}),
     fromColumns(field, row) {
       const v = row[field.name];

@@ -57,6 +57,10 @@ export const currencyType: FieldTypeModule<CurrencyFieldDef> = {
   }),
   operators: NUMBER_OPERATORS,
   sortable: true,
+  display: 'text',
+  // The amount shows in the record's own currency.
+  displayed: (field, record) => ({ amount: record[field.name], currency: record[currencyColumn(field)] as string }),
+  filterInput: 'number',
   toColumns(field, input) {
     const out: Record<string, unknown> = {};
     if (field.name in input) out[field.name] = input[field.name] ?? null;

@@ -76,6 +76,7 @@ export const datetimeType = scalarType({
   widget: () => ({ 'ui:widget': 'date-time' }),
   operators: DATE_OPERATORS,
   sortable: true,
+  filterInput: 'datetime',
   read: (v) => isoFromPg(v),
   jsonSql: isoJsonSql,
   write: (v) => normaliseDateTime(String(v)) ?? new Date(String(v)).toISOString(),

@@ -22,6 +22,8 @@ export const lookupType = scalarType<LookupFieldDef | UserLookupFieldDef>({
   widget: (f) => ({ 'ui:widget': 'lookup', 'ui:options': { target: f.target } }),
   operators: ID_OPERATORS,
   sortable: false,
+  display: 'record',
+  filterInput: 'lookup',
   // Pointing at another object is refused while records link to the old one (their ids mean nothing there).
   changeChecks: (before, after) => (isLookup(before) && isLookup(after) && before.target !== after.target ? [{ check: 'target', from: before.target }] : []),
   write: (v) => String(v).toLowerCase(),

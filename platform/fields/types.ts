@@ -230,6 +230,12 @@ export type ChangeCheck =
   /** A lookup pointed elsewhere: refused while any record links to the old target `from`. */
   | { check: 'target'; from: string };
 
+/** The input a filter row offers for a value of a type (the UI maps each to a component). */
+export type FilterInput = 'text' | 'number' | 'date' | 'datetime' | 'boolean' | 'options' | 'lookup';
+
+/** How lists and detail pages show a value: formatted text, a web link, a mailto link, or a link to the record it points at. */
+export type DisplayKind = 'text' | 'link' | 'mailto' | 'record';
+
 export interface FieldTypeModule<F extends FieldDef = FieldDef> {
   type: FieldTypeName;
   label: Label;
@@ -266,6 +272,12 @@ export interface FieldTypeModule<F extends FieldDef = FieldDef> {
   fromColumns(field: F, row: Record<string, unknown>): Record<string, unknown>;
   /** The same conversion as flat readers (API property, column, converter), for hot paths. */
   readers(field: F): ColumnReader[];
+  /** How lists and detail pages show a value (see DisplayKind). */
+  display: DisplayKind;
+  /** The value `format` shows, taken from the record's API properties (default: the field's own; a currency adds its code). */
+  displayed?(field: F, record: Record<string, unknown>): unknown;
+  /** The input a filter row offers for a value. */
+  filterInput: FilterInput;
   /** Human-readable display in a locale. */
   format(field: F, value: unknown, locale: Locale): string;
   /** CSV cell -> API value; errors name what was expected. */

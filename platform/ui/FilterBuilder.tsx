@@ -8,6 +8,7 @@ import { Button, DatePicker, Input, InputNumber, Select, Space } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import type { MessageKey } from '../core/i18n';
+import { typeOf } from './format';
 import { useT } from './i18n';
 import { LookupSelect } from './LookupSelect';
 import type { FieldInfo } from './types';
@@ -40,10 +41,12 @@ function ValueInput({ field, row, index, onChange }: { field: FieldInfo; row: Fi
   const aria = `${tr('ui.filter.value')} ${index + 1}`;
   if (NO_VALUE.has(row.op)) return null;
   const many = LIST_OPS.has(row.op);
+  // A user lookup (owner, created_by...), described as 'user': filtered by "me".
   if (field.type === 'user') {
     return <Select aria-label={aria} style={{ width: 200 }} value={row.value as string} options={[{ value: '$me', label: tr('ui.me') }]} onChange={onChange} />;
   }
-  if (field.options) {
+  const input = typeOf(field).filterInput;
+  if (input === 'options' && field.options) {
     return (
       <Select
         aria-label={aria}
@@ -55,14 +58,14 @@ function ValueInput({ field, row, index, onChange }: { field: FieldInfo; row: Fi
       />
     );
   }
-  if (field.type === 'lookup' && field.target && !many) {
+  if (input === 'lookup' && field.target && !many) {
     return (
       <div style={{ width: 240 }}>
         <LookupSelect ariaLabel={aria} object={field.target} value={row.value as string} onChange={(v) => onChange(v)} />
       </div>
     );
   }
-  if (field.type === 'boolean') {
+  if (input === 'boolean') {
     return (
       <Select
         aria-label={aria}
@@ -76,10 +79,9 @@ function ValueInput({ field, row, index, onChange }: { field: FieldInfo; row: Fi
       />
     );
   }
-  const numeric = ['integer', 'decimal', 'currency', 'percent'].includes(field.type);
   if (row.op === 'between') {
     const pair = (Array.isArray(row.value) ? row.value : [undefined, undefined]) as unknown[];
-    if (field.type === 'date') {
+    if (input === 'date') {
       return (
         <DatePicker.RangePicker
           aria-label={aria}
@@ -95,10 +97,10 @@ function ValueInput({ field, row, index, onChange }: { field: FieldInfo; row: Fi
       </Space.Compact>
     );
   }
-  if (numeric) return <InputNumber aria-label={aria} style={{ width: 180 }} value={row.value as number} onChange={(v) => onChange(v ?? undefined)} />;
-  if (field.type === 'date')
+  if (input === 'number') return <InputNumber aria-label={aria} style={{ width: 180 }} value={row.value as number} onChange={(v) => onChange(v ?? undefined)} />;
+  if (input === 'date')
     return <DatePicker aria-label={aria} value={row.value ? dayjs(String(row.value)) : null} onChange={(d) => onChange(d ? d.format('YYYY-MM-DD') : undefined)} />;
-  if (field.type === 'datetime')
+  if (input === 'datetime')
     return <DatePicker showTime aria-label={aria} value={row.value ? dayjs(String(row.value)) : null} onChange={(d) => onChange(d ? d.toISOString() : undefined)} />;
   if (many) return <Select aria-label={aria} mode="tags" style={{ width: 240 }} value={(row.value as string[]) ?? []} onChange={onChange} />;
   return <Input aria-label={aria} style={{ width: 220 }} value={(row.value as string) ?? ''} onChange={(e) => onChange(e.target.value)} />;
