@@ -44,5 +44,6 @@ export const autoNumberType = scalarType({
   widget: () => ({ 'ui:readonly': true }),
   operators: TEXT_OPERATORS,
   sortable: true,
+  canName: true,
   convertsTo: { text: KEEP_COLUMN },
 });

@@ -1,7 +1,7 @@
 /** The field-type registry: adding a type means adding one module and listing it here. */
 import { autoNumberType } from './auto_number';
 import { booleanType } from './boolean';
-import { computedType, formulaType, rollupType } from './computed';
+import { computedType, formulaType, isComputed, rollupType } from './computed';
 import { currencyType } from './currency';
 import { dateType } from './date';
 import { datetimeType } from './datetime';
@@ -43,6 +43,11 @@ export const FIELD_TYPES: Record<FieldTypeName, FieldTypeModule> = {
 export function isWritable(f: FieldDef): boolean {
   if (f.name === 'owner') return true;
   return !f.system && !f.readOnly && fieldType(f).writable;
+}
+
+/** A number stored in its column (integer, decimal, currency, percent), not computed by a formula or roll-up. */
+export function isStoredNumber(f: FieldDef): boolean {
+  return !isComputed(f) && fieldType(f).valueKind === 'number';
 }
 
 export const FIELD_TYPE_NAMES = Object.keys(FIELD_TYPES) as FieldTypeName[];

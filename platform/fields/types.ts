@@ -263,6 +263,10 @@ export interface FieldTypeModule<F extends FieldDef = FieldDef> {
   formCompanions?(field: F, locale: Locale): Record<string, JsonSchema>;
   /** Left off create forms: the value is assigned on save (auto numbers). */
   hiddenOnCreate?: boolean;
+  /** May be an object's name field (short text a record is known by). */
+  canName?: boolean;
+  /** The roll-up functions that may summarise a stored value of this type (count needs no field). */
+  summarisedBy?: RollupSummary['fn'][];
   operators: OperatorName[];
   /** Whether lists may sort by this field. */
   sortable: boolean;

@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { AppError, type ErrorDetail } from '../core/errors';
+import { isLookup } from '../fields/guards';
 import { formulaScale } from '../rules/formula';
 import { buildObjects } from './kinds/object';
 import { documentKinds } from './kinds/registry';
@@ -109,7 +110,7 @@ function relatedListsOf(obj: ObjectModel, objects: Map<string, ObjectModel>, lay
   const out: RelatedListModel[] = [];
   for (const child of objects.values()) {
     for (const f of child.fields) {
-      if (f.type === 'lookup' && f.target === obj.name) {
+      if (isLookup(f) && f.target === obj.name) {
         out.push({ object: child.name, field: f.name, label: f.relatedLabel ?? child.pluralLabel, columns: columnsFor(child) });
       }
     }

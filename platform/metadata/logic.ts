@@ -7,7 +7,8 @@
  * expression.
  */
 import type { ErrorDetail } from '../core/errors';
-import { rollupReturnType } from '../fields/computed';
+import { isComputed, rollupReturnType } from '../fields/computed';
+import { fieldType } from '../fields/registry';
 import { isLookup, isRollup } from '../fields/guards';
 import type { FieldDef, RollupFieldDef } from '../fields/types';
 import { parseCondition } from '../rules/conditions/parse';
@@ -21,7 +22,6 @@ import type { FormRules, LayoutDefinition, ObjectDefinition, ObjectModel, Record
 export type Err = (file: string, pointer: string, code: string, message: string) => void;
 
 /** Field types holding a number. */
-export const NUMERIC = new Set(['integer', 'decimal', 'currency', 'percent']);
 
 /** The formula type a field's value has (for checking a formula field's declared result). */
 function resultKind(returnType: string): FormulaType {
@@ -74,7 +74,7 @@ export function buildRollups(ctx: BuildContext): void {
       if (s.fn !== 'count') {
         summarised = s.field ? child.fieldMap.get(s.field) : undefined;
         // Stored values only: a roll-up of a roll-up (or of a formula) would go stale, as nothing recomputes it when its inputs change.
-        const okType = summarised && (NUMERIC.has(summarised.type) || (s.fn !== 'sum' && (summarised.type === 'date' || summarised.type === 'datetime')));
+        const okType = summarised && !isComputed(summarised) && fieldType(summarised).summarisedBy?.includes(s.fn);
         if (!summarised || !okType) {
           err(file, `${at}/field`, 'rollup.field', `roll-up "${f.name}": ${s.fn} needs a stored ${s.fn === 'sum' ? 'number' : 'number or date'} field of ${s.object}${s.field ? ` ("${s.field}" is not one)` : ''}`);
           continue;

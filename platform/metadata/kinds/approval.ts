@@ -7,7 +7,7 @@
  */
 import Handlebars from 'handlebars';
 import approvalSchema from '../../../metadata/schema/approval.schema.json' with { type: 'json' };
-import { fieldType } from '../../fields/registry';
+import { fieldType, isWritable } from '../../fields/registry';
 import type { FieldDef } from '../../fields/types';
 import { createAjv, type AjvInstance } from '../ajv';
 import type { ApprovalFlowDefinition, ObjectModel } from '../model';
@@ -15,7 +15,6 @@ import { removeDocument, saveDocument } from '../documents';
 import { compileTest, type Err } from '../logic';
 import type { BuildContext, DocumentKind, KindDoc } from './types';
 
-const NOT_WRITABLE = new Set(['formula', 'rollup', 'auto_number']);
 let ajv: AjvInstance | undefined;
 /** Compiled value schemas by their text: every metadata build makes new schema objects. */
 const validators = new Map<string, ReturnType<AjvInstance['compile']>>();
@@ -47,7 +46,7 @@ function checkAfterApproval(def: ApprovalFlowDefinition, obj: ObjectModel, file:
   if (!after) return;
   after.fields.forEach((name, i) => {
     const field = obj.fieldMap.get(name);
-    if (!field || field.system || NOT_WRITABLE.has(field.type)) err(file, `/afterApproval/fields/${i}`, 'approval.afterField', `"${name}" is not a data field of ${def.object}`);
+    if (!field || field.system || !fieldType(field).writable) err(file, `/afterApproval/fields/${i}`, 'approval.afterField', `"${name}" is not a data field of ${def.object}`);
   });
   if (after.onEdit === 'reopen' && !(def.actions?.recall ?? []).some((a) => a.type === 'update')) {
     err(file, '/afterApproval/onEdit', 'approval.reopenRecall', '"reopen" needs a field update among the recall actions (e.g. status back to draft), or an edited record would still read as approved');
@@ -84,7 +83,7 @@ function build(docs: KindDoc<ApprovalFlowDefinition>[], { objects, isGone, err }
           return;
         }
         const field = obj.fieldMap.get(action.field);
-        if (!field || (field.system && field.name !== 'owner') || NOT_WRITABLE.has(field.type) || (field.readOnly && field.name !== 'owner')) {
+        if (!field || !isWritable(field)) {
           err(file, `${at}/field`, 'approval.actionField', `"${action.field}" is not a field of ${def.object} that can be set`);
           return;
         }

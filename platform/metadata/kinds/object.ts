@@ -10,6 +10,8 @@ import extensionSchema from '../../../metadata/schema/extension.schema.json' wit
 import objectSchema from '../../../metadata/schema/object.schema.json' with { type: 'json' };
 import type { ErrorDetail } from '../../core/errors';
 import { currencyColumn } from '../../fields/currency';
+import { hasOptions } from '../../fields/guards';
+import { fieldType } from '../../fields/registry';
 import type { FieldDef } from '../../fields/types';
 import type { ObjectDefinition, ObjectModel } from '../model';
 import { RESERVED_FIELD_NAMES, systemFields } from '../model';
@@ -78,7 +80,7 @@ function checkObject(def: ObjectDefinition, file: string, names: Set<string>, ar
       const clash = def.fields.findIndex((g) => g.name === companion);
       if (clash >= 0) err(`/fields/${clash}/name`, 'field.reserved', `"${companion}" holds the currency code of "${field.name}"`);
     }
-    if ((field.type === 'picklist' || field.type === 'multi_picklist') && field.options) {
+    if (hasOptions(field) && field.options) {
       const values = field.options.map((o) => o.value);
       values.forEach((v, j) => {
         if (values.indexOf(v) !== j) err(`/fields/${i}/options/${j}/value`, 'field.optionDuplicate', `picklist value "${v}" appears twice`);
@@ -93,7 +95,7 @@ function checkObject(def: ObjectDefinition, file: string, names: Set<string>, ar
   const nf = def.fields.find((f) => f.name === nameField);
   if (!nf) err('/nameField', 'object.nameField', `name field "${nameField}" is not a field of the object`);
   else if (nf.archived) err(`/fields/${def.fields.indexOf(nf)}/archived`, 'object.nameField', `the name field "${nameField}" cannot be archived`);
-  else if (!['text', 'auto_number', 'email', 'phone'].includes(nf.type)) err('/nameField', 'object.nameField', `name field "${nameField}" must be a text field`);
+  else if (!fieldType(nf as FieldDef).canName) err('/nameField', 'object.nameField', `name field "${nameField}" must be a text field`);
   (def.searchFields ?? []).forEach((s, i) => {
     if (!def.fields.some((f) => f.name === s)) err(`/searchFields/${i}`, 'object.searchField', `search field "${s}" is not a field of the object`);
   });

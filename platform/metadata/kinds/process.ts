@@ -7,9 +7,10 @@
  */
 import processSchema from '../../../metadata/schema/process.schema.json' with { type: 'json' };
 import { hasOptions } from '../../fields/guards';
+import { isStoredNumber } from '../../fields/registry';
 import type { FieldDef, PicklistOption } from '../../fields/types';
 import { removeDocument, saveDocument, unsetOnOthers } from '../documents';
-import { compileTest, NUMERIC, replaceField } from '../logic';
+import { compileTest, replaceField } from '../logic';
 import type { GateModel, LayoutDefinition, ProcessModel, SalesProcessDefinition, StageModel } from '../model';
 import type { BuildContext, DocumentKind, KindDoc } from './types';
 
@@ -40,9 +41,9 @@ function build(processDocs: KindDoc<SalesProcessDefinition>[], { objects, defs, 
     const valid = [
       need('field', (f) => f.type === 'picklist', 'a picklist field'),
       need('stageField', (f) => f.type === 'picklist', 'a picklist field'),
-      need('probabilityField', (f) => NUMERIC.has(f.type), 'a number or percent field'),
+      need('probabilityField', (f) => isStoredNumber(f), 'a number or percent field'),
       need('forecastField', (f) => f.type === 'picklist' || f.type === 'text', 'a picklist or text field'),
-      need('amountField', (f) => NUMERIC.has(f.type) || f.type === 'formula', 'a number or currency field'),
+      need('amountField', (f) => isStoredNumber(f) || f.type === 'formula', 'a number or currency field'),
       need('stageDateField', (f) => f.type === 'datetime', 'a date/time field'),
     ].every(Boolean);
     if (!valid) continue;
