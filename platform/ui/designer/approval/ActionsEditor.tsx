@@ -9,6 +9,7 @@ import { Alert, Button, Card, DatePicker, Input, InputNumber, Select, Space, Typ
 import dayjs from 'dayjs';
 import { useId } from 'react';
 import type { MessageKey } from '../../../core/i18n';
+import { typeOf } from '../../format';
 import { useT } from '../../i18n';
 import { LookupSelect } from '../../LookupSelect';
 import type { FieldInfo } from '../../types';
@@ -22,8 +23,6 @@ const MOMENT_TITLES: Record<Moment, MessageKey> = {
   reject: 'designer.approval.onRejectMoment',
   recall: 'designer.approval.onRecall',
 };
-const NUMERIC = new Set(['integer', 'decimal', 'currency', 'percent']);
-
 /** The fields an approval may set: those the record service accepts (no computed, system or read-only fields; the owner may be). */
 export function writableFields(fields: FieldInfo[]): FieldInfo[] {
   return fields.filter((f) => !f.readOnly);
@@ -34,6 +33,20 @@ function ValueInput({ field, id, value, onChange }: { field?: FieldInfo; id: str
   const dir = useDirectory();
   const clears = tr('designer.approval.valueEmpty');
   if (!field) return <Input id={id} disabled placeholder={tr('designer.approval.pickFieldFirst')} />;
+  // A user lookup (owner), described as 'user': picked from the directory.
+  if (field.type === 'user')
+    return (
+      <Select
+        id={id}
+        allowClear
+        showSearch={{ optionFilterProp: 'label' }}
+        value={value ?? undefined}
+        options={dir.userIds}
+        placeholder={clears}
+        onChange={(v) => onChange(v ?? undefined)}
+      />
+    );
+  const type = typeOf(field);
   if (field.options) {
     const options = field.options
       .filter((o) => o.active || o.value === value || (Array.isArray(value) && value.includes(o.value)))
@@ -42,7 +55,7 @@ function ValueInput({ field, id, value, onChange }: { field?: FieldInfo; id: str
       <Select
         id={id}
         allowClear
-        mode={field.type === 'multi_picklist' ? 'multiple' : undefined}
+        mode={type.valueKind === 'text_array' ? 'multiple' : undefined}
         value={value ?? undefined}
         options={options}
         placeholder={clears}
@@ -50,7 +63,7 @@ function ValueInput({ field, id, value, onChange }: { field?: FieldInfo; id: str
       />
     );
   }
-  if (field.type === 'boolean') {
+  if (type.filterInput === 'boolean') {
     return (
       <Select
         id={id}
@@ -65,25 +78,13 @@ function ValueInput({ field, id, value, onChange }: { field?: FieldInfo; id: str
       />
     );
   }
-  if (field.type === 'user')
-    return (
-      <Select
-        id={id}
-        allowClear
-        showSearch={{ optionFilterProp: 'label' }}
-        value={value ?? undefined}
-        options={dir.userIds}
-        placeholder={clears}
-        onChange={(v) => onChange(v ?? undefined)}
-      />
-    );
-  if (field.type === 'lookup' && field.target)
+  if (type.filterInput === 'lookup' && field.target)
     return <LookupSelect id={id} object={field.target} value={value as string | undefined} placeholder={clears} onChange={(v) => onChange(v ?? undefined)} />;
-  if (NUMERIC.has(field.type))
+  if (type.filterInput === 'number')
     return <InputNumber id={id} style={{ width: '100%' }} value={value as number | undefined} placeholder={clears} onChange={(v) => onChange(v ?? undefined)} />;
-  if (field.type === 'date')
+  if (type.filterInput === 'date')
     return <DatePicker id={id} value={value ? dayjs(String(value)) : null} placeholder={clears} onChange={(d) => onChange(d ? d.format('YYYY-MM-DD') : undefined)} />;
-  if (field.type === 'datetime')
+  if (type.filterInput === 'datetime')
     return <DatePicker id={id} showTime value={value ? dayjs(String(value)) : null} placeholder={clears} onChange={(d) => onChange(d ? d.toISOString() : undefined)} />;
   return <Input id={id} value={(value as string | undefined) ?? ''} placeholder={clears} onChange={(e) => onChange(e.target.value)} />;
 }
