@@ -44,6 +44,7 @@ export const autoNumberType = scalarType({
   widget: () => ({ 'ui:readonly': true }),
   operators: TEXT_OPERATORS,
   sortable: true,
+  formulaType: 'text',
   canName: true,
   convertsTo: { text: KEEP_COLUMN },
 });

@@ -16,6 +16,7 @@ export const booleanType = scalarType({
   widget: () => ({ 'ui:widget': 'checkbox' }),
   operators: ['eq', 'ne'],
   sortable: true,
+  formulaType: 'boolean',
   filterInput: 'boolean',
   write: (v) => v === true,
   format: (_f, v, locale) => (v === true ? (locale === 'zh-CN' ? '是' : 'Yes') : locale === 'zh-CN' ? '否' : 'No'),

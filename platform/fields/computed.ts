@@ -112,6 +112,7 @@ function computed(kind: 'formula' | 'rollup', returnType: ReturnTypeName): Field
     widget: () => ({ 'ui:readonly': true }),
     operators: base.operators,
     sortable: base.sortable,
+    formulaType: returnType === 'currency' || returnType === 'percent' ? 'number' : returnType,
     display: 'text',
     // Typed as text whatever the result type, as before result-typed inputs existed (a change of its own).
     filterInput: 'text',

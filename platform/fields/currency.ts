@@ -57,6 +57,7 @@ export const currencyType: FieldTypeModule<CurrencyFieldDef> = {
   }),
   operators: NUMBER_OPERATORS,
   sortable: true,
+  formulaType: 'number',
   summarisedBy: ['sum', 'min', 'max'],
   display: 'text',
   // The amount shows in the record's own currency.

@@ -27,6 +27,7 @@ export const dateType = scalarType({
   widget: () => ({ 'ui:widget': 'date' }),
   operators: DATE_OPERATORS,
   sortable: true,
+  formulaType: 'date',
   summarisedBy: ['min', 'max'],
   filterInput: 'date',
   parseCsv: (_f, cell) => {

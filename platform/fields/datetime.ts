@@ -76,6 +76,7 @@ export const datetimeType = scalarType({
   widget: () => ({ 'ui:widget': 'date-time' }),
   operators: DATE_OPERATORS,
   sortable: true,
+  formulaType: 'datetime',
   summarisedBy: ['min', 'max'],
   filterInput: 'datetime',
   read: (v) => isoFromPg(v),

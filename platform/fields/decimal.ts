@@ -65,6 +65,7 @@ export const decimalType = scalarType<NumberFieldDef | CurrencyFieldDef>({
   widget: (f) => ({ 'ui:widget': 'updown', 'ui:options': { step: 10 ** -(f.scale ?? DEFAULTS.scale) } }),
   operators: NUMBER_OPERATORS,
   sortable: true,
+  formulaType: 'number',
   summarisedBy: ['sum', 'min', 'max'],
   filterInput: 'number',
   convertsTo: { currency: CAST_COLUMN, percent: CAST_COLUMN },

@@ -16,6 +16,7 @@ export const integerType = scalarType<NumberFieldDef>({
   widget: () => ({ 'ui:widget': 'updown' }),
   operators: NUMBER_OPERATORS,
   sortable: true,
+  formulaType: 'number',
   summarisedBy: ['sum', 'min', 'max'],
   filterInput: 'number',
   convertsTo: { decimal: CAST_COLUMN, currency: CAST_COLUMN, percent: CAST_COLUMN },

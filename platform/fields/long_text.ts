@@ -12,5 +12,6 @@ export const longTextType = scalarType<TextFieldDef>({
   widget: () => ({ 'ui:widget': 'textarea', 'ui:options': { rows: 4 } }),
   operators: ['contains', 'not_contains', 'is_empty', 'is_not_empty'],
   sortable: false,
+  formulaType: 'text',
   changeChecks: maxLengthChecks,
 });

@@ -22,6 +22,7 @@ export const lookupType = scalarType<LookupFieldDef | UserLookupFieldDef>({
   widget: (f) => ({ 'ui:widget': 'lookup', 'ui:options': { target: f.target } }),
   operators: ID_OPERATORS,
   sortable: false,
+  formulaType: 'text',
   display: 'record',
   filterInput: 'lookup',
   // Pointing at another object is refused while records link to the old one (their ids mean nothing there).

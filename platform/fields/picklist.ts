@@ -68,6 +68,7 @@ export const picklistType = scalarType<PicklistFieldDef>({
   widget: optionsWidget,
   operators: CHOICE_OPERATORS,
   sortable: true,
+  formulaType: 'text',
   filterInput: 'options',
   convertsTo: { text: KEEP_COLUMN, long_text: KEEP_COLUMN, multi_picklist: (c) => `CASE WHEN ${c} IS NULL THEN NULL ELSE ARRAY[${c}] END` },
   changeChecks: optionChecks,

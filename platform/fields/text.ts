@@ -12,6 +12,7 @@ export const textType = scalarType<TextFieldDef>({
   widget: () => ({}),
   operators: TEXT_OPERATORS,
   sortable: true,
+  formulaType: 'text',
   canName: true,
   convertsTo: { long_text: KEEP_COLUMN },
   changeChecks: maxLengthChecks,

@@ -263,6 +263,8 @@ export interface FieldTypeModule<F extends FieldDef = FieldDef> {
   formCompanions?(field: F, locale: Locale): Record<string, JsonSchema>;
   /** Left off create forms: the value is assigned on save (auto numbers). */
   hiddenOnCreate?: boolean;
+  /** The type its value has in formulas (docs/formulas.md); absent: formulas cannot read it (multi-select picklists). */
+  formulaType?: 'text' | 'number' | 'date' | 'datetime' | 'boolean';
   /** May be an object's name field (short text a record is known by). */
   canName?: boolean;
   /** The roll-up functions that may summarise a stored value of this type (count needs no field). */

@@ -17,6 +17,7 @@ export const urlType = scalarType({
   widget: () => ({ 'ui:options': { inputType: 'url' } }),
   operators: TEXT_OPERATORS,
   sortable: true,
+  formulaType: 'text',
   display: 'link',
   convertsTo: { text: KEEP_COLUMN, long_text: KEEP_COLUMN },
   changeChecks: maxLengthChecks,

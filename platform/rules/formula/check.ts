@@ -6,6 +6,7 @@
  */
 import type { MessageKey } from '../../core/i18n';
 import { isLookup } from '../../fields/guards';
+import { FIELD_TYPES, fieldType } from '../../fields/registry';
 import type { FieldDef, FormulaFieldDef, LookupFieldDef, ReturnTypeName } from '../../fields/types';
 import type { ObjectModel } from '../../metadata/model';
 import { parseDec } from './decimal';
@@ -46,31 +47,7 @@ export function formulaScale(field: FieldDef): number | undefined {
 
 /** The type a field's value has in formulas; undefined for types formulas cannot read (multi-select picklists). */
 export function fieldFormulaType(field: FieldDef): FormulaType | undefined {
-  switch (field.type) {
-    case 'text':
-    case 'long_text':
-    case 'email':
-    case 'phone':
-    case 'url':
-    case 'picklist':
-    case 'auto_number':
-    case 'lookup':
-      return 'text';
-    case 'integer':
-    case 'decimal':
-    case 'currency':
-    case 'percent':
-      return 'number';
-    case 'date':
-    case 'datetime':
-    case 'boolean':
-      return field.type;
-    case 'formula':
-    case 'rollup':
-      return returnFormulaType(field.returnType);
-    default:
-      return undefined;
-  }
+  return Object.hasOwn(FIELD_TYPES, field.type) ? fieldType(field).formulaType : undefined;
 }
 
 /** Fix the type of a node whose type its context decides (NULL, and IF/CASE/... of NULLs). */

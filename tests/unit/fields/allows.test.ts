@@ -22,6 +22,31 @@ describe('what a type allows in metadata', () => {
     });
   });
 
+  it('formulas read text-like values as text, money and percentages as numbers, and cannot read multi-select picklists', () => {
+    const types = Object.fromEntries(FIELD_TYPE_NAMES.map((t) => [t, fieldType(fieldOf(t, { returnType: 'currency' })).formulaType]));
+    expect(types).toEqual({
+      text: 'text',
+      long_text: 'text',
+      email: 'text',
+      phone: 'text',
+      url: 'text',
+      integer: 'number',
+      decimal: 'number',
+      currency: 'number',
+      percent: 'number',
+      date: 'date',
+      datetime: 'datetime',
+      boolean: 'boolean',
+      picklist: 'text',
+      multi_picklist: undefined,
+      lookup: 'text',
+      auto_number: 'text',
+      formula: 'number',
+      rollup: 'number',
+    });
+    expect(fieldType(fieldOf('formula', { returnType: 'date' })).formulaType).toBe('date');
+  });
+
   it('stored numbers are the four number types, not formulas or roll-ups of numbers', () => {
     expect(where((t) => isStoredNumber(fieldOf(t, { returnType: 'number' })))).toEqual(['integer', 'decimal', 'currency', 'percent']);
   });
