@@ -5,6 +5,8 @@
  * the stages of the process chosen in the form.
  */
 import type { Label } from '../../core/i18n';
+import { FIELD_TYPES } from '../../fields/registry';
+import type { FieldDef, FieldTypeModule, FieldTypeName } from '../../fields/types';
 import { conditionHolds, type ClientConditionContext } from '../../rules/conditions/client';
 import { processOf, type ProcessesInfo, type RuledFieldInfo } from './types';
 
@@ -59,7 +61,9 @@ export function applyFormRules(
   const values = projectedValues(opts.values, opts.stored, opts.processes);
   for (const f of opts.fields) {
     if (!(f.name in properties)) continue;
-    const companions = f.type === 'currency' ? [f.name, `${f.name}_currency`] : [f.name];
+    // The field's own property and those its type shows next to it (a currency's code); a described 'user' has none.
+    const type = FIELD_TYPES[f.type as FieldTypeName] as FieldTypeModule | undefined;
+    const companions = [f.name, ...Object.keys(type?.formCompanions?.(f as unknown as FieldDef, 'en') ?? {})];
     if (f.visibleIf !== undefined && !conditionHolds(f.visibleIf, opts.fields, values, opts.ctx)) {
       for (const c of companions) {
         hidden.add(c);

@@ -127,4 +127,19 @@ describe('applyFormRules with the shared evaluator', () => {
     expect(ro({ signed: false })).toBe(true);
     expect(ro({ signed: true })).toBeUndefined();
   });
+
+  it('a hidden amount takes its currency with it', () => {
+    const withAmount: FormShape = {
+      schema: { type: 'object', properties: { signed: { type: 'boolean' }, amount: { type: 'number' }, amount_currency: { type: 'string' } }, required: ['amount'] },
+      uiSchema: {},
+      sections: [{ id: 'main', label: 'Main', columns: 1, fields: ['signed', 'amount', 'amount_currency'] }],
+    };
+    const fieldsWithAmount = [
+      { name: 'signed', type: 'boolean' },
+      { name: 'amount', type: 'currency', visibleIf: { field: 'signed', op: 'eq', value: true } },
+    ] as RuledFieldInfo[];
+    const r = applyFormRules(withAmount, { fields: fieldsWithAmount, values: {}, stored: null, processes: null, ctx: { userId: ME }, label: () => '' });
+    expect([...r.hidden].sort()).toEqual(['amount', 'amount_currency']);
+    expect(Object.keys(r.schema.properties as object)).toEqual(['signed']);
+  });
 });
