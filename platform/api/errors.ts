@@ -1,6 +1,7 @@
 /** One error shape for every channel: `{ error: { code, message, details: [{ field, code, message }] } }`. */
 import { AppError, isAppError } from '../core/errors';
 import { t, type Locale } from '../core/i18n';
+import { localizeError } from '../core/problems';
 
 export interface ErrorBody {
   error: { code: string; message: string; details: AppError['details'] };
@@ -31,9 +32,13 @@ function busyError(e: unknown, locale: Locale): AppError | null {
   return new AppError('UNAVAILABLE', message, [{ code: key, message }], { retryAfter: key === 'db.busy' ? 2 : 5 });
 }
 
-/** Convert anything thrown into an AppError; unexpected errors are logged and hidden behind INTERNAL. */
+/**
+ * Convert anything thrown into an AppError worded in the caller's language (the one place where
+ * errors are translated, for REST and tRPC alike); unexpected errors are logged and hidden behind
+ * INTERNAL.
+ */
 export function toAppError(e: unknown, locale: Locale = 'en'): AppError {
-  if (isAppError(e)) return e;
+  if (isAppError(e)) return localizeError(e, locale);
   const busy = busyError(e, locale);
   if (busy) {
     console.warn('[api] database busy:', (e as Error).message);

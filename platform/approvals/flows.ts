@@ -59,7 +59,7 @@ export function stepCriteria(version: { id: string; def: ApprovalFlowDefinition 
     out = version.def.steps.map((s) => {
       if (s.criteria === undefined) return undefined;
       const errors: ErrorDetail[] = [];
-      const test = compileTest(s.criteria, obj, meta.objects, 'field', 'approval', '/criteria', (file, pointer, code, message) => errors.push({ file, pointer, code, message }));
+      const test = compileTest(s.criteria, obj, meta.objects, 'field', 'approval', '/criteria', (file, pointer, code) => errors.push({ file, pointer, code, message: code }));
       return errors.length || !test ? 'invalid' : test;
     });
     if (compiled.size > 500) compiled.delete(compiled.keys().next().value!);

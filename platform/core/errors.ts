@@ -22,6 +22,10 @@ export type ErrorCode =
   | 'UNAVAILABLE'
   | 'INTERNAL';
 
+/** A value put into a message: plain, a metadata label in both languages, or a message of its own (a catalog key) worded in the same language. */
+export type MessageParam = string | number | { en: string; zh: string } | { key: string; params?: Record<string, MessageParam> };
+export type MessageParams = Record<string, MessageParam>;
+
 export interface ErrorDetail {
   /** API name of the field at fault, when there is one. */
   field?: string;
@@ -30,7 +34,15 @@ export interface ErrorDetail {
   /** Metadata file at fault (metadata validation only). */
   file?: string;
   code: string;
+  /** The plain sentence, without file or pointer: in English until the API words it for the caller. */
   message: string;
+  /**
+   * Values for the catalog message keyed by `key ?? code`. A detail with params is worded again in
+   * the caller's language at the API boundary; one without was worded in it already.
+   */
+  params?: MessageParams;
+  /** The catalog key, when one code has several sentences. */
+  key?: string;
 }
 
 const STATUS: Record<ErrorCode, number> = {
@@ -59,14 +71,21 @@ export class AppError extends Error {
   readonly details: ErrorDetail[];
   /** Seconds the caller should wait before trying again (429, 503): sent as `Retry-After`. */
   readonly retryAfter?: number;
+  /** Catalog key and values of the message, so the API can word it in the caller's language. */
+  readonly key?: string;
+  readonly params?: MessageParams;
 
-  constructor(code: ErrorCode, message: string, details: ErrorDetail[] = [], opts: { retryAfter?: number } = {}) {
+  constructor(code: ErrorCode, message: string, details: ErrorDetail[] = [], opts: { retryAfter?: number; key?: string; params?: MessageParams } = {}) {
     super(message);
     this.name = 'AppError';
     this.code = code;
     this.status = STATUS[code];
     this.details = details;
     if (opts.retryAfter !== undefined) this.retryAfter = Math.max(1, Math.ceil(opts.retryAfter));
+    if (opts.key !== undefined) {
+      this.key = opts.key;
+      this.params = opts.params ?? {};
+    }
   }
 
   toJSON() {

@@ -25,9 +25,24 @@ export function parseLocale(value: string | null | undefined): Locale {
 import { MESSAGES, type MessageKey } from './messages';
 export type { MessageKey };
 
+/** Messages a module brings with it (a metadata kind's problems), by key; the stock catalog wins. */
+const added = new Map<string, Label>();
+
+/** Add messages at run time (a kind registered by a test or a plug-in); returns the function that takes them out. */
+export function addMessages(entries: Record<string, Label>): () => void {
+  const keys = Object.keys(entries).filter((k) => !(k in MESSAGES) && !added.has(k));
+  for (const k of keys) added.set(k, entries[k]);
+  return () => keys.forEach((k) => added.delete(k));
+}
+
+/** Whether the catalog has a message under this key. */
+export function hasMessage(key: string): key is MessageKey {
+  return Object.prototype.hasOwnProperty.call(MESSAGES, key) || added.has(key);
+}
+
 /** Translate a message key, substituting `{name}` placeholders. */
 export function t(locale: Locale, key: MessageKey, params: Record<string, string | number> = {}): string {
-  const entry = MESSAGES[key];
+  const entry = MESSAGES[key] ?? added.get(key);
   const template = locale === 'zh-CN' ? entry.zh : entry.en;
   return template.replace(/\{(\w+)\}/g, (_, name: string) => (name in params ? String(params[name]) : `{${name}}`));
 }

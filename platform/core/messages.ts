@@ -5,6 +5,7 @@ import { APPROVAL_MESSAGES } from './messages.approvals';
 import { APPROVAL_SCREEN_MESSAGES } from './messages.approvalScreens';
 import { DESIGNER_MESSAGES } from './messages.designer';
 import { FORMULA_MESSAGES } from './messages.formula';
+import { METADATA_MESSAGES } from './messages.metadata';
 import { PATH_MESSAGES } from './messages.path';
 import { PROCESS_MESSAGES } from './messages.process';
 import { PROCESS_DESIGNER_MESSAGES } from './messages.processDesigner';
@@ -17,6 +18,7 @@ export const MESSAGES = {
   ...APPROVAL_DESIGNER_MESSAGES,
   ...DESIGNER_MESSAGES,
   ...FORMULA_MESSAGES,
+  ...METADATA_MESSAGES,
   ...PROCESS_MESSAGES,
   ...PATH_MESSAGES,
   ...PROCESS_DESIGNER_MESSAGES,
@@ -57,7 +59,7 @@ export const MESSAGES = {
   'object.unknown': { en: 'Unknown object "{object}"', zh: '未知对象"{object}"' },
   // queries
   'filter.malformed': { en: 'The filter is not valid JSON', zh: '筛选条件不是有效的 JSON' },
-  'filter.shape': { en: 'Invalid condition at {pointer}: {reason}', zh: '条件 {pointer} 无效：{reason}' },
+  'filter.shape': { en: 'Invalid condition: {reason}', zh: '条件无效：{reason}' },
   'filter.unknownField': { en: 'Unknown field "{field}" in filter', zh: '筛选条件中的字段"{field}"不存在' },
   'filter.operator': {
     en: 'Operator "{op}" cannot be used with field "{field}"',

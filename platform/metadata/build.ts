@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { AppError, type ErrorDetail } from '../core/errors';
 import { isLookup } from '../fields/guards';
+import { problem, problemsError } from '../core/problems';
 import { formulaScale } from '../rules/formula';
 import { buildObjects } from './kinds/object';
 import { documentKinds } from './kinds/registry';
@@ -60,7 +61,7 @@ export function buildMetadata(docs: MetadataDocuments, extraErrors: ErrorDetail[
     unusable,
     archived: archivedNames,
     isGone: (o) => unusable.has(o) || archivedNames.has(o),
-    err: (file, pointer, code, message) => errors.push({ file, pointer, code, message: `${file}#${pointer} ${message}` }),
+    err: (file, pointer, key, params, code) => errors.push(problem(key, params, { file, pointer, code })),
     errors,
   };
   // Kinds and object logic in build order: a kind sees the objects and every kind built before it.
@@ -73,7 +74,7 @@ export function buildMetadata(docs: MetadataDocuments, extraErrors: ErrorDetail[
   const layouts = of<LayoutDefinition>('layout');
 
   if (errors.length) {
-    throw new AppError('METADATA_INVALID', `Metadata has ${errors.length} problem(s):\n${errors.map((e) => `  ${e.message}`).join('\n')}`, errors);
+    throw problemsError(errors);
   }
 
   for (const obj of objects.values()) {

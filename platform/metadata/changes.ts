@@ -7,7 +7,9 @@
  * revision bumped (which makes the change live for every user) and the change audited.
  */
 import type pg from 'pg';
-import { AppError, type ErrorDetail } from '../core/errors';
+import type { ErrorDetail, MessageParam, MessageParams } from '../core/errors';
+import type { MessageKey } from '../core/i18n';
+import { problem, problemsError } from '../core/problems';
 import { ident, qualified } from '../core/identifiers';
 import type { WorkspaceRef } from '../data/context';
 import { withTransaction } from '../db/pool';
@@ -61,16 +63,23 @@ export interface CurrentState extends WorkspaceLayers {
   effective: Effective;
 }
 
-const TYPE_LABELS = (t: string) => FIELD_TYPES[t as FieldTypeName]?.label.en ?? t;
-
 /** The types a field of type `from` may change into, keeping its values (each type module declares them). */
 export function allowedConversions(from: string): string[] {
   return Object.keys(FIELD_TYPES[from as FieldTypeName]?.convertsTo ?? {});
 }
 
-function changeError(code: string, pointer: string, message: string, field?: string): ErrorDetail {
-  return { code, pointer, message, field };
+/** A change refused by the data it would harm; the sentence comes from the catalog (`key`), the code may be coarser. */
+function changeError(key: MessageKey, pointer: string, params: MessageParams, field?: string, code?: string): ErrorDetail {
+  return problem(key, params, { pointer, field, code });
 }
+
+/** The list "a, b, c" as one message value, joined in the caller's language. */
+function listParam(items: MessageParam[]): MessageParam {
+  return items.reduce((a, b) => ({ key: 'list.comma', params: { a, b } }));
+}
+
+/** A field type's name in the caller's language. */
+const typeLabel = (type: string): MessageParam => FIELD_TYPES[type as FieldTypeName]?.label ?? type;
 
 async function count(client: pg.PoolClient, sql: string, values: unknown[] = []): Promise<number> {
   const r = await client.query<{ n: string }>(sql, values);
@@ -97,28 +106,28 @@ async function checkSafety(client: pg.PoolClient, schema: string, before: Metada
     const table = qualified(schema, name);
     if (!oa) {
       if (purged(name)) {
-        if (!ob.archived) errors.push(changeError('change.purge', `/objects/${name}`, `Object "${name}" must be archived before it is purged`));
+        if (!ob.archived) errors.push(changeError('change.purge.object', `/objects/${name}`, { object: name }, undefined, 'change.purge'));
         else drops.push(`DROP TABLE IF EXISTS ${table} CASCADE`);
-      } else errors.push(changeError('change.remove', `/objects/${name}`, `Object "${name}" cannot be removed: archive it instead (its data is kept)`));
+      } else errors.push(changeError('change.remove.object', `/objects/${name}`, { object: name }, undefined, 'change.remove'));
       continue;
     }
     if (!oa.archived && ob.nameField !== oa.nameField) {
-      errors.push(changeError('change.nameField', `/objects/${name}/nameField`, `The name field of "${name}" cannot be changed once the object exists`));
+      errors.push(changeError('change.nameField', `/objects/${name}/nameField`, { object: name }));
     }
     const live = after.objects.get(name);
     for (const fb of ob.fields) {
       const fa = oa.fields.find((f) => f.name === fb.name);
       const ptr = `/objects/${name}/fields/${fb.name}`;
-      const label = `"${fb.label.en}" (${name}.${fb.name})`;
+      const label: MessageParam = { key: 'change.fieldLabel', params: { label: fb.label, object: name, field: fb.name } };
       if (!fa) {
         if (purged(name, fb.name)) {
-          if (!fb.archived) errors.push(changeError('change.purge', ptr, `Field ${label} must be archived before it is purged`, fb.name));
+          if (!fb.archived) errors.push(changeError('change.purge', ptr, { field: label }, fb.name));
           else {
             // Every column the type keeps the value in (a currency's code too); a formula's name has none, hence IF EXISTS.
             for (const c of fieldType(fb).columns(fb)) drops.push(`ALTER TABLE ${table} DROP COLUMN IF EXISTS ${ident(c.name)}`);
           }
         } else {
-          errors.push(changeError('change.remove', ptr, `Field ${label} cannot be removed or renamed: archive it instead (its data is kept)`, fb.name));
+          errors.push(changeError('change.remove', ptr, { field: label }, fb.name));
         }
         continue;
       }
@@ -127,9 +136,9 @@ async function checkSafety(client: pg.PoolClient, schema: string, before: Metada
       if (fa.type !== fb.type) {
         const conv = fieldType(fb).convertsTo?.[fa.type];
         if (!conv) {
-          const allowed = allowedConversions(fb.type).map(TYPE_LABELS);
-          errors.push(changeError('change.type', `${ptr}/type`,
-            `Field ${label} cannot change from ${TYPE_LABELS(fb.type)} to ${TYPE_LABELS(fa.type)}: existing values could be lost or changed. ${allowed.length ? `Allowed changes: ${allowed.join(', ')}.` : 'Its type cannot change.'}`, fb.name));
+          const allowed = allowedConversions(fb.type).map(typeLabel);
+          const params = { field: label, from: typeLabel(fb.type), to: typeLabel(fa.type) };
+          errors.push(allowed.length ? changeError('change.type', `${ptr}/type`, { ...params, allowed: listParam(allowed) }, fb.name) : changeError('change.type.none', `${ptr}/type`, params, fb.name, 'change.type'));
           continue;
         }
         const using = conv(col);
@@ -140,29 +149,29 @@ async function checkSafety(client: pg.PoolClient, schema: string, before: Metada
       const derived = live.process?.processes.length && [live.process.config.field, live.process.config.stageField].includes(fa.name);
       for (const c of fieldType(fa).changeChecks?.(fb, fa) ?? []) {
         if (c.check === 'precision') {
-          errors.push(changeError('change.precision', `${ptr}/precision`, `Field ${label} cannot lose precision or scale: existing values would be rounded or cut`, fb.name));
+          errors.push(changeError('change.precision', `${ptr}/precision`, { field: label }, fb.name));
         } else if (c.check === 'retype') {
           const newType = fieldType(fa).columns(fa).find((x) => x.name === fa.name)?.sqlType;
           if (newType) conversions.push(`ALTER TABLE ${table} ALTER COLUMN ${col} TYPE ${newType}`);
         } else if (c.check === 'target') {
           const n = await count(client, `SELECT count(*) AS n FROM ${table} WHERE ${col} IS NOT NULL`);
-          if (n > 0) errors.push(changeError('change.target', `${ptr}/target`, `Field ${label} cannot point at another object: ${n} record(s) link to ${c.from}`, fb.name));
+          if (n > 0) errors.push(changeError('change.target', `${ptr}/target`, { field: label, count: n, target: c.from }, fb.name));
           else conversions.push(`ALTER TABLE ${table} DROP CONSTRAINT IF EXISTS ${ident(dbName(name, fb.name, 'fkey'))}`);
         } else if (c.check === 'optionsRemoved' && !derived) {
           const used = !c.array
             ? await client.query<{ v: string; n: string }>(`SELECT ${col} AS v, count(*) AS n FROM ${table} WHERE ${col} = ANY($1) GROUP BY 1`, [c.values])
             : await client.query<{ v: string; n: string }>(`SELECT v, count(*) AS n FROM ${table}, unnest(${col}) AS v WHERE v = ANY($1) GROUP BY 1`, [c.values]);
           for (const r of used.rows) {
-            errors.push(changeError('change.optionInUse', `${ptr}/options`, `Value "${r.v}" of ${label} is used by ${r.n} record(s): deactivate it instead of deleting it`, fb.name));
+            errors.push(changeError('change.optionInUse', `${ptr}/options`, { value: r.v, field: label, count: Number(r.n) }, fb.name));
           }
         } else if (c.check === 'maxLength') {
           const n = await count(client, `SELECT count(*) AS n FROM ${table} WHERE char_length(${col}) > $1`, [c.limit]);
-          if (n > 0) errors.push(changeError('change.maxLength', `${ptr}/maxLength`, `Field ${label} cannot be shortened to ${c.limit} characters: ${n} record(s) hold longer values`, fb.name));
+          if (n > 0) errors.push(changeError('change.maxLength', `${ptr}/maxLength`, { field: label, limit: c.limit, count: n }, fb.name));
         }
       }
       if (fa.unique && !fb.unique) {
         const n = await count(client, `SELECT count(*) AS n FROM (SELECT ${col} FROM ${table} WHERE deleted_at IS NULL AND ${col} IS NOT NULL GROUP BY 1 HAVING count(*) > 1) d`);
-        if (n > 0) errors.push(changeError('change.unique', `${ptr}/unique`, `Field ${label} cannot be made unique: ${n} value(s) appear on more than one record`, fb.name));
+        if (n > 0) errors.push(changeError('change.unique', `${ptr}/unique`, { field: label, count: n }, fb.name));
       }
     }
   }
@@ -186,7 +195,7 @@ async function checkProcesses(client: pg.PoolClient, schema: string, before: Met
       const ptr = `/processes/${ob.name}/${pb.name}`;
       if (!pa) {
         const n = await count(client, `SELECT count(*) AS n FROM ${table} WHERE ${ident(cfg.field)} = $1`, [pb.name]);
-        if (n > 0) errors.push(changeError('change.processInUse', ptr, `Sales process "${pb.label.en}" is followed by ${n} record(s): make it inactive instead of deleting it`));
+        if (n > 0) errors.push(changeError('change.processInUse', ptr, { process: { key: 'change.quoted', params: { label: pb.label } }, count: n }));
         continue;
       }
       const removed = pb.stages.filter((s) => !pa.stages.some((x) => x.value === s.value)).map((s) => s.value);
@@ -194,7 +203,7 @@ async function checkProcesses(client: pg.PoolClient, schema: string, before: Met
       const used = await client.query<{ v: string; n: string }>(
         `SELECT ${ident(cfg.stageField)} AS v, count(*) AS n FROM ${table} WHERE ${ident(cfg.field)} = $1 AND ${ident(cfg.stageField)} = ANY($2) GROUP BY 1`, [pb.name, removed]);
       for (const r of used.rows) {
-        errors.push(changeError('change.stageInUse', `${ptr}/stages`, `Stage "${r.v}" of "${pb.label.en}" holds ${r.n} record(s): make it inactive instead of removing it`));
+        errors.push(changeError('change.stageInUse', `${ptr}/stages`, { stage: r.v, process: { key: 'change.quoted', params: { label: pb.label } }, count: Number(r.n) }));
       }
     }
   }
@@ -234,7 +243,7 @@ export async function commitChange(actor: ChangeActor, summary: string, build: (
     const next = effectiveMetadata(packages, plan.deltas);
     const safety = await checkSafety(client, actor.workspace.schema, state.effective.model, next.model, plan.purge);
     if (safety.errors.length) {
-      throw new AppError('METADATA_INVALID', `The change cannot be made:\n${safety.errors.map((e) => `  ${e.message}`).join('\n')}`, safety.errors);
+      throw problemsError(safety.errors, 'change.invalid');
     }
     const deltasBefore = new Map(state.deltas.map((d) => [d.key, d]));
     const deltasAfter = new Map(plan.deltas.map((d) => [d.key, d]));
@@ -322,7 +331,7 @@ async function runDdl(client: pg.PoolClient, sql: string): Promise<void> {
     const err = e as { code?: string; message: string };
     // Values that do not fit a conversion (numeric overflow) or break a new unique index.
     if (err.code === '22003' || err.code === '23505' || err.code === '22P02') {
-      throw new AppError('METADATA_INVALID', `The change does not fit existing data: ${err.message}`, [{ code: 'change.data', message: `The change does not fit existing data: ${err.message}` }]);
+      throw problemsError([problem('change.data', { reason: err.message })]);
     }
     throw e;
   }

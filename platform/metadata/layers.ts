@@ -13,6 +13,7 @@
  * touches the same property to something else is reported as a conflict instead of silently lost.
  */
 import type { ErrorDetail } from '../core/errors';
+import { problem } from '../core/problems';
 import { documentsOf, emptyDocuments, type MetadataDocuments } from './build';
 import { documentKind, documentKinds } from './kinds/registry';
 import type { NamedDocument } from './kinds/types';
@@ -107,7 +108,7 @@ export function composeLayers(layers: Layer[]): { items: Items; errors: ErrorDet
       } else if (!items.has(e.key)) {
         // A workspace delta of an item a package no longer has: kept, and reported as a conflict.
         if (layer.source === 'workspace') continue;
-        errors.push({ file: layer.source, pointer: '/', code: 'layer.missing', message: `${layer.source} changes ${e.key}, which does not exist` });
+        errors.push(problem('layer.missing', { source: layer.source, item: e.key }, { file: layer.source, pointer: '/' }));
       } else {
         items.set(e.key, applyPatch(items.get(e.key), e.value));
       }
@@ -147,7 +148,7 @@ export function toDocuments(items: Items): { docs: MetadataDocuments; errors: Er
   for (const object of fieldsOf.keys()) {
     if (!items.has(itemKey.object(object))) {
       const file = `extensions/${object}.json`;
-      errors.push({ file, pointer: '/object', code: 'extension.object', message: `${file}#/object object "${object}" does not exist` });
+      errors.push(problem('extension.object', { object }, { file, pointer: '/object' }));
     }
   }
   return { docs, errors };

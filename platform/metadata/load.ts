@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ErrorDetail } from '../core/errors';
+import { problem } from '../core/problems';
 import { buildMetadata, documentsOf, emptyDocuments, type MetadataDocuments } from './build';
 import { objectKind } from './kinds/object';
 import { documentKinds } from './kinds/registry';
@@ -26,7 +27,7 @@ export function readMetadataDocuments(dir: string): { docs: MetadataDocuments; e
       try {
         data = JSON.parse(fs.readFileSync(path.join(/*turbopackIgnore: true*/ full, name), 'utf8'));
       } catch (e) {
-        errors.push({ file, pointer: '/', code: 'json.syntax', message: `${file} is not valid JSON: ${(e as Error).message}` });
+        errors.push(problem('json.syntax', { reason: (e as Error).message }, { file, pointer: '/' }));
         continue;
       }
       // Some parts are checked by the kind's cross-checks, which give precise pointers (a list view's filter).

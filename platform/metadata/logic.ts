@@ -7,6 +7,8 @@
  * expression.
  */
 import type { ErrorDetail } from '../core/errors';
+import type { MessageKey } from '../core/i18n';
+import { problem } from '../core/problems';
 import { isComputed, rollupReturnType } from '../fields/computed';
 import { fieldType } from '../fields/registry';
 import { isLookup, isRollup } from '../fields/guards';
@@ -19,7 +21,8 @@ import { ruleKind } from './kinds/rule';
 import type { BuildContext } from './kinds/types';
 import type { FormRules, LayoutDefinition, ObjectDefinition, ObjectModel, RecordTest, SalesProcessDefinition, ValidationRuleDefinition } from './model';
 
-export type Err = (file: string, pointer: string, code: string, message: string) => void;
+export type { ReportError as Err } from './kinds/types';
+import type { ReportError as Err } from './kinds/types';
 
 /** Field types holding a number. */
 
@@ -40,11 +43,11 @@ export function replaceField(obj: ObjectModel, f: FieldDef): void {
 export function compileTest(value: unknown, obj: ObjectModel, objects: Map<string, ObjectModel>, mode: 'field' | 'rule', file: string, pointer: string, err: Err): RecordTest | undefined {
   if (typeof value === 'string') {
     const { formula, errors } = checkFormula(value, { object: obj, objects: (n) => objects.get(n), mode, expect: 'boolean' });
-    for (const e of errors) err(file, pointer, `formula.${e.code}`, e.message);
+    for (const e of errors) err(file, pointer, `formula.${e.code}` as MessageKey, e.params);
     return formula ? { kind: 'formula', formula } : undefined;
   }
   const parsed = parseCondition(value, obj, { pointer });
-  for (const e of parsed.errors) err(file, e.pointer ?? pointer, e.code, e.message);
+  for (const e of parsed.errors) err(file, e.pointer ?? pointer, e.code as MessageKey, e.params);
   return parsed.condition ? { kind: 'condition', condition: parsed.condition } : undefined;
 }
 
@@ -67,26 +70,28 @@ export function buildRollups(ctx: BuildContext): void {
       const s = f.summary;
       if (!s) continue;
       const child = objects.get(s.object);
-      if (!child) { if (!unusable.has(s.object)) err(file, `${at}/object`, 'rollup.object', `roll-up "${f.name}": object "${s.object}" does not exist`); continue; }
+      if (!child) { if (!unusable.has(s.object)) err(file, `${at}/object`, 'rollup.object', { rollup: f.name, object: s.object }); continue; }
       const via = child.fieldMap.get(s.via);
-      if (!isLookup(via) || via.target !== obj.name) { err(file, `${at}/via`, 'rollup.via', `roll-up "${f.name}": "${s.object}.${s.via}" is not a lookup to ${obj.name}`); continue; }
+      if (!isLookup(via) || via.target !== obj.name) { err(file, `${at}/via`, 'rollup.via', { rollup: f.name, object: s.object, via: s.via, parent: obj.name }); continue; }
       let summarised: FieldDef | undefined;
       if (s.fn !== 'count') {
         summarised = s.field ? child.fieldMap.get(s.field) : undefined;
         // Stored values only: a roll-up of a roll-up (or of a formula) would go stale, as nothing recomputes it when its inputs change.
         const okType = summarised && !isComputed(summarised) && fieldType(summarised).summarisedBy?.includes(s.fn);
         if (!summarised || !okType) {
-          err(file, `${at}/field`, 'rollup.field', `roll-up "${f.name}": ${s.fn} needs a stored ${s.fn === 'sum' ? 'number' : 'number or date'} field of ${s.object}${s.field ? ` ("${s.field}" is not one)` : ''}`);
+          const kind = { key: s.fn === 'sum' ? 'rollup.kind.number' : 'rollup.kind.numberOrDate' };
+          if (s.field) err(file, `${at}/field`, 'rollup.field.notOne', { rollup: f.name, fn: s.fn, kind, object: s.object, field: s.field }, 'rollup.field');
+          else err(file, `${at}/field`, 'rollup.field', { rollup: f.name, fn: s.fn, kind, object: s.object });
           continue;
         }
       }
       let filter: ConditionNode | undefined;
       if (s.filter !== undefined) {
         const parsed = parseCondition(s.filter, child, { pointer: `${at}/filter` });
-        for (const e of parsed.errors) err(file, e.pointer ?? at, e.code, e.message);
+        for (const e of parsed.errors) err(file, e.pointer ?? at, e.code as MessageKey, e.params);
         // The filter runs inside the roll-up's SQL over the child table: stored fields only.
         if (parsed.condition && conditionFields(parsed.condition).some((x) => x.type === 'formula' || x.type === 'rollup')) {
-          err(file, `${at}/filter`, 'rollup.filter', `roll-up "${f.name}": the filter cannot use formula or roll-up fields`);
+          err(file, `${at}/filter`, 'rollup.filter', { rollup: f.name });
         }
         filter = parsed.condition;
       }
@@ -111,7 +116,7 @@ export function buildFormLogic(ctx: BuildContext): void {
         const value = (f as unknown as Record<string, unknown>)[prop];
         if (value === undefined) continue;
         const parsed = parseCondition(value, obj, { pointer: `/fields/${indexOf(obj.name, f.name)}/${prop}` });
-        for (const e of parsed.errors) err(file, e.pointer ?? '/', e.code, e.message);
+        for (const e of parsed.errors) err(file, e.pointer ?? '/', e.code as MessageKey, e.params);
         if (parsed.condition) rules[key] = parsed.condition;
       }
       if (rules.visible || rules.required || rules.readOnly) obj.formRules.set(f.name, rules);
@@ -124,10 +129,10 @@ export function buildFormLogic(ctx: BuildContext): void {
     for (const f of obj.fields.filter((x) => x.type === 'formula')) {
       const at = `/fields/${indexOf(obj.name, f.name)}/formula`;
       const { formula, errors: problems } = checkFormula(f.formula ?? '', { object: obj, objects: (n) => objects.get(n), mode: 'field', expect: resultKind(f.returnType ?? 'number') });
-      for (const e of problems) err(file, at, `formula.${e.code}`, e.message);
+      for (const e of problems) err(file, at, `formula.${e.code}` as MessageKey, e.params);
       if (!formula) continue;
       const want = resultKind(f.returnType ?? 'number');
-      if (formula.type !== want) err(file, `/fields/${indexOf(obj.name, f.name)}/returnType`, 'formula.returnType', `formula "${f.name}" gives a ${formula.type}, not a ${f.returnType}`);
+      if (formula.type !== want) err(file, `/fields/${indexOf(obj.name, f.name)}/returnType`, 'formula.returnType', { field: f.name, actual: { key: `formula.type.${formula.type}` }, declared: f.returnType ?? 'number' });
       else obj.formulas.set(f.name, formula);
     }
   }
@@ -152,7 +157,7 @@ export function buildLogic(
   const ctx: BuildContext = {
     objects, defs, built: new Map([['layout', layouts]]), unusable, archived, errors,
     isGone: (o) => unusable.has(o) || archived.has(o),
-    err: (file, pointer, code, message) => errors.push({ file, pointer, code, message: `${file}#${pointer} ${message}` }),
+    err: (file, pointer, key, params, code) => errors.push(problem(key, params, { file, pointer, code })),
   };
   buildRollups(ctx);
   const processes = processKind.build(processDocs, ctx);

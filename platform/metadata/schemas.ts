@@ -5,7 +5,9 @@
  */
 import conditionSchema from '../../metadata/schema/condition.schema.json' with { type: 'json' };
 import manifestSchema from '../../metadata/schema/manifest.schema.json' with { type: 'json' };
-import type { ErrorDetail } from '../core/errors';
+import type { ErrorDetail, MessageParam, MessageParams } from '../core/errors';
+import { hasMessage } from '../core/i18n';
+import { problem } from '../core/problems';
 import { createAjv } from './ajv';
 import { extensionKind, objectKind } from './kinds/object';
 import { documentKinds } from './kinds/registry';
@@ -66,16 +68,39 @@ export function allMetaSchemas(): object[] {
   return Object.values(current().schemas);
 }
 
-/** Validate one metadata document; every error names the file and the JSON pointer at fault. */
+/** Values of the ajv keywords the catalog words (`schema.<keyword>`); other keywords keep ajv's English text. */
+const KEYWORD_PARAMS: Record<string, (p: Record<string, unknown>) => MessageParams> = {
+  required: (p) => ({ property: String(p.missingProperty) }),
+  additionalProperties: (p) => ({ property: String(p.additionalProperty) }),
+  enum: (p) => ({ allowed: (Array.isArray(p.allowedValues) ? p.allowedValues : []).map((v) => JSON.stringify(v)).join(', ') }),
+  type: (p) => ({ type: typeName(String(p.type)) }),
+  pattern: (p) => ({ pattern: String(p.pattern) }),
+  minLength: (p) => ({ limit: Number(p.limit) }),
+  maxLength: (p) => ({ limit: Number(p.limit) }),
+  minItems: (p) => ({ limit: Number(p.limit) }),
+  maxItems: (p) => ({ limit: Number(p.limit) }),
+  minimum: (p) => ({ limit: Number(p.limit) }),
+  maximum: (p) => ({ limit: Number(p.limit) }),
+  const: (p) => ({ value: JSON.stringify(p.allowedValue) }),
+  oneOf: () => ({}),
+  anyOf: () => ({}),
+};
+
+/** "text", "a number"... as a message of its own; several types ("string,null") stay as ajv names them. */
+function typeName(type: string): MessageParam {
+  const key = `schema.typeName.${type}`;
+  return hasMessage(key) ? { key } : type;
+}
+
+/** Validate one metadata document; every error names the file and the JSON pointer at fault (in the detail, not the sentence). */
 export function validateMetadata(kind: MetadataKind, data: unknown, file: string): ErrorDetail[] {
   const validate = validator(kind);
   if (validate(data)) return [];
   return (validate.errors ?? []).map((e) => {
     const pointer = e.instancePath || '/';
-    let message = e.message ?? 'is invalid';
-    if (e.keyword === 'additionalProperties') message = `has unknown property "${String(e.params.additionalProperty)}"`;
-    if (e.keyword === 'required') message = `is missing required property "${String(e.params.missingProperty)}"`;
-    if (e.keyword === 'enum' && Array.isArray(e.params.allowedValues)) message = `must be one of ${e.params.allowedValues.map((v) => JSON.stringify(v)).join(', ')}`;
-    return { file, pointer, code: `schema.${e.keyword}`, message: `${file}#${pointer} ${message}` };
+    const params = KEYWORD_PARAMS[e.keyword]?.(e.params as Record<string, unknown>);
+    const key = `schema.${e.keyword}`;
+    if (params && hasMessage(key)) return problem(key, params, { file, pointer });
+    return { file, pointer, code: key, message: e.message ?? 'is invalid' };
   });
 }

@@ -7,7 +7,9 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type pg from 'pg';
-import { AppError, type ErrorDetail } from '../core/errors';
+import { AppError, type ErrorDetail, type MessageParam, type MessageParams } from '../core/errors';
+import type { MessageKey } from '../core/i18n';
+import { keyedError, problem, problemsError } from '../core/problems';
 import { bulkInsert } from '../data/bulk';
 import type { WorkspaceRef } from '../data/context';
 import { withTransaction, type Queryable } from '../db/pool';
@@ -58,7 +60,7 @@ function syntaxMessage(text: string): string {
 /** Parse and validate a package given as file path → text; every problem at once, by file and pointer. */
 export function packageFromFiles(files: Record<string, string>): PackageContent {
   const errors: ErrorDetail[] = [];
-  const err = (file: string, pointer: string, code: string, message: string) => errors.push({ file, pointer, code, message: `${file}#${pointer} ${message}` });
+  const err = (file: string, pointer: string, key: MessageKey, params: MessageParams = {}) => errors.push(problem(key, params, { file, pointer }));
   const parsed = new Map<string, unknown>();
   for (const [raw, text] of Object.entries(files)) {
     const file = raw.replace(/\\/g, '/').replace(/^\.?\//, '');
@@ -67,13 +69,13 @@ export function packageFromFiles(files: Record<string, string>): PackageContent 
       parsed.set(file, parseJsonSafe(text));
     } catch (e) {
       const p = e instanceof UnsafeJsonError ? e.problem : null;
-      if (p?.kind === 'forbiddenKey') err(file, p.pointer, 'json.forbiddenKey', `uses the key "${p.key}", which no metadata or record may have`);
-      else if (p?.kind === 'tooDeep') err(file, p.pointer, 'json.tooDeep', `is nested more than ${MAX_JSON_DEPTH} levels deep`);
-      else err(file, '/', 'json.syntax', `is not valid JSON: ${syntaxMessage(text)}`);
+      if (p?.kind === 'forbiddenKey') err(file, p.pointer, 'json.forbiddenKey', { key: p.key });
+      else if (p?.kind === 'tooDeep') err(file, p.pointer, 'json.tooDeep', { max: MAX_JSON_DEPTH });
+      else err(file, '/', 'json.syntax', { reason: syntaxMessage(text) });
     }
   }
   const manifest = parsed.get('manifest.json');
-  if (manifest === undefined) err('manifest.json', '/', 'package.manifest', 'is missing');
+  if (manifest === undefined) err('manifest.json', '/', 'package.manifest');
   else errors.push(...validateMetadata('manifest', manifest, 'manifest.json'));
 
   const objects: ObjectDefinition[] = [];
@@ -85,13 +87,13 @@ export function packageFromFiles(files: Record<string, string>): PackageContent 
     const [folder, name] = file.split('/');
     if (file === 'manifest.json') continue;
     if (folder === 'data' && name) {
-      if (!Array.isArray(value)) err(file, '/', 'package.data', 'must be an array of records');
+      if (!Array.isArray(value)) err(file, '/', 'package.data');
       else data[name.replace(/\.json$/, '')] = value as Record<string, unknown>[];
       continue;
     }
     const kind = known.find((k) => k.folder === folder);
     if (!kind || !name) {
-      err(file, '/', 'package.file', `is not part of the package format (manifest.json, ${known.map((k) => k.folder).join('/, ')}/, data/)`);
+      err(file, '/', 'package.file', { folders: `${known.map((k) => k.folder).join('/, ')}/` });
       continue;
     }
     const e = validateMetadata(kind.schemaName, value, file).filter((x) => !(kind.leaveToCrossCheck && x.pointer && kind.leaveToCrossCheck(x.pointer)));
@@ -108,7 +110,7 @@ export function packageFromFiles(files: Record<string, string>): PackageContent 
       for (const [field, patch] of Object.entries(ext.fieldChanges ?? {})) extensionEntries.push({ key: itemKey.field(ext.object, field), mode: 'patch', value: patch as Json });
     }
   }
-  if (errors.length) throw new AppError('METADATA_INVALID', `The package has ${errors.length} problem(s):\n${errors.map((e) => `  ${e.message}`).join('\n')}`, errors);
+  if (errors.length) throw problemsError(errors, 'package.invalid');
   // Objects first (with their fields), then extensions, then every other kind in registry order.
   const own = toEntries({ objects });
   const rest = toEntries(documents);
@@ -125,7 +127,7 @@ export function readPackageDir(dir: string): PackageContent {
       else if (entry.name.endsWith('.json')) files[rel] = fs.readFileSync(path.join(/*turbopackIgnore: true*/ d, entry.name), 'utf8');
     }
   };
-  if (!fs.existsSync(/*turbopackIgnore: true*/ dir)) throw new AppError('NOT_FOUND', `Package folder ${dir} does not exist`);
+  if (!fs.existsSync(/*turbopackIgnore: true*/ dir)) throw keyedError('NOT_FOUND', 'package.folder', { dir });
   walk(dir, '');
   return packageFromFiles(files);
 }
@@ -159,22 +161,21 @@ export async function installPackage(actor: ChangeActor, pkg: PackageContent): P
   let action: InstallResult['action'] = 'installed';
   let records = 0;
   const result = await commitChange(actor, `Installed package ${name} ${version}`, (state) => {
-    const problems: string[] = [];
+    const problems: ErrorDetail[] = [];
+    const requires = (key: MessageKey, params: MessageParams) => problems.push(problem(key, params, { file: 'manifest.json', pointer: '/requires', code: 'package.requires' }));
     const tessera = pkg.manifest.requires?.tessera;
-    if (tessera && !satisfies(PLATFORM_VERSION, tessera)) problems.push(`needs Tessera ${tessera} (this is ${PLATFORM_VERSION})`);
+    if (tessera && !satisfies(PLATFORM_VERSION, tessera)) requires('package.requires', { range: tessera, version: PLATFORM_VERSION });
     for (const [dep, range] of Object.entries(pkg.manifest.requires?.packages ?? {})) {
       const have = state.packages.find((p) => p.name === dep && p.status === 'installed');
-      if (!have || !satisfies(have.version, range)) problems.push(`needs package ${dep} ${range}${have ? ` (installed: ${have.version})` : ' (not installed)'}`);
+      if (!have) requires('package.requires.missing', { package: dep, range });
+      else if (!satisfies(have.version, range)) requires('package.requires.package', { package: dep, range, installed: have.version });
     }
     const existing = state.packages.find((p) => p.name === name);
-    if (existing && existing.status === 'installed' && compareVersions(version, existing.version) < 0)
-      problems.push(`version ${version} is older than the installed ${existing.version}`);
-    if (problems.length)
-      throw new AppError(
-        'CONFLICT',
-        `Package ${name} ${version} cannot be installed: ${problems.join('; ')}`,
-        problems.map((m) => ({ code: 'package.requires', message: m, pointer: '/requires' })),
-      );
+    if (existing && existing.status === 'installed' && compareVersions(version, existing.version) < 0) requires('package.requires.older', { version, installed: existing.version });
+    if (problems.length) {
+      const reason = problems.map((p): MessageParam => ({ key: p.key ?? p.code, params: p.params })).reduce((a, b) => ({ key: 'list.join', params: { a, b } }));
+      throw keyedError('CONFLICT', 'package.cannotInstall', { name, version, reason }, problems);
+    }
     if (existing && existing.status === 'installed' && existing.version === version && deepEqual(existing.entries, pkg.entries)) action = 'unchanged';
     else if (existing && existing.status === 'installed') action = 'upgraded';
     else if (existing) action = 'reinstalled';
@@ -231,9 +232,9 @@ async function seedData(client: pg.PoolClient, actor: ChangeActor, model: Parame
 export async function uninstallPackage(actor: ChangeActor, name: string): Promise<CommitResult> {
   return commitChange(actor, `Uninstalled package ${name}`, (state) => {
     const existing = state.packages.find((p) => p.name === name && p.status === 'installed');
-    if (!existing) throw new AppError('NOT_FOUND', `Package ${name} is not installed`);
+    if (!existing) throw keyedError('NOT_FOUND', 'package.notInstalled', { name });
     const dependants = state.packages.filter((p) => p.status === 'installed' && (p.manifest as unknown as PackageManifest).requires?.packages?.[name]);
-    if (dependants.length) throw new AppError('CONFLICT', `Package ${name} is needed by ${dependants.map((p) => p.name).join(', ')}`);
+    if (dependants.length) throw keyedError('CONFLICT', 'package.neededBy', { name, dependants: dependants.map((p) => p.name).join(', ') });
     const packages = state.packages.map((p) => (p.name === name ? { ...p, status: 'uninstalled' as const } : p));
     // Customisations of items the package brought (other than its objects and fields) have nothing left to change.
     const gone = new Set(existing.entries.filter((e) => !(e.mode === 'set' && /^(object|field):/.test(e.key))).map((e) => e.key));
@@ -367,16 +368,14 @@ export async function createWorkspaceFromTemplate(
 ): Promise<{ workspace: WorkspaceRef; install: InstallResult | null }> {
   // Everything that can be checked is checked before anything is created, every problem at once.
   const problems: ErrorDetail[] = [];
-  const problem = (field: string, code: string, message: string) => problems.push({ field, code, message });
-  if ((await pool.query('SELECT 1 FROM workspaces WHERE name = $1', [input.name])).rowCount)
-    problem('name', 'workspace.exists', `A workspace named "${input.name}" already exists`);
+  const refuse = (field: string, code: string, key: MessageKey, params: MessageParams = {}) => problems.push(problem(key, params, { field, code }));
+  if ((await pool.query('SELECT 1 FROM workspaces WHERE name = $1', [input.name])).rowCount) refuse('name', 'workspace.exists', 'workspace.exists', { name: input.name });
   const email = normaliseEmail(input.adminEmail);
-  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) problem('adminEmail', 'validation.email', 'The administrator email must be a valid email address');
-  else if ((await pool.query('SELECT 1 FROM users WHERE email = $1', [email])).rowCount)
-    problem('adminEmail', 'admin.emailTaken', `${email} already has an account (emails are unique across workspaces)`);
-  if (passwordProblem(input.adminPassword)) problem('adminPassword', 'auth.passwordShort', 'The administrator password must have at least 8 characters');
-  if (!input.adminName.trim()) problem('adminName', 'validation.required', 'The administrator needs a name');
-  if (problems.length) throw new AppError('VALIDATION_FAILED', problems.map((p) => p.message).join('; '), problems);
+  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) refuse('adminEmail', 'validation.email', 'workspace.adminEmail');
+  else if ((await pool.query('SELECT 1 FROM users WHERE email = $1', [email])).rowCount) refuse('adminEmail', 'admin.emailTaken', 'workspace.emailTaken', { email });
+  if (passwordProblem(input.adminPassword)) refuse('adminPassword', 'auth.passwordShort', 'workspace.passwordShort');
+  if (!input.adminName.trim()) refuse('adminName', 'validation.required', 'workspace.adminName');
+  if (problems.length) throw problemsError(problems, 'workspace.invalid', 'VALIDATION_FAILED');
   const template = input.template ? readPackageDir(path.join(/*turbopackIgnore: true*/ templatesDir(), input.template)) : null;
   const { workspace } = await ensureWorkspace(pool, input.name, input.label);
   try {

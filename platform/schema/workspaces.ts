@@ -1,6 +1,7 @@
 /** Workspaces: each is a row in `workspaces` and a Postgres schema holding its record tables. */
 import type pg from 'pg';
 import { AppError } from '../core/errors';
+import { problem } from '../core/problems';
 import { isIdentifier } from '../core/identifiers';
 import type { WorkspaceRef } from '../data/context';
 import { getMetadata } from '../metadata/registry';
@@ -33,9 +34,8 @@ export async function workspaceById(pool: pg.Pool, id: string): Promise<Workspac
 /** Create the workspace if missing and converge its schema with its metadata. */
 export async function ensureWorkspace(pool: pg.Pool, name: string, label = name): Promise<{ workspace: WorkspaceRef; plan: SchemaPlan }> {
   if (!isIdentifier(name) || name.length > 40) {
-    throw new AppError('BAD_REQUEST', `Workspace name "${name}" must be lower case letters, digits and underscores (at most 40)`, [
-      { field: 'name', code: 'workspace.name', message: 'invalid workspace name' },
-    ]);
+    const detail = problem('workspace.name', { name }, { field: 'name' });
+    throw new AppError('BAD_REQUEST', detail.message, [detail], { key: 'workspace.name', params: detail.params });
   }
   await pool.query('INSERT INTO workspaces (name, label, schema_name) VALUES ($1, $2, $3) ON CONFLICT (name) DO NOTHING', [name, label, workspaceSchema(name)]);
   const workspace = (await findWorkspace(pool, name))!;

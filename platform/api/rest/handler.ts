@@ -45,13 +45,16 @@ type Handler<P> = (req: Request, ctx: RecordContext, params: P) => Promise<Respo
 export function restRoute<P>(handler: Handler<P>) {
   return async (req: Request, route: { params: Promise<P> }): Promise<Response> => {
     const asked = headerLocale(req);
+    // Errors after sign-in are worded in the caller's language (Accept-Language, else their stored setting).
+    let locale: Locale = asked ?? 'en';
     try {
-      assertSameOriginWrite(req, asked ?? 'en');
-      const principal = await requirePrincipal(req, asked ?? 'en');
+      assertSameOriginWrite(req, locale);
+      const principal = await requirePrincipal(req, locale);
       const ctx = await recordContext(principal, asked, 'api');
+      locale = ctx.locale;
       return await handler(req, ctx, await route.params);
     } catch (e) {
-      return errorResponse(e, asked ?? 'en');
+      return errorResponse(e, locale);
     }
   };
 }

@@ -45,8 +45,8 @@ const CODE_MAP: Record<string, TRPCError['code']> = {
 };
 
 const t = initTRPC.context<TrpcContext>().create({
-  errorFormatter({ shape, error }) {
-    const app = isAppError(error.cause) ? error.cause : null;
+  errorFormatter({ shape, error, ctx }) {
+    const app = isAppError(error.cause) ? toAppError(error.cause, ctx?.locale ?? 'en') : null;
     return { ...shape, message: app?.message ?? shape.message, data: { ...shape.data, appError: app ? errorBody(app).error : null } };
   },
 });
@@ -64,7 +64,7 @@ export const protectedProcedure = t.procedure.use(async ({ ctx, next }) => {
   if (!result.ok) {
     const cause = result.error.cause;
     if (!isAppError(cause) && result.error.code === 'BAD_REQUEST') return result; // input parsing errors from zod
-    const app = isAppError(cause) ? cause : toAppError(cause ?? result.error, ctx.locale);
+    const app = toAppError(isAppError(cause) ? cause : (cause ?? result.error), ctx.locale);
     throw new TRPCError({ code: CODE_MAP[app.status] ?? 'INTERNAL_SERVER_ERROR', message: app.message, cause: app });
   }
   return result;

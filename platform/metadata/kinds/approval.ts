@@ -5,6 +5,7 @@
  * to the object in the order they are tried. A field update the record service would refuse must be caught here: requests
  * keep the flow version they were submitted under, so it would fail every decision on them.
  */
+import type { MessageKey } from '../../core/i18n';
 import Handlebars from 'handlebars';
 import approvalSchema from '../../../metadata/schema/approval.schema.json' with { type: 'json' };
 import { fieldType, isWritable } from '../../fields/registry';
@@ -20,8 +21,8 @@ let ajv: AjvInstance | undefined;
 const validators = new Map<string, ReturnType<AjvInstance['compile']>>();
 
 /** Why the record service would refuse this value for the field (as an update), or null. */
-function valueProblem(field: FieldDef, value: unknown): string | null {
-  if (value === null || value === undefined) return field.required || field.name === 'owner' ? 'cannot be cleared: the field is required' : null;
+function valueProblem(field: FieldDef, value: unknown): { key: MessageKey; params?: Record<string, string> } | null {
+  if (value === null || value === undefined) return field.required || field.name === 'owner' ? { key: 'approval.actionValue.required' } : null;
   const schema = fieldType(field).properties(field)[field.name];
   if (!schema) return null;
   const key = JSON.stringify(schema);
@@ -33,7 +34,7 @@ function valueProblem(field: FieldDef, value: unknown): string | null {
   }
   if (validate(value)) return null;
   const e = validate.errors?.[0];
-  return e?.keyword === 'enum' ? 'is not an active option of the field' : `is not a valid value (${e?.message ?? 'invalid'})`;
+  return e?.keyword === 'enum' ? { key: 'approval.actionValue.inactive' } : { key: 'approval.actionValue.invalid', params: { reason: e?.message ?? 'invalid' } };
 }
 
 /**
@@ -46,10 +47,10 @@ function checkAfterApproval(def: ApprovalFlowDefinition, obj: ObjectModel, file:
   if (!after) return;
   after.fields.forEach((name, i) => {
     const field = obj.fieldMap.get(name);
-    if (!field || field.system || !fieldType(field).writable) err(file, `/afterApproval/fields/${i}`, 'approval.afterField', `"${name}" is not a data field of ${def.object}`);
+    if (!field || field.system || !fieldType(field).writable) err(file, `/afterApproval/fields/${i}`, 'approval.afterField', { field: name, object: def.object });
   });
   if (after.onEdit === 'reopen' && !(def.actions?.recall ?? []).some((a) => a.type === 'update')) {
-    err(file, '/afterApproval/onEdit', 'approval.reopenRecall', '"reopen" needs a field update among the recall actions (e.g. status back to draft), or an edited record would still read as approved');
+    err(file, '/afterApproval/onEdit', 'approval.reopenRecall');
   }
 }
 
@@ -57,12 +58,12 @@ function build(docs: KindDoc<ApprovalFlowDefinition>[], { objects, isGone, err }
   const byObject = new Map<string, ApprovalFlowDefinition[]>();
   for (const { file, def } of docs) {
     const obj = objects.get(def.object);
-    if (!obj) { if (!isGone(def.object)) err(file, '/object', 'approval.object', `object "${def.object}" does not exist`); continue; }
+    if (!obj) { if (!isGone(def.object)) err(file, '/object', 'approval.object', { object: def.object }); continue; }
     byObject.set(def.object, [...(byObject.get(def.object) ?? []), def]);
     const entry = def.entry === undefined ? undefined : compileTest(def.entry, obj, objects, 'field', file, '/entry', err);
     const seen = new Set<string>();
     const criteria = def.steps.map((step, i) => {
-      if (seen.has(step.name)) err(file, `/steps/${i}/name`, 'approval.stepDuplicate', `step "${step.name}" is defined twice`);
+      if (seen.has(step.name)) err(file, `/steps/${i}/name`, 'approval.stepDuplicate', { step: step.name });
       seen.add(step.name);
       return step.criteria === undefined ? undefined : compileTest(step.criteria, obj, objects, 'field', file, `/steps/${i}/criteria`, err);
     });
@@ -76,7 +77,7 @@ function build(docs: KindDoc<ApprovalFlowDefinition>[], { objects, isGone, err }
               try {
                 Handlebars.precompile(action[part][lang]);
               } catch (e) {
-                err(file, `${at}/${part}/${lang}`, 'approval.template', `is not a valid template: ${(e as Error).message.split('\n')[0]}`);
+                err(file, `${at}/${part}/${lang}`, 'approval.template', { reason: (e as Error).message.split('\n')[0] });
               }
             }
           }
@@ -84,18 +85,18 @@ function build(docs: KindDoc<ApprovalFlowDefinition>[], { objects, isGone, err }
         }
         const field = obj.fieldMap.get(action.field);
         if (!field || !isWritable(field)) {
-          err(file, `${at}/field`, 'approval.actionField', `"${action.field}" is not a field of ${def.object} that can be set`);
+          err(file, `${at}/field`, 'approval.actionField', { field: action.field, object: def.object });
           return;
         }
         // What a flow sets is the flow's to write, not the user's (even while the flow is inactive:
         // its results are still on records). The owner keeps its own rules (who may assign records).
         if (field.name !== 'owner') (obj.approvalManaged ??= new Set()).add(field.name);
         if (field.type === 'picklist' && action.value !== null && action.value !== undefined && !(field.options ?? []).some((o) => o.value === action.value)) {
-          err(file, `${at}/value`, 'approval.actionValue', `"${String(action.value)}" is not an option of ${def.object}.${field.name}`);
+          err(file, `${at}/value`, 'approval.actionValue', { value: String(action.value), object: def.object, field: field.name });
           return;
         }
         const problem = valueProblem(field, action.value);
-        if (problem) err(file, `${at}/value`, 'approval.actionValue', `${JSON.stringify(action.value ?? null)} for ${def.object}.${field.name} ${problem}`);
+        if (problem) err(file, `${at}/value`, problem.key, { value: JSON.stringify(action.value ?? null), object: def.object, field: field.name, ...problem.params }, 'approval.actionValue');
       });
     }
     checkAfterApproval(def, obj, file, err);

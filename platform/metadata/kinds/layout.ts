@@ -20,25 +20,25 @@ function build(docs: KindDoc<LayoutDefinition>[], { objects, unusable, archived,
   const layouts = new Map<string, LayoutDefinition[]>();
   for (const { file, def: given } of docs) {
     const obj = objects.get(given.object);
-    if (!obj) { if (!unusable.has(given.object) && !archived.has(given.object)) err(file, '/object', 'layout.object', `object "${given.object}" does not exist`); continue; }
+    if (!obj) { if (!unusable.has(given.object) && !archived.has(given.object)) err(file, '/object', 'layout.object', { object: given.object }); continue; }
     const def = withoutArchived(given, obj);
     const placed = new Set<string>();
     def.sections.forEach((s, i) => s.fields.forEach((entry, j) => {
       const name = typeof entry === 'string' ? entry : entry.field;
-      if (!obj.fieldMap.get(name)) err(file, `/sections/${i}/fields/${j}`, 'layout.field', `field "${name}" is not a field of ${def.object}`);
-      if (placed.has(name)) err(file, `/sections/${i}/fields/${j}`, 'layout.duplicate', `field "${name}" is placed twice`);
+      if (!obj.fieldMap.get(name)) err(file, `/sections/${i}/fields/${j}`, 'layout.field', { field: name, object: def.object });
+      if (placed.has(name)) err(file, `/sections/${i}/fields/${j}`, 'layout.duplicate', { field: name });
       placed.add(name);
     }));
     (def.relatedLists ?? []).forEach((r, i) => {
       const child = objects.get(r.object);
       const lookup = child?.fieldMap.get(r.field);
       if (!child && unusable.has(r.object)) return;
-      if (!child) err(file, `/relatedLists/${i}/object`, 'layout.related', `object "${r.object}" does not exist`);
+      if (!child) err(file, `/relatedLists/${i}/object`, 'layout.related', { object: r.object });
       else if (!lookup || lookup.type !== 'lookup' || lookup.target !== def.object) {
-        err(file, `/relatedLists/${i}/field`, 'layout.related', `"${r.object}.${r.field}" is not a lookup to ${def.object}`);
+        err(file, `/relatedLists/${i}/field`, 'layout.related.lookup', { object: r.object, field: r.field, parent: def.object }, 'layout.related');
       }
       (r.columns ?? []).forEach((c, j) => {
-        if (child && !child.fieldMap.has(c)) err(file, `/relatedLists/${i}/columns/${j}`, 'layout.related', `field "${c}" is not a field of ${r.object}`);
+        if (child && !child.fieldMap.has(c)) err(file, `/relatedLists/${i}/columns/${j}`, 'layout.related.column', { field: c, object: r.object }, 'layout.related');
       });
     });
     layouts.set(def.object, [...(layouts.get(def.object) ?? []), def]);

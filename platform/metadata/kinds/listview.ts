@@ -15,25 +15,25 @@ function build(docs: KindDoc<ListViewDefinition>[], { objects, unusable, archive
   const views = new Map<string, ListViewDefinition[]>();
   for (const { file, def: given } of docs) {
     const obj = objects.get(given.object);
-    if (!obj) { if (!unusable.has(given.object) && !archivedObjects.has(given.object)) err(file, '/object', 'view.object', `object "${given.object}" does not exist`); continue; }
+    if (!obj) { if (!unusable.has(given.object) && !archivedObjects.has(given.object)) err(file, '/object', 'view.object', { object: given.object }); continue; }
     const archived = new Set((obj.archivedFields ?? []).map((f) => f.name));
     const def: ListViewDefinition = archived.size
       ? ({ ...given, columns: given.columns.filter((c) => !archived.has(c)), sort: given.sort?.filter((x) => !archived.has(x.field)) } as ListViewDefinition)
       : given;
     def.columns.forEach((c, i) => {
-      if (!obj.fieldMap.has(c)) err(file, `/columns/${i}`, 'view.column', `field "${c}" is not a field of ${def.object}`);
+      if (!obj.fieldMap.has(c)) err(file, `/columns/${i}`, 'view.column', { field: c, object: def.object });
     });
     (def.sort ?? []).forEach((s, i) => {
       const f = obj.fieldMap.get(s.field);
-      if (!f) err(file, `/sort/${i}/field`, 'view.sort', `field "${s.field}" is not a field of ${def.object}`);
-      else if (!fieldType(f).sortable && f.name !== 'id') err(file, `/sort/${i}/field`, 'view.sort', `field "${s.field}" cannot be sorted`);
+      if (!f) err(file, `/sort/${i}/field`, 'view.sort', { field: s.field, object: def.object });
+      else if (!fieldType(f).sortable && f.name !== 'id') err(file, `/sort/${i}/field`, 'view.sort.unsortable', { field: s.field }, 'view.sort');
     });
     if (def.filter !== undefined) {
       for (const e of parseCondition(def.filter, obj, { pointer: '/filter' }).errors) {
-        errors.push({ ...e, file, message: `${file}#${e.pointer} ${e.message}` });
+        errors.push({ ...e, file });
       }
     }
-    if ((views.get(def.object) ?? []).some((v) => v.name === def.name)) err(file, '/name', 'view.duplicate', `view "${def.name}" is defined twice for ${def.object}`);
+    if ((views.get(def.object) ?? []).some((v) => v.name === def.name)) err(file, '/name', 'view.duplicate', { view: def.name, object: def.object });
     views.set(def.object, [...(views.get(def.object) ?? []), def]);
   }
   return views;

@@ -8,7 +8,9 @@
  */
 import extensionSchema from '../../../metadata/schema/extension.schema.json' with { type: 'json' };
 import objectSchema from '../../../metadata/schema/object.schema.json' with { type: 'json' };
-import type { ErrorDetail } from '../../core/errors';
+import type { ErrorDetail, MessageParams } from '../../core/errors';
+import type { MessageKey } from '../../core/i18n';
+import { problem } from '../../core/problems';
 import { currencyColumn } from '../../fields/currency';
 import { hasOptions } from '../../fields/guards';
 import { fieldType } from '../../fields/registry';
@@ -62,42 +64,40 @@ function objectModel(def: ObjectDefinition): ObjectModel {
 }
 
 function checkObject(def: ObjectDefinition, file: string, names: Set<string>, archivedNames: Set<string>, errors: ErrorDetail[]) {
-  const err = (pointer: string, code: string, message: string) => errors.push({ file, pointer, code, message: `${file}#${pointer} ${message}` });
+  const err = (pointer: string, key: MessageKey, params: MessageParams, code?: string) => errors.push(problem(key, params, { file, pointer, code }));
   const seen = new Map<string, number>();
   def.fields.forEach((f, i) => {
     const field = f as FieldDef;
-    if (RESERVED_FIELD_NAMES.has(field.name)) err(`/fields/${i}/name`, 'field.reserved', `"${field.name}" is a system field name`);
-    if (PROTOTYPE_NAMES.has(field.name)) err(`/fields/${i}/name`, 'field.reserved', `"${field.name}" cannot be a field name: every request carrying it is refused`);
-    if (seen.has(field.name)) err(`/fields/${i}/name`, 'field.duplicate', `duplicates field "${field.name}" at /fields/${seen.get(field.name)}`);
+    if (RESERVED_FIELD_NAMES.has(field.name)) err(`/fields/${i}/name`, 'field.reserved', { field: field.name });
+    if (PROTOTYPE_NAMES.has(field.name)) err(`/fields/${i}/name`, 'field.reserved.prototype', { field: field.name }, 'field.reserved');
+    if (seen.has(field.name)) err(`/fields/${i}/name`, 'field.duplicate', { field: field.name, first: seen.get(field.name)! });
     seen.set(field.name, i);
     if (field.type === 'lookup' && field.target && !field.archived && !names.has(field.target)) {
-      err(`/fields/${i}/target`, 'field.target', archivedNames.has(field.target)
-        ? `lookup target "${field.target}" is archived: archive or retarget this field first`
-        : `lookup target "${field.target}" is not an object`);
+      err(`/fields/${i}/target`, archivedNames.has(field.target) ? 'field.target.archived' : 'field.target', { target: field.target }, 'field.target');
     }
     if (field.type === 'currency') {
       const companion = currencyColumn(field);
       const clash = def.fields.findIndex((g) => g.name === companion);
-      if (clash >= 0) err(`/fields/${clash}/name`, 'field.reserved', `"${companion}" holds the currency code of "${field.name}"`);
+      if (clash >= 0) err(`/fields/${clash}/name`, 'field.reserved.currency', { field: companion, currencyField: field.name }, 'field.reserved');
     }
     if (hasOptions(field) && field.options) {
       const values = field.options.map((o) => o.value);
       values.forEach((v, j) => {
-        if (values.indexOf(v) !== j) err(`/fields/${i}/options/${j}/value`, 'field.optionDuplicate', `picklist value "${v}" appears twice`);
+        if (values.indexOf(v) !== j) err(`/fields/${i}/options/${j}/value`, 'field.optionDuplicate', { value: v });
       });
       const defaults = field.default === undefined ? [] : Array.isArray(field.default) ? field.default : [field.default];
       for (const d of defaults) {
-        if (!values.includes(String(d))) err(`/fields/${i}/default`, 'field.default', `default "${String(d)}" is not one of the values`);
+        if (!values.includes(String(d))) err(`/fields/${i}/default`, 'field.default', { value: String(d) });
       }
     }
   });
   const nameField = def.nameField ?? 'name';
   const nf = def.fields.find((f) => f.name === nameField);
-  if (!nf) err('/nameField', 'object.nameField', `name field "${nameField}" is not a field of the object`);
-  else if (nf.archived) err(`/fields/${def.fields.indexOf(nf)}/archived`, 'object.nameField', `the name field "${nameField}" cannot be archived`);
-  else if (!fieldType(nf as FieldDef).canName) err('/nameField', 'object.nameField', `name field "${nameField}" must be a text field`);
+  if (!nf) err('/nameField', 'object.nameField', { field: nameField });
+  else if (nf.archived) err(`/fields/${def.fields.indexOf(nf)}/archived`, 'object.nameField.archived', { field: nameField }, 'object.nameField');
+  else if (!fieldType(nf as FieldDef).canName) err('/nameField', 'object.nameField.type', { field: nameField }, 'object.nameField');
   (def.searchFields ?? []).forEach((s, i) => {
-    if (!def.fields.some((f) => f.name === s)) err(`/searchFields/${i}`, 'object.searchField', `search field "${s}" is not a field of the object`);
+    if (!def.fields.some((f) => f.name === s)) err(`/searchFields/${i}`, 'object.searchField', { field: s });
   });
 }
 
@@ -110,12 +110,12 @@ export function buildObjects(docs: KindDoc<ObjectDefinition>[], unusable: Set<st
   const objects = new Map<string, ObjectModel>();
   for (const { file, def } of docs) {
     if (def.archived) {
-      if (live.some((o) => o.def.name === def.name)) errors.push({ file, pointer: '/name', code: 'object.duplicate', message: `${file}#/name object "${def.name}" is defined twice` });
+      if (live.some((o) => o.def.name === def.name)) errors.push(problem('object.duplicate', { object: def.name }, { file, pointer: '/name' }));
       continue;
     }
-    if (PROTOTYPE_NAMES.has(def.name)) errors.push({ file, pointer: '/name', code: 'object.reserved', message: `${file}#/name "${def.name}" cannot be an object name: every request naming it is refused` });
-    if (def.name.startsWith('tessera_')) errors.push({ file, pointer: '/name', code: 'object.reserved', message: `${file}#/name object names starting with "tessera_" are reserved for the platform` });
-    if (objects.has(def.name)) errors.push({ file, pointer: '/name', code: 'object.duplicate', message: `${file}#/name object "${def.name}" is defined twice` });
+    if (PROTOTYPE_NAMES.has(def.name)) errors.push(problem('object.reserved', { object: def.name }, { file, pointer: '/name' }));
+    if (def.name.startsWith('tessera_')) errors.push(problem('object.reserved.platform', { object: def.name }, { file, pointer: '/name', code: 'object.reserved' }));
+    if (objects.has(def.name)) errors.push(problem('object.duplicate', { object: def.name }, { file, pointer: '/name' }));
     checkObject(def, file, names, archivedNames, errors);
     objects.set(def.name, objectModel(def));
   }

@@ -5,6 +5,7 @@
  * picklists take their values from the processes, so this kind builds before the form rules and
  * formulas that may compare those values.
  */
+import type { MessageKey } from '../../core/i18n';
 import processSchema from '../../../metadata/schema/process.schema.json' with { type: 'json' };
 import { hasOptions } from '../../fields/guards';
 import { isStoredNumber } from '../../fields/registry';
@@ -19,7 +20,7 @@ function build(processDocs: KindDoc<SalesProcessDefinition>[], { objects, defs, 
   const fileOf = (o: string) => defs.get(o)?.file ?? `objects/${o}.json`;
   const processes = new Map<string, SalesProcessDefinition[]>();
   for (const { file, def } of processDocs) {
-    if (!objects.has(def.object)) { if (!isGone(def.object)) err(file, '/object', 'process.object', `object "${def.object}" does not exist`); continue; }
+    if (!objects.has(def.object)) { if (!isGone(def.object)) err(file, '/object', 'process.object', { object: def.object }); continue; }
     processes.set(def.object, [...(processes.get(def.object) ?? []), def]);
   }
   for (const obj of objects.values()) {
@@ -27,24 +28,24 @@ function build(processDocs: KindDoc<SalesProcessDefinition>[], { objects, defs, 
     const list = (processes.get(obj.name) ?? []).slice().sort((a, b) => (a.order ?? 0) - (b.order ?? 0) || a.name.localeCompare(b.name));
     processes.set(obj.name, list);
     if (!config) {
-      if (list.length) err(`processes/${obj.name}.${list[0].name}.json`, '/object', 'process.config', `object "${obj.name}" has no "process" property naming its process and stage fields`);
+      if (list.length) err(`processes/${obj.name}.${list[0].name}.json`, '/object', 'process.config', { object: obj.name });
       continue;
     }
     const file = fileOf(obj.name);
-    const need = (prop: keyof typeof config, ok: (f: FieldDef) => boolean, what: string) => {
+    const need = (prop: keyof typeof config, ok: (f: FieldDef) => boolean, what: MessageKey) => {
       const name = config[prop];
       if (name === undefined) return true;
       const f = obj.fieldMap.get(name);
-      if (!f || !ok(f)) { err(file, `/process/${prop}`, 'process.field', `"${name}" must be ${what} of ${obj.name}`); return false; }
+      if (!f || !ok(f)) { err(file, `/process/${prop}`, 'process.field', { field: name, what: { key: what }, object: obj.name }); return false; }
       return true;
     };
     const valid = [
-      need('field', (f) => f.type === 'picklist', 'a picklist field'),
-      need('stageField', (f) => f.type === 'picklist', 'a picklist field'),
-      need('probabilityField', (f) => isStoredNumber(f), 'a number or percent field'),
-      need('forecastField', (f) => f.type === 'picklist' || f.type === 'text', 'a picklist or text field'),
-      need('amountField', (f) => isStoredNumber(f) || f.type === 'formula', 'a number or currency field'),
-      need('stageDateField', (f) => f.type === 'datetime', 'a date/time field'),
+      need('field', (f) => f.type === 'picklist', 'process.what.picklist'),
+      need('stageField', (f) => f.type === 'picklist', 'process.what.picklist'),
+      need('probabilityField', (f) => isStoredNumber(f), 'process.what.number'),
+      need('forecastField', (f) => f.type === 'picklist' || f.type === 'text', 'process.what.forecast'),
+      need('amountField', (f) => isStoredNumber(f) || f.type === 'formula', 'process.what.amount'),
+      need('stageDateField', (f) => f.type === 'datetime', 'process.what.datetime'),
     ].every(Boolean);
     if (!valid) continue;
     const models: ProcessModel[] = [];
@@ -52,18 +53,18 @@ function build(processDocs: KindDoc<SalesProcessDefinition>[], { objects, defs, 
       const pfile = `processes/${obj.name}.${p.name}.json`;
       const seen = new Set<string>();
       const stages: StageModel[] = p.stages.map((st, i) => {
-        if (seen.has(st.value)) err(pfile, `/stages/${i}/value`, 'process.stageDuplicate', `stage "${st.value}" appears twice`);
+        if (seen.has(st.value)) err(pfile, `/stages/${i}/value`, 'process.stageDuplicate', { stage: st.value });
         seen.add(st.value);
-        if (st.won && st.lost) err(pfile, `/stages/${i}`, 'process.wonLost', `stage "${st.value}" cannot be both won and lost`);
+        if (st.won && st.lost) err(pfile, `/stages/${i}`, 'process.wonLost', { stage: st.value });
         const gate: GateModel[] = (st.gate ?? []).map((g, j) => {
           const at = `/stages/${i}/gate/${j}`;
           if ('require' in g) return { require: compileTest(g.require, obj, objects, 'field', pfile, `${at}/require`, err), message: g.message, field: g.field };
-          if (!obj.fieldMap.has(g.field)) err(pfile, `${at}/field`, 'process.gateField', `field "${g.field}" is not a field of ${obj.name}`);
+          if (!obj.fieldMap.has(g.field)) err(pfile, `${at}/field`, 'process.gateField', { field: g.field, object: obj.name });
           return { field: g.field, message: g.message };
         });
         return { value: st.value, label: st.label, probability: st.probability, forecast: st.forecast, won: st.won === true, lost: st.lost === true, active: st.active !== false, color: st.color, gate };
       });
-      if (p.layout && !(layouts.get(obj.name) ?? []).some((l) => l.name === p.layout)) err(pfile, '/layout', 'process.layout', `layout "${p.layout}" is not a layout of ${obj.name}`);
+      if (p.layout && !(layouts.get(obj.name) ?? []).some((l) => l.name === p.layout)) err(pfile, '/layout', 'process.layout', { layout: p.layout, object: obj.name });
       models.push({ name: p.name, label: p.label, description: p.description, isDefault: p.isDefault === true, active: p.active !== false, layout: p.layout, stages });
     }
     // One default: the one set last wins (a package or the workspace over stock, as layers go);
@@ -71,7 +72,7 @@ function build(processDocs: KindDoc<SalesProcessDefinition>[], { objects, defs, 
     const defaults = processDocs.filter((d) => d.def.object === obj.name && d.def.isDefault).map((d) => d.def.name);
     const chosen = defaults.length ? models.find((m) => m.name === defaults[defaults.length - 1]) : undefined;
     for (const m of models) m.isDefault = m === chosen;
-    if (chosen && !chosen.active) err(`processes/${obj.name}.${chosen.name}.json`, '/active', 'process.defaultInactive', `the default process of ${obj.name} must be active: make another one the default first`);
+    if (chosen && !chosen.active) err(`processes/${obj.name}.${chosen.name}.json`, '/active', 'process.defaultInactive', { object: obj.name });
     if (models.length && !models.some((m) => m.isDefault)) (models.find((m) => m.active) ?? models[0]).isDefault = true;
     obj.process = { config, processes: models };
     if (!models.length) continue;

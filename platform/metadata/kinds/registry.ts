@@ -9,6 +9,7 @@ import { layoutKind } from './layout';
 import { listviewKind } from './listview';
 import { processKind } from './process';
 import { ruleKind } from './rule';
+import { addMessages } from '../../core/i18n';
 import type { DocumentKind, NamedDocument } from './types';
 
 /**
@@ -47,5 +48,9 @@ export function registerKind<D extends NamedDocument>(kind: DocumentKind<D>): ()
   }
   const added = kind as unknown as DocumentKind;
   kinds = [...documentKinds(), added];
-  return () => { kinds = documentKinds().filter((k) => k !== added); };
+  const removeMessages = addMessages(kind.messages ?? {});
+  return () => {
+    kinds = documentKinds().filter((k) => k !== added);
+    removeMessages();
+  };
 }

@@ -14,9 +14,9 @@ function build(docs: KindDoc<ValidationRuleDefinition>[], { objects, isGone, err
   const rules = new Map<string, ValidationRuleDefinition[]>();
   for (const { file, def } of docs) {
     const obj = objects.get(def.object);
-    if (!obj) { if (!isGone(def.object)) err(file, '/object', 'rule.object', `object "${def.object}" does not exist`); continue; }
+    if (!obj) { if (!isGone(def.object)) err(file, '/object', 'rule.object', { object: def.object }); continue; }
     rules.set(def.object, [...(rules.get(def.object) ?? []), def]);
-    if (def.field && !obj.fieldMap.has(def.field)) err(file, '/field', 'rule.field', `field "${def.field}" is not a field of ${def.object}`);
+    if (def.field && !obj.fieldMap.has(def.field)) err(file, '/field', 'rule.field', { field: def.field, object: def.object });
     const test = compileTest(def.errorWhen, obj, objects, 'rule', file, '/errorWhen', err);
     if (test && def.active !== false) {
       const rule: RuleModel = { name: def.name, label: def.label, message: def.message, field: def.field, on: def.on ?? ['create', 'update'], errorWhen: test };

@@ -4,7 +4,8 @@
  * registry, so adding a kind is one module plus its schema (see docs/architecture.md, "Adding a
  * metadata kind").
  */
-import type { ErrorDetail } from '../../core/errors';
+import type { ErrorDetail, MessageParams } from '../../core/errors';
+import type { MessageKey } from '../../core/i18n';
 import type { Label } from '../../core/i18n';
 import type { ChangeActor, CommitResult } from '../changes';
 import type { ObjectDefinition, ObjectModel } from '../model';
@@ -21,8 +22,11 @@ export interface NamedDocument {
   name: string;
 }
 
-/** Report a problem of a document: the file, the JSON pointer at fault, a code and a message. */
-export type ReportError = (file: string, pointer: string, code: string, message: string) => void;
+/** Report a problem of a document: the file, the JSON pointer at fault, the message's catalog key and values (and the code, when one code has several sentences). */
+export type ReportError = (file: string, pointer: string, key: MessageKey | KindMessageKey, params?: MessageParams, code?: string) => void;
+
+/** A key of a kind's own `messages` (stock kinds keep theirs in core/messages.metadata.ts). */
+export type KindMessageKey = string & { readonly kindMessage?: never };
 
 /** What a kind's build sees: the objects (built first), the kinds built before it, and where to report problems. */
 export interface BuildContext {
@@ -73,6 +77,8 @@ export interface DocumentKind<D extends NamedDocument = NamedDocument> {
   /** Cross-check the documents against the objects and the kinds built before (every error, with pointers), attach what the runtime needs to the object models, and return the documents kept, by object. */
   build(docs: KindDoc<D>[], ctx: BuildContext): Map<string, D[]>;
   verbs: KindVerbs<D>;
+  /** The sentences (English and Chinese) of the problems `build` reports that the stock catalog lacks, by key. */
+  messages?: Record<string, Label>;
   /** What a REST body becomes before it is saved (the path gives object and name): drops what that channel may not set. */
   fromRest?(doc: D): D;
 }

@@ -3,7 +3,7 @@
  * field type and value types, and reports every problem with the JSON pointer at fault.
  */
 import type { ErrorDetail } from '../../core/errors';
-import { t, type Locale } from '../../core/i18n';
+import { t, type Locale, type MessageKey } from '../../core/i18n';
 import { normaliseDate } from '../../fields/date';
 import { normaliseDateTime } from '../../fields/datetime';
 import { UUID_PATTERN } from '../../fields/lookup';
@@ -47,17 +47,18 @@ function shown(v: unknown): string {
   return text.length > 100 ? `${text.slice(0, 100)}…` : text;
 }
 
-function fail(state: State, pointer: string, code: string, message: string, field?: string): undefined {
-  state.errors.push({ pointer: pointer || '/', code, message, ...(field ? { field } : {}) });
+/** A problem keyed by its catalog code, with the values the API needs to word it again for its caller. */
+function fail(state: State, pointer: string, code: MessageKey, params: Record<string, string | number>, field?: string): undefined {
+  state.errors.push({ pointer: pointer || '/', code, message: t(state.locale, code, params), params, ...(field ? { field } : {}) });
   return undefined;
 }
 
 function shape(state: State, pointer: string, reason: string): undefined {
-  return fail(state, pointer, 'filter.shape', t(state.locale, 'filter.shape', { pointer: pointer || '/', reason }));
+  return fail(state, pointer, 'filter.shape', { reason });
 }
 
 function node(input: unknown, pointer: string, depth: number, state: State): ConditionNode | undefined {
-  if (depth > MAX_DEPTH) return fail(state, pointer, 'filter.tooDeep', t(state.locale, 'filter.tooDeep'));
+  if (depth > MAX_DEPTH) return fail(state, pointer, 'filter.tooDeep', {});
   if (typeof input !== 'object' || input === null || Array.isArray(input)) return shape(state, pointer, 'expected an object');
   const keys = Object.keys(input);
   const obj = input as Record<string, unknown>;
@@ -86,14 +87,14 @@ function leaf(obj: Record<string, unknown>, pointer: string, state: State): Cond
   if (typeof name !== 'string') return shape(state, `${pointer}/field`, 'expected a field name');
   const field = state.object.fieldMap.get(name);
   if (!field) {
-    return fail(state, `${pointer}/field`, 'filter.unknownField', t(state.locale, 'filter.unknownField', { field: name }), name);
+    return fail(state, `${pointer}/field`, 'filter.unknownField', { field: name }, name);
   }
   const type = fieldType(field);
   if (typeof op !== 'string' || !(type.operators as string[]).includes(op)) {
-    return fail(state, `${pointer}/op`, 'filter.operator', t(state.locale, 'filter.operator', { op: shown(op), field: name }), name);
+    return fail(state, `${pointer}/op`, 'filter.operator', { op: shown(op), field: name }, name);
   }
   const operator = op as OperatorName;
-  const badValue = () => fail(state, `${pointer}/value`, 'filter.value', t(state.locale, 'filter.value', { field: name, op: operator }), name);
+  const badValue = () => fail(state, `${pointer}/value`, 'filter.value', { field: name, op: operator }, name);
   if (NO_VALUE_OPERATORS.has(operator)) {
     if (Object.hasOwn(obj, 'value') && obj.value !== null) return badValue();
     return { kind: 'leaf', field, valueKind: type.valueKind, op: operator, value: undefined };

@@ -1,4 +1,5 @@
 /** Formula problems with localized messages that give the position (1-based) for people to find. */
+import type { MessageParam, MessageParams } from '../../core/errors';
 import { t, type Locale, type MessageKey } from '../../core/i18n';
 import type { FormulaProblem, FormulaType } from './types';
 
@@ -49,9 +50,22 @@ function typeNames(locale: Locale, types: FormulaType | FormulaType[]): string {
   return list.reduce((a, b) => t(locale, 'formula.or', { a, b }));
 }
 
+/** Type names as a message value the API can word in any language ("a number or a date"). */
+function typeParam(types: FormulaType | FormulaType[]): MessageParam {
+  const list: MessageParam[] = (Array.isArray(types) ? types : [types]).map((x) => ({ key: `formula.type.${x}` }));
+  return list.reduce((a, b) => ({ key: 'formula.or', params: { a, b } }));
+}
+
 export function describe(locale: Locale, f: Fault): FormulaProblem {
   const params: Record<string, string | number> = { ...f.params, pos: f.pos + 1 };
-  for (const [k, v] of Object.entries(f.types ?? {})) params[k] = typeNames(locale, v);
-  for (const [k, v] of Object.entries(f.keys ?? {})) params[k] = typeof v === 'string' ? t(locale, v) : t(locale, v.key, v.params);
-  return { code: f.code, message: t(locale, `formula.${f.code}` as MessageKey, params), position: f.pos, length: f.len };
+  const raw: MessageParams = { ...params };
+  for (const [k, v] of Object.entries(f.types ?? {})) {
+    params[k] = typeNames(locale, v);
+    raw[k] = typeParam(v);
+  }
+  for (const [k, v] of Object.entries(f.keys ?? {})) {
+    params[k] = typeof v === 'string' ? t(locale, v) : t(locale, v.key, v.params);
+    raw[k] = typeof v === 'string' ? { key: v } : v;
+  }
+  return { code: f.code, message: t(locale, `formula.${f.code}` as MessageKey, params), position: f.pos, length: f.len, params: raw };
 }

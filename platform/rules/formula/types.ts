@@ -3,6 +3,7 @@
  * typed tree the checker builds from it (fields resolved against metadata, formula fields expanded,
  * every node typed). The evaluator and the SQL compiler both work from the typed tree.
  */
+import type { MessageParams } from '../../core/errors';
 import type { Locale } from '../../core/i18n';
 import type { FieldDef, LookupFieldDef } from '../../fields/types';
 import type { ObjectModel } from '../../metadata/model';
@@ -16,6 +17,8 @@ export interface FormulaProblem {
   message: string;
   position: number;
   length: number;
+  /** The values of the message `formula.<code>`, for wording it again in another language. */
+  params?: MessageParams;
 }
 
 export interface FormulaEnv {

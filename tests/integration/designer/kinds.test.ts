@@ -53,6 +53,10 @@ const gizmoKind: DocumentKind<Gizmo> = {
   schemaName: 'gizmo',
   schema: gizmoSchema,
   label: { en: 'gizmo', zh: '小部件' },
+  messages: {
+    'gizmo.object': { en: 'Object "{object}" does not exist', zh: '对象"{object}"不存在' },
+    'gizmo.field': { en: 'Field "{field}" is not a field of {object}', zh: '"{field}"不是{object}的字段' },
+  },
   key: (g) => `gizmo:${g.object}.${g.name}`,
   buildOrder: 70,
   build(docs: KindDoc<Gizmo>[], { objects, isGone, err }) {
@@ -60,10 +64,10 @@ const gizmoKind: DocumentKind<Gizmo> = {
     for (const { file, def } of docs) {
       const obj = objects.get(def.object);
       if (!obj) {
-        if (!isGone(def.object)) err(file, '/object', 'gizmo.object', `object "${def.object}" does not exist`);
+        if (!isGone(def.object)) err(file, '/object', 'gizmo.object', { object: def.object });
         continue;
       }
-      if (!obj.fieldMap.has(def.field)) err(file, '/field', 'gizmo.field', `field "${def.field}" is not a field of ${def.object}`);
+      if (!obj.fieldMap.has(def.field)) err(file, '/field', 'gizmo.field', { field: def.field, object: def.object });
       out.set(def.object, [...(out.get(def.object) ?? []), def]);
     }
     return out;
