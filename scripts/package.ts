@@ -6,7 +6,7 @@
  *   npm run package -- list --workspace <name>
  */
 import { parseArgs } from 'node:util';
-import { isAppError } from '../platform/core/errors';
+import { describeError } from '../platform/core/problems';
 import { closePools, getPool } from '../platform/db/pool';
 import { closePrisma } from '../platform/db/prisma';
 import { exportPackage, installPackage, listPackages, readPackageDir, uninstallPackage, writePackageDir } from '../platform/packages/packages';
@@ -74,7 +74,7 @@ try {
     code = 2;
   }
 } catch (e) {
-  console.error(isAppError(e) ? e.message : (e as Error).message);
+  console.error(describeError(e));
   code = 1;
 } finally {
   await closePools();

@@ -5,6 +5,7 @@
  */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
+import { describeError } from '../platform/core/problems';
 import { closePools } from '../platform/db/pool';
 import { closePrisma } from '../platform/db/prisma';
 import { DEMO_PASSWORD, DEMO_USERS } from '../seeds/users';
@@ -28,7 +29,7 @@ async function shutdown(code: number) {
 try {
   await prepareDatabase(db.url);
 } catch (e) {
-  console.error(`Could not prepare the database: ${(e as Error).message}`);
+  console.error(`Could not prepare the database: ${describeError(e)}`);
   await shutdown(1);
 }
 await closePools();

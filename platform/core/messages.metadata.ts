@@ -12,6 +12,7 @@ export const METADATA_MESSAGES = {
   // things named in messages
   'what.object': { en: 'Object "{object}"', zh: '对象"{object}"' },
   'what.field': { en: 'Field "{object}.{field}"', zh: '字段"{object}.{field}"' },
+  'what.named': { en: 'The {kind} "{name}"', zh: '{kind}"{name}"' },
   'what.document': { en: '"{object}.{name}"', zh: '"{object}.{name}"' },
   'what.kind': { en: 'Metadata kind "{kind}"', zh: '元数据类型"{kind}"' },
   'what.revision': { en: 'Revision {revision}', zh: '版本 {revision}' },

@@ -83,3 +83,9 @@ export function formatError(e: AppError): string {
 export function keyedError(code: ErrorCode, key: MessageKey, params: MessageParams = {}, details: ErrorDetail[] = []): AppError {
   return new AppError(code, word('en', key, params), details, { key, params });
 }
+
+/** Anything thrown as text for logs and the command line: an AppError with its problems one per line, with file and pointer. */
+export function describeError(e: unknown): string {
+  if (e instanceof AppError) return formatError(e);
+  return e instanceof Error ? e.message : String(e);
+}

@@ -5,7 +5,7 @@
  * form rules and formulas at 40; logic.ts). Every problem is collected and reported together.
  */
 import { createHash } from 'node:crypto';
-import { AppError, type ErrorDetail } from '../core/errors';
+import type { ErrorDetail } from '../core/errors';
 import { isLookup } from '../fields/guards';
 import { problem, problemsError } from '../core/problems';
 import { formulaScale } from '../rules/formula';

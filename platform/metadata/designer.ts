@@ -5,10 +5,12 @@
  * operation edits effective values; the workspace keeps only the smallest delta against the
  * layers below (stock and packages), so upgrades of those layers keep the admin's changes.
  */
-import { AppError } from '../core/errors';
+import type { MessageParams } from '../core/errors';
+import type { MessageKey } from '../core/i18n';
+import { keyedError, problem } from '../core/problems';
 import type { FieldDef } from '../fields/types';
 import { commitChange, type ChangeActor, type CommitResult, type RevisionChange } from './changes';
-import { effectiveItem, notFound, setItems } from './documents';
+import { effectiveItem, fieldNamed, notFound, objectNamed, setItems } from './documents';
 import { approvalKind } from './kinds/approval';
 import { layoutKind } from './kinds/layout';
 import { listviewKind } from './kinds/listview';
@@ -21,7 +23,8 @@ import type { ApprovalFlowDefinition, LayoutDefinition, ListViewDefinition, Sale
 import { applyPatch, clone, getPath, isObject, withoutPaths, type Json } from './patch';
 import { stockLayer, type PackageRow } from './registry';
 
-const badRequest = (message: string, pointer: string, field?: string) => new AppError('BAD_REQUEST', message, [{ code: 'designer.bad', message, pointer, field }]);
+/** 400 with one detail (code `designer.bad`) worded from the catalog's `key`. */
+const badRequest = (key: MessageKey, params: MessageParams, pointer: string) => keyedError('BAD_REQUEST', key, params, [problem(key, params, { pointer, code: 'designer.bad' })]);
 
 const item = effectiveItem;
 
@@ -41,7 +44,7 @@ export interface NewObjectInput {
 export function createObject(actor: ChangeActor, input: NewObjectInput): Promise<CommitResult> {
   return commitChange(actor, `Created object ${input.name}`, (state) => {
     const key = itemKey.object(input.name);
-    if (state.effective.items.has(key)) throw new AppError('CONFLICT', `An object named "${input.name}" already exists`, [{ code: 'designer.exists', field: 'name', message: `An object named "${input.name}" already exists`, pointer: '/name' }]);
+    if (state.effective.items.has(key)) throw keyedError('CONFLICT', 'designer.exists', { name: input.name }, [problem('designer.exists', { name: input.name }, { field: 'name', pointer: '/name' })]);
     const { nameLabel, autoNumber, ...own } = input;
     const nameField: Json = autoNumber
       ? { name: 'name', type: 'auto_number', label: nameLabel ?? { en: 'Number', zh: '编号' }, pattern: autoNumber }
@@ -67,7 +70,7 @@ export function updateObject(actor: ChangeActor, name: string, props: Record<str
   return commitChange(actor, `Changed object ${name}`, (state) => {
     const key = itemKey.object(name);
     const current = item(state, key);
-    if (!current) throw notFound(`Object "${name}"`);
+    if (!current) throw notFound(objectNamed(name));
     const { fields: _f, name: _n, ...rest } = props;
     return { deltas: setItems(state, new Map([[key, applyPatch(current, rest)]])) };
   });
@@ -75,34 +78,37 @@ export function updateObject(actor: ChangeActor, name: string, props: Record<str
 
 export function saveField(actor: ChangeActor, object: string, field: FieldDef, mode: 'create' | 'update'): Promise<CommitResult> {
   return commitChange(actor, `${mode === 'create' ? 'Added' : 'Changed'} field ${object}.${field.name}`, (state) => {
-    if (!item(state, itemKey.object(object))) throw notFound(`Object "${object}"`);
+    if (!item(state, itemKey.object(object))) throw notFound(objectNamed(object));
     const key = itemKey.field(object, field.name);
     const current = item(state, key);
     if (mode === 'create' && current) {
       const archived = isObject(current) && current.archived;
-      throw new AppError('CONFLICT', archived ? `Field "${field.name}" exists and is archived: restore it instead` : `Field "${field.name}" already exists on ${object}`, [{ code: 'designer.exists', field: 'name', pointer: '/name', message: `Field "${field.name}" already exists` }]);
+      const params = { field: field.name, object };
+      const key = archived ? 'designer.exists.archived' : 'designer.exists.field';
+      throw keyedError('CONFLICT', key, params, [problem(key, params, { field: 'name', pointer: '/name', code: 'designer.exists' })]);
     }
-    if (mode === 'update' && !current) throw notFound(`Field "${object}.${field.name}"`);
+    if (mode === 'update' && !current) throw notFound(fieldNamed(object, field.name));
     const value = clone(field) as unknown as Json;
     if (mode === 'update' && isObject(current) && current.archived && isObject(value)) value.archived = true;
     return { deltas: setItems(state, new Map([[key, value]])) };
   });
 }
 
-function setArchived(actor: ChangeActor, key: string, archived: boolean, what: string): Promise<CommitResult> {
+function setArchived(actor: ChangeActor, key: string, archived: boolean, object: string, field?: string): Promise<CommitResult> {
+  const what = field ? `field ${object}.${field}` : `object ${object}`;
   return commitChange(actor, `${archived ? 'Archived' : 'Restored'} ${what}`, (state) => {
     const current = item(state, key);
-    if (!isObject(current)) throw notFound(what);
+    if (!isObject(current)) throw notFound(field ? fieldNamed(object, field) : objectNamed(object));
     const next = { ...current } as Record<string, Json>;
     if (archived) next.archived = true; else delete next.archived;
     return { deltas: setItems(state, new Map([[key, next as Json]])) };
   });
 }
 
-export const archiveField = (actor: ChangeActor, object: string, field: string) => setArchived(actor, itemKey.field(object, field), true, `field ${object}.${field}`);
-export const restoreField = (actor: ChangeActor, object: string, field: string) => setArchived(actor, itemKey.field(object, field), false, `field ${object}.${field}`);
-export const archiveObject = (actor: ChangeActor, object: string) => setArchived(actor, itemKey.object(object), true, `object ${object}`);
-export const restoreObject = (actor: ChangeActor, object: string) => setArchived(actor, itemKey.object(object), false, `object ${object}`);
+export const archiveField = (actor: ChangeActor, object: string, field: string) => setArchived(actor, itemKey.field(object, field), true, object, field);
+export const restoreField = (actor: ChangeActor, object: string, field: string) => setArchived(actor, itemKey.field(object, field), false, object, field);
+export const archiveObject = (actor: ChangeActor, object: string) => setArchived(actor, itemKey.object(object), true, object);
+export const restoreObject = (actor: ChangeActor, object: string) => setArchived(actor, itemKey.object(object), false, object);
 
 /**
  * Drop an archived field or object and its data for good. Only what the workspace (or a package
@@ -113,13 +119,14 @@ export function purge(actor: ChangeActor, object: string, field?: string): Promi
   return commitChange(actor, `Purged ${what}`, (state) => {
     const key = field ? itemKey.field(object, field) : itemKey.object(object);
     const current = item(state, key);
-    if (!isObject(current)) throw notFound(what);
-    if (!current.archived) throw badRequest(`${what} must be archived before it is purged`, '/archived');
+    const named = field ? fieldNamed(object, field) : objectNamed(object);
+    if (!isObject(current)) throw notFound(named);
+    if (!current.archived) throw badRequest('designer.purge.notArchived', { what: named }, '/archived');
     const keys = field ? [key] : [...state.effective.items.keys()].filter((k) => parseKey(k).object === object);
     const packages: PackageRow[] = state.packages.map((p) => p.status === 'uninstalled' ? { ...p, entries: p.entries.filter((e) => !keys.includes(e.key)) } : p);
     const stock = new Set(stockLayer().entries.map((e) => e.key));
     const stillBelow = keys.filter((k) => stock.has(k) || packages.some((p) => p.status === 'installed' && p.entries.some((e) => e.key === k && e.mode === 'set')));
-    if (stillBelow.length) throw badRequest(`${what} is part of the stock definitions or an installed package: it can be archived, not purged`, '/');
+    if (stillBelow.length) throw badRequest('designer.purge.below', { what: named }, '/');
     return {
       deltas: state.deltas.filter((d) => !keys.includes(d.key)),
       packages,
@@ -131,7 +138,7 @@ export function purge(actor: ChangeActor, object: string, field?: string): Promi
 /** A kind of the registry by name (404 when no such kind is registered). */
 function kindOf(name: string): DocumentKind {
   const kind = documentKind(name);
-  if (!kind) throw notFound(`Metadata kind "${name}"`);
+  if (!kind) throw notFound({ key: 'what.kind', params: { kind: name } });
   return kind;
 }
 
@@ -143,7 +150,7 @@ export function saveItem(actor: ChangeActor, kind: string, doc: NamedDocument, m
 /** Remove a document of any registered kind; a kind that cannot be removed (layouts) is a BAD_REQUEST. */
 export function removeItem(actor: ChangeActor, kind: string, object: string, name: string): Promise<CommitResult> {
   const k = kindOf(kind);
-  if (!k.verbs.remove) throw badRequest(`A ${k.label.en} cannot be deleted, only replaced`, '/');
+  if (!k.verbs.remove) throw badRequest('designer.notRemovable', { kind: k.label }, '/');
   return k.verbs.remove(actor, object, name);
 }
 
@@ -165,7 +172,7 @@ export const deleteApproval = (actor: ChangeActor, object: string, name: string)
  */
 export function revertTo(actor: ChangeActor, target: number): Promise<CommitResult> {
   return commitChange(actor, `Reverted to revision ${target}`, async (state, client) => {
-    if (target < 0 || target > state.revision) throw notFound(`Revision ${target}`);
+    if (target < 0 || target > state.revision) throw notFound({ key: 'what.revision', params: { revision: target } });
     const later = await client.query<{ number: number; changes: RevisionChange[] }>(
       'SELECT number, changes FROM metadata_revisions WHERE workspace_id = $1 AND number > $2 ORDER BY number DESC',
       [actor.workspace.id, target],
@@ -193,7 +200,7 @@ export function revertTo(actor: ChangeActor, target: number): Promise<CommitResu
 export function resolveConflict(actor: ChangeActor, key: string, path: string[], take: 'mine' | 'theirs'): Promise<CommitResult> {
   return commitChange(actor, `Resolved conflict on ${key} (${path.join('.') || 'whole item'}: ${take === 'mine' ? 'kept the workspace value' : 'took the new definition'})`, (state) => {
     const d = state.deltas.find((x) => x.key === key);
-    if (!d) throw notFound(`Customisation of ${key}`);
+    if (!d) throw notFound({ key: 'what.customisation', params: { item: key } });
     const lower = state.effective.lower.get(key) ?? null;
     let next: Delta | null;
     if (take === 'mine') {

@@ -3,13 +3,23 @@
  * replace one item, remove one, and the delta bookkeeping under them. Kind modules build their
  * verbs from these; every change goes through changes.ts's one commit path.
  */
-import { AppError } from '../core/errors';
+import type { MessageParam } from '../core/errors';
+import { keyedError, problem } from '../core/problems';
 import { commitChange, type ChangeActor, type CommitResult, type CurrentState } from './changes';
 import { itemKey, makeDelta, type Delta } from './layers';
 import { clone, isObject, type Json } from './patch';
 
-/** 404 naming what does not exist. */
-export const notFound = (what: string) => new AppError('NOT_FOUND', `${what} does not exist`);
+/** 404 naming what does not exist (a `what.*` message, worded in the caller's language). */
+export const notFound = (what: MessageParam) => keyedError('NOT_FOUND', 'metadata.notFound', { what });
+
+/** "Object "deal"" as a message value. */
+export const objectNamed = (object: string): MessageParam => ({ key: 'what.object', params: { object } });
+
+/** "Field "deal.amount"" as a message value. */
+export const fieldNamed = (object: string, field: string): MessageParam => ({ key: 'what.field', params: { object, field } });
+
+/** "list view "deal.open"" as a message value: the kind's label and the document's name. */
+export const documentNamed = (kind: { en: string; zh: string }, object: string, name: string): MessageParam => ({ key: 'what.named', params: { kind, name: `${object}.${name}` } });
 
 /** New deltas after setting the effective value of some items (undefined: back to the layers below). */
 export function setItems(state: CurrentState, values: Map<string, Json | undefined>): Delta[] {
@@ -41,14 +51,14 @@ export function stripSchema(doc: object): Json {
 /** Create or replace one document item; `mode` 'create' refuses an existing one (no silent overwrite), 'update' a missing one. */
 export function saveDocument(actor: ChangeActor, key: string, doc: { object: string; name?: string }, summary: string, mode?: 'create' | 'update', more?: (state: CurrentState, values: Map<string, Json | undefined>) => void): Promise<CommitResult> {
   return commitChange(actor, summary, (state) => {
-    if (!effectiveItem(state, itemKey.object(doc.object))) throw notFound(`Object "${doc.object}"`);
+    if (!effectiveItem(state, itemKey.object(doc.object))) throw notFound(objectNamed(doc.object));
     const current = effectiveItem(state, key);
     const exists = current !== undefined && !(isObject(current) && current.$removed);
     if (mode === 'create' && exists) {
-      const message = `"${doc.name}" already exists on ${doc.object}: choose another API name`;
-      throw new AppError('CONFLICT', message, [{ code: 'designer.exists', field: 'name', pointer: '/name', message }]);
+      const detail = problem('designer.exists.document', { name: doc.name ?? '', object: doc.object }, { field: 'name', pointer: '/name', code: 'designer.exists' });
+      throw keyedError('CONFLICT', 'designer.exists.document', detail.params, [detail]);
     }
-    if (mode === 'update' && !exists) throw notFound(`"${doc.object}.${doc.name}"`);
+    if (mode === 'update' && !exists) throw notFound({ key: 'what.document', params: { object: doc.object, name: doc.name ?? '' } });
     const values = new Map<string, Json | undefined>([[key, stripSchema(doc)]]);
     more?.(state, values);
     return { deltas: setItems(state, values) };
@@ -56,7 +66,7 @@ export function saveDocument(actor: ChangeActor, key: string, doc: { object: str
 }
 
 /** Remove one document item: a workspace addition goes, an item of a lower layer is marked `$removed`. */
-export function removeDocument(actor: ChangeActor, key: string, summary: string, what: string): Promise<CommitResult> {
+export function removeDocument(actor: ChangeActor, key: string, summary: string, what: MessageParam): Promise<CommitResult> {
   return commitChange(actor, summary, (state) => {
     const current = effectiveItem(state, key);
     if (!current || (isObject(current) && current.$removed)) throw notFound(what);

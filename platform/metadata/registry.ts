@@ -141,7 +141,8 @@ export async function getMetadata(workspace: WorkspaceRef, db: Queryable, knownR
     model = effectiveMetadata(layers.packages, layers.deltas).model;
   } catch (e) {
     // A stock upgrade that breaks a workspace's customisations must say which workspace.
-    if (e instanceof AppError) throw new AppError(e.code, `Workspace "${workspace.name}": ${e.message}`, e.details);
+    // The workspace goes before the message for logs; the API words the message from its key, without it.
+    if (e instanceof AppError) throw new AppError(e.code, `Workspace "${workspace.name}": ${e.message}`, e.details, { key: e.key, params: e.params });
     throw e;
   }
   const c = cache();

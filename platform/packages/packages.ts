@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type pg from 'pg';
-import { AppError, type ErrorDetail, type MessageParam, type MessageParams } from '../core/errors';
+import type { ErrorDetail, MessageParam, MessageParams } from '../core/errors';
 import type { MessageKey } from '../core/i18n';
 import { keyedError, problem, problemsError } from '../core/problems';
 import { bulkInsert } from '../data/bulk';

@@ -7,6 +7,7 @@
 import type pg from 'pg';
 import { AppError } from '../core/errors';
 import { t, type Locale } from '../core/i18n';
+import { describeError } from '../core/problems';
 import type { WorkspaceRef } from '../data/context';
 import { convergedKey } from './version';
 import { convergeWorkspace, staleWorkspaces } from './workspaces';
@@ -76,10 +77,10 @@ export function convergeInBackground(pool: pg.Pool, log: (l: string) => void = c
     if (stale.length) log(`[converge] ${stale.length} workspace(s) to bring up to date in the background`);
     for (const ws of stale) {
       if (s.stopping) break;
-      await (s.running.get(ws.id) ?? startConverge(pool, ws)).catch((e: Error) => log(`[converge] workspace ${ws.name}: ${e.message}`));
+      await (s.running.get(ws.id) ?? startConverge(pool, ws)).catch((e: Error) => log(`[converge] workspace ${ws.name}: ${describeError(e)}`));
     }
   })()
-    .catch((e: Error) => log(`[converge] background pass stopped: ${e.message}`))
+    .catch((e: Error) => log(`[converge] background pass stopped: ${describeError(e)}`))
     .finally(() => {
       s.background = undefined;
     });

@@ -1,7 +1,7 @@
 /** Workspaces: each is a row in `workspaces` and a Postgres schema holding its record tables. */
 import type pg from 'pg';
 import { AppError } from '../core/errors';
-import { problem } from '../core/problems';
+import { describeError, problem } from '../core/problems';
 import { isIdentifier } from '../core/identifiers';
 import type { WorkspaceRef } from '../data/context';
 import { getMetadata } from '../metadata/registry';
@@ -99,7 +99,7 @@ export async function convergeStaleWorkspaces(pool: pg.Pool, budgetMs = Infinity
         out.pending = stale.length - i;
         break;
       }
-      out.failed.push({ workspace: ws.name, message: (e as Error).message });
+      out.failed.push({ workspace: ws.name, message: describeError(e) });
     }
   }
   return out;

@@ -18,6 +18,7 @@
  *   GET    /conflicts
  */
 import { AppError } from '../../core/errors';
+import { keyedError } from '../../core/problems';
 import { t } from '../../core/i18n';
 import { FORBIDDEN_KEYS, forbiddenKeyDetail, pointerToken } from '../../core/json';
 import { z } from 'zod';
@@ -91,7 +92,8 @@ export async function metadataHandler(req: Request, ctx: RecordContext, params: 
   const actor = actorOf(ctx);
   const path = params.path ?? [];
   const method = req.method;
-  for (const seg of path) if (!NAME.test(seg) && !/^\d+$/.test(seg)) throw new AppError('NOT_FOUND', `No metadata resource at /${path.join('/')}`);
+  const notFound = () => keyedError('NOT_FOUND', 'metadata.noResource', { path: path.join('/') });
+  for (const seg of path) if (!NAME.test(seg) && !/^\d+$/.test(seg)) throw notFound();
   // "constructor" passes the name pattern, but no record body could ever carry such a field: refuse it as a name.
   path.forEach((seg, i) => {
     if (FORBIDDEN_KEYS.has(seg)) {
@@ -100,7 +102,6 @@ export async function metadataHandler(req: Request, ctx: RecordContext, params: 
     }
   });
   const [kind, a, b, c, d] = path;
-  const notFound = () => new AppError('NOT_FOUND', `No metadata resource at /${path.join('/')}`);
   // A document kind's folder (layouts, views, rules...): the same two verbs for every kind.
   const documentKind = kind ? kindOfFolder(kind) : undefined;
 

@@ -12,6 +12,7 @@ import { allowedConversions, currentState, type ChangeActor } from '../../metada
 import * as designer from '../../metadata/designer';
 import { AppError } from '../../core/errors';
 import { pickLabel, t, type Locale } from '../../core/i18n';
+import { word } from '../../core/problems';
 import { documentKind, documentKinds } from '../../metadata/kinds/registry';
 import type { DocumentKind, NamedDocument } from '../../metadata/kinds/types';
 import { itemKey, parseKey } from '../../metadata/layers';
@@ -170,7 +171,7 @@ export const designerRouter = router({
     .query(({ ctx, input }) => {
       const meta = ctx.rc.security.fullMeta;
       const obj = meta.objects.get(input.object);
-      if (!obj) return { type: null, errors: [{ code: 'unknownObject', message: `Object "${input.object}" does not exist`, position: 0, length: 0 }] };
+      if (!obj) return { type: null, errors: [{ code: 'unknownObject', message: word(ctx.locale, 'metadata.notFound', { what: { key: 'what.object', params: { object: input.object } } }), position: 0, length: 0 }] };
       const r = checkFormula(input.formula, { object: obj, objects: (n) => meta.objects.get(n), mode: input.mode, expect: input.expect, locale: ctx.locale });
       return { type: r.formula?.type ?? null, errors: r.errors };
     }),

@@ -12,7 +12,7 @@ import { fieldType, isWritable } from '../../fields/registry';
 import type { FieldDef } from '../../fields/types';
 import { createAjv, type AjvInstance } from '../ajv';
 import type { ApprovalFlowDefinition, ObjectModel } from '../model';
-import { removeDocument, saveDocument } from '../documents';
+import { documentNamed, removeDocument, saveDocument } from '../documents';
 import { compileTest, type Err } from '../logic';
 import type { BuildContext, DocumentKind, KindDoc } from './types';
 
@@ -123,6 +123,6 @@ export const approvalKind: DocumentKind<ApprovalFlowDefinition> = {
      * engine stores it); the change applies to the next submissions.
      */
     save: (actor, flow, mode) => saveDocument(actor, approvalKind.key(flow), flow, `Saved approval flow ${flow.object}.${flow.name}`, mode),
-    remove: (actor, object, name) => removeDocument(actor, `approval:${object}.${name}`, `Deleted approval flow ${object}.${name}`, `Approval flow "${object}.${name}"`),
+    remove: (actor, object, name) => removeDocument(actor, `approval:${object}.${name}`, `Deleted approval flow ${object}.${name}`, documentNamed(approvalKind.label, object, name)),
   },
 };

@@ -5,7 +5,7 @@
  */
 import layoutSchema from '../../../metadata/schema/layout.schema.json' with { type: 'json' };
 import { commitChange } from '../changes';
-import { effectiveItem, notFound, setItems, stripSchema } from '../documents';
+import { effectiveItem, notFound, objectNamed, setItems, stripSchema } from '../documents';
 import type { LayoutDefinition, ObjectModel } from '../model';
 import type { BuildContext, DocumentKind, KindDoc } from './types';
 
@@ -58,7 +58,7 @@ export const layoutKind: DocumentKind<LayoutDefinition> = {
   verbs: {
     // A layout is replaced, never deleted: an object always keeps the one its screens fall back on.
     save: (actor, layout) => commitChange(actor, `Changed layout ${layout.object}.${layout.name}`, (state) => {
-      if (!effectiveItem(state, `object:${layout.object}`)) throw notFound(`Object "${layout.object}"`);
+      if (!effectiveItem(state, `object:${layout.object}`)) throw notFound(objectNamed(layout.object));
       return { deltas: setItems(state, new Map([[layoutKind.key(layout), stripSchema(layout)]])) };
     }),
   },

@@ -7,7 +7,7 @@
 import listviewSchema from '../../../metadata/schema/listview.schema.json' with { type: 'json' };
 import { fieldType } from '../../fields/registry';
 import { parseCondition } from '../../rules/conditions/parse';
-import { removeDocument, saveDocument, unsetOnOthers } from '../documents';
+import { documentNamed, removeDocument, saveDocument, unsetOnOthers } from '../documents';
 import type { ListViewDefinition } from '../model';
 import type { BuildContext, DocumentKind, KindDoc } from './types';
 
@@ -54,7 +54,7 @@ export const listviewKind: DocumentKind<ListViewDefinition> = {
       // One shared default view per object: making this one the default unsets the others (personal views keep theirs).
       if (view.isDefault && !view.owner) unsetOnOthers(state, values, 'view', view.object, listviewKind.key(view), 'isDefault', (v) => Boolean(v.owner));
     }),
-    remove: (actor, object, name) => removeDocument(actor, `view:${object}.${name}`, `Deleted list view ${object}.${name}`, `List view "${object}.${name}"`),
+    remove: (actor, object, name) => removeDocument(actor, `view:${object}.${name}`, `Deleted list view ${object}.${name}`, documentNamed(listviewKind.label, object, name)),
   },
   // Over REST only shared views are saved: personal ones belong to their user's screens.
   fromRest: (doc) => ({ ...doc, owner: undefined }),

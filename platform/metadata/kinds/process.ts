@@ -10,7 +10,7 @@ import processSchema from '../../../metadata/schema/process.schema.json' with { 
 import { hasOptions } from '../../fields/guards';
 import { isStoredNumber } from '../../fields/registry';
 import type { FieldDef, PicklistOption } from '../../fields/types';
-import { removeDocument, saveDocument, unsetOnOthers } from '../documents';
+import { documentNamed, removeDocument, saveDocument, unsetOnOthers } from '../documents';
 import { compileTest, replaceField } from '../logic';
 import type { GateModel, LayoutDefinition, ProcessModel, SalesProcessDefinition, StageModel } from '../model';
 import type { BuildContext, DocumentKind, KindDoc } from './types';
@@ -116,6 +116,6 @@ export const processKind: DocumentKind<SalesProcessDefinition> = {
       // One default process per object: making this one the default unsets the others.
       if (process.isDefault) unsetOnOthers(state, values, 'process', process.object, processKind.key(process), 'isDefault');
     }),
-    remove: (actor, object, name) => removeDocument(actor, `process:${object}.${name}`, `Deleted sales process ${object}.${name}`, `Sales process "${object}.${name}"`),
+    remove: (actor, object, name) => removeDocument(actor, `process:${object}.${name}`, `Deleted sales process ${object}.${name}`, documentNamed(processKind.label, object, name)),
   },
 };

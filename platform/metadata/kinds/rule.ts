@@ -5,7 +5,7 @@
  * attached to the object model, sorted by name.
  */
 import ruleSchema from '../../../metadata/schema/rule.schema.json' with { type: 'json' };
-import { removeDocument, saveDocument } from '../documents';
+import { documentNamed, removeDocument, saveDocument } from '../documents';
 import { compileTest } from '../logic';
 import type { RuleModel, ValidationRuleDefinition } from '../model';
 import type { BuildContext, DocumentKind, KindDoc } from './types';
@@ -39,6 +39,6 @@ export const ruleKind: DocumentKind<ValidationRuleDefinition> = {
   build,
   verbs: {
     save: (actor, rule, mode) => saveDocument(actor, ruleKind.key(rule), rule, `Saved validation rule ${rule.object}.${rule.name}`, mode),
-    remove: (actor, object, name) => removeDocument(actor, `rule:${object}.${name}`, `Deleted validation rule ${object}.${name}`, `Validation rule "${object}.${name}"`),
+    remove: (actor, object, name) => removeDocument(actor, `rule:${object}.${name}`, `Deleted validation rule ${object}.${name}`, documentNamed(ruleKind.label, object, name)),
   },
 };
