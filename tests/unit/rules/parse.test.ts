@@ -197,8 +197,8 @@ describe('rejected conditions', () => {
     ['zh-CN', leaf('amount', 'contains', '1'), '字段"amount"不支持运算符"contains"'],
     ['en', leaf('amount', 'gt', 'x'), 'Invalid value for "amount" with operator "gt"'],
     ['zh-CN', leaf('amount', 'gt', 'x'), '字段"amount"使用运算符"gt"时的值无效'],
-    ['en', { all: 5 }, 'Invalid condition at /all: expected an array'],
-    ['zh-CN', { all: 5 }, '条件 /all 无效：expected an array'],
+    ['en', { all: 5 }, 'Invalid condition: expected an array'],
+    ['zh-CN', { all: 5 }, '条件无效：expected an array'],
     ['en', nested(13, leaf('amount', 'is_empty')), 'The filter is nested too deeply'],
     ['zh-CN', nested(13, leaf('amount', 'is_empty')), '筛选条件嵌套层级过深'],
   ] as const)('%s message for %j', (locale, input, message) => {

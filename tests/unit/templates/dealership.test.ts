@@ -80,9 +80,9 @@ describe('dealership_4s template', () => {
     for (const { file, data } of views) {
       if (data.filter === undefined) continue;
       // The filter on its own against the condition schema, with pointers relative to the view file.
-      errors.push(...validateMetadata('condition', data.filter, file).map((e) => ({ ...e, message: e.message.replace(`${file}#/`, `${file}#/filter/`) })));
+      errors.push(...validateMetadata('condition', data.filter, file).map((e) => ({ ...e, pointer: `/filter${e.pointer === '/' ? '' : e.pointer}` })));
     }
-    expect(errors.map((e) => e.message)).toEqual([]);
+    expect(errors.map((e) => `${e.file}#${e.pointer} ${e.message}`)).toEqual([]);
   });
 
   it('has the manifest the package format documents', () => {
