@@ -2,7 +2,7 @@
 /** Pieces shared by the designer screens: data types, cache refresh, sources, server errors by form item. */
 import { useQueryClient } from '@tanstack/react-query';
 import type { inferRouterOutputs } from '@trpc/server';
-import { Alert, Form, Input, Space, Tag, type FormInstance } from 'antd';
+import { Alert, Form, Input, Space, Tag, Typography, type FormInstance } from 'antd';
 import { useRouter } from 'next/navigation';
 import { useCallback } from 'react';
 import type { MessageKey } from '../../core/i18n';
@@ -121,12 +121,24 @@ export function showDesignerError(
   return { ...err, details: rest };
 }
 
-/** A server error as an Alert that lists every message it carries. */
+/** Where a detail is, as a small line under its message: "objects/deal.json · /fields/3/name". */
+export function detailPlace(d: { file?: string; pointer?: string }): string {
+  return [d.file, d.pointer && d.pointer !== '/' ? d.pointer : undefined].filter(Boolean).join(' · ');
+}
+
+/** A server error as an Alert that lists every problem it carries, each with where it is. */
 export function DetailsAlert({ error, style, onClose }: { error: ClientAppError | null | undefined; style?: React.CSSProperties; onClose?(): void }) {
   if (!error) return null;
-  const more = [...new Set(error.details.map((d) => d.message))].filter((m) => m !== error.message);
-  // The message repeats the details on its following lines: the list below shows them.
-  const title = more.length ? error.message.split('\n')[0] : error.message;
+  const seen = new Set<string>();
+  const more = error.details
+    .map((d) => ({ message: d.message, place: detailPlace(d) }))
+    .filter((d) => {
+      const key = `${d.message}\u0000${d.place}`;
+      if (seen.has(key) || (d.message === error.message && !d.place)) return false;
+      seen.add(key);
+      return true;
+    });
+  const title = error.message;
   return (
     <Alert
       role="alert"
@@ -140,7 +152,16 @@ export function DetailsAlert({ error, style, onClose }: { error: ClientAppError 
         more.length ? (
           <ul style={{ margin: 0, paddingLeft: 18 }}>
             {more.map((m) => (
-              <li key={m}>{m}</li>
+              <li key={`${m.message}\u0000${m.place}`}>
+                {m.message}
+                {m.place && (
+                  <div>
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {m.place}
+                    </Typography.Text>
+                  </div>
+                )}
+              </li>
             ))}
           </ul>
         ) : undefined

@@ -66,9 +66,6 @@ function itemOf(d: { field?: string; pointer?: string }): string | null {
   return itemOfDetail(d, ITEMS);
 }
 
-/** A server message without the "file#pointer " it starts with (the form shows where instead). */
-const plain = (m: string) => m.replace(/^\S+\.json#\S*\s+/, '');
-
 export function ApprovalForm({
   object,
   fields,
@@ -103,10 +100,10 @@ export function ApprovalForm({
     for (const d of err.details) {
       const step = /^\/steps\/(\d+)/.exec(d.pointer ?? '');
       const action = /^\/actions\/(\w+)(?:\/(\d+))?/.exec(d.pointer ?? '');
-      if (step) steps.set(Number(step[1]), [...(steps.get(Number(step[1])) ?? []), plain(d.message)]);
+      if (step) steps.set(Number(step[1]), [...(steps.get(Number(step[1])) ?? []), d.message]);
       else if (action) {
         const key = action[2] ? `${action[1]}/${action[2]}` : action[1];
-        actions.set(key, [...(actions.get(key) ?? []), plain(d.message)]);
+        actions.set(key, [...(actions.get(key) ?? []), d.message]);
       } else rest.push(d);
     }
     setStepProblems(steps);
