@@ -69,7 +69,7 @@ export function allMetaSchemas(): object[] {
 }
 
 /** Values of the ajv keywords the catalog words (`schema.<keyword>`); other keywords keep ajv's English text. */
-const KEYWORD_PARAMS: Record<string, (p: Record<string, unknown>) => MessageParams> = {
+export const KEYWORD_PARAMS: Record<string, (p: Record<string, unknown>) => MessageParams> = {
   required: (p) => ({ property: String(p.missingProperty) }),
   additionalProperties: (p) => ({ property: String(p.additionalProperty) }),
   enum: (p) => ({ allowed: (Array.isArray(p.allowedValues) ? p.allowedValues : []).map((v) => JSON.stringify(v)).join(', ') }),
