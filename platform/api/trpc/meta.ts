@@ -5,7 +5,8 @@ import { requireObject } from '../../data/context';
 import { describeObject, listObjects } from '../describe';
 import { buildForm } from '../form';
 import { describeProcesses } from '../../process/service';
-import { AppError } from '../../core/errors';
+import { keyedError, problem } from '../../core/problems';
+import { notFound } from '../../metadata/documents';
 import * as designer from '../../metadata/designer';
 import type { ListViewDefinition } from '../../metadata/model';
 import { protectedProcedure, router } from './init';
@@ -93,16 +94,14 @@ export const metaRouter = router({
     const obj = requireObject(ctx.rc, input.object, 'read');
     const existing = ctx.rc.meta.views.get(obj.name)?.find((v) => v.name === input.name);
     if (existing && existing.owner !== ctx.rc.user.id)
-      throw new AppError('CONFLICT', `A list view named "${input.name}" already exists`, [
-        { code: 'view.exists', field: 'name', message: `A list view named "${input.name}" already exists` },
-      ]);
+      throw keyedError('CONFLICT', 'view.exists', { name: input.name }, [problem('view.exists', { name: input.name }, { field: 'name' })]);
     const view = { ...input, owner: ctx.rc.user.id } as unknown as ListViewDefinition;
     return designer.saveView({ pool: ctx.rc.pool, workspace: ctx.rc.workspace, userId: ctx.rc.user.id }, view);
   }),
   deletePersonalView: protectedProcedure.input(z.object({ object: z.string().max(63), name: z.string().max(63) })).mutation(async ({ ctx, input }) => {
     const obj = requireObject(ctx.rc, input.object, 'read');
     const existing = ctx.rc.meta.views.get(obj.name)?.find((v) => v.name === input.name);
-    if (!existing || existing.owner !== ctx.rc.user.id) throw new AppError('NOT_FOUND', `Personal view "${input.name}" does not exist`);
+    if (!existing || existing.owner !== ctx.rc.user.id) throw notFound({ key: 'what.personalView', params: { name: input.name } });
     return designer.deleteView({ pool: ctx.rc.pool, workspace: ctx.rc.workspace, userId: ctx.rc.user.id }, obj.name, input.name);
   }),
 });
