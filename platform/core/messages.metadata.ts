@@ -104,7 +104,10 @@ export const METADATA_MESSAGES = {
   'process.wonLost': { en: 'Stage "{stage}" cannot be both won and lost', zh: '阶段"{stage}"不能同时为赢单和输单' },
   'process.gateField': { en: 'Field "{field}" is not a field of {object}', zh: '"{field}"不是{object}的字段' },
   'process.layout': { en: 'Layout "{layout}" is not a layout of {object}', zh: '"{layout}"不是{object}的布局' },
-  'process.defaultInactive': { en: 'The default process of {object} must be active: make another one the default first', zh: '{object}的默认流程必须处于启用状态：请先将其他流程设为默认' },
+  'process.defaultInactive': {
+    en: 'The default process of {object} must be active: make another one the default first',
+    zh: '{object}的默认流程必须处于启用状态：请先将其他流程设为默认',
+  },
   // approval flows
   'approval.object': { en: 'Object "{object}" does not exist', zh: '对象"{object}"不存在' },
   'approval.afterField': { en: '"{field}" is not a data field of {object}', zh: '"{field}"不是{object}的数据字段' },
@@ -133,8 +136,14 @@ export const METADATA_MESSAGES = {
     en: 'Field {field} cannot change from {from} to {to}: existing values could be lost or changed. Its type cannot change.',
     zh: '字段{field}不能从{from}改为{to}：现有数据可能丢失或改变。该字段的类型不能更改。',
   },
-  'change.precision': { en: 'Field {field} cannot lose precision or scale: existing values would be rounded or cut', zh: '字段{field}不能降低精度或小数位数：现有数值会被舍入或截断' },
-  'change.target': { en: 'Field {field} cannot point at another object: {count} record(s) link to {target}', zh: '字段{field}不能改为指向其他对象：有 {count} 条记录关联到{target}' },
+  'change.precision': {
+    en: 'Field {field} cannot lose precision or scale: existing values would be rounded or cut',
+    zh: '字段{field}不能降低精度或小数位数：现有数值会被舍入或截断',
+  },
+  'change.target': {
+    en: 'Field {field} cannot point at another object: {count} record(s) link to {target}',
+    zh: '字段{field}不能改为指向其他对象：有 {count} 条记录关联到{target}',
+  },
   'change.optionInUse': {
     en: 'Value "{value}" of {field} is used by {count} record(s): deactivate it instead of deleting it',
     zh: '{field}的选项值"{value}"被 {count} 条记录使用：请停用而不是删除',

@@ -171,7 +171,13 @@ export const designerRouter = router({
     .query(({ ctx, input }) => {
       const meta = ctx.rc.security.fullMeta;
       const obj = meta.objects.get(input.object);
-      if (!obj) return { type: null, errors: [{ code: 'unknownObject', message: word(ctx.locale, 'metadata.notFound', { what: { key: 'what.object', params: { object: input.object } } }), position: 0, length: 0 }] };
+      if (!obj)
+        return {
+          type: null,
+          errors: [
+            { code: 'unknownObject', message: word(ctx.locale, 'metadata.notFound', { what: { key: 'what.object', params: { object: input.object } } }), position: 0, length: 0 },
+          ],
+        };
       const r = checkFormula(input.formula, { object: obj, objects: (n) => meta.objects.get(n), mode: input.mode, expect: input.expect, locale: ctx.locale });
       return { type: r.formula?.type ?? null, errors: r.errors };
     }),

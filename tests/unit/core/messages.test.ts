@@ -64,7 +64,7 @@ describe('the message catalog', () => {
 describe('problems', () => {
   const detail = problem('layout.field', { field: 'ghost', object: 'account' }, { file: 'layouts/account.default.json', pointer: '/sections/0/fields/1' });
 
-  it('keep file and pointer out of the sentence, and are worded again in the caller\'s language', () => {
+  it("keep file and pointer out of the sentence, and are worded again in the caller's language", () => {
     expect(detail).toEqual({
       file: 'layouts/account.default.json',
       pointer: '/sections/0/fields/1',
@@ -80,7 +80,7 @@ describe('problems', () => {
     expect(zh.status).toBe(422);
   });
 
-  it('leave details without values as they were worded (already in the caller\'s language)', () => {
+  it("leave details without values as they were worded (already in the caller's language)", () => {
     const e = new AppError('VALIDATION_FAILED', '名称不能为空', [{ field: 'name', code: 'validation.required', message: '名称不能为空' }]);
     expect(localizeError(e, 'en')).toBe(e);
   });
