@@ -60,6 +60,12 @@ export const MESSAGES = {
   // queries
   'filter.malformed': { en: 'The filter is not valid JSON', zh: '筛选条件不是有效的 JSON' },
   'filter.shape': { en: 'Invalid condition: {reason}', zh: '条件无效：{reason}' },
+  'filter.reason.object': { en: 'expected an object', zh: '应为对象' },
+  'filter.reason.array': { en: 'expected an array', zh: '应为数组' },
+  'filter.reason.onlyKey': { en: '"{key}" must be the only key', zh: '"{key}"必须是唯一的键' },
+  'filter.reason.unknownKey': { en: 'unknown key "{key}" (expected all, any, not, or field/op/value)', zh: '未知的键"{key}"（应为 all、any、not 或 field/op/value）' },
+  'filter.reason.tooMany': { en: 'at most {max} comparisons', zh: '最多 {max} 个比较条件' },
+  'filter.reason.fieldName': { en: 'expected a field name', zh: '应为字段名' },
   'filter.unknownField': { en: 'Unknown field "{field}" in filter', zh: '筛选条件中的字段"{field}"不存在' },
   'filter.operator': {
     en: 'Operator "{op}" cannot be used with field "{field}"',

@@ -3,7 +3,9 @@
  * field type and value types, and reports every problem with the JSON pointer at fault.
  */
 import type { ErrorDetail } from '../../core/errors';
-import { t, type Locale, type MessageKey } from '../../core/i18n';
+import type { MessageParams } from '../../core/errors';
+import type { Locale, MessageKey } from '../../core/i18n';
+import { word } from '../../core/problems';
 import { normaliseDate } from '../../fields/date';
 import { normaliseDateTime } from '../../fields/datetime';
 import { UUID_PATTERN } from '../../fields/lookup';
@@ -48,43 +50,44 @@ function shown(v: unknown): string {
 }
 
 /** A problem keyed by its catalog code, with the values the API needs to word it again for its caller. */
-function fail(state: State, pointer: string, code: MessageKey, params: Record<string, string | number>, field?: string): undefined {
-  state.errors.push({ pointer: pointer || '/', code, message: t(state.locale, code, params), params, ...(field ? { field } : {}) });
+function fail(state: State, pointer: string, code: MessageKey, params: MessageParams, field?: string): undefined {
+  state.errors.push({ pointer: pointer || '/', code, message: word(state.locale, code, params), params, ...(field ? { field } : {}) });
   return undefined;
 }
 
-function shape(state: State, pointer: string, reason: string): undefined {
-  return fail(state, pointer, 'filter.shape', { reason });
+/** A tree of the wrong shape; the reason is a message of its own (`filter.reason.*`). */
+function shape(state: State, pointer: string, reason: MessageKey, params: MessageParams = {}): undefined {
+  return fail(state, pointer, 'filter.shape', { reason: { key: reason, params } });
 }
 
 function node(input: unknown, pointer: string, depth: number, state: State): ConditionNode | undefined {
   if (depth > MAX_DEPTH) return fail(state, pointer, 'filter.tooDeep', {});
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) return shape(state, pointer, 'expected an object');
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return shape(state, pointer, 'filter.reason.object');
   const keys = Object.keys(input);
   const obj = input as Record<string, unknown>;
   for (const group of ['all', 'any'] as const) {
     if (Object.hasOwn(obj, group)) {
-      if (keys.length !== 1) return shape(state, pointer, `"${group}" must be the only key`);
+      if (keys.length !== 1) return shape(state, pointer, 'filter.reason.onlyKey', { key: group });
       const list = obj[group];
-      if (!Array.isArray(list)) return shape(state, `${pointer}/${group}`, 'expected an array');
+      if (!Array.isArray(list)) return shape(state, `${pointer}/${group}`, 'filter.reason.array');
       const items = list.map((c, i) => node(c, `${pointer}/${group}/${i}`, depth + 1, state));
       return items.every(Boolean) ? { kind: group, items: items as ConditionNode[] } : undefined;
     }
   }
   if (Object.hasOwn(obj, 'not')) {
-    if (keys.length !== 1) return shape(state, pointer, '"not" must be the only key');
+    if (keys.length !== 1) return shape(state, pointer, 'filter.reason.onlyKey', { key: 'not' });
     const item = node(obj.not, `${pointer}/not`, depth + 1, state);
     return item ? { kind: 'not', item } : undefined;
   }
   const extra = keys.filter((k) => k !== 'field' && k !== 'op' && k !== 'value');
-  if (extra.length) return shape(state, pointer, `unknown key "${extra[0]}" (expected all, any, not, or field/op/value)`);
+  if (extra.length) return shape(state, pointer, 'filter.reason.unknownKey', { key: extra[0] });
   return leaf(obj, pointer, state);
 }
 
 function leaf(obj: Record<string, unknown>, pointer: string, state: State): ConditionLeaf | undefined {
-  if (++state.leaves > MAX_LEAVES) return shape(state, pointer, `at most ${MAX_LEAVES} comparisons`);
+  if (++state.leaves > MAX_LEAVES) return shape(state, pointer, 'filter.reason.tooMany', { max: MAX_LEAVES });
   const { field: name, op } = obj;
-  if (typeof name !== 'string') return shape(state, `${pointer}/field`, 'expected a field name');
+  if (typeof name !== 'string') return shape(state, `${pointer}/field`, 'filter.reason.fieldName');
   const field = state.object.fieldMap.get(name);
   if (!field) {
     return fail(state, `${pointer}/field`, 'filter.unknownField', { field: name }, name);

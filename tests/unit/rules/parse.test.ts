@@ -198,7 +198,7 @@ describe('rejected conditions', () => {
     ['en', leaf('amount', 'gt', 'x'), 'Invalid value for "amount" with operator "gt"'],
     ['zh-CN', leaf('amount', 'gt', 'x'), '字段"amount"使用运算符"gt"时的值无效'],
     ['en', { all: 5 }, 'Invalid condition: expected an array'],
-    ['zh-CN', { all: 5 }, '条件无效：expected an array'],
+    ['zh-CN', { all: 5 }, '条件无效：应为数组'],
     ['en', nested(13, leaf('amount', 'is_empty')), 'The filter is nested too deeply'],
     ['zh-CN', nested(13, leaf('amount', 'is_empty')), '筛选条件嵌套层级过深'],
   ] as const)('%s message for %j', (locale, input, message) => {
