@@ -65,6 +65,7 @@ export const MESSAGES = {
   'filter.reason.onlyKey': { en: '"{key}" must be the only key', zh: '"{key}"必须是唯一的键' },
   'filter.reason.unknownKey': { en: 'unknown key "{key}" (expected all, any, not, or field/op/value)', zh: '未知的键"{key}"（应为 all、any、not 或 field/op/value）' },
   'filter.reason.tooMany': { en: 'at most {max} comparisons', zh: '最多 {max} 个比较条件' },
+  'filter.reason.sharingFormula': { en: 'sharing rules cannot use formula fields', zh: '共享规则不能使用公式字段' },
   'filter.reason.fieldName': { en: 'expected a field name', zh: '应为字段名' },
   'filter.unknownField': { en: 'Unknown field "{field}" in filter', zh: '筛选条件中的字段"{field}"不存在' },
   'filter.operator': {

@@ -1,4 +1,5 @@
 /** Sharing settings: each object's default access and hierarchy switch, and sharing rules. */
+import { t } from '../../core/i18n';
 import type { MetadataModel } from '../../metadata/model';
 import type { Prisma } from '../../db/prisma';
 import { conditionFields } from '../../rules/conditions/types';
@@ -70,7 +71,7 @@ export async function saveRule(prisma: Prisma, actor: AdminActor, meta: Metadata
     if (parsed.errors.length) throw invalid(actor.locale, 'condition', 'filter.shape', { pointer: parsed.errors[0].pointer ?? '/condition', reason: parsed.errors[0].message });
     // Access checks run over the stored table: a formula (computed when read) cannot decide them.
     if (parsed.condition && conditionFields(parsed.condition).some((f) => f.type === 'formula'))
-      throw invalid(actor.locale, 'condition', 'filter.shape', { pointer: '/condition', reason: 'sharing rules cannot use formula fields' });
+      throw invalid(actor.locale, 'condition', 'filter.shape', { pointer: '/condition', reason: t(actor.locale, 'filter.reason.sharingFormula') });
   } else if (!input.ownerType || !input.ownerId || !MEMBER_TYPES.includes(input.ownerType) || !(await memberExists(prisma, actor.workspaceId, input.ownerType, input.ownerId))) {
     throw invalid(actor.locale, 'ownerId', 'admin.badReference');
   }
