@@ -2,6 +2,7 @@
 import { parseLocale, type Locale } from '../core/i18n';
 import type { Channel, RecordContext } from '../data/context';
 import { getPool } from '../db/pool';
+import { refreshPending } from '../schema/backfillPending';
 import { ensureConverged } from '../schema/lazy';
 import { buildRecordContext } from '../security/context';
 import type { Principal } from '../security/principal';
@@ -10,6 +11,8 @@ export async function recordContext(principal: Principal, locale?: Locale, chann
   // A workspace not converged since the last upgrade is brought up to date on its first request.
   const lang = locale ?? parseLocale(principal.locale);
   await ensureConverged(getPool(), principal.workspace, principal.metadataRevision, lang);
+  // Columns still being backfilled are computed on read (no query unless a check is due).
+  await refreshPending(getPool(), principal.workspace, principal.metadataRevision);
   return buildRecordContext({
     pool: getPool(),
     workspace: principal.workspace,

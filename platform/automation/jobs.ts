@@ -7,9 +7,10 @@ import { databaseUrl, getPool } from '../db/pool';
 import { getPrisma } from '../db/prisma';
 import { getMetadata } from '../metadata/registry';
 import { defaultTransport, deliverOutbox } from '../messaging/outbox';
+import { queueBackfills, runBackfill, setBackfillQueue, stopBackfills } from '../schema/backfillJob';
 import { runTransfer } from '../security/transfer';
 
-const QUEUES = ['transfer'] as const;
+const QUEUES = ['transfer', 'backfill'] as const;
 type Queue = (typeof QUEUES)[number];
 
 const globalBoss = globalThis as unknown as { __tesseraBoss?: Promise<PgBoss>; __tesseraOutbox?: NodeJS.Timeout };
@@ -39,7 +40,8 @@ function boss(): Promise<PgBoss> {
     const b = new PgBoss({ connectionString: databaseUrl(), schema: 'pgboss', max: 3 });
     b.on('error', (e) => console.error('[jobs]', e.message));
     await b.start();
-    for (const q of QUEUES) await b.createQueue(q);
+    // A backfill is queued at most once besides the one running (its id is the singleton key).
+    for (const q of QUEUES) await b.createQueue(q, q === 'backfill' ? { name: q, policy: 'stately' } : undefined);
     return b;
   })();
   return globalBoss.__tesseraBoss;
@@ -56,9 +58,20 @@ export async function startWorkers(): Promise<void> {
   await b.work<{ jobId: string }>('transfer', { pollingIntervalSeconds: 1 }, async (jobs) => {
     for (const job of jobs) await runTransfer(getPool(), getPrisma(), job.data.jobId, (ws) => getMetadata(ws, getPool()));
   });
+  await b.work<{ id: string }>('backfill', { pollingIntervalSeconds: 1 }, async (jobs) => {
+    for (const job of jobs) await runBackfill(getPool(), job.data.id);
+  });
+  // Converge records backfills; from now on they reach this queue, and what a restart cut short resumes.
+  setBackfillQueue(async (id) => {
+    await b.send('backfill', { id }, { singletonKey: id, retryLimit: 5, retryDelay: 30, retryBackoff: true, expireInSeconds: 6 * 3600 });
+  });
+  await queueBackfills(getPool());
 }
 
+/** Stop the workers and the outbox (shutdown): a running backfill stops after its batch and resumes at the next start. */
 export async function stopJobs(): Promise<void> {
+  stopBackfills();
+  setBackfillQueue(undefined);
   if (globalBoss.__tesseraOutbox) clearInterval(globalBoss.__tesseraOutbox);
   globalBoss.__tesseraOutbox = undefined;
   const b = globalBoss.__tesseraBoss;

@@ -8,9 +8,11 @@ import type { Params } from '../core/sql';
 import { clock } from '../core/time';
 import type { ObjectModel } from '../metadata/model';
 import { compileFormulaSql } from '../rules/formula';
+import { pendingTableSql } from './pending';
 
 export function recordSource(schema: string, obj: ObjectModel, params: Params, alias = 't', when?: ReturnType<typeof clock>): string {
-  const table = qualified(schema, obj.name);
+  // A column still being backfilled is computed on read (pending.ts); otherwise the table itself.
+  const table = pendingTableSql(schema, obj.name, params) ?? qualified(schema, obj.name);
   const formulas = obj.fields.filter((f) => f.type === 'formula' && obj.formulas.has(f.name));
   if (!formulas.length) return `${table} AS ${ident(alias)}`;
   const at = when ?? clock();

@@ -1,11 +1,12 @@
 /** Bring a workspace's schema in line with its effective metadata, in one transaction. */
 import type pg from 'pg';
-import { ident, qualified } from '../core/identifiers';
-import { Params } from '../core/sql';
+import { qualified } from '../core/identifiers';
 import { withTransaction } from '../db/pool';
 import type { MetadataModel } from '../metadata/model';
-import { rollupUpdateSql } from '../rules/rollups';
-import { readCatalog, workspaceTables, type Catalog } from './catalog';
+import { queueBackfills } from './backfillJob';
+import { loadPending } from './backfillPending';
+import { backfillsNeeded, recordBackfills } from './backfills';
+import { readCatalog, workspaceTables } from './catalog';
 import { planSchema, USER_MIRROR, type SchemaPlan } from './plan';
 
 /** What to record on the workspace row once converged (in the same transaction). */
@@ -24,7 +25,6 @@ export interface ConvergeOptions {
   timeoutMs?: number;
 }
 
-/** Plan and apply under an advisory lock (so two app servers starting together do not race). */
 /**
  * Run a plan's DDL in the caller's transaction, with what an action needs right after it (the
  * users mirror filled once created). Start-up converge and designer changes both apply plans here.
@@ -46,9 +46,15 @@ export async function applySchemaActions(
   }
 }
 
+/**
+ * Plan and apply under an advisory lock (so two app servers starting together do not race). Only
+ * DDL runs here: rows an upgrade gives new values (roll-ups, sales processes) are recorded as
+ * backfills and filled by the job queue, their values computed on read meanwhile, so converging a
+ * workspace takes as long as its DDL whatever the size of its tables.
+ */
 export async function convergeSchema(pool: pg.Pool, schema: string, meta: MetadataModel, opts: ConvergeOptions = {}): Promise<SchemaPlan> {
   const { mark, timeoutMs } = opts;
-  return withTransaction(
+  const { plan, workspaceId, backfills } = await withTransaction(
     pool,
     async (client) => {
       if (timeoutMs !== undefined) await client.query(`SELECT set_config('statement_timeout', $1, true)`, [String(Math.max(1, Math.floor(timeoutMs)))]);
@@ -56,40 +62,23 @@ export async function convergeSchema(pool: pg.Pool, schema: string, meta: Metada
       const live = await readCatalog(client, schema, workspaceTables(meta.objects.keys()));
       const plan = planSchema(meta, schema, live);
       await applySchemaActions(client, schema, plan);
-      // Roll-up columns that did not exist (an upgrade added them) get their values now.
-      for (const child of meta.objects.values()) {
-        for (const feed of child.rollupsFed) {
-          if (live.tables.get(feed.object)?.has(feed.field.name)) continue;
-          const params = new Params();
-          const summarised = feed.field.summary?.field ? child.fieldMap.get(feed.field.summary.field) : undefined;
-          await client.query(rollupUpdateSql(schema, child.name, feed, params, null, summarised), params.values);
-        }
-      }
-      await backfillProcesses(client, schema, meta, live);
+      const needed = backfillsNeeded(meta, live);
+      const workspaceId = mark?.workspaceId ?? (needed.length ? await workspaceOf(client, schema) : null);
+      const backfills = workspaceId ? await recordBackfills(client, workspaceId, schema, needed) : [];
       if (mark) await client.query('UPDATE workspaces SET converged_key = $2 WHERE id = $1', [mark.workspaceId, mark.key]);
-      return plan;
+      return { plan, workspaceId, backfills };
     },
     { long: true },
   );
+  if (workspaceId && backfills.length) {
+    // This process reads the new columns as pending at once; the job queue fills them.
+    await loadPending(pool, { id: workspaceId, schema }, meta);
+    await queueBackfills(pool, workspaceId);
+  }
+  return plan;
 }
 
-/**
- * An upgrade that gives an object sales processes finds records without a process: they get the
- * default one, and the forecast category and stage date their stage implies (the stage history
- * starts with their next change).
- */
-async function backfillProcesses(client: pg.PoolClient, schema: string, meta: MetadataModel, live: Catalog): Promise<void> {
-  for (const obj of meta.objects.values()) {
-    const p = obj.process;
-    const def = p?.processes.find((x) => x.isDefault);
-    if (!p || !def || !live.tables.has(obj.name) || live.tables.get(obj.name)!.has(p.config.field)) continue;
-    const params = new Params();
-    const sets = [`${ident(p.config.field)} = ${params.add(def.name)}::text`];
-    if (p.config.forecastField) {
-      const cases = def.stages.map((st) => `WHEN ${params.add(st.value)}::text THEN ${params.add(st.forecast)}::text`).join(' ');
-      sets.push(`${ident(p.config.forecastField)} = CASE ${ident(p.config.stageField)} ${cases} END`);
-    }
-    if (p.config.stageDateField) sets.push(`${ident(p.config.stageDateField)} = "updated_at"`);
-    await client.query(`UPDATE ${qualified(schema, obj.name)} SET ${sets.join(', ')} WHERE ${ident(p.config.field)} IS NULL`, params.values);
-  }
+async function workspaceOf(client: pg.PoolClient, schema: string): Promise<string | null> {
+  const res = await client.query<{ id: string }>('SELECT id FROM workspaces WHERE schema_name = $1', [schema]);
+  return res.rows[0]?.id ?? null;
 }

@@ -98,6 +98,7 @@ describe('the migrated database matches prisma/schema.prisma', () => {
       'approval_items',
       'approval_requests',
       'audit_events',
+      'backfills',
       'departments',
       'field_history',
       'group_members',
