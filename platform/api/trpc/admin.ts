@@ -9,6 +9,7 @@ import * as sets from '../../security/admin/permissionSets';
 import * as sharing from '../../security/admin/sharing';
 import * as users from '../../security/admin/users';
 import { startTransfer, transferPreview } from '../../security/transfer';
+import { workspaceBackfills } from '../../schema/backfillStatus';
 import { rightProcedure, router } from './init';
 
 const uuid = z.string().uuid();
@@ -133,6 +134,8 @@ export const adminRouter = router({
     }),
   users: rightProcedure('transferRecords').query(({ ctx }) => users.listUsers(getPrisma(), actorOf(ctx))),
 
+  /** Data backfills after upgrades, with progress (the admin screen polls it while one runs). */
+  backfills: rightProcedure('customizeMetadata').query(({ ctx }) => workspaceBackfills(ctx.rc)),
   sessions: rightProcedure('viewAudit').query(({ ctx }) => monitor.onlineSessions(getPrisma(), actorOf(ctx))),
   endSession: rightProcedure('viewAudit')
     .input(z.object({ id: uuid }))

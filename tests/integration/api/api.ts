@@ -3,6 +3,7 @@
  * routed by URL path, so tests read like HTTP: `api.get('/api/v1/records/account?limit=2')`.
  */
 import { expect } from 'vitest';
+import * as backfillsRoute from '../../../app/api/v1/admin/backfills/route';
 import * as approvalActionRoute from '../../../app/api/v1/approvals/[requestId]/[action]/route';
 import * as approvalBulkRoute from '../../../app/api/v1/approvals/bulk-approve/route';
 import * as approvalPendingRoute from '../../../app/api/v1/approvals/pending/route';
@@ -48,6 +49,7 @@ const ROUTES: [RegExp, string[], RouteModule][] = [
   [/^\/api\/v1\/approvals\/bulk-approve$/, [], approvalBulkRoute],
   [/^\/api\/v1\/approvals\/([^/]+)\/([^/]+)$/, ['requestId', 'action'], approvalActionRoute],
   [/^\/api\/v1\/recycle-bin\/([^/]+)$/, ['object'], recycleBinRoute],
+  [/^\/api\/v1\/admin\/backfills$/, [], backfillsRoute],
   [/^\/api\/v1\/metadata(\/.*)?$/, [], metadataRoute],
   // Last, as Next.js tries a catch-all last: any other /api/v1 address.
   [/^\/api\/v1(\/.*)?$/, [], catchAllRoute],
