@@ -69,7 +69,11 @@ function applyProcess(
     return null;
   }
   const procLabel = pickLabel(proc.label, ctx.locale);
-  const processChanged = mode === 'create' || prior?.[cfg.field] !== proc.name;
+  // A record from before its object had processes, which the upgrade's backfill has not reached
+  // yet, is in the default process at its stage (as reads show it and the backfill will store it).
+  const unfilled = prior !== null && isBlank(prior[cfg.field]);
+  const priorProcess = unfilled ? p.processes.find((x) => x.isDefault)!.name : prior?.[cfg.field];
+  const processChanged = mode === 'create' || priorProcess !== proc.name;
   if (processChanged && !proc.active)
     errors.push({ field: cfg.field, pointer: `/${cfg.field}`, code: 'process.inactive', message: t(ctx.locale, 'process.inactive', { process: procLabel }) });
   // A record moved to another process without a stage starts at that process's first stage.
@@ -91,7 +95,14 @@ function applyProcess(
     return null;
   }
   const from = prior ? ((prior[cfg.stageField] as string | null) ?? null) : null;
-  if (!processChanged && from === stageValue) return null;
+  if (!processChanged && from === stageValue) {
+    // Stored now with what the backfill would have given it.
+    if (unfilled) {
+      set(cfg.forecastField, stage.forecast);
+      set(cfg.stageDateField, prior.updated_at);
+    }
+    return null;
+  }
   if (!stage.active)
     errors.push({
       field: cfg.stageField,

@@ -113,6 +113,18 @@ describe('an upgrade needing backfills of tables with rows', () => {
     }
   });
 
+  it('an edit of a record the backfill has not reached keeps its stage, probability and history', async () => {
+    const [row] = await q<{ id: string }>(`SELECT id FROM "${schema}"."opportunity" WHERE sales_process IS NULL AND stage = 'negotiation' ORDER BY id DESC LIMIT 1`);
+    const before = (await api.get(`/api/v1/records/opportunity/${row.id}`)).body.record;
+    const history = (await api.get(`/api/v1/records/opportunity/${row.id}/stage-history`)).body.history;
+    const res = await api.patch(`/api/v1/records/opportunity/${row.id}`, { next_step: 'Call back' });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body.record).toMatchObject({ stage: 'negotiation', sales_process: 'product_sale', forecast_category: 'commit', probability: before.probability });
+    expect((await api.get(`/api/v1/records/opportunity/${row.id}/stage-history`)).body.history).toEqual(history);
+    const [stored] = await q(`SELECT sales_process, forecast_category FROM "${schema}"."opportunity" WHERE id = $1`, [row.id]);
+    expect(stored).toEqual({ sales_process: 'product_sale', forecast_category: 'commit' });
+  });
+
   it('shows its progress to administrators over REST, and not to reps', async () => {
     const res = await backfillsOverRest();
     expect(res.status, JSON.stringify(res.body)).toBe(200);
