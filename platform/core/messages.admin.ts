@@ -195,4 +195,21 @@ export const ADMIN_MESSAGES = {
   'account.key.copied': { en: 'Copied', zh: '已复制' },
   'account.key.copyFailed': { en: 'Could not copy: select the key and copy it by hand', zh: '复制失败，请手动选择并复制密钥' },
   'account.key.done': { en: 'I have copied it', zh: '我已复制' },
+  // data upgrades (backfills)
+  'admin.backfills': { en: 'Data upgrades', zh: '数据升级' },
+  'admin.backfill.intro': {
+    en: 'After an upgrade adds roll-ups or sales processes, existing records get their values in the background. Until then the values are computed when read, so screens stay correct.',
+    zh: '升级新增汇总字段或销售流程后，系统会在后台为已有记录补齐数据。补齐完成前，这些值在读取时实时计算，页面显示始终准确。',
+  },
+  'admin.backfill.object': { en: 'Object', zh: '对象' },
+  'admin.backfill.field': { en: 'Field', zh: '字段' },
+  'admin.backfill.status': { en: 'Status', zh: '状态' },
+  'admin.backfill.progress': { en: 'Progress', zh: '进度' },
+  'admin.backfill.rows': { en: '{done} of {total} records', zh: '已处理 {done} / {total} 条记录' },
+  'admin.backfill.started': { en: 'Started', zh: '开始时间' },
+  'admin.backfill.finished': { en: 'Finished', zh: '完成时间' },
+  'admin.backfill.queued': { en: 'Waiting', zh: '排队中' },
+  'admin.backfill.running': { en: 'Running', zh: '进行中' },
+  'admin.backfill.done': { en: 'Done', zh: '已完成' },
+  'admin.backfill.failed': { en: 'Failed (will retry)', zh: '失败（将自动重试）' },
 } as const satisfies Record<string, { en: string; zh: string }>;

@@ -65,6 +65,7 @@ const ADMIN_PAGES: { key: string; right: keyof SystemRights; label: MessageKey }
   { key: 'designer', right: 'customizeMetadata', label: 'designer.objects' },
   { key: 'designer/revisions', right: 'customizeMetadata', label: 'designer.revisions' },
   { key: 'packages', right: 'customizeMetadata', label: 'designer.packages' },
+  { key: 'backfills', right: 'customizeMetadata', label: 'admin.backfills' },
 ];
 
 export function AppShell({ objects, userName, system, children }: { objects: NavObject[]; userName: string; system: SystemRights; children: React.ReactNode }) {
