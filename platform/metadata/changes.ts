@@ -18,6 +18,9 @@ import type { FieldDef, FieldTypeName } from '../fields/types';
 import { Params } from '../core/sql';
 import { rollupUpdateSql } from '../rules/rollups';
 import { readCatalog, workspaceTables } from '../schema/catalog';
+import { queueBackfills } from '../schema/backfillJob';
+import { loadPending } from '../schema/backfillPending';
+import { recordBackfills, type BackfillItem } from '../schema/backfills';
 import { applySchemaActions } from '../schema/converge';
 import { dbName } from '../schema/names';
 import { planSchema } from '../schema/plan';
@@ -235,6 +238,8 @@ function changedKeys(before: Items, after: Items, deltasBefore: Map<string, Delt
  * every problem, and leaves nothing half-written.
  */
 export async function commitChange(actor: ChangeActor, summary: string, build: (state: CurrentState, client: pg.PoolClient) => ChangePlan | Promise<ChangePlan>): Promise<CommitResult> {
+  // Roll-ups of big tables left to the job queue (recorded in the transaction, queued after it).
+  const deferred: { model: MetadataModel; items: BackfillItem[] }[] = [];
   const result = await withTransaction(actor.pool, async (client) => {
     await client.query('SELECT 1 FROM workspaces WHERE id = $1 FOR UPDATE', [actor.workspace.id]);
     const state = await currentState(client, actor.workspace.id);
@@ -259,7 +264,8 @@ export async function commitChange(actor: ChangeActor, summary: string, build: (
       await runDdl(client, sql);
       ddl.push(sql);
     });
-    await recomputeRollups(client, actor.workspace.schema, state.effective.model, next.model, ddl);
+    const big = await recomputeRollups(client, actor.workspace.schema, state.effective.model, next.model, ddl);
+    if (big.length) deferred.push({ model: next.model, items: await recordBackfills(client, actor.workspace.id, actor.workspace.schema, big) });
 
     // Deltas: delete the gone, upsert the changed (a new key gets the next seq, an old one keeps its place).
     for (const key of deltasBefore.keys()) {
@@ -301,11 +307,22 @@ export async function commitChange(actor: ChangeActor, summary: string, build: (
     );
     return { revision, changes, ddl };
   }, { long: true });
+  for (const { model } of deferred) {
+    await loadPending(actor.pool, actor.workspace, model);
+    await queueBackfills(actor.pool, actor.workspace.id);
+  }
   return result;
 }
 
-/** Roll-ups added or redefined get their values for every parent, in the change's transaction. */
-async function recomputeRollups(client: pg.PoolClient, schema: string, before: MetadataModel, after: MetadataModel, ddl: string[]): Promise<void> {
+/** Parents above this many rows get a changed roll-up's values from the job queue, not in the change (TESSERA_BACKFILL_INLINE_ROWS). */
+const inlineRows = () => Number(process.env.TESSERA_BACKFILL_INLINE_ROWS ?? 10_000);
+
+/**
+ * Roll-ups added or redefined get their values for every parent, in the change's transaction; on a
+ * big parent table they are returned instead, for a backfill (reads compute them until it is done).
+ */
+async function recomputeRollups(client: pg.PoolClient, schema: string, before: MetadataModel, after: MetadataModel, ddl: string[]): Promise<BackfillItem[]> {
+  const big: BackfillItem[] = [];
   for (const child of after.objects.values()) {
     for (const feed of child.rollupsFed) {
       const old = before.objects.get(feed.object)?.fieldMap.get(feed.field.name);
@@ -317,11 +334,18 @@ async function recomputeRollups(client: pg.PoolClient, schema: string, before: M
         await client.query(sql);
         ddl.push(sql);
       }
+      const limit = Math.max(0, Math.floor(inlineRows()));
+      const rows = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM (SELECT 1 FROM ${qualified(schema, feed.object)} LIMIT ${limit + 1}) AS "s"`);
+      if (rows.rows[0].n > limit) {
+        big.push({ object: feed.object, field: feed.field.name, kind: 'rollup' });
+        continue;
+      }
       const params = new Params();
       const summarised = feed.field.summary?.field ? child.fieldMap.get(feed.field.summary.field) : undefined;
       await client.query(rollupUpdateSql(schema, child.name, feed, params, null, summarised), params.values);
     }
   }
+  return big;
 }
 
 async function runDdl(client: pg.PoolClient, sql: string): Promise<void> {

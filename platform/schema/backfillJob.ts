@@ -19,13 +19,13 @@ export const backfillBatchSize = () => Number(process.env.TESSERA_BACKFILL_BATCH
 
 type Fill = (client: pg.PoolClient, ids: string[]) => Promise<void>;
 
-const g = globalThis as unknown as { __tesseraBackfill?: { enqueue?: (id: string) => Promise<void>; stopping?: boolean } };
-const state = () => (g.__tesseraBackfill ??= {});
+/** `stops` counts stop requests: a run stops when it changed since the run began. */
+const g = globalThis as unknown as { __tesseraBackfill?: { enqueue?: (id: string) => Promise<void>; stops: number } };
+const state = () => (g.__tesseraBackfill ??= { stops: 0 });
 
 /** Route recorded backfills to the job queue (the process that runs workers sets it). */
 export function setBackfillQueue(enqueue: ((id: string) => Promise<void>) | undefined): void {
   state().enqueue = enqueue;
-  if (enqueue) state().stopping = false;
 }
 
 /** Queue the unfinished backfills of a workspace, or of all (start-up: what a restart cut short). */
@@ -41,7 +41,7 @@ export async function queueBackfills(db: Queryable, workspaceId?: string): Promi
 
 /** Let running backfills stop after their current batch (shutdown); they resume at the next start. */
 export function stopBackfills(): void {
-  state().stopping = true;
+  state().stops++;
 }
 
 /** How one batch fills its rows, or null when the metadata no longer has the field. */
@@ -92,13 +92,14 @@ export async function runBackfill(pool: pg.Pool, id: string, opts: RunOptions = 
   const meta = await getMetadata(ws, pool);
   const table = qualified(ws.schema, row.object);
   const batchSize = opts.batchSize ?? backfillBatchSize();
+  const stops = state().stops;
   try {
     const fill = fillOf(meta, ws.schema, row);
     if (fill) {
       const total = Number((await pool.query<{ n: string }>(`SELECT count(*) AS n FROM ${table}`)).rows[0].n);
       await pool.query(`UPDATE backfills SET status = 'running', error = NULL, total_rows = $2, updated_at = now() WHERE id = $1`, [id, total]);
       for (let batches = 0; ; batches++) {
-        if (state().stopping || (opts.maxBatches !== undefined && batches >= opts.maxBatches)) return 'stopped';
+        if (state().stops !== stops || (opts.maxBatches !== undefined && batches >= opts.maxBatches)) return 'stopped';
         const n = await withTransaction(pool, async (client) => {
           // The backfill's row first: two runners of one backfill take turns and share its progress.
           const at = await client.query<{ last_id: string | null }>('SELECT last_id FROM backfills WHERE id = $1 FOR UPDATE', [id]);

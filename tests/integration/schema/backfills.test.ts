@@ -10,6 +10,8 @@ import { bulkInsert } from '../../../platform/data/bulk';
 import { pendingObjects } from '../../../platform/data/pending';
 import { getPrisma } from '../../../platform/db/prisma';
 import { withTransaction } from '../../../platform/db/pool';
+import type { FieldDef } from '../../../platform/fields/types';
+import * as designer from '../../../platform/metadata/designer';
 import { runBackfill } from '../../../platform/schema/backfillJob';
 import { convergeWorkspace, staleWorkspaces } from '../../../platform/schema/workspaces';
 import { createApiKey } from '../../../platform/security/apiKeys';
@@ -171,5 +173,36 @@ describe('an upgrade needing backfills of tables with rows', () => {
     for (const r of stored) expect({ won: r.won, open: r.open }).toEqual(expected.get(r.id));
     const deals = await q<{ stage: string; sales_process: string; forecast_category: string }>(`SELECT stage, sales_process, forecast_category FROM "${schema}"."opportunity"`);
     expect(deals.every((d) => d.sales_process === 'product_sale' && d.forecast_category === FORECAST[d.stage])).toBe(true);
+  });
+
+  it('a roll-up an admin adds on a big table is left to the job queue too, and reads right meanwhile', async () => {
+    process.env.TESSERA_BACKFILL_INLINE_ROWS = '50';
+    try {
+      const field = {
+        name: 'largest_deal',
+        type: 'rollup',
+        label: { en: 'Largest deal', zh: '最大商机' },
+        summary: { object: 'opportunity', via: 'account', fn: 'max', field: 'amount' },
+      };
+      await designer.saveField({ pool: await pool(), workspace: api.tw.workspace, userId: api.tw.admin.id }, 'account', field as unknown as FieldDef, 'create');
+    } finally {
+      delete process.env.TESSERA_BACKFILL_INLINE_ROWS;
+    }
+    expect(await q(`SELECT 1 FROM "${schema}"."account" WHERE largest_deal IS NOT NULL`)).toEqual([]);
+    const [{ id, status }] = await q<{ id: string; status: string }>(`SELECT id, status FROM backfills WHERE workspace_id = $1 AND field = 'largest_deal'`, [api.tw.workspace.id]);
+    expect(status).toBe('queued');
+    const largest = async () =>
+      new Map(
+        (await q<{ id: string; max: number }>(`SELECT account AS id, max(amount)::float AS max FROM "${schema}"."opportunity" WHERE deleted_at IS NULL GROUP BY account`)).map(
+          (r) => [r.id, r.max],
+        ),
+      );
+    const expected = await largest();
+    const list = await api.get('/api/v1/records/account?limit=200');
+    expect(list.status, JSON.stringify(list.body)).toBe(200);
+    for (const r of list.body.records) expect(Number(r.largest_deal), r.name).toBe(expected.get(r.id));
+    expect(await runBackfill(await pool(), id, { batchSize: 80 })).toBe('done');
+    const stored = await q<{ id: string; max: number }>(`SELECT id, largest_deal::float AS max FROM "${schema}"."account"`);
+    for (const r of stored) expect(r.max).toBe(expected.get(r.id));
   });
 });
