@@ -28,7 +28,7 @@ const waitMs = () => Number(process.env.TESSERA_CONVERGE_WAIT_MS ?? 5000);
 /**
  * Make sure a workspace's schema is converged before it serves a request. `knownRevision` (the
  * metadata revision read with the session) lets a workspace already seen cost no query at all.
- * A converge that takes long (an upgrade backfilling a big table) goes on in the background and
+ * A converge that takes long (another server holding its lock, DDL waiting on a busy table) goes on in the background and
  * the request answers UNAVAILABLE with Retry-After rather than hanging or reading half-upgraded data.
  */
 export async function ensureConverged(pool: pg.Pool, ws: WorkspaceRef, knownRevision?: number, locale: Locale = 'en'): Promise<void> {

@@ -79,8 +79,9 @@ const isTimeout = (e: unknown) => (e as { code?: string }).code === '57014';
 /**
  * Start-up: converge the workspaces that changed (an unchanged one costs nothing), for at most
  * `budgetMs`; the rest converge on first use or in the background, so start-up time does not grow
- * with the number of workspaces. A converge that would run past the budget (a backfill of a big
- * table) is cancelled and rolled back, and left to the background too.
+ * with the number of workspaces. A converge that would run past the budget (another server holding
+ * its lock) is cancelled and rolled back, and left to the background too; data backfills never run
+ * in a converge (they are queued jobs, backfills.ts).
  */
 export async function convergeStaleWorkspaces(pool: pg.Pool, budgetMs = Infinity): Promise<StartupConverge> {
   const stale = await staleWorkspaces(pool);
