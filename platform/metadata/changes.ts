@@ -12,6 +12,7 @@ import type { MessageKey } from '../core/i18n';
 import { problem, problemsError } from '../core/problems';
 import { ident, qualified } from '../core/identifiers';
 import type { WorkspaceRef } from '../data/context';
+import { pendingObjects } from '../data/pending';
 import { withTransaction } from '../db/pool';
 import { FIELD_TYPES, fieldType } from '../fields/registry';
 import type { FieldDef, FieldTypeName } from '../fields/types';
@@ -238,8 +239,8 @@ function changedKeys(before: Items, after: Items, deltasBefore: Map<string, Delt
  * every problem, and leaves nothing half-written.
  */
 export async function commitChange(actor: ChangeActor, summary: string, build: (state: CurrentState, client: pg.PoolClient) => ChangePlan | Promise<ChangePlan>): Promise<CommitResult> {
-  // Roll-ups of big tables left to the job queue (recorded in the transaction, queued after it).
-  const deferred: { model: MetadataModel; items: BackfillItem[] }[] = [];
+  // The committed model, and whether roll-ups of big tables were left to the job queue.
+  const done: { model: MetadataModel; queued: boolean }[] = [];
   const result = await withTransaction(actor.pool, async (client) => {
     await client.query('SELECT 1 FROM workspaces WHERE id = $1 FOR UPDATE', [actor.workspace.id]);
     const state = await currentState(client, actor.workspace.id);
@@ -265,7 +266,7 @@ export async function commitChange(actor: ChangeActor, summary: string, build: (
       ddl.push(sql);
     });
     const big = await recomputeRollups(client, actor.workspace.schema, state.effective.model, next.model, ddl);
-    if (big.length) deferred.push({ model: next.model, items: await recordBackfills(client, actor.workspace.id, actor.workspace.schema, big) });
+    done.push({ model: next.model, queued: (await recordBackfills(client, actor.workspace.id, actor.workspace.schema, big)).length > 0 });
 
     // Deltas: delete the gone, upsert the changed (a new key gets the next seq, an old one keeps its place).
     for (const key of deltasBefore.keys()) {
@@ -307,9 +308,10 @@ export async function commitChange(actor: ChangeActor, summary: string, build: (
     );
     return { revision, changes, ddl };
   }, { long: true });
-  for (const { model } of deferred) {
-    await loadPending(actor.pool, actor.workspace, model);
-    await queueBackfills(actor.pool, actor.workspace.id);
+  // Pending columns are read through a list of the table's columns: rebuilt for the new ones.
+  for (const { model, queued } of done) {
+    if (queued || pendingObjects(actor.workspace.schema).length) await loadPending(actor.pool, actor.workspace, model);
+    if (queued) await queueBackfills(actor.pool, actor.workspace.id);
   }
   return result;
 }

@@ -201,6 +201,12 @@ describe('an upgrade needing backfills of tables with rows', () => {
     const list = await api.get('/api/v1/records/account?limit=200');
     expect(list.status, JSON.stringify(list.body)).toBe(200);
     for (const r of list.body.records) expect(Number(r.largest_deal), r.name).toBe(expected.get(r.id));
+    // A field added while the backfill is pending is read and filtered on at once.
+    const note = { name: 'bf_note', type: 'text', label: { en: 'Note', zh: '备注' } };
+    await designer.saveField({ pool: await pool(), workspace: api.tw.workspace, userId: api.tw.admin.id }, 'account', note as unknown as FieldDef, 'create');
+    const withNote = await api.get(`/api/v1/records/account?limit=200&${filterParam({ field: 'bf_note', op: 'is_empty' })}`);
+    expect(withNote.status, JSON.stringify(withNote.body)).toBe(200);
+    expect(withNote.body.records).toHaveLength(ACCOUNTS);
     expect(await runBackfill(await pool(), id, { batchSize: 80 })).toBe('done');
     const stored = await q<{ id: string; max: number }>(`SELECT id, largest_deal::float AS max FROM "${schema}"."account"`);
     for (const r of stored) expect(r.max).toBe(expected.get(r.id));
