@@ -102,11 +102,11 @@ export async function runBackfill(pool: pg.Pool, id: string, opts: RunOptions = 
         if (state().stops !== stops || (opts.maxBatches !== undefined && batches >= opts.maxBatches)) return 'stopped';
         const n = await withTransaction(pool, async (client) => {
           // The backfill's row first: two runners of one backfill take turns and share its progress.
-          const at = await client.query<{ last_id: string | null }>('SELECT last_id FROM backfills WHERE id = $1 FOR UPDATE', [id]);
-          const ids = await client.query<{ id: string }>(
-            `SELECT "id" FROM ${table} WHERE ($1::uuid IS NULL OR "id" > $1::uuid) ORDER BY "id" LIMIT ${Math.max(1, Math.floor(batchSize))} FOR NO KEY UPDATE`,
-            [at.rows[0]?.last_id ?? null],
-          );
+          const last = (await client.query<{ last_id: string | null }>('SELECT last_id FROM backfills WHERE id = $1 FOR UPDATE', [id])).rows[0]?.last_id ?? null;
+          const limit = `ORDER BY "id" LIMIT ${Math.max(1, Math.floor(batchSize))} FOR NO KEY UPDATE`;
+          const ids = last
+            ? await client.query<{ id: string }>(`SELECT "id" FROM ${table} WHERE "id" > $1::uuid ${limit}`, [last])
+            : await client.query<{ id: string }>(`SELECT "id" FROM ${table} ${limit}`);
           if (!ids.rowCount) return 0;
           const batch = ids.rows.map((r) => r.id);
           await fill(client, batch);
