@@ -3,6 +3,12 @@
  * workspaces up to date behind the serving app, and stop both when the server is told to stop.
  */
 export async function register() {
+  if (process.env.NEXT_RUNTIME === 'nodejs' && process.env.DATABASE_URL) {
+    // Every app server, workers or not, learns of backfills other servers record or finish.
+    const { watchPending } = await import('./platform/schema/backfillPending');
+    const { getPool } = await import('./platform/db/pool');
+    watchPending(getPool());
+  }
   if (process.env.NEXT_RUNTIME === 'nodejs' && process.env.DATABASE_URL && process.env.TESSERA_WORKERS !== '0') {
     const { startWorkers, stopJobs } = await import('./platform/automation/jobs');
     const { convergeInBackground, stopBackgroundConverge } = await import('./platform/schema/lazy');

@@ -1,8 +1,9 @@
 /**
  * Keeps the process-local map of pending columns (data/pending.ts) current. A request pays nothing
- * while nothing is pending: the process asks which workspaces have unfinished backfills at most
- * once every TESSERA_BACKFILL_CHECK_MS (one query, whatever the number of workspaces), and builds
- * a workspace's pending tables only while it has some. Converge and the backfill job refresh a
+ * while nothing is pending: the process asks which workspaces have unfinished backfills on its
+ * first request and then every TESSERA_BACKFILL_CHECK_MS on a timer (one query, whatever the
+ * number of workspaces; watchPending), and builds a workspace's pending tables only while it has
+ * some. Converge and the backfill job refresh a
  * workspace at once, so the process that records or finishes a backfill never reads stale values.
  */
 import { ident } from '../core/identifiers';
@@ -27,7 +28,7 @@ interface PendingState {
   built: Map<string, { revision: string; at: number; schema: string }>;
   checking?: Promise<void>;
 }
-const g = globalThis as unknown as { __tesseraBackfillPending?: PendingState };
+const g = globalThis as unknown as { __tesseraBackfillPending?: PendingState; __tesseraPendingTimer?: NodeJS.Timeout };
 const state = (): PendingState => (g.__tesseraBackfillPending ??= { checkedAt: 0, workspaces: new Set(), built: new Map() });
 const checkMs = () => Number(process.env.TESSERA_BACKFILL_CHECK_MS ?? 5000);
 
@@ -96,16 +97,27 @@ async function check(db: Queryable): Promise<void> {
 }
 
 /**
- * Before a request reads: make the pending columns of `ws` current. Costs no query unless the
- * process-wide check is due, or the workspace has unfinished backfills not built since that check
- * or at another metadata revision.
+ * Before a request reads: make the pending columns of `ws` current. Costs no query but on the
+ * first request of a process, or while the workspace has unfinished backfills not built since the
+ * last check or at another metadata revision.
  */
 export async function refreshPending(db: Queryable, ws: WorkspaceKey & { name: string }, metadataRevision?: number): Promise<void> {
   const s = state();
-  if (Date.now() - s.checkedAt > checkMs()) await check(db);
+  // The first request of a process asks; after that, watchPending's timer does (not requests).
+  if (!s.checkedAt) await check(db);
   if (!s.workspaces.has(ws.id)) return;
   const meta = await getMetadata(ws, db, metadataRevision);
   const built = s.built.get(ws.id);
   if (built && built.revision === meta.revision && built.at >= s.checkedAt) return;
   await loadPending(db, ws, meta);
+}
+
+/**
+ * Check every TESSERA_BACKFILL_CHECK_MS in the background (the app server starts it once), so
+ * backfills other servers record or finish are seen without any request waiting on the question.
+ */
+export function watchPending(db: Queryable, log: (l: string) => void = console.error): void {
+  g.__tesseraPendingTimer ??= setInterval(() => {
+    check(db).catch((e: Error) => log(`[backfills] check: ${e.message}`));
+  }, checkMs()).unref();
 }
