@@ -21,6 +21,7 @@ export const multiPicklistType = scalarType<PicklistFieldDef>({
   widget: optionsWidget,
   operators: ['includes_any', 'includes_all', 'excludes_all', 'is_empty', 'is_not_empty'],
   sortable: false,
+  unsortedIndex: 'gin',
   filterInput: 'options',
   changeChecks: optionChecks,
   format: (f, v, locale) => (Array.isArray(v) ? v.map((x) => optionLabel(f, x, locale)).join(', ') : ''),

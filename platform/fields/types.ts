@@ -270,8 +270,12 @@ export interface FieldTypeModule<F extends FieldDef = FieldDef> {
   /** The roll-up functions that may summarise a stored value of this type (count needs no field). */
   summarisedBy?: RollupSummary['fn'][];
   operators: OperatorName[];
-  /** Whether lists may sort by this field. */
+  /** Whether lists may sort by this field (an `indexed` field of a sortable type gets an index in sort order). */
   sortable: boolean;
+  /** Indexed whatever the metadata says (a lookup: joins, related lists and owner branches read by it). */
+  alwaysIndexed?: boolean;
+  /** How an `indexed` field of a type lists cannot sort by is indexed (GIN: containment of array values). */
+  unsortedIndex?: 'gin';
   /** API values -> column values (only keys present in the input are returned). */
   toColumns(field: F, input: Record<string, unknown>): Record<string, unknown>;
   /** Column values -> API values. */

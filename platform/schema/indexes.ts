@@ -59,14 +59,18 @@ export function objectIndexes(obj: ObjectModel, meta: MetadataModel): IndexSpec[
     const type = fieldType(f);
     if (type.columns(f)[0].virtual) continue;
     const col = type.columns(f)[0].name;
-    if (f.type === 'lookup') add({ name: dbName(t, col, 'idx'), body: `(${ident(col)})` });
+    if (type.alwaysIndexed) add({ name: dbName(t, col, 'idx'), body: `(${ident(col)})` });
     if (f.unique) add({ name: dbName(t, col, 'key'), body: `(${ident(col)})`, unique: true, where: '"deleted_at" IS NULL' });
     if (f.indexed && type.sortable) sortIndexes(t, [{ column: col, dir: 'asc' }]).forEach(add);
-    else if (f.indexed && f.type === 'multi_picklist') add({ name: dbName(t, col, 'gin'), body: `USING gin (${ident(col)})` });
+    else if (f.indexed && type.unsortedIndex === 'gin') add({ name: dbName(t, col, 'gin'), body: `USING gin (${ident(col)})` });
   }
   for (const view of meta.views.get(obj.name) ?? []) {
-    // A sort on a formula cannot use an index (its value is computed when read).
-    if (view.sort?.length && !view.sort.some((s) => obj.fieldMap.get(s.field)?.type === 'formula')) {
+    // A sort on a virtual column (a formula, computed when read) cannot use an index.
+    const virtual = (name: string) => {
+      const f = obj.fieldMap.get(name);
+      return !f || fieldType(f).columns(f)[0].virtual === true;
+    };
+    if (view.sort?.length && !view.sort.some((s) => virtual(s.field))) {
       const keys = view.sort.map((s) => {
         const f = obj.fieldMap.get(s.field)!;
         return { column: fieldType(f).columns(f)[0].name, dir: (s.dir ?? 'asc') as 'asc' | 'desc' };

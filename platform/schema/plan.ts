@@ -8,6 +8,7 @@ import { fieldType } from '../fields/registry';
 import type { ColumnSpec } from '../fields/types';
 import type { MetadataModel, ObjectModel } from '../metadata/model';
 import type { Catalog } from './catalog';
+import { isLookup } from '../fields/guards';
 import { objectIndexes } from './indexes';
 import { dbName } from './names';
 
@@ -96,7 +97,7 @@ export function planSchema(meta: MetadataModel, schema: string, live: Catalog): 
   for (const obj of meta.objects.values()) {
     const table = qualified(schema, obj.name);
     for (const f of obj.fields) {
-      if (f.type !== 'lookup' || !f.target) continue;
+      if (!isLookup(f)) continue; // a link to a record of the workspace (owners point at users, through the users mirror)
       const fk = dbName(obj.name, f.name, 'fkey');
       if (live.constraints.has(fk)) continue;
       const onDelete = f.onDelete === 'restrict' ? 'RESTRICT' : 'SET NULL';
