@@ -8,6 +8,7 @@ import { commitChange } from '../changes';
 import { effectiveItem, notFound, objectNamed, setItems, stripSchema } from '../documents';
 import type { LayoutDefinition, ObjectModel } from '../model';
 import type { BuildContext, DocumentKind, KindDoc } from './types';
+import { isLookup } from '../../fields/guards';
 
 /** A layout without the fields that are archived: they come back when restored. */
 function withoutArchived(def: LayoutDefinition, obj: ObjectModel): LayoutDefinition {
@@ -34,7 +35,7 @@ function build(docs: KindDoc<LayoutDefinition>[], { objects, unusable, archived,
       const lookup = child?.fieldMap.get(r.field);
       if (!child && unusable.has(r.object)) return;
       if (!child) err(file, `/relatedLists/${i}/object`, 'layout.related', { object: r.object });
-      else if (!lookup || lookup.type !== 'lookup' || lookup.target !== def.object) {
+      else if (!isLookup(lookup) || lookup.target !== def.object) {
         err(file, `/relatedLists/${i}/field`, 'layout.related.lookup', { object: r.object, field: r.field, parent: def.object }, 'layout.related');
       }
       (r.columns ?? []).forEach((c, j) => {

@@ -11,8 +11,7 @@ import objectSchema from '../../../metadata/schema/object.schema.json' with { ty
 import type { ErrorDetail, MessageParams } from '../../core/errors';
 import type { MessageKey } from '../../core/i18n';
 import { problem } from '../../core/problems';
-import { currencyColumn } from '../../fields/currency';
-import { hasOptions } from '../../fields/guards';
+import { hasOptions, isLookup } from '../../fields/guards';
 import { fieldType } from '../../fields/registry';
 import type { FieldDef } from '../../fields/types';
 import type { ObjectDefinition, ObjectModel } from '../model';
@@ -72,13 +71,13 @@ function checkObject(def: ObjectDefinition, file: string, names: Set<string>, ar
     if (PROTOTYPE_NAMES.has(field.name)) err(`/fields/${i}/name`, 'field.reserved.prototype', { field: field.name }, 'field.reserved');
     if (seen.has(field.name)) err(`/fields/${i}/name`, 'field.duplicate', { field: field.name, first: seen.get(field.name)! });
     seen.set(field.name, i);
-    if (field.type === 'lookup' && field.target && !field.archived && !names.has(field.target)) {
+    if (isLookup(field) && !field.archived && !names.has(field.target)) {
       err(`/fields/${i}/target`, archivedNames.has(field.target) ? 'field.target.archived' : 'field.target', { target: field.target }, 'field.target');
     }
-    if (field.type === 'currency') {
-      const companion = currencyColumn(field);
-      const clash = def.fields.findIndex((g) => g.name === companion);
-      if (clash >= 0) err(`/fields/${clash}/name`, 'field.reserved.currency', { field: companion, currencyField: field.name }, 'field.reserved');
+    // A column the type keeps next to the field's own (a currency's code) is a name no other field may take.
+    for (const c of fieldType(field).columns(field)) {
+      const clash = c.name === field.name ? -1 : def.fields.findIndex((g) => g.name === c.name);
+      if (clash >= 0) err(`/fields/${clash}/name`, 'field.reserved.currency', { field: c.name, currencyField: field.name }, 'field.reserved');
     }
     if (hasOptions(field) && field.options) {
       const values = field.options.map((o) => o.value);
