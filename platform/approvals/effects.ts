@@ -32,11 +32,11 @@ export async function people(db: pg.PoolClient, ids: (string | null | undefined)
   return new Map(res.rows.map((r) => [r.id, { id: r.id, name: r.name, email: r.email, locale: r.locale === 'zh-CN' ? 'zh-CN' : 'en' }]));
 }
 
-export function baseUrl(): string {
+function baseUrl(): string {
   return (process.env.TESSERA_BASE_URL ?? `http://localhost:${process.env.PORT ?? 3000}`).replace(/\/$/, '');
 }
 
-export const recordLink = (object: string, id: string) => `/o/${object}/${id}`;
+const recordLink = (object: string, id: string) => `/o/${object}/${id}`;
 
 /** Apply the flow's field updates for this moment; returns the record as it now is. */
 export async function applyFieldUpdates(

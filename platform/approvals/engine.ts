@@ -89,7 +89,7 @@ async function event(
 }
 
 /** Administrators deciding or recalling in others' place also go to the workspace audit log. */
-export async function auditApproval(client: pg.PoolClient, ctx: RecordContext, action: string, requestId: string, details: object): Promise<void> {
+async function auditApproval(client: pg.PoolClient, ctx: RecordContext, action: string, requestId: string, details: object): Promise<void> {
   await client.query('INSERT INTO audit_events (workspace_id, user_id, action, target_type, target_id, details) VALUES ($1, $2, $3, $4, $5, $6)', [
     ctx.workspace.id,
     ctx.user.id,

@@ -96,7 +96,3 @@ export class AppError extends Error {
 export function isAppError(e: unknown): e is AppError {
   return e instanceof AppError;
 }
-
-export function statusOf(code: ErrorCode): number {
-  return STATUS[code];
-}

@@ -3,7 +3,6 @@
  * Metadata labels carry both languages themselves; this catalog holds the runtime's own text.
  */
 export type Locale = 'en' | 'zh-CN';
-export const LOCALES: Locale[] = ['en', 'zh-CN'];
 
 /** A label as metadata stores it. */
 export interface Label {

@@ -38,7 +38,7 @@ export function problem(key: MessageKey | (string & { readonly kindMessage?: nev
 }
 
 /** A detail in `locale`: those with params are worded again from the catalog, the others were worded for the caller already. */
-export function localizeDetail(d: ErrorDetail, locale: Locale): ErrorDetail {
+function localizeDetail(d: ErrorDetail, locale: Locale): ErrorDetail {
   const key = d.key ?? d.code;
   if (!d.params || !hasMessage(key)) return d;
   return { ...d, message: word(locale, key, d.params) };
@@ -68,7 +68,7 @@ export function problemsError(details: ErrorDetail[], summary: MessageKey = 'met
 }
 
 /** A problem as one line for logs and the command line: "objects/deal.json#/fields/3/name message". */
-export function formatProblem(d: ErrorDetail): string {
+function formatProblem(d: ErrorDetail): string {
   const where = d.file ? `${d.file}#${d.pointer ?? '/'}` : d.pointer;
   return where ? `${where} ${d.message}` : d.message;
 }

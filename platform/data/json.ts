@@ -49,7 +49,7 @@ function sqlLiteral(text: string): string {
  * SQL for the JSON text of a record of `obj` (as the caller's metadata view has it: fields the
  * caller may not read are not in it), from the row alias `alias`. Built once per metadata view.
  */
-export function recordJsonSql(obj: ObjectModel, alias = 't'): string {
+function recordJsonSql(obj: ObjectModel, alias = 't'): string {
   const cached = alias === 't' ? cache.get(obj) : undefined;
   if (cached) return cached;
   const readers = new Map<string, ColumnReader>();

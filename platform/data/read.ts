@@ -23,7 +23,7 @@ import { rowToRecord, type RecordData } from './values';
 
 const UUID_RE = new RegExp(UUID_PATTERN);
 export const MAX_LIMIT = 200;
-export const DEFAULT_LIMIT = 50;
+const DEFAULT_LIMIT = 50;
 
 export interface ListOptions {
   /** Condition tree (JSON-decoded). */
@@ -52,7 +52,7 @@ export function isRecordId(id: unknown): id is string {
 }
 
 /** SQL (or null) restricting an object's rows to those the caller holds `mode` access to. */
-export async function accessSql(ctx: RecordContext, object: string, mode: AccessMode, params: Params, alias = 't'): Promise<string | null> {
+async function accessSql(ctx: RecordContext, object: string, mode: AccessMode, params: Params, alias = 't'): Promise<string | null> {
   const plan = await ctx.security.plan(object, mode);
   return compileAccess(plan, params, { workspaceId: ctx.workspace.id, object, userId: ctx.user.id }, alias);
 }

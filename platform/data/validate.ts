@@ -61,7 +61,7 @@ function build(obj: ObjectModel): ObjectValidators {
   };
 }
 
-export function validatorsFor(_meta: MetadataModel, obj: ObjectModel): ObjectValidators {
+function validatorsFor(_meta: MetadataModel, obj: ObjectModel): ObjectValidators {
   let v = cache.get(obj);
   if (!v) {
     v = build(obj);
@@ -97,7 +97,7 @@ export function normaliseInput(obj: ObjectModel, input: Record<string, unknown>)
   return out;
 }
 
-export function containsNul(value: unknown): boolean {
+function containsNul(value: unknown): boolean {
   if (typeof value === 'string') return value.includes('\u0000');
   return Array.isArray(value) && value.some(containsNul);
 }

@@ -6,7 +6,7 @@
 import { KEEP_COLUMN, TEXT_OPERATORS, scalarType } from './common';
 
 const TOKEN = /\{(YYYY|YY|MM|DD|0+)\}/g;
-export const AUTO_NUMBER_PATTERN = '^[^{}]*(\\{(YYYY|YY|MM|DD)\\}[^{}]*)*\\{0+\\}[^{}]*(\\{(YYYY|YY|MM|DD)\\}[^{}]*)*$';
+const AUTO_NUMBER_PATTERN = '^[^{}]*(\\{(YYYY|YY|MM|DD)\\}[^{}]*)*\\{0+\\}[^{}]*(\\{(YYYY|YY|MM|DD)\\}[^{}]*)*$';
 
 /** The period key a counter belongs to: the pattern with only its date tokens filled in. */
 export function autoNumberPeriod(pattern: string, now: Date): string {

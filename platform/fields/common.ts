@@ -97,7 +97,7 @@ export function scalarType<F extends FieldDef>(spec: ScalarSpec<F>): FieldTypeMo
   };
 }
 
-export function emptyToNull(cell: string): string | null {
+function emptyToNull(cell: string): string | null {
   const v = cell.trim();
   return v === '' ? null : v;
 }

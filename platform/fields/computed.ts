@@ -21,7 +21,7 @@ import type { ColumnSpec, FieldDef, FieldTypeModule, FieldTypeName, FormulaField
 
 export type ComputedFieldDef = FormulaFieldDef | RollupFieldDef;
 
-export const RETURN_TYPES: ReturnTypeName[] = ['number', 'currency', 'percent', 'text', 'date', 'datetime', 'boolean'];
+const RETURN_TYPES: ReturnTypeName[] = ['number', 'currency', 'percent', 'text', 'date', 'datetime', 'boolean'];
 
 /** The stored type a result type behaves as. */
 const BASE: Record<ReturnTypeName, FieldTypeModule> = {

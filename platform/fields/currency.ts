@@ -8,12 +8,12 @@ import { numericChangeChecks, numericParams, numericSchema, numericSqlType } fro
 import type { CurrencyFieldDef, FieldTypeModule } from './types';
 
 const DEFAULTS = { precision: 18, scale: 2 };
-export const CURRENCY_CODE = /^[A-Z]{3}$/;
+const CURRENCY_CODE = /^[A-Z]{3}$/;
 
 /** The codes a form offers for an amount. */
 export const CURRENCY_CODES = ['CNY', 'USD', 'EUR', 'HKD', 'JPY', 'GBP', 'SGD', 'TWD'];
 
-export function currencyColumn(field: Pick<CurrencyFieldDef, 'name'>): string {
+function currencyColumn(field: Pick<CurrencyFieldDef, 'name'>): string {
   return `${field.name}_currency`;
 }
 
@@ -110,7 +110,7 @@ export const currencyType: FieldTypeModule<CurrencyFieldDef> = {
 const SYMBOLS: Record<string, string> = { '¥': 'CNY', '￥': 'CNY', $: 'USD', '€': 'EUR', '£': 'GBP' };
 
 /** The currency a spreadsheet cell names by symbol or code, if any ("RMB" is CNY). */
-export function currencyWritten(cell: string): string | undefined {
+function currencyWritten(cell: string): string | undefined {
   const v = cell.trim();
   const symbol = SYMBOLS[v[0]] ?? SYMBOLS[v[v.length - 1]];
   if (symbol) return symbol;

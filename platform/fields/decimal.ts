@@ -6,8 +6,8 @@ import type { ChangeCheck, CurrencyFieldDef, FieldDef, NumberFieldDef } from './
 /** The numeric parameters a field may carry (computed fields borrow `scale`). */
 type NumericShape = Pick<NumberFieldDef, 'precision' | 'scale' | 'min' | 'max'>;
 
-export const precisionParam = { type: 'integer', minimum: 1, maximum: 30 };
-export const scaleParam = { type: 'integer', minimum: 0, maximum: 10 };
+const precisionParam = { type: 'integer', minimum: 1, maximum: 30 };
+const scaleParam = { type: 'integer', minimum: 0, maximum: 10 };
 
 /** Designer parameters shared by the numeric types (decimal, percent, currency). */
 export const numericParams = {

@@ -1,7 +1,7 @@
 /** Phone number: digits with the separators people write (+86 138-0013-8000, 021 6888 1234 转 12). */
 import { KEEP_COLUMN, maxLengthChecks, scalarType, TEXT_OPERATORS } from './common';
 
-export const PHONE_PATTERN = '^\\+?[0-9(][0-9 ()\\-.]{2,29}(\\s*(x|ext\\.?|转)\\s*[0-9]{1,6})?$';
+const PHONE_PATTERN = '^\\+?[0-9(][0-9 ()\\-.]{2,29}(\\s*(x|ext\\.?|转)\\s*[0-9]{1,6})?$';
 
 export const phoneType = scalarType({
   type: 'phone',

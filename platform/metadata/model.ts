@@ -159,7 +159,7 @@ export interface MetadataModel {
 }
 
 /** Columns every record table has, whatever its metadata says. */
-export const SYSTEM_COLUMNS = ['id', 'name', 'owner', 'created_at', 'updated_at', 'created_by', 'updated_by', 'version', 'deleted_at'] as const;
+const SYSTEM_COLUMNS = ['id', 'name', 'owner', 'created_at', 'updated_at', 'created_by', 'updated_by', 'version', 'deleted_at'] as const;
 
 const sys = (f: FieldDef): FieldDef => ({ ...f, system: true, readOnly: true });
 

@@ -6,9 +6,9 @@
 import { FIELD_TYPES, FIELD_TYPE_NAMES } from '../fields/registry';
 import type { JsonSchema } from '../fields/types';
 
-export const SCHEMA_BASE = 'https://tessera.dev/schema/';
+const SCHEMA_BASE = 'https://tessera.dev/schema/';
 
-export const COMMON_DEFS: Record<string, JsonSchema> = {
+const COMMON_DEFS: Record<string, JsonSchema> = {
   apiName: {
     type: 'string',
     pattern: '^[a-z][a-z0-9_]{0,62}$',

@@ -63,7 +63,7 @@ export interface PackageRow {
  * The layer of a package. An uninstalled package leaves only the objects and fields it added,
  * archived (hidden, data kept), until an admin purges them.
  */
-export function packageLayer(p: Pick<PackageRow, 'name' | 'entries' | 'status'>): Layer {
+function packageLayer(p: Pick<PackageRow, 'name' | 'entries' | 'status'>): Layer {
   const source = `package:${p.name}`;
   if (p.status === 'installed') return { source, entries: p.entries };
   const entries = p.entries
@@ -95,7 +95,7 @@ export interface Effective {
 }
 
 /** Validate composed documents with the meta-schemas, then build (all problems at once). */
-export function buildFromItems(items: Items, extraErrors: ErrorDetail[] = []): MetadataModel {
+function buildFromItems(items: Items, extraErrors: ErrorDetail[] = []): MetadataModel {
   const { docs, errors: orphans } = toDocuments(items);
   const errors = [...extraErrors, ...orphans];
   const valid = emptyDocuments();

@@ -34,7 +34,7 @@ function lines(before: Json | null, after: Json | null, prefix = ''): ChangeLine
 }
 
 /** What a stored change means to a person: added/removed/archived/restored/changed, property by property. */
-export function describeChange(c: RevisionChange): ReadableChange {
+function describeChange(c: RevisionChange): ReadableChange {
   const { kind, object, name } = parseKey(c.key);
   const archived = (v: Json | null) => isObject(v) && v.archived === true;
   let action: ReadableChange['action'] = 'changed';

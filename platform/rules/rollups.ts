@@ -44,7 +44,7 @@ export function rollupUpdateSql(schema: string, child: string, feed: RollupFeed,
  * records, null when created/deleted). Parents are locked first, in a fixed order, so concurrent
  * child writes under one parent take turns and the last to commit counts every other's child.
  */
-export async function updateRollups(client: pg.PoolClient, schema: string, child: ObjectModel, changes: { before: RecordData | null; after: RecordData | null }[]): Promise<void> {
+async function updateRollups(client: pg.PoolClient, schema: string, child: ObjectModel, changes: { before: RecordData | null; after: RecordData | null }[]): Promise<void> {
   if (!child.rollupsFed.length || !changes.length) return;
   const work: { feed: ObjectModel['rollupsFed'][number]; ids: string[] }[] = [];
   for (const feed of child.rollupsFed) {

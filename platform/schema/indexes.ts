@@ -34,7 +34,7 @@ export function sortKeySql(key: SortKeySpec, alias?: string): string {
  * `byOwner`, the owner comes first: the same sort for one owner's records, which is how lists of
  * users who see only their own (and their team's) records stay as fast as unrestricted ones.
  */
-export function sortIndex(table: string, keys: SortKeySpec[], byOwner = false): IndexSpec {
+function sortIndex(table: string, keys: SortKeySpec[], byOwner = false): IndexSpec {
   const flip = keys[0]?.dir === 'desc';
   const norm = keys.map((k) => ({ column: k.column, dir: (flip ? (k.dir === 'asc' ? 'desc' : 'asc') : k.dir) as 'asc' | 'desc' }));
   const last = norm[norm.length - 1]?.dir ?? 'asc';

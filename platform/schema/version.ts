@@ -11,7 +11,7 @@ import type { MetadataModel } from '../metadata/model';
 import { planSchema } from './plan';
 
 /** Bump when converge does something new that the stock DDL does not show. */
-export const SCHEMA_CODE_VERSION = 1;
+const SCHEMA_CODE_VERSION = 1;
 
 const cached = new WeakMap<MetadataModel, string>();
 

@@ -26,11 +26,6 @@ export async function findWorkspace(pool: pg.Pool, name: string): Promise<Worksp
   return res.rowCount ? toRef(res.rows[0]) : null;
 }
 
-export async function workspaceById(pool: pg.Pool, id: string): Promise<WorkspaceRef | null> {
-  const res = await pool.query<WorkspaceRow>('SELECT id, name, schema_name FROM workspaces WHERE id = $1', [id]);
-  return res.rowCount ? toRef(res.rows[0]) : null;
-}
-
 /** Create the workspace if missing and converge its schema with its metadata. */
 export async function ensureWorkspace(pool: pg.Pool, name: string, label = name): Promise<{ workspace: WorkspaceRef; plan: SchemaPlan }> {
   if (!isIdentifier(name) || name.length > 40) {

@@ -79,7 +79,7 @@ export interface SecurityModel {
 const cache = new Map<string, SecurityModel>();
 
 /** The current security revision of a workspace (what the cache is keyed by). */
-export async function securityRevision(db: Queryable, workspaceId: string): Promise<number> {
+async function securityRevision(db: Queryable, workspaceId: string): Promise<number> {
   const res = await db.query<{ security_revision: number }>('SELECT security_revision FROM workspaces WHERE id = $1', [workspaceId]);
   return res.rows[0]?.security_revision ?? 0;
 }

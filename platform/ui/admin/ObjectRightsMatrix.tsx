@@ -5,7 +5,7 @@ import type { MessageKey } from '../../core/i18n';
 import { useT } from '../i18n';
 import type { ObjectSummary } from './common';
 
-export const RIGHTS = ['create', 'read', 'edit', 'delete', 'viewAll', 'modifyAll'] as const;
+const RIGHTS = ['create', 'read', 'edit', 'delete', 'viewAll', 'modifyAll'] as const;
 export type Right = (typeof RIGHTS)[number];
 export type ObjectRights = Partial<Record<Right, boolean>>;
 

@@ -4,7 +4,7 @@ import { Button } from 'antd';
 import { useT } from '../i18n';
 
 /** Rows per page of the server's log procedures. */
-export const LOG_PAGE = 100;
+const LOG_PAGE = 100;
 
 /** The `before` of the next page: the time of the last row, when the last page was full. */
 export function nextBefore(pages: { data?: { at: string }[] }[]): string | undefined {

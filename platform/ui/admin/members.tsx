@@ -6,10 +6,10 @@ import { useT } from '../i18n';
 import { localLabel, userOptions, type Org } from './common';
 import { treeOptions } from './tree';
 
-export const MEMBER_TYPES = ['role', 'role_and_subordinates', 'department', 'department_and_children', 'group', 'user'] as const;
+const MEMBER_TYPES = ['role', 'role_and_subordinates', 'department', 'department_and_children', 'group', 'user'] as const;
 export type MemberType = (typeof MEMBER_TYPES)[number];
 
-export const MEMBER_TYPE_LABEL: Record<MemberType, MessageKey> = {
+const MEMBER_TYPE_LABEL: Record<MemberType, MessageKey> = {
   role: 'admin.member.role',
   role_and_subordinates: 'admin.member.roleAndSubordinates',
   department: 'admin.member.department',

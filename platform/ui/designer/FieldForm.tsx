@@ -80,7 +80,7 @@ function itemOf(d: { field?: string; pointer?: string }): string | null {
 const blank = (v: unknown) => v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0);
 
 /** The complete field definition to send: the saved one (when editing) with the form's values over it. */
-export function buildFieldDef(existing: Record<string, unknown> | null, v: Values, type: FieldTypeInfo): Record<string, unknown> {
+function buildFieldDef(existing: Record<string, unknown> | null, v: Values, type: FieldTypeInfo): Record<string, unknown> {
   const def: Record<string, unknown> = { ...(existing ?? {}) };
   const labelEn = v.labelEn.trim();
   def.name = v.name.trim();

@@ -21,7 +21,7 @@ export interface OptionRow {
 }
 
 let seq = 0;
-export function newOptionRow(): OptionRow {
+function newOptionRow(): OptionRow {
   seq += 1;
   return { key: `new-${Date.now().toString(36)}-${seq}`, value: '', en: '', zh: '', active: true, saved: false };
 }

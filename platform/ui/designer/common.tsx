@@ -122,7 +122,7 @@ export function showDesignerError(
 }
 
 /** Where a detail is, as a small line under its message: "objects/deal.json · /fields/3/name". */
-export function detailPlace(d: { file?: string; pointer?: string }): string {
+function detailPlace(d: { file?: string; pointer?: string }): string {
   return [d.file, d.pointer && d.pointer !== '/' ? d.pointer : undefined].filter(Boolean).join(' · ');
 }
 

@@ -24,7 +24,7 @@ const MOMENT_TITLES: Record<Moment, MessageKey> = {
   recall: 'designer.approval.onRecall',
 };
 /** The fields an approval may set: those the record service accepts (no computed, system or read-only fields; the owner may be). */
-export function writableFields(fields: FieldInfo[]): FieldInfo[] {
+function writableFields(fields: FieldInfo[]): FieldInfo[] {
   return fields.filter((f) => !f.readOnly);
 }
 

@@ -137,7 +137,7 @@ export function rowsToSteps(rows: StepRow[]): Obj[] {
 
 /** Problems the form shows before sending anything: a message key, or null. */
 /** An approver that names everything its kind needs. */
-export function approverComplete(a: Approver): boolean {
+function approverComplete(a: Approver): boolean {
   if (a.type === 'users') return a.users.length > 0;
   if (a.type === 'role') return Boolean(a.role);
   if (a.type === 'group') return Boolean(a.group);

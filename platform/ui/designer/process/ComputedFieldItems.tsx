@@ -16,7 +16,7 @@ import { useTRPC } from '../../trpc';
 import type { DesignerField } from '../common';
 import { FormulaInput, type FormulaExpect } from '../FormulaInput';
 
-export const RETURN_TYPES = ['number', 'currency', 'percent', 'text', 'date', 'datetime', 'boolean'] as const;
+const RETURN_TYPES = ['number', 'currency', 'percent', 'text', 'date', 'datetime', 'boolean'] as const;
 export type ReturnType = (typeof RETURN_TYPES)[number];
 type Fn = 'count' | 'sum' | 'min' | 'max';
 
