@@ -57,6 +57,7 @@ export const currencyType: FieldTypeModule<CurrencyFieldDef> = {
   }),
   operators: NUMBER_OPERATORS,
   sortable: true,
+  storedScale: (f) => f.scale ?? 2,
   formulaType: 'number',
   summarisedBy: ['sum', 'min', 'max'],
   display: 'text',

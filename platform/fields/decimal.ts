@@ -65,6 +65,7 @@ export const decimalType = scalarType<NumberFieldDef | CurrencyFieldDef>({
   widget: (f) => ({ 'ui:widget': 'updown', 'ui:options': { step: 10 ** -(f.scale ?? DEFAULTS.scale) } }),
   operators: NUMBER_OPERATORS,
   sortable: true,
+  storedScale: (f) => f.scale ?? 2,
   formulaType: 'number',
   summarisedBy: ['sum', 'min', 'max'],
   filterInput: 'number',

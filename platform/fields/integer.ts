@@ -16,6 +16,7 @@ export const integerType = scalarType<NumberFieldDef>({
   widget: () => ({ 'ui:widget': 'updown' }),
   operators: NUMBER_OPERATORS,
   sortable: true,
+  storedScale: () => 0,
   formulaType: 'number',
   summarisedBy: ['sum', 'min', 'max'],
   filterInput: 'number',

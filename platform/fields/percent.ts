@@ -15,6 +15,7 @@ export const percentType = scalarType<NumberFieldDef>({
   widget: () => ({ 'ui:widget': 'updown', 'ui:options': { addonAfter: '%' } }),
   operators: NUMBER_OPERATORS,
   sortable: true,
+  storedScale: (f) => f.scale ?? 2,
   formulaType: 'number',
   summarisedBy: ['sum', 'min', 'max'],
   filterInput: 'number',

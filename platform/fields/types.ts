@@ -272,6 +272,8 @@ export interface FieldTypeModule<F extends FieldDef = FieldDef> {
   operators: OperatorName[];
   /** Whether lists may sort by this field (an `indexed` field of a sortable type gets an index in sort order). */
   sortable: boolean;
+  /** Decimal places a stored number keeps (numeric(p, s) stores exactly s); formulas read the value at that scale. */
+  storedScale?(field: F): number;
   /** Indexed whatever the metadata says (a lookup: joins, related lists and owner branches read by it). */
   alwaysIndexed?: boolean;
   /** How an `indexed` field of a type lists cannot sort by is indexed (GIN: containment of array values). */

@@ -4,6 +4,7 @@
  * numeric rules, blank text is '', comparisons with a blank are unknown, AND/OR/NOT are
  * three-valued, and a boolean result that is unknown is false.
  */
+import { fieldType } from '../../fields/registry';
 import type { FieldDef } from '../../fields/types';
 import { fieldFormulaType, formulaScale } from './check';
 import { addDays, addMonths, civilFromDays, dayInZone, formatDay, makeDate, parseDay, parseInstant } from './dates';
@@ -32,11 +33,9 @@ type Rec = Record<string, unknown> | null | undefined;
 
 const VALUE_RE = new RegExp(D.VALUE_PATTERN);
 
-/** Decimal places a number column keeps (numeric(p, s) stores exactly s). */
+/** Decimal places a number column keeps, as its type declares (numeric(p, s) stores exactly s). */
 function columnScale(field: FieldDef): number | undefined {
-  if (field.type === 'integer') return 0;
-  if (field.type === 'decimal' || field.type === 'currency' || field.type === 'percent') return field.scale ?? 2;
-  return undefined;
+  return fieldType(field).storedScale?.(field);
 }
 
 function toDec(raw: unknown, scale?: number): Dec | null {
