@@ -12,6 +12,7 @@ export const longTextType = scalarType<TextFieldDef>({
   widget: () => ({ 'ui:widget': 'textarea', 'ui:options': { rows: 4 } }),
   operators: ['contains', 'not_contains', 'is_empty', 'is_not_empty'],
   sortable: false,
+  notACompactColumn: true,
   formulaType: 'text',
   changeChecks: maxLengthChecks,
 });

@@ -22,6 +22,7 @@ export const lookupType = scalarType<LookupFieldDef | UserLookupFieldDef>({
   widget: (f) => ({ 'ui:widget': 'lookup', 'ui:options': { target: f.target } }),
   operators: ID_OPERATORS,
   sortable: false,
+  notACompactColumn: true,
   alwaysIndexed: true,
   formulaType: 'text',
   display: 'record',

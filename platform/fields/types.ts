@@ -272,6 +272,8 @@ export interface FieldTypeModule<F extends FieldDef = FieldDef> {
   operators: OperatorName[];
   /** Whether lists may sort by this field (an `indexed` field of a sortable type gets an index in sort order). */
   sortable: boolean;
+  /** Left out of the columns a related list shows by default (a paragraph of notes; a link to the parent the list hangs from). */
+  notACompactColumn?: boolean;
   /** Decimal places a stored number keeps (numeric(p, s) stores exactly s); formulas read the value at that scale. */
   storedScale?(field: F): number;
   /** Indexed whatever the metadata says (a lookup: joins, related lists and owner branches read by it). */

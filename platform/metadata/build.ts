@@ -14,6 +14,7 @@ import { documentKinds } from './kinds/registry';
 import type { BuildContext, KindDoc } from './kinds/types';
 import type { ApprovalFlowDefinition, LayoutDefinition, ListViewDefinition, MetadataModel, ObjectDefinition, ObjectModel, RelatedListModel, SalesProcessDefinition, ValidationRuleDefinition } from './model';
 import { buildFormLogic, buildRollups } from './logic';
+import { fieldType } from '../fields/registry';
 
 /** Validated documents by folder: `objects`, and each document kind's under its folder name. */
 export interface MetadataDocuments {
@@ -101,7 +102,7 @@ function roundFormulas(obj: ObjectModel): void {
 
 /** Related lists: those the default layout lists, else one per lookup pointing at the object. */
 function relatedListsOf(obj: ObjectModel, objects: Map<string, ObjectModel>, layout?: LayoutDefinition): RelatedListModel[] {
-  const columnsFor = (child: ObjectModel) => [child.nameField === 'name' ? 'name' : child.nameField, ...child.fields.filter((f) => f.name !== child.nameField && f.type !== 'long_text' && f.type !== 'lookup').slice(0, 3).map((f) => f.name)];
+  const columnsFor = (child: ObjectModel) => [child.nameField === 'name' ? 'name' : child.nameField, ...child.fields.filter((f) => f.name !== child.nameField && !fieldType(f).notACompactColumn).slice(0, 3).map((f) => f.name)];
   if (layout?.relatedLists) {
     return layout.relatedLists.map((r) => {
       const child = objects.get(r.object)!;
