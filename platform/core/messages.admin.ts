@@ -212,4 +212,8 @@ export const ADMIN_MESSAGES = {
   'admin.backfill.running': { en: 'Running', zh: '进行中' },
   'admin.backfill.done': { en: 'Done', zh: '已完成' },
   'admin.backfill.failed': { en: 'Failed (will retry)', zh: '失败（将自动重试）' },
+  'backfill.pendingOrder': {
+    en: '{field} is still being filled in after an upgrade: lists can be sorted and filtered by it once that is done (a few minutes). Other sorts and filters work now.',
+    zh: '升级后正在为“{field}”补齐数据，完成后（约几分钟）即可按它排序和筛选；其他排序和筛选现在就能用。',
+  },
 } as const satisfies Record<string, { en: string; zh: string }>;

@@ -8,12 +8,13 @@ import { fieldType } from '../fields/registry';
 import type { ObjectModel } from '../metadata/model';
 import { compileCondition } from '../rules/conditions/compile';
 import { parseCondition } from '../rules/conditions/parse';
-import type { ConditionNode } from '../rules/conditions/types';
+import { conditionFields, type ConditionNode } from '../rules/conditions/types';
 import { sortKeySql } from '../schema/indexes';
 import type { AccessMode, AccessPlan } from '../security/access';
 import { accessBranches, compileAccess } from '../security/access';
 import type { Queryable } from '../db/pool';
 import { dbOf, requireObject, type RecordContext } from './context';
+import { pendingUnorderable } from './pending';
 import { listStatementName, queryList } from './prepared';
 import { recordSource } from './source';
 import { decodeCursor, encodeCursor, keysetBranches, keysetPredicate } from './cursor';
@@ -165,6 +166,25 @@ export function searchSql(ctx: RecordContext, obj: ObjectModel, text: string | u
   return `(${columns.map((c) => `${ident(alias)}.${ident(c)} ILIKE ${pattern}`).join(' OR ')})`;
 }
 
+/**
+ * A list of a big table may not be ordered or filtered by a column its backfill has not filled yet
+ * (data/pending.ts): computing it for every row would run past the statement limit. 503 with the
+ * field named, at once, instead of half a minute of work ending in the same answer.
+ */
+function refusePendingOrder(ctx: RecordContext, obj: ObjectModel, keys: SortKey[], condition: ConditionNode | undefined): void {
+  const pending = pendingUnorderable(ctx.workspace.schema, obj.name);
+  if (!pending.size) return;
+  const used: [string, string][] = [
+    ...keys.map((k): [string, string] => [k.column, '/sort']),
+    ...(condition ? conditionFields(condition).map((f): [string, string] => [f.name, '/filter']) : []),
+  ];
+  const hit = used.find(([column]) => pending.has(column));
+  if (!hit) return;
+  const field = obj.fieldMap.get(hit[0]);
+  const message = t(ctx.locale, 'backfill.pendingOrder', { field: field ? pickLabel(field.label, ctx.locale) : hit[0] });
+  throw new AppError('UNAVAILABLE', message, [{ field: hit[0], pointer: hit[1], code: 'backfill.pendingOrder', message }], { retryAfter: 60 });
+}
+
 /** Everything a list query needs, compiled: shared by the record service and the benchmark. */
 export interface CompiledList {
   sql: string;
@@ -186,6 +206,7 @@ export function compileList(ctx: RecordContext, obj: ObjectModel, opts: ListOpti
   const condition = parseFilter(ctx, obj, opts.filter);
   const keys = scope === 'deleted' ? parseSort('-id', obj, ctx.locale) : parseSort(opts.sort ?? (obj.nameField ? 'name' : undefined), obj, ctx.locale);
   if (scope === 'deleted') keys.unshift({ field: obj.fieldMap.get('updated_at')!, column: 'deleted_at', dir: 'desc' });
+  refusePendingOrder(ctx, obj, keys, condition);
   const signature = sortSignature(keys);
   const where = [scope === 'live' ? '"t"."deleted_at" IS NULL' : '"t"."deleted_at" IS NOT NULL'];
   if (condition) where.push(compileCondition(condition, params, { userId: ctx.user.id }, 't'));

@@ -6,7 +6,7 @@
  * some. Converge and the backfill job refresh a
  * workspace at once, so the process that records or finishes a backfill never reads stale values.
  */
-import { ident } from '../core/identifiers';
+import { ident, qualified } from '../core/identifiers';
 import type { Params } from '../core/sql';
 import type { Queryable } from '../db/pool';
 import { setPendingTables, type PendingExpr, type PendingTable } from '../data/pending';
@@ -32,6 +32,18 @@ const g = globalThis as unknown as { __tesseraBackfillPending?: PendingState; __
 const state = (): PendingState => (g.__tesseraBackfillPending ??= { checkedAt: 0, workspaces: new Set(), built: new Map() });
 const checkMs = () => Number(process.env.TESSERA_BACKFILL_CHECK_MS ?? 5000);
 
+/** Postgres's estimate of a table's rows; counted when it has none yet (a table never analysed). */
+async function rowEstimate(db: Queryable, schema: string, table: string): Promise<number> {
+  const est = await db.query<{ n: number }>(
+    `SELECT c.reltuples::float8 AS n FROM pg_class c JOIN pg_namespace s ON s.oid = c.relnamespace WHERE s.nspname = $1 AND c.relname = $2`,
+    [schema, table],
+  );
+  const n = Number(est.rows[0]?.n ?? -1);
+  if (n >= 0) return n;
+  const counted = await db.query<{ n: string }>(`SELECT count(*) AS n FROM ${qualified(schema, table)}`);
+  return Number(counted.rows[0].n);
+}
+
 /** Rebuild what is pending in one workspace from its unfinished backfills (none: clear it). */
 export async function loadPending(db: Queryable, ws: WorkspaceKey, meta: MetadataModel): Promise<void> {
   const s = state();
@@ -44,8 +56,14 @@ export async function loadPending(db: Queryable, ws: WorkspaceKey, meta: Metadat
     const columns = live?.tables.get(object);
     if (!columns) continue;
     const computed = new Map<string, PendingExpr>();
-    for (const item of items) for (const [column, expr] of pendingExprs(meta, ws.schema, object, item)) if (columns.has(column)) computed.set(column, expr);
-    if (computed.size) tables.set(object, { columns: [...columns.keys()], computed });
+    const costly = new Set<string>();
+    for (const item of items)
+      for (const [column, expr] of pendingExprs(meta, ws.schema, object, item))
+        if (columns.has(column)) {
+          computed.set(column, expr);
+          if (item.kind === 'rollup') costly.add(column);
+        }
+    if (computed.size) tables.set(object, { columns: [...columns.keys()], computed, costly, rows: await rowEstimate(db, ws.schema, object) });
   }
   setPendingTables(ws.schema, tables);
   if (res.rowCount) s.workspaces.add(ws.id);

@@ -115,6 +115,33 @@ describe('an upgrade needing backfills of tables with rows', () => {
     }
   });
 
+  it('on a big table, refuses at once to sort or filter by a roll-up still pending, naming it; other lists work', async () => {
+    // 200 accounts count as big here (the default is 50,000 rows, past which ordering would run for minutes).
+    process.env.TESSERA_PENDING_ORDER_MAX_ROWS = '100';
+    try {
+      const sorted = await api.get('/api/v1/records/account?limit=20&sort=-won_amount', { lang: 'zh-CN' });
+      expect(sorted.status).toBe(503);
+      expect(Number(sorted.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(sorted.body.error.code).toBe('UNAVAILABLE');
+      expect(sorted.body.error.details).toEqual([expect.objectContaining({ field: 'won_amount', pointer: '/sort', code: 'backfill.pendingOrder' })]);
+      expect(sorted.body.error.message).toMatch(/补齐/);
+      const filtered = await api.get(`/api/v1/records/account?limit=20&${filterParam({ field: 'open_opportunities', op: 'gt', value: 1 })}`);
+      expect(filtered.status).toBe(503);
+      expect(filtered.body.error.details[0]).toMatchObject({ field: 'open_opportunities', pointer: '/filter' });
+      expect(filtered.body.error.message).toContain('still being filled in');
+      // A page in another order still shows the right roll-ups (computed for its own rows).
+      const expected = await truth();
+      const page = await api.get('/api/v1/records/account?limit=20&sort=name');
+      expect(page.status).toBe(200);
+      for (const r of page.body.records) expect({ won: Number(r.won_amount), open: Number(r.open_opportunities) }).toEqual(expected.get(r.id));
+      // A process still being filled is cheap to compute: filtering by it stays open.
+      const deals = await api.get(`/api/v1/records/opportunity?limit=5&${filterParam({ field: 'sales_process', op: 'eq', value: 'product_sale' })}`);
+      expect(deals.status).toBe(200);
+    } finally {
+      delete process.env.TESSERA_PENDING_ORDER_MAX_ROWS;
+    }
+  });
+
   it('an edit of a record the backfill has not reached keeps its stage, probability and history', async () => {
     const [row] = await q<{ id: string }>(`SELECT id FROM "${schema}"."opportunity" WHERE sales_process IS NULL AND stage = 'negotiation' ORDER BY id DESC LIMIT 1`);
     const before = (await api.get(`/api/v1/records/opportunity/${row.id}`)).body.record;
