@@ -7,6 +7,7 @@ import { MAX_LIMIT, parseLimit } from '../../data/read';
 import type { RecordContext } from '../../data/context';
 import { createRecord, deleteRecord, getRecord, listDeleted, restoreRecord, updateRecord } from '../../data';
 import { listRecordsJson } from '../../data/json';
+import { massAction, parseMassRequest } from '../../data/mass';
 import { ifMatchVersion, json, jsonText, readJsonObject } from './handler';
 
 type ObjectParams = { object: string };
@@ -100,4 +101,10 @@ export async function recycleBinHandler(req: Request, ctx: RecordContext, p: Obj
   const { filter, limit, cursor, search } = listParams(ctx, new URL(req.url));
   const result = await listDeleted(ctx, p.object, { filter, limit, cursor, search });
   return json({ records: result.records, nextCursor: result.nextCursor });
+}
+
+/** POST /records/{object}/mass: update, change owner or delete many records; `{ done, failed }`. */
+export async function massHandler(req: Request, ctx: RecordContext, p: ObjectParams) {
+  objectOf(ctx, p.object); // an unknown object is a 404 whatever the body
+  return json(await massAction(ctx, p.object, parseMassRequest(ctx, await readJsonObject(req, ctx.locale))));
 }

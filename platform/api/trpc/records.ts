@@ -1,7 +1,9 @@
 /** Generic record procedures for the app's own screens, parametrised by object name. */
 import { z } from 'zod';
 import { createRecord, deleteRecord, getRecord, listDeleted, listRecords, recordPermissions, restoreRecord, updateRecord } from '../../data';
-import { objectOf } from '../../data/context';
+import { objectOf, type RecordContext } from '../../data/context';
+import { massAction, parseMassRequest } from '../../data/mass';
+import { listTotals } from '../../data/totals';
 import { readFieldHistory } from '../../security/history';
 import { addShare, listShares, removeShare } from '../../security/shares';
 import { protectedProcedure, router } from './init';
@@ -12,6 +14,16 @@ const sortInput = z
   .array(z.object({ field: z.string().max(63), dir: z.enum(['asc', 'desc']).optional() }))
   .max(5)
   .optional();
+
+/** The list view a caller asked for (their own or a shared one) and the filter of view and caller together. */
+function listScope(rc: RecordContext, input: { object: string; view?: string; filter?: unknown }) {
+  const obj = objectOf(rc, input.object);
+  const view = input.view ? rc.meta.views.get(obj.name)?.find((v) => v.name === input.view && (!v.owner || v.owner === rc.user.id)) : undefined;
+  // A view's filter always applies; the user's own filter narrows it further.
+  const filters = [view?.filter, input.filter].filter((f) => f !== undefined && f !== null);
+  const filter = filters.length === 0 ? undefined : filters.length === 1 ? filters[0] : { all: filters };
+  return { obj, view, filter };
+}
 
 export const recordsRouter = router({
   list: protectedProcedure
@@ -27,13 +39,26 @@ export const recordsRouter = router({
       }),
     )
     .query(async ({ ctx, input }) => {
-      const obj = objectOf(ctx.rc, input.object);
-      const view = input.view ? ctx.rc.meta.views.get(obj.name)?.find((v) => v.name === input.view && (!v.owner || v.owner === ctx.rc.user.id)) : undefined;
-      // A view's filter always applies; the user's own filter narrows it further.
-      const filters = [view?.filter, input.filter].filter((f) => f !== undefined && f !== null);
-      const filter = filters.length === 0 ? undefined : filters.length === 1 ? filters[0] : { all: filters };
+      const { obj, view, filter } = listScope(ctx.rc, input);
       const sort = input.sort?.length ? input.sort : view?.sort;
       return listRecords(ctx.rc, obj.name, { filter, sort, limit: input.limit, cursor: input.cursor, search: input.search, withNames: true });
+    }),
+
+  /** The count (exact up to a cap) and amount sums under a list: same view, filter and search as `list`. */
+  totals: protectedProcedure
+    .input(z.object({ object: objectName, view: z.string().max(63).optional(), filter: z.unknown().optional(), search: z.string().max(200).optional() }))
+    .query(async ({ ctx, input }) => {
+      const { obj, view, filter } = listScope(ctx.rc, input);
+      return listTotals(ctx.rc, obj.name, { filter, search: input.search, columns: view?.columns });
+    }),
+
+  /** Update, change the owner of, or delete many records: each through the record service, failures listed. */
+  mass: protectedProcedure
+    // The body is checked by parseMassRequest, the same as REST's (a schema would copy "__proto__" before it could be refused).
+    .input(z.object({ object: objectName, action: z.unknown(), ids: z.unknown(), values: z.unknown().optional(), versions: z.unknown().optional() }))
+    .mutation(({ ctx, input }) => {
+      const obj = objectOf(ctx.rc, input.object);
+      return massAction(ctx.rc, obj.name, parseMassRequest(ctx.rc, input));
     }),
 
   get: protectedProcedure.input(z.object({ object: objectName, id: recordId })).query(async ({ ctx, input }) => {

@@ -19,6 +19,7 @@ import * as stageHistoryRoute from '../../../app/api/v1/records/[object]/[id]/st
 import * as recordRoute from '../../../app/api/v1/records/[object]/[id]/route';
 import * as recordsRoute from '../../../app/api/v1/records/[object]/route';
 import * as recordsQueryRoute from '../../../app/api/v1/records/[object]/query/route';
+import * as recordsMassRoute from '../../../app/api/v1/records/[object]/mass/route';
 import * as catchAllRoute from '../../../app/api/v1/[[...rest]]/route';
 import * as recycleBinRoute from '../../../app/api/v1/recycle-bin/[object]/route';
 import { getPrisma } from '../../../platform/db/prisma';
@@ -39,6 +40,7 @@ const ROUTES: [RegExp, string[], RouteModule][] = [
   [/^\/api\/v1\/records\/([^/]+)$/, ['object'], recordsRoute],
   // A static segment wins over a dynamic one, as in Next.js: .../query is not a record id.
   [/^\/api\/v1\/records\/([^/]+)\/query$/, ['object'], recordsQueryRoute],
+  [/^\/api\/v1\/records\/([^/]+)\/mass$/, ['object'], recordsMassRoute],
   [/^\/api\/v1\/records\/([^/]+)\/([^/]+)$/, ['object', 'id'], recordRoute],
   [/^\/api\/v1\/records\/([^/]+)\/([^/]+)\/restore$/, ['object', 'id'], restoreRoute],
   [/^\/api\/v1\/records\/([^/]+)\/([^/]+)\/stage-history$/, ['object', 'id'], stageHistoryRoute],
