@@ -96,6 +96,27 @@ export function buildOpenApi(meta: MetadataModel, serverUrl = '/'): JsonSchema {
       q: { type: 'string', description: 'Search text matched against the record name' },
     },
   };
+  schemas.MassRequest = {
+    type: 'object',
+    required: ['action', 'ids'],
+    properties: {
+      action: { type: 'string', enum: ['update', 'owner', 'delete'] },
+      ids: { type: 'array', items: { type: 'string' }, minItems: 1, maxItems: 500 },
+      values: { type: 'object', description: 'update: the fields to set; owner: {"owner": "<user id>"}' },
+      versions: { type: 'object', additionalProperties: { type: 'integer' }, description: 'Record id -> the version the caller saw' },
+    },
+  };
+  schemas.MassResult = {
+    type: 'object',
+    required: ['done', 'failed'],
+    properties: {
+      done: { type: 'array', items: { type: 'string' } },
+      failed: {
+        type: 'array',
+        items: { type: 'object', required: ['id', 'code', 'message'], properties: { id: { type: 'string' }, code: { type: 'string' }, message: { type: 'string' } } },
+      },
+    },
+  };
   const paths: Record<string, JsonSchema> = {
     '/api/v1/objects': {
       get: { summary: 'List objects', operationId: 'listObjects', tags: ['Metadata'], responses: { 200: { description: 'Objects' }, 401: err('Not authenticated') } },
@@ -186,6 +207,24 @@ export function buildOpenApi(meta: MetadataModel, serverUrl = '/'): JsonSchema {
           },
           400: err('Malformed JSON, filter, sort, limit or cursor'),
           401: err('Not authenticated'),
+          404: err('Unknown object'),
+          413: err('Body over 1 MB'),
+        },
+      },
+    };
+    paths[`/api/v1/records/${obj.name}/mass`] = {
+      post: {
+        summary: `Update, change the owner of, or delete many ${tag}`,
+        operationId: `mass${P}`,
+        tags: [tag],
+        description:
+          'Each row goes through the same checks as a single write, in its own transaction; rows that fail are listed with their error code and message (a record the caller cannot see is NOT_FOUND, like one that does not exist). `versions` (id -> version) makes a row changed since answer CONFLICT.',
+        requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/MassRequest' } } } },
+        responses: {
+          200: { description: 'The rows done and the rows that failed', content: { 'application/json': { schema: { $ref: '#/components/schemas/MassResult' } } } },
+          400: err('Malformed JSON, an unknown action, no ids or more than 500, values missing, or a key __proto__, constructor or prototype'),
+          401: err('Not authenticated'),
+          403: err('No edit (update, owner) or delete right on the object'),
           404: err('Unknown object'),
           413: err('Body over 1 MB'),
         },
