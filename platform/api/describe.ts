@@ -3,6 +3,7 @@ import { anyField, hasOptions, isUserLookup } from '../fields/guards';
 import { fieldType, isWritable } from '../fields/registry';
 import type { FieldDef } from '../fields/types';
 import type { MetadataModel, ObjectModel } from '../metadata/model';
+import { sortable } from '../data/sort';
 
 export interface FieldDescription {
   name: string;
@@ -49,7 +50,7 @@ function describeField(f: FieldDef): FieldDescription {
     readOnly: !isWritable(f),
     unique: Boolean(f.unique),
     system: Boolean(f.system),
-    sortable: f.system ? ['id', 'name', 'created_at', 'updated_at', 'version'].includes(f.name) : type.sortable,
+    sortable: sortable(f),
     filterOperators: type.operators,
     properties: Object.keys(type.properties(f)),
   };

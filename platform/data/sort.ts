@@ -10,9 +10,11 @@ export interface SortKey extends SortKeySpec {
   field: FieldDef;
 }
 
-const SORTABLE_SYSTEM = new Set(['id', 'name', 'created_at', 'updated_at', 'version']);
+// The owner sorts by the user's id: records group by owner (the owner-first indexes serve it).
+const SORTABLE_SYSTEM = new Set(['id', 'name', 'owner', 'created_at', 'updated_at', 'version']);
 
-function sortable(f: FieldDef): boolean {
+/** Whether lists may sort by a field. */
+export function sortable(f: FieldDef): boolean {
   return f.system ? SORTABLE_SYSTEM.has(f.name) : fieldType(f).sortable;
 }
 

@@ -147,7 +147,7 @@ describe('sort, limit and cursor', () => {
   it.each([
     ['an unknown field', 'nope', 'sort.unknownField', 'nope'],
     ['a lookup (not sortable)', 'parent', 'sort.unknownField', 'parent'],
-    ['the owner (not sortable)', 'owner', 'sort.unknownField', 'owner'],
+    ['a user lookup other than the owner (not sortable)', 'created_by', 'sort.unknownField', 'created_by'],
     ['a long text (not sortable)', 'description', 'sort.unknownField', 'description'],
     ['SQL-style direction', 'name desc', 'sort.malformed', undefined],
     ['an upper-case name', 'Name', 'sort.malformed', undefined],

@@ -193,7 +193,7 @@ describe('list errors', () => {
     ['nope', 'sort.unknownField', 'nope'],
     ['description', 'sort.unknownField', 'description'],
     ['account', 'sort.unknownField', 'account'],
-    ['owner', 'sort.unknownField', 'owner'],
+    ['created_by', 'sort.unknownField', 'created_by'],
     ['amount_currency', 'sort.unknownField', 'amount_currency'],
     ['amount desc', 'sort.malformed', undefined],
     ['--amount', 'sort.malformed', undefined],

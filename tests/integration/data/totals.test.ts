@@ -81,3 +81,23 @@ describe('list totals', () => {
     expect(small.count).toBe(11); // Bulk 999 and Bulk 9990..9999
   });
 });
+
+describe('the owner column', () => {
+  it('sorts (grouping records by owner) and pages through every visible record once', async () => {
+    const ctx = await org.ctx('manager_a');
+    const all = await listAllIds(ctx, 'opportunity', { sort: [{ field: 'owner', dir: 'desc' }] }, 2);
+    expect(all).toHaveLength(SEES.manager_a.length * 2);
+    expect(new Set(all).size).toBe(all.length);
+    const owners = all.map((id) => org.owners.get(id));
+    const ids = owners.map((o) => org.users[o!].id);
+    expect(ids).toEqual([...ids].sort().reverse());
+  });
+
+  it('filters by a chosen user and by "me"', async () => {
+    const ctx = await org.ctx('manager_a');
+    const theirs = await listAllIds(ctx, 'opportunity', { filter: { field: 'owner', op: 'eq', value: org.users.rep_a2.id } });
+    expect(theirs.sort()).toEqual(org.idsOf('opportunity', ['rep_a2']).sort());
+    const mine = await listTotals(ctx, 'opportunity', { filter: { all: [{ field: 'owner', op: 'eq', value: '$me' }] } });
+    expect(mine.count).toBe(2);
+  });
+});
