@@ -7,44 +7,42 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, DatePicker, Input, InputNumber, Select, Space } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import type { MessageKey } from '../core/i18n';
+import type { Label, MessageKey } from '../core/i18n';
 import { typeOf } from './format';
 import { useT } from './i18n';
 import { LookupSelect } from './LookupSelect';
+import { UserSelect } from './list/UserSelect';
+import type { ProcessesInfo } from './process/types';
+import { LIST_OPS, NO_VALUE, type FilterRow, type FilterState } from './list/filterState';
 import type { FieldInfo } from './types';
 
-export interface FilterRow {
-  field: string;
-  op: string;
-  value?: unknown;
-}
+export { toCondition, type FilterRow, type FilterState } from './list/filterState';
 
-export interface FilterState {
-  match: 'all' | 'any';
-  rows: FilterRow[];
-}
+type Options = { value?: string; label: string; title?: string; options?: { value: string; label: string }[] }[];
 
-const LIST_OPS = new Set(['in', 'not_in', 'includes_any', 'includes_all', 'excludes_all']);
-const NO_VALUE = new Set(['is_empty', 'is_not_empty']);
-
-/** The condition tree for a builder state, or undefined when it has no complete row. */
-export function toCondition(state: FilterState): unknown {
-  const rows = state.rows.filter(
-    (r) => r.field && r.op && (NO_VALUE.has(r.op) || (r.value !== undefined && r.value !== null && r.value !== '' && !(Array.isArray(r.value) && r.value.length === 0))),
+/**
+ * The stages a filter may pick: only those of the processes the filter already selects (a row on
+ * the process field), else every process's stages grouped under its name.
+ */
+function stageOptions(processes: ProcessesInfo, rows: FilterRow[], label: (l: Label) => string): Options {
+  const chosen = new Set(
+    rows.filter((r) => r.field === processes.field && (r.op === 'eq' || r.op === 'in')).flatMap((r) => (Array.isArray(r.value) ? r.value : [r.value]).map(String)),
   );
-  if (rows.length === 0) return undefined;
-  return { [state.match]: rows.map((r) => (NO_VALUE.has(r.op) ? { field: r.field, op: r.op } : { field: r.field, op: r.op, value: r.value })) };
+  const procs = processes.processes.filter((p) => !chosen.size || chosen.has(p.name));
+  const opts = (p: ProcessesInfo['processes'][number]) => p.stages.map((s) => ({ value: s.value, label: label(s.label) }));
+  if (procs.length === 1) return opts(procs[0]);
+  return procs.map((p) => ({ label: label(p.label), title: label(p.label), options: opts(p) }));
 }
 
-function ValueInput({ field, row, index, onChange }: { field: FieldInfo; row: FilterRow; index: number; onChange(v: unknown): void }) {
+function ValueInput({ field, row, index, options, onChange }: { field: FieldInfo; row: FilterRow; index: number; options?: Options; onChange(v: unknown): void }) {
   const { tr, label } = useT();
   const aria = `${tr('ui.filter.value')} ${index + 1}`;
   if (NO_VALUE.has(row.op)) return null;
   const many = LIST_OPS.has(row.op);
   // A user lookup (owner, created_by...), described as 'user': filtered by "me".
-  if (field.type === 'user') {
+  if (field.type === 'user' && !many) return <UserSelect ariaLabel={aria} withMe value={row.value as string} onChange={onChange} />;
+  if (field.type === 'user')
     return <Select aria-label={aria} style={{ width: 200 }} value={row.value as string} options={[{ value: '$me', label: tr('ui.me') }]} onChange={onChange} />;
-  }
   const input = typeOf(field).filterInput;
   if (input === 'options' && field.options) {
     return (
@@ -53,7 +51,7 @@ function ValueInput({ field, row, index, onChange }: { field: FieldInfo; row: Fi
         style={{ width: 240 }}
         mode={many ? 'multiple' : undefined}
         value={row.value as string}
-        options={field.options.map((o) => ({ value: o.value, label: label(o.label) }))}
+        options={options ?? field.options.map((o) => ({ value: o.value, label: label(o.label) }))}
         onChange={onChange}
       />
     );
@@ -106,7 +104,18 @@ function ValueInput({ field, row, index, onChange }: { field: FieldInfo; row: Fi
   return <Input aria-label={aria} style={{ width: 220 }} value={(row.value as string) ?? ''} onChange={(e) => onChange(e.target.value)} />;
 }
 
-export function FilterBuilder({ fields, initial, onApply }: { fields: FieldInfo[]; initial: FilterState; onApply(state: FilterState): void }) {
+export function FilterBuilder({
+  fields,
+  initial,
+  processes,
+  onApply,
+}: {
+  fields: FieldInfo[];
+  initial: FilterState;
+  /** The object's sales processes, so the stage list follows the processes the filter allows. */
+  processes?: ProcessesInfo | null;
+  onApply(state: FilterState): void;
+}) {
   const { tr, label } = useT();
   const [state, setState] = useState<FilterState>(initial);
   const filterable = fields.filter((f) => f.filterOperators.length > 0 && f.name !== 'id');
@@ -149,7 +158,15 @@ export function FilterBuilder({ fields, initial, onApply }: { fields: FieldInfo[
               options={(field?.filterOperators ?? []).map((op) => ({ value: op, label: tr(`ui.op.${op}` as MessageKey) }))}
               onChange={(op) => setRow(i, { ...row, op, value: LIST_OPS.has(op) === LIST_OPS.has(row.op) && op !== 'between' && row.op !== 'between' ? row.value : undefined })}
             />
-            {field && <ValueInput field={field} row={row} index={i} onChange={(value) => setRow(i, { ...row, value })} />}
+            {field && (
+              <ValueInput
+                field={field}
+                row={row}
+                index={i}
+                options={processes && field.name === processes.stageField ? stageOptions(processes, state.rows, label) : undefined}
+                onChange={(value) => setRow(i, { ...row, value })}
+              />
+            )}
             <Button
               aria-label={`${tr('ui.filter.remove')} ${i + 1}`}
               icon={<DeleteOutlined />}

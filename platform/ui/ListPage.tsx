@@ -1,58 +1,73 @@
 'use client';
 /**
- * The generated list of an object: columns and default sort from its list views, sort by header,
- * search on name, the condition builder, keyset paging (next/previous through a cursor stack), and
- * personal views (the current columns, filter and sort saved as the user's own view). Objects with
- * sales processes link to their kanban.
+ * The generated list of an object: its views, search, the condition builder and an owner filter,
+ * all kept in the address (list/listUrl.ts) so a list can be bookmarked and shared; sort by header;
+ * keyset paging; the count and amount sums under it; checked rows for mass actions; cells that
+ * edit in place; cards instead of a table on a phone; personal views. Objects with sales processes
+ * link to their kanban.
  */
 import { DeleteOutlined, FilterOutlined, PlusOutlined, ProjectOutlined, SaveOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Badge, Button, Card, Drawer, Input, Popconfirm, Select, Space, Table, Typography } from 'antd';
 import type { SorterResult } from 'antd/es/table/interface';
 import Link from 'next/link';
-import { useMemo, useState } from 'react';
+import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { useState } from 'react';
 import { combineFilters, PersonalViewDialog } from './designer/PersonalViewDialog';
 import { appErrorOf } from './errors';
-import { FilterBuilder, toCondition, type FilterState } from './FilterBuilder';
+import { FilterBuilder } from './FilterBuilder';
 import { displayValue } from './format';
 import { useT } from './i18n';
+import { listEditable } from './list/FieldInput';
+import { toCondition, type FilterState } from './list/filterState';
+import { InlineCell } from './list/InlineCell';
+import styles from './list/list.module.css';
+import { chooseView, listInput, listQueryString, readListUrl, totalsInput, type ListUrlState, type ViewInfo } from './list/listUrl';
+import { ListTotals } from './list/ListTotals';
+import { MassActions } from './list/MassActions';
+import { RecordCards } from './list/RecordCards';
+import { UserSelect } from './list/UserSelect';
 import { NavButton } from './NavButton';
+import type { ProcessesInfo } from './process/types';
 import { useTRPC } from './trpc';
 import type { FieldInfo, ObjectInfo, RecordValues } from './types';
 
-type Sort = { field: string; dir: 'asc' | 'desc' }[];
+const NO_FILTER: FilterState = { match: 'all', rows: [] };
 
 export function ListPage({ object }: { object: string }) {
   const trpc = useTRPC();
   const { tr, label, locale } = useT();
+  const router = useRouter();
+  const pathname = usePathname();
+  const params = useSearchParams();
   const meta = useQuery(trpc.meta.object.queryOptions({ object }));
-  const [viewName, setViewName] = useState<string | undefined>();
-  const [search, setSearch] = useState('');
-  const [sort, setSort] = useState<Sort | undefined>();
-  const [filterState, setFilterState] = useState<FilterState>({ match: 'all', rows: [] });
   const [filterOpen, setFilterOpen] = useState(false);
-  const [cursors, setCursors] = useState<(string | null)[]>([null]);
-  const views = meta.data?.views ?? [];
-  const view = views.find((v) => v.name === viewName) ?? views.find((v) => v.isDefault) ?? views[0];
-  const filter = useMemo(() => toCondition(filterState), [filterState]);
+  const [savingView, setSavingView] = useState(false);
+  // Paging and checked rows belong to one address: a new filter, sort or view starts afresh.
+  const urlKey = params.toString();
+  const [paging, setPaging] = useState<{ key: string; cursors: (string | null)[] }>({ key: urlKey, cursors: [null] });
+  const [checked, setChecked] = useState<{ key: string; ids: string[] }>({ key: urlKey, ids: [] });
+  const cursors = paging.key === urlKey ? paging.cursors : [null];
+  const selectedIds = checked.key === urlKey ? checked.ids : [];
+  const views = (meta.data?.views ?? []) as ViewInfo[];
+  const info = meta.data?.object as unknown as ObjectInfo | undefined;
+  const { state, problems } = readListUrl((k) => params.get(k), info?.fields ?? [], views);
+  const view = chooseView(views, state.view);
+  const filter = toCondition(state.filter);
   const cursor = cursors[cursors.length - 1];
   const list = useQuery({
-    ...trpc.records.list.queryOptions({ object, view: view?.name, search: search || undefined, sort, filter, cursor, limit: view?.pageSize ?? 50 }),
+    ...trpc.records.list.queryOptions(view ? listInput(object, view, state, filter, cursor) : { object }),
     enabled: Boolean(view),
     placeholderData: (prev) => prev,
   });
-  const resetPaging = () => setCursors([null]);
-  // Personal views: save the list as it is now, delete the user's own.
   const queryClient = useQueryClient();
   const { message } = App.useApp();
-  const [savingView, setSavingView] = useState(false);
-  const [builderKey, setBuilderKey] = useState(0);
+  const go = (next: ListUrlState) => router.push(`${pathname}${listQueryString(next, toCondition(next.filter))}`, { scroll: false });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.records.pathKey() });
   const deleteView = useMutation(
     trpc.meta.deletePersonalView.mutationOptions({
       onSuccess: async () => {
-        setViewName(undefined);
-        setSort(undefined);
-        resetPaging();
+        go({ ...state, view: undefined, sort: undefined });
         await queryClient.invalidateQueries({ queryKey: trpc.meta.object.queryKey({ object }) });
         message.success(tr('designer.myView.deleted'));
       },
@@ -61,28 +76,36 @@ export function ListPage({ object }: { object: string }) {
   );
 
   if (meta.error) return <Alert type="error" title={appErrorOf(meta.error)?.message} />;
-  if (!meta.data || !view) return <Card loading />;
-  const info = meta.data.object as unknown as ObjectInfo;
+  if (!meta.data || !view || !info) return <Card loading />;
   const fieldMap = new Map(info.fields.map((f) => [f.name, f]));
-  const activeSort = sort ?? (view.sort as Sort);
-  const columns = view.columns.map((name, i) => {
-    const f = fieldMap.get(name) as FieldInfo;
-    const dir = activeSort?.[0]?.field === name ? activeSort[0].dir : undefined;
+  const activeSort = state.sort ?? (view.sort as ListUrlState['sort']);
+  const canEdit = meta.data.rights.edit;
+  const viewFields = view.columns.map((n) => fieldMap.get(n)).filter((f): f is FieldInfo => Boolean(f));
+  const columns = viewFields.map((f, i) => {
+    const dir = activeSort?.[0]?.field === f.name ? activeSort[0].dir : undefined;
+    const inline = i > 0 && canEdit && listEditable(f);
     return {
-      key: name,
-      dataIndex: name,
+      key: f.name,
+      dataIndex: f.name,
       title: label(f.label),
       sorter: f.sortable,
       sortOrder: dir === 'asc' ? ('ascend' as const) : dir === 'desc' ? ('descend' as const) : null,
       sortDirections: ['ascend', 'descend', 'ascend'] as ('ascend' | 'descend')[],
       render: (_: unknown, rec: RecordValues) => {
         const shown = displayValue(f, rec, locale);
-        return i === 0 ? <Link href={`/o/${object}/${rec.id}`}>{shown || rec.id}</Link> : shown;
+        if (i === 0) return <Link href={`/o/${object}/${rec.id}`}>{shown || rec.id}</Link>;
+        return inline ? <InlineCell key={`${rec.id}-${rec.version}`} object={object} field={f} record={rec} shown={shown} onSaved={refresh} /> : shown;
       },
     };
   });
+  const records = (list.data?.records ?? []) as RecordValues[];
   const listError = list.error ? appErrorOf(list.error) : null;
-  const activeFilters = filterState.rows.filter((r) => r.field).length;
+  const ownerField = fieldMap.get('owner');
+  const ownerRow = state.filter.rows.find((r) => r.field === 'owner' && r.op === 'eq');
+  const otherRows = state.filter.rows.filter((r) => r !== ownerRow);
+  const activeFilters = state.filter.rows.filter((r) => r.field).length;
+  const setPage = (next: (string | null)[]) => setPaging({ key: urlKey, cursors: next });
+  const select = (ids: string[]) => setChecked({ key: urlKey, ids });
   return (
     <Card
       title={
@@ -91,7 +114,7 @@ export function ListPage({ object }: { object: string }) {
         </Typography.Title>
       }
       extra={
-        <Space>
+        <Space wrap>
           {meta.data.processes && (
             <NavButton href={`/o/${object}/kanban`} icon={<ProjectOutlined />}>
               {tr('kanban.title')}
@@ -110,28 +133,35 @@ export function ListPage({ object }: { object: string }) {
         </Space>
       }
     >
+      {problems.length > 0 && <Alert type="warning" showIcon role="alert" title={tr('list.urlInvalid', { param: problems.join(', ') })} style={{ marginBottom: 16 }} />}
       <Space wrap style={{ marginBottom: 16 }}>
         <Select
           aria-label={tr('ui.view')}
-          style={{ width: 220 }}
+          style={{ width: 220, maxWidth: '100%' }}
           value={view.name}
           options={views.map((v) => ({ value: v.name, label: v.personal ? tr('designer.myView.option', { name: v.label }) : v.label }))}
-          onChange={(v) => {
-            setViewName(v);
-            setSort(undefined);
-            resetPaging();
-          }}
+          onChange={(v) => go({ ...state, view: v, sort: undefined })}
         />
         <Input.Search
+          key={state.q ?? ''}
           aria-label={tr('ui.search', { object: label(info.pluralLabel) })}
           placeholder={tr('ui.search', { object: label(info.pluralLabel) })}
           allowClear
-          style={{ width: 280 }}
-          onSearch={(q) => {
-            setSearch(q.trim());
-            resetPaging();
-          }}
+          defaultValue={state.q}
+          style={{ width: 280, maxWidth: '100%' }}
+          onSearch={(q) => go({ ...state, q: q.trim() || undefined })}
         />
+        {ownerField && ownerField.filterOperators.includes('eq') && (
+          <UserSelect
+            ariaLabel={tr('list.ownerFilter')}
+            placeholder={tr('list.ownerAny')}
+            withMe
+            allowClear
+            width={180}
+            value={ownerRow?.value as string | undefined}
+            onChange={(v) => go({ ...state, filter: { ...state.filter, rows: v ? [...otherRows, { field: 'owner', op: 'eq', value: v }] : otherRows } })}
+          />
+        )}
         <Badge count={activeFilters} size="small">
           <Button icon={<FilterOutlined />} onClick={() => setFilterOpen(true)}>
             {tr('ui.filter')}
@@ -156,38 +186,67 @@ export function ListPage({ object }: { object: string }) {
         )}
       </Space>
       {listError && <Alert type="error" role="alert" title={listError.message} description={listError.details.map((d) => d.message).join('; ')} style={{ marginBottom: 16 }} />}
-      <Table<RecordValues>
-        rowKey={(r) => String(r.id)}
-        size="middle"
-        loading={list.isFetching}
-        dataSource={(list.data?.records ?? []) as RecordValues[]}
-        columns={columns}
-        pagination={false}
-        scroll={{ x: 'max-content' }}
-        locale={{ emptyText: tr('ui.empty') }}
-        onChange={(_p, _f, sorter) => {
-          const s = sorter as SorterResult<RecordValues>;
-          setSort(s.order && s.columnKey ? [{ field: String(s.columnKey), dir: s.order === 'ascend' ? 'asc' : 'desc' }] : undefined);
-          resetPaging();
+      <MassActions
+        object={object}
+        fields={info.fields}
+        selected={records.filter((r) => selectedIds.includes(String(r.id)))}
+        rights={{ edit: canEdit, delete: meta.data.rights.delete }}
+        onClear={() => select([])}
+        onDone={() => {
+          select([]);
+          void refresh();
         }}
       />
-      <Space style={{ marginTop: 16 }}>
-        <Button disabled={cursors.length <= 1} onClick={() => setCursors((c) => c.slice(0, -1))}>
-          {tr('ui.page.prev')}
-        </Button>
-        <Typography.Text>{tr('ui.page.info', { page: cursors.length })}</Typography.Text>
-        <Button disabled={!list.data?.nextCursor} onClick={() => setCursors((c) => [...c, list.data!.nextCursor])}>
-          {tr('ui.page.next')}
-        </Button>
+      <div className={styles.table}>
+        <Table<RecordValues>
+          rowKey={(r) => String(r.id)}
+          size="middle"
+          loading={list.isFetching}
+          dataSource={records}
+          columns={columns}
+          pagination={false}
+          scroll={{ x: 'max-content' }}
+          locale={{ emptyText: tr('ui.empty') }}
+          rowSelection={{
+            selectedRowKeys: selectedIds,
+            onChange: (keys) => select(keys.map(String)),
+            getCheckboxProps: (r) => ({ 'aria-label': tr('list.selectRow', { name: String(r.name ?? r.id) }) }) as never,
+          }}
+          onChange={(_p, _f, sorter, extra) => {
+            if (extra.action !== 'sort') return;
+            const s = sorter as SorterResult<RecordValues>;
+            go({ ...state, sort: s.order && s.columnKey ? [{ field: String(s.columnKey), dir: s.order === 'ascend' ? 'asc' : 'desc' }] : undefined });
+          }}
+        />
+      </div>
+      <RecordCards
+        object={object}
+        records={records}
+        columns={viewFields}
+        owner={ownerField}
+        selected={selectedIds}
+        onSelect={(id, on) => select(on ? [...selectedIds, id] : selectedIds.filter((x) => x !== id))}
+      />
+      <Space wrap style={{ marginTop: 16, justifyContent: 'space-between', width: '100%' }}>
+        <Space>
+          <Button disabled={cursors.length <= 1} onClick={() => setPage(cursors.slice(0, -1))}>
+            {tr('ui.page.prev')}
+          </Button>
+          <Typography.Text>{tr('ui.page.info', { page: cursors.length })}</Typography.Text>
+          <Button disabled={!list.data?.nextCursor} onClick={() => setPage([...cursors, list.data!.nextCursor])}>
+            {tr('ui.page.next')}
+          </Button>
+        </Space>
+        <ListTotals input={totalsInput(object, view, state, filter)} fields={info.fields} />
       </Space>
       <Drawer title={tr('ui.filter')} open={filterOpen} onClose={() => setFilterOpen(false)} size={720} destroyOnHidden={false}>
         <FilterBuilder
-          key={builderKey}
+          key={JSON.stringify(filter ?? null)}
           fields={info.fields}
-          initial={filterState}
+          processes={meta.data.processes as ProcessesInfo | null}
+          initial={state.filter}
           onApply={(s) => {
-            setFilterState(s);
-            resetPaging();
+            go({ ...state, filter: s });
             setFilterOpen(false);
           }}
         />
@@ -200,11 +259,7 @@ export function ListPage({ object }: { object: string }) {
         onSaved={(name) => {
           // The new view holds the filter and sort now: show it plain.
           setSavingView(false);
-          setViewName(name);
-          setSort(undefined);
-          setFilterState({ match: 'all', rows: [] });
-          setBuilderKey((k) => k + 1);
-          resetPaging();
+          go({ view: name, filter: NO_FILTER });
         }}
       />
     </Card>

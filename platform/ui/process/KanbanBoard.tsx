@@ -11,6 +11,7 @@ import { Alert, Card, Input, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { appErrorOf } from '../errors';
 import { useT } from '../i18n';
+import { UserSelect } from '../list/UserSelect';
 import { NavButton } from '../NavButton';
 import { useTRPC } from '../trpc';
 import type { FieldInfo, ObjectInfo, RecordValues } from '../types';
@@ -36,12 +37,14 @@ export function KanbanBoard({ object }: { object: string }) {
   const meta = useQuery(trpc.meta.object.queryOptions({ object }));
   const [chosen, setChosen] = useState<string | undefined>();
   const [search, setSearch] = useState('');
+  const [owner, setOwner] = useState<string | undefined>();
+  const filter = owner ? { field: 'owner', op: 'eq', value: owner } : undefined;
   const [dragged, setDragged] = useState<{ record: RecordValues; from: string } | null>(null);
   const { move, refusal, clearRefusal, pending, variables } = useMoveToStage();
   const processes = meta.data?.processes as ProcessesInfo | null | undefined;
   const proc = processes?.processes.find((p) => p.name === chosen) ?? processes?.processes.find((p) => p.isDefault) ?? processes?.processes[0];
   const board = useQuery({
-    ...trpc.process.kanban.queryOptions({ object, process: proc?.name ?? '', search: search || undefined }),
+    ...trpc.process.kanban.queryOptions({ object, process: proc?.name ?? '', search: search || undefined, filter }),
     enabled: Boolean(proc),
     placeholderData: (prev) => prev,
   });
@@ -91,6 +94,7 @@ export function KanbanBoard({ object }: { object: string }) {
           style={{ width: 260 }}
           onSearch={(q) => setSearch(q.trim())}
         />
+        <UserSelect ariaLabel={tr('list.ownerFilter')} placeholder={tr('list.ownerAny')} withMe allowClear width={180} value={owner} onChange={setOwner} />
         {canMove && <Typography.Text type="secondary">{tr('kanban.hint')}</Typography.Text>}
       </Space>
       <MoveRefusalAlert refusal={refusal} onClose={clearRefusal} />
@@ -104,6 +108,7 @@ export function KanbanBoard({ object }: { object: string }) {
             object={object}
             process={proc.name}
             search={search || undefined}
+            filter={filter}
             column={c}
             stage={proc.stages.find((s) => s.value === c.stage)}
             stages={movable}

@@ -22,6 +22,7 @@ export function KanbanColumn({
   object,
   process,
   search,
+  filter,
   column,
   stage,
   stages,
@@ -35,6 +36,8 @@ export function KanbanColumn({
   object: string;
   process: string;
   search?: string;
+  /** The board's filter (the owner chosen), for the column's further pages. */
+  filter?: unknown;
   column: ColumnData;
   stage: StageInfo | undefined;
   /** Stages a card may move to. */
@@ -59,7 +62,7 @@ export function KanbanColumn({
     setLoading(true);
     setLoadError(null);
     try {
-      const page = await client.process.column.query({ object, process, stage: column.stage, cursor: more.cursor, search });
+      const page = await client.process.column.query({ object, process, stage: column.stage, cursor: more.cursor, search, filter });
       setMore((m) => ({ records: [...m.records, ...(page.records as RecordValues[])], cursor: page.nextCursor }));
     } catch (e) {
       setLoadError(appErrorOf(e)?.message ?? String(e));

@@ -1,6 +1,36 @@
+import { HydrationBoundary } from '@tanstack/react-query';
+import { prefetcher } from '@/app/_lib/prefetch';
 import { ListPage } from '@/platform/ui/ListPage';
+import { toCondition } from '@/platform/ui/list/filterState';
+import { chooseView, listInput, readListUrl, totalsInput, type ViewInfo } from '@/platform/ui/list/listUrl';
+import type { ObjectInfo } from '@/platform/ui/types';
 
-export default async function ObjectListPage({ params }: { params: Promise<{ object: string }> }) {
+type SearchParams = Record<string, string | string[] | undefined>;
+
+export default async function ObjectListPage({ params, searchParams }: { params: Promise<{ object: string }>; searchParams: Promise<SearchParams> }) {
   const { object } = await params;
-  return <ListPage object={object} />;
+  const query = await searchParams;
+  const { queryClient, trpc, state } = await prefetcher();
+  // The first page of records comes with the HTML: the same address parsed as the browser parses it.
+  const meta = await queryClient.fetchQuery(trpc.meta.object.queryOptions({ object })).catch(() => null);
+  if (meta) {
+    const views = meta.views as ViewInfo[];
+    const first = (k: string) => {
+      const v = query[k];
+      return (Array.isArray(v) ? v[0] : v) ?? null;
+    };
+    const { state: list } = readListUrl(first, (meta.object as unknown as ObjectInfo).fields, views);
+    const view = chooseView(views, list.view);
+    const filter = toCondition(list.filter);
+    if (view)
+      await Promise.all([
+        queryClient.prefetchQuery(trpc.records.list.queryOptions(listInput(object, view, list, filter))),
+        queryClient.prefetchQuery(trpc.records.totals.queryOptions(totalsInput(object, view, list, filter))),
+      ]);
+  }
+  return (
+    <HydrationBoundary state={state()}>
+      <ListPage object={object} />
+    </HydrationBoundary>
+  );
 }

@@ -1,6 +1,15 @@
+import { HydrationBoundary } from '@tanstack/react-query';
+import { prefetcher } from '@/app/_lib/prefetch';
 import { RecordDetail } from '@/platform/ui/RecordDetail';
 
 export default async function RecordPage({ params }: { params: Promise<{ object: string; id: string }> }) {
   const { object, id } = await params;
-  return <RecordDetail object={object} id={id} />;
+  const { queryClient, trpc, state } = await prefetcher();
+  // The record and its object's description come with the HTML (the page's first paint).
+  await Promise.all([queryClient.prefetchQuery(trpc.meta.object.queryOptions({ object })), queryClient.prefetchQuery(trpc.records.get.queryOptions({ object, id }))]);
+  return (
+    <HydrationBoundary state={state()}>
+      <RecordDetail object={object} id={id} />
+    </HydrationBoundary>
+  );
 }

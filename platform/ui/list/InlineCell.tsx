@@ -1,0 +1,83 @@
+'use client';
+/**
+ * A list cell that edits in place: double-click or the pencil opens the field's own input; Enter
+ * (or the tick) saves with the version the row was listed at, Escape cancels; a refusal (a rule,
+ * a gate, someone else's newer change) stays on the cell in the user's language.
+ */
+import { CheckOutlined, CloseOutlined, EditOutlined } from '@ant-design/icons';
+import { useMutation } from '@tanstack/react-query';
+import { Button, Space, Typography } from 'antd';
+import { useState } from 'react';
+import { appErrorOf } from '../errors';
+import { useT } from '../i18n';
+import { useTRPC } from '../trpc';
+import type { FieldInfo, RecordValues } from '../types';
+import { FieldInput } from './FieldInput';
+
+export interface InlineCellProps {
+  object: string;
+  field: FieldInfo;
+  record: RecordValues;
+  shown: React.ReactNode;
+  onSaved(): void;
+}
+
+export function InlineCell({ object, field, record, shown, onSaved }: InlineCellProps) {
+  const trpc = useTRPC();
+  const { tr, label } = useT();
+  const [editing, setEditing] = useState(false);
+  const [value, setValue] = useState<unknown>(record[field.name]);
+  const fieldLabel = label(field.label);
+  const save = useMutation(
+    trpc.records.update.mutationOptions({
+      onSuccess: () => {
+        setEditing(false);
+        onSaved();
+      },
+    }),
+  );
+  const error = save.error ? appErrorOf(save.error) : null;
+  const open = () => {
+    setValue(record[field.name]);
+    save.reset();
+    setEditing(true);
+  };
+  const submit = () => save.mutate({ object, id: String(record.id), values: { [field.name]: value ?? null }, expectedVersion: record.version });
+  if (!editing) {
+    return (
+      <span className="tessera-cell" onDoubleClick={open}>
+        {shown}
+        <Button
+          type="text"
+          size="small"
+          className="tessera-cell-edit"
+          aria-label={`${tr('list.editCell', { label: fieldLabel })} · ${String(record.name ?? '')}`}
+          icon={<EditOutlined />}
+          onClick={open}
+        />
+      </span>
+    );
+  }
+  const detail = error?.details.find((d) => d.field === field.name)?.message ?? error?.details[0]?.message;
+  return (
+    <div
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.stopPropagation();
+          setEditing(false);
+        }
+      }}
+    >
+      <Space.Compact style={{ width: '100%' }}>
+        <FieldInput field={field} value={value} ariaLabel={fieldLabel} autoFocus currentName={record.$names?.[field.name]} onChange={setValue} onEnter={submit} />
+        <Button aria-label={tr('list.saveCell')} icon={<CheckOutlined />} loading={save.isPending} onClick={submit} />
+        <Button aria-label={tr('ui.cancel')} icon={<CloseOutlined />} onClick={() => setEditing(false)} />
+      </Space.Compact>
+      {error && (
+        <Typography.Text type="danger" role="alert" style={{ display: 'block', fontSize: 12 }}>
+          {detail && detail !== error.message ? `${error.message}: ${detail}` : error.message}
+        </Typography.Text>
+      )}
+    </div>
+  );
+}

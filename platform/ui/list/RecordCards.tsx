@@ -1,0 +1,65 @@
+'use client';
+/**
+ * The list on a phone: one card per record (its name, up to three key fields of the view, the
+ * owner), so a rep reads a row without scrolling sideways.
+ */
+import { Card, Checkbox, Typography } from 'antd';
+import Link from 'next/link';
+import { displayValue } from '../format';
+import { useT } from '../i18n';
+import type { FieldInfo, RecordValues } from '../types';
+import styles from './list.module.css';
+
+export interface RecordCardsProps {
+  object: string;
+  records: RecordValues[];
+  /** The view's columns, first the name column. */
+  columns: FieldInfo[];
+  owner?: FieldInfo;
+  selected: string[];
+  onSelect(id: string, on: boolean): void;
+}
+
+export function RecordCards({ object, records, columns, owner, selected, onSelect }: RecordCardsProps) {
+  const { tr, label, locale } = useT();
+  const [first, ...rest] = columns;
+  const keyFields = rest.filter((f) => f.name !== 'owner').slice(0, 3);
+  if (!records.length) return <Typography.Text type="secondary">{tr('ui.empty')}</Typography.Text>;
+  return (
+    <ul className={styles.cards} aria-label={tr('ui.view')}>
+      {records.map((rec) => {
+        const id = String(rec.id);
+        const name = displayValue(first, rec, locale) || id;
+        return (
+          <li key={id}>
+            <Card size="small" className={styles.card}>
+              <div className={styles.cardHead}>
+                <Checkbox checked={selected.includes(id)} onChange={(e) => onSelect(id, e.target.checked)} aria-label={tr('list.selectRow', { name: String(rec.name ?? id) })} />
+                <Link href={`/o/${object}/${id}`} className={styles.cardTitle}>
+                  {name}
+                </Link>
+              </div>
+              <dl className={styles.cardFields}>
+                {keyFields.map((f) => {
+                  const v = displayValue(f, rec, locale);
+                  return v === '' ? null : (
+                    <div key={f.name}>
+                      <dt>{label(f.label)}</dt>
+                      <dd>{v}</dd>
+                    </div>
+                  );
+                })}
+                {owner && (
+                  <div>
+                    <dt>{label(owner.label)}</dt>
+                    <dd>{displayValue(owner, rec, locale)}</dd>
+                  </div>
+                )}
+              </dl>
+            </Card>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
