@@ -197,7 +197,7 @@ export function ListPage({ object }: { object: string }) {
           void refresh();
         }}
       />
-      <div className={styles.table}>
+      <div className={`${styles.table} ${styles.scroll}`}>
         <Table<RecordValues>
           rowKey={(r) => String(r.id)}
           size="middle"
@@ -205,7 +205,6 @@ export function ListPage({ object }: { object: string }) {
           dataSource={records}
           columns={columns}
           pagination={false}
-          scroll={{ x: 'max-content' }}
           locale={{ emptyText: tr('ui.empty') }}
           rowSelection={{
             selectedRowKeys: selectedIds,

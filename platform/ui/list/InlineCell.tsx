@@ -4,7 +4,7 @@
  * (or the tick) saves with the version the row was listed at, Escape cancels; a refusal (a rule,
  * a gate, someone else's newer change) stays on the cell in the user's language.
  */
-import { CheckOutlined, CloseOutlined, EditOutlined } from '@ant-design/icons';
+import { CheckOutlined, CloseOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
 import { Button, Space, Typography } from 'antd';
 import { useState } from 'react';
@@ -44,17 +44,14 @@ export function InlineCell({ object, field, record, shown, onSaved }: InlineCell
   };
   const submit = () => save.mutate({ object, id: String(record.id), values: { [field.name]: value ?? null }, expectedVersion: record.version });
   if (!editing) {
+    // A plain button, not an antd one with an icon: a page holds hundreds of these cells, and their
+    // markup comes with the server's HTML.
     return (
       <span className="tessera-cell" onDoubleClick={open}>
         {shown}
-        <Button
-          type="text"
-          size="small"
-          className="tessera-cell-edit"
-          aria-label={`${tr('list.editCell', { label: fieldLabel })} · ${String(record.name ?? '')}`}
-          icon={<EditOutlined />}
-          onClick={open}
-        />
+        <button type="button" className="tessera-cell-edit" aria-label={`${tr('list.editCell', { label: fieldLabel })} · ${String(record.name ?? '')}`} onClick={open}>
+          ✎
+        </button>
       </span>
     );
   }
@@ -74,7 +71,7 @@ export function InlineCell({ object, field, record, shown, onSaved }: InlineCell
         <Button aria-label={tr('ui.cancel')} icon={<CloseOutlined />} onClick={() => setEditing(false)} />
       </Space.Compact>
       {error && (
-        <Typography.Text type="danger" role="alert" style={{ display: 'block', fontSize: 12 }}>
+        <Typography.Text role="alert" style={{ display: 'block', fontSize: 12, color: '#cf1322', whiteSpace: 'normal' }}>
           {detail && detail !== error.message ? `${error.message}: ${detail}` : error.message}
         </Typography.Text>
       )}

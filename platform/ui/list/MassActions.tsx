@@ -87,12 +87,12 @@ export function MassActions({ object, fields, selected, rights, onClear, onDone 
               cancelText={tr('ui.cancel')}
               onConfirm={() => run('delete')}
             >
-              <Button danger icon={<DeleteOutlined />} loading={mass.isPending}>
+              <Button icon={<DeleteOutlined />} loading={mass.isPending}>
                 {tr('list.massDelete')}
               </Button>
             </Popconfirm>
           )}
-          <Button type="link" onClick={onClear}>
+          <Button type="text" onClick={onClear}>
             {tr('list.clearSelection')}
           </Button>
         </Space>

@@ -5,6 +5,7 @@ import { Select } from 'antd';
 import { useState } from 'react';
 import { useT } from '../i18n';
 import { useTRPC } from '../trpc';
+import styles from './list.module.css';
 
 export const ME = '$me';
 
@@ -37,6 +38,7 @@ export function UserSelect({ value, ariaLabel, withMe, placeholder, allowClear, 
       loading={users.isFetching}
       onOpenChange={setOpen}
       onChange={(v) => onChange((v as string | undefined) ?? undefined)}
+      className={styles.picker}
       style={{ width }}
     />
   );

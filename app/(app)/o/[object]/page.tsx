@@ -2,7 +2,7 @@ import { HydrationBoundary } from '@tanstack/react-query';
 import { prefetcher } from '@/app/_lib/prefetch';
 import { ListPage } from '@/platform/ui/ListPage';
 import { toCondition } from '@/platform/ui/list/filterState';
-import { chooseView, listInput, readListUrl, totalsInput, type ViewInfo } from '@/platform/ui/list/listUrl';
+import { chooseView, listInput, readListUrl, type ViewInfo } from '@/platform/ui/list/listUrl';
 import type { ObjectInfo } from '@/platform/ui/types';
 
 type SearchParams = Record<string, string | string[] | undefined>;
@@ -22,11 +22,9 @@ export default async function ObjectListPage({ params, searchParams }: { params:
     const { state: list } = readListUrl(first, (meta.object as unknown as ObjectInfo).fields, views);
     const view = chooseView(views, list.view);
     const filter = toCondition(list.filter);
-    if (view)
-      await Promise.all([
-        queryClient.prefetchQuery(trpc.records.list.queryOptions(listInput(object, view, list, filter))),
-        queryClient.prefetchQuery(trpc.records.totals.queryOptions(totalsInput(object, view, list, filter))),
-      ]);
+    // The totals under the list are not the page's main content: the browser asks for them, so the
+    // HTML does not wait for a count.
+    if (view) await queryClient.prefetchQuery(trpc.records.list.queryOptions(listInput(object, view, list, filter)));
   }
   return (
     <HydrationBoundary state={state()}>
