@@ -108,6 +108,7 @@ export function ListPage({ object }: { object: string }) {
   const select = (ids: string[]) => setChecked({ key: urlKey, ids });
   return (
     <Card
+      className={styles.page}
       title={
         <Typography.Title level={1} style={{ fontSize: 20, margin: 0 }}>
           {label(info.pluralLabel)}
@@ -201,7 +202,8 @@ export function ListPage({ object }: { object: string }) {
         <Table<RecordValues>
           rowKey={(r) => String(r.id)}
           size="middle"
-          loading={list.isFetching}
+          // A refresh of rows already shown (after hydration, after an edit) does not cover them.
+          loading={list.isFetching && (list.isPlaceholderData || !list.data)}
           dataSource={records}
           columns={columns}
           pagination={false}

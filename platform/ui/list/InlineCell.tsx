@@ -49,9 +49,7 @@ export function InlineCell({ object, field, record, shown, onSaved }: InlineCell
     return (
       <span className="tessera-cell" onDoubleClick={open}>
         {shown}
-        <button type="button" className="tessera-cell-edit" aria-label={`${tr('list.editCell', { label: fieldLabel })} · ${String(record.name ?? '')}`} onClick={open}>
-          ✎
-        </button>
+        <button type="button" className="tessera-cell-edit" aria-label={`${tr('list.editCell', { label: fieldLabel })} · ${String(record.name ?? '')}`} onClick={open} />
       </span>
     );
   }

@@ -31,7 +31,7 @@ export function RecordCards({ object, records, columns, owner, selected, onSelec
       </p>
     );
   return (
-    <ul className={styles.cards} aria-label={tr('ui.view')}>
+    <ul className={styles.cards} aria-label={tr('ui.view')} data-testid="record-cards">
       {records.map((rec) => {
         const id = String(rec.id);
         const name = displayValue(first, rec, locale) || id;
