@@ -5,6 +5,7 @@ import { APPROVAL_MESSAGES } from './messages.approvals';
 import { APPROVAL_SCREEN_MESSAGES } from './messages.approvalScreens';
 import { DESIGNER_MESSAGES } from './messages.designer';
 import { FORMULA_MESSAGES } from './messages.formula';
+import { INPUT_MESSAGES } from './messages.inputs';
 import { LISTS_MESSAGES } from './messages.lists';
 import { METADATA_MESSAGES } from './messages.metadata';
 import { PATH_MESSAGES } from './messages.path';
@@ -19,6 +20,7 @@ export const MESSAGES = {
   ...APPROVAL_DESIGNER_MESSAGES,
   ...DESIGNER_MESSAGES,
   ...FORMULA_MESSAGES,
+  ...INPUT_MESSAGES,
   ...LISTS_MESSAGES,
   ...METADATA_MESSAGES,
   ...PROCESS_MESSAGES,

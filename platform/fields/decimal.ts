@@ -62,7 +62,7 @@ export const decimalType = scalarType<NumberFieldDef | CurrencyFieldDef>({
   params: { properties: numericParams },
   sqlType: (f) => numericSqlType(f, DEFAULTS),
   schema: (f) => numericSchema(f, DEFAULTS),
-  widget: (f) => ({ 'ui:widget': 'updown', 'ui:options': { step: 10 ** -(f.scale ?? DEFAULTS.scale) } }),
+  widget: () => ({ 'ui:widget': 'amount' }),
   operators: NUMBER_OPERATORS,
   sortable: true,
   storedScale: (f) => f.scale ?? 2,

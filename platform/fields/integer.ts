@@ -13,7 +13,7 @@ export const integerType = scalarType<NumberFieldDef>({
     minimum: f.min ?? -Number.MAX_SAFE_INTEGER,
     maximum: f.max ?? Number.MAX_SAFE_INTEGER,
   }),
-  widget: () => ({ 'ui:widget': 'updown' }),
+  widget: () => ({ 'ui:widget': 'amount', 'ui:options': { integer: true } }),
   operators: NUMBER_OPERATORS,
   sortable: true,
   storedScale: () => 0,

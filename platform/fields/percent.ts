@@ -12,7 +12,7 @@ export const percentType = scalarType<NumberFieldDef>({
   params: { properties: numericParams },
   sqlType: (f) => numericSqlType(f, DEFAULTS),
   schema: (f) => numericSchema(f, DEFAULTS),
-  widget: () => ({ 'ui:widget': 'updown', 'ui:options': { addonAfter: '%' } }),
+  widget: () => ({ 'ui:widget': 'amount', 'ui:options': { percent: true, addonAfter: '%' } }),
   operators: NUMBER_OPERATORS,
   sortable: true,
   storedScale: (f) => f.scale ?? 2,

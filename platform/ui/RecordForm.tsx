@@ -14,6 +14,8 @@ import { Alert, App, Button, Card, Space, Typography } from 'antd';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { appErrorOf, type ClientAppError } from './errors';
+import { AmountWidget } from './form/AmountWidget';
+import { keepEnterInPickers, unreadableNumbers } from './form/formGuards';
 import { useT } from './i18n';
 import { NavButton } from './NavButton';
 import { LookupSelect } from './LookupSelect';
@@ -86,7 +88,7 @@ function LookupWidget(props: WidgetProps) {
   );
 }
 
-const widgets = { lookup: LookupWidget };
+const widgets = { lookup: LookupWidget, amount: AmountWidget };
 const templates = { ObjectFieldTemplate: SectionsTemplate };
 
 function toErrorSchema(err: ClientAppError | null): ErrorSchema {
@@ -175,40 +177,53 @@ export function RecordForm({ object, id }: { object: string; id?: string }) {
           }
         />
       )}
-      <Form
-        schema={form.schema as RJSFSchema}
-        uiSchema={{ ...(form.uiSchema as UiSchema), 'ui:submitButtonOptions': { norender: true } }}
-        formData={initial}
-        validator={validator}
-        noValidate
-        noHtml5Validate
-        showErrorList={false}
-        extraErrors={toErrorSchema(error)}
-        widgets={widgets}
-        templates={templates}
-        formContext={
-          { sections: form.sections, names: { ...(current.$names ?? {}), ...chosenNames }, rememberName: (f, n) => setChosenNames((c) => ({ ...c, [f]: n })) } satisfies FormContext
-        }
-        onChange={(e) => {
-          const next = (e.formData ?? {}) as Record<string, unknown>;
-          // A new process: a stage it does not have becomes its first stage.
-          const processChanged = processes && next[processes.field] !== initial[processes.field];
-          setFormData(processChanged ? fitStageToProcess(next, processes) : next);
-        }}
-        onSubmit={(e) => {
-          setError(null);
-          const data = (e.formData ?? {}) as Record<string, unknown>;
-          if (id) update.mutate({ object, id, values: changes(form.schema as RJSFSchema, current, data), expectedVersion: current.version });
-          else create.mutate({ object, values: Object.fromEntries(Object.entries(data).filter(([k, v]) => shown(k) && v !== undefined && v !== '')) });
-        }}
-      >
-        <Space style={{ marginTop: 8 }}>
-          <Button type="primary" htmlType="submit" loading={busy}>
-            {tr('ui.save')}
-          </Button>
-          <NavButton href={id ? `/o/${object}/${id}` : `/o/${object}`}>{tr('ui.cancel')}</NavButton>
-        </Space>
-      </Form>
+      <div onKeyDown={keepEnterInPickers}>
+        <Form
+          schema={form.schema as RJSFSchema}
+          uiSchema={{ ...(form.uiSchema as UiSchema), 'ui:submitButtonOptions': { norender: true } }}
+          formData={initial}
+          validator={validator}
+          noValidate
+          noHtml5Validate
+          showErrorList={false}
+          extraErrors={toErrorSchema(error)}
+          widgets={widgets}
+          templates={templates}
+          formContext={
+            {
+              sections: form.sections,
+              names: { ...(current.$names ?? {}), ...chosenNames },
+              rememberName: (f, n) => setChosenNames((c) => ({ ...c, [f]: n })),
+            } satisfies FormContext
+          }
+          onChange={(e) => {
+            const next = (e.formData ?? {}) as Record<string, unknown>;
+            // A new process: a stage it does not have becomes its first stage.
+            const processChanged = processes && next[processes.field] !== initial[processes.field];
+            setFormData(processChanged ? fitStageToProcess(next, processes) : next);
+          }}
+          onSubmit={(e) => {
+            setError(null);
+            const data = (e.formData ?? {}) as Record<string, unknown>;
+            // A number the input could not read is shown as an error under its field; nothing is saved.
+            const unreadable = unreadableNumbers(form.schema as RJSFSchema, data).filter(shown);
+            if (unreadable.length) {
+              setError({ code: 'VALIDATION_FAILED', message: tr('ui.fixErrors'), details: [] });
+              document.getElementById(`root_${unreadable[0]}`)?.focus();
+              return;
+            }
+            if (id) update.mutate({ object, id, values: changes(form.schema as RJSFSchema, current, data), expectedVersion: current.version });
+            else create.mutate({ object, values: Object.fromEntries(Object.entries(data).filter(([k, v]) => shown(k) && v !== undefined && v !== '')) });
+          }}
+        >
+          <Space style={{ marginTop: 8 }}>
+            <Button type="primary" htmlType="submit" loading={busy}>
+              {tr('ui.save')}
+            </Button>
+            <NavButton href={id ? `/o/${object}/${id}` : `/o/${object}`}>{tr('ui.cancel')}</NavButton>
+          </Space>
+        </Form>
+      </div>
     </Card>
   );
 }

@@ -1,0 +1,83 @@
+'use client';
+/**
+ * The form input of integer, decimal, currency and percent fields: a text box that reads what
+ * people type (grouping, 万/亿/千, full-width digits, see fields/amount.ts), shows what it read
+ * ("= 120,000") before saving, and refuses what it cannot read with a message under the field.
+ * An unreadable text stays in the form data as a string, so the form can refuse to save it
+ * instead of saving part of it.
+ */
+import type { WidgetProps } from '@rjsf/utils';
+import { ariaDescribedByIds } from '@rjsf/utils';
+import { Input, Typography } from 'antd';
+import { useState } from 'react';
+import { parseAmount, type AmountResult } from '../../fields/amount';
+import { formatNumber } from '../../fields/common';
+import { useT } from '../i18n';
+
+/** What the field's type asks of its input (set by the type modules' `widget`). */
+export interface AmountOptions {
+  integer?: boolean;
+  percent?: boolean;
+  addonAfter?: string;
+}
+
+/** The problem of a typed text as a message in the user's language, or undefined when it reads. */
+export function amountProblem(result: AmountResult, text: string, tr: ReturnType<typeof useT>['tr']): string | undefined {
+  return result.ok ? undefined : tr(`input.number.${result.problem}`, { text: text.trim() });
+}
+
+/** Whether the typed text already is the plain number (no unit, grouping or sign worth echoing). */
+function isPlain(text: string, value: number): boolean {
+  return text.trim() === String(value);
+}
+
+export function AmountWidget(props: WidgetProps) {
+  const { tr, locale } = useT();
+  const opts = props.options as AmountOptions;
+  const parseOpts = { integer: opts.integer, percent: opts.percent };
+  const value = props.value as number | string | undefined | null;
+  const [text, setText] = useState(() => (typeof value === 'number' ? String(value) : (value ?? '')));
+  // The form may change the value itself (a reset, a stage's default): follow it unless it is what we typed.
+  const typed = parseAmount(text, parseOpts);
+  const follows = typeof value === 'string' ? value === text : typed.ok && typed.value === (value ?? null);
+  const shown = follows ? text : typeof value === 'number' ? String(value) : (value ?? '');
+  const result = shown === text ? typed : parseAmount(shown, parseOpts);
+  const problem = amountProblem(result, shown, tr);
+  const messageId = `${props.id}__amount`;
+  const read = result.ok && result.value !== null && !isPlain(shown, result.value) ? formatNumber(result.value, locale) : undefined;
+  const describedBy = [ariaDescribedByIds(props.id), problem || read ? messageId : ''].filter(Boolean).join(' ');
+  return (
+    <div>
+      <Input
+        id={props.id}
+        name={props.id}
+        inputMode="decimal"
+        autoComplete="off"
+        value={shown}
+        disabled={props.disabled || props.readonly}
+        status={problem ? 'error' : undefined}
+        aria-invalid={problem ? true : undefined}
+        aria-describedby={describedBy}
+        placeholder={props.placeholder || tr('input.number.hint')}
+        suffix={opts.addonAfter}
+        onChange={(e) => {
+          const next = e.target.value;
+          setText(next);
+          const r = parseAmount(next, parseOpts);
+          props.onChange(r.ok ? (r.value ?? undefined) : next);
+        }}
+        onBlur={() => props.onBlur(props.id, shown)}
+        onFocus={() => props.onFocus(props.id, shown)}
+      />
+      {problem ? (
+        <div id={messageId} role="alert" style={{ fontSize: 13, color: '#c41d1d' }}>
+          {problem}
+        </div>
+      ) : read ? (
+        <Typography.Text id={messageId} type="secondary" style={{ fontSize: 13 }}>
+          {tr('input.number.parsed', { value: read })}
+        </Typography.Text>
+      ) : null}
+    </div>
+  );
+}
