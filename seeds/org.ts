@@ -45,7 +45,7 @@ export async function seedDemoOrg(pool: pg.Pool, _prisma: Prisma, workspace: Wor
           `INSERT INTO users (workspace_id, email, name, password_hash, is_admin, locale, title, role_id, department_id)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
          ON CONFLICT (email) DO UPDATE SET name = users.name RETURNING id, name, email, is_admin`,
-          [workspace.id, d.email, d.name, passwordHash, Boolean(d.isAdmin), d.locale ?? 'en', d.title, roleIds.get(d.role), deptIds.get(d.department)],
+          [workspace.id, d.email, d.name, passwordHash, Boolean(d.isAdmin), d.locale ?? null, d.title, roleIds.get(d.role), deptIds.get(d.department)],
         );
         const ref = { id: res.rows[0].id, name: res.rows[0].name, email: res.rows[0].email, isAdmin: res.rows[0].is_admin };
         byKey.set(d.key, ref);

@@ -1,7 +1,8 @@
 /** Server-side helpers for pages: the signed-in principal and the display language. */
 import { cookies, headers } from 'next/headers';
 import { LOCALE_COOKIE } from '@/platform/api/trpc/init';
-import { parseLocale, type Locale } from '@/platform/core/i18n';
+import type { Locale } from '@/platform/core/i18n';
+import { resolveLocale } from '@/platform/core/locale';
 import { getPool } from '@/platform/db/pool';
 import type { Principal } from '@/platform/security/principal';
 import { SESSION_COOKIE, sessionPrincipal } from '@/platform/security/sessions';
@@ -11,9 +12,9 @@ export async function currentPrincipal(): Promise<Principal | null> {
   return sessionPrincipal(getPool(), token);
 }
 
+/** The page's language: the signed-in user's choice (signed out: the language cookie), then the browser's, then English. */
 export async function currentLocale(principal?: Principal | null): Promise<Locale> {
+  const who = principal === undefined ? await currentPrincipal() : principal;
   const cookie = (await cookies()).get(LOCALE_COOKIE)?.value;
-  if (cookie) return parseLocale(cookie);
-  if (principal) return parseLocale(principal.locale);
-  return parseLocale((await headers()).get('accept-language'));
+  return resolveLocale({ signedIn: who !== null, stored: who?.locale, cookie, acceptLanguage: (await headers()).get('accept-language') });
 }

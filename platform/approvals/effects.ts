@@ -6,6 +6,7 @@
  */
 import type pg from 'pg';
 import { pickLabel, t, type Locale } from '../core/i18n';
+import { recipientLocale } from '../core/locale';
 import type { RecordContext, UserRef } from '../data/context';
 import { updateRecord } from '../data/write';
 import { enqueueEmails, type OutgoingEmail } from '../messaging/outbox';
@@ -28,8 +29,11 @@ export interface Person {
 export async function people(db: pg.PoolClient, ids: (string | null | undefined)[]): Promise<Map<string, Person>> {
   const list = [...new Set(ids.filter((x): x is string => Boolean(x)))];
   if (!list.length) return new Map();
-  const res = await db.query<{ id: string; name: string; email: string; locale: string }>('SELECT id, name, email, locale FROM users WHERE id = ANY($1::uuid[])', [list]);
-  return new Map(res.rows.map((r) => [r.id, { id: r.id, name: r.name, email: r.email, locale: r.locale === 'zh-CN' ? 'zh-CN' : 'en' }]));
+  const res = await db.query<{ id: string; name: string; email: string; locale: string | null; browser_locale: string | null }>(
+    'SELECT id, name, email, locale, browser_locale FROM users WHERE id = ANY($1::uuid[])',
+    [list],
+  );
+  return new Map(res.rows.map((r) => [r.id, { id: r.id, name: r.name, email: r.email, locale: recipientLocale(r.locale, r.browser_locale) }]));
 }
 
 function baseUrl(): string {

@@ -5,7 +5,8 @@
  * administrator's change to what approvals guard is written to the audit log.
  */
 import type pg from 'pg';
-import { pickLabel, t, type Locale } from '../core/i18n';
+import { pickLabel, t } from '../core/i18n';
+import { recipientLocale } from '../core/locale';
 import type { FieldDef } from '../fields/types';
 import type { ApprovalAction } from '../metadata/generated/approval';
 import type { ObjectModel } from '../metadata/model';
@@ -90,11 +91,14 @@ export async function cancelOnDelete(client: pg.PoolClient, ctx: RecordContext, 
     link,
   ]);
   const told = [...new Set([...waiting, request.submitted_by])].filter((id) => id !== ctx.user.id);
-  const who = await client.query<{ id: string; locale: string }>('SELECT id, locale FROM users WHERE id = ANY($1::uuid[]) AND active', [told]);
+  const who = await client.query<{ id: string; locale: string | null; browser_locale: string | null }>(
+    'SELECT id, locale, browser_locale FROM users WHERE id = ANY($1::uuid[]) AND active',
+    [told],
+  );
   await notify(
     client,
     who.rows.map((u) => {
-      const locale: Locale = u.locale === 'zh-CN' ? 'zh-CN' : 'en';
+      const locale = recipientLocale(u.locale, u.browser_locale);
       const params = { object: pickLabel(obj.label, locale), record: request.record_name ?? recordId, actor: ctx.user.name };
       return {
         workspaceId: ctx.workspace.id,

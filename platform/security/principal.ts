@@ -5,7 +5,8 @@ export interface Principal {
   user: UserRef;
   workspace: WorkspaceRef;
   via: 'session' | 'apiKey';
-  locale: string;
+  /** The user's chosen language; null: not chosen (their browser's is used, core/locale.ts). */
+  locale: string | null;
   /** The workspace's security revision when the principal was loaded (keys the security cache). */
   securityRevision: number;
   /** The workspace's metadata revision when the principal was loaded (keys the metadata cache). */
@@ -17,7 +18,7 @@ interface UserWithWorkspace {
   name: string;
   email: string;
   isAdmin: boolean;
-  locale: string;
+  locale: string | null;
   workspace: { id: string; name: string; schemaName: string; securityRevision: number; metadataRevision: number };
 }
 
@@ -45,7 +46,7 @@ export interface PrincipalRow {
   user_name: string;
   user_email: string;
   is_admin: boolean;
-  locale: string;
+  locale: string | null;
   active: boolean;
   workspace_id: string;
   workspace_name: string;

@@ -24,9 +24,23 @@ export async function createUser(prisma: Prisma, u: NewUser) {
       name: u.name,
       passwordHash: await hashPassword(u.password),
       isAdmin: u.isAdmin ?? false,
-      locale: u.locale ?? 'en',
+      locale: u.locale ?? null,
     },
   });
+}
+
+/**
+ * Remembers a user's languages: `chosen` (the language switch, or the login page's choice when they
+ * had made none) becomes their stored preference; `browser` is what their browser asked for, kept
+ * for notifications and e-mails sent away from any request.
+ */
+export async function rememberLanguages(
+  prisma: Prisma,
+  userId: string,
+  { chosen, browser, onlyIfUnchosen = false }: { chosen?: string; browser?: string; onlyIfUnchosen?: boolean },
+) {
+  if (chosen) await prisma.user.updateMany({ where: { id: userId, ...(onlyIfUnchosen ? { locale: null } : {}) }, data: { locale: chosen } });
+  if (browser) await prisma.user.updateMany({ where: { id: userId, OR: [{ browserLocale: null }, { browserLocale: { not: browser } }] }, data: { browserLocale: browser } });
 }
 
 export async function findUserByEmail(prisma: Prisma, email: string) {

@@ -3,7 +3,8 @@
  * handler, and turn any error into the shared error shape with its HTTP status.
  */
 import { AppError } from '../../core/errors';
-import { parseLocale, t, type Locale } from '../../core/i18n';
+import { t, type Locale } from '../../core/i18n';
+import { browserLocale, resolveLocale } from '../../core/locale';
 import type { RecordContext } from '../../data/context';
 import { requirePrincipal } from '../authenticate';
 import { readLimitedText } from '../body';
@@ -26,10 +27,9 @@ export function jsonText(text: string, status = 200, headers: Record<string, str
   });
 }
 
-/** The language asked for by Accept-Language, when there is one. */
+/** The language asked for by Accept-Language, when it is one we ship. */
 function headerLocale(req: Request): Locale | undefined {
-  const h = req.headers.get('accept-language');
-  return h ? parseLocale(h) : undefined;
+  return browserLocale(req.headers.get('accept-language'));
 }
 
 export function errorResponse(e: unknown, locale: Locale): Response {
@@ -45,12 +45,13 @@ type Handler<P> = (req: Request, ctx: RecordContext, params: P) => Promise<Respo
 export function restRoute<P>(handler: Handler<P>) {
   return async (req: Request, route: { params: Promise<P> }): Promise<Response> => {
     const asked = headerLocale(req);
-    // Errors after sign-in are worded in the caller's language (Accept-Language, else their stored setting).
+    // Before sign-in the caller is known by their Accept-Language only; after it, by the one rule (stored choice first).
     let locale: Locale = asked ?? 'en';
     try {
       assertSameOriginWrite(req, locale);
       const principal = await requirePrincipal(req, locale);
-      const ctx = await recordContext(principal, asked, 'api');
+      locale = resolveLocale({ signedIn: true, stored: principal.locale, acceptLanguage: req.headers.get('accept-language') });
+      const ctx = await recordContext(principal, locale, 'api');
       locale = ctx.locale;
       return await handler(req, ctx, await route.params);
     } catch (e) {

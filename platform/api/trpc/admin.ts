@@ -26,7 +26,7 @@ const userInput = z.object({
   name: z.string().max(200).optional(),
   title: z.string().max(200).nullish(),
   phone: z.string().max(40).nullish(),
-  locale: z.enum(['en', 'zh-CN']).optional(),
+  locale: z.enum(['en', 'zh-CN']).nullish(),
   roleId: uuid.nullish(),
   departmentId: uuid.nullish(),
   managerId: uuid.nullish(),

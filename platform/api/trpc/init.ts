@@ -1,7 +1,8 @@
 /** tRPC setup: context from the session cookie; AppErrors travel to the client in the shared shape. */
 import { initTRPC, TRPCError } from '@trpc/server';
 import { AppError, isAppError } from '../../core/errors';
-import { parseLocale, t as translate, type Locale } from '../../core/i18n';
+import { t as translate, type Locale } from '../../core/i18n';
+import { resolveLocale } from '../../core/locale';
 import type { RecordContext } from '../../data/context';
 import type { SystemRight } from '../../security/model';
 import type { Principal } from '../../security/principal';
@@ -24,7 +25,7 @@ export async function createTrpcContext(req: Request): Promise<TrpcContext> {
   } catch {
     principal = null;
   }
-  const locale = parseLocale(cookieLocale ?? principal?.locale ?? req.headers.get('accept-language'));
+  const locale = resolveLocale({ signedIn: principal !== null, stored: principal?.locale, cookie: cookieLocale, acceptLanguage: req.headers.get('accept-language') });
   return { principal, locale };
 }
 

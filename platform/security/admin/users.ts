@@ -18,7 +18,8 @@ export interface UserInput {
   name?: string;
   title?: string | null;
   phone?: string | null;
-  locale?: 'en' | 'zh-CN';
+  /** null: follow the browser's language. */
+  locale?: 'en' | 'zh-CN' | null;
   roleId?: string | null;
   departmentId?: string | null;
   managerId?: string | null;
@@ -95,7 +96,7 @@ export async function createUser(prisma: Prisma, actor: AdminActor, input: UserI
         passwordHash,
         title: input.title ?? null,
         phone: input.phone ?? null,
-        locale: input.locale ?? 'en',
+        locale: input.locale ?? null,
         roleId: input.roleId ?? null,
         departmentId: input.departmentId ?? null,
         managerId: input.managerId ?? null,

@@ -29,7 +29,7 @@ export function AccountPage() {
           { key: 'name', label: tr('admin.user.name'), children: u.name },
           { key: 'email', label: tr('admin.user.email'), children: u.email },
           { key: 'title', label: tr('admin.user.title'), children: u.title ?? '' },
-          { key: 'locale', label: tr('admin.user.language'), children: u.locale === 'zh-CN' ? '简体中文' : 'English' },
+          { key: 'locale', label: tr('admin.user.language'), children: u.locale === 'zh-CN' ? '简体中文' : u.locale === 'en' ? 'English' : tr('input.language.browser') },
           { key: 'role', label: tr('admin.user.role'), children: u.role ?? '' },
           { key: 'department', label: tr('admin.user.department'), children: u.department ?? '' },
           { key: 'manager', label: tr('admin.user.manager'), children: u.manager ?? '' },

@@ -16,7 +16,8 @@ interface Values {
   name: string;
   title?: string;
   phone?: string;
-  locale: 'en' | 'zh-CN';
+  /** 'browser': no choice stored, the user's browser decides. */
+  locale: 'en' | 'zh-CN' | 'browser';
   roleId?: string;
   departmentId?: string;
   managerId?: string;
@@ -47,7 +48,7 @@ export function UserForm({ org, user, onDone }: { org: Org; user: OrgUser | null
       name: v.name.trim(),
       title: orNull(v.title),
       phone: orNull(v.phone),
-      locale: v.locale,
+      locale: v.locale === 'browser' ? null : v.locale,
       roleId: v.roleId ?? null,
       departmentId: v.departmentId ?? null,
       managerId: v.managerId ?? null,
@@ -62,13 +63,13 @@ export function UserForm({ org, user, onDone }: { org: Org; user: OrgUser | null
         name: user.name,
         title: user.title ?? undefined,
         phone: user.phone ?? undefined,
-        locale: user.locale === 'zh-CN' ? 'zh-CN' : 'en',
+        locale: user.locale === 'zh-CN' || user.locale === 'en' ? user.locale : 'browser',
         roleId: user.roleId ?? undefined,
         departmentId: user.departmentId ?? undefined,
         managerId: user.managerId ?? undefined,
         permissionSetIds: user.permissionSetIds,
       }
-    : { locale: 'en', permissionSetIds: [] };
+    : { locale: 'browser', permissionSetIds: [] };
 
   return (
     <Form<Values> form={form} name="user" layout="vertical" initialValues={initial} onFinish={submit} requiredMark={false}>
@@ -88,6 +89,7 @@ export function UserForm({ org, user, onDone }: { org: Org; user: OrgUser | null
       <Form.Item label={tr('admin.user.language')} name="locale">
         <Select
           options={[
+            { value: 'browser', label: tr('input.language.browser') },
             { value: 'en', label: 'English' },
             { value: 'zh-CN', label: '简体中文' },
           ]}

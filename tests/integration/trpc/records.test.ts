@@ -16,7 +16,7 @@ let otherCookie = '';
 
 async function call(kind: 'query' | 'mutation', path: string, input: unknown, opts: { cookie?: string; lang?: string } = {}) {
   const headers: Record<string, string> = { cookie: opts.cookie ?? cookie, 'content-type': 'application/json' };
-  if (opts.lang) headers.cookie += `; tessera_locale=${opts.lang}`;
+  if (opts.lang) headers['accept-language'] = opts.lang;
   const url = `http://localhost/api/trpc/${path}`;
   const res =
     kind === 'query'

@@ -4,9 +4,13 @@ import { clientIp } from '@/platform/api/proxy';
 import { errorResponse } from '@/platform/api/rest/handler';
 import { ownString, readSmallJsonObject } from '@/platform/api/body';
 import { AppError } from '@/platform/core/errors';
-import { parseLocale, t, type Locale } from '@/platform/core/i18n';
+import { t, type Locale } from '@/platform/core/i18n';
+import { browserLocale, chosenLocale, resolveLocale } from '@/platform/core/locale';
+import { cookieValue } from '@/platform/api/authenticate';
+import { LOCALE_COOKIE } from '@/platform/api/trpc/init';
 import { getPrisma } from '@/platform/db/prisma';
 import { login, SESSION_COOKIE, type LoginResult } from '@/platform/security/sessions';
+import { rememberLanguages } from '@/platform/security/users';
 
 const MAX_EMAIL = 320;
 const MAX_PASSWORD = 1024;
@@ -37,12 +41,16 @@ function refusal(result: Exclude<LoginResult, { ok: true }>, locale: Locale): Ap
 
 /** Sign in with e-mail and password; sets the session cookie. */
 export async function POST(req: Request) {
-  const locale = parseLocale(req.headers.get('accept-language'));
+  const cookie = cookieValue(req.headers.get('cookie'), LOCALE_COOKIE);
+  const browser = req.headers.get('accept-language');
+  const locale = resolveLocale({ signedIn: false, cookie, acceptLanguage: browser });
   try {
     assertSameOriginWrite(req, locale, { always: true });
     const { email, password } = credentials(await readSmallJsonObject(req, locale), locale);
     const result = await login(getPrisma(), email, password, { ip: clientIp(req.headers), userAgent: req.headers.get('user-agent') ?? undefined });
     if (!result.ok) throw refusal(result, locale);
+    // A language picked on the login page is the user's choice, unless they had made one already.
+    await rememberLanguages(getPrisma(), result.principal.user.id, { chosen: chosenLocale(cookie), browser: browserLocale(browser), onlyIfUnchosen: true });
     const res = NextResponse.json({ user: result.principal.user }, { headers: { 'cache-control': 'no-store' } });
     res.cookies.set(SESSION_COOKIE, result.token, {
       httpOnly: true,

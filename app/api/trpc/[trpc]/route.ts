@@ -4,11 +4,12 @@ import { cookieValue } from '@/platform/api/authenticate';
 import { csrfError, csrfProblem, type CsrfProblem } from '@/platform/api/csrf';
 import { createTrpcContext, LOCALE_COOKIE } from '@/platform/api/trpc/init';
 import { appRouter } from '@/platform/api/trpc/router';
-import { parseLocale } from '@/platform/core/i18n';
+import { resolveLocale } from '@/platform/core/locale';
 
 /** A cross-site mutation riding on the session cookie, as a tRPC error (403, the shared shape in data.appError). */
 function crossSiteError(req: Request, problem: CsrfProblem): TRPCError {
-  const locale = parseLocale(cookieValue(req.headers.get('cookie'), LOCALE_COOKIE) ?? req.headers.get('accept-language'));
+  // Refused before the caller is looked up: worded as for a signed-out visitor.
+  const locale = resolveLocale({ signedIn: false, cookie: cookieValue(req.headers.get('cookie'), LOCALE_COOKIE), acceptLanguage: req.headers.get('accept-language') });
   const err = csrfError(problem, locale);
   return new TRPCError({ code: 'FORBIDDEN', message: err.message, cause: err });
 }
