@@ -7,4 +7,6 @@ export const INPUT_MESSAGES = {
   'input.number.parsed': { en: '= {value}', zh: '= {value}' },
   'input.number.hint': { en: 'e.g. 1,234,567 or 12万', zh: '例如 1,234,567 或 12万' },
   'input.language.browser': { en: 'As the browser asks', zh: '跟随浏览器' },
+  'input.grouping': { en: 'Thousands separators', zh: '千位分隔符' },
+  'input.groupingHint': { en: 'Turn off for years and codes (2026, not 2,026)', zh: '年份、编码等请关闭（显示 2026，而不是 2,026）' },
 } as const;

@@ -112,13 +112,15 @@ export function parseNumberCell(cell: string, { percent = false }: { percent?: b
   return { ok: true, value: Number(cleaned) };
 }
 
-export function formatNumber(value: unknown, locale: Locale, fractionDigits?: number): string {
+/** A number in a locale, with exactly `fractionDigits` decimals when given; `grouping: false` for years and codes (2026, not 2,026). */
+export function formatNumber(value: unknown, locale: Locale, fractionDigits?: number, grouping = true): string {
   if (value === null || value === undefined || value === '') return '';
   const n = Number(value);
   if (!Number.isFinite(n)) return String(value);
   return new Intl.NumberFormat(locale, {
     minimumFractionDigits: fractionDigits,
     maximumFractionDigits: fractionDigits ?? 6,
+    useGrouping: grouping,
   }).format(n);
 }
 

@@ -124,10 +124,16 @@ function computed(kind: 'formula' | 'rollup', returnType: ReturnTypeName): Field
     readers(field) {
       return [{ prop: field.name, column: field.name, read, jsonSql }];
     },
-    format: (field, value, locale) => base.format(asBase(field), value, locale),
+    // A count is a whole number whatever the scale default of its result type (3, not 3.00).
+    format: (field, value, locale) => base.format(asBase(isCount(field) && field.scale === undefined ? { ...field, scale: 0 } : field), value, locale),
     parseCsv: () => ({ ok: false, message: 'computed fields cannot be imported' }),
     formatCsv: (field, value) => base.formatCsv(asBase(field), value),
   };
+}
+
+/** Whether a computed field is a roll-up counting child records. */
+function isCount(field: ComputedFieldDef): boolean {
+  return field.type === 'rollup' && field.summary?.fn === 'count';
 }
 
 const cache = new Map<string, FieldTypeModule<ComputedFieldDef>>();

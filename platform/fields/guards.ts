@@ -50,6 +50,7 @@ export interface AnyField extends FieldBase {
   scale?: number;
   min?: number;
   max?: number;
+  grouping?: boolean;
   currency?: string;
   options?: PicklistOption[];
   target?: string;

@@ -6,7 +6,14 @@ export const integerType = scalarType<NumberFieldDef>({
   type: 'integer',
   label: { en: 'Integer', zh: '整数' },
   valueKind: 'number',
-  params: { properties: { min: { type: 'integer' }, max: { type: 'integer' }, default: { type: 'integer' } } },
+  params: {
+    properties: {
+      min: { type: 'integer' },
+      max: { type: 'integer' },
+      default: { type: 'integer' },
+      grouping: { type: 'boolean', description: 'Show thousands separators (default true); false for years and codes (2026, not 2,026).' },
+    },
+  },
   sqlType: () => 'bigint',
   schema: (f) => ({
     type: 'integer',
@@ -22,7 +29,7 @@ export const integerType = scalarType<NumberFieldDef>({
   filterInput: 'number',
   convertsTo: { decimal: CAST_COLUMN, currency: CAST_COLUMN, percent: CAST_COLUMN },
   read: toNumber,
-  format: (_f, v, locale) => formatNumber(v, locale, 0),
+  format: (f, v, locale) => formatNumber(v, locale, 0, f.grouping !== false),
   parseCsv: (_f, cell) => {
     const r = parseNumberCell(cell);
     if (r.ok && r.value !== null && !Number.isInteger(r.value)) return { ok: false, message: `"${cell}" is not a whole number` };

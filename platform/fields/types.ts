@@ -87,6 +87,8 @@ export interface NumberFieldDef extends FieldBase {
   scale?: number;
   min?: number;
   max?: number;
+  /** Integers: thousands separators shown (default true); false for years and codes. */
+  grouping?: boolean;
 }
 
 export interface CurrencyFieldDef extends FieldBase {

@@ -544,6 +544,10 @@ export interface FieldInteger {
   min?: number;
   max?: number;
   default?: number;
+  /**
+   * Show thousands separators (default true); false for years and codes (2026, not 2,026).
+   */
+  grouping?: boolean;
 }
 /**
  * Decimal field (小数).

@@ -34,6 +34,7 @@ const ITEMS = [
   'maxLength',
   'precision',
   'scale',
+  'grouping',
   'target',
   'pattern',
   'options',
@@ -56,6 +57,8 @@ interface Values extends ComputedValues {
   maxLength?: number | null;
   precision?: number | null;
   scale?: number | null;
+  /** Integers: thousands separators shown (false for years and codes). */
+  grouping?: boolean;
   target?: string;
   pattern?: string;
   options?: OptionRow[];
@@ -102,6 +105,9 @@ function buildFieldDef(existing: Record<string, unknown> | null, v: Values, type
     if (k in params && !blank(value)) def[k] = value;
     else delete def[k];
   }
+  // Grouping is the default: only its absence is written.
+  if ('grouping' in params && v.grouping === false) def.grouping = false;
+  else delete def.grouping;
   if ('options' in params) {
     def.options = (v.options ?? []).map((r) => {
       const value = r.value.trim();
@@ -119,7 +125,7 @@ function buildFieldDef(existing: Record<string, unknown> | null, v: Values, type
 }
 
 function initialValues(field: DesignerField | null): Partial<Values> {
-  if (!field) return { type: 'text', options: [], ...computedInitialValues(null) };
+  if (!field) return { type: 'text', options: [], grouping: true, ...computedInitialValues(null) };
   const f = anyField(field);
   return {
     ...computedInitialValues(field),
@@ -135,6 +141,7 @@ function initialValues(field: DesignerField | null): Partial<Values> {
     maxLength: f.maxLength ?? null,
     precision: f.precision ?? null,
     scale: f.scale ?? null,
+    grouping: f.grouping !== false,
     target: f.target,
     pattern: f.pattern,
     options: (f.options ?? []).map((o, i) => {
@@ -289,6 +296,11 @@ export function FieldForm({ object, field, types, onDone }: { object: string; fi
           {numberItem('precision', tr('designer.field.precision'), 1, 38)}
           {numberItem('scale', tr('designer.field.scale'), 0, 18)}
         </Space>
+      )}
+      {'grouping' in params && (
+        <Form.Item label={tr('input.grouping')} name="grouping" valuePropName="checked" extra={tr('input.groupingHint')}>
+          <Switch />
+        </Form.Item>
       )}
       {'target' in params && (
         <Form.Item label={tr('designer.field.target')} name="target" rules={[{ required: true, message: tr('admin.required') }]}>

@@ -59,8 +59,25 @@ describe('number display', () => {
     ['currency of the record', currency, { amount: 1234.5, currency: 'USD' }, '$1,234.50', 'US$1,234.50'],
     ['currency field default USD', usd, 99, '$99.00', 'US$99.00'],
     ['currency zero', currency, 0, 'CN¥0.00', '¥0.00'],
-    ['percent', percent, 40, '40%', '40%'],
-    ['percent with decimals', percent, 12.5, '12.5%', '12.5%'],
+    ['a whole percent', percent, 40, '40%', '40%'],
+    ['a percent that rounds to whole', percent, 39.999, '40%', '40%'],
+    ['percent with decimals at its scale', percent, 12.5, '12.50%', '12.50%'],
+    ['percent rounded to its scale', percent, 29.297454, '29.30%', '29.30%'],
+    ['percent of scale 1', fieldOf('percent', { scale: 1 }), 12.25, '12.3%', '12.3%'],
+    ['integer without grouping (a year, a code)', fieldOf('integer', { grouping: false }), 2026, '2026', '2026'],
+    ['integer without grouping, large', fieldOf('integer', { grouping: false }), 1234567, '1234567', '1234567'],
+    ['integer with grouping said', fieldOf('integer', { grouping: true }), 1234567, '1,234,567', '1,234,567'],
+    ['roll-up count is a whole number', fieldOf('rollup', { summary: { object: 'contact', via: 'account', fn: 'count' } }), 3, '3', '3'],
+    ['roll-up count of zero', fieldOf('rollup', { summary: { object: 'contact', via: 'account', fn: 'count' } }), 0, '0', '0'],
+    ['roll-up sum keeps decimals', fieldOf('rollup', { summary: { object: 'opportunity', via: 'account', fn: 'sum', field: 'qty' } }), 3, '3.00', '3.00'],
+    [
+      'currency roll-up in its code',
+      fieldOf('rollup', { returnType: 'currency', summary: { object: 'opportunity', via: 'account', fn: 'sum', field: 'amount' } }),
+      1234567,
+      'CN¥1,234,567.00',
+      '¥1,234,567.00',
+    ],
+    ['percent formula at its scale', fieldOf('formula', { returnType: 'percent', formula: 'x', scale: 2 }), 29.297454, '29.30%', '29.30%'],
   ];
   it.each(cases)('%s', (_, field, value, en, zh) => {
     const t = fieldType(field);
