@@ -89,7 +89,7 @@ export const APPROVAL_SCREEN_MESSAGES = {
   'approvalUi.col.step': { en: 'Step', zh: '步骤' },
   'approvalUi.col.submittedBy': { en: 'Submitted by', zh: '提交人' },
   'approvalUi.col.submittedAt': { en: 'Submitted', zh: '提交时间' },
-  'approvalUi.col.assignedAt': { en: 'Waiting since', zh: '待审批起始' },
+  'approvalUi.col.assignedAt': { en: 'Waiting since', zh: '收到时间' },
   'approvalUi.col.delegatedFrom': { en: 'Delegated from', zh: '委托人' },
   'approvalUi.col.actions': { en: 'Actions', zh: '操作' },
   'approvalUi.selectRow': { en: 'Select {record}', zh: '选择{record}' },

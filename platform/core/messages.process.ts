@@ -58,9 +58,9 @@ export const PROCESS_MESSAGES = {
   'designer.rule.message': { en: 'Error message', zh: '错误提示' },
   'designer.rule.messageZh': { en: 'Chinese error message', zh: '中文错误提示' },
   'designer.rule.field': { en: 'Show next to field', zh: '显示在字段旁' },
-  'forecast.pipeline': { en: 'Pipeline', zh: '管道' },
-  'forecast.best_case': { en: 'Best case', zh: '最佳情况' },
+  'forecast.pipeline': { en: 'Pipeline', zh: '商机储备' },
+  'forecast.best_case': { en: 'Best case', zh: '乐观' },
   'forecast.commit': { en: 'Commit', zh: '承诺' },
   'forecast.closed': { en: 'Closed', zh: '已成交' },
-  'forecast.omitted': { en: 'Omitted', zh: '已忽略' },
+  'forecast.omitted': { en: 'Omitted', zh: '排除' },
 } as const;

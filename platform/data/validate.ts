@@ -184,10 +184,11 @@ function toDetail(prop: string, info: PropInfo, e: { keyword: string; params: Re
     case 'exclusiveMaximum':
       return { field: prop, code: 'maximum', message: msg('validation.lessThan', { limit: Number(e.params.limit) }) };
     case 'enum': {
+      // A Chinese reader is shown the options' names, with the value an integration sends.
       const allowed = (hasOptions(info.field) ? info.field.options : [])
         .filter((o) => o.active !== false)
-        .map((o) => o.value)
-        .join(', ');
+        .map((o) => (locale === 'zh-CN' && o.label.zh && o.label.zh !== o.value ? `${o.label.zh}（${o.value}）` : o.value))
+        .join(locale === 'zh-CN' ? '、' : ', ');
       return { field: prop, code: 'enum', message: msg('validation.enum', { allowed }) };
     }
     case 'uniqueItems':

@@ -37,7 +37,7 @@ describe('Accept-Language: zh-CN', () => {
         '未知字段"foo"',
         '员工人数必须是整数',
         '邮箱必须是有效的电子邮件地址',
-        '行业必须是以下之一：manufacturing, it, finance, retail, healthcare, education, energy, automotive, government, other',
+        '行业必须是以下之一：制造业（manufacturing）、IT/互联网（it）、金融（finance）、零售（retail）、医疗（healthcare）、教育（education）、能源（energy）、汽车（automotive）、政府/公共事业（government）、其他（other）',
       ],
     ],
     [

@@ -232,6 +232,9 @@ interface Invalid {
 
 const STAGES =
   'discovery, qualification, proposal, negotiation, closed_won, closed_lost, bid_found, bid_qualified, bid_survey, bid_solution, bid_presales, bid_tender, bid_bidding, bid_awarded, bid_contract, bid_signed, bid_lost, bid_abandoned';
+/** The same options as a Chinese reader is told them: their names, with the value an integration sends. */
+const STAGES_ZH =
+  '初步接洽（discovery）、需求确认（qualification）、方案报价（proposal）、谈判审核（negotiation）、赢单（closed_won）、输单（closed_lost）、商机发现（bid_found）、项目立项（bid_qualified）、需求调研（bid_survey）、方案设计（bid_solution）、技术交流（bid_presales）、招标发布（bid_tender）、投标（bid_bidding）、中标（bid_awarded）、合同谈判（bid_contract）、合同签订（bid_signed）、未中标（bid_lost）、放弃投标（bid_abandoned）';
 const INVALID: Invalid[] = [
   {
     name: 'a lead with six problems',
@@ -242,7 +245,12 @@ const INVALID: Invalid[] = [
       ['foo', 'unknownField', 'Unknown field "foo"', '未知字段"foo"'],
       ['mobile', 'phone', 'Mobile must be a valid phone number', '手机必须是有效的电话号码'],
       ['name', 'required', 'Name is required', '姓名不能为空'],
-      ['status', 'enum', 'Status must be one of: new, contacted, qualified, unqualified, converted', '状态必须是以下之一：new, contacted, qualified, unqualified, converted'],
+      [
+        'status',
+        'enum',
+        'Status must be one of: new, contacted, qualified, unqualified, converted',
+        '状态必须是以下之一：新线索（new）、已联系（contacted）、已确认（qualified）、无效（unqualified）、已转化（converted）',
+      ],
       ['version', 'readOnly', 'Version is read-only', '版本为只读字段'],
     ],
   },
@@ -258,7 +266,7 @@ const INVALID: Invalid[] = [
       ['id', 'readOnly', 'Record ID is read-only', '记录 ID为只读字段'],
       ['name', 'required', 'Opportunity name is required', '商机名称不能为空'],
       ['probability', 'maximum', 'Probability must be at most 100', '赢率不能大于100'],
-      ['stage', 'enum', `Stage must be one of: ${STAGES}`, `阶段必须是以下之一：${STAGES}`],
+      ['stage', 'enum', `Stage must be one of: ${STAGES}`, `阶段必须是以下之一：${STAGES_ZH}`],
     ],
   },
   {
