@@ -25,6 +25,8 @@ export interface FieldDescription {
   scale?: number;
   min?: number;
   max?: number;
+  /** Integers: false when shown without thousands separators (years, codes). */
+  grouping?: boolean;
   currency?: string;
   default?: unknown;
   target?: string;
@@ -61,6 +63,7 @@ function describeField(f: FieldDef): FieldDescription {
     'scale',
     'min',
     'max',
+    'grouping',
     'currency',
     'default',
     'target',

@@ -9,4 +9,5 @@ export const INPUT_MESSAGES = {
   'input.language.browser': { en: 'As the browser asks', zh: '跟随浏览器' },
   'input.grouping': { en: 'Thousands separators', zh: '千位分隔符' },
   'input.groupingHint': { en: 'Turn off for years and codes (2026, not 2,026)', zh: '年份、编码等请关闭（显示 2026，而不是 2,026）' },
+  'approvalUi.col.details': { en: 'Key fields', zh: '关键信息' },
 } as const;

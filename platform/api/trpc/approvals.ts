@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { bulkApprove, decide, pendingRequestId, recall, submitForApproval } from '../../approvals/engine';
 import { approvalInbox, getDelegation, recordApproval, setDelegation } from '../../approvals/read';
 import { listNotifications, markNotificationsRead } from '../../messaging/notifications';
+import { inboxDetails } from '../inboxDetails';
 import { protectedProcedure, router } from './init';
 
 const objectName = z.string().regex(/^[a-z][a-z0-9_]{0,62}$/);
@@ -29,7 +30,10 @@ export const approvalsRouter = router({
 
   inbox: protectedProcedure
     .input(z.object({ cursor: z.string().max(500).nullish(), limit: z.number().int().min(1).max(200).optional() }).optional())
-    .query(({ ctx, input }) => approvalInbox(ctx.rc, input ?? {})),
+    .query(async ({ ctx, input }) => {
+      const page = await approvalInbox(ctx.rc, input ?? {});
+      return { ...page, details: await inboxDetails(ctx.rc, page.items) };
+    }),
 
   delegation: protectedProcedure.query(({ ctx }) => getDelegation(ctx.rc)),
 

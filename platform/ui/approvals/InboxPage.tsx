@@ -6,14 +6,16 @@
  */
 import { CheckOutlined, CloseOutlined } from '@ant-design/icons';
 import { useInfiniteQuery, useMutation } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Space, Table, Typography } from 'antd';
+import { Alert, App, Button, Card, Grid, List, Space, Table, Typography } from 'antd';
 import Link from 'next/link';
 import { useState } from 'react';
 import { AdminPage } from '../admin/common';
 import { appErrorOf } from '../errors';
 import { useT } from '../i18n';
 import { useTRPC } from '../trpc';
+import type { FieldInfo, RecordValues } from '../types';
 import { CommentDialog } from './CommentDialog';
+import { InboxDetails } from './InboxDetails';
 import type { InboxItem } from './types';
 import { useApprovalRefresh } from './useApprovalRefresh';
 
@@ -39,6 +41,36 @@ export function InboxPage() {
   const items = (inbox.data?.pages ?? []).flatMap((p) => p.items);
   const total = inbox.data?.pages[inbox.data.pages.length - 1]?.total ?? 0;
   const nameOf = (i: InboxItem) => i.recordName ?? i.recordId;
+  const narrow = !Grid.useBreakpoint().md;
+  // Key fields of every page's records (the pages were read as this user: access applies).
+  const fieldsOf = Object.assign({}, ...(inbox.data?.pages ?? []).map((p) => p.details.fields)) as Record<string, FieldInfo[]>;
+  const recordOf = Object.assign({}, ...(inbox.data?.pages ?? []).map((p) => p.details.records)) as Record<string, RecordValues>;
+  const details = (i: InboxItem) => <InboxDetails fields={fieldsOf[i.object] ?? []} record={recordOf[i.recordId]} />;
+  const decide = (i: InboxItem) => (
+    <Space size="small">
+      <Button size="small" type="primary" icon={<CheckOutlined />} onClick={() => setAction({ kind: 'approve', item: i })} aria-label={`${tr('approvalUi.approve')} ${nameOf(i)}`}>
+        {tr('approvalUi.approve')}
+      </Button>
+      <Button size="small" danger icon={<CloseOutlined />} onClick={() => setAction({ kind: 'reject', item: i })} aria-label={`${tr('approvalUi.reject')} ${nameOf(i)}`}>
+        {tr('approvalUi.reject')}
+      </Button>
+    </Space>
+  );
+  const what = (i: InboxItem) => (
+    <Space orientation="vertical" size={0}>
+      <Link href={`/o/${i.object}/${i.recordId}`}>{nameOf(i)}</Link>
+      <Typography.Text style={{ color: '#595959', fontSize: 12 }}>
+        {label(i.objectLabel)} · {label(i.flow)} · {label(i.step)}
+      </Typography.Text>
+    </Space>
+  );
+  const who = (i: InboxItem) => (
+    <Space orientation="vertical" size={0}>
+      <span>{i.submittedBy}</span>
+      <Typography.Text style={{ color: '#595959', fontSize: 12 }}>{when(i.submittedAt)}</Typography.Text>
+      {i.delegatedFrom && <Typography.Text style={{ color: '#595959', fontSize: 12 }}>{tr('approvalUi.delegatedFrom', { name: i.delegatedFrom })}</Typography.Text>}
+    </Space>
+  );
 
   const close = () => {
     setAction(null);
@@ -128,44 +160,45 @@ export function InboxPage() {
           {tr('approvalUi.approveSelected', { count: selectedRequests.length })}
         </Button>
       </Space>
-      <Table<InboxItem>
-        size="small"
-        rowKey="itemId"
-        loading={inbox.isLoading}
-        dataSource={items}
-        pagination={false}
-        scroll={{ x: 'max-content' }}
-        locale={{ emptyText: tr('approvalUi.inboxEmpty') }}
-        rowSelection={{
-          selectedRowKeys: selected,
-          onChange: (keys) => setSelected(keys as string[]),
-          getCheckboxProps: (i) => ({ 'aria-label': tr('approvalUi.selectRow', { record: nameOf(i) }) }),
-        }}
-        columns={[
-          { key: 'record', title: tr('approvalUi.col.record'), render: (_, i) => <Link href={`/o/${i.object}/${i.recordId}`}>{nameOf(i)}</Link> },
-          { key: 'object', title: tr('approvalUi.col.object'), render: (_, i) => label(i.objectLabel) },
-          { key: 'flow', title: tr('approvalUi.col.flow'), render: (_, i) => label(i.flow) },
-          { key: 'step', title: tr('approvalUi.col.step'), render: (_, i) => label(i.step) },
-          { key: 'by', title: tr('approvalUi.col.submittedBy'), dataIndex: 'submittedBy' },
-          { key: 'at', title: tr('approvalUi.col.submittedAt'), render: (_, i) => when(i.submittedAt) },
-          { key: 'since', title: tr('approvalUi.col.assignedAt'), render: (_, i) => when(i.assignedAt) },
-          { key: 'from', title: tr('approvalUi.col.delegatedFrom'), render: (_, i) => i.delegatedFrom ?? '' },
-          {
-            key: 'actions',
-            title: tr('approvalUi.col.actions'),
-            render: (_, i) => (
-              <Space size="small">
-                <Button size="small" type="primary" icon={<CheckOutlined />} onClick={() => setAction({ kind: 'approve', item: i })}>
-                  {tr('approvalUi.approve')}
-                </Button>
-                <Button size="small" danger icon={<CloseOutlined />} onClick={() => setAction({ kind: 'reject', item: i })}>
-                  {tr('approvalUi.reject')}
-                </Button>
-              </Space>
-            ),
-          },
-        ]}
-      />
+      {narrow ? (
+        <List<InboxItem>
+          loading={inbox.isLoading}
+          dataSource={items}
+          locale={{ emptyText: tr('approvalUi.inboxEmpty') }}
+          renderItem={(i) => (
+            <List.Item key={i.itemId} style={{ display: 'block' }}>
+              {what(i)}
+              <div style={{ margin: '6px 0' }}>{details(i)}</div>
+              <Typography.Text style={{ color: '#595959', fontSize: 12, display: 'block', marginBottom: 6 }}>
+                {i.submittedBy} · {when(i.submittedAt)}
+              </Typography.Text>
+              {decide(i)}
+            </List.Item>
+          )}
+        />
+      ) : (
+        <Table<InboxItem>
+          size="small"
+          rowKey="itemId"
+          loading={inbox.isLoading}
+          dataSource={items}
+          pagination={false}
+          scroll={{ x: 'max-content' }}
+          locale={{ emptyText: tr('approvalUi.inboxEmpty') }}
+          rowSelection={{
+            selectedRowKeys: selected,
+            onChange: (keys) => setSelected(keys as string[]),
+            getCheckboxProps: (i) => ({ 'aria-label': tr('approvalUi.selectRow', { record: nameOf(i) }) }),
+          }}
+          columns={[
+            { key: 'record', title: tr('approvalUi.col.record'), render: (_, i) => what(i) },
+            { key: 'details', title: tr('approvalUi.col.details'), render: (_, i) => details(i) },
+            { key: 'by', title: tr('approvalUi.col.submittedBy'), render: (_, i) => who(i) },
+            { key: 'since', title: tr('approvalUi.col.assignedAt'), render: (_, i) => when(i.assignedAt) },
+            { key: 'actions', title: tr('approvalUi.col.actions'), fixed: 'right', render: (_, i) => decide(i) },
+          ]}
+        />
+      )}
       {inbox.hasNextPage && (
         <Card size="small" variant="borderless" style={{ textAlign: 'center' }}>
           <Button onClick={() => inbox.fetchNextPage()} loading={inbox.isFetchingNextPage}>
