@@ -74,7 +74,7 @@ export function AmountWidget(props: WidgetProps) {
           {problem}
         </div>
       ) : read ? (
-        <Typography.Text id={messageId} type="secondary" style={{ fontSize: 13 }}>
+        <Typography.Text id={messageId} style={{ fontSize: 13, color: '#595959' }}>
           {tr('input.number.parsed', { value: read })}
         </Typography.Text>
       ) : null}
