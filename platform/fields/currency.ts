@@ -45,7 +45,7 @@ export const currencyType: FieldTypeModule<CurrencyFieldDef> = {
   changeChecks: numericChangeChecks(DEFAULTS),
   writable: true,
   formSchema: (field) => formSchemaOf(numericSchema(field, DEFAULTS)),
-  widget: () => ({ 'ui:widget': 'amount' }),
+  widget: () => ({ 'ui:widget': 'amount', 'ui:options': { hint: true } }),
   // The amount's currency, chosen next to it (defaulting to the field's).
   formCompanions: (field, locale) => ({
     [currencyColumn(field)]: {

@@ -19,6 +19,7 @@ import { TRPCProvider, type AppRouter } from './trpc';
 const THEME = {
   colorPrimary: '#1f5fbf',
   colorLink: '#1f5fbf',
+  colorError: '#cf1322',
   colorTextSecondary: '#595959',
   colorTextDescription: '#595959',
   colorTextPlaceholder: '#6b6b6b',

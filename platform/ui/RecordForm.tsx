@@ -89,6 +89,9 @@ function LookupWidget(props: WidgetProps) {
 }
 
 const widgets = { lookup: LookupWidget, amount: AmountWidget };
+
+/** The code of the form's own refusal to save a number it could not read (never sent). */
+const UNREADABLE = 'UNREADABLE_NUMBER';
 const templates = { ObjectFieldTemplate: SectionsTemplate };
 
 function toErrorSchema(err: ClientAppError | null): ErrorSchema {
@@ -201,6 +204,8 @@ export function RecordForm({ object, id }: { object: string; id?: string }) {
             // A new process: a stage it does not have becomes its first stage.
             const processChanged = processes && next[processes.field] !== initial[processes.field];
             setFormData(processChanged ? fitStageToProcess(next, processes) : next);
+            // The form's own refusal goes once every number reads again.
+            if (error?.code === UNREADABLE && !unreadableNumbers(form.schema as RJSFSchema, next).length) setError(null);
           }}
           onSubmit={(e) => {
             setError(null);
@@ -208,7 +213,7 @@ export function RecordForm({ object, id }: { object: string; id?: string }) {
             // A number the input could not read is shown as an error under its field; nothing is saved.
             const unreadable = unreadableNumbers(form.schema as RJSFSchema, data).filter(shown);
             if (unreadable.length) {
-              setError({ code: 'VALIDATION_FAILED', message: tr('ui.fixErrors'), details: [] });
+              setError({ code: UNREADABLE, message: tr('ui.fixErrors'), details: [] });
               document.getElementById(`root_${unreadable[0]}`)?.focus();
               return;
             }

@@ -81,6 +81,7 @@ test('12万 saves 120000, 12abc is refused and saves nothing, Enter in the date 
   await amount.fill('12万');
   await expect(page.getByText('= 120,000')).toBeVisible();
   await expect(page.getByText('“12abc”不是有效的数字')).toHaveCount(0);
+  await expect(page.getByRole('alert').filter({ hasText: '请修正标出的字段' })).toHaveCount(0);
 
   // Enter in the date picker chooses the typed date; the form stays open.
   const close = page.getByLabel('预计成交日期', { exact: true });
@@ -110,17 +111,24 @@ test('12万 saves 120000, 12abc is refused and saves nothing, Enter in the date 
   await shot(page, 'opportunity-record-zh-1280');
 });
 
-test('the approvals inbox and the designer pass axe; the inbox keeps Approve/Reject in view', async ({ page }) => {
+test('the approvals inbox and the designer pass axe; the inbox shows the amount, Approve/Reject in view', async ({ page, baseURL }) => {
+  // The rep submits an expense; their manager finds it in the inbox with its amount.
+  await signInZh(page, 'zheng.hao@tessera.demo');
+  const write = { headers: { origin: baseURL! } };
+  const created = await page.request.post('/api/v1/records/expense', { ...write, data: { amount: 3456.5, type: 'travel', date: '2026-12-01', status: 'draft' } });
+  expect(created.status()).toBe(201);
+  const expense = (await created.json()).record;
+  expect((await page.request.post(`/api/v1/records/expense/${expense.id}/approval/submit`, { ...write, data: {} })).status()).toBeLessThan(300);
+  await page.context().clearCookies();
+
   await signInZh(page, 'manager.shanghai@tessera.demo');
   await page.goto('/approvals');
   await expect(page.getByRole('heading', { name: '我的审批', level: 1 })).toBeVisible();
-  await expect(page.locator('.ant-spin-spinning')).toHaveCount(0);
+  const row = page.getByRole('row').filter({ hasText: String(expense.number ?? expense.name) });
+  await expect(row).toContainText('¥3,456.50');
   await expectNoSeriousAxeViolations(page, 'the approvals inbox');
-  const approve = page.getByRole('button', { name: /^批准 / }).first();
-  if (await approve.count()) {
-    const box = await approve.boundingBox();
-    expect(box && box.x + box.width <= 1280 && box.y + box.height <= 800).toBe(true);
-  }
+  const box = await row.getByRole('button', { name: /^批准 / }).boundingBox();
+  expect(box && box.x + box.width <= 1280 && box.y + box.height <= 800).toBe(true);
   await shot(page, 'inbox-zh-1280');
   await page.setViewportSize({ width: 390, height: 844 });
   await shot(page, 'inbox-zh-390');
@@ -146,7 +154,10 @@ test.describe('in English, on a phone', () => {
     await page.goto('/o/opportunity/new');
     await expect(page.getByRole('heading', { name: 'New Opportunity', level: 1 })).toBeVisible();
     await page.getByLabel('Amount', { exact: true }).fill('1,234,567');
-    await expect(page.getByText('= 1,234,567')).toBeVisible();
+    await page.getByLabel('Cost', { exact: true }).fill('1.5亿');
+    await expect(page.getByText('= 150,000,000')).toBeVisible();
+    // Grouping alone is read as typed: nothing to echo.
+    await expect(page.getByText('= 1,234,567')).toHaveCount(0);
     await page.getByLabel('Probability', { exact: true }).fill('abc');
     await expect(page.getByText('"abc" is not a number')).toBeVisible();
     await shot(page, 'opportunity-form-en-390');

@@ -14,7 +14,10 @@ export function ApprovalsNavLink() {
   const name = tr('approvalUi.inbox');
   return (
     <Link href="/approvals" aria-label={count ? `${name} (${tr('approvalUi.inboxCount', { count })})` : name}>
-      {name} <Badge count={count} size="small" style={{ marginInlineStart: 4 }} />
+      {name} {/* The count is in the link's name already; hidden so the name contains all the visible text. */}
+      <span aria-hidden="true">
+        <Badge count={count} size="small" style={{ marginInlineStart: 4 }} />
+      </span>
     </Link>
   );
 }

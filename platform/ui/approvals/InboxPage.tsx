@@ -183,7 +183,6 @@ export function InboxPage() {
           loading={inbox.isLoading}
           dataSource={items}
           pagination={false}
-          scroll={{ x: 'max-content' }}
           locale={{ emptyText: tr('approvalUi.inboxEmpty') }}
           rowSelection={{
             selectedRowKeys: selected,
@@ -195,7 +194,7 @@ export function InboxPage() {
             { key: 'details', title: tr('approvalUi.col.details'), render: (_, i) => details(i) },
             { key: 'by', title: tr('approvalUi.col.submittedBy'), render: (_, i) => who(i) },
             { key: 'since', title: tr('approvalUi.col.assignedAt'), render: (_, i) => when(i.assignedAt) },
-            { key: 'actions', title: tr('approvalUi.col.actions'), fixed: 'right', render: (_, i) => decide(i) },
+            { key: 'actions', title: tr('approvalUi.col.actions'), render: (_, i) => decide(i) },
           ]}
         />
       )}

@@ -19,6 +19,8 @@ export interface AmountOptions {
   integer?: boolean;
   percent?: boolean;
   addonAfter?: string;
+  /** Show the example of what may be typed (amounts: grouping and 万). */
+  hint?: boolean;
 }
 
 /** The problem of a typed text as a message in the user's language, or undefined when it reads. */
@@ -26,9 +28,9 @@ export function amountProblem(result: AmountResult, text: string, tr: ReturnType
   return result.ok ? undefined : tr(`input.number.${result.problem}`, { text: text.trim() });
 }
 
-/** Whether the typed text already is the plain number (no unit, grouping or sign worth echoing). */
+/** Whether the typed text already shows the number (grouping aside): no unit or full-width digits worth echoing. */
 function isPlain(text: string, value: number): boolean {
-  return text.trim() === String(value);
+  return text.replace(/[\s,]/g, '') === String(value);
 }
 
 export function AmountWidget(props: WidgetProps) {
@@ -58,7 +60,7 @@ export function AmountWidget(props: WidgetProps) {
         status={problem ? 'error' : undefined}
         aria-invalid={problem ? true : undefined}
         aria-describedby={describedBy}
-        placeholder={props.placeholder || tr('input.number.hint')}
+        placeholder={props.placeholder || (opts.hint ? tr('input.number.hint') : undefined)}
         suffix={opts.addonAfter}
         onChange={(e) => {
           const next = e.target.value;
