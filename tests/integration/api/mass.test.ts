@@ -30,10 +30,9 @@ async function cookieOf(who: Who): Promise<string> {
 }
 
 async function trpcMass(who: Who, input: unknown, lang?: string) {
-  const cookie = (await cookieOf(who)) + (lang ? `; tessera_locale=${lang}` : '');
-  const res = await trpcPost(
-    new Request('http://localhost/api/trpc/records.mass', { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify(input) }),
-  );
+  const cookie = await cookieOf(who);
+  const headers: Record<string, string> = { cookie, 'content-type': 'application/json', ...(lang ? { 'accept-language': lang } : {}) };
+  const res = await trpcPost(new Request('http://localhost/api/trpc/records.mass', { method: 'POST', headers, body: JSON.stringify(input) }));
   return { status: res.status, body: await res.json() };
 }
 
