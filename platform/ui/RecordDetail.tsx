@@ -2,7 +2,8 @@
 /** A record's page: fields laid out by its layout, system information, and a related list per lookup pointing here. */
 import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Descriptions, Popconfirm, Result, Space, Table, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Popconfirm, Result, Space, Typography } from 'antd';
+import { RelatedList } from './record/RelatedList';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { ApprovalPanel, useRecordApproval } from './approvals/ApprovalPanel';
@@ -20,43 +21,6 @@ import type { ProcessesInfo, RuledFieldInfo } from './process/types';
 import { useUserId } from './process/useUserId';
 import { useTRPC } from './trpc';
 import type { FieldInfo, ObjectInfo, RecordValues } from './types';
-
-function RelatedList({ parentId, rel }: { parentId: string; rel: ObjectInfo['relatedLists'][number] }) {
-  const trpc = useTRPC();
-  const { label, locale } = useT();
-  const childMeta = useQuery(trpc.meta.object.queryOptions({ object: rel.object }));
-  const list = useQuery(trpc.records.related.queryOptions({ object: rel.object, field: rel.field, parentId, limit: 10 }));
-  const fields = new Map(((childMeta.data?.object as unknown as ObjectInfo | undefined)?.fields ?? []).map((f) => [f.name, f]));
-  const columns = rel.columns
-    .filter((c) => fields.has(c))
-    .map((c, i) => ({
-      key: c,
-      title: label(fields.get(c)!.label),
-      render: (_: unknown, r: RecordValues) =>
-        i === 0 ? <Link href={`/o/${rel.object}/${r.id}`}>{displayValue(fields.get(c)!, r, locale) || String(r.id)}</Link> : displayValue(fields.get(c)!, r, locale),
-    }));
-  const title = `${label(rel.label)}${list.data ? ` (${list.data.records.length}${list.data.nextCursor ? '+' : ''})` : ''}`;
-  return (
-    <Card
-      size="small"
-      title={
-        <Typography.Title level={2} style={{ fontSize: 15, margin: 0 }}>
-          {title}
-        </Typography.Title>
-      }
-      style={{ marginTop: 16 }}
-    >
-      <Table<RecordValues>
-        size="small"
-        rowKey={(r) => String(r.id)}
-        columns={columns}
-        dataSource={(list.data?.records ?? []) as RecordValues[]}
-        loading={list.isLoading || childMeta.isLoading}
-        pagination={false}
-      />
-    </Card>
-  );
-}
 
 export function RecordDetail({ object, id }: { object: string; id: string }) {
   const trpc = useTRPC();
@@ -164,7 +128,7 @@ export function RecordDetail({ object, id }: { object: string; id: string }) {
       <ApprovalPanel object={object} id={id} recordName={String(rec.name ?? '')} />
       {processes && <StageHistory object={object} record={rec} processes={processes} fields={info.fields} />}
       {info.relatedLists.map((r) => (
-        <RelatedList key={`${r.object}.${r.field}`} parentId={id} rel={r} />
+        <RelatedList key={`${r.object}.${r.field}`} parentObject={object} parentId={id} rel={r} />
       ))}
       <SharingPanel object={object} id={id} />
       <HistoryPanel object={object} id={id} fields={info.fields} />

@@ -24,7 +24,8 @@ import { screensFor } from './process/screens';
 import type { ProcessesInfo, RuledFieldInfo } from './process/types';
 import { useUserId } from './process/useUserId';
 import { useTRPC } from './trpc';
-import type { RecordValues } from './types';
+import { usePrefill } from './record/usePrefill';
+import type { FieldInfo, RecordValues } from './types';
 
 interface FormSection {
   id: string;
@@ -114,7 +115,8 @@ function changes(schema: RJSFSchema, before: RecordValues, after: Record<string,
   return out;
 }
 
-export function RecordForm({ object, id }: { object: string; id?: string }) {
+/** The create or edit form of a record; `prefill` is the new-record page's query (field values, `_back`). */
+export function RecordForm({ object, id, prefill }: { object: string; id?: string; prefill?: Record<string, string | string[] | undefined> }) {
   const trpc = useTRPC();
   const router = useRouter();
   const queryClient = useQueryClient();
@@ -127,11 +129,16 @@ export function RecordForm({ object, id }: { object: string; id?: string }) {
   // Names of lookup values chosen in this form, so a re-render can still label them.
   const [chosenNames, setChosenNames] = useState<Record<string, string>>({});
   const userId = useUserId();
+  const fromUrl = usePrefill(
+    id ? undefined : prefill,
+    meta.data?.object.fields as FieldInfo[] | undefined,
+    meta.data?.createForm.schema.properties as Record<string, object> | undefined,
+  );
 
   const onDone = async (saved: RecordValues) => {
     await queryClient.invalidateQueries({ queryKey: trpc.records.pathKey() });
     message.success(tr('ui.saved'));
-    router.push(`/o/${object}/${saved.id}`);
+    router.push(fromUrl.back ?? `/o/${object}/${saved.id}`);
   };
   const create = useMutation(trpc.records.create.mutationOptions({ onSuccess: onDone, onError: (e) => setError(appErrorOf(e)) }));
   const update = useMutation(trpc.records.update.mutationOptions({ onSuccess: onDone, onError: (e) => setError(appErrorOf(e)) }));
@@ -143,7 +150,7 @@ export function RecordForm({ object, id }: { object: string; id?: string }) {
   const processes = meta.data.processes as ProcessesInfo | null;
   // Edit: the record's values of every field some layout of it may show (its process can change in the form).
   const editKeys = [meta.data.editForm, ...Object.values(meta.data.processScreens ?? {}).map((s) => s.editForm)].flatMap((f) => Object.keys(f.schema.properties as object));
-  const initial = formData ?? (id ? Object.fromEntries(editKeys.map((k) => [k, current[k] ?? undefined])) : {});
+  const initial = formData ?? (id ? Object.fromEntries(editKeys.map((k) => [k, current[k] ?? undefined])) : fromUrl.values);
   const processName = processes ? (initial[processes.field] ?? current[processes.field] ?? processes.processes.find((p) => p.isDefault)?.name) : undefined;
   const screens = screensFor(meta.data, processName);
   const form = applyFormRules(id ? screens.editForm : screens.createForm, {
@@ -195,7 +202,7 @@ export function RecordForm({ object, id }: { object: string; id?: string }) {
           formContext={
             {
               sections: form.sections,
-              names: { ...(current.$names ?? {}), ...chosenNames },
+              names: { ...(current.$names ?? {}), ...fromUrl.names, ...chosenNames },
               rememberName: (f, n) => setChosenNames((c) => ({ ...c, [f]: n })),
             } satisfies FormContext
           }
@@ -225,7 +232,7 @@ export function RecordForm({ object, id }: { object: string; id?: string }) {
             <Button type="primary" htmlType="submit" loading={busy}>
               {tr('ui.save')}
             </Button>
-            <NavButton href={id ? `/o/${object}/${id}` : `/o/${object}`}>{tr('ui.cancel')}</NavButton>
+            <NavButton href={id ? `/o/${object}/${id}` : (fromUrl.back ?? `/o/${object}`)}>{tr('ui.cancel')}</NavButton>
           </Space>
         </Form>
       </div>

@@ -1,6 +1,10 @@
 import { RecordForm } from '@/platform/ui/RecordForm';
 
-export default async function NewRecordPage({ params }: { params: Promise<{ object: string }> }) {
+type Query = Record<string, string | string[] | undefined>;
+
+export default async function NewRecordPage({ params, searchParams }: { params: Promise<{ object: string }>; searchParams: Promise<Query> }) {
   const { object } = await params;
-  return <RecordForm object={object} />;
+  // Query parameters prefill the form (related list "New", clone); RecordForm keeps only fields it offers.
+  const query = await searchParams;
+  return <RecordForm object={object} prefill={query} />;
 }
