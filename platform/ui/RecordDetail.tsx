@@ -14,6 +14,7 @@ import { useT } from './i18n';
 import { SharingPanel } from './SharingPanel';
 import { NavButton } from './NavButton';
 import { conditionHolds } from '../rules/conditions/client';
+import type { EditFormInfo } from './process/MoveDialog';
 import { SalesPath } from './process/SalesPath';
 import { screensFor } from './process/screens';
 import { StageHistory } from './process/StageHistory';
@@ -54,7 +55,8 @@ export function RecordDetail({ object, id }: { object: string; id: string }) {
   const fields = new Map(
     (info.fields as RuledFieldInfo[]).filter((f) => f.visibleIf === undefined || conditionHolds(f.visibleIf, info.fields, rec, { userId })).map((f) => [f.name, f]),
   );
-  const layout = screensFor(meta.data, processes ? rec[processes.field] : undefined).layout;
+  const screens = screensFor(meta.data, processes ? rec[processes.field] : undefined);
+  const layout = screens.layout;
   const item = (f: FieldInfo) => ({ key: f.name, label: label(f.label), children: displayValue(f, rec, locale) });
   // In approval the server refuses edits and deletes (RECORD_LOCKED) to all but administrators.
   const inApproval = Boolean(approval.data?.locked);
@@ -105,7 +107,7 @@ export function RecordDetail({ object, id }: { object: string; id: string }) {
             description={locked ? tr('approvalUi.lockedHint') : undefined}
           />
         )}
-        {processes && <SalesPath object={object} record={rec} processes={processes} />}
+        {processes && <SalesPath object={object} record={rec} processes={processes} form={screens.editForm as EditFormInfo} />}
         <section aria-label={tr('ui.details')}>
           {layout.map((s) => (
             <Descriptions

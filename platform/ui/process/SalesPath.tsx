@@ -1,13 +1,17 @@
 'use client';
 /**
  * A record's sales path: the stages of its process in order, the current one marked, won and lost
- * stages coloured, the probability; every other stage is a button that moves the record there
- * (the server checks the stage's gates; a refusal lists what is missing).
+ * stages coloured, the probability; every other stage is a button that asks, then moves the record
+ * there (asking for the fields a gate needs; the server checks the gates and says what is missing).
  */
 import { CheckCircleOutlined, CloseCircleOutlined } from '@ant-design/icons';
 import { Button, Card, Space, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import type { ClientAppError } from '../errors';
 import { useT } from '../i18n';
 import type { RecordValues } from '../types';
+import { gateInputs } from './gateInputs';
+import { MoveDialog, type EditFormInfo } from './MoveDialog';
 import { MoveRefusalAlert } from './MoveRefusalAlert';
 import { processOf, type ProcessesInfo, type StageInfo } from './types';
 import { useMoveToStage } from './useMoveToStage';
@@ -39,11 +43,26 @@ function stageStyle(stage: StageInfo, look: Look): React.CSSProperties {
   return base;
 }
 
-export function SalesPath({ object, record, processes }: { object: string; record: RecordValues; processes: ProcessesInfo }) {
+/** `form` is the record's edit form: a gate's missing fields are asked for with its inputs. */
+export function SalesPath({ object, record, processes, form }: { object: string; record: RecordValues; processes: ProcessesInfo; form: EditFormInfo }) {
   const { tr, label } = useT();
   const { move, refusal, clearRefusal, pending, variables } = useMoveToStage();
+  const [target, setTarget] = useState<StageInfo | null>(null);
+  const [dialogError, setDialogError] = useState<ClientAppError | null>(null);
   const proc = processOf(processes, record);
   if (!proc) return null;
+  const editable = new Set(Object.keys(form.schema.properties ?? {}));
+  const inputs = target ? gateInputs(proc, record, processes.stageField, target, editable) : [];
+  const close = () => {
+    setTarget(null);
+    setDialogError(null);
+  };
+  const confirmMove = (values: Record<string, unknown>) => {
+    if (!target) return;
+    setDialogError(null);
+    const input = { object, id: record.id as string, stage: target.value, expectedVersion: record.version, values, stageField: processes.stageField };
+    move(input, label(target.label), { onDone: close, onRefused: setDialogError });
+  };
   const current = record[processes.stageField];
   const stages = proc.stages.filter((s) => s.active || s.value === current);
   const at = stages.findIndex((s) => s.value === current);
@@ -60,6 +79,7 @@ export function SalesPath({ object, record, processes }: { object: string; recor
       extra={probability !== undefined && <Typography.Text strong>{tr('path.probability', { value: probability })}</Typography.Text>}
     >
       <MoveRefusalAlert refusal={refusal} onClose={clearRefusal} />
+      {target && <MoveDialog stageLabel={label(target.label)} inputs={inputs} form={form} pending={pending} error={dialogError} onMove={confirmMove} onCancel={close} />}
       <nav aria-label={tr('path.title')}>
         <ol style={{ listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexWrap: 'wrap', gap: 6 }}>
           {stages.map((s, i) => {
@@ -81,7 +101,10 @@ export function SalesPath({ object, record, processes }: { object: string; recor
                     icon={icon(s)}
                     loading={pending && variables?.stage === s.value}
                     disabled={pending}
-                    onClick={() => move({ object, id: record.id as string, stage: s.value, expectedVersion: record.version }, name)}
+                    onClick={() => {
+                      clearRefusal();
+                      setTarget(s);
+                    }}
                   >
                     {name}
                   </Button>
