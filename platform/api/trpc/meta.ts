@@ -71,6 +71,9 @@ export const metaRouter = router({
         columns: s.columns ?? 2,
         fields: s.fields.map((e) => (typeof e === 'string' ? e : e.field)),
       })),
+      // The record page's highlights and tabs; the page fills in the defaults (platform/ui/record/tabs.ts).
+      highlights: (l?.highlights ?? []).filter((f) => ctx.rc.security.perms.field(obj.name, f).read),
+      tabs: (l?.tabs ?? null)?.map((t) => ({ ...t, label: t.label ? pickLabel(t.label, ctx.locale) : undefined })) ?? null,
     });
     const processes = describeProcesses(obj);
     // Each sales process may have its own layout: its forms and sections, by process name.

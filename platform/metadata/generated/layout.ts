@@ -11,6 +11,10 @@ export interface LayoutDefinition {
   name: ApiName;
   label: Label;
   /**
+   * Key fields (at most six, checked with the rest of the metadata) shown in the record page's highlights panel under the record's name and owner, in order.
+   */
+  highlights?: ApiName[];
+  /**
    * @minItems 1
    */
   sections: [LayoutSection, ...LayoutSection[]];
@@ -18,6 +22,12 @@ export interface LayoutDefinition {
    * Related lists shown on the detail page, in order. Omitted: one for every lookup that points at this object.
    */
   relatedLists?: RelatedList[];
+  /**
+   * The record page's tabs, in order. Omitted: Details (every section), Related (every related list), Activity, History. Sections and related lists no tab names go to Details and Related.
+   *
+   * @minItems 1
+   */
+  tabs?: [LayoutTab, ...LayoutTab[]];
 }
 export interface Label {
   en: string;
@@ -39,4 +49,16 @@ export interface RelatedList {
   field: ApiName;
   label?: Label;
   columns?: ApiName[];
+}
+export interface LayoutTab {
+  id: 'details' | 'related' | 'activity' | 'history';
+  label?: Label;
+  /**
+   * Ids of the layout's sections shown in this tab, in order.
+   */
+  sections?: ApiName[];
+  /**
+   * Related lists shown in this tab, as "<object>.<lookup field>".
+   */
+  relatedLists?: string[];
 }

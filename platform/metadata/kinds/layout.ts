@@ -8,13 +8,50 @@ import { commitChange } from '../changes';
 import { effectiveItem, notFound, objectNamed, setItems, stripSchema } from '../documents';
 import type { LayoutDefinition, ObjectModel } from '../model';
 import type { BuildContext, DocumentKind, KindDoc } from './types';
+
+/** Fields a highlights panel shows at most: more would not read at a glance. */
+export const MAX_HIGHLIGHTS = 6;
 import { isLookup } from '../../fields/guards';
 
 /** A layout without the fields that are archived: they come back when restored. */
 function withoutArchived(def: LayoutDefinition, obj: ObjectModel): LayoutDefinition {
   const archived = new Set((obj.archivedFields ?? []).map((f) => f.name));
   if (!archived.size) return def;
-  return { ...def, sections: def.sections.map((s) => ({ ...s, fields: s.fields.filter((e) => !archived.has(typeof e === 'string' ? e : e.field)) })) as LayoutDefinition['sections'] };
+  return { ...def, highlights: def.highlights?.filter((f) => !archived.has(f)), sections: def.sections.map((s) => ({ ...s, fields: s.fields.filter((e) => !archived.has(typeof e === 'string' ? e : e.field)) })) as LayoutDefinition['sections'] };
+}
+
+/** The record page's parts: highlight fields (at most six, each once) and tabs (each once, Details among them, naming real sections and related lists once). */
+function checkPage(def: LayoutDefinition, obj: ObjectModel, objects: Map<string, ObjectModel>, file: string, err: BuildContext['err']): void {
+  const seen = new Set<string>();
+  (def.highlights ?? []).forEach((name, i) => {
+    if (!obj.fieldMap.get(name)) err(file, `/highlights/${i}`, 'layout.highlight.field', { field: name, object: def.object }, 'layout.highlights');
+    else if (seen.has(name)) err(file, `/highlights/${i}`, 'layout.highlight.duplicate', { field: name }, 'layout.highlights');
+    else if (seen.size === MAX_HIGHLIGHTS) err(file, `/highlights/${i}`, 'layout.highlight.max', { max: MAX_HIGHLIGHTS }, 'layout.highlights');
+    seen.add(name);
+  });
+  if (!def.tabs) return;
+  const sectionIds = new Set(def.sections.map((s) => s.id));
+  const listed = def.relatedLists ? new Set(def.relatedLists.map((r) => `${r.object}.${r.field}`)) : null;
+  const tabIds = new Set<string>();
+  const placed = new Set<string>();
+  def.tabs.forEach((tab, i) => {
+    if (tabIds.has(tab.id)) err(file, `/tabs/${i}/id`, 'layout.tab.duplicate', { tab: tab.id }, 'layout.tabs');
+    tabIds.add(tab.id);
+    (tab.sections ?? []).forEach((id, j) => {
+      if (!sectionIds.has(id)) err(file, `/tabs/${i}/sections/${j}`, 'layout.tab.section', { section: id }, 'layout.tabs');
+      else if (placed.has(`s:${id}`)) err(file, `/tabs/${i}/sections/${j}`, 'layout.tab.twice', { item: id }, 'layout.tabs');
+      placed.add(`s:${id}`);
+    });
+    (tab.relatedLists ?? []).forEach((ref, j) => {
+      const [child, field] = ref.split('.');
+      const lookup = objects.get(child)?.fieldMap.get(field);
+      const known = listed ? listed.has(ref) : isLookup(lookup) && lookup.target === def.object;
+      if (!known) err(file, `/tabs/${i}/relatedLists/${j}`, 'layout.tab.related', { list: ref, object: def.object }, 'layout.tabs');
+      else if (placed.has(`r:${ref}`)) err(file, `/tabs/${i}/relatedLists/${j}`, 'layout.tab.twice', { item: ref }, 'layout.tabs');
+      placed.add(`r:${ref}`);
+    });
+  });
+  if (!tabIds.has('details')) err(file, '/tabs', 'layout.tab.details', {}, 'layout.tabs');
 }
 
 function build(docs: KindDoc<LayoutDefinition>[], { objects, unusable, archived, err }: BuildContext): Map<string, LayoutDefinition[]> {
@@ -42,6 +79,7 @@ function build(docs: KindDoc<LayoutDefinition>[], { objects, unusable, archived,
         if (child && !child.fieldMap.has(c)) err(file, `/relatedLists/${i}/columns/${j}`, 'layout.related.column', { field: c, object: r.object }, 'layout.related');
       });
     });
+    checkPage(def, obj, objects, file, err);
     layouts.set(def.object, [...(layouts.get(def.object) ?? []), def]);
   }
   return layouts;

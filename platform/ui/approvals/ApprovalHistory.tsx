@@ -21,7 +21,8 @@ export function joinLabels(labels: string[], locale: string): string {
   return labels.join(locale === 'zh-CN' ? '、' : ', ');
 }
 
-function useEventText() {
+/** The sentence for one approval event (shared with the record page's activity timeline). */
+export function useEventText() {
   const { tr, label, locale } = useT();
   return (e: EventView, request: RequestView): string => {
     const d = e.details ?? {};
