@@ -21,8 +21,9 @@ test("a contact is linked to an account with the searchable lookup and shows in 
   await page.getByRole('button', { name: 'Save' }).click();
 
   await expect(page.getByRole('heading', { name: '林晓东', exact: true, level: 1 })).toBeVisible();
-  await page.getByRole('link', { name: accountName }).click();
+  await page.getByRole('region', { name: 'Details' }).getByRole('link', { name: accountName }).click();
   await expect(page.getByRole('heading', { name: accountName, exact: true, level: 1 })).toBeVisible();
+  await page.getByRole('tab', { name: 'Related' }).click();
   const related = page.locator('.ant-card').filter({ has: page.getByRole('heading', { name: /^Contacts/, level: 2 }) });
   await expect(related.getByRole('link', { name: '林晓东' })).toBeVisible();
   await expect(related).toContainText('采购经理');

@@ -1,5 +1,4 @@
-// Sales processes on screen: a stage's gate refuses a move on the record's path and lists what is
-// missing; once the rep fills it in the move succeeds and the stage history shows it; on the kanban
+// Sales processes on screen: a move on the record's path asks for what a stage's gate needs; once the rep fills it in the move succeeds and the stage history shows it; on the kanban
 // a card dragged to a gated stage is refused the same way, and dragged or moved (with its select)
 // to other stages it lands in the new column. Form rules: Loss reason shows only for a lost stage.
 // Demo user used here: wang.fang (a Hangzhou rep no other spec uses), on an opportunity of her own.
@@ -32,14 +31,15 @@ test('a rep moves an opportunity along its path and across the kanban; gates lis
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByRole('heading', { name, exact: true, level: 1 })).toBeVisible();
 
-  // The path: Discovery is current; Proposal needs an amount, and the refusal says so.
+  // The path: Discovery is current; Proposal needs an amount, and the move asks for it.
   const path = page.getByRole('navigation', { name: 'Sales path' });
   await expect(path.locator('[aria-current="step"]')).toHaveText('Discovery');
   await expect(page.getByText('Probability 10%')).toBeVisible();
   await path.getByRole('button', { name: 'Move to Proposal' }).click();
-  const refusal = page.getByRole('alert').filter({ hasText: 'Cannot move to Proposal. Missing:' });
-  await expect(refusal).toBeVisible();
-  await expect(refusal.getByRole('listitem')).toHaveText(['Amount is required to enter Proposal']);
+  const ask = page.getByRole('dialog', { name: 'Move to Proposal?' });
+  await expect(ask).toContainText('To move to Proposal, fill in:');
+  await expect(ask.getByLabel('Amount', { exact: true })).toBeVisible();
+  await ask.getByRole('button', { name: 'Cancel' }).click();
   await expect(path.locator('[aria-current="step"]')).toHaveText('Discovery');
 
   // Edit: a lost stage brings up Loss reason (required); back to Discovery it goes; set the amount.
@@ -55,9 +55,10 @@ test('a rep moves an opportunity along its path and across the kanban; gates lis
 
   // Now the move goes through: Proposal is current, at its probability, and the history shows the change.
   await path.getByRole('button', { name: 'Move to Proposal' }).click();
+  await page.getByRole('dialog', { name: 'Move to Proposal?' }).getByRole('button', { name: 'Move' }).click();
   await expect(path.locator('[aria-current="step"]')).toHaveText('Proposal');
   await expect(page.getByText('Probability 40%')).toBeVisible();
-  await expect(page.getByRole('alert').filter({ hasText: 'Missing:' })).toHaveCount(0);
+  await page.getByRole('tab', { name: 'History' }).click();
   const history = page.getByRole('region', { name: 'Stage history' });
   const change = history
     .getByRole('row')
@@ -101,5 +102,6 @@ test('a rep moves an opportunity along its path and across the kanban; gates lis
   // The record shows where the kanban left it, and back to the list.
   await card('Proposal').getByRole('link', { name }).click();
   await expect(path.locator('[aria-current="step"]')).toHaveText('Proposal');
+  await page.getByRole('tab', { name: 'History' }).click();
   await expect(history.getByRole('row').filter({ has: page.getByRole('cell', { name: 'Qualification', exact: true }) })).toHaveCount(2);
 });

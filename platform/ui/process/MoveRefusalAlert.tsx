@@ -9,8 +9,6 @@ export function MoveRefusalAlert({ refusal, onClose }: { refusal: MoveRefusal | 
   if (!refusal) return null;
   const { error, stage } = refusal;
   const validation = error.code === 'VALIDATION_FAILED' && error.details.length > 0;
-  // One missing thing already names the stage ("Loss reason is required to enter Closed lost"): say it once.
-  if (validation && error.details.length === 1) return <Alert role="alert" type="error" closable={{ onClose }} style={{ marginBottom: 16 }} title={error.details[0].message} />;
   return (
     <Alert
       role="alert"
