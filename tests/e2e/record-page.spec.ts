@@ -67,10 +67,9 @@ test('a rep works a deal from its record page: related quote, gates, lost reason
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page).toHaveURL(dealUrl);
   await page.getByRole('tab', { name: 'Related' }).click();
-  const quotes = page.locator('.ant-card').filter({ has: page.getByRole('heading', { name: /^Quotes/, level: 2 }) });
-  await expect(quotes.getByRole('heading', { level: 2 })).toHaveText('Quotes (1)');
-  await expect(quotes).toContainText('375,000');
-  await expect(quotes.getByRole('link', { name: 'View all Quotes' })).toHaveAttribute('href', /\/o\/quote\?filter=/);
+  await expect(page.getByRole('heading', { name: /^Quotes/, level: 2 })).toHaveText('Quotes (1)');
+  await expect(page.getByRole('table', { name: 'Quotes (1)' })).toContainText('375,000');
+  await expect(page.getByRole('link', { name: 'View all Quotes' })).toHaveAttribute('href', /\/o\/quote\?filter=/);
 
   // Now the gate is met.
   await path.getByRole('button', { name: 'Move to Negotiation' }).click();
@@ -99,6 +98,8 @@ test('a rep works a deal from its record page: related quote, gates, lost reason
   await page.getByRole('tab', { name: 'Details' }).click();
   await noSidewaysScroll(page);
   await page.screenshot({ path: `${SHOTS}/record-390-en.png`, fullPage: true });
+  // The browser asks for Chinese (and the app's language cookie says so too).
+  await page.setExtraHTTPHeaders({ 'Accept-Language': 'zh-CN' });
   await page.context().addCookies([{ name: 'tessera_locale', value: 'zh-CN', url: dealUrl }]);
   await page.reload();
   await expect(page.getByRole('tab', { name: '详细信息' })).toBeVisible();
