@@ -7,6 +7,7 @@
  */
 import { installWriteSteps, type WriteStep } from './data/steps';
 import { approvalFieldsStep, closeOnDeleteStep, lockStep, managedOnCreateStep } from './approvals/steps';
+import { followNotifyStep } from './follows/service';
 import { gateStep, stageHistoryStep, stageStep } from './process/steps';
 import { rollupStep } from './rules/rollups';
 import { validationStep } from './rules/validation';
@@ -21,6 +22,7 @@ export const WRITE_STEPS: readonly WriteStep[] = [
   approvalFieldsStep, // afterWrite
   stageHistoryStep, // afterWrite
   rollupStep, // afterWrite
+  followNotifyStep, // afterCommit
 ];
 
 installWriteSteps(WRITE_STEPS);

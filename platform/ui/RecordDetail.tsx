@@ -7,6 +7,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Result, Tabs } from 'antd';
 import Link from 'next/link';
+import type { ActionView } from '../actions/types';
 import { ApprovalPanel, useRecordApproval } from './approvals/ApprovalPanel';
 import { appErrorOf } from './errors';
 import { HistoryPanel } from './HistoryPanel';
@@ -84,7 +85,16 @@ export function RecordDetail({ object, id }: { object: string; id: string }) {
         record={rec}
         fields={fields}
         highlights={screens.highlights as string[]}
-        actions={<RecordActions object={object} record={rec} locked={locked} lockNoteId={lockNoteId} />}
+        actions={
+          <RecordActions
+            object={object}
+            record={rec}
+            actions={meta.data.actions as ActionView[]}
+            locked={locked}
+            lockNoteId={lockNoteId}
+            canSubmit={Boolean(approval.data?.canSubmit)}
+          />
+        }
       >
         {inApproval && (
           <Alert

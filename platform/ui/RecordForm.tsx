@@ -131,6 +131,7 @@ export function RecordForm({ object, id, prefill }: { object: string; id?: strin
   const userId = useUserId();
   const fromUrl = usePrefill(
     id ? undefined : prefill,
+    object,
     meta.data?.object.fields as FieldInfo[] | undefined,
     meta.data?.createForm.schema.properties as Record<string, object> | undefined,
   );
@@ -144,7 +145,7 @@ export function RecordForm({ object, id, prefill }: { object: string; id?: strin
   const update = useMutation(trpc.records.update.mutationOptions({ onSuccess: onDone, onError: (e) => setError(appErrorOf(e)) }));
 
   if (meta.error || record.error) return <Alert type="error" title={appErrorOf(meta.error ?? record.error)?.message} />;
-  if (!meta.data || (id && !record.data)) return <Card loading />;
+  if (!meta.data || (id && !record.data) || fromUrl.loading) return <Card loading />;
   const objectLabel = label(meta.data.object.label);
   const current = (record.data ?? {}) as RecordValues;
   const processes = meta.data.processes as ProcessesInfo | null;

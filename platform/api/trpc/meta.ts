@@ -9,6 +9,7 @@ import { keyedError, problem } from '../../core/problems';
 import { notFound } from '../../metadata/documents';
 import * as designer from '../../metadata/designer';
 import type { ListViewDefinition } from '../../metadata/model';
+import { actionViews } from '../../actions/service';
 import { protectedProcedure, router } from './init';
 
 const personalView = z.object({
@@ -89,6 +90,7 @@ export const metaRouter = router({
       ...screens(layout),
       processes,
       processScreens,
+      actions: actionViews(ctx.rc, obj.name),
     };
   }),
 

@@ -1,5 +1,6 @@
 /** The app's tRPC router. */
 import { accountRouter } from './account';
+import { actionsRouter } from './actions';
 import { approvalsRouter } from './approvals';
 import { adminRouter } from './admin';
 import { processRouter } from './process';
@@ -16,5 +17,6 @@ export const appRouter = router({
   designer: designerRouter,
   process: processRouter,
   approvals: approvalsRouter,
+  actions: actionsRouter,
 });
 export type AppRouter = typeof appRouter;

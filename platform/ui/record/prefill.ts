@@ -32,3 +32,18 @@ function typed(raw: string, schema: PropertySchema): unknown {
 export function safeBackPath(back: string | string[] | undefined): string | undefined {
   return typeof back === 'string' && /^\/o\/[a-z][a-z0-9_]{0,62}(\/[A-Za-z0-9-]+)?$/.test(back) ? back : undefined;
 }
+
+/** A record's values a clone starts with: fields the create form offers, except system, auto-numbered, unique and read-only ones. */
+export function copyableValues(
+  record: Record<string, unknown>,
+  fields: { name: string; type: string; system: boolean; readOnly: boolean; unique?: boolean }[],
+  properties: Record<string, unknown>,
+): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const f of fields) {
+    if (f.system || f.readOnly || f.unique || f.type === 'auto_number' || !Object.hasOwn(properties, f.name)) continue;
+    const v = record[f.name];
+    if (v !== undefined && v !== null) out[f.name] = v;
+  }
+  return out;
+}

@@ -4,6 +4,8 @@
  */
 import { expect } from 'vitest';
 import * as backfillsRoute from '../../../app/api/v1/admin/backfills/route';
+import * as recordFollowRoute from '../../../app/api/v1/records/[object]/[id]/follow/route';
+import * as recordActionRoute from '../../../app/api/v1/records/[object]/[id]/actions/[action]/route';
 import * as approvalActionRoute from '../../../app/api/v1/approvals/[requestId]/[action]/route';
 import * as approvalBulkRoute from '../../../app/api/v1/approvals/bulk-approve/route';
 import * as approvalPendingRoute from '../../../app/api/v1/approvals/pending/route';
@@ -45,6 +47,8 @@ const ROUTES: [RegExp, string[], RouteModule][] = [
   [/^\/api\/v1\/records\/([^/]+)\/([^/]+)\/restore$/, ['object', 'id'], restoreRoute],
   [/^\/api\/v1\/records\/([^/]+)\/([^/]+)\/stage-history$/, ['object', 'id'], stageHistoryRoute],
   [/^\/api\/v1\/kanban\/([^/]+)$/, ['object'], kanbanRoute],
+  [/^\/api\/v1\/records\/([^/]+)\/([^/]+)\/follow$/, ['object', 'id'], recordFollowRoute],
+  [/^\/api\/v1\/records\/([^/]+)\/([^/]+)\/actions\/([^/]+)$/, ['object', 'id', 'action'], recordActionRoute],
   [/^\/api\/v1\/records\/([^/]+)\/([^/]+)\/approval$/, ['object', 'id'], recordApprovalRoute],
   [/^\/api\/v1\/records\/([^/]+)\/([^/]+)\/approval\/submit$/, ['object', 'id'], recordApprovalSubmitRoute],
   [/^\/api\/v1\/approvals\/pending$/, [], approvalPendingRoute],

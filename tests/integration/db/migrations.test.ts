@@ -101,6 +101,7 @@ describe('the migrated database matches prisma/schema.prisma', () => {
       'backfills',
       'departments',
       'field_history',
+      'follows',
       'group_members',
       'groups',
       'installed_packages',

@@ -22,6 +22,7 @@ describe('metadata kind registry', () => {
       ['rule', 'rules', 'rule'],
       ['process', 'processes', 'process'],
       ['approval', 'approvals', 'approval'],
+      ['action', 'actions', 'action'],
     ]);
     for (const k of documentKinds()) {
       const file = JSON.parse(fs.readFileSync(path.join(root, `metadata/schema/${k.schemaName}.schema.json`), 'utf8'));

@@ -1,0 +1,10 @@
+/** What the screens receive about an action (shared by the server's service and the record page, no server code). */
+export interface ActionView {
+  name: string;
+  label: string;
+  type: 'edit' | 'clone' | 'change_owner' | 'delete' | 'submit_for_approval' | 'follow' | 'url' | 'update';
+  /** Shown as a button; otherwise in the "More" menu. */
+  main: boolean;
+  /** A question asked before it runs. */
+  confirm: string | null;
+}
