@@ -57,4 +57,8 @@ export const REC_MESSAGES = {
   'rec.unfollowAria': { en: 'Stop following', zh: '取消关注' },
   'rec.followers': { en: '{count} followers', zh: '{count} 人关注' },
   'rec.notify.changed': { en: '{user} changed {object} "{name}"', zh: '{user}修改了{object}"{name}"' },
+  'rec.designer.title': { en: 'Record page', zh: '记录页面' },
+  'rec.designer.highlights': { en: 'Highlight fields (up to {max}, shown under the record name)', zh: '重点字段（最多{max}个，显示在记录名称下方）' },
+  'rec.designer.tabs': { en: 'Tabs shown', zh: '显示的标签页' },
+  'rec.designer.sectionTab': { en: 'Tab of section "{section}"', zh: '分组"{section}"所在标签页' },
 } as const satisfies Record<string, { en: string; zh: string }>;

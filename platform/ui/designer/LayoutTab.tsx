@@ -12,6 +12,7 @@ import { useState } from 'react';
 import { appErrorOf, type ClientAppError } from '../errors';
 import { useT } from '../i18n';
 import { useTRPC } from '../trpc';
+import { LayoutPageSection, pageStateOf, tabsOf, type PageState } from './LayoutPageSection';
 import { DetailsAlert, SourceTag, StateTags, stripOrigin, useRefreshMetadata, type DesignerLayout, type DesignerObject } from './common';
 
 interface Entry {
@@ -28,6 +29,8 @@ interface SectionState {
   columns: 1 | 2;
   fields: Entry[];
 }
+
+type PageLayout = Parameters<typeof pageStateOf>[0] & { tabs?: Parameters<typeof tabsOf>[2] };
 
 type LayoutEntry = string | { field: string; required?: boolean; readOnly?: boolean };
 
@@ -138,6 +141,7 @@ function LayoutEditor({ object, data, name }: { object: string; data: DesignerOb
   const serverJson = JSON.stringify(server ?? null);
   const [baseline, setBaseline] = useState(serverJson);
   const [sections, setSectionsState] = useState<SectionState[]>(() => toState(server));
+  const [page, setPageState] = useState<PageState>(() => pageStateOf(server as PageLayout));
   const [dirty, setDirty] = useState(false);
   const [drag, setDrag] = useState<{ s: number; i: number } | null>(null);
   const [error, setError] = useState<ClientAppError | null>(null);
@@ -145,7 +149,12 @@ function LayoutEditor({ object, data, name }: { object: string; data: DesignerOb
   if (serverJson !== baseline && !dirty) {
     setBaseline(serverJson);
     setSectionsState(toState(server));
+    setPageState(pageStateOf(server as PageLayout));
   }
+  const setPage = (next: PageState) => {
+    setPageState(next);
+    setDirty(true);
+  };
   const setSections = (f: (s: SectionState[]) => SectionState[]) => {
     setSectionsState(f);
     setDirty(true);
@@ -207,6 +216,12 @@ function LayoutEditor({ object, data, name }: { object: string; data: DesignerOb
       ...base,
       object,
       sections: sections.map((s) => ({ id: s.id, label: { en: s.en.trim() || s.id, zh: s.zh.trim() || s.en.trim() || s.id }, columns: s.columns, fields: s.fields.map(toEntry) })),
+      highlights: page.highlights.length ? page.highlights : undefined,
+      tabs: tabsOf(
+        page,
+        sections.map((s) => s.id),
+        (server as PageLayout | undefined)?.tabs,
+      ),
     };
     save.mutate({ layout });
   };
@@ -227,6 +242,12 @@ function LayoutEditor({ object, data, name }: { object: string; data: DesignerOb
       </Space>
       <Typography.Paragraph type="secondary">{tr('designer.layout.hint')}</Typography.Paragraph>
       <DetailsAlert error={error} onClose={() => setError(null)} />
+      <LayoutPageSection
+        value={page}
+        onChange={setPage}
+        fields={data.fields.filter((f) => !f.archived).map((f) => ({ name: f.name, label: label(f.label) || f.name }))}
+        sections={sections.map((s, i) => ({ id: s.id, label: sectionLabel(s, i) }))}
+      />
       {sections.map((s, si) => {
         const name = sectionLabel(s, si);
         const idp = `layout-${si}`;
@@ -422,6 +443,7 @@ function LayoutEditor({ object, data, name }: { object: string; data: DesignerOb
               setDirty(false);
               setBaseline(serverJson);
               setSectionsState(toState(server));
+              setPageState(pageStateOf(server as PageLayout));
             }}
           >
             {tr('designer.discard')}
