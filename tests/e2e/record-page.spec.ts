@@ -41,6 +41,13 @@ test('a rep works a deal from its record page: related quote, gates, lost reason
   await expect(details.getByText('Next step', { exact: true })).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/record-1280-en.png`, fullPage: true });
 
+  // The action bar from the action metadata: follow, and the rest under More (a rep may not delete).
+  await page.getByRole('button', { name: 'Follow' }).click();
+  await expect(page.getByRole('button', { name: 'Following' })).toHaveAttribute('aria-pressed', 'true');
+  await page.getByRole('button', { name: 'More actions' }).click();
+  await expect(page.getByRole('menuitem')).toHaveText(['Submit for approval', 'Change owner', 'Clone']);
+  await page.keyboard.press('Escape');
+
   // The path asks before it moves.
   const path = page.getByRole('navigation', { name: 'Sales path' });
   await path.getByRole('button', { name: 'Move to Proposal' }).click();
@@ -107,4 +114,11 @@ test('a rep works a deal from its record page: related quote, gates, lost reason
   await page.screenshot({ path: `${SHOTS}/record-390-zh.png`, fullPage: true });
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.screenshot({ path: `${SHOTS}/record-1280-zh.png`, fullPage: true });
+
+  // Clone: a new opportunity form with the copyable fields filled in.
+  await page.getByRole('button', { name: '更多操作' }).click();
+  await page.getByRole('menuitem', { name: '复制' }).click();
+  await expect(page).toHaveURL(/\/o\/opportunity\/new\?_clone=/);
+  await expect(page.getByLabel('商机名称', { exact: true })).toHaveValue(name);
+  await page.screenshot({ path: `${SHOTS}/clone-1280-zh.png`, fullPage: true });
 });
