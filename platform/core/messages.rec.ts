@@ -46,6 +46,7 @@ export const REC_MESSAGES = {
   'action.values.readOnly': { en: 'Field "{field}" cannot be set by an action', zh: '字段"{field}"不能由操作设置' },
   'action.notFound': { en: 'There is no action "{action}" for {object}', zh: '{object}没有"{action}"操作' },
   'action.notUpdate': { en: 'Action "{action}" does not change the record', zh: '"{action}"操作不修改记录' },
+  'rec.confirm.ok': { en: 'Continue', zh: '继续' },
   'rec.more': { en: 'More', zh: '更多' },
   'rec.moreAria': { en: 'More actions', zh: '更多操作' },
   'rec.changeOwner.title': { en: 'Change owner of {name}', zh: '变更"{name}"的负责人' },

@@ -24,7 +24,7 @@ test("a contact is linked to an account with the searchable lookup and shows in 
   await page.getByRole('region', { name: 'Details' }).getByRole('link', { name: accountName }).click();
   await expect(page.getByRole('heading', { name: accountName, exact: true, level: 1 })).toBeVisible();
   await page.getByRole('tab', { name: 'Related' }).click();
-  const related = page.locator('.ant-card').filter({ has: page.getByRole('heading', { name: /^Contacts/, level: 2 }) });
+  const related = page.getByRole('table', { name: /^Contacts/ });
   await expect(related.getByRole('link', { name: '林晓东' })).toBeVisible();
   await expect(related).toContainText('采购经理');
 });
@@ -37,10 +37,12 @@ test('a deleted record goes to the recycle bin and can be restored', async ({ pa
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByRole('heading', { name, exact: true, level: 1 })).toBeVisible();
   // The status default of the stock lead ("New") was prefilled on the form.
-  await expect(page.getByText('New', { exact: true })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Details' }).getByText('New', { exact: true })).toBeVisible();
 
-  await page.getByRole('button', { name: 'Delete' }).click();
-  await page.getByRole('tooltip').getByRole('button', { name: 'Delete' }).click();
+  // Delete is in the action bar's More menu, and asks first.
+  await page.getByRole('button', { name: 'More actions' }).click();
+  await page.locator('.ant-dropdown:visible').getByRole('menuitem', { name: 'Delete' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Delete' }).click();
   await expect(page.getByRole('heading', { name: 'Leads', level: 1 })).toBeVisible();
   await page.getByRole('button', { name: 'Recycle bin' }).click();
   const row = page.getByRole('row').filter({ hasText: name });

@@ -73,14 +73,14 @@ export function RecordActions({ object, record, actions, locked, lockNoteId, can
     }),
   );
 
-  const ask = (question: string | null, go: () => void) =>
-    question ? modal.confirm({ title: question, okText: tr('rec.path.confirmOk'), cancelText: tr('ui.cancel'), onOk: go }) : go();
+  const ask = (question: string | null, go: () => void, okText = tr('rec.confirm.ok'), danger = false) =>
+    question ? modal.confirm({ title: question, okText, okButtonProps: { danger }, cancelText: tr('ui.cancel'), onOk: go }) : go();
   const perform = (a: ActionView) => {
     if (a.type === 'edit') return router.push(`/o/${object}/${id}/edit`);
     if (a.type === 'clone') return router.push(`/o/${object}/new?_clone=${id}`);
     if (a.type === 'change_owner') return setDialog('owner');
     if (a.type === 'submit_for_approval') return setDialog('submit');
-    if (a.type === 'delete') return ask(a.confirm ?? tr('ui.confirmDelete'), () => del.mutate({ object, id, expectedVersion: record.version }));
+    if (a.type === 'delete') return ask(a.confirm ?? tr('ui.confirmDelete'), () => del.mutate({ object, id, expectedVersion: record.version }), tr('ui.delete'), true);
     ask(a.confirm, () =>
       run.mutate(
         { object, id, action: a.name, expectedVersion: record.version },
