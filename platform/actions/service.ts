@@ -4,7 +4,6 @@
  * package-defined types on the server: `update` through the record service (field permissions,
  * validation, gates and locks exactly as any update), `url` rendered over the readable fields.
  */
-import { pickLabel } from '../core/i18n';
 import { keyedError, problem } from '../core/problems';
 import { objectOf, requireObject, type RecordContext } from '../data/context';
 import { getRecord } from '../data/read';
@@ -32,10 +31,10 @@ export function effectiveActions(ctx: RecordContext, objectName: string): Action
 export function actionViews(ctx: RecordContext, objectName: string): ActionView[] {
   return effectiveActions(ctx, objectName).map((a) => ({
     name: a.name,
-    label: pickLabel(a.label, ctx.locale),
+    label: a.label,
     type: a.type,
     main: Boolean(a.main),
-    confirm: a.confirm ? pickLabel(a.confirm, ctx.locale) : null,
+    confirm: a.confirm ?? null,
   }));
 }
 

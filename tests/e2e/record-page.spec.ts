@@ -99,6 +99,7 @@ test('a rep works a deal from its record page: related quote, gates, lost reason
   await page.getByRole('tab', { name: 'Activity' }).click();
   const activity = page.getByRole('region', { name: 'Activity' });
   await expect(activity.locator('.ant-timeline-item').first()).toContainText('Stage changed to Closed lost');
+  await page.getByRole('tab', { name: 'Details' }).click();
   await expectNoSeriousAxeViolations(page, 'record page');
 
   // A phone: usable at 390 px, no sideways scroll; and the same page in Chinese.

@@ -45,7 +45,7 @@ export function RecordActions({ object, record, actions, locked, lockNoteId, can
   const queryClient = useQueryClient();
   const refreshApproval = useApprovalRefresh();
   const { message, modal } = App.useApp();
-  const { tr } = useT();
+  const { tr, label } = useT();
   const id = String(record.id);
   const [dialog, setDialog] = useState<'owner' | 'submit' | null>(null);
   const [submitError, setSubmitError] = useState<string | null>(null);
@@ -80,14 +80,15 @@ export function RecordActions({ object, record, actions, locked, lockNoteId, can
     if (a.type === 'clone') return router.push(`/o/${object}/new?_clone=${id}`);
     if (a.type === 'change_owner') return setDialog('owner');
     if (a.type === 'submit_for_approval') return setDialog('submit');
-    if (a.type === 'delete') return ask(a.confirm ?? tr('ui.confirmDelete'), () => del.mutate({ object, id, expectedVersion: record.version }), tr('ui.delete'), true);
-    ask(a.confirm, () =>
+    if (a.type === 'delete')
+      return ask(a.confirm ? label(a.confirm) : tr('ui.confirmDelete'), () => del.mutate({ object, id, expectedVersion: record.version }), tr('ui.delete'), true);
+    ask(a.confirm && label(a.confirm), () =>
       run.mutate(
         { object, id, action: a.name, expectedVersion: record.version },
         {
           onSuccess: async (res) => {
             if (res.url) window.open(res.url, '_blank', 'noopener');
-            else message.success(tr('rec.action.done', { action: a.label }));
+            else message.success(tr('rec.action.done', { action: label(a.label) }));
             await refresh();
           },
         },
@@ -115,7 +116,7 @@ export function RecordActions({ object, record, actions, locked, lockNoteId, can
             loading={(a.type === 'delete' && del.isPending) || (run.isPending && run.variables?.action === a.name)}
             onClick={() => perform(a)}
           >
-            {a.label}
+            {label(a.label)}
           </Button>
         ),
       )}
@@ -123,7 +124,7 @@ export function RecordActions({ object, record, actions, locked, lockNoteId, can
         <Dropdown
           trigger={['click']}
           menu={{
-            items: more.map((a) => ({ key: a.name, label: a.label, danger: a.type === 'delete', disabled: disabled(a) })),
+            items: more.map((a) => ({ key: a.name, label: label(a.label), danger: a.type === 'delete', disabled: disabled(a) })),
             onClick: ({ key }) => perform(more.find((a) => a.name === key)!),
           }}
         >
