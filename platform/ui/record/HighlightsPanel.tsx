@@ -12,7 +12,8 @@ export function HighlightsPanel(props: { info: ObjectInfo; record: RecordValues;
   const owner = fields.get('owner');
   const shown = props.highlights.filter((f) => fields.has(f) && f !== 'owner' && f !== info.nameField);
   const cell = (key: string, title: string, value: ReactNode) => (
-    <div key={key} style={{ minWidth: 120, flex: '1 1 140px', maxWidth: 260 }}>
+    // Two to a row on a phone, six across a desktop.
+    <div key={key} style={{ minWidth: 110, flex: '1 1 120px', maxWidth: 260 }}>
       <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block' }}>
         {title}
       </Typography.Text>
@@ -30,7 +31,7 @@ export function HighlightsPanel(props: { info: ObjectInfo; record: RecordValues;
         </div>
         <div>{props.actions}</div>
       </div>
-      <section aria-label={tr('rec.highlights')} style={{ display: 'flex', flexWrap: 'wrap', gap: '12px 24px', marginTop: 16 }}>
+      <section aria-label={tr('rec.highlights')} style={{ display: 'flex', flexWrap: 'wrap', gap: '12px 16px', marginTop: 16 }}>
         {owner && cell('owner', tr('rec.owner'), displayValue(owner, record, locale))}
         {shown.map((f) => cell(f, label(fields.get(f)!.label), displayValue(fields.get(f)!, record, locale)))}
       </section>
