@@ -11,6 +11,7 @@ import { followNotifyStep } from './follows/service';
 import { gateStep, stageHistoryStep, stageStep } from './process/steps';
 import { rollupStep } from './rules/rollups';
 import { validationStep } from './rules/validation';
+import { maintainedColumnsStep } from './search/steps';
 
 export const WRITE_STEPS: readonly WriteStep[] = [
   managedOnCreateStep, // input
@@ -22,6 +23,7 @@ export const WRITE_STEPS: readonly WriteStep[] = [
   approvalFieldsStep, // afterWrite
   stageHistoryStep, // afterWrite
   rollupStep, // afterWrite
+  maintainedColumnsStep, // afterWrite
   followNotifyStep, // afterCommit
 ];
 

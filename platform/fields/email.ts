@@ -11,6 +11,7 @@ export const emailType = scalarType({
   widget: () => ({ 'ui:options': { inputType: 'email' } }),
   operators: TEXT_OPERATORS,
   sortable: true,
+  globalSearch: true,
   formulaType: 'text',
   canName: true,
   display: 'mailto',

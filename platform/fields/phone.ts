@@ -13,6 +13,7 @@ export const phoneType = scalarType({
   widget: () => ({ 'ui:options': { inputType: 'tel' } }),
   operators: TEXT_OPERATORS,
   sortable: true,
+  globalSearch: true,
   formulaType: 'text',
   canName: true,
   convertsTo: { text: KEEP_COLUMN, long_text: KEEP_COLUMN },

@@ -282,6 +282,8 @@ export interface FieldTypeModule<F extends FieldDef = FieldDef> {
   alwaysIndexed?: boolean;
   /** How an `indexed` field of a type lists cannot sort by is indexed (GIN: containment of array values). */
   unsortedIndex?: 'gin';
+  /** Global search looks for the text in it (phones, e-mails), through a trigram index, as in an object's search fields. */
+  globalSearch?: boolean;
   /** API values -> column values (only keys present in the input are returned). */
   toColumns(field: F, input: Record<string, unknown>): Record<string, unknown>;
   /** Column values -> API values. */

@@ -13,6 +13,7 @@ import { getMetadata } from '../metadata/registry';
 import { rollupUpdateSql } from '../rules/rollups';
 import { processValues, rollupFeedOf, type BackfillItem } from './backfills';
 import { loadPending } from './backfillPending';
+import { maintainedColumn, refreshMaintained } from './maintained';
 
 /** Rows per batch (TESSERA_BACKFILL_BATCH): small enough that a batch holds its locks briefly. */
 export const backfillBatchSize = () => Number(process.env.TESSERA_BACKFILL_BATCH ?? 5000);
@@ -56,6 +57,11 @@ function fillOf(meta: MetadataModel, schema: string, item: BackfillItem): Fill |
       const placeholder = params.add(ids);
       await client.query(rollupUpdateSql(schema, child.name, feed, params, placeholder, summarised), params.values);
     };
+  }
+  if (item.kind === 'maintained') {
+    const col = maintainedColumn(item.field);
+    if (!col || !meta.objects.has(item.object)) return null;
+    return (client, ids) => refreshMaintained(client, schema, item.object, col, ids);
   }
   const obj = meta.objects.get(item.object);
   if (!obj?.process || obj.process.config.field !== item.field) return null;

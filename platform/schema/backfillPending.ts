@@ -83,6 +83,8 @@ function pendingExprs(meta: MetadataModel, schema: string, object: string, item:
     out.set(item.field, (params: Params) => rollupExpr(meta, schema, object, item.field, params) ?? col(item.field));
     return out;
   }
+  // A maintained column is not computed on read: until the job reaches a row it is only not found by it.
+  if (item.kind === 'maintained') return out;
   const obj = meta.objects.get(object);
   const processField = obj?.process?.config.field;
   if (!obj || !processField) return out;

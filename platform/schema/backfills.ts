@@ -12,8 +12,10 @@ import { fieldType } from '../fields/registry';
 import type { MetadataModel, ObjectModel, RollupFeed } from '../metadata/model';
 import { rollupValueSql } from '../rules/rollups';
 import type { Catalog } from './catalog';
+import { MAINTAINED_COLUMNS } from './maintained';
 
-export type BackfillKind = 'rollup' | 'process';
+/** `maintained`: a maintained system column (schema/maintained.ts), `field` naming the column. */
+export type BackfillKind = 'rollup' | 'process' | 'maintained';
 
 export interface BackfillItem {
   object: string;
@@ -42,6 +44,7 @@ export function backfillsNeeded(meta: MetadataModel, live: Catalog): BackfillIte
   for (const obj of meta.objects.values()) {
     const p = obj.process;
     if (p?.processes.some((x) => x.isDefault) && lacks(obj.name, p.config.field)) out.push({ object: obj.name, field: p.config.field, kind: 'process' });
+    for (const c of MAINTAINED_COLUMNS) if (lacks(obj.name, c.column)) out.push({ object: obj.name, field: c.column, kind: 'maintained' });
   }
   return out;
 }

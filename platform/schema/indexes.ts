@@ -8,6 +8,7 @@
 import { ident } from '../core/identifiers';
 import { fieldType } from '../fields/registry';
 import type { MetadataModel, ObjectModel } from '../metadata/model';
+import { MAINTAINED_COLUMNS } from './maintained';
 import { dbName } from './names';
 
 export interface IndexSpec {
@@ -53,12 +54,17 @@ export function objectIndexes(obj: ObjectModel, meta: MetadataModel): IndexSpec[
   const out = new Map<string, IndexSpec>();
   const add = (spec: IndexSpec) => out.set(spec.name, spec);
   add({ name: dbName(t, 'name_trgm'), body: 'USING gin ("name" gin_trgm_ops)' });
+  // Names starting with a text too short for trigrams (global search of "周杰").
+  add({ name: dbName(t, 'name_prefix'), body: '("name" text_pattern_ops)' });
   for (const column of ['name', 'created_at', 'updated_at']) sortIndexes(t, [{ column, dir: 'asc' }]).forEach(add);
+  for (const c of MAINTAINED_COLUMNS) c.indexes(t).forEach(add);
   add({ name: dbName(t, 'deleted_idx'), body: '("deleted_at" ASC NULLS FIRST, "id" ASC)', where: '"deleted_at" IS NOT NULL' });
   for (const f of obj.fields) {
     const type = fieldType(f);
     if (type.columns(f)[0].virtual) continue;
     const col = type.columns(f)[0].name;
+    // Contains-matches of global search and list search: trigram GIN (name has its own above).
+    if ((type.globalSearch || obj.searchFields.includes(f.name)) && col !== 'name') add({ name: dbName(t, col, 'trgm'), body: `USING gin (${ident(col)} gin_trgm_ops)` });
     if (type.alwaysIndexed) add({ name: dbName(t, col, 'idx'), body: `(${ident(col)})` });
     if (f.unique) add({ name: dbName(t, col, 'key'), body: `(${ident(col)})`, unique: true, where: '"deleted_at" IS NULL' });
     if (f.indexed && type.sortable) sortIndexes(t, [{ column: col, dir: 'asc' }]).forEach(add);

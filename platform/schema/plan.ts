@@ -10,6 +10,7 @@ import type { MetadataModel, ObjectModel } from '../metadata/model';
 import type { Catalog } from './catalog';
 import { isLookup } from '../fields/guards';
 import { objectIndexes } from './indexes';
+import { MAINTAINED_COLUMNS } from './maintained';
 import { dbName } from './names';
 
 export interface SchemaAction {
@@ -53,6 +54,11 @@ function fieldColumns(obj: ObjectModel): ColumnSpec[] {
   return obj.fields.flatMap((f) => fieldType(f).columns(f)).filter((c) => c.name !== 'name' && !c.virtual);
 }
 
+/** The maintained system columns every table carries (schema/maintained.ts). */
+function maintainedColumns(): ColumnSpec[] {
+  return MAINTAINED_COLUMNS.map((c) => ({ name: c.column, sqlType: c.sqlType }));
+}
+
 export function planSchema(meta: MetadataModel, schema: string, live: Catalog): SchemaPlan {
   const actions: SchemaAction[] = [];
   const drift: string[] = [];
@@ -76,7 +82,7 @@ export function planSchema(meta: MetadataModel, schema: string, live: Catalog): 
   for (const obj of meta.objects.values()) {
     const table = qualified(schema, obj.name);
     const liveCols = live.tables.get(obj.name);
-    const columns = fieldColumns(obj);
+    const columns = [...fieldColumns(obj), ...maintainedColumns()];
     if (!liveCols) {
       actions.push({
         description: `create table ${obj.name}`,

@@ -67,7 +67,8 @@ function checkObject(def: ObjectDefinition, file: string, names: Set<string>, ar
   const seen = new Map<string, number>();
   def.fields.forEach((f, i) => {
     const field = f as FieldDef;
-    if (RESERVED_FIELD_NAMES.has(field.name)) err(`/fields/${i}/name`, 'field.reserved', { field: field.name });
+    // `tessera_` columns are the platform's maintained system columns (schema/maintained.ts).
+    if (RESERVED_FIELD_NAMES.has(field.name) || field.name.startsWith('tessera_')) err(`/fields/${i}/name`, 'field.reserved', { field: field.name });
     if (PROTOTYPE_NAMES.has(field.name)) err(`/fields/${i}/name`, 'field.reserved.prototype', { field: field.name }, 'field.reserved');
     if (seen.has(field.name)) err(`/fields/${i}/name`, 'field.duplicate', { field: field.name, first: seen.get(field.name)! });
     seen.set(field.name, i);
