@@ -8,6 +8,7 @@ import { FORMULA_MESSAGES } from './messages.formula';
 import { INPUT_MESSAGES } from './messages.inputs';
 import { LISTS_MESSAGES } from './messages.lists';
 import { METADATA_MESSAGES } from './messages.metadata';
+import { NAV_MESSAGES } from './messages.nav';
 import { PATH_MESSAGES } from './messages.path';
 import { PROCESS_MESSAGES } from './messages.process';
 import { PROCESS_DESIGNER_MESSAGES } from './messages.processDesigner';
@@ -24,6 +25,7 @@ export const MESSAGES = {
   ...INPUT_MESSAGES,
   ...LISTS_MESSAGES,
   ...METADATA_MESSAGES,
+  ...NAV_MESSAGES,
   ...PROCESS_MESSAGES,
   ...PATH_MESSAGES,
   ...PROCESS_DESIGNER_MESSAGES,

@@ -7,6 +7,7 @@ import { processRouter } from './process';
 import { designerRouter } from './designer';
 import { router } from './init';
 import { metaRouter } from './meta';
+import { navRouter } from './nav';
 import { recordsRouter } from './records';
 
 export const appRouter = router({
@@ -18,5 +19,6 @@ export const appRouter = router({
   process: processRouter,
   approvals: approvalsRouter,
   actions: actionsRouter,
+  nav: navRouter,
 });
 export type AppRouter = typeof appRouter;

@@ -5,6 +5,7 @@
  * packages, the designer and both API routers — iterates `documentKinds()`.
  */
 import { actionKind } from './action';
+import { appKind } from './app';
 import { approvalKind } from './approval';
 import { layoutKind } from './layout';
 import { listviewKind } from './listview';
@@ -19,7 +20,7 @@ import type { DocumentKind, NamedDocument } from './types';
  * the model builder, which imports this registry, so at load time a kind may not exist yet.
  */
 let kinds: readonly DocumentKind[] | undefined;
-const stockKinds = () => [layoutKind, listviewKind, ruleKind, processKind, approvalKind, actionKind] as unknown as DocumentKind[];
+const stockKinds = () => [layoutKind, listviewKind, ruleKind, processKind, approvalKind, actionKind, appKind] as unknown as DocumentKind[];
 
 /** Every document kind, in folder order. A new array whenever a kind is registered (caches key on it). */
 export function documentKinds(): readonly DocumentKind[] {
