@@ -1,6 +1,7 @@
 import { redirect } from 'next/navigation';
 import { recordContext } from '@/platform/api/context';
-import { listObjects } from '@/platform/api/describe';
+import { navigationFor } from '@/platform/navigation/apps';
+import { recentRecords } from '@/platform/navigation/recent';
 import { AppShell } from '@/platform/ui/AppShell';
 import { currentPrincipal } from '../_lib/session';
 
@@ -10,11 +11,10 @@ export default async function SignedInLayout({ children }: { children: React.Rea
   const principal = await currentPrincipal();
   if (!principal) redirect('/login');
   const ctx = await recordContext(principal);
-  const objects = listObjects(ctx.meta)
-    .filter((o) => ctx.security.perms.object(o.name).read)
-    .map((o) => ({ name: o.name, pluralLabel: o.pluralLabel, icon: o.icon }));
+  // Rendered with the page, so the navigation needs no request of its own after load.
+  const [navigation, recent] = [await navigationFor(ctx), await recentRecords(ctx)];
   return (
-    <AppShell objects={objects} userName={principal.user.name} system={ctx.security.perms.system}>
+    <AppShell navigation={navigation} recent={recent} userName={principal.user.name} system={ctx.security.perms.system}>
       {children}
     </AppShell>
   );

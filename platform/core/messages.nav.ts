@@ -13,6 +13,7 @@ export const NAV_MESSAGES = {
   'nav.objectsIntro': { en: "Every kind of record you may open, including those not in your app's menu.", zh: '您可以打开的所有记录类型，包括不在当前应用菜单中的。' },
   'nav.menu': { en: 'Navigation', zh: '导航' },
   'nav.openMenu': { en: 'Open navigation', zh: '打开导航菜单' },
+  'nav.closeMenu': { en: 'Close navigation', zh: '关闭导航菜单' },
   'nav.app': { en: 'App', zh: '应用' },
   'nav.switchApp': { en: 'Switch app', zh: '切换应用' },
   'nav.recent': { en: 'Recently viewed', zh: '最近查看' },

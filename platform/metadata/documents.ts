@@ -48,10 +48,21 @@ export function stripSchema(doc: object): Json {
   return clone(rest) as unknown as Json;
 }
 
-/** Create or replace one document item; `mode` 'create' refuses an existing one (no silent overwrite), 'update' a missing one. */
-export function saveDocument(actor: ChangeActor, key: string, doc: { object: string; name?: string }, summary: string, mode?: 'create' | 'update', more?: (state: CurrentState, values: Map<string, Json | undefined>) => void): Promise<CommitResult> {
+/**
+ * Create or replace one document item; `mode` 'create' refuses an existing one (no silent overwrite), 'update' a missing one.
+ * `workspaceLevel`: the kind's documents hang on the workspace (apps), not on an object that must exist.
+ */
+export function saveDocument(
+  actor: ChangeActor,
+  key: string,
+  doc: { object: string; name?: string },
+  summary: string,
+  mode?: 'create' | 'update',
+  more?: (state: CurrentState, values: Map<string, Json | undefined>) => void,
+  { workspaceLevel = false } = {},
+): Promise<CommitResult> {
   return commitChange(actor, summary, (state) => {
-    if (!effectiveItem(state, itemKey.object(doc.object))) throw notFound(objectNamed(doc.object));
+    if (!workspaceLevel && !effectiveItem(state, itemKey.object(doc.object))) throw notFound(objectNamed(doc.object));
     const current = effectiveItem(state, key);
     const exists = current !== undefined && !(isObject(current) && current.$removed);
     if (mode === 'create' && exists) {

@@ -1,85 +1,59 @@
 'use client';
-/** The signed-in frame: navigation built from metadata, language switch, user and sign-out. */
-import {
-  AppstoreOutlined,
-  AuditOutlined,
-  BankOutlined,
-  CalendarOutlined,
-  CarOutlined,
-  ContactsOutlined,
-  FileProtectOutlined,
-  FundOutlined,
-  ShopOutlined,
-  ShoppingCartOutlined,
-  TeamOutlined,
-  UserAddOutlined,
-} from '@ant-design/icons';
-import { App, Button, Layout, Menu, Space } from 'antd';
+/**
+ * The signed-in frame: the effective app's navigation (a side bar on a desktop, a drawer behind
+ * the menu button below 992 px), recently viewed records, the global search box, the app
+ * switcher, notifications, language, the user and sign-out.
+ */
+import { MenuOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import { App, Button, Drawer, Layout } from 'antd';
 import Link from 'next/link';
 import { usePathname, useRouter } from 'next/navigation';
-import type { Label } from '../core/i18n';
-import type { MessageKey } from '../core/i18n';
-import { ApprovalsNavLink } from './approvals/ApprovalsNavLink';
+import { useEffect, useState } from 'react';
+import type { Navigation } from '../navigation/apps';
+import type { RecentRecord } from '../navigation/recent';
 import { NotificationBell } from './approvals/NotificationBell';
 import { useT } from './i18n';
 import { LanguageSwitch } from './LanguageSwitch';
+import { AppSwitcher } from './nav/AppSwitcher';
+import { GlobalSearch } from './nav/GlobalSearch';
+import { currentKey, NavMenu, type SystemRights } from './nav/NavMenu';
+import css from './nav/nav.module.css';
+import { useTRPC } from './trpc';
 
-export interface NavObject {
-  name: string;
-  pluralLabel: Label;
-  icon?: string;
-}
+export type { SystemRights } from './nav/NavMenu';
 
-/** Icons metadata may name; anything else falls back to a generic one. */
-const ICONS: Record<string, React.ComponentType> = {
-  BankOutlined,
-  CalendarOutlined,
-  CarOutlined,
-  ContactsOutlined,
-  FileProtectOutlined,
-  FundOutlined,
-  ShopOutlined,
-  ShoppingCartOutlined,
-  TeamOutlined,
-  UserAddOutlined,
-};
-
-function icon(name?: string) {
-  const C = (name && ICONS[name]) || AppstoreOutlined;
-  return <C />;
-}
-
-export type SystemRights = Record<'customizeMetadata' | 'manageUsers' | 'importData' | 'exportData' | 'transferRecords' | 'viewAudit', boolean>;
-
-/** Administration pages and the right each needs. */
-const ADMIN_PAGES: { key: string; right: keyof SystemRights; label: MessageKey }[] = [
-  { key: 'users', right: 'manageUsers', label: 'admin.users' },
-  { key: 'roles', right: 'manageUsers', label: 'admin.roles' },
-  { key: 'departments', right: 'manageUsers', label: 'admin.departments' },
-  { key: 'groups', right: 'manageUsers', label: 'admin.groups' },
-  { key: 'permission-sets', right: 'manageUsers', label: 'admin.permissionSets' },
-  { key: 'sharing', right: 'manageUsers', label: 'admin.sharing' },
-  { key: 'transfer', right: 'transferRecords', label: 'admin.transfer' },
-  { key: 'sessions', right: 'viewAudit', label: 'admin.sessions' },
-  { key: 'audit', right: 'viewAudit', label: 'admin.audit' },
-  { key: 'designer', right: 'customizeMetadata', label: 'designer.objects' },
-  { key: 'designer/revisions', right: 'customizeMetadata', label: 'designer.revisions' },
-  { key: 'packages', right: 'customizeMetadata', label: 'designer.packages' },
-  { key: 'backfills', right: 'customizeMetadata', label: 'admin.backfills' },
-];
-
-export function AppShell({ objects, userName, system, children }: { objects: NavObject[]; userName: string; system: SystemRights; children: React.ReactNode }) {
+export function AppShell({
+  navigation,
+  recent,
+  userName,
+  system,
+  children,
+}: {
+  navigation: Navigation;
+  recent: RecentRecord[];
+  userName: string;
+  system: SystemRights;
+  children: React.ReactNode;
+}) {
   const { tr, label } = useT();
+  const trpc = useTRPC();
   const pathname = usePathname();
   const router = useRouter();
   const { message } = App.useApp();
-  // The longest administration page the path is in (designer/revisions, not designer), else the object or page segment.
-  // My approvals' key cannot be an object's name; My account has no entry ("account" would select Accounts).
-  const adminKey = ADMIN_PAGES.map((p) => p.key)
-    .filter((k) => pathname === `/admin/${k}` || pathname.startsWith(`/admin/${k}/`))
-    .sort((a, b) => b.length - a.length)[0];
-  const current = adminKey ?? /^\/(?:o|admin)\/([a-z0-9_-]+)/.exec(pathname)?.[1] ?? (pathname === '/approvals' ? 'my-approvals' : undefined);
-  const adminItems = ADMIN_PAGES.filter((p) => system[p.right]).map((p) => ({ key: p.key, label: <Link href={`/admin/${p.key}`}>{tr(p.label)}</Link> }));
+  const [drawer, setDrawer] = useState(false);
+  const recordPage = /^\/o\/[a-z0-9_]+\/[0-9a-f-]{36}$/.test(pathname);
+  // The record page records the view as it renders: ask again once the path has changed.
+  const recentQuery = useQuery({ ...trpc.nav.recent.queryOptions(), initialData: recent, staleTime: 0 });
+  const refetchRecent = recentQuery.refetch;
+  useEffect(() => {
+    if (recordPage) void refetchRecent();
+  }, [pathname, recordPage, refetchRecent]);
+  const nav = useQuery({ ...trpc.nav.navigation.queryOptions(), initialData: { ...navigation, recent }, staleTime: 60_000 });
+  const current = nav.data.current;
+  const selected = currentKey(pathname, recordPage) ?? (recordPage ? undefined : pathname === '/' ? 'page:home' : undefined);
+  const objectKey = /^\/o\/([a-z0-9_]+)/.exec(pathname)?.[1];
+  const selectedKey = selected?.startsWith('recent:') && !recentQuery.data.some((r) => `recent:/o/${r.object}/${r.id}` === selected) ? objectKey : selected;
   const signOut = async () => {
     const res = await fetch('/api/auth/logout', { method: 'POST' }).catch(() => null);
     // A refused or failed sign-out must not look like one: the session would still be open.
@@ -90,38 +64,52 @@ export function AppShell({ objects, userName, system, children }: { objects: Nav
     router.replace('/login');
     router.refresh();
   };
+  const menu = (onNavigate?: () => void) => <NavMenu menu={current.menu} recent={recentQuery.data} system={system} selected={selectedKey} onNavigate={onNavigate} />;
+  const brand = (
+    <div style={{ padding: '16px 20px', fontWeight: 700, fontSize: 18 }}>
+      Tessera{current.name && <span style={{ fontWeight: 400, color: '#595959', fontSize: 14, marginLeft: 8 }}>{label(current.label)}</span>}
+    </div>
+  );
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Sider breakpoint="lg" collapsedWidth={0} theme="light" width={210} style={{ borderRight: '1px solid #eee' }}>
-        <div style={{ padding: '16px 20px', fontWeight: 700, fontSize: 18 }}>Tessera</div>
-        <nav aria-label={tr('approvalUi.inboxNav')}>
-          <Menu mode="inline" selectedKeys={current ? [current] : []} items={[{ key: 'my-approvals', icon: <AuditOutlined />, label: <ApprovalsNavLink /> }]} />
-        </nav>
-        <nav aria-label={tr('ui.nav.objects')}>
-          <Menu
-            mode="inline"
-            selectedKeys={current ? [current] : []}
-            items={objects.map((o) => ({ key: o.name, icon: icon(o.icon), label: <Link href={`/o/${o.name}`}>{label(o.pluralLabel)}</Link> }))}
-          />
-        </nav>
-        {adminItems.length > 0 && (
-          <nav aria-label={tr('admin.title')}>
-            <Menu mode="inline" selectedKeys={current ? [current] : []} items={[{ type: 'group', key: 'admin', label: tr('admin.title'), children: adminItems }]} />
-          </nav>
-        )}
+      <Layout.Sider className={css.sider} theme="light" width={220}>
+        {brand}
+        {menu()}
       </Layout.Sider>
+      <Drawer
+        open={drawer}
+        onClose={() => setDrawer(false)}
+        placement="left"
+        size={280}
+        title={brand}
+        styles={{ body: { padding: 0 } }}
+        closable={{ 'aria-label': tr('nav.closeMenu') }}
+      >
+        {menu(() => setDrawer(false))}
+        <div style={{ padding: 16, display: 'flex', gap: 12, flexWrap: 'wrap' }}>
+          <AppSwitcher apps={nav.data.apps} current={current.name} />
+          <LanguageSwitch />
+        </div>
+      </Drawer>
       <Layout>
-        <Layout.Header style={{ background: '#fff', padding: '0 24px', display: 'flex', justifyContent: 'flex-end', alignItems: 'center', borderBottom: '1px solid #eee' }}>
-          <Space size="middle">
+        <Layout.Header className={css.header}>
+          <Button className={css.menuButton} type="text" icon={<MenuOutlined />} aria-label={tr('nav.openMenu')} aria-expanded={drawer} onClick={() => setDrawer(true)} />
+          <GlobalSearch className={css.search} />
+          <div className={css.tools}>
+            <AppSwitcher apps={nav.data.apps} current={current.name} className={css.hideNarrow} />
             <NotificationBell />
-            <LanguageSwitch />
-            <Link href="/account">{userName}</Link>
+            <span className={css.hideNarrow}>
+              <LanguageSwitch />
+            </span>
+            <Link href="/account" className={css.userName} title={userName}>
+              {userName}
+            </Link>
             <Button size="small" onClick={signOut}>
               {tr('ui.logout')}
             </Button>
-          </Space>
+          </div>
         </Layout.Header>
-        <Layout.Content style={{ padding: 24 }}>{children}</Layout.Content>
+        <Layout.Content className={css.content}>{children}</Layout.Content>
       </Layout>
     </Layout>
   );

@@ -65,7 +65,7 @@ export const appKind: DocumentKind<AppDefinition> = {
       saveDocument(actor, appKind.key(app), app, `Saved app ${app.name}`, mode, (state, values) => {
         // One default app: making this one the default unsets the others.
         if (app.isDefault) unsetOnOthers(state, values, 'app', APP_OWNER, appKind.key(app), 'isDefault');
-      }),
+      }, { workspaceLevel: true }),
     remove: (actor, object, name) => removeDocument(actor, `app:${object}.${name}`, `Deleted app ${name}`, documentNamed(appKind.label, object, name)),
   },
 };
