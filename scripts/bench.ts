@@ -67,12 +67,17 @@ try {
     console.log(`\n  loaded in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   }
 
+  // Global search (BENCH_ONLY=search: only this).
+  if (!process.env.BENCH_ONLY || process.env.BENCH_ONLY === 'search') {
+    await (await import('./lib/searchBench')).searchBench(pool, systemRecordContext(pool, workspace, actor, stockMetadata()), workspace.schema, ROWS);
+  }
   const httpOnly = process.env.BENCH_ONLY === 'http';
   const as = async (id: string) => {
     const u = (await pool.query('SELECT id, name, email FROM users WHERE id = $1', [id])).rows[0];
     return buildRecordContext({ pool, workspace, user: { id: u.id, name: u.name, email: u.email, isAdmin: false } });
   };
-  if (!httpOnly) {
+  const searchOnly = process.env.BENCH_ONLY === 'search';
+  if (!httpOnly && !searchOnly) {
     const ctx: RecordContext = systemRecordContext(pool, workspace, actor, stockMetadata());
     const allAccess = await ctx.security.plan('opportunity', 'read');
     const open = {
@@ -271,7 +276,7 @@ try {
     }
   }
   // Over HTTP: what a request costs end to end (authentication, context, list, JSON) next to a bare server.
-  {
+  if (!searchOnly) {
     const org = await ensureBenchOrg(pool, workspace, actor.id);
     const adminCtx = await buildRecordContext({ pool, workspace, user: actor });
     await httpBench(db.url, adminCtx, await as(org.rep));

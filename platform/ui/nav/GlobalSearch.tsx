@@ -43,6 +43,8 @@ export function GlobalSearch({ className }: { className?: string }) {
       className={className}
       value={text}
       options={options}
+      // The server has matched already (pinyin, phones): the options' values are links, not the text.
+      filterOption={false}
       notFoundContent={q && result.isSuccess ? tr('search.none', { q }) : null}
       onChange={(v) => setText(String(v ?? ''))}
       onSelect={(href) => {
@@ -53,7 +55,7 @@ export function GlobalSearch({ className }: { className?: string }) {
       }}
       popupMatchSelectWidth={360}
     >
-      <Input prefix={<SearchOutlined aria-hidden />} aria-label={tr('search.label')} placeholder={tr('search.placeholder')} allowClear role="combobox" />
+      <Input prefix={<SearchOutlined aria-hidden />} aria-label={tr('search.label')} placeholder={tr('search.placeholder')} />
     </AutoComplete>
   );
 }

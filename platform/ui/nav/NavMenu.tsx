@@ -4,7 +4,7 @@
  * menu in its order, the recently viewed records, and the administration pages the user may open.
  */
 import { AppstoreOutlined, AuditOutlined, HistoryOutlined, HomeOutlined, LinkOutlined } from '@ant-design/icons';
-import { Menu, Typography } from 'antd';
+import { Menu } from 'antd';
 import type { ItemType } from 'antd/es/menu/interface';
 import Link from 'next/link';
 import type { MessageKey } from '../../core/i18n';
@@ -13,6 +13,7 @@ import type { RecentRecord } from '../../navigation/recent';
 import { ApprovalsNavLink } from '../approvals/ApprovalsNavLink';
 import { useT } from '../i18n';
 import { objectIcon } from './icons';
+import css from './nav.module.css';
 
 export type SystemRights = Record<'customizeMetadata' | 'manageUsers' | 'importData' | 'exportData' | 'transferRecords' | 'viewAudit', boolean>;
 
@@ -120,12 +121,11 @@ export function NavMenu({
                   <HistoryOutlined aria-hidden /> {tr('nav.recent')}
                 </span>
               ),
-              children: recentItems.length
-                ? recentItems
-                : [{ key: 'recent:none', disabled: true, label: <Typography.Text type="secondary">{tr('nav.recentEmpty')}</Typography.Text> }],
+              children: recentItems,
             },
           ]}
         />
+        {!recentItems.length && <div className={css.recentEmpty}>{tr('nav.recentEmpty')}</div>}
       </nav>
       {adminItems.length > 0 && (
         <nav aria-label={tr('admin.title')}>
