@@ -23,11 +23,13 @@ describe('metadata kind registry', () => {
       ['process', 'processes', 'process'],
       ['approval', 'approvals', 'approval'],
       ['action', 'actions', 'action'],
+      ['app', 'apps', 'app'],
     ]);
     for (const k of documentKinds()) {
       const file = JSON.parse(fs.readFileSync(path.join(root, `metadata/schema/${k.schemaName}.schema.json`), 'utf8'));
       expect(k.schema, k.name).toEqual(file);
-      expect(k.key({ object: 'account', name: 'x' }), k.name).toBe(`${k.name}:account.x`);
+      // Apps hang on the workspace, whatever object a document names.
+      expect(k.key({ object: 'account', name: 'x' }), k.name).toBe(`${k.name}:${k.name === 'app' ? 'workspace' : 'account'}.x`);
       expect(kindOfFolder(k.folder)).toBe(k);
       expect(documentKind(k.name)).toBe(k);
     }
