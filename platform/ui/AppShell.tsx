@@ -72,7 +72,8 @@ export function AppShell({
   );
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Sider className={css.sider} theme="light" width={220}>
+      {/* While the drawer is open the page behind it is inert, as behind any modal dialog. */}
+      <Layout.Sider className={css.sider} theme="light" width={220} inert={drawer}>
         {brand}
         {menu()}
       </Layout.Sider>
@@ -82,8 +83,7 @@ export function AppShell({
         placement="left"
         size={280}
         title={brand}
-        // A clear mask (tapping beside the drawer still closes it): a dimmed page reads as text below 4.5:1 contrast.
-        styles={{ body: { padding: 0 }, mask: { background: 'transparent' } }}
+        styles={{ body: { padding: 0 } }}
         closable={{ 'aria-label': tr('nav.closeMenu') }}
       >
         {menu(() => setDrawer(false))}
@@ -92,7 +92,7 @@ export function AppShell({
           <LanguageSwitch />
         </div>
       </Drawer>
-      <Layout>
+      <Layout inert={drawer}>
         <Layout.Header className={css.header}>
           <Button className={css.menuButton} type="text" icon={<MenuOutlined />} aria-label={tr('nav.openMenu')} aria-expanded={drawer} onClick={() => setDrawer(true)} />
           <GlobalSearch className={css.search} />

@@ -103,35 +103,32 @@ export function NavMenu({
     label: link(`/o/${r.object}/${r.id}`, <span title={`${label(r.objectLabel)}: ${r.name ?? ''}`}>{r.name ?? r.id}</span>),
   }));
   const selectedKeys = selected ? [selected] : [];
+  const recentTitle = (
+    <span>
+      <HistoryOutlined aria-hidden /> {tr('nav.recent')}
+    </span>
+  );
   return (
-    <>
+    <div className={css.nav}>
       <nav aria-label={tr('nav.menu')}>
         <Menu mode="inline" selectedKeys={selectedKeys} items={items(menu)} />
       </nav>
       <nav aria-label={tr('nav.recent')}>
-        <Menu
-          mode="inline"
-          selectedKeys={selectedKeys}
-          items={[
-            {
-              type: 'group',
-              key: 'recent',
-              label: (
-                <span>
-                  <HistoryOutlined aria-hidden /> {tr('nav.recent')}
-                </span>
-              ),
-              children: recentItems,
-            },
-          ]}
-        />
-        {!recentItems.length && <div className={css.recentEmpty}>{tr('nav.recentEmpty')}</div>}
+        {recentItems.length ? (
+          <Menu mode="inline" selectedKeys={selectedKeys} items={[{ type: 'group', key: 'recent', label: recentTitle, children: recentItems }]} />
+        ) : (
+          // No empty menu (a menu must hold items): the title and a note.
+          <>
+            <div className={css.recentTitle}>{recentTitle}</div>
+            <div className={css.recentEmpty}>{tr('nav.recentEmpty')}</div>
+          </>
+        )}
       </nav>
       {adminItems.length > 0 && (
         <nav aria-label={tr('admin.title')}>
           <Menu mode="inline" selectedKeys={selectedKeys} items={[{ type: 'group', key: 'admin', label: tr('admin.title'), children: adminItems }]} />
         </nav>
       )}
-    </>
+    </div>
   );
 }
