@@ -24,6 +24,7 @@ import * as recordsQueryRoute from '../../../app/api/v1/records/[object]/query/r
 import * as recordsMassRoute from '../../../app/api/v1/records/[object]/mass/route';
 import * as catchAllRoute from '../../../app/api/v1/[[...rest]]/route';
 import * as recycleBinRoute from '../../../app/api/v1/recycle-bin/[object]/route';
+import * as recentRoute from '../../../app/api/v1/recent/route';
 import * as searchRoute from '../../../app/api/v1/search/route';
 import { getPrisma } from '../../../platform/db/prisma';
 import { createApiKey } from '../../../platform/security/apiKeys';
@@ -58,6 +59,7 @@ const ROUTES: [RegExp, string[], RouteModule][] = [
   [/^\/api\/v1\/recycle-bin\/([^/]+)$/, ['object'], recycleBinRoute],
   [/^\/api\/v1\/admin\/backfills$/, [], backfillsRoute],
   [/^\/api\/v1\/search$/, [], searchRoute],
+  [/^\/api\/v1\/recent$/, [], recentRoute],
   [/^\/api\/v1\/metadata(\/.*)?$/, [], metadataRoute],
   // Last, as Next.js tries a catch-all last: any other /api/v1 address.
   [/^\/api\/v1(\/.*)?$/, [], catchAllRoute],

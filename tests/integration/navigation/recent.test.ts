@@ -33,6 +33,10 @@ describe('recently viewed', () => {
     await recordView(ctx, 'account', account);
     expect((await recentRecords(ctx))[0].id).toBe(account);
     expect(await rows('rep_a1')).toBe(2);
+    // The same list over REST, for integrations.
+    const res = await org.api('rep_a1').get('/api/v1/recent');
+    expect(res.status).toBe(200);
+    expect(res.body.records.map((r: { id: string }) => r.id).slice(0, 2)).toEqual([account, contact]);
   });
 
   it("another rep's record is not recorded; a bad id or object is a typed 404", async () => {
