@@ -251,7 +251,9 @@ describe('indexes', () => {
 
   it('contract numbers are unique among live records', () => {
     // (A search field: its trigram index, for contains-matches, leads with it too.)
-    expect(leading('contract', 'number').filter((i) => i.method === 'btree')).toEqual([expect.objectContaining({ unique: true, columns: ['number'], predicate: '(deleted_at IS NULL)' })]);
+    expect(leading('contract', 'number').filter((i) => i.method === 'btree')).toEqual([
+      expect.objectContaining({ unique: true, columns: ['number'], predicate: '(deleted_at IS NULL)' }),
+    ]);
   });
 });
 
