@@ -27,9 +27,10 @@ export function keyFieldsOf(ctx: RecordContext, objectName: string): FieldDescri
   const described = new Map(describeObject(obj).fields.map((f) => [f.name, f]));
   const highlights = Array.isArray(layout?.highlights) ? (layout.highlights as unknown[]).map((h) => (typeof h === 'string' ? h : (h as { field?: string })?.field)) : null;
   const laidOut = (layout?.sections ?? []).flatMap((s) => s.fields.map((f) => (typeof f === 'string' ? f : f.field)));
-  // The amount an approver decides on comes first, then what the layout shows first.
-  const money = laidOut.filter((name) => obj.fieldMap.get(name)?.type === 'currency').slice(0, 1);
-  const names = highlights ?? [...money, ...laidOut];
+  // The amount an approver decides on comes first, then the highlights (else what the layout shows first).
+  const keys = highlights ?? laidOut;
+  const money = keys.filter((name) => name && obj.fieldMap.get(name)?.type === 'currency').slice(0, 1);
+  const names = [...money, ...keys];
   const out: FieldDescription[] = [];
   for (const name of names) {
     const d = name ? described.get(name) : undefined;

@@ -13,11 +13,13 @@ export function ApprovalsNavLink() {
   const count = inbox.data?.total ?? 0;
   const name = tr('approvalUi.inbox');
   return (
-    <Link href="/approvals" aria-label={count ? `${name} (${tr('approvalUi.inboxCount', { count })})` : name}>
-      {name} {/* The count is in the link's name already; hidden so the name contains all the visible text. */}
+    <Link href="/approvals">
+      {name}
+      {/* The badge is for the eye; a screen reader hears the count in words instead. */}
       <span aria-hidden="true">
         <Badge count={count} size="small" style={{ marginInlineStart: 4 }} />
       </span>
+      {count > 0 && <span className="sr-only"> ({tr('approvalUi.inboxCount', { count })})</span>}
     </Link>
   );
 }

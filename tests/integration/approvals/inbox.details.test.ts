@@ -1,5 +1,5 @@
 /**
- * The approvals inbox shows each item's key fields: the amount first, then the first fields of the
+ * The approvals inbox shows each item's key fields: the amount first, then the highlights of the
  * record's layout, read as the approver (access applies), for a page of items in one query per object.
  */
 import { beforeAll, describe, expect, inject, it } from 'vitest';
@@ -19,7 +19,7 @@ beforeAll(async () => {
 });
 
 describe('inbox key fields', () => {
-  it("the approver sees the amount and the layout's first fields of each record, with lookup names", async () => {
+  it("the approver sees the amount, then the layout's highlights, of each record, with lookup names", async () => {
     const admin = await org.ctx('admin');
     const account = String((await createRecord(await org.ctx('rep'), 'account', { name: 'Inbox Test Co' })).id);
     const ids: string[] = [];
@@ -31,7 +31,7 @@ describe('inbox key fields', () => {
     const director = await org.ctx('director');
     const inbox = await approvalInbox(director);
     const details = await inboxDetails(director, inbox.items);
-    expect(details.fields.contract.map((f) => f.name)).toEqual(['amount', 'number', 'account', 'opportunity']);
+    expect(details.fields.contract.map((f) => f.name)).toEqual(['amount', 'number', 'account', 'status']);
     expect(details.records[ids[0]]).toMatchObject({ amount: 120000, amount_currency: 'CNY', $names: { account: 'Inbox Test Co' } });
     expect(details.records[ids[1]].amount).toBe(98765.4);
   });
