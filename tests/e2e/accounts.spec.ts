@@ -1,9 +1,9 @@
 import { expect, test } from '@playwright/test';
-import { choose, signIn } from './helpers';
+import { choose, signIn, menuLink } from './helpers';
 
 test('an admin creates an account through the generated form, fixes a bad email, finds it, opens and edits it', async ({ page }) => {
   await signIn(page);
-  await page.getByRole('navigation').getByRole('link', { name: 'Accounts' }).click();
+  await menuLink(page, 'Accounts').click();
   await expect(page.getByRole('heading', { name: 'Accounts', level: 1 })).toBeVisible();
   await page.getByRole('button', { name: 'New Account' }).click();
   await expect(page.getByRole('heading', { name: 'New Account', level: 1 })).toBeVisible();
@@ -27,10 +27,10 @@ test('an admin creates an account through the generated form, fixes a bad email,
   await expect(page.getByRole('region', { name: 'Details' }).getByText('East China')).toBeVisible();
 
   // It appears in the list (searching by name) and opens from there.
-  await page.getByRole('navigation').getByRole('link', { name: 'Accounts' }).click();
+  await menuLink(page, 'Accounts').click();
   await page.getByRole('searchbox', { name: 'Search Accounts' }).fill('Lakeside');
   await page.getByRole('searchbox', { name: 'Search Accounts' }).press('Enter');
-  await page.getByRole('link', { name }).click();
+  await page.getByRole('main').getByRole('link', { name }).click();
   await expect(page.getByRole('heading', { name, exact: true, level: 1 })).toBeVisible();
 
   // Edit: change the level and phone.

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { choose, signIn } from './helpers';
+import { choose, signIn, menuLink } from './helpers';
 
 test("a contact is linked to an account with the searchable lookup and shows in the account's related list", async ({ page }) => {
   await signIn(page);
@@ -10,7 +10,7 @@ test("a contact is linked to an account with the searchable lookup and shows in 
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByRole('heading', { name: accountName, exact: true, level: 1 })).toBeVisible();
 
-  await page.getByRole('navigation').getByRole('link', { name: 'Contacts' }).click();
+  await menuLink(page, 'Contacts').click();
   await page.getByRole('button', { name: 'New Contact' }).click();
   await expect(page.getByRole('heading', { name: 'New Contact', level: 1 })).toBeVisible();
   await page.getByLabel('Name').fill('林晓东');
@@ -51,5 +51,5 @@ test('a deleted record goes to the recycle bin and can be restored', async ({ pa
   await page.goto('/o/lead');
   await page.getByRole('searchbox', { name: 'Search Leads' }).fill(name);
   await page.getByRole('searchbox', { name: 'Search Leads' }).press('Enter');
-  await expect(page.getByRole('link', { name })).toBeVisible();
+  await expect(page.getByRole('main').getByRole('link', { name })).toBeVisible();
 });

@@ -45,3 +45,8 @@ export async function choose(page: Page, label: string | RegExp, option: string,
     await expect(box).toContainText(option, { timeout: 1_000 });
   }).toPass({ timeout: 20_000 });
 }
+
+/** A link of the app's main menu (not the recently viewed list or the admin menu), in either language. */
+export function menuLink(page: Page, name: string) {
+  return page.getByRole('navigation', { name: /^(Navigation|导航)$/ }).getByRole('link', { name, exact: true });
+}

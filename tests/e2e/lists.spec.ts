@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { choose, signIn } from './helpers';
+import { choose, signIn, menuLink } from './helpers';
 
 /** Text of one column of the list table, by header name. */
 async function columnTexts(page: Page, header: string): Promise<string[]> {
@@ -15,7 +15,7 @@ function amount(text: string): number {
 
 test('a user filters the opportunity list with the condition builder and sorts it by a column', async ({ page }) => {
   await signIn(page);
-  await page.getByRole('navigation').getByRole('link', { name: 'Opportunities' }).click();
+  await menuLink(page, 'Opportunities').click();
   await expect(page.getByRole('heading', { name: 'Opportunities', level: 1 })).toBeVisible();
   await expect(page.locator('.ant-table-tbody tr.ant-table-row').first()).toBeVisible();
 
@@ -55,11 +55,11 @@ test('a user filters the opportunity list with the condition builder and sorts i
 test('the screens switch to Simplified Chinese, metadata labels included', async ({ page }) => {
   await signIn(page);
   await choose(page, 'Language', '简体中文', { confirm: false });
-  await expect(page.getByRole('navigation').getByRole('link', { name: '商机' })).toBeVisible();
-  await page.getByRole('navigation').getByRole('link', { name: '客户' }).click();
+  await expect(menuLink(page, '商机')).toBeVisible();
+  await menuLink(page, '客户').click();
   await expect(page.getByRole('heading', { name: '客户', level: 1 })).toBeVisible();
   await expect(page.getByRole('button', { name: '新建客户' })).toBeVisible();
   await expect(page.locator('.ant-table-thead')).toContainText('客户名称');
   await choose(page, '语言', 'English', { confirm: false });
-  await expect(page.getByRole('navigation').getByRole('link', { name: 'Opportunities' })).toBeVisible();
+  await expect(menuLink(page, 'Opportunities')).toBeVisible();
 });

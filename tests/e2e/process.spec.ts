@@ -3,7 +3,7 @@
 // to other stages it lands in the new column. Form rules: Loss reason shows only for a lost stage.
 // Demo user used here: wang.fang (a Hangzhou rep no other spec uses), on an opportunity of her own.
 import { expect, test, type Page } from '@playwright/test';
-import { choose, signIn } from './helpers';
+import { choose, signIn, menuLink } from './helpers';
 
 test.describe.configure({ timeout: 150_000 });
 // A desktop screen wide enough for the six columns of a product sale side by side (a narrower
@@ -69,7 +69,7 @@ test('a rep moves an opportunity along its path and across the kanban; gates lis
   await expect(change).toContainText('40%');
 
   // The kanban (from the list), searched for this opportunity: its card is in the Proposal column.
-  await page.getByRole('navigation', { name: 'Objects' }).getByRole('link', { name: 'Opportunities' }).click();
+  await menuLink(page, 'Opportunities').click();
   await page.getByRole('button', { name: 'Kanban' }).click();
   await expect(page.getByRole('heading', { name: 'Opportunities · Kanban', level: 1 })).toBeVisible();
   await expect(page.locator('.ant-select').filter({ has: page.getByLabel('Sales process') })).toContainText('Product sale');

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { signIn } from './helpers';
+import { signIn, menuLink } from './helpers';
 
 /** Every value of a list column, across all pages. */
 async function allValues(page: Page, header: string): Promise<string[]> {
@@ -96,7 +96,7 @@ test('pages and API answers carry the security headers, the app runs under its C
   await expect(page).toHaveURL(/^http:\/\/localhost:\d+\/o\//);
 
   // A tRPC mutation from the app itself (a same-origin JSON POST) still works.
-  await page.getByRole('navigation').getByRole('link', { name: 'Accounts' }).click();
+  await menuLink(page, 'Accounts').click();
   await expect(page.getByRole('heading', { name: 'Accounts', level: 1 })).toBeVisible();
   await page.getByRole('button', { name: 'New Account' }).click();
   await expect(page.getByRole('heading', { name: 'New Account', level: 1 })).toBeVisible();
