@@ -8,6 +8,7 @@ import type { RecordContext } from '../../data/context';
 import { createRecord, deleteRecord, getRecord, listDeleted, restoreRecord, updateRecord } from '../../data';
 import { listRecordsJson } from '../../data/json';
 import { massAction, parseMassRequest } from '../../data/mass';
+import { listTotals } from '../../data/totals';
 import { ifMatchVersion, json, jsonText, readJsonObject } from './handler';
 
 type ObjectParams = { object: string };
@@ -107,4 +108,18 @@ export async function recycleBinHandler(req: Request, ctx: RecordContext, p: Obj
 export async function massHandler(req: Request, ctx: RecordContext, p: ObjectParams) {
   objectOf(ctx, p.object); // an unknown object is a 404 whatever the body
   return json(await massAction(ctx, p.object, parseMassRequest(ctx, await readJsonObject(req, ctx.locale))));
+}
+
+/**
+ * GET /records/{object}/totals: the count and amount sums of the records the list would answer for
+ * the same `filter` and `q` (the shape of tRPC records.totals). An API has no list view, so every
+ * amount field the caller may read is summed.
+ */
+export async function totalsHandler(req: Request, ctx: RecordContext, p: ObjectParams) {
+  const q = new URL(req.url).searchParams;
+  const filter = parseFilterParam(ctx, q.get('filter'));
+  const columns = objectOf(ctx, p.object)
+    .allFields.filter((f) => f.type === 'currency')
+    .map((f) => f.name);
+  return json(await listTotals(ctx, p.object, { filter, search: q.get('q') ?? undefined, columns }));
 }

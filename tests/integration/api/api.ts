@@ -22,6 +22,7 @@ import * as recordRoute from '../../../app/api/v1/records/[object]/[id]/route';
 import * as recordsRoute from '../../../app/api/v1/records/[object]/route';
 import * as recordsQueryRoute from '../../../app/api/v1/records/[object]/query/route';
 import * as recordsMassRoute from '../../../app/api/v1/records/[object]/mass/route';
+import * as recordsTotalsRoute from '../../../app/api/v1/records/[object]/totals/route';
 import * as catchAllRoute from '../../../app/api/v1/[[...rest]]/route';
 import * as recycleBinRoute from '../../../app/api/v1/recycle-bin/[object]/route';
 import * as recentRoute from '../../../app/api/v1/recent/route';
@@ -45,6 +46,7 @@ const ROUTES: [RegExp, string[], RouteModule][] = [
   // A static segment wins over a dynamic one, as in Next.js: .../query is not a record id.
   [/^\/api\/v1\/records\/([^/]+)\/query$/, ['object'], recordsQueryRoute],
   [/^\/api\/v1\/records\/([^/]+)\/mass$/, ['object'], recordsMassRoute],
+  [/^\/api\/v1\/records\/([^/]+)\/totals$/, ['object'], recordsTotalsRoute],
   [/^\/api\/v1\/records\/([^/]+)\/([^/]+)$/, ['object', 'id'], recordRoute],
   [/^\/api\/v1\/records\/([^/]+)\/([^/]+)\/restore$/, ['object', 'id'], restoreRoute],
   [/^\/api\/v1\/records\/([^/]+)\/([^/]+)\/stage-history$/, ['object', 'id'], stageHistoryRoute],
