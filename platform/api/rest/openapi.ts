@@ -8,6 +8,7 @@ import { fieldType, isWritable } from '../../fields/registry';
 import type { JsonSchema } from '../../fields/types';
 import type { MetadataModel, ObjectModel } from '../../metadata/model';
 import { MAX_LIMIT } from '../../data/read';
+import { err, extraSchemas, navigationPaths, objectExtraPaths } from './openapiExtras';
 
 function pascal(s: string): string {
   return s.replace(/(^|_)([a-z0-9])/g, (_, __, c: string) => c.toUpperCase());
@@ -57,8 +58,6 @@ export function objectSchemas(obj: ObjectModel) {
     patch: { type: 'object', additionalProperties: false, properties: input },
   };
 }
-
-const err = (description: string) => ({ description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } });
 
 export function buildOpenApi(meta: MetadataModel, serverUrl = '/'): JsonSchema {
   const schemas: Record<string, JsonSchema> = {
@@ -117,7 +116,9 @@ export function buildOpenApi(meta: MetadataModel, serverUrl = '/'): JsonSchema {
       },
     },
   };
+  Object.assign(schemas, extraSchemas());
   const paths: Record<string, JsonSchema> = {
+    ...navigationPaths(),
     '/api/v1/objects': {
       get: { summary: 'List objects', operationId: 'listObjects', tags: ['Metadata'], responses: { 200: { description: 'Objects' }, 401: err('Not authenticated') } },
     },
@@ -287,6 +288,7 @@ export function buildOpenApi(meta: MetadataModel, serverUrl = '/'): JsonSchema {
         },
       },
     };
+    Object.assign(paths, objectExtraPaths(obj.name, P, tag, pickLabel(obj.label, 'en'), listParams));
     paths[`/api/v1/records/${obj.name}/{id}/restore`] = {
       post: {
         summary: `Restore a ${pickLabel(obj.label, 'en')} from the recycle bin`,

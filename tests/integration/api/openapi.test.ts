@@ -5,6 +5,7 @@
  */
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { createAjv, type AjvInstance } from '../../../platform/metadata/ajv';
+import { recordView } from '../../../platform/navigation/recent';
 import { apiClient, type ApiClient } from './api';
 
 process.env.DATABASE_URL = inject('databaseUrl');
@@ -77,6 +78,20 @@ describe('document', () => {
     expect(doc.paths['/api/v1/objects/{object}'].get).toBeDefined();
     const bin = doc.paths['/api/v1/recycle-bin/account'] ?? doc.paths['/api/v1/recycle-bin/{object}'];
     expect(bin?.get, 'GET /api/v1/recycle-bin/{object} is missing from paths').toBeDefined();
+  });
+
+  it('documents totals, follow and actions per object, and global search and recently viewed', () => {
+    const codes = (op: { responses: object }) => Object.keys(op.responses).sort();
+    const totals = doc.paths['/api/v1/records/opportunity/totals'].get;
+    expect(totals.parameters.map((p: { name: string }) => p.name).sort()).toEqual(['filter', 'q']);
+    expect(codes(totals)).toEqual(['200', '400', '401', '403', '404']);
+    expect(Object.keys(doc.paths['/api/v1/records/opportunity/{id}/follow']).sort()).toEqual(['delete', 'get', 'post']);
+    const action = doc.paths['/api/v1/records/opportunity/{id}/actions/{action}'].post;
+    expect(action.parameters.map((p: { name: string; in: string }) => `${p.in}:${p.name}`)).toEqual(['path:id', 'path:action']);
+    expect(codes(action)).toEqual(['200', '400', '401', '403', '404', '409', '413', '422']);
+    expect(doc.paths['/api/v1/search'].get.parameters.map((p: { name: string }) => p.name)).toEqual(['q']);
+    expect(codes(doc.paths['/api/v1/search'].get)).toEqual(['200', '400', '401']);
+    expect(doc.paths['/api/v1/recent'].get.responses['200']).toBeDefined();
   });
 
   it('gives every operation a unique operationId', () => {
@@ -199,6 +214,56 @@ describe('schemas validate real traffic (ajv, JSON Schema 2020-12, strict)', () 
   ])('AccountCreate rejects %s, and so does the API', async (_label, body) => {
     expect(validator('AccountCreate')(body)).toBe(false);
     expect((await api.post('/api/v1/records/account', body)).status).toBe(422);
+  });
+
+  it('totals, follow, actions, search and recently viewed answer what their schemas describe', async () => {
+    // A response schema with its component $refs inlined (each component stands alone).
+    const inline = (v: unknown): unknown => {
+      if (Array.isArray(v)) return v.map(inline);
+      if (!v || typeof v !== 'object') return v;
+      const ref = (v as { $ref?: string }).$ref;
+      if (ref) return inline(doc.components.schemas[ref.split('/').pop()!]);
+      return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, inline(x)]));
+    };
+    const responseSchema = (path: string, method: string) => ajv.compile(inline(doc.paths[path][method].responses['200'].content['application/json'].schema) as object);
+    const check = (path: string, method: string, body: unknown) => {
+      const validate = responseSchema(path, method);
+      expect(validate(body), `${method} ${path}: ${JSON.stringify(validate.errors)}`).toBe(true);
+    };
+    const created = await api.post('/api/v1/records/opportunity', { name: 'Tracked 华东', close_date: '2026-06-30', amount: 7000, stage: 'proposal' });
+    const id = created.body.record.id;
+
+    const totals = await api.get('/api/v1/records/opportunity/totals');
+    expect(totals.status).toBe(200);
+    expect(totals.body.sums.length).toBeGreaterThan(0);
+    check('/api/v1/records/opportunity/totals', 'get', totals.body);
+
+    const follow = `/api/v1/records/opportunity/${id}/follow`;
+    const followed = await api.post(follow);
+    expect(followed.body).toEqual({ following: true, followers: 1 });
+    check('/api/v1/records/opportunity/{id}/follow', 'post', followed.body);
+    check('/api/v1/records/opportunity/{id}/follow', 'get', (await api.get(follow)).body);
+    check('/api/v1/records/opportunity/{id}/follow', 'delete', (await api.del(follow)).body);
+
+    const saved = await api.put('/api/v1/metadata/actions/opportunity/plan_demo', {
+      label: { en: 'Plan a demo', zh: '安排演示' },
+      type: 'update',
+      values: { next_step: 'Demo' },
+    });
+    expect(saved.status, JSON.stringify(saved.body)).toBeLessThan(300);
+    const ran = await api.post(`/api/v1/records/opportunity/${id}/actions/plan_demo`, { expectedVersion: created.body.record.version });
+    expect(ran.status, JSON.stringify(ran.body)).toBe(200);
+    expect(ran.body.record.next_step).toBe('Demo');
+    check('/api/v1/records/opportunity/{id}/actions/{action}', 'post', ran.body);
+
+    const search = await api.get(`/api/v1/search?q=${encodeURIComponent('Tracked')}`);
+    expect(search.body.groups.map((g: { object: string }) => g.object)).toContain('opportunity');
+    check('/api/v1/search', 'get', search.body);
+
+    await recordView(await api.tw.ctx(), 'opportunity', id);
+    const recent = await api.get('/api/v1/recent');
+    expect(recent.body.records.map((r: { id: string }) => r.id)).toEqual([id]);
+    check('/api/v1/recent', 'get', recent.body);
   });
 
   it('an error response matches the Error schema', async () => {
