@@ -178,6 +178,7 @@ export function objectExtraPaths(name: string, P: string, tag: string, singular:
           409: err('Version conflict'),
           413: err('Body over 1 MB'),
           422: err('Validation failed: details name each field'),
+          423: err('The record is in approval, or the action sets a field its approved flow locks'),
         },
       },
     },

@@ -88,7 +88,7 @@ describe('document', () => {
     expect(Object.keys(doc.paths['/api/v1/records/opportunity/{id}/follow']).sort()).toEqual(['delete', 'get', 'post']);
     const action = doc.paths['/api/v1/records/opportunity/{id}/actions/{action}'].post;
     expect(action.parameters.map((p: { name: string; in: string }) => `${p.in}:${p.name}`)).toEqual(['path:id', 'path:action']);
-    expect(codes(action)).toEqual(['200', '400', '401', '403', '404', '409', '413', '422']);
+    expect(codes(action)).toEqual(['200', '400', '401', '403', '404', '409', '413', '422', '423']);
     expect(doc.paths['/api/v1/search'].get.parameters.map((p: { name: string }) => p.name)).toEqual(['q']);
     expect(codes(doc.paths['/api/v1/search'].get)).toEqual(['200', '400', '401']);
     expect(doc.paths['/api/v1/recent'].get.responses['200']).toBeDefined();
