@@ -70,6 +70,13 @@ describe('REST list totals', () => {
     expect(res.body).toEqual(list.body);
   });
 
+  it('a search text the list refuses is a 400 naming q', async () => {
+    const query = `q=${'x'.repeat(201)}`;
+    const error = expectError(await totals('rep_a1', query), 400, 'BAD_REQUEST');
+    expect(error.details.map((d) => d.pointer)).toEqual(['/q']);
+    expect((await org.api('rep_a1').get(`/api/v1/records/contract?${query}`)).status).toBe(400);
+  });
+
   it('an object the caller may not read answers as the list does (403), and an unknown object 404', async () => {
     const list = await org.api('reader').get('/api/v1/records/contract');
     const res = await totals('reader');
