@@ -115,7 +115,7 @@ test('a 15% margin contract goes through three approvers from My approvals and e
       }
       // My approvals (with its pending count in the navigation): the contract at this approver's step.
       await page
-        .getByRole('navigation', { name: 'Approvals' })
+        .getByRole('navigation', { name: 'Navigation' })
         .getByRole('link', { name: /^My approvals \(\d+ pending\)$/ })
         .click();
       await expect(page.getByRole('heading', { name: 'My approvals', level: 1 })).toBeVisible();
