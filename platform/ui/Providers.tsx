@@ -39,7 +39,8 @@ export function Providers({ locale, children }: { locale: Locale; children: Reac
   return (
     <QueryClientProvider client={queryClient}>
       <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
-        <ConfigProvider locale={locale === 'zh-CN' ? zhCN : enUS} theme={{ token: THEME }}>
+        {/* No space inserted inside two-character Chinese labels ("登 录" reads as two words). */}
+        <ConfigProvider locale={locale === 'zh-CN' ? zhCN : enUS} theme={{ token: THEME }} button={{ autoInsertSpace: false }}>
           <AntApp>
             <LocaleProvider locale={locale}>{children}</LocaleProvider>
           </AntApp>
