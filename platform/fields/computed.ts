@@ -155,6 +155,17 @@ export function isComputed<F extends Pick<FieldDef, 'type'>>(field: F): field is
   return field.type === 'formula' || field.type === 'rollup';
 }
 
+/**
+ * The decimal places a roll-up shows when it names none, from the field it summarises: a sum, min
+ * or max of whole numbers is whole (12, not 12.00); of a decimal, that decimal's own places.
+ */
+export function rollupDisplayScale(fn: string, summarised?: FieldDef): number | undefined {
+  if (fn === 'count') return 0;
+  if (!summarised) return undefined;
+  if (summarised.type === 'integer') return 0;
+  return 'scale' in summarised && typeof summarised.scale === 'number' ? summarised.scale : undefined;
+}
+
 /** What a roll-up's value is, from the child field it summarises. */
 export function rollupReturnType(fn: string, summarised?: FieldDef): ReturnTypeName {
   if (fn === 'count' || !summarised) return 'number';

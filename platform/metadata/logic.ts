@@ -9,7 +9,7 @@
 import type { ErrorDetail } from '../core/errors';
 import type { MessageKey } from '../core/i18n';
 import { problem } from '../core/problems';
-import { isComputed, rollupReturnType } from '../fields/computed';
+import { isComputed, rollupDisplayScale, rollupReturnType } from '../fields/computed';
 import { fieldType } from '../fields/registry';
 import { isLookup, isRollup } from '../fields/guards';
 import type { FieldDef, RollupFieldDef } from '../fields/types';
@@ -95,7 +95,8 @@ export function buildRollups(ctx: BuildContext): void {
         }
         filter = parsed.condition;
       }
-      const derived: RollupFieldDef = { ...f, returnType: rollupReturnType(s.fn, summarised), readOnly: true };
+      const scale = f.scale ?? rollupDisplayScale(s.fn, summarised);
+      const derived: RollupFieldDef = { ...f, returnType: rollupReturnType(s.fn, summarised), readOnly: true, ...(scale === undefined ? {} : { scale }) };
       replaceField(obj, derived);
       child.rollupsFed.push({ object: obj.name, field: derived, filter });
     }
