@@ -35,7 +35,8 @@ export interface FormOptions {
 }
 
 /**
- * Build the form for the object's layout; `mode` decides whether auto numbers show (edit only).
+ * Build the form for the object's layout; `mode` decides whether computed and other non-writable
+ * fields show (edit only, read-only with their value).
  * Fields an approval flow sets are read-only with a hint (the record service refuses a user's
  * change to them anyway); administrators may still change them, and are told it is audited.
  */
@@ -54,7 +55,8 @@ export function buildForm(obj: ObjectModel, layout: LayoutDefinition | undefined
       const managed = isWritable(f) && obj.approvalManaged?.has(f.name) === true;
       const readOnly = !isWritable(f) || (typeof entry !== 'string' && entry.readOnly === true) || (managed && !opts.admin);
       const type = fieldType(f);
-      if (mode === 'create' && type.hiddenOnCreate) continue;
+      // Nobody can type a formula, roll-up or auto number: on create it would be an empty disabled box.
+      if (mode === 'create' && (type.hiddenOnCreate || !isWritable(f))) continue;
       properties[name] = fieldSchema(f, locale);
       const ui: JsonSchema = { ...type.widget(f, locale) };
       if (readOnly) ui['ui:readonly'] = true;
@@ -68,6 +70,8 @@ export function buildForm(obj: ObjectModel, layout: LayoutDefinition | undefined
         names.push(prop);
       }
     }
+    // A section of computed fields only has nothing to show on create.
+    if (names.length === 0) continue;
     sections.push({ id: sec.id, label: typeof sec.label === 'string' ? sec.label : pickLabel(sec.label, locale), columns: (sec.columns ?? 2) as 1 | 2, fields: names });
   }
   uiSchema['ui:order'] = sections.flatMap((s) => s.fields);

@@ -64,4 +64,14 @@ describe('the stock opportunity form', () => {
     expect(buildForm(contract, undefined, 'en', 'create').schema.properties).not.toHaveProperty(numbered!.name);
     expect(buildForm(contract, undefined, 'en', 'edit').uiSchema[numbered!.name]).toMatchObject({ 'ui:readonly': true });
   });
+
+  it('leaves formulas and roll-ups off the create form and shows them read-only when editing', () => {
+    const computed = opp.fields.filter((x) => x.type === 'formula' || x.type === 'rollup').map((x) => x.name);
+    expect(computed).toContain('quote_count');
+    const create = buildForm(opp, undefined, 'en', 'create');
+    for (const name of computed) expect(create.schema.properties).not.toHaveProperty(name);
+    expect(create.sections.flatMap((s) => s.fields)).not.toContain('quote_count');
+    const edit = buildForm(opp, undefined, 'en', 'edit');
+    for (const name of computed) expect(edit.uiSchema[name], name).toMatchObject({ 'ui:readonly': true });
+  });
 });
