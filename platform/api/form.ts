@@ -66,7 +66,8 @@ export function buildForm(obj: ObjectModel, layout: LayoutDefinition | undefined
       names.push(name);
       for (const [prop, schema] of Object.entries(type.formCompanions?.(f, locale) ?? {})) {
         properties[prop] = schema;
-        uiSchema[prop] = readOnly ? { 'ui:readonly': true } : {};
+        // The field's own widget shows and sets it (a currency select in the amount's input).
+        uiSchema[prop] = { 'ui:widget': 'hidden', ...(readOnly ? { 'ui:readonly': true } : {}) };
         names.push(prop);
       }
     }

@@ -2,7 +2,7 @@
  * Money: an amount plus its ISO currency code, two columns (`amount`, `amount_currency`) and two
  * API properties. Lists sort and filter on the amount. The code defaults to the field's currency (CNY).
  */
-import { pickLabel } from '../core/i18n';
+import { pickLabel, type Locale } from '../core/i18n';
 import { CAST_COLUMN, formatNumber, formSchemaOf, NUMBER_OPERATORS, parseNumberCell, toNumber } from './common';
 import { numericChangeChecks, numericParams, numericSchema, numericSqlType } from './decimal';
 import type { CurrencyFieldDef, FieldTypeModule } from './types';
@@ -19,6 +19,12 @@ function currencyColumn(field: Pick<CurrencyFieldDef, 'name'>): string {
 
 function currencyOf(field: Pick<CurrencyFieldDef, 'currency'>): string {
   return field.currency && CURRENCY_CODE.test(field.currency) ? field.currency : 'CNY';
+}
+
+/** The accessible name of an amount's currency select: "Amount currency", "金额币种". */
+function currencyLabel(field: Pick<CurrencyFieldDef, 'label'>, locale: Locale): string {
+  const label = pickLabel(field.label, locale);
+  return locale === 'zh-CN' ? `${label}币种` : `${label} currency`;
 }
 
 export const currencyType: FieldTypeModule<CurrencyFieldDef> = {
@@ -45,15 +51,14 @@ export const currencyType: FieldTypeModule<CurrencyFieldDef> = {
   changeChecks: numericChangeChecks(DEFAULTS),
   writable: true,
   formSchema: (field) => formSchemaOf(numericSchema(field, DEFAULTS)),
-  widget: () => ({ 'ui:widget': 'amount', 'ui:options': { hint: true } }),
-  // The amount's currency, chosen next to it (defaulting to the field's).
+  // The amount is typed with its currency: the code is chosen in the amount's own input (AmountWidget).
+  widget: (field, locale = 'en') => ({
+    'ui:widget': 'amount',
+    'ui:options': { hint: true, currency: { field: currencyColumn(field), codes: CURRENCY_CODES, default: currencyOf(field), label: currencyLabel(field, locale) } },
+  }),
+  // Saved as its own property, as over REST; the amount's widget shows it.
   formCompanions: (field, locale) => ({
-    [currencyColumn(field)]: {
-      type: 'string',
-      title: `${pickLabel(field.label, locale)} · ${locale === 'zh-CN' ? '币种' : 'currency'}`,
-      enum: CURRENCY_CODES,
-      default: field.currency ?? 'CNY',
-    },
+    [currencyColumn(field)]: { type: 'string', title: currencyLabel(field, locale), enum: CURRENCY_CODES, default: currencyOf(field) },
   }),
   operators: NUMBER_OPERATORS,
   sortable: true,

@@ -261,7 +261,7 @@ export interface FieldTypeModule<F extends FieldDef = FieldDef> {
   formSchema(field: F): JsonSchema;
   /** rjsf uiSchema for the form widget, in the viewer's language (option labels, placeholder). */
   widget(field: F, locale?: Locale): JsonSchema;
-  /** Form properties shown right after the field's own (a currency's code), each with its JSON Schema. */
+  /** Form properties the field's widget carries (a currency's code), each with its JSON Schema; saved as their own properties. */
   formCompanions?(field: F, locale: Locale): Record<string, JsonSchema>;
   /** Left off create forms: the value is assigned on save (auto numbers). */
   hiddenOnCreate?: boolean;

@@ -14,7 +14,7 @@ import { Alert, App, Button, Card, Space, Typography } from 'antd';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { appErrorOf, type ClientAppError } from './errors';
-import { AmountWidget } from './form/AmountWidget';
+import { AmountWidget, type FormValuesContext } from './form/AmountWidget';
 import { keepEnterInPickers, unreadableNumbers } from './form/formGuards';
 import { useT } from './i18n';
 import { NavButton } from './NavButton';
@@ -34,7 +34,7 @@ interface FormSection {
   fields: string[];
 }
 
-interface FormContext {
+interface FormContext extends FormValuesContext {
   sections: FormSection[];
   /** Display names of the lookups' current values. */
   names: Record<string, string>;
@@ -205,6 +205,8 @@ export function RecordForm({ object, id, prefill }: { object: string; id?: strin
               sections: form.sections,
               names: { ...(current.$names ?? {}), ...fromUrl.names, ...chosenNames },
               rememberName: (f, n) => setChosenNames((c) => ({ ...c, [f]: n })),
+              values: initial,
+              setValue: (k, v) => setFormData({ ...initial, [k]: v }),
             } satisfies FormContext
           }
           onChange={(e) => {

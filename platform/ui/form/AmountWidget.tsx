@@ -8,7 +8,7 @@
  */
 import type { WidgetProps } from '@rjsf/utils';
 import { ariaDescribedByIds } from '@rjsf/utils';
-import { Input, Typography } from 'antd';
+import { Input, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { parseAmount, type AmountResult } from '../../fields/amount';
 import { formatNumber } from '../../fields/common';
@@ -21,6 +21,14 @@ export interface AmountOptions {
   addonAfter?: string;
   /** Show the example of what may be typed (amounts: grouping and 万). */
   hint?: boolean;
+  /** A currency amount: the form property holding its code, chosen in the input's own select. */
+  currency?: { field: string; codes: string[]; default: string; label: string };
+}
+
+/** What the form gives its widgets to read and set a property other than their own (an amount's code). */
+export interface FormValuesContext {
+  values: Record<string, unknown>;
+  setValue(property: string, value: unknown): void;
 }
 
 /** The problem of a typed text as a message in the user's language, or undefined when it reads. */
@@ -48,29 +56,38 @@ export function AmountWidget(props: WidgetProps) {
   const messageId = `${props.id}__amount`;
   const read = result.ok && result.value !== null && !isPlain(shown, result.value) ? formatNumber(result.value, locale) : undefined;
   const describedBy = [ariaDescribedByIds(props.id), problem || read ? messageId : ''].filter(Boolean).join(' ');
+  const input = (
+    <Input
+      id={props.id}
+      name={props.id}
+      inputMode="decimal"
+      autoComplete="off"
+      value={shown}
+      disabled={props.disabled || props.readonly}
+      status={problem ? 'error' : undefined}
+      aria-invalid={problem ? true : undefined}
+      aria-describedby={describedBy}
+      placeholder={props.placeholder || (opts.hint ? tr('input.number.hint') : undefined)}
+      suffix={opts.addonAfter}
+      onChange={(e) => {
+        const next = e.target.value;
+        setText(next);
+        const r = parseAmount(next, parseOpts);
+        props.onChange(r.ok ? (r.value ?? undefined) : next);
+      }}
+      onBlur={() => props.onBlur(props.id, shown)}
+      onFocus={() => props.onFocus(props.id, shown)}
+    />
+  );
   return (
     <div>
-      <Input
-        id={props.id}
-        name={props.id}
-        inputMode="decimal"
-        autoComplete="off"
-        value={shown}
-        disabled={props.disabled || props.readonly}
-        status={problem ? 'error' : undefined}
-        aria-invalid={problem ? true : undefined}
-        aria-describedby={describedBy}
-        placeholder={props.placeholder || (opts.hint ? tr('input.number.hint') : undefined)}
-        suffix={opts.addonAfter}
-        onChange={(e) => {
-          const next = e.target.value;
-          setText(next);
-          const r = parseAmount(next, parseOpts);
-          props.onChange(r.ok ? (r.value ?? undefined) : next);
-        }}
-        onBlur={() => props.onBlur(props.id, shown)}
-        onFocus={() => props.onFocus(props.id, shown)}
-      />
+      {opts.currency ? (
+        <CurrencyAmount currency={opts.currency} ctx={props.registry.formContext as FormValuesContext | undefined} disabled={props.disabled || props.readonly} id={props.id}>
+          {input}
+        </CurrencyAmount>
+      ) : (
+        input
+      )}
       {problem ? (
         <div id={messageId} role="alert" style={{ fontSize: 13, color: '#c41d1d' }}>
           {problem}
@@ -81,5 +98,37 @@ export function AmountWidget(props: WidgetProps) {
         </Typography.Text>
       ) : null}
     </div>
+  );
+}
+
+/** The amount's input with its currency select fixed to its end, as one control ("1,000 | USD"). */
+function CurrencyAmount({
+  currency,
+  ctx,
+  disabled,
+  id,
+  children,
+}: {
+  currency: NonNullable<AmountOptions['currency']>;
+  ctx: FormValuesContext | undefined;
+  disabled?: boolean;
+  id: string;
+  children: React.ReactNode;
+}) {
+  const code = (ctx?.values[currency.field] as string | undefined) ?? currency.default;
+  return (
+    <Space.Compact block>
+      {children}
+      <Select
+        id={`${id}__currency`}
+        aria-label={currency.label}
+        value={code}
+        disabled={disabled || !ctx}
+        options={currency.codes.map((c) => ({ value: c, label: c }))}
+        onChange={(next: string) => ctx?.setValue(currency.field, next)}
+        popupMatchSelectWidth={false}
+        style={{ width: 92, flex: 'none' }}
+      />
+    </Space.Compact>
   );
 }

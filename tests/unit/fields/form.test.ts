@@ -31,11 +31,16 @@ describe('form schemas per type', () => {
     expect(widget(fieldOf('lookup', { target: 'account' }))).toEqual({ 'ui:widget': 'lookup', 'ui:options': { target: 'account' } });
   });
 
-  it('a currency amount has its currency chosen next to it, defaulting to the field’s', () => {
+  it('a currency amount is typed with its currency: a select in the amount’s own input, defaulting to the field’s', () => {
     const f = fieldOf('currency', { currency: 'USD' }, 'amount');
     expect(fieldType(f).formCompanions?.(f, 'zh-CN')).toEqual({
-      amount_currency: { type: 'string', title: '字段 · 币种', enum: CURRENCY_CODES, default: 'USD' },
+      amount_currency: { type: 'string', title: '字段币种', enum: CURRENCY_CODES, default: 'USD' },
     });
+    expect(widget(f, 'zh-CN')).toEqual({
+      'ui:widget': 'amount',
+      'ui:options': { hint: true, currency: { field: 'amount_currency', codes: CURRENCY_CODES, default: 'USD', label: '字段币种' } },
+    });
+    expect((widget(f) as { 'ui:options': { currency: { label: string } } })['ui:options'].currency.label).toBe('Field currency');
     expect(fieldType(fieldOf('decimal')).formCompanions).toBeUndefined();
   });
 
@@ -55,6 +60,9 @@ describe('the stock opportunity form', () => {
     const order = f.uiSchema['ui:order'] as string[];
     expect(order[order.indexOf('amount') + 1]).toBe('amount_currency');
     expect(f.schema.properties).toMatchObject({ amount_currency: { enum: CURRENCY_CODES, default: 'CNY' } });
+    // Saved as its own property, but shown inside the amount's input, not as a field of its own.
+    expect(f.uiSchema.amount_currency).toEqual({ 'ui:widget': 'hidden' });
+    expect(f.uiSchema.amount).toMatchObject({ 'ui:widget': 'amount', 'ui:options': { currency: { field: 'amount_currency', label: '金额币种' } } });
   });
 
   it('leaves auto numbers off the create form and shows them read-only when editing', () => {
