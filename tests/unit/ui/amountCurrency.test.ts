@@ -14,7 +14,8 @@ function render(values: Record<string, unknown>) {
   const { schema, uiSchema } = buildForm(opp, undefined, 'en', 'edit');
   const formContext: FormValuesContext = { values, setValue: () => {} };
   // Only the amount and its code: the other widgets (lookups) need the app around them.
-  const props = { amount: schema.properties!.amount, amount_currency: schema.properties!.amount_currency };
+  const all = schema.properties as Record<string, object>;
+  const props = { amount: all.amount, amount_currency: all.amount_currency };
   return renderToStaticMarkup(
     createElement(Form, {
       schema: { type: 'object', properties: props } as RJSFSchema,
