@@ -163,6 +163,8 @@ export function RecordForm({ object, id, prefill }: { object: string; id?: strin
     label,
   });
   const shown = (key: string) => key in (form.schema.properties as object);
+  // A property another field's widget carries (an amount's currency) has no place for its error: the alert says it.
+  const shownAsField = (key: string) => shown(key) && (form.uiSchema as Record<string, { 'ui:widget'?: string } | undefined>)[key]?.['ui:widget'] !== 'hidden';
   const busy = create.isPending || update.isPending;
   const title = id ? `${tr('ui.edit')} · ${String(current.name ?? '')}` : tr('ui.new', { object: objectLabel });
 
@@ -182,7 +184,7 @@ export function RecordForm({ object, id, prefill }: { object: string; id?: strin
           title={error.details.some((d) => d.field) ? tr('ui.fixErrors') : error.message}
           description={
             error.details
-              .filter((d) => !d.field || !(d.field in (form.schema.properties as object)))
+              .filter((d) => !d.field || !shownAsField(d.field))
               .map((d) => d.message)
               .join('; ') || undefined
           }
