@@ -38,7 +38,13 @@ export function ListPage({ object }: { object: string }) {
   const trpc = useTRPC();
   const { tr, label, locale } = useT();
   const pathname = usePathname();
-  const params = useSearchParams();
+  const urlParams = useSearchParams();
+  // The address the user just asked for, until the router catches up: the router applies a new
+  // address in a transition, and a second click before it lands must build on the first.
+  const [asked, setAsked] = useState<{ from: string; query: string } | null>(null);
+  // Once the router has moved on, forget it (else going back to the old address would show the asked one).
+  if (asked && asked.from !== urlParams.toString()) setAsked(null);
+  const params = asked && asked.from === urlParams.toString() ? new URLSearchParams(asked.query) : urlParams;
   const meta = useQuery(trpc.meta.object.queryOptions({ object }));
   const [filterOpen, setFilterOpen] = useState(false);
   const [savingView, setSavingView] = useState(false);
@@ -63,7 +69,11 @@ export function ListPage({ object }: { object: string }) {
   const { message } = App.useApp();
   // The browser's own history (which Next's router follows): the list changes at once, without a
   // server render per click, so two quick clicks on a header sort descending as expected.
-  const go = (next: ListUrlState) => window.history.pushState(null, '', `${pathname}${listQueryString(next, toCondition(next.filter))}`);
+  const go = (next: ListUrlState) => {
+    const query = listQueryString(next, toCondition(next.filter));
+    setAsked({ from: urlParams.toString(), query: query.replace(/^\?/, '') });
+    window.history.pushState(null, '', `${pathname}${query}`);
+  };
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.records.pathKey() });
   const deleteView = useMutation(
     trpc.meta.deletePersonalView.mutationOptions({

@@ -34,7 +34,7 @@ test('an admin creates an account through the generated form, fixes a bad email,
   await expect(page.getByRole('heading', { name, exact: true, level: 1 })).toBeVisible();
 
   // Edit: change the level and phone.
-  await page.getByRole('button', { name: 'Edit' }).click();
+  await page.getByRole('button', { name: 'Edit', exact: true }).click();
   await expect(page.getByRole('heading', { name: `Edit · ${name}`, level: 1 })).toBeVisible();
   await choose(page, 'Level', 'A (key account)');
   await page.getByLabel('Phone').fill('0512-6288 1234');

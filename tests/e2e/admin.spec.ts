@@ -108,7 +108,7 @@ test('an admin transfers every record of a departing rep to another rep and watc
 
 test('a user changes their password (a wrong current one is refused by the field) and signs in with the new one', async ({ page }) => {
   await signIn(page, 'he.min@tessera.demo');
-  await page.getByRole('main').getByRole('link', { name: '何敏' }).click();
+  await page.getByRole('link', { name: '何敏', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'My account', level: 1 })).toBeVisible();
   await expect(page.getByText('Beijing sales')).toBeVisible();
 

@@ -8,13 +8,18 @@
 // Contracts are created by the admin over REST (a rep can neither see nor set the cost) and deleted
 // at the end. Demo users: wang.fang (owner), director.east, commercial, gm, finance.
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { signIn } from './helpers';
+import { choose, signIn } from './helpers';
 
 test.describe.configure({ timeout: 240_000 });
 
 async function signedIn(browser: Browser, email: string): Promise<Page> {
   const page = await browser.newPage();
   await signIn(page, email);
+  // Some demo users chose Chinese (the general manager); this test reads English, so they switch.
+  if ((await page.locator('html').getAttribute('lang'))?.startsWith('zh')) {
+    await choose(page, '语言', 'English', { confirm: false });
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  }
   return page;
 }
 
@@ -72,7 +77,7 @@ test('a 15% margin contract goes through three approvers from My approvals and e
     await expect(fieldItem(rep, 'Gross margin')).toHaveCount(0);
     const panel = rep.getByRole('region', { name: 'Approval', exact: true });
     await expect(panel).toContainText('Not submitted for approval yet.');
-    await expect(rep.getByRole('button', { name: 'Edit' })).toBeEnabled();
+    await expect(rep.getByRole('button', { name: 'Edit', exact: true })).toBeEnabled();
 
     // Submit, with a comment.
     await panel.getByRole('button', { name: 'Submit for approval' }).click();
@@ -85,7 +90,7 @@ test('a 15% margin contract goes through three approvers from My approvals and e
     // In approval, locked: Edit is disabled and says why; the first step waits for 李明.
     await expect(fieldItem(rep, 'Status')).toContainText('In approval');
     await expect(rep.getByRole('status').filter({ hasText: 'Locked while in approval' })).toBeVisible();
-    await expect(rep.getByRole('button', { name: 'Edit' })).toBeDisabled();
+    await expect(rep.getByRole('button', { name: 'Edit', exact: true })).toBeDisabled();
     await expect(panel).toContainText('Pending');
     await expect(panel).toContainText('Contract approval by gross margin (version');
     await expect(panel).toContainText('Current step: Sales director');
@@ -142,7 +147,7 @@ test('a 15% margin contract goes through three approvers from My approvals and e
     // Approved, unlocked, and every decision with its comment in the history.
     await expect(fieldItem(rep, 'Status')).toContainText('Approved');
     await expect(rep.getByRole('status').filter({ hasText: 'Locked while in approval' })).toHaveCount(0);
-    await expect(rep.getByRole('button', { name: 'Edit' })).toBeEnabled();
+    await expect(rep.getByRole('button', { name: 'Edit', exact: true })).toBeEnabled();
     await expect(panel.getByRole('button', { name: 'Recall' })).toHaveCount(0);
     const history = panel.getByRole('region', { name: 'Approval history' });
     await expect(history).toContainText('王芳 submitted for approval');
@@ -157,7 +162,7 @@ test('a 15% margin contract goes through three approvers from My approvals and e
     await expect(panel).toContainText('Approved: Contract amount, Cost, Start date, End date can no longer be changed.');
 
     // And the rep can edit it again, but not its status (the approval sets it).
-    await rep.getByRole('button', { name: 'Edit' }).click();
+    await rep.getByRole('button', { name: 'Edit', exact: true }).click();
     await expect(rep.getByText('Set by the approval process')).toBeVisible();
     await rep.getByRole('textbox', { name: 'Description', exact: true }).fill('Signed after approval');
     await rep.getByRole('button', { name: 'Save' }).click();
@@ -183,7 +188,7 @@ test('a rep recalls a submission; the sales director rejects the next one from t
       .getByRole('button', { name: 'Submit for approval' })
       .click();
     await expect(fieldItem(rep, 'Status')).toContainText('In approval');
-    await expect(rep.getByRole('button', { name: 'Edit' })).toBeDisabled();
+    await expect(rep.getByRole('button', { name: 'Edit', exact: true })).toBeDisabled();
 
     // Recalled, with a reason: a draft again, editable, and the request shows as recalled.
     await panel.getByRole('button', { name: 'Recall' }).click();
@@ -192,7 +197,7 @@ test('a rep recalls a submission; the sales director rejects the next one from t
     await recall.getByRole('button', { name: 'Recall' }).click();
     await expect(recall).toBeHidden();
     await expect(fieldItem(rep, 'Status')).toContainText('Draft');
-    await expect(rep.getByRole('button', { name: 'Edit' })).toBeEnabled();
+    await expect(rep.getByRole('button', { name: 'Edit', exact: true })).toBeEnabled();
     const history = panel.getByRole('region', { name: 'Approval history' });
     await expect(history).toContainText('王芳 recalled the request · Sales director');
     await expect(history).toContainText('Wrong payment terms, fixing them first');
@@ -222,7 +227,7 @@ test('a rep recalls a submission; the sales director rejects the next one from t
     // The rep sees both requests, the rejection with its comment, and may submit again.
     await rep.reload();
     await expect(fieldItem(rep, 'Status')).toContainText('Rejected');
-    await expect(rep.getByRole('button', { name: 'Edit' })).toBeEnabled();
+    await expect(rep.getByRole('button', { name: 'Edit', exact: true })).toBeEnabled();
     await expect(history.getByRole('region')).toHaveCount(2);
     await expect(history.getByRole('region').first()).toContainText('李明 rejected · Sales director');
     await expect(history.getByRole('region').first()).toContainText('Payment in 180 days is too long');

@@ -16,7 +16,7 @@ async function setGrade(page: Page, index: number, grade: string): Promise<strin
   const name = (await link.innerText()).trim();
   await link.click();
   await expect(page.getByRole('heading', { name, exact: true, level: 1 })).toBeVisible();
-  await page.getByRole('button', { name: 'Edit' }).click();
+  await page.getByRole('button', { name: 'Edit', exact: true }).click();
   await expect(page.getByRole('heading', { name: `Edit · ${name}`, level: 1 })).toBeVisible();
   await choose(page, 'Customer grade', grade);
   await page.getByRole('button', { name: 'Save' }).click();

@@ -50,3 +50,16 @@ export async function choose(page: Page, label: string | RegExp, option: string,
 export function menuLink(page: Page, name: string) {
   return page.getByRole('navigation', { name: /^(Navigation|导航)$/ }).getByRole('link', { name, exact: true });
 }
+
+/**
+ * The same signed-in session in a browser that asks for Chinese (a new context with locale zh-CN
+ * and the page's cookies): a user who chose no language then sees Chinese. Playwright's extra
+ * headers cannot do this: Chromium sends the context's own Accept-Language on navigations.
+ */
+export async function inChineseBrowser(page: Page, viewport = page.viewportSize() ?? { width: 1280, height: 800 }): Promise<Page> {
+  const browser = page.context().browser();
+  if (!browser) throw new Error('no browser');
+  const chinese = await browser.newContext({ locale: 'zh-CN', viewport });
+  await chinese.addCookies(await page.context().cookies());
+  return chinese.newPage();
+}

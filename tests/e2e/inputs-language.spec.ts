@@ -168,8 +168,13 @@ test.describe('in English, on a phone', () => {
     await page.getByRole('button', { name: 'New field' }).click();
     const dialog = page.getByRole('dialog');
     await expect(dialog).toBeVisible();
-    const box = await dialog.boundingBox();
-    expect(box && box.x >= 0 && box.x + box.width <= 390).toBe(true);
+    // The drawer slides in; once it has, it fits the screen.
+    await expect
+      .poll(async () => {
+        const box = await dialog.boundingBox();
+        return Boolean(box && box.x >= 0 && box.x + box.width <= 390);
+      })
+      .toBe(true);
     await shot(page, 'designer-field-dialog-en-390');
   });
 });

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoSeriousAxeViolations } from './axe';
-import { choose, signIn } from './helpers';
+import { choose, signIn, inChineseBrowser } from './helpers';
 
 const SHOTS = '/tmp/shots/lists';
 
@@ -55,6 +55,7 @@ test('the list state lives in the address: filter and sort survive a reload; a b
   await page.getByRole('button', { name: 'Apply' }).click();
   await expect(page).toHaveURL(/filter=/);
   await page.locator('.ant-table-thead th').filter({ hasText: 'Amount' }).click();
+  await expect(page).toHaveURL(/sort=amount%3Aasc|sort=amount:asc/);
   await page.locator('.ant-table-thead th').filter({ hasText: 'Amount' }).click();
   await expect(page).toHaveURL(/sort=amount%3Adesc|sort=amount:desc/);
   await expect.poll(async () => [...new Set(await columnTexts(page, 'Stage'))]).toEqual(['Negotiation']);
@@ -144,8 +145,9 @@ test('screens: the list at 1280 and as cards at 390 px, in English and Chinese; 
   await page.screenshot({ path: `${SHOTS}/list-en-390.png` });
   await expectNoSeriousAxeViolations(page, 'the lead list at 390 px');
 
-  // A signed-in user who chose no language gets their browser's (the cookie is for the login page only).
-  await page.setExtraHTTPHeaders({ 'accept-language': 'zh-CN' });
+  // A signed-in user who chose no language gets their browser's (the cookie is for the login page only):
+  // the same session in a browser that asks for Chinese.
+  page = await inChineseBrowser(page);
   await page.goto('/o/opportunity');
   await expect(page.getByTestId('list-totals')).toContainText('条记录');
   await page.screenshot({ path: `${SHOTS}/list-zh-390.png` });

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoSeriousAxeViolations } from './axe';
-import { signIn } from './helpers';
+import { signIn, inChineseBrowser } from './helpers';
 
 const SHOTS = '/tmp/shots/nav';
 const REP = 'zhou.jie@tessera.demo';
@@ -64,7 +64,7 @@ test('global search finds a Chinese name by its pinyin initials and opens it; it
   await expect(recent.getByRole('link', { name: NAME })).toBeVisible();
   await shot(page, 'record-recent-1280-en');
   // Full pinyin works too, and in Chinese the box speaks Chinese.
-  await page.context().addCookies([{ name: 'tessera_locale', value: 'zh', url: new URL(page.url()).origin }]);
+  page = await inChineseBrowser(page);
   await page.goto('/o/lead');
   const zhBox = page.getByRole('combobox', { name: '搜索全部记录' });
   await zhBox.fill('qiantang');
@@ -98,8 +98,8 @@ test('at 390 px the navigation is a drawer behind a labelled button, and the hea
   await drawer.getByRole('link', { name: 'Accounts' }).click();
   await expect(page).toHaveURL(/\/o\/account$/);
   await expect(drawer).toBeHidden();
-  await page.context().addCookies([{ name: 'tessera_locale', value: 'zh', url: new URL(page.url()).origin }]);
-  await page.reload();
+  page = await inChineseBrowser(page);
+  await page.goto('/o/account');
   await page.getByRole('button', { name: '打开导航菜单' }).click();
   await expect(page.getByRole('dialog').getByRole('link', { name: '客户' })).toBeVisible();
   await expect.poll(async () => (await page.getByRole('dialog').boundingBox())?.x).toBe(0);

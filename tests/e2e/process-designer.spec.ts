@@ -149,7 +149,7 @@ test('an admin writes a validation rule: a malformed formula shows its problem a
   const name = (await link.innerText()).trim();
   await link.click();
   await expect(page.getByRole('heading', { name, exact: true, level: 1 })).toBeVisible();
-  await page.getByRole('button', { name: 'Edit' }).click();
+  await page.getByRole('button', { name: 'Edit', exact: true }).click();
   await expect(page.getByRole('heading', { name: `Edit · ${name}`, level: 1 })).toBeVisible();
   await page.getByLabel('Amount', { exact: true }).fill('200000000000');
   await page.getByRole('button', { name: 'Save' }).click();

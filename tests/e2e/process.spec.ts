@@ -43,7 +43,7 @@ test('a rep moves an opportunity along its path and across the kanban; gates lis
   await expect(path.locator('[aria-current="step"]')).toHaveText('Discovery');
 
   // Edit: a lost stage brings up Loss reason (required); back to Discovery it goes; set the amount.
-  await page.getByRole('button', { name: 'Edit' }).click();
+  await page.getByRole('button', { name: 'Edit', exact: true }).click();
   await expect(page.getByRole('heading', { name: `Edit · ${name}`, level: 1 })).toBeVisible();
   await choose(page, /^Stage$/, 'Closed lost');
   await expect(page.getByLabel('Loss reason', { exact: true })).toBeVisible();

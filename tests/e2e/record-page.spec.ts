@@ -4,7 +4,7 @@
 // the page does not scroll sideways. Demo user: gao.xiang (a Beijing rep no other spec uses).
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoSeriousAxeViolations } from './axe';
-import { choose, signIn } from './helpers';
+import { choose, signIn, inChineseBrowser } from './helpers';
 
 test.describe.configure({ timeout: 180_000 });
 
@@ -107,10 +107,9 @@ test('a rep works a deal from its record page: related quote, gates, lost reason
   await page.getByRole('tab', { name: 'Details' }).click();
   await noSidewaysScroll(page);
   await page.screenshot({ path: `${SHOTS}/record-390-en.png`, fullPage: true });
-  // The browser asks for Chinese (and the app's language cookie says so too).
-  await page.setExtraHTTPHeaders({ 'Accept-Language': 'zh-CN' });
-  await page.context().addCookies([{ name: 'tessera_locale', value: 'zh-CN', url: dealUrl }]);
-  await page.reload();
+  // The same user in a browser that asks for Chinese (they chose no language, so the browser's counts).
+  page = await inChineseBrowser(page);
+  await page.goto(dealUrl);
   await expect(page.getByRole('tab', { name: '详细信息' })).toBeVisible();
   await noSidewaysScroll(page);
   await page.screenshot({ path: `${SHOTS}/record-390-zh.png`, fullPage: true });

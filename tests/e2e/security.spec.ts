@@ -41,15 +41,20 @@ test('a rep has no delete button, and the API refuses the delete', async ({ page
   await signIn(page, 'zhou.jie@tessera.demo');
   await page.goto('/o/account');
   await page.locator('.ant-table-tbody tr.ant-table-row').first().getByRole('link').first().click();
-  await expect(page.getByRole('button', { name: 'Edit' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Edit', exact: true })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Delete' })).toHaveCount(0);
+  // Nor in the action bar's "More" menu.
+  await page.getByRole('button', { name: 'More actions' }).click();
+  await expect(page.locator('.ant-dropdown:visible').getByRole('menuitem').first()).toBeVisible();
+  await expect(page.locator('.ant-dropdown:visible').getByRole('menuitem', { name: 'Delete' })).toHaveCount(0);
+  await page.keyboard.press('Escape');
   const id = page.url().split('/').pop()!;
   const res = await page.request.delete(`/api/v1/records/account/${id}`);
   expect(res.status()).toBe(403);
   expect((await res.json()).error.code).toBe('FORBIDDEN');
   // Still there.
   await page.reload();
-  await expect(page.getByRole('button', { name: 'Edit' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Edit', exact: true })).toBeVisible();
 });
 
 test("a manager may delete a team member's account; a record of another team is not even found", async ({ page, browser }) => {
@@ -104,7 +109,7 @@ test('pages and API answers carry the security headers, the app runs under its C
   await page.getByLabel('Account name').fill(name);
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByRole('heading', { name, exact: true, level: 1 })).toBeVisible();
-  await page.getByRole('button', { name: 'Edit' }).click();
+  await page.getByRole('button', { name: 'Edit', exact: true }).click();
   await expect(page.getByRole('heading', { name: `Edit · ${name}`, level: 1 })).toBeVisible();
 
   // The API answers carry the headers too; a write naming another origin is refused, with the cookie.
