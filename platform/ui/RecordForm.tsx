@@ -67,7 +67,8 @@ function SectionsTemplate(props: ObjectFieldTemplateProps) {
   );
 }
 
-function LookupWidget(props: WidgetProps) {
+/** A lookup property as a searchable select (also used by the sales path's gate dialog). */
+export function LookupWidget(props: WidgetProps) {
   const { tr } = useT();
   const target = String((props.options as { target?: string }).target ?? '');
   const ctx = props.registry.formContext as FormContext;

@@ -10,9 +10,10 @@ test.describe.configure({ timeout: 180_000 });
 
 const SHOTS = '/tmp/shots/rec';
 
+/** The page does not scroll sideways once it has settled (a fresh page lays out as its styles and data arrive). */
 async function noSidewaysScroll(page: Page) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow).toBeLessThanOrEqual(0);
+  const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  await expect.poll(overflow, { timeout: 10_000 }).toBeLessThanOrEqual(0);
 }
 
 test('a rep works a deal from its record page: related quote, gates, lost reason', async ({ page }) => {

@@ -4,6 +4,8 @@
  * lacks (a lost stage's loss reason), it asks for exactly those, saved with the stage in one update.
  */
 import Form from '@rjsf/antd';
+import { AmountWidget, type FormValuesContext } from '../form/AmountWidget';
+import { LookupWidget } from '../RecordForm';
 import type { ErrorSchema, RJSFSchema, UiSchema } from '@rjsf/utils';
 import validator from '@rjsf/validator-ajv8';
 import { Alert, Modal, Typography } from 'antd';
@@ -21,6 +23,11 @@ function fieldErrors(error: ClientAppError | null, inputs: string[]): ErrorSchem
   for (const d of error?.details ?? []) if (d.field && inputs.includes(d.field)) (out[d.field] ??= { __errors: [] }).__errors.push(d.message);
   return out as ErrorSchema;
 }
+
+/** The generated form's own widgets the gate's inputs may use (an amount, a currency with it). */
+const WIDGETS = { amount: AmountWidget, lookup: LookupWidget };
+/** What those widgets read from the form (the lookup's known names start empty here). */
+type GateFormContext = FormValuesContext & { names: Record<string, string>; rememberName(field: string, name: string): void };
 
 export function MoveDialog(props: {
   stageLabel: string;
@@ -82,6 +89,15 @@ export function MoveDialog(props: {
             noHtml5Validate
             showErrorList={false}
             extraErrors={fieldErrors(error, inputs)}
+            widgets={WIDGETS}
+            formContext={
+              {
+                values,
+                setValue: (property: string, value: unknown) => setValues((v) => ({ ...v, [property]: value })),
+                names: {},
+                rememberName: () => {},
+              } satisfies GateFormContext
+            }
             onChange={(e) => setValues((e.formData ?? {}) as Record<string, unknown>)}
             onSubmit={(e) => submit((e.formData ?? {}) as Record<string, unknown>)}
           />
