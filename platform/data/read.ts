@@ -139,8 +139,9 @@ export async function getRecord(ctx: RecordContext, objectName: string, id: stri
 /** Parse a filter for an object, throwing INVALID_FILTER listing every problem. */
 export function parseFilter(ctx: RecordContext, obj: ObjectModel, filter: unknown): ConditionNode | undefined {
   if (filter === undefined || filter === null) return undefined;
-  // Related-record conditions name other objects as the caller sees them (hidden fields absent).
-  const parsed = parseCondition(filter, obj, { pointer: '/filter', locale: ctx.locale, objects: ctx.meta.objects });
+  // Related-record conditions name other objects as the caller sees them: readable objects, hidden fields absent.
+  const objects = { get: (name: string) => (ctx.security.perms.object(name).read ? ctx.meta.objects.get(name) : undefined) };
+  const parsed = parseCondition(filter, obj, { pointer: '/filter', locale: ctx.locale, objects });
   if (parsed.errors.length) throw new AppError('INVALID_FILTER', parsed.errors[0].message, parsed.errors);
   return parsed.condition;
 }
