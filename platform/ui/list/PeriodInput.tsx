@@ -22,6 +22,7 @@ export function PeriodInput({ value, onChange, ariaLabel }: { value?: string; on
     <Space.Compact>
       <Select
         aria-label={ariaLabel}
+        showSearch={{ optionFilterProp: 'label' }}
         style={{ width: 180 }}
         value={choice}
         placeholder={tr('ui.period.period')}
