@@ -3,6 +3,8 @@ import { expectNoSeriousAxeViolations } from './axe';
 import { choose, inChineseBrowser, menuLink, signIn } from './helpers';
 
 const SHOTS = '/tmp/shots/cond';
+// Axe and a second browser context take a while on a small shared machine.
+test.describe.configure({ timeout: 180_000 });
 // This year in the workspace zone (the demo's: Asia/Shanghai).
 const YEAR = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date()).slice(0, 4);
 
