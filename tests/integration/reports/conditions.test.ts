@@ -77,14 +77,15 @@ describe('reports with relative dates, paths and related records', () => {
       aggregates: [{ fn: 'count' }],
     });
     expect(r.groups.map((g) => [g.key, g.label])).toEqual([
-      ['2026-01-01', 'FY2025 Q4'],
-      ['2026-04-01', 'FY2026 Q1'],
+      // Named by the year the fiscal year ends in, as conditions and the settings page name it.
+      ['2026-01-01', 'FY2026 Q4'],
+      ['2026-04-01', 'FY2027 Q1'],
     ]);
     const zh = await runReport(
       { ...ctx, locale: 'zh-CN' },
       { object: 'opportunity', format: 'summary', filter: proposals, groupings: [{ field: 'close_date', bucket: 'fiscal_year' }], aggregates: [{ fn: 'count' }] },
     );
-    expect(zh.groups.map((g) => g.label)).toEqual(['2025财年', '2026财年']);
+    expect(zh.groups.map((g) => g.label)).toEqual(['2026财年', '2027财年']);
   });
 
   it('"without": accounts without a won opportunity, as each viewer sees them', async () => {
