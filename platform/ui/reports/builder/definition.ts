@@ -59,7 +59,7 @@ export function setFormat(def: ReportDefinition, format: ReportDefinition['forma
     ...def,
     format,
     groupings: (def.groupings ?? []).slice(0, groupingLimit(format, 'groupings')),
-    columnGroupings: format === 'matrix' ? def.columnGroupings ?? [] : undefined,
+    columnGroupings: format === 'matrix' ? (def.columnGroupings ?? []) : undefined,
   };
 }
 
