@@ -9,6 +9,7 @@ import { router } from './init';
 import { metaRouter } from './meta';
 import { navRouter } from './nav';
 import { recordsRouter } from './records';
+import { reportsRouter } from './reports';
 
 export const appRouter = router({
   meta: metaRouter,
@@ -20,5 +21,6 @@ export const appRouter = router({
   approvals: approvalsRouter,
   actions: actionsRouter,
   nav: navRouter,
+  reports: reportsRouter,
 });
 export type AppRouter = typeof appRouter;

@@ -24,6 +24,8 @@ describe('metadata kind registry', () => {
       ['approval', 'approvals', 'approval'],
       ['action', 'actions', 'action'],
       ['app', 'apps', 'app'],
+      ['bucket', 'buckets', 'bucket'],
+      ['report', 'reports', 'report'],
     ]);
     for (const k of documentKinds()) {
       const file = JSON.parse(fs.readFileSync(path.join(root, `metadata/schema/${k.schemaName}.schema.json`), 'utf8'));
