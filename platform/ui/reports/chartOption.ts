@@ -163,7 +163,8 @@ export function chartOption(def: ReportDefinition, result: ReportResult, { local
     s.data.map((d, i) => ({ label: categories[i], series: series.length > 1 ? s.name : undefined, value: d.value, drill: d.drill })),
   );
   const option: EChartsCoreOption = {
-    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, ...tooltip },
+    // A bar's tooltip names that one bar (what a click opens); a line's names the whole period.
+    tooltip: type === 'line' ? { trigger: 'axis', ...tooltip } : { trigger: 'item', ...tooltip },
     legend: series.length > 1 ? { type: 'scroll', bottom: 0 } : undefined,
     grid: { left: 8, right: 16, top: 16, bottom: series.length > 1 ? 40 : 8, containLabel: true },
     xAxis: horizontal ? valueAxis : categoryAxis,
