@@ -227,7 +227,6 @@ export function ReportView({ definition, result, name, fields }: ReportViewProps
       <Space wrap size="middle" className={styles.meta} style={{ marginBottom: 8 }}>
         <span data-testid="report-count">{tr('rui.records', { count: number(result.rowCount) })}</span>
         <span>{tr('rui.asOf', { time })}</span>
-        {name && !result.truncated && <ExportLinks name={name} />}
       </Space>
       {result.truncated && (
         <Alert
