@@ -11,6 +11,7 @@ import { validateMetadata } from '../metadata/schemas';
 import { parseCondition } from '../rules/conditions/parse';
 import type { ConditionNode } from '../rules/conditions/types';
 import { bucketOf } from './buckets';
+import { cached, cacheKey, objectsRead, remember } from './cache';
 import { calendarOf } from './calendar';
 import { checkReport, MAX_ROW_LIMIT, type ReportPlan } from './check';
 import { compileGroups, compileRows, GROUP_CAP } from './compile';
@@ -30,6 +31,8 @@ export interface RunOptions {
   rowLimit?: number;
   /** Internal (export): how many group rows may come back before the answer says it is truncated. */
   groupCap?: number;
+  /** Compute again even when a remembered result would do. */
+  fresh?: boolean;
 }
 
 /** Check `def` as the viewer sees the metadata; a problem of any part is a 422 naming its pointer. */
@@ -81,6 +84,16 @@ function columnsOf(ctx: RecordContext, plan: ReportPlan): ReportResultColumn[] {
 /** Run a report as the caller: groups, totals and rows of exactly the records they may see. */
 export async function runReport(ctx: RecordContext, def: ReportDefinition, opts: RunOptions = {}): Promise<ReportResult> {
   const { plan, extra } = planReport(ctx, def, opts);
+  const key = opts.fresh ? null : cacheKey(ctx, plan, { extra: opts.extraFilter, rowLimit: opts.rowLimit, groupCap: opts.groupCap }, objectsRead(plan));
+  const hit = cached(key);
+  if (hit) return hit;
+  const result = await compute(ctx, plan, extra, opts);
+  remember(key, result);
+  return result;
+}
+
+async function compute(ctx: RecordContext, plan: ReportPlan, extra: ConditionNode | undefined, opts: RunOptions): Promise<ReportResult> {
+  const def = plan.def;
   const cal = await calendarOf(ctx);
   const db = dbOf(ctx);
   const result: ReportResult = {
