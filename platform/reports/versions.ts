@@ -21,7 +21,10 @@ const heard = new WeakSet<pg.Pool>();
 function bump(key: string): void {
   versions.set(key, (versions.get(key) ?? 0) + 1);
   // Counters are only compared for equality: an old one dropped is a cache miss, never a wrong hit.
-  if (versions.size > 50_000) (versions.clear(), epoch++);
+  if (versions.size > 50_000) {
+    versions.clear();
+    epoch++;
+  }
 }
 
 /** Whether this process hears other servers' writes (cached results may be used only then), listening first if not yet. */
