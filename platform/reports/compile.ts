@@ -118,8 +118,10 @@ export async function compileGroups(ctx: RecordContext, plan: ReportPlan, cal: C
     }[a.fn];
     if (!currency) return outer.push(`${fn}${filter} AS "m${i}"`);
     // Amounts in several currencies are never added up: such a group's figure is null and `x<i>` says why.
-    const mixed = `count(DISTINCT "c${i}") FILTER (WHERE ${a.filter ? `"f${i}" AND ` : ''}${arg} IS NOT NULL) > 1`;
-    outer.push(`CASE WHEN ${mixed} THEN NULL ELSE ${fn}${filter} END AS "m${i}"`, `${mixed} AS "x${i}"`, `min("c${i}")${filter} AS "cur${i}"`);
+    // min <> max: more than one currency, without count(DISTINCT), which would force sorted grouping.
+    const counted = ` FILTER (WHERE ${a.filter ? `"f${i}" AND ` : ''}${arg} IS NOT NULL)`;
+    const mixed = `(min("c${i}")${counted} <> max("c${i}")${counted})`;
+    outer.push(`CASE WHEN ${mixed} THEN NULL ELSE ${fn}${filter} END AS "m${i}"`);
   });
   const where = await whereOf(ctx, plan, params, src, cc, extra);
   const from = await src.from();
