@@ -3,6 +3,7 @@ import { ADMIN_MESSAGES } from './messages.admin';
 import { APPROVAL_DESIGNER_MESSAGES } from './messages.approvalDesigner';
 import { APPROVAL_MESSAGES } from './messages.approvals';
 import { APPROVAL_SCREEN_MESSAGES } from './messages.approvalScreens';
+import { COND_MESSAGES } from './messages.cond';
 import { DESIGNER_MESSAGES } from './messages.designer';
 import { FORMULA_MESSAGES } from './messages.formula';
 import { INPUT_MESSAGES } from './messages.inputs';
@@ -22,6 +23,7 @@ export const MESSAGES = {
   ...APPROVAL_MESSAGES,
   ...APPROVAL_SCREEN_MESSAGES,
   ...APPROVAL_DESIGNER_MESSAGES,
+  ...COND_MESSAGES,
   ...DESIGNER_MESSAGES,
   ...FORMULA_MESSAGES,
   ...INPUT_MESSAGES,

@@ -3,15 +3,16 @@
  * (streamReportRows, for export), and find a saved report the viewer may see (reportDefinition).
  * Everything runs through the viewer's metadata (hidden fields absent) and access predicates.
  */
-import { AppError } from '../core/errors';
+import { AppError, type ErrorDetail } from '../core/errors';
 import { pickLabel } from '../core/i18n';
-import { problemsError } from '../core/problems';
+import { problem, problemsError } from '../core/problems';
 import { dbOf, type RecordContext } from '../data/context';
-import { parseCondition } from '../rules/conditions/parse';
+import { validateMetadata } from '../metadata/schemas';
 import type { ConditionNode } from '../rules/conditions/types';
 import { bucketOf } from './buckets';
+import { cached, cacheKey, objectsRead, remember } from './cache';
 import { calendarOf } from './calendar';
-import { checkReport, MAX_ROW_LIMIT, type ReportPlan } from './check';
+import { checkReport, conditionParser, MAX_ROW_LIMIT, type CheckEnv, type ReportPlan } from './check';
 import { compileGroups, compileRows, GROUP_CAP } from './compile';
 import { buildGroups } from './tree';
 import { pathType } from './paths';
@@ -27,33 +28,47 @@ export interface RunOptions {
   extraFilter?: unknown;
   /** Rows shown; overrides the definition's rowLimit (at most 10,000). */
   rowLimit?: number;
+  /** Internal (export): how many group rows may come back before the answer says it is truncated. */
+  groupCap?: number;
+  /** Compute again even when a remembered result would do. */
+  fresh?: boolean;
 }
 
 /** Check `def` as the viewer sees the metadata; a problem of any part is a 422 naming its pointer. */
 export function planReport(ctx: RecordContext, def: ReportDefinition, opts: RunOptions = {}): { plan: ReportPlan; extra?: ConditionNode } {
-  const { plan, errors } = checkReport(def, {
+  shapeCheck(def);
+  const env: CheckEnv = {
     objects: ctx.meta.objects,
     mayRead: (o) => Boolean(ctx.security.perms.object(o).read),
     bucket: (o, n) => bucketOf(ctx.meta, o, n),
     locale: ctx.locale,
-  });
+  };
+  const { plan, errors } = checkReport(def, env);
   if (!plan) throw problemsError(errors, 'report.invalid', 'VALIDATION_FAILED');
   let extra: ConditionNode | undefined;
   if (opts.extraFilter !== undefined && opts.extraFilter !== null) {
-    const parsed = parseCondition(opts.extraFilter, plan.object, { pointer: '/extraFilter', locale: ctx.locale });
-    if (parsed.errors.length) throw new AppError('INVALID_FILTER', parsed.errors[0].message, parsed.errors);
-    extra = parsed.condition;
+    const parser = conditionParser(plan.object, env);
+    const problems: ErrorDetail[] = [];
+    extra = parser.parse(opts.extraFilter, '/extraFilter', problems);
+    if (problems.length) throw new AppError('INVALID_FILTER', problems[0].message, problems);
+    plan.conditionPaths.push(...parser.paths);
   }
   if (opts.rowLimit !== undefined) {
-    if (!Number.isInteger(opts.rowLimit) || opts.rowLimit < 1 || opts.rowLimit > MAX_ROW_LIMIT)
-      throw problemsError(
-        [{ code: 'report.rowLimit', pointer: '/rowLimit', message: `At most ${MAX_ROW_LIMIT} rows`, params: { max: MAX_ROW_LIMIT } }],
-        'report.invalid',
-        'VALIDATION_FAILED',
-      );
+    if (!Number.isInteger(opts.rowLimit) || opts.rowLimit < 1 || opts.rowLimit > MAX_ROW_LIMIT) {
+      throw problemsError([problem('report.rowLimit', { max: MAX_ROW_LIMIT }, { pointer: '/rowLimit' })], 'report.invalid', 'VALIDATION_FAILED');
+    }
     plan.rowLimit = opts.rowLimit;
   }
   return { plan, extra };
+}
+
+/** A definition from a request must have the schema's shape before the engine reads it (conditions are left to the condition parser, which points more precisely). */
+function shapeCheck(def: unknown): void {
+  const doc = typeof def === 'object' && def !== null && !Array.isArray(def) ? { name: 'adhoc', label: { en: 'adhoc', zh: 'adhoc' }, ...def } : def;
+  const errors = validateMetadata('report', doc, '')
+    .filter((e) => !/^\/(filter|aggregates\/\d+\/filter)(\/|$)/.test(e.pointer ?? ''))
+    .map(({ file: _f, ...e }) => e);
+  if (errors.length) throw problemsError(errors, 'report.invalid', 'VALIDATION_FAILED');
 }
 
 /** The result's column descriptions: detail columns, then aggregates, then formulas. */
@@ -68,6 +83,16 @@ function columnsOf(ctx: RecordContext, plan: ReportPlan): ReportResultColumn[] {
 /** Run a report as the caller: groups, totals and rows of exactly the records they may see. */
 export async function runReport(ctx: RecordContext, def: ReportDefinition, opts: RunOptions = {}): Promise<ReportResult> {
   const { plan, extra } = planReport(ctx, def, opts);
+  const key = opts.fresh ? null : cacheKey(ctx, plan, { extra: opts.extraFilter, rowLimit: opts.rowLimit, groupCap: opts.groupCap }, objectsRead(plan));
+  const hit = cached(key);
+  if (hit) return hit;
+  const result = await compute(ctx, plan, extra, opts);
+  remember(key, result);
+  return result;
+}
+
+async function compute(ctx: RecordContext, plan: ReportPlan, extra: ConditionNode | undefined, opts: RunOptions): Promise<ReportResult> {
+  const def = plan.def;
   const cal = await calendarOf(ctx);
   const db = dbOf(ctx);
   const result: ReportResult = {
@@ -83,11 +108,12 @@ export async function runReport(ctx: RecordContext, def: ReportDefinition, opts:
   };
   let counted = false;
   if (plan.aggregates.length || plan.groupings.length) {
-    const q = await compileGroups(ctx, plan, cal, extra);
+    const cap = opts.groupCap ?? GROUP_CAP;
+    const q = await compileGroups(ctx, plan, cal, extra, cap);
     const { rows } = await db.query(q.sql, q.values);
-    const built = buildGroups(ctx, plan, rows.slice(0, GROUP_CAP), q.labelled, cal, opts.extraFilter);
+    const built = buildGroups(ctx, plan, rows.slice(0, cap), q.labelled, cal, opts.extraFilter);
     Object.assign(result, built);
-    if (rows.length > GROUP_CAP) Object.assign(result, { truncated: true, truncatedReason: 'groups' });
+    if (rows.length > cap) Object.assign(result, { truncated: true, truncatedReason: 'groups' });
     counted = true;
     const unbucketed = unbucketedOf(plan);
     if (unbucketed.length) result.unbucketed = unbucketed;

@@ -9,6 +9,7 @@ import type { JsonSchema } from '../../fields/types';
 import type { MetadataModel, ObjectModel } from '../../metadata/model';
 import { MAX_LIMIT } from '../../data/read';
 import { err, extraSchemas, navigationPaths, objectExtraPaths } from './openapiExtras';
+import { reportPaths, reportSchemas } from './openapiReports';
 
 function pascal(s: string): string {
   return s.replace(/(^|_)([a-z0-9])/g, (_, __, c: string) => c.toUpperCase());
@@ -116,9 +117,10 @@ export function buildOpenApi(meta: MetadataModel, serverUrl = '/'): JsonSchema {
       },
     },
   };
-  Object.assign(schemas, extraSchemas());
+  Object.assign(schemas, extraSchemas(), reportSchemas());
   const paths: Record<string, JsonSchema> = {
     ...navigationPaths(),
+    ...reportPaths(),
     '/api/v1/objects': {
       get: { summary: 'List objects', operationId: 'listObjects', tags: ['Metadata'], responses: { 200: { description: 'Objects' }, 401: err('Not authenticated') } },
     },
