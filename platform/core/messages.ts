@@ -15,6 +15,7 @@ import { PROCESS_MESSAGES } from './messages.process';
 import { PROCESS_DESIGNER_MESSAGES } from './messages.processDesigner';
 import { REC_MESSAGES } from './messages.rec';
 import { REPORTS_MESSAGES } from './messages.reports';
+import { REPORTS_UI_MESSAGES } from './messages.reportsUi';
 import { SECURITY_MESSAGES } from './messages.security';
 
 export const MESSAGES = {
@@ -35,6 +36,7 @@ export const MESSAGES = {
   ...SECURITY_MESSAGES,
   ...REC_MESSAGES,
   ...REPORTS_MESSAGES,
+  ...REPORTS_UI_MESSAGES,
   // validation
   'validation.required': { en: '{label} is required', zh: '{label}不能为空' },
   'validation.type': { en: '{label} must be {expected}', zh: '{label}必须是{expected}' },
