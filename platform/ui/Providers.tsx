@@ -10,11 +10,11 @@ import 'dayjs/locale/zh-cn';
 import { useState } from 'react';
 import type { Locale } from '../core/i18n';
 import { LocaleProvider } from './i18n';
-import { THEME_TOKENS } from './theme/tokens';
+import { THEME as APP_THEME } from './theme/tokens';
 import { TRPCProvider, type AppRouter } from './trpc';
 
 /** Production pages link the stylesheet generated from the same theme (app/layout.tsx); the dev server computes styles at run time. */
-const THEME = { token: THEME_TOKENS, zeroRuntime: process.env.NODE_ENV === 'production' };
+const THEME = { ...APP_THEME, zeroRuntime: process.env.NODE_ENV === 'production' };
 
 export function Providers({ locale, children }: { locale: Locale; children: React.ReactNode }) {
   const [queryClient] = useState(

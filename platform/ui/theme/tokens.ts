@@ -1,3 +1,5 @@
+import type { ThemeConfig } from 'antd';
+
 /**
  * The app's Ant Design theme, in one place for the browser's ConfigProvider and for the stylesheet
  * generated from it (`npm run gen`, see antdStylesheet.ts).
@@ -15,3 +17,9 @@ export const THEME_TOKENS = {
   colorTextDisabled: '#6b6b6b',
   borderRadius: 6,
 };
+
+/**
+ * The theme as ConfigProvider takes it. A fixed CSS-variable scope (antd names it per render
+ * otherwise) lets the generated stylesheet carry the variables too, so pages need no inline styles.
+ */
+export const THEME: ThemeConfig = { token: THEME_TOKENS, cssVar: { key: 'css-var-tessera' } };
