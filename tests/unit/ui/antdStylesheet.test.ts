@@ -6,7 +6,8 @@ import { ANTD_STYLESHEET_PATH, antdStylesheet } from '../../../platform/ui/theme
 const root = path.resolve(import.meta.dirname, '../../..');
 
 describe("Ant Design's generated stylesheet", () => {
-  it('matches the theme tokens and the installed antd (run `npm run gen` if not)', () => {
+  // Renders every antd component once: seconds, more on a busy machine.
+  it('matches the theme tokens and the installed antd (run `npm run gen` if not)', { timeout: 60_000 }, () => {
     const committed = fs.readFileSync(path.join(root, ANTD_STYLESHEET_PATH), 'utf8');
     // Compared whole, but reported briefly: the file is one line of a megabyte.
     expect(committed === antdStylesheet(), `${ANTD_STYLESHEET_PATH} is stale`).toBe(true);
