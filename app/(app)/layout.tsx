@@ -12,7 +12,7 @@ export default async function SignedInLayout({ children }: { children: React.Rea
   if (!principal) redirect('/login');
   const ctx = await recordContext(principal);
   // Rendered with the page, so the navigation needs no request of its own after load.
-  const [navigation, recent] = [await navigationFor(ctx), await recentRecords(ctx)];
+  const [navigation, recent] = await Promise.all([navigationFor(ctx), recentRecords(ctx)]);
   return (
     <AppShell navigation={navigation} recent={recent} userName={principal.user.name} system={ctx.security.perms.system}>
       {children}

@@ -112,12 +112,29 @@ export function parseNumberCell(cell: string, { percent = false }: { percent?: b
   return { ok: true, value: Number(cleaned) };
 }
 
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+/**
+ * One Intl.NumberFormat per locale and options, kept: building one costs far more than formatting
+ * with it, and a list page formats hundreds of cells (on the server and again in the browser).
+ * Throws as the constructor does (e.g. an unknown currency code).
+ */
+export function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${locale}|${options.style ?? ''}|${options.currency ?? ''}|${options.minimumFractionDigits ?? ''}|${options.maximumFractionDigits ?? ''}|${String(options.useGrouping ?? '')}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, options);
+    numberFormats.set(key, format);
+  }
+  return format;
+}
+
 /** A number in a locale, with exactly `fractionDigits` decimals when given; `grouping: false` for years and codes (2026, not 2,026). */
 export function formatNumber(value: unknown, locale: Locale, fractionDigits?: number, grouping = true): string {
   if (value === null || value === undefined || value === '') return '';
   const n = Number(value);
   if (!Number.isFinite(n)) return String(value);
-  return new Intl.NumberFormat(locale, {
+  return numberFormat(locale, {
     minimumFractionDigits: fractionDigits,
     maximumFractionDigits: fractionDigits ?? 6,
     useGrouping: grouping,

@@ -3,7 +3,7 @@
  * API properties. Lists sort and filter on the amount. The code defaults to the field's currency (CNY).
  */
 import { pickLabel, type Locale } from '../core/i18n';
-import { CAST_COLUMN, formatNumber, formSchemaOf, NUMBER_OPERATORS, parseNumberCell, toNumber } from './common';
+import { CAST_COLUMN, formatNumber, formSchemaOf, NUMBER_OPERATORS, numberFormat, parseNumberCell, toNumber } from './common';
 import { numericChangeChecks, numericParams, numericSchema, numericSqlType } from './decimal';
 import type { CurrencyFieldDef, FieldTypeModule } from './types';
 
@@ -97,7 +97,7 @@ export const currencyType: FieldTypeModule<CurrencyFieldDef> = {
     const n = Number(pair.amount);
     const code = pair.currency && CURRENCY_CODE.test(pair.currency) ? pair.currency : currencyOf(field);
     try {
-      return new Intl.NumberFormat(locale, { style: 'currency', currency: code }).format(n);
+      return numberFormat(locale, { style: 'currency', currency: code }).format(n);
     } catch {
       return formatNumber(n, locale, field.scale ?? DEFAULTS.scale);
     }

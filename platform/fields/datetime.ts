@@ -3,6 +3,17 @@ import { isoFromPg } from '../core/time';
 import { DATE_OPERATORS, scalarType } from './common';
 import { normaliseDate } from './date';
 
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+/** One formatter per locale, kept (building one costs far more than formatting a list's cells with it). */
+function dateTimeFormat(locale: string): Intl.DateTimeFormat {
+  let format = dateTimeFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+    dateTimeFormats.set(locale, format);
+  }
+  return format;
+}
+
 const DATETIME_RE = /^(\d{4}[-/.]\d{1,2}[-/.]\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(\.\d+)?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
 
 /**
@@ -85,7 +96,7 @@ export const datetimeType = scalarType({
   format: (_f, v, locale) => {
     if (v === null || v === undefined) return '';
     const d = new Date(String(v));
-    return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(d);
+    return dateTimeFormat(locale).format(d);
   },
   parseCsv: (_f, cell) => {
     const raw = cell.trim();

@@ -10,7 +10,6 @@ import { DeleteOutlined, FilterOutlined, PlusOutlined, ProjectOutlined, SaveOutl
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Badge, Button, Card, Drawer, Input, Popconfirm, Select, Space, Table, Typography } from 'antd';
 import type { SorterResult } from 'antd/es/table/interface';
-import Link from 'next/link';
 import { usePathname, useSearchParams } from 'next/navigation';
 import { useState } from 'react';
 import { combineFilters, PersonalViewDialog } from './designer/PersonalViewDialog';
@@ -26,6 +25,7 @@ import { chooseView, listInput, listQueryString, readListUrl, totalsInput, type 
 import { ListTotals } from './list/ListTotals';
 import { MassActions } from './list/MassActions';
 import { RecordCards } from './list/RecordCards';
+import { RecordLink } from './RecordLink';
 import { UserSelect } from './list/UserSelect';
 import { NavButton } from './NavButton';
 import type { ProcessesInfo } from './process/types';
@@ -104,7 +104,12 @@ export function ListPage({ object }: { object: string }) {
       sortDirections: ['ascend', 'descend', 'ascend'] as ('ascend' | 'descend')[],
       render: (_: unknown, rec: RecordValues) => {
         const shown = displayValue(f, rec, locale);
-        if (i === 0) return <Link href={`/o/${object}/${rec.id}`}>{shown || rec.id}</Link>;
+        if (i === 0)
+          return (
+            <RecordLink object={object} recordId={rec.id}>
+              {shown || rec.id}
+            </RecordLink>
+          );
         return inline ? <InlineCell key={`${rec.id}-${rec.version}`} object={object} field={f} record={rec} shown={shown} onSaved={refresh} /> : shown;
       },
     };

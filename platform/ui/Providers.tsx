@@ -10,22 +10,11 @@ import 'dayjs/locale/zh-cn';
 import { useState } from 'react';
 import type { Locale } from '../core/i18n';
 import { LocaleProvider } from './i18n';
+import { THEME as APP_THEME } from './theme/tokens';
 import { TRPCProvider, type AppRouter } from './trpc';
 
-/**
- * Ant Design's greys and link blue are below 4.5:1 on white; these keep links, placeholders, help
- * text, empty states and secondary text readable (WCAG AA, checked by axe in the e2e tests).
- */
-const THEME = {
-  colorPrimary: '#1f5fbf',
-  colorLink: '#1f5fbf',
-  colorError: '#cf1322',
-  colorTextSecondary: '#595959',
-  colorTextDescription: '#595959',
-  colorTextPlaceholder: '#6b6b6b',
-  colorTextDisabled: '#6b6b6b',
-  borderRadius: 6,
-};
+/** Production pages link the stylesheet generated from the same theme (app/layout.tsx); the dev server computes styles at run time. */
+const THEME = { ...APP_THEME, zeroRuntime: process.env.NODE_ENV === 'production' };
 
 export function Providers({ locale, children }: { locale: Locale; children: React.ReactNode }) {
   const [queryClient] = useState(
@@ -40,7 +29,7 @@ export function Providers({ locale, children }: { locale: Locale; children: Reac
     <QueryClientProvider client={queryClient}>
       <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
         {/* No space inserted inside two-character Chinese labels ("登 录" reads as two words). */}
-        <ConfigProvider locale={locale === 'zh-CN' ? zhCN : enUS} theme={{ token: THEME }} button={{ autoInsertSpace: false }}>
+        <ConfigProvider locale={locale === 'zh-CN' ? zhCN : enUS} theme={THEME} button={{ autoInsertSpace: false }}>
           <AntApp>
             <LocaleProvider locale={locale}>{children}</LocaleProvider>
           </AntApp>

@@ -1,9 +1,9 @@
 'use client';
 /** Display of a field value on lists and detail pages, using the field-type registry's formatters. */
-import Link from 'next/link';
 import type { Locale } from '../core/i18n';
 import { fieldType } from '../fields/registry';
 import type { FieldDef, FieldTypeModule } from '../fields/types';
+import { RecordLink } from './RecordLink';
 import type { FieldInfo, RecordValues } from './types';
 
 /** The type module of a described field (its description carries the parameters the module reads). */
@@ -20,7 +20,13 @@ export function displayValue(field: FieldInfo, record: RecordValues, locale: Loc
   const def = field as unknown as FieldDef;
   if (type.display === 'record' && field.name !== 'id') {
     const name = record.$names?.[field.name] ?? String(value);
-    return field.target ? <Link href={`/o/${field.target}/${String(value)}`}>{name}</Link> : name;
+    return field.target ? (
+      <RecordLink object={String(field.target)} recordId={value}>
+        {name}
+      </RecordLink>
+    ) : (
+      name
+    );
   }
   if (type.display === 'link')
     return (

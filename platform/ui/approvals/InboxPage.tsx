@@ -7,11 +7,11 @@
 import { CheckOutlined, CloseOutlined } from '@ant-design/icons';
 import { useInfiniteQuery, useMutation } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Grid, List, Space, Table, Typography } from 'antd';
-import Link from 'next/link';
 import { useState } from 'react';
 import { AdminPage } from '../admin/common';
 import { appErrorOf } from '../errors';
 import { useT } from '../i18n';
+import { RecordLink } from '../RecordLink';
 import { useTRPC } from '../trpc';
 import type { FieldInfo, RecordValues } from '../types';
 import { CommentDialog } from './CommentDialog';
@@ -58,7 +58,9 @@ export function InboxPage() {
   );
   const what = (i: InboxItem) => (
     <Space orientation="vertical" size={0}>
-      <Link href={`/o/${i.object}/${i.recordId}`}>{nameOf(i)}</Link>
+      <RecordLink object={i.object} recordId={i.recordId}>
+        {nameOf(i)}
+      </RecordLink>
       <Typography.Text style={{ color: '#595959', fontSize: 12 }}>
         {label(i.objectLabel)} · {label(i.flow)} · {label(i.step)}
       </Typography.Text>

@@ -23,50 +23,54 @@ export interface InlineCellProps {
 }
 
 export function InlineCell({ object, field, record, shown, onSaved }: InlineCellProps) {
-  const trpc = useTRPC();
   const { tr, label } = useT();
   const [editing, setEditing] = useState(false);
+  if (editing) return <InlineCellEditor object={object} field={field} record={record} onSaved={onSaved} onClose={() => setEditing(false)} />;
+  // A plain button, not an antd one with an icon: a page holds hundreds of these cells, and their
+  // markup comes with the server's HTML. The editor (and its save mutation) exists only while open.
+  return (
+    <span className="tessera-cell" onDoubleClick={() => setEditing(true)}>
+      {shown}
+      <button
+        type="button"
+        className="tessera-cell-edit"
+        aria-label={`${tr('list.editCell', { label: label(field.label) })} · ${String(record.name ?? '')}`}
+        onClick={() => setEditing(true)}
+      />
+    </span>
+  );
+}
+
+/** The open editor: the field's input with save and cancel; a refusal stays on the cell. */
+function InlineCellEditor({ object, field, record, onSaved, onClose }: Omit<InlineCellProps, 'shown'> & { onClose(): void }) {
+  const trpc = useTRPC();
+  const { tr, label } = useT();
   const [value, setValue] = useState<unknown>(record[field.name]);
   const fieldLabel = label(field.label);
   const save = useMutation(
     trpc.records.update.mutationOptions({
       onSuccess: () => {
-        setEditing(false);
+        onClose();
         onSaved();
       },
     }),
   );
   const error = save.error ? appErrorOf(save.error) : null;
-  const open = () => {
-    setValue(record[field.name]);
-    save.reset();
-    setEditing(true);
-  };
   const submit = () => save.mutate({ object, id: String(record.id), values: { [field.name]: value ?? null }, expectedVersion: record.version });
-  if (!editing) {
-    // A plain button, not an antd one with an icon: a page holds hundreds of these cells, and their
-    // markup comes with the server's HTML.
-    return (
-      <span className="tessera-cell" onDoubleClick={open}>
-        {shown}
-        <button type="button" className="tessera-cell-edit" aria-label={`${tr('list.editCell', { label: fieldLabel })} · ${String(record.name ?? '')}`} onClick={open} />
-      </span>
-    );
-  }
   const detail = error?.details.find((d) => d.field === field.name)?.message ?? error?.details[0]?.message;
   return (
     <div
       onKeyDown={(e) => {
         if (e.key === 'Escape') {
           e.stopPropagation();
-          setEditing(false);
+          onClose();
         }
       }}
     >
       <Space.Compact style={{ width: '100%' }}>
         <FieldInput field={field} value={value} ariaLabel={fieldLabel} autoFocus currentName={record.$names?.[field.name]} onChange={setValue} onEnter={submit} />
         <Button aria-label={tr('list.saveCell')} icon={<CheckOutlined />} loading={save.isPending} onClick={submit} />
-        <Button aria-label={tr('ui.cancel')} icon={<CloseOutlined />} onClick={() => setEditing(false)} />
+        <Button aria-label={tr('ui.cancel')} icon={<CloseOutlined />} onClick={onClose} />
       </Space.Compact>
       {error && (
         <Typography.Text role="alert" style={{ display: 'block', fontSize: 12, color: '#cf1322', whiteSpace: 'normal' }}>

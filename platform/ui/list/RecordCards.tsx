@@ -4,9 +4,9 @@
  * owner), so a rep reads a row without scrolling sideways.
  */
 import { Typography } from 'antd';
-import Link from 'next/link';
 import { displayValue } from '../format';
 import { useT } from '../i18n';
+import { RecordLink } from '../RecordLink';
 import type { FieldInfo, RecordValues } from '../types';
 import styles from './list.module.css';
 
@@ -45,9 +45,9 @@ export function RecordCards({ object, records, columns, owner, selected, onSelec
                 onChange={(e) => onSelect(id, e.target.checked)}
                 aria-label={tr('list.selectRow', { name: String(rec.name ?? id) })}
               />
-              <Link href={`/o/${object}/${id}`} className={styles.cardTitle}>
+              <RecordLink object={object} recordId={id} className={styles.cardTitle}>
                 {name}
-              </Link>
+              </RecordLink>
             </div>
             <dl className={styles.cardFields}>
               {keyFields.map((f) => {

@@ -1,9 +1,9 @@
 'use client';
 /** One record on the kanban: its name (a link), amount, lookups' names and owner; dragged, or moved with its select. */
 import { Select, Typography } from 'antd';
-import Link from 'next/link';
 import { displayValue } from '../format';
 import { useT } from '../i18n';
+import { RecordLink } from '../RecordLink';
 import type { FieldInfo, RecordValues } from '../types';
 import type { StageInfo } from './types';
 
@@ -53,9 +53,9 @@ export function KanbanCard({
       style={{ background: '#fff', border: '1px solid #e5e7eb', borderRadius: 8, padding: '10px 12px', cursor: canMove ? 'grab' : 'default', opacity: busy ? 0.6 : 1 }}
     >
       <Typography.Title level={3} style={{ fontSize: 14, margin: '0 0 4px' }}>
-        <Link href={`/o/${object}/${String(record.id)}`} draggable={false}>
+        <RecordLink object={object} recordId={record.id} draggable={false}>
           {name}
-        </Link>
+        </RecordLink>
       </Typography.Title>
       {amount && <div style={{ fontWeight: 600 }}>{amount}</div>}
       {fields.lookups.map((f) => {

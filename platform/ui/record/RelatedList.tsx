@@ -6,6 +6,7 @@ import { Card, Space, Table, Typography } from 'antd';
 import Link from 'next/link';
 import { displayValue } from '../format';
 import { useT } from '../i18n';
+import { RecordLink } from '../RecordLink';
 import { NavButton } from '../NavButton';
 import { useTRPC } from '../trpc';
 import type { ObjectInfo, RecordValues } from '../types';
@@ -37,7 +38,13 @@ export function RelatedList({ parentObject, parentId, rel }: { parentObject: str
       key: c,
       title: label(fields.get(c)!.label),
       render: (_: unknown, r: RecordValues) =>
-        i === 0 ? <Link href={`/o/${rel.object}/${r.id}`}>{displayValue(fields.get(c)!, r, locale) || String(r.id)}</Link> : displayValue(fields.get(c)!, r, locale),
+        i === 0 ? (
+          <RecordLink object={rel.object} recordId={r.id}>
+            {displayValue(fields.get(c)!, r, locale) || String(r.id)}
+          </RecordLink>
+        ) : (
+          displayValue(fields.get(c)!, r, locale)
+        ),
     }));
   const listLabel = label(rel.label);
   // A count, never a decimal: ten shown and more behind them reads "10+".
