@@ -15,6 +15,7 @@ import { PATH_MESSAGES } from './messages.path';
 import { PROCESS_MESSAGES } from './messages.process';
 import { PROCESS_DESIGNER_MESSAGES } from './messages.processDesigner';
 import { REC_MESSAGES } from './messages.rec';
+import { REPORTS_MESSAGES } from './messages.reports';
 import { SECURITY_MESSAGES } from './messages.security';
 
 export const MESSAGES = {
@@ -35,6 +36,7 @@ export const MESSAGES = {
   ...PROCESS_DESIGNER_MESSAGES,
   ...SECURITY_MESSAGES,
   ...REC_MESSAGES,
+  ...REPORTS_MESSAGES,
   // validation
   'validation.required': { en: '{label} is required', zh: '{label}不能为空' },
   'validation.type': { en: '{label} must be {expected}', zh: '{label}必须是{expected}' },

@@ -10,6 +10,7 @@ import { router } from './init';
 import { metaRouter } from './meta';
 import { navRouter } from './nav';
 import { recordsRouter } from './records';
+import { reportsRouter } from './reports';
 
 export const appRouter = router({
   meta: metaRouter,
@@ -21,6 +22,7 @@ export const appRouter = router({
   approvals: approvalsRouter,
   actions: actionsRouter,
   nav: navRouter,
+  reports: reportsRouter,
   dashboards: dashboardsRouter,
 });
 export type AppRouter = typeof appRouter;
