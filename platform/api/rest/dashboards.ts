@@ -3,6 +3,7 @@
  * their home) and `GET /api/v1/dashboards/{name}` (a run as the caller with each component's
  * result or error). Filters are query parameters: `period` (or `date`: a period, or `all` for no
  * date range), `from`/`to` (YYYY-MM-DD), `owner` (a user id or `$me`), `department`, `role`.
+ * Subscriptions: `GET`/`POST /api/v1/subscriptions`, `DELETE /api/v1/subscriptions/{id}`.
  */
 import { AppError } from '../../core/errors';
 import { t } from '../../core/i18n';
@@ -11,7 +12,8 @@ import { mayEdit, visibleDashboards } from '../../dashboards/access';
 import type { DashboardFilterInput } from '../../dashboards/filters';
 import { homeDashboard } from '../../dashboards/home';
 import { runDashboard } from '../../dashboards/run';
-import { json } from './handler';
+import { deleteSubscription, listSubscriptions, saveSubscription, type SubscriptionInput } from '../../dashboards/subscriptions';
+import { json, readJsonObject } from './handler';
 
 const PARAMS = new Set(['period', 'date', 'from', 'to', 'owner', 'department', 'role']);
 
@@ -50,4 +52,37 @@ export async function listDashboardsHandler(_req: Request, ctx: RecordContext) {
 export async function getDashboardHandler(req: Request, ctx: RecordContext, p: { name: string }) {
   const filters = filtersFromQuery(new URL(req.url).searchParams, ctx);
   return json(await runDashboard(ctx, p.name, filters));
+}
+
+/** `GET /api/v1/subscriptions`: the caller's subscriptions. */
+export async function listSubscriptionsHandler(_req: Request, ctx: RecordContext) {
+  return json({ subscriptions: await listSubscriptions(ctx) });
+}
+
+/** `POST /api/v1/subscriptions`: subscribe (or change the subscription to the same report or dashboard). */
+export async function saveSubscriptionHandler(req: Request, ctx: RecordContext) {
+  const body = await readJsonObject(req, ctx.locale);
+  const input = {
+    targetKind: body.targetKind,
+    target: body.target,
+    frequency: body.frequency,
+    hour: body.hour,
+    weekday: body.weekday ?? null,
+    filters: body.filters ?? null,
+  } as SubscriptionInput;
+  if (typeof input.target !== 'string' || !/^[a-z][a-z0-9_]{0,62}$/.test(input.target)) {
+    const message = t(ctx.locale, 'subscription.targetKind');
+    throw new AppError('VALIDATION_FAILED', message, [{ code: 'subscription.targetKind', pointer: '/target', field: 'target', message }]);
+  }
+  if (input.filters !== null && (typeof input.filters !== 'object' || Array.isArray(input.filters))) {
+    const message = t(ctx.locale, 'dashboard.badFilter', { filter: 'filters' });
+    throw new AppError('VALIDATION_FAILED', message, [{ code: 'dashboard.badFilter', pointer: '/filters', field: 'filters', message }]);
+  }
+  return json(await saveSubscription(ctx, input), 201);
+}
+
+/** `DELETE /api/v1/subscriptions/{id}`: unsubscribe. */
+export async function deleteSubscriptionHandler(_req: Request, ctx: RecordContext, p: { id: string }) {
+  await deleteSubscription(ctx, p.id);
+  return new Response(null, { status: 204 });
 }

@@ -3,6 +3,7 @@ import { accountRouter } from './account';
 import { actionsRouter } from './actions';
 import { approvalsRouter } from './approvals';
 import { dashboardsRouter } from './dashboards';
+import { subscriptionsRouter } from './subscriptions';
 import { adminRouter } from './admin';
 import { processRouter } from './process';
 import { designerRouter } from './designer';
@@ -24,5 +25,6 @@ export const appRouter = router({
   nav: navRouter,
   reports: reportsRouter,
   dashboards: dashboardsRouter,
+  subscriptions: subscriptionsRouter,
 });
 export type AppRouter = typeof appRouter;

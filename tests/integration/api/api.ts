@@ -29,6 +29,8 @@ import * as recentRoute from '../../../app/api/v1/recent/route';
 import * as searchRoute from '../../../app/api/v1/search/route';
 import * as dashboardsRoute from '../../../app/api/v1/dashboards/route';
 import * as dashboardRoute from '../../../app/api/v1/dashboards/[name]/route';
+import * as subscriptionsRoute from '../../../app/api/v1/subscriptions/route';
+import * as subscriptionRoute from '../../../app/api/v1/subscriptions/[id]/route';
 import { getPrisma } from '../../../platform/db/prisma';
 import { createApiKey } from '../../../platform/security/apiKeys';
 import { createTestWorkspace, type TestWorkspace } from '../../support/workspace';
@@ -66,6 +68,8 @@ const ROUTES: [RegExp, string[], RouteModule][] = [
   [/^\/api\/v1\/recent$/, [], recentRoute],
   [/^\/api\/v1\/dashboards$/, [], dashboardsRoute],
   [/^\/api\/v1\/dashboards\/([^/]+)$/, ['name'], dashboardRoute],
+  [/^\/api\/v1\/subscriptions$/, [], subscriptionsRoute],
+  [/^\/api\/v1\/subscriptions\/([^/]+)$/, ['id'], subscriptionRoute],
   [/^\/api\/v1\/metadata(\/.*)?$/, [], metadataRoute],
   // Last, as Next.js tries a catch-all last: any other /api/v1 address.
   [/^\/api\/v1(\/.*)?$/, [], catchAllRoute],
