@@ -1,5 +1,6 @@
 /** The caller's e-mail subscriptions to reports and dashboards (the Subscribe button). */
 import { z } from 'zod';
+import { workspaceTimeZone } from '../../core/time';
 import { deleteSubscription, listSubscriptions, saveSubscription } from '../../dashboards/subscriptions';
 import { dashboardFilters } from './dashboards';
 import { protectedProcedure, router } from './init';
@@ -20,5 +21,7 @@ export const subscriptionsRouter = router({
       }),
     )
     .mutation(({ ctx, input }) => saveSubscription(ctx.rc, input)),
+  /** The zone the hours are in (the dialog says so). */
+  timeZone: protectedProcedure.query(() => workspaceTimeZone()),
   delete: protectedProcedure.input(z.object({ id: z.string().max(64) })).mutation(({ ctx, input }) => deleteSubscription(ctx.rc, input.id)),
 });
