@@ -166,3 +166,12 @@ describe('REST', () => {
     expectError(await api.post('/api/v1/dashboards/sales_manager', {}), 405, 'METHOD_NOT_ALLOWED');
   });
 });
+
+describe('OpenAPI', () => {
+  it('describes the dashboard and subscription endpoints with their answers', async () => {
+    const doc = (await org.api('rep_a1').get('/api/v1/openapi.json')).body;
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/dashboards', '/api/v1/dashboards/{name}', '/api/v1/subscriptions', '/api/v1/subscriptions/{id}']));
+    expect(doc.paths['/api/v1/dashboards/{name}'].get.parameters.map((p: { name: string }) => p.name)).toEqual(['name', 'period', 'from', 'to', 'owner', 'department', 'role']);
+    expect(doc.components.schemas.DashboardRun.required).toContain('components');
+  });
+});
