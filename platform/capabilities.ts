@@ -12,6 +12,7 @@ import { gateStep, stageHistoryStep, stageStep } from './process/steps';
 import { rollupStep } from './rules/rollups';
 import { validationStep } from './rules/validation';
 import { maintainedColumnsStep } from './search/steps';
+import { dataNoticeStep, dataVersionStep } from './reports/versions';
 
 export const WRITE_STEPS: readonly WriteStep[] = [
   managedOnCreateStep, // input
@@ -24,7 +25,9 @@ export const WRITE_STEPS: readonly WriteStep[] = [
   stageHistoryStep, // afterWrite
   rollupStep, // afterWrite
   maintainedColumnsStep, // afterWrite
+  dataNoticeStep, // afterWrite
   followNotifyStep, // afterCommit
+  dataVersionStep, // afterCommit
 ];
 
 installWriteSteps(WRITE_STEPS);

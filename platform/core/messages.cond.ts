@@ -67,4 +67,9 @@ export const COND_MESSAGES = {
   'ui.period.days': { en: 'Number of days', zh: '天数' },
   'ui.period.period': { en: 'Period', zh: '时间段' },
   'ui.op.during': { en: 'during', zh: '处于' },
+  'ui.op.with': { en: 'has at least one', zh: '至少有一条' },
+  'ui.op.without': { en: 'has none', zh: '没有' },
+  'ui.filter.fields': { en: 'Fields', zh: '字段' },
+  'ui.filter.related': { en: 'Related records', zh: '相关记录' },
+  'ui.filter.relatedWhere': { en: 'matching further conditions', zh: '且符合其他条件' },
 } as const;

@@ -16,8 +16,8 @@ const AUTH_CHANNEL = 'tessera_auth';
 export interface Listener {
   readonly listening: boolean;
   readonly epoch: number;
-  /** Called on every notice and on every loss of the connection. */
-  onForget(fn: () => void): void;
+  /** Called on every notice (with its payload, when it has one) and on every loss of the connection (without). */
+  onForget(fn: (payload?: string) => void): void;
 }
 
 class ChannelListener implements Listener {
@@ -26,7 +26,7 @@ class ChannelListener implements Listener {
   private client: pg.Client | null = null;
   private closed = false;
   private retry: NodeJS.Timeout | null = null;
-  private readonly subscribers: (() => void)[] = [];
+  private readonly subscribers: ((payload?: string) => void)[] = [];
 
   constructor(
     private readonly connectionString: string,
@@ -35,13 +35,13 @@ class ChannelListener implements Listener {
     void this.connect();
   }
 
-  onForget(fn: () => void): void {
+  onForget(fn: (payload?: string) => void): void {
     this.subscribers.push(fn);
   }
 
-  forget(): void {
+  forget(payload?: string): void {
     this.epoch++;
-    for (const fn of this.subscribers) fn();
+    for (const fn of this.subscribers) fn(payload);
   }
 
   private async connect(): Promise<void> {
@@ -61,7 +61,7 @@ class ChannelListener implements Listener {
     };
     client.on('error', fail);
     client.on('end', fail);
-    client.on('notification', () => this.forget());
+    client.on('notification', (m) => this.forget(m.payload || undefined));
     try {
       await client.connect();
       await client.query(`LISTEN ${this.channel}`);

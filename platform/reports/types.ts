@@ -119,4 +119,6 @@ export interface ReportResult {
   unbucketed?: { field: string; values: string[] }[];
   /** When the figures were computed (a cached answer says so). */
   computedAt: string;
+  /** Added by ENGINE: true when this answer was remembered from an earlier run (within a minute, with no write since). */
+  cached?: boolean;
 }

@@ -3,6 +3,7 @@
  * are rows in record_shares that the access predicate reads. Only those with full access to the
  * record (its owner, users above the owner, modify-all) may share it or change its team.
  */
+import { noteDataChange } from '../reports/versions';
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../core/errors';
 import { t } from '../core/i18n';
@@ -78,6 +79,8 @@ export async function addShare(
       [{ field: input.reason === 'team' ? '$team' : '$shared', old: null, new: { userId: input.userId, access: input.access, teamRole: input.teamRole ?? null } }],
       randomUUID(),
     );
+    // A share changes what reports show the grantee: cached results move on at commit.
+    await noteDataChange(client, ctx.workspace.id, [obj.name]);
   });
 }
 
@@ -91,5 +94,6 @@ export async function removeShare(ctx: RecordContext, object: string, id: string
     if (!res.rowCount) throw notFound(ctx, obj);
     const r = res.rows[0];
     await writeHistory(client, ctx, obj.name, [id], [{ field: r.reason === 'team' ? '$team' : '$shared', old: { userId: r.user_id, access: r.access }, new: null }], randomUUID());
+    await noteDataChange(client, ctx.workspace.id, [obj.name]);
   });
 }

@@ -4,6 +4,7 @@
  */
 import { expect } from 'vitest';
 import * as backfillsRoute from '../../../app/api/v1/admin/backfills/route';
+import * as settingsRoute from '../../../app/api/v1/admin/settings/route';
 import * as recordFollowRoute from '../../../app/api/v1/records/[object]/[id]/follow/route';
 import * as recordActionRoute from '../../../app/api/v1/records/[object]/[id]/actions/[action]/route';
 import * as approvalActionRoute from '../../../app/api/v1/approvals/[requestId]/[action]/route';
@@ -26,6 +27,11 @@ import * as recordsTotalsRoute from '../../../app/api/v1/records/[object]/totals
 import * as catchAllRoute from '../../../app/api/v1/[[...rest]]/route';
 import * as recycleBinRoute from '../../../app/api/v1/recycle-bin/[object]/route';
 import * as recentRoute from '../../../app/api/v1/recent/route';
+import * as reportsRoute from '../../../app/api/v1/reports/route';
+import * as reportsRunRoute from '../../../app/api/v1/reports/run/route';
+import * as reportRoute from '../../../app/api/v1/reports/[name]/route';
+import * as reportRunRoute from '../../../app/api/v1/reports/[name]/run/route';
+import * as reportExportRoute from '../../../app/api/v1/reports/[name]/export/route';
 import * as searchRoute from '../../../app/api/v1/search/route';
 import * as dashboardsRoute from '../../../app/api/v1/dashboards/route';
 import * as dashboardRoute from '../../../app/api/v1/dashboards/[name]/route';
@@ -64,12 +70,18 @@ const ROUTES: [RegExp, string[], RouteModule][] = [
   [/^\/api\/v1\/approvals\/([^/]+)\/([^/]+)$/, ['requestId', 'action'], approvalActionRoute],
   [/^\/api\/v1\/recycle-bin\/([^/]+)$/, ['object'], recycleBinRoute],
   [/^\/api\/v1\/admin\/backfills$/, [], backfillsRoute],
+  [/^\/api\/v1\/admin\/settings$/, [], settingsRoute],
   [/^\/api\/v1\/search$/, [], searchRoute],
   [/^\/api\/v1\/recent$/, [], recentRoute],
   [/^\/api\/v1\/dashboards$/, [], dashboardsRoute],
   [/^\/api\/v1\/dashboards\/([^/]+)$/, ['name'], dashboardRoute],
   [/^\/api\/v1\/subscriptions$/, [], subscriptionsRoute],
   [/^\/api\/v1\/subscriptions\/([^/]+)$/, ['id'], subscriptionRoute],
+  [/^\/api\/v1\/reports$/, [], reportsRoute],
+  [/^\/api\/v1\/reports\/run$/, [], reportsRunRoute],
+  [/^\/api\/v1\/reports\/([^/]+)$/, ['name'], reportRoute],
+  [/^\/api\/v1\/reports\/([^/]+)\/run$/, ['name'], reportRunRoute],
+  [/^\/api\/v1\/reports\/([^/]+)\/export$/, ['name'], reportExportRoute],
   [/^\/api\/v1\/metadata(\/.*)?$/, [], metadataRoute],
   // Last, as Next.js tries a catch-all last: any other /api/v1 address.
   [/^\/api\/v1(\/.*)?$/, [], catchAllRoute],

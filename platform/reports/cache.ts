@@ -1,0 +1,92 @@
+/**
+ * Report results remembered for a minute, so a dashboard viewed twice does not compute twice.
+ *
+ * The key is everything a result depends on: the workspace, the viewer (their access predicate is
+ * theirs alone: owner sets, shares, criteria rules) and the security and metadata revisions their
+ * rights and field-level security come from, their language (labels), the definition and the extra
+ * filter, the run options, the day in the workspace time zone (relative dates, `$me` aside), and
+ * the data version of every object the report reads (versions.ts: moved by every committed write
+ * through the record service, on every server through LISTEN/NOTIFY). A result is never shared
+ * between viewers. Writes that bypass the record service are seen at the latest when the entry
+ * expires (TTL_MS). Nothing is remembered while this process is not hearing write notices, nor
+ * inside a caller's transaction (it may see its own uncommitted writes).
+ */
+import { createHash } from 'node:crypto';
+import { clock } from '../core/time';
+import type { RecordContext } from '../data/context';
+import type { ReportPlan } from './check';
+import type { ReportResult } from './types';
+import { dataVersion, hearing } from './versions';
+
+export const TTL_MS = 60_000;
+/** Bounded by entries and by the size of the results kept (their JSON length). */
+const MAX_ENTRIES = 500;
+const MAX_CHARS = 50_000_000;
+
+interface Entry {
+  result: ReportResult;
+  expires: number;
+  size: number;
+}
+
+const entries = new Map<string, Entry>();
+let chars = 0;
+
+/** The objects a plan reads: its own and every parent a path joins. */
+export function objectsRead(plan: ReportPlan): string[] {
+  const paths = [...plan.columns, ...plan.groupings.map((g) => g.path), ...plan.columnGroupings.map((g) => g.path), ...plan.aggregates.flatMap((a) => (a.path ? [a.path] : []))];
+  return [plan.object.name, ...paths.flatMap((p) => (p.kind === 'parent' ? [p.parent.name] : []))];
+}
+
+/** The cache key of a run, or null when nothing may be remembered for it. */
+export function cacheKey(ctx: RecordContext, plan: ReportPlan, opts: unknown, objects: string[]): string | null {
+  if (ctx.tx || !hearing(ctx.pool)) return null;
+  const parts = [
+    ctx.workspace.id,
+    ctx.user.id,
+    ctx.security.model?.revision ?? 'system',
+    ctx.meta.revision,
+    ctx.locale,
+    clock().today,
+    dataVersion(ctx.workspace.id, objects),
+    JSON.stringify(plan.def),
+    JSON.stringify(opts ?? null),
+  ];
+  return createHash('sha256').update(parts.join('\u0000')).digest('base64url');
+}
+
+/** A remembered result (marked as such), or undefined. */
+export function cached(key: string | null): ReportResult | undefined {
+  if (!key) return undefined;
+  const e = entries.get(key);
+  if (!e) return undefined;
+  entries.delete(key);
+  if (e.expires < Date.now()) {
+    chars -= e.size;
+    return undefined;
+  }
+  entries.set(key, e); // most recently used last
+  return { ...e.result, cached: true };
+}
+
+/** Remember a result, dropping the least recently used ones beyond the bounds. */
+export function remember(key: string | null, result: ReportResult): void {
+  if (!key) return;
+  const size = JSON.stringify(result).length;
+  if (size > MAX_CHARS / 10) return;
+  const old = entries.get(key);
+  if (old) chars -= old.size;
+  entries.set(key, { result, expires: Date.now() + TTL_MS, size });
+  chars += size;
+  for (const [k, e] of entries) {
+    if (entries.size <= MAX_ENTRIES && chars <= MAX_CHARS) break;
+    entries.delete(k);
+    chars -= e.size;
+  }
+}
+
+/** Forget every remembered result (tests, benchmarks). */
+export function clearReportCache(): void {
+  entries.clear();
+  chars = 0;
+}
