@@ -175,3 +175,15 @@ describe('OpenAPI', () => {
     expect(doc.components.schemas.DashboardRun.required).toContain('components');
   });
 });
+
+describe('a second view within a minute', () => {
+  it('comes from the engine’s cache, per viewer, and a write shows at once', async () => {
+    const first = part(await run('rep_b1', 'sales_manager'), 'pipeline').result!;
+    const again = part(await run('rep_b1', 'sales_manager'), 'pipeline').result!;
+    expect(again.computedAt).toBe(first.computedAt);
+    // Another viewer's figures are their own, not the cached ones.
+    expect(part(await run('manager_b', 'sales_manager'), 'pipeline').result!.totals).toEqual({ count: 2, amount: 40000 });
+    await createRecord(await org.ctx('rep_b1'), 'opportunity', { name: 'New for B', stage: 'discovery', close_date: '2026-06-30', amount: 1000 });
+    expect(part(await run('rep_b1', 'sales_manager'), 'pipeline').result!.totals).toEqual({ count: 2, amount: 21000 });
+  });
+});
