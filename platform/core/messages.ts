@@ -3,6 +3,7 @@ import { ADMIN_MESSAGES } from './messages.admin';
 import { APPROVAL_DESIGNER_MESSAGES } from './messages.approvalDesigner';
 import { APPROVAL_MESSAGES } from './messages.approvals';
 import { APPROVAL_SCREEN_MESSAGES } from './messages.approvalScreens';
+import { DASHBOARDS_UI_MESSAGES } from './messages.dashboardsUi';
 import { DESIGNER_MESSAGES } from './messages.designer';
 import { FORMULA_MESSAGES } from './messages.formula';
 import { INPUT_MESSAGES } from './messages.inputs';
@@ -20,6 +21,7 @@ export const MESSAGES = {
   ...APPROVAL_MESSAGES,
   ...APPROVAL_SCREEN_MESSAGES,
   ...APPROVAL_DESIGNER_MESSAGES,
+  ...DASHBOARDS_UI_MESSAGES,
   ...DESIGNER_MESSAGES,
   ...FORMULA_MESSAGES,
   ...INPUT_MESSAGES,
