@@ -7,7 +7,10 @@ export const DASHBOARDS_UI_MESSAGES = {
   'dashui.today': { en: 'Today is {date}', zh: '今天是{date}' },
   // list and view
   'dashui.title': { en: 'Dashboards', zh: '仪表板' },
-  'dashui.intro': { en: 'Charts of the figures you may see, each from a report. Click a chart to see the records behind it.', zh: '根据您可查看的数据绘制的图表，每个图表来自一份报表。点击图表即可查看相应记录。' },
+  'dashui.intro': {
+    en: 'Charts of the figures you may see, each from a report. Click a chart to see the records behind it.',
+    zh: '根据您可查看的数据绘制的图表，每个图表来自一份报表。点击图表即可查看相应记录。',
+  },
   'dashui.none': { en: 'No dashboards are shared with you yet.', zh: '暂时没有与您共享的仪表板。' },
   'dashui.open': { en: 'Open {name}', zh: '打开{name}' },
   'dashui.components': { en: '{count} charts', zh: '{count} 个图表' },
@@ -68,6 +71,9 @@ export const DASHBOARDS_UI_MESSAGES = {
   'dashui.pickReport': { en: 'Report', zh: '报表' },
   'dashui.pickReportPlaceholder': { en: 'Search reports', zh: '搜索报表' },
   'dashui.moved': { en: '{title} moved to position {position} of {count}', zh: '“{title}”已移到第 {position} 位（共 {count} 个）' },
+  'dashui.picked': { en: 'Picked up {title}', zh: '已拿起“{title}”' },
+  'dashui.over': { en: '{title} is over position {position} of {count}', zh: '“{title}”位于第 {position} 位（共 {count} 个）' },
+  'dashui.dropCancelled': { en: 'Moving {title} was cancelled', zh: '已取消移动“{title}”' },
   'dashui.emptyLayout': { en: 'This dashboard has no charts yet. Add a report to start.', zh: '此仪表板还没有图表，请先添加报表。' },
   // adding a report from its page
   'dashui.addToDashboard': { en: 'Add to dashboard', zh: '添加到仪表板' },
