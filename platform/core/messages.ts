@@ -3,6 +3,8 @@ import { ADMIN_MESSAGES } from './messages.admin';
 import { APPROVAL_DESIGNER_MESSAGES } from './messages.approvalDesigner';
 import { APPROVAL_MESSAGES } from './messages.approvals';
 import { APPROVAL_SCREEN_MESSAGES } from './messages.approvalScreens';
+import { COND_MESSAGES } from './messages.cond';
+import { DASHBOARD_MESSAGES } from './messages.dashboards';
 import { DASHBOARDS_UI_MESSAGES } from './messages.dashboardsUi';
 import { DESIGNER_MESSAGES } from './messages.designer';
 import { FORMULA_MESSAGES } from './messages.formula';
@@ -21,6 +23,8 @@ export const MESSAGES = {
   ...APPROVAL_MESSAGES,
   ...APPROVAL_SCREEN_MESSAGES,
   ...APPROVAL_DESIGNER_MESSAGES,
+  ...COND_MESSAGES,
+  ...DASHBOARD_MESSAGES,
   ...DASHBOARDS_UI_MESSAGES,
   ...DESIGNER_MESSAGES,
   ...FORMULA_MESSAGES,

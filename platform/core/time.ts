@@ -14,8 +14,18 @@ export function isoFromPg(raw: unknown): string | null {
   return new Date(s.replace(' ', 'T').replace(/([+-]\d{2})$/, '$1:00')).toISOString();
 }
 
-/** The workspace time zone: decides what "today" is for formulas (TODAY(), DATEDIFF with dates). */
-const TIME_ZONE = process.env.TESSERA_TIME_ZONE ?? 'Asia/Shanghai';
+/**
+ * The workspace time zone: decides what "today" is for formulas (TODAY(), DATEDIFF with dates) and
+ * relative dates in conditions. Read safely: the browser's condition evaluator imports this module.
+ */
+const TIME_ZONE = (typeof process !== 'undefined' ? process.env?.TESSERA_TIME_ZONE : undefined) ?? 'Asia/Shanghai';
+
+/** The workspace time zone (shown read-only on the workspace settings page). */
+export function workspaceTimeZone(): string {
+  return TIME_ZONE;
+}
+
+export { addDays, dayStartInstant, fiscalPeriodStart, fiscalYearOf, isRelativePeriod, periodBounds, type RelativePeriod } from './periods';
 
 /** The date (YYYY-MM-DD) at an instant in a time zone. */
 const dateFormats = new Map<string, Intl.DateTimeFormat>();

@@ -5,7 +5,7 @@ import type { ChangeCheck, ColumnConversion, ColumnSpec, CsvResult, DisplayKind,
 
 export const TEXT_OPERATORS: OperatorName[] = ['eq', 'ne', 'in', 'not_in', 'contains', 'not_contains', 'starts_with', 'ends_with', 'is_empty', 'is_not_empty'];
 export const NUMBER_OPERATORS: OperatorName[] = ['eq', 'ne', 'gt', 'gte', 'lt', 'lte', 'between', 'in', 'not_in', 'is_empty', 'is_not_empty'];
-export const DATE_OPERATORS: OperatorName[] = ['eq', 'ne', 'gt', 'gte', 'lt', 'lte', 'between', 'is_empty', 'is_not_empty'];
+export const DATE_OPERATORS: OperatorName[] = ['eq', 'ne', 'gt', 'gte', 'lt', 'lte', 'between', 'during', 'is_empty', 'is_not_empty'];
 export const CHOICE_OPERATORS: OperatorName[] = ['eq', 'ne', 'in', 'not_in', 'is_empty', 'is_not_empty'];
 export const ID_OPERATORS: OperatorName[] = ['eq', 'ne', 'in', 'not_in', 'is_empty', 'is_not_empty'];
 

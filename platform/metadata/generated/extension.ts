@@ -23,11 +23,15 @@ export type FieldDefinition =
 /**
  * Form rule: the field is shown (and may be set) only while this holds.
  */
-export type Condition = AllGroup | AnyGroup | NotGroup | Comparison;
+export type Condition = AllGroup | AnyGroup | NotGroup | WithRelated | WithoutRelated | Comparison;
 /**
  * A condition tree: all/any/not groups of field comparisons. Used by list views, the REST filter parameter, reports, approvals and rules.
  */
-export type Condition1 = AllGroup | AnyGroup | NotGroup | Comparison;
+export type Condition1 = AllGroup | AnyGroup | NotGroup | WithRelated | WithoutRelated | Comparison;
+/**
+ * A condition on the child records (optional).
+ */
+export type Condition2 = AllGroup | AnyGroup | NotGroup | WithRelated | WithoutRelated | Comparison;
 export type Operator =
   | 'eq'
   | 'ne'
@@ -46,223 +50,224 @@ export type Operator =
   | 'includes_all'
   | 'excludes_all'
   | 'is_empty'
-  | 'is_not_empty';
+  | 'is_not_empty'
+  | 'during';
 /**
- * An array for in, not_in, between and the includes operators; absent for is_empty and is_not_empty.
+ * An array for in, not_in, between and the includes operators; absent for is_empty and is_not_empty; for during a relative period: today, yesterday, tomorrow, this_/last_/next_ week, month, quarter, year, fiscal_quarter, fiscal_year, or last_N_days / next_N_days (N 1-3650).
  */
 export type ConditionValue = string | number | boolean | (string | number | boolean)[];
 /**
  * Form rule: the field must have a value while this holds.
  */
-export type Condition2 = AllGroup | AnyGroup | NotGroup | Comparison;
+export type Condition3 = AllGroup | AnyGroup | NotGroup | WithRelated | WithoutRelated | Comparison;
 /**
  * Form rule: the field cannot be changed while the stored record meets this.
  */
-export type Condition3 = AllGroup | AnyGroup | NotGroup | Comparison;
+export type Condition4 = AllGroup | AnyGroup | NotGroup | WithRelated | WithoutRelated | Comparison;
 /**
  * Form rule: the field is shown (and may be set) only while this holds.
  */
-export type Condition4 = AllGroup | AnyGroup | NotGroup | Comparison;
+export type Condition5 = AllGroup | AnyGroup | NotGroup | WithRelated | WithoutRelated | Comparison;
 /**
  * Form rule: the field must have a value while this holds.
  */
-export type Condition5 = AllGroup | AnyGroup | NotGroup | Comparison;
+export type Condition6 = AllGroup | AnyGroup | NotGroup | WithRelated | WithoutRelated | Comparison;
 /**
  * Form rule: the field cannot be changed while the stored record meets this.
  */
-export type Condition6 = AllGroup | AnyGroup | NotGroup | Comparison;
+export type Condition7 = AllGroup | AnyGroup | NotGroup | WithRelated | WithoutRelated | Comparison;
 /**
  * Form rule: the field is shown (and may be set) only while this holds.
  */
-export type Condition7 = AllGroup | AnyGroup | NotGroup | Comparison;
+export type Condition8 = AllGroup | AnyGroup | NotGroup | WithRelated | WithoutRelated | Comparison;
 /**
  * Form rule: the field must have a value while this holds.
  */
-export type Condition8 = AllGroup | AnyGroup | NotGroup | Comparison;
+export type Condition9 = AllGroup | AnyGroup | NotGroup | WithRelated | WithoutRelated | Comparison;
 /**
  * Form rule: the field cannot be changed while the stored record meets this.
  */
-export type Condition9 = AllGroup | AnyGroup | NotGroup | Comparison;
+export type Condition10 = AllGroup | AnyGroup | NotGroup | WithRelated | WithoutRelated | Comparison;
 /**
  * Form rule: the field is shown (and may be set) only while this holds.
  */
-export type Condition10 = AllGroup | AnyGroup | NotGroup | Comparison;
+export type Condition11 = AllGroup | AnyGroup | NotGroup | WithRelated | WithoutRelated | Comparison;
 /**
  * Form rule: the field must have a value while this holds.
  */
-export type Condition11 = AllGroup | AnyGroup | NotGroup | Comparison;
+export type Condition12 = AllGroup | AnyGroup | NotGroup | WithRelated | WithoutRelated | Comparison;
 /**
  * Form rule: the field cannot be changed while the stored record meets this.
  */
-export type Condition12 = AllGroup | AnyGroup | NotGroup | Comparison;
+export type Condition13 = AllGroup | AnyGroup | NotGroup | WithRelated | WithoutRelated | Comparison;
 /**
  * Form rule: the field is shown (and may be set) only while this holds.
  */
-export type Condition13 = AllGroup | AnyGroup | NotGroup | Comparison;
+export type Condition14 = AllGroup | AnyGroup | NotGroup | WithRelated | WithoutRelated | Comparison;
 /**
  * Form rule: the field must have a value while this holds.
  */
-export type Condition14 = AllGroup | AnyGroup | NotGroup | Comparison;
+export type Condition15 = AllGroup | AnyGroup | NotGroup | WithRelated | WithoutRelated | Comparison;
 /**
  * Form rule: the field cannot be changed while the stored record meets this.
  */
-export type Condition15 = AllGroup | AnyGroup | NotGroup | Comparison;
+export type Condition16 = AllGroup | AnyGroup | NotGroup | WithRelated | WithoutRelated | Comparison;
 /**
  * Form rule: the field is shown (and may be set) only while this holds.
  */
-export type Condition16 = AllGroup | AnyGroup | NotGroup | Comparison;
+export type Condition17 = AllGroup | AnyGroup | NotGroup | WithRelated | WithoutRelated | Comparison;
 /**
  * Form rule: the field must have a value while this holds.
  */
-export type Condition17 = AllGroup | AnyGroup | NotGroup | Comparison;
+export type Condition18 = AllGroup | AnyGroup | NotGroup | WithRelated | WithoutRelated | Comparison;
 /**
  * Form rule: the field cannot be changed while the stored record meets this.
  */
-export type Condition18 = AllGroup | AnyGroup | NotGroup | Comparison;
+export type Condition19 = AllGroup | AnyGroup | NotGroup | WithRelated | WithoutRelated | Comparison;
 /**
  * Form rule: the field is shown (and may be set) only while this holds.
  */
-export type Condition19 = AllGroup | AnyGroup | NotGroup | Comparison;
+export type Condition20 = AllGroup | AnyGroup | NotGroup | WithRelated | WithoutRelated | Comparison;
 /**
  * Form rule: the field must have a value while this holds.
  */
-export type Condition20 = AllGroup | AnyGroup | NotGroup | Comparison;
+export type Condition21 = AllGroup | AnyGroup | NotGroup | WithRelated | WithoutRelated | Comparison;
 /**
  * Form rule: the field cannot be changed while the stored record meets this.
  */
-export type Condition21 = AllGroup | AnyGroup | NotGroup | Comparison;
+export type Condition22 = AllGroup | AnyGroup | NotGroup | WithRelated | WithoutRelated | Comparison;
 /**
  * Form rule: the field is shown (and may be set) only while this holds.
  */
-export type Condition22 = AllGroup | AnyGroup | NotGroup | Comparison;
+export type Condition23 = AllGroup | AnyGroup | NotGroup | WithRelated | WithoutRelated | Comparison;
 /**
  * Form rule: the field must have a value while this holds.
  */
-export type Condition23 = AllGroup | AnyGroup | NotGroup | Comparison;
+export type Condition24 = AllGroup | AnyGroup | NotGroup | WithRelated | WithoutRelated | Comparison;
 /**
  * Form rule: the field cannot be changed while the stored record meets this.
  */
-export type Condition24 = AllGroup | AnyGroup | NotGroup | Comparison;
+export type Condition25 = AllGroup | AnyGroup | NotGroup | WithRelated | WithoutRelated | Comparison;
 /**
  * Form rule: the field is shown (and may be set) only while this holds.
  */
-export type Condition25 = AllGroup | AnyGroup | NotGroup | Comparison;
+export type Condition26 = AllGroup | AnyGroup | NotGroup | WithRelated | WithoutRelated | Comparison;
 /**
  * Form rule: the field must have a value while this holds.
  */
-export type Condition26 = AllGroup | AnyGroup | NotGroup | Comparison;
+export type Condition27 = AllGroup | AnyGroup | NotGroup | WithRelated | WithoutRelated | Comparison;
 /**
  * Form rule: the field cannot be changed while the stored record meets this.
  */
-export type Condition27 = AllGroup | AnyGroup | NotGroup | Comparison;
+export type Condition28 = AllGroup | AnyGroup | NotGroup | WithRelated | WithoutRelated | Comparison;
 /**
  * Form rule: the field is shown (and may be set) only while this holds.
  */
-export type Condition28 = AllGroup | AnyGroup | NotGroup | Comparison;
+export type Condition29 = AllGroup | AnyGroup | NotGroup | WithRelated | WithoutRelated | Comparison;
 /**
  * Form rule: the field must have a value while this holds.
  */
-export type Condition29 = AllGroup | AnyGroup | NotGroup | Comparison;
+export type Condition30 = AllGroup | AnyGroup | NotGroup | WithRelated | WithoutRelated | Comparison;
 /**
  * Form rule: the field cannot be changed while the stored record meets this.
  */
-export type Condition30 = AllGroup | AnyGroup | NotGroup | Comparison;
+export type Condition31 = AllGroup | AnyGroup | NotGroup | WithRelated | WithoutRelated | Comparison;
 /**
  * Form rule: the field is shown (and may be set) only while this holds.
  */
-export type Condition31 = AllGroup | AnyGroup | NotGroup | Comparison;
+export type Condition32 = AllGroup | AnyGroup | NotGroup | WithRelated | WithoutRelated | Comparison;
 /**
  * Form rule: the field must have a value while this holds.
  */
-export type Condition32 = AllGroup | AnyGroup | NotGroup | Comparison;
+export type Condition33 = AllGroup | AnyGroup | NotGroup | WithRelated | WithoutRelated | Comparison;
 /**
  * Form rule: the field cannot be changed while the stored record meets this.
  */
-export type Condition33 = AllGroup | AnyGroup | NotGroup | Comparison;
+export type Condition34 = AllGroup | AnyGroup | NotGroup | WithRelated | WithoutRelated | Comparison;
 /**
  * Form rule: the field is shown (and may be set) only while this holds.
  */
-export type Condition34 = AllGroup | AnyGroup | NotGroup | Comparison;
+export type Condition35 = AllGroup | AnyGroup | NotGroup | WithRelated | WithoutRelated | Comparison;
 /**
  * Form rule: the field must have a value while this holds.
  */
-export type Condition35 = AllGroup | AnyGroup | NotGroup | Comparison;
+export type Condition36 = AllGroup | AnyGroup | NotGroup | WithRelated | WithoutRelated | Comparison;
 /**
  * Form rule: the field cannot be changed while the stored record meets this.
  */
-export type Condition36 = AllGroup | AnyGroup | NotGroup | Comparison;
+export type Condition37 = AllGroup | AnyGroup | NotGroup | WithRelated | WithoutRelated | Comparison;
 /**
  * Form rule: the field is shown (and may be set) only while this holds.
  */
-export type Condition37 = AllGroup | AnyGroup | NotGroup | Comparison;
+export type Condition38 = AllGroup | AnyGroup | NotGroup | WithRelated | WithoutRelated | Comparison;
 /**
  * Form rule: the field must have a value while this holds.
  */
-export type Condition38 = AllGroup | AnyGroup | NotGroup | Comparison;
+export type Condition39 = AllGroup | AnyGroup | NotGroup | WithRelated | WithoutRelated | Comparison;
 /**
  * Form rule: the field cannot be changed while the stored record meets this.
  */
-export type Condition39 = AllGroup | AnyGroup | NotGroup | Comparison;
+export type Condition40 = AllGroup | AnyGroup | NotGroup | WithRelated | WithoutRelated | Comparison;
 /**
  * Form rule: the field is shown (and may be set) only while this holds.
  */
-export type Condition40 = AllGroup | AnyGroup | NotGroup | Comparison;
+export type Condition41 = AllGroup | AnyGroup | NotGroup | WithRelated | WithoutRelated | Comparison;
 /**
  * Form rule: the field must have a value while this holds.
  */
-export type Condition41 = AllGroup | AnyGroup | NotGroup | Comparison;
+export type Condition42 = AllGroup | AnyGroup | NotGroup | WithRelated | WithoutRelated | Comparison;
 /**
  * Form rule: the field cannot be changed while the stored record meets this.
  */
-export type Condition42 = AllGroup | AnyGroup | NotGroup | Comparison;
+export type Condition43 = AllGroup | AnyGroup | NotGroup | WithRelated | WithoutRelated | Comparison;
 /**
  * Form rule: the field is shown (and may be set) only while this holds.
  */
-export type Condition43 = AllGroup | AnyGroup | NotGroup | Comparison;
+export type Condition44 = AllGroup | AnyGroup | NotGroup | WithRelated | WithoutRelated | Comparison;
 /**
  * Form rule: the field must have a value while this holds.
  */
-export type Condition44 = AllGroup | AnyGroup | NotGroup | Comparison;
+export type Condition45 = AllGroup | AnyGroup | NotGroup | WithRelated | WithoutRelated | Comparison;
 /**
  * Form rule: the field cannot be changed while the stored record meets this.
  */
-export type Condition45 = AllGroup | AnyGroup | NotGroup | Comparison;
+export type Condition46 = AllGroup | AnyGroup | NotGroup | WithRelated | WithoutRelated | Comparison;
 /**
  * Form rule: the field is shown (and may be set) only while this holds.
  */
-export type Condition46 = AllGroup | AnyGroup | NotGroup | Comparison;
+export type Condition47 = AllGroup | AnyGroup | NotGroup | WithRelated | WithoutRelated | Comparison;
 /**
  * Form rule: the field must have a value while this holds.
  */
-export type Condition47 = AllGroup | AnyGroup | NotGroup | Comparison;
+export type Condition48 = AllGroup | AnyGroup | NotGroup | WithRelated | WithoutRelated | Comparison;
 /**
  * Form rule: the field cannot be changed while the stored record meets this.
  */
-export type Condition48 = AllGroup | AnyGroup | NotGroup | Comparison;
+export type Condition49 = AllGroup | AnyGroup | NotGroup | WithRelated | WithoutRelated | Comparison;
 /**
  * Form rule: the field is shown (and may be set) only while this holds.
  */
-export type Condition49 = AllGroup | AnyGroup | NotGroup | Comparison;
+export type Condition50 = AllGroup | AnyGroup | NotGroup | WithRelated | WithoutRelated | Comparison;
 /**
  * Form rule: the field must have a value while this holds.
  */
-export type Condition50 = AllGroup | AnyGroup | NotGroup | Comparison;
+export type Condition51 = AllGroup | AnyGroup | NotGroup | WithRelated | WithoutRelated | Comparison;
 /**
  * Form rule: the field cannot be changed while the stored record meets this.
  */
-export type Condition51 = AllGroup | AnyGroup | NotGroup | Comparison;
+export type Condition52 = AllGroup | AnyGroup | NotGroup | WithRelated | WithoutRelated | Comparison;
 /**
  * Form rule: the field is shown (and may be set) only while this holds.
  */
-export type Condition52 = AllGroup | AnyGroup | NotGroup | Comparison;
+export type Condition53 = AllGroup | AnyGroup | NotGroup | WithRelated | WithoutRelated | Comparison;
 /**
  * Form rule: the field must have a value while this holds.
  */
-export type Condition53 = AllGroup | AnyGroup | NotGroup | Comparison;
+export type Condition54 = AllGroup | AnyGroup | NotGroup | WithRelated | WithoutRelated | Comparison;
 /**
  * Form rule: the field cannot be changed while the stored record meets this.
  */
-export type Condition54 = AllGroup | AnyGroup | NotGroup | Comparison;
+export type Condition55 = AllGroup | AnyGroup | NotGroup | WithRelated | WithoutRelated | Comparison;
 
 /**
  * A package's changes to an object it does not own: fields it adds, a merge patch of the object's own properties, and merge patches of existing fields.
@@ -313,8 +318,8 @@ export interface FieldText {
    */
   archived?: boolean;
   visibleIf?: Condition;
-  requiredIf?: Condition2;
-  readOnlyIf?: Condition3;
+  requiredIf?: Condition3;
+  readOnlyIf?: Condition4;
   maxLength?: number;
   default?: string;
 }
@@ -341,11 +346,37 @@ export interface NotGroup {
   not: Condition1;
 }
 /**
+ * True when at least one child record (not deleted, visible to the caller) matches.
+ */
+export interface WithRelated {
+  with: RelatedCondition;
+}
+/**
+ * Child records of another object whose lookup field points at the record. Only where conditions compile to SQL (list views, report filters, the REST filter); refused where a condition is checked on one record in memory (validation, approvals, form rules, gates).
+ */
+export interface RelatedCondition {
+  /**
+   * API name of the child object.
+   */
+  object: string;
+  /**
+   * The child's lookup field pointing at this object.
+   */
+  field: string;
+  where?: Condition2;
+}
+/**
+ * True when no child record (not deleted, visible to the caller) matches.
+ */
+export interface WithoutRelated {
+  without: RelatedCondition;
+}
+/**
  * Compares one field with a value. Empty values (null, '' and []) never match a comparison except ne, not_in, not_contains, excludes_all and is_empty.
  */
 export interface Comparison {
   /**
-   * API name of the field compared.
+   * API name of the field compared, or a lookup path (account.industry) where the caller resolves paths (reports).
    */
   field: string;
   op: Operator;
@@ -378,9 +409,9 @@ export interface FieldLongText {
    * Removed by an admin: hidden everywhere, its column and data kept until purged.
    */
   archived?: boolean;
-  visibleIf?: Condition4;
-  requiredIf?: Condition5;
-  readOnlyIf?: Condition6;
+  visibleIf?: Condition5;
+  requiredIf?: Condition6;
+  readOnlyIf?: Condition7;
   maxLength?: number;
   default?: string;
 }
@@ -411,9 +442,9 @@ export interface FieldEmail {
    * Removed by an admin: hidden everywhere, its column and data kept until purged.
    */
   archived?: boolean;
-  visibleIf?: Condition7;
-  requiredIf?: Condition8;
-  readOnlyIf?: Condition9;
+  visibleIf?: Condition8;
+  requiredIf?: Condition9;
+  readOnlyIf?: Condition10;
 }
 /**
  * Phone field (电话).
@@ -442,9 +473,9 @@ export interface FieldPhone {
    * Removed by an admin: hidden everywhere, its column and data kept until purged.
    */
   archived?: boolean;
-  visibleIf?: Condition10;
-  requiredIf?: Condition11;
-  readOnlyIf?: Condition12;
+  visibleIf?: Condition11;
+  requiredIf?: Condition12;
+  readOnlyIf?: Condition13;
 }
 /**
  * URL field (网址).
@@ -473,9 +504,9 @@ export interface FieldUrl {
    * Removed by an admin: hidden everywhere, its column and data kept until purged.
    */
   archived?: boolean;
-  visibleIf?: Condition13;
-  requiredIf?: Condition14;
-  readOnlyIf?: Condition15;
+  visibleIf?: Condition14;
+  requiredIf?: Condition15;
+  readOnlyIf?: Condition16;
 }
 /**
  * Integer field (整数).
@@ -504,9 +535,9 @@ export interface FieldInteger {
    * Removed by an admin: hidden everywhere, its column and data kept until purged.
    */
   archived?: boolean;
-  visibleIf?: Condition16;
-  requiredIf?: Condition17;
-  readOnlyIf?: Condition18;
+  visibleIf?: Condition17;
+  requiredIf?: Condition18;
+  readOnlyIf?: Condition19;
   min?: number;
   max?: number;
   default?: number;
@@ -542,9 +573,9 @@ export interface FieldDecimal {
    * Removed by an admin: hidden everywhere, its column and data kept until purged.
    */
   archived?: boolean;
-  visibleIf?: Condition19;
-  requiredIf?: Condition20;
-  readOnlyIf?: Condition21;
+  visibleIf?: Condition20;
+  requiredIf?: Condition21;
+  readOnlyIf?: Condition22;
   precision?: number;
   scale?: number;
   min?: number;
@@ -578,9 +609,9 @@ export interface FieldCurrency {
    * Removed by an admin: hidden everywhere, its column and data kept until purged.
    */
   archived?: boolean;
-  visibleIf?: Condition22;
-  requiredIf?: Condition23;
-  readOnlyIf?: Condition24;
+  visibleIf?: Condition23;
+  requiredIf?: Condition24;
+  readOnlyIf?: Condition25;
   precision?: number;
   scale?: number;
   min?: number;
@@ -615,9 +646,9 @@ export interface FieldPercent {
    * Removed by an admin: hidden everywhere, its column and data kept until purged.
    */
   archived?: boolean;
-  visibleIf?: Condition25;
-  requiredIf?: Condition26;
-  readOnlyIf?: Condition27;
+  visibleIf?: Condition26;
+  requiredIf?: Condition27;
+  readOnlyIf?: Condition28;
   precision?: number;
   scale?: number;
   min?: number;
@@ -651,9 +682,9 @@ export interface FieldDate {
    * Removed by an admin: hidden everywhere, its column and data kept until purged.
    */
   archived?: boolean;
-  visibleIf?: Condition28;
-  requiredIf?: Condition29;
-  readOnlyIf?: Condition30;
+  visibleIf?: Condition29;
+  requiredIf?: Condition30;
+  readOnlyIf?: Condition31;
   default?: string;
 }
 /**
@@ -683,9 +714,9 @@ export interface FieldDatetime {
    * Removed by an admin: hidden everywhere, its column and data kept until purged.
    */
   archived?: boolean;
-  visibleIf?: Condition31;
-  requiredIf?: Condition32;
-  readOnlyIf?: Condition33;
+  visibleIf?: Condition32;
+  requiredIf?: Condition33;
+  readOnlyIf?: Condition34;
 }
 /**
  * Checkbox field (复选框).
@@ -714,9 +745,9 @@ export interface FieldBoolean {
    * Removed by an admin: hidden everywhere, its column and data kept until purged.
    */
   archived?: boolean;
-  visibleIf?: Condition34;
-  requiredIf?: Condition35;
-  readOnlyIf?: Condition36;
+  visibleIf?: Condition35;
+  requiredIf?: Condition36;
+  readOnlyIf?: Condition37;
   default?: boolean;
 }
 /**
@@ -746,9 +777,9 @@ export interface FieldPicklist {
    * Removed by an admin: hidden everywhere, its column and data kept until purged.
    */
   archived?: boolean;
-  visibleIf?: Condition37;
-  requiredIf?: Condition38;
-  readOnlyIf?: Condition39;
+  visibleIf?: Condition38;
+  requiredIf?: Condition39;
+  readOnlyIf?: Condition40;
   /**
    * @minItems 1
    */
@@ -795,9 +826,9 @@ export interface FieldMultiPicklist {
    * Removed by an admin: hidden everywhere, its column and data kept until purged.
    */
   archived?: boolean;
-  visibleIf?: Condition40;
-  requiredIf?: Condition41;
-  readOnlyIf?: Condition42;
+  visibleIf?: Condition41;
+  requiredIf?: Condition42;
+  readOnlyIf?: Condition43;
   /**
    * @minItems 1
    */
@@ -844,9 +875,9 @@ export interface FieldLookup {
    * Removed by an admin: hidden everywhere, its column and data kept until purged.
    */
   archived?: boolean;
-  visibleIf?: Condition43;
-  requiredIf?: Condition44;
-  readOnlyIf?: Condition45;
+  visibleIf?: Condition44;
+  requiredIf?: Condition45;
+  readOnlyIf?: Condition46;
   /**
    * API name: lower case letters, digits and underscores, starting with a letter.
    */
@@ -881,9 +912,9 @@ export interface FieldAutoNumber {
    * Removed by an admin: hidden everywhere, its column and data kept until purged.
    */
   archived?: boolean;
-  visibleIf?: Condition46;
-  requiredIf?: Condition47;
-  readOnlyIf?: Condition48;
+  visibleIf?: Condition47;
+  requiredIf?: Condition48;
+  readOnlyIf?: Condition49;
   pattern: string;
 }
 /**
@@ -913,9 +944,9 @@ export interface FieldFormula {
    * Removed by an admin: hidden everywhere, its column and data kept until purged.
    */
   archived?: boolean;
-  visibleIf?: Condition49;
-  requiredIf?: Condition50;
-  readOnlyIf?: Condition51;
+  visibleIf?: Condition50;
+  requiredIf?: Condition51;
+  readOnlyIf?: Condition52;
   /**
    * The expression (docs/formulas.md).
    */
@@ -958,9 +989,9 @@ export interface FieldRollup {
    * Removed by an admin: hidden everywhere, its column and data kept until purged.
    */
   archived?: boolean;
-  visibleIf?: Condition52;
-  requiredIf?: Condition53;
-  readOnlyIf?: Condition54;
+  visibleIf?: Condition53;
+  requiredIf?: Condition54;
+  readOnlyIf?: Condition55;
   /**
    * Summarises child records of `object` whose lookup `via` points at this record.
    */

@@ -7,6 +7,7 @@
 import { actionKind } from './action';
 import { appKind } from './app';
 import { approvalKind } from './approval';
+import { dashboardKind } from './dashboard';
 import { layoutKind } from './layout';
 import { listviewKind } from './listview';
 import { processKind } from './process';
@@ -20,7 +21,7 @@ import type { DocumentKind, NamedDocument } from './types';
  * the model builder, which imports this registry, so at load time a kind may not exist yet.
  */
 let kinds: readonly DocumentKind[] | undefined;
-const stockKinds = () => [layoutKind, listviewKind, ruleKind, processKind, approvalKind, actionKind, appKind] as unknown as DocumentKind[];
+const stockKinds = () => [layoutKind, listviewKind, ruleKind, processKind, approvalKind, actionKind, appKind, dashboardKind] as unknown as DocumentKind[];
 
 /** Every document kind, in folder order. A new array whenever a kind is registered (caches key on it). */
 export function documentKinds(): readonly DocumentKind[] {

@@ -5,11 +5,13 @@
  * as evaluate.ts does.
  */
 import { ident } from '../../core/identifiers';
+import { keyedError, problem } from '../../core/problems';
 import type { Params } from '../../core/sql';
 import { isUserLookup } from '../../fields/guards';
 import { fieldType } from '../../fields/registry';
 import type { FieldDef } from '../../fields/types';
-import type { ConditionContext, ConditionLeaf, ConditionNode } from './types';
+import { duringBounds } from './during';
+import type { ConditionContext, ConditionLeaf, ConditionNode, RelatedCondition } from './types';
 import { ME } from './types';
 
 /** The Postgres type a field's comparison parameters are cast to. */
@@ -24,6 +26,7 @@ export function columnRef(field: FieldDef, alias?: string): string {
   return alias ? `${ident(alias)}.${ident(col)}` : ident(col);
 }
 
+/** The condition as a SQL boolean over the table aliased `alias` (a path leaf uses its own alias). */
 export function compileCondition(node: ConditionNode, params: Params, ctx: ConditionContext, alias?: string): string {
   switch (node.kind) {
     case 'all':
@@ -33,8 +36,25 @@ export function compileCondition(node: ConditionNode, params: Params, ctx: Condi
     case 'not':
       return `(NOT ${compileCondition(node.item, params, ctx, alias)})`;
     case 'leaf':
-      return compileLeaf(node, params, ctx, alias);
+      return compileLeaf(node, params, ctx, node.alias ?? alias);
+    case 'related':
+      return compileRelated(node, params, ctx, alias);
   }
+}
+
+/**
+ * EXISTS over the child's rows pointing at the record: live, visible to the caller (the access
+ * predicate the caller prepared), matching `where`. The child's lookup column is indexed.
+ */
+function compileRelated(node: RelatedCondition, params: Params, ctx: ConditionContext, alias?: string): string {
+  if (!ctx.related || !alias) throw keyedError('INVALID_FILTER', 'filter.relatedNotHere', {}, [problem('filter.relatedNotHere', {}, { pointer: node.pointer })]);
+  // Nested related conditions get longer aliases; siblings may share one (separate subqueries).
+  const child = `${alias}_r`;
+  const { source, access } = ctx.related(node.object, child, params);
+  const where = [`${columnRef(node.field, child)} = ${ident(alias)}."id"`, `${ident(child)}."deleted_at" IS NULL`];
+  if (access) where.push(access);
+  if (node.where) where.push(compileCondition(node.where, params, ctx, child));
+  return `(${node.negate ? 'NOT ' : ''}EXISTS (SELECT 1 FROM ${source} WHERE ${where.join(' AND ')}))`;
 }
 
 /** Escape LIKE wildcards so user text matches literally. */
@@ -73,6 +93,10 @@ function compileLeaf(leaf: ConditionLeaf, params: Params, ctx: ConditionContext,
     case 'between': {
       const [a, b] = leaf.value as unknown[];
       return guard(`${c} BETWEEN ${p(a)} AND ${p(b)}`);
+    }
+    case 'during': {
+      const { from, to } = duringBounds(leaf, ctx);
+      return guard(`${c} >= ${params.add(from)}::${type} AND ${c} < ${params.add(to)}::${type}`);
     }
     case 'in':
       return guard(`${c} = ANY(${list()})`);

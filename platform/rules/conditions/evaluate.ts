@@ -3,10 +3,16 @@
  * Semantics match compile.ts exactly: empty values (null, '', []) match only ne, not_in,
  * not_contains, excludes_all and is_empty; text matching by contains/starts/ends ignores case.
  */
+import { keyedError, problem } from '../../core/problems';
 import { isUserLookup } from '../../fields/guards';
+import { duringBounds } from './during';
 import type { ConditionContext, ConditionLeaf, ConditionNode } from './types';
 import { ME } from './types';
 
+/**
+ * Whether `node` holds for `record`. A lookup path or a related condition cannot be answered from
+ * one record: INVALID_FILTER naming it (metadata checked in memory refuses both when saved).
+ */
 export function evaluateCondition(node: ConditionNode, record: Record<string, unknown>, ctx: ConditionContext): boolean {
   switch (node.kind) {
     case 'all':
@@ -16,7 +22,13 @@ export function evaluateCondition(node: ConditionNode, record: Record<string, un
     case 'not':
       return !evaluateCondition(node.item, record, ctx);
     case 'leaf':
+      if (node.alias)
+        throw keyedError('INVALID_FILTER', 'filter.pathInMemory', { field: node.path ?? node.field.name }, [
+          problem('filter.pathInMemory', { field: node.path ?? node.field.name }, { field: node.path }),
+        ]);
       return evaluateLeaf(node, record[node.field.name], ctx);
+    case 'related':
+      throw keyedError('INVALID_FILTER', 'filter.relatedNotHere', {}, [problem('filter.relatedNotHere', {}, { pointer: node.pointer })]);
   }
 }
 
@@ -86,6 +98,15 @@ function evaluateLeaf(leaf: ConditionLeaf, raw: unknown, ctx: ConditionContext):
   if (op === 'not_contains') return empty || !foldCase(String(value)).includes(foldCase(String(leaf.value)));
   if (empty) return false;
 
+  if (op === 'during') {
+    const { from, to } = duringBounds(leaf, ctx);
+    if (kind === 'datetime') {
+      const ms = Date.parse(String(value));
+      return ms >= Date.parse(from) && ms < Date.parse(to);
+    }
+    const day = String(value).slice(0, 10);
+    return day >= from && day < to;
+  }
   const v = key(kind, value, ctx, leaf.field);
   switch (op) {
     case 'eq':

@@ -3,6 +3,7 @@
  * field type and value types, and reports every problem with the JSON pointer at fault.
  */
 import type { ErrorDetail } from '../../core/errors';
+import { isRelativePeriod } from '../../core/periods';
 import type { MessageParams } from '../../core/errors';
 import type { Locale, MessageKey } from '../../core/i18n';
 import { word } from '../../core/problems';
@@ -12,7 +13,7 @@ import { UUID_PATTERN } from '../../fields/lookup';
 import { isUserLookup } from '../../fields/guards';
 import { fieldType } from '../../fields/registry';
 import type { FieldDef, OperatorName, ValueKind } from '../../fields/types';
-import { LIST_OPERATORS, ME, NO_VALUE_OPERATORS, type ConditionLeaf, type ConditionNode } from './types';
+import { LIST_OPERATORS, ME, NO_VALUE_OPERATORS, type ConditionLeaf, type ConditionNode, type RelatedCondition } from './types';
 
 const MAX_DEPTH = 12;
 const MAX_LEAVES = 200;
@@ -26,7 +27,25 @@ export interface ParseResult {
 
 /** What parsing needs of an object: its fields by name (an ObjectModel, or fields the API described). */
 export interface ConditionFields {
+  /** The object's API name: a related condition's child lookup must point at it. */
+  name?: string;
   fieldMap: ReadonlyMap<string, FieldDef>;
+}
+
+/** A lookup path's field and the alias of the table the caller joins its object as; null when the path is unknown or unreadable. */
+export type ResolvePath = (path: string, pointer: string) => { field: FieldDef; alias: string } | null;
+
+export interface ParseOptions {
+  pointer?: string;
+  locale?: Locale;
+  /** Resolves dotted names (`account.industry`); without it a dotted name is an error. */
+  resolvePath?: ResolvePath;
+  /**
+   * The objects a related condition (`with`/`without`) may name, as the caller may see them. Only
+   * callers that compile to SQL pass it: without it a related condition is an error, so metadata
+   * checked in memory (validation, approvals, form rules, gates) refuses one when it is saved.
+   */
+  objects?: ReadonlyMap<string, ConditionFields>;
 }
 
 interface State {
@@ -34,11 +53,12 @@ interface State {
   locale: Locale;
   errors: ErrorDetail[];
   leaves: number;
+  opts: ParseOptions;
 }
 
 /** Parse `input` (already JSON-decoded) as a condition on `object`; `pointer` prefixes error pointers. */
-export function parseCondition(input: unknown, object: ConditionFields, opts: { pointer?: string; locale?: Locale } = {}): ParseResult {
-  const state: State = { object, locale: opts.locale ?? 'en', errors: [], leaves: 0 };
+export function parseCondition(input: unknown, object: ConditionFields, opts: ParseOptions = {}): ParseResult {
+  const state: State = { object, locale: opts.locale ?? 'en', errors: [], leaves: 0, opts };
   const condition = node(input, opts.pointer ?? '', 0, state);
   return state.errors.length ? { errors: state.errors } : { condition, errors: [] };
 }
@@ -79,19 +99,60 @@ function node(input: unknown, pointer: string, depth: number, state: State): Con
     const item = node(obj.not, `${pointer}/not`, depth + 1, state);
     return item ? { kind: 'not', item } : undefined;
   }
+  for (const key of ['with', 'without'] as const) {
+    if (Object.hasOwn(obj, key)) {
+      if (keys.length !== 1) return shape(state, pointer, 'filter.reason.onlyKey', { key });
+      return related(obj[key], key, `${pointer}/${key}`, depth, state);
+    }
+  }
   const extra = keys.filter((k) => k !== 'field' && k !== 'op' && k !== 'value');
   if (extra.length) return shape(state, pointer, 'filter.reason.unknownKey', { key: extra[0] });
   return leaf(obj, pointer, state);
+}
+
+/** `with` / `without`: the child object and its lookup checked against the caller's metadata, `where` parsed against the child. */
+function related(input: unknown, key: 'with' | 'without', pointer: string, depth: number, state: State): RelatedCondition | undefined {
+  if (!state.opts.objects) return fail(state, pointer, 'filter.relatedNotHere', {});
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return shape(state, pointer, 'filter.reason.relatedShape', { key });
+  const spec = input as Record<string, unknown>;
+  const extra = Object.keys(spec).filter((k) => k !== 'object' && k !== 'field' && k !== 'where');
+  if (extra.length || typeof spec.object !== 'string' || typeof spec.field !== 'string') return shape(state, pointer, 'filter.reason.relatedShape', { key });
+  const child = state.opts.objects.get(spec.object);
+  if (!child) return fail(state, `${pointer}/object`, 'filter.relatedObject', { object: spec.object });
+  const lookup = child.fieldMap.get(spec.field);
+  if (!lookup || lookup.type !== 'lookup' || lookup.target !== state.object.name) {
+    return fail(state, `${pointer}/field`, 'filter.relatedField', { field: spec.field, object: spec.object, parent: state.object.name ?? '' }, spec.field);
+  }
+  let where: ConditionNode | undefined;
+  if (spec.where !== undefined && spec.where !== null) {
+    // The child's own lookup paths are not joined by the caller: only its own fields.
+    const inner: State = { ...state, object: child, opts: { ...state.opts, resolvePath: undefined } };
+    where = node(spec.where, `${pointer}/where`, depth + 1, inner);
+    state.leaves = inner.leaves;
+    if (!where) return undefined;
+  }
+  return { kind: 'related', negate: key === 'without', object: spec.object, field: lookup, pointer, ...(where ? { where } : {}) };
+}
+
+/** The field a leaf names: one of the object's, or a lookup path the caller resolves. */
+function leafField(name: string, pointer: string, state: State): { field: FieldDef; alias?: string } | undefined {
+  if (!name.includes('.')) {
+    const field = state.object.fieldMap.get(name);
+    return field ? { field } : fail(state, `${pointer}/field`, 'filter.unknownField', { field: name }, name);
+  }
+  if (!state.opts.resolvePath) return fail(state, `${pointer}/field`, 'filter.path', { field: name }, name);
+  const resolved = /^[a-z][a-z0-9_]{0,62}\.[a-z][a-z0-9_]{0,62}$/.test(name) ? state.opts.resolvePath(name, `${pointer}/field`) : null;
+  return resolved ?? fail(state, `${pointer}/field`, 'filter.unknownField', { field: name }, name);
 }
 
 function leaf(obj: Record<string, unknown>, pointer: string, state: State): ConditionLeaf | undefined {
   if (++state.leaves > MAX_LEAVES) return shape(state, pointer, 'filter.reason.tooMany', { max: MAX_LEAVES });
   const { field: name, op } = obj;
   if (typeof name !== 'string') return shape(state, `${pointer}/field`, 'filter.reason.fieldName');
-  const field = state.object.fieldMap.get(name);
-  if (!field) {
-    return fail(state, `${pointer}/field`, 'filter.unknownField', { field: name }, name);
-  }
+  const found = leafField(name, pointer, state);
+  if (!found) return undefined;
+  const { field } = found;
+  const path = found.alias ? { alias: found.alias, path: name } : {};
   const type = fieldType(field);
   if (typeof op !== 'string' || !(type.operators as string[]).includes(op)) {
     return fail(state, `${pointer}/op`, 'filter.operator', { op: shown(op), field: name }, name);
@@ -100,19 +161,23 @@ function leaf(obj: Record<string, unknown>, pointer: string, state: State): Cond
   const badValue = () => fail(state, `${pointer}/value`, 'filter.value', { field: name, op: operator }, name);
   if (NO_VALUE_OPERATORS.has(operator)) {
     if (Object.hasOwn(obj, 'value') && obj.value !== null) return badValue();
-    return { kind: 'leaf', field, valueKind: type.valueKind, op: operator, value: undefined };
+    return { kind: 'leaf', field, valueKind: type.valueKind, op: operator, value: undefined, ...path };
   }
   const raw = obj.value;
+  if (operator === 'during') {
+    if (!isRelativePeriod(raw)) return badValue();
+    return { kind: 'leaf', field, valueKind: type.valueKind, op: operator, value: raw, ...path };
+  }
   if (LIST_OPERATORS.has(operator) || operator === 'between') {
     if (!Array.isArray(raw) || raw.length === 0 || raw.length > MAX_LIST) return badValue();
     if (operator === 'between' && raw.length !== 2) return badValue();
     const values = raw.map((v) => scalar(v, type.valueKind, field, operator));
     if (values.some((v) => v === undefined)) return badValue();
-    return { kind: 'leaf', field, valueKind: type.valueKind, op: operator, value: values };
+    return { kind: 'leaf', field, valueKind: type.valueKind, op: operator, value: values, ...path };
   }
   const value = scalar(raw, type.valueKind, field, operator);
   if (value === undefined) return badValue();
-  return { kind: 'leaf', field, valueKind: type.valueKind, op: operator, value };
+  return { kind: 'leaf', field, valueKind: type.valueKind, op: operator, value, ...path };
 }
 
 /** Check and normalise one comparison value; undefined means invalid. */

@@ -10,7 +10,7 @@ import { fieldOf, REGION_OPTIONS } from './helpers';
 
 const TEXT_OPS: OperatorName[] = ['eq', 'ne', 'in', 'not_in', 'contains', 'not_contains', 'starts_with', 'ends_with', 'is_empty', 'is_not_empty'];
 const NUMBER_OPS: OperatorName[] = ['eq', 'ne', 'gt', 'gte', 'lt', 'lte', 'between', 'in', 'not_in', 'is_empty', 'is_not_empty'];
-const DATE_OPS: OperatorName[] = ['eq', 'ne', 'gt', 'gte', 'lt', 'lte', 'between', 'is_empty', 'is_not_empty'];
+const DATE_OPS: OperatorName[] = ['eq', 'ne', 'gt', 'gte', 'lt', 'lte', 'between', 'during', 'is_empty', 'is_not_empty'];
 const CHOICE_OPS: OperatorName[] = ['eq', 'ne', 'in', 'not_in', 'is_empty', 'is_not_empty'];
 
 interface TypeCase {
@@ -155,7 +155,7 @@ describe('field type registry', () => {
   });
 
   it('every operator a type declares has values the condition language knows', () => {
-    const known = new Set<OperatorName>([...NUMBER_OPS, ...TEXT_OPS, 'includes_any', 'includes_all', 'excludes_all']);
+    const known = new Set<OperatorName>([...NUMBER_OPS, ...TEXT_OPS, 'during', 'includes_any', 'includes_all', 'excludes_all']);
     for (const name of FIELD_TYPE_NAMES) for (const op of FIELD_TYPES[name].operators) expect(known.has(op), `${name}.${op}`).toBe(true);
   });
 
