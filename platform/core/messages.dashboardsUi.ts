@@ -22,6 +22,9 @@ export const DASHBOARDS_UI_MESSAGES = {
   'dashui.error': { en: 'This chart could not be shown', zh: '无法显示此图表' },
   'dashui.truncated': { en: 'Not everything fits here: open the report for all figures.', zh: '此处未能全部显示，请打开报表查看完整数据。' },
   'dashui.records': { en: '{count} records', zh: '共 {count} 条记录' },
+  'dashui.allApprovals': { en: 'All approvals', zh: '全部审批' },
+  'dashui.noApprovals': { en: 'Nothing is waiting for your approval.', zh: '没有待您审批的事项。' },
+  'dashui.approvalsMore': { en: '{count} waiting in all', zh: '共 {count} 项待审批' },
   'dashui.allDashboards': { en: 'All dashboards', zh: '全部仪表板' },
   'dashui.notFound': { en: 'This dashboard does not exist or is not shared with you.', zh: '此仪表板不存在或未与您共享。' },
   // filter bar
@@ -80,5 +83,6 @@ export const DASHBOARDS_UI_MESSAGES = {
   'dashui.pickDashboard': { en: 'Dashboard', zh: '仪表板' },
   'dashui.addedTo': { en: 'Added to {dashboard}', zh: '已添加到“{dashboard}”' },
   'dashui.openDashboard': { en: 'Open dashboard', zh: '打开仪表板' },
-  'dashui.noEditable': { en: 'There is no dashboard you may change.', zh: '没有您可以修改的仪表板。' },
+  'dashui.newDashboard': { en: 'New dashboard (only for me)…', zh: '新建仪表板（仅自己可见）…' },
+  'dashui.newDashboardName': { en: 'Name of the new dashboard', zh: '新仪表板名称' },
 } as const satisfies Record<string, { en: string; zh: string }>;

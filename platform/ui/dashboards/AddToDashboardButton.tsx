@@ -1,8 +1,10 @@
 'use client';
-/** On a report's page: add the report to a dashboard the viewer may change, as a new component at its end. */
+/**
+ * On a report's page: add the report to a dashboard the viewer may change, as a new component at
+ * its end, or to a new dashboard of their own (private to them).
+ */
 import { AppstoreAddOutlined } from '@ant-design/icons';
-import { useQueryClient } from '@tanstack/react-query';
-import { App, Button, Form, Modal, Select } from 'antd';
+import { App, Button, Form, Input, Modal, Select } from 'antd';
 import Link from 'next/link';
 import { useState } from 'react';
 import type { Label } from '../../core/i18n';
@@ -10,27 +12,54 @@ import { appErrorOf } from '../errors';
 import { useT } from '../i18n';
 import { useDashboardClient, useDashboards, useSaveDashboard } from './api';
 import { addComponent } from './layout';
+import type { DashboardDefinition } from './types';
+
+const NEW = '$new';
+
+/** An API name for a dashboard named in any language: the words of a Latin name, else a unique one. */
+export function dashboardName(text: string, taken: Set<string>): string {
+  const slug = text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^[^a-z]+|_+$/g, '')
+    .slice(0, 50);
+  let name = slug || `dashboard_${Date.now().toString(36)}`;
+  for (let n = 2; taken.has(name); n++) name = `${slug || 'dashboard'}_${n}`;
+  return name;
+}
 
 export function AddToDashboardButton({ report, title }: { report: string; title?: Label }) {
   const { tr, label } = useT();
   const { message } = App.useApp();
   const [open, setOpen] = useState(false);
   const [target, setTarget] = useState<string>();
+  const [newLabel, setNewLabel] = useState('');
   const [busy, setBusy] = useState(false);
   const dashboards = useDashboards(open);
   const client = useDashboardClient();
-  const queryClient = useQueryClient();
   const save = useSaveDashboard();
-  const editable = (dashboards.data ?? []).filter((d) => d.canEdit !== false);
+  const editable = (dashboards.data ?? []).filter((d) => d.editable);
+  const ready = target === NEW ? newLabel.trim().length > 0 : Boolean(target);
+
   const add = async () => {
     if (!target) return;
     setBusy(true);
     try {
-      const { dashboard } = await queryClient.fetchQuery({ queryKey: ['dashboards', 'doc', target], queryFn: () => client.dashboards.get.query({ name: target }), staleTime: 0 });
-      await save.mutateAsync({ ...dashboard, components: addComponent(dashboard.components, report, title) });
+      let doc: DashboardDefinition;
+      if (target === NEW) {
+        const text = newLabel.trim();
+        const [component] = addComponent([], report, title);
+        const name = dashboardName(text, new Set((dashboards.data ?? []).map((d) => d.name)));
+        doc = { object: 'workspace', name, label: { en: text, zh: text }, visibility: 'private', filters: [{ type: 'date' }, { type: 'owner' }], components: [component] };
+      } else {
+        const { dashboard } = await client.dashboards.get.query({ name: target });
+        const [first, ...rest] = addComponent(dashboard.components, report, title);
+        doc = { ...dashboard, components: [first, ...rest] };
+      }
+      await save.mutateAsync(doc);
       message.success(
         <span>
-          {tr('dashui.addedTo', { dashboard: label(dashboard.label) })} <Link href={`/dashboards/${encodeURIComponent(target)}`}>{tr('dashui.openDashboard')}</Link>
+          {tr('dashui.addedTo', { dashboard: label(doc.label) })} <Link href={`/dashboards/${encodeURIComponent(doc.name)}`}>{tr('dashui.openDashboard')}</Link>
         </span>,
       );
       setOpen(false);
@@ -50,21 +79,26 @@ export function AddToDashboardButton({ report, title }: { report: string; title?
         title={tr('dashui.addToDashboard')}
         okText={tr('dashui.add')}
         cancelText={tr('dashui.cancel')}
-        okButtonProps={{ disabled: !target, loading: busy }}
+        okButtonProps={{ disabled: !ready, loading: busy }}
         onOk={() => void add()}
         onCancel={() => setOpen(false)}
         destroyOnHidden
       >
         <Form layout="vertical">
-          <Form.Item label={tr('dashui.pickDashboard')} htmlFor="add-to-dashboard" help={dashboards.data && editable.length === 0 ? tr('dashui.noEditable') : undefined}>
+          <Form.Item label={tr('dashui.pickDashboard')} htmlFor="add-to-dashboard">
             <Select
               id="add-to-dashboard"
               loading={dashboards.isLoading}
-              options={editable.map((d) => ({ value: d.name, label: label(d.label) }))}
+              options={[...editable.map((d) => ({ value: d.name, label: label(d.label) })), { value: NEW, label: tr('dashui.newDashboard') }]}
               value={target}
               onChange={setTarget}
             />
           </Form.Item>
+          {target === NEW ? (
+            <Form.Item label={tr('dashui.newDashboardName')} htmlFor="new-dashboard-name">
+              <Input id="new-dashboard-name" value={newLabel} maxLength={80} onChange={(e) => setNewLabel(e.target.value)} />
+            </Form.Item>
+          ) : null}
         </Form>
       </Modal>
     </>

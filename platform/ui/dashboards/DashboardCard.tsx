@@ -1,52 +1,127 @@
 'use client';
-/** One dashboard component: its title, its chart (a click drills down to the records), a link to its report, or why it shows nothing. */
+/**
+ * One dashboard component: its title, its chart (a click drills down to the records behind it,
+ * with the dashboard filters), a link to its report, or why it shows nothing; or the viewer's
+ * pending approvals.
+ */
 import { Alert, Card, Empty, Typography } from 'antd';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import type { ReportChart as ChartOptions } from '../../reports/types';
+import type { ReportDefinition, ReportResult } from '../../reports/types';
 import { useT } from '../i18n';
 import { ReportChart } from '../reports/ReportChart';
+import { useReportDefinition } from './api';
 import styles from './dashboards.module.css';
 import { drillHref } from './filters';
-import type { DashboardComponentRun } from './types';
+import type { ApprovalsComponentView, ComponentView, ReportComponentView } from './types';
 
-export function DashboardCard({ run, chart }: { run: DashboardComponentRun; chart?: ChartOptions }) {
-  const { tr } = useT();
-  const router = useRouter();
-  const result = run.result;
+/** Rows of about 160 px, less the card's title bar. */
+export function chartHeight(rows: number | undefined): number {
+  return Math.max(160, (rows ?? 2) * 160 - 64);
+}
+
+export function DashboardCard({ run }: { run: ComponentView }) {
   const headingId = `dash-card-${run.id}`;
   return (
     <Card
       size="small"
       role="region"
       aria-labelledby={headingId}
+      style={{ height: '100%' }}
       title={
         <Typography.Title level={2} id={headingId} className={styles.cardTitle}>
           {run.title}
         </Typography.Title>
       }
-      extra={
-        <Link href={`/reports/${encodeURIComponent(run.report)}`} aria-label={tr('dashui.viewReportOf', { title: run.title })}>
-          {tr('dashui.viewReport')}
-        </Link>
-      }
+      extra={run.type === 'approvals' ? <ApprovalsLink /> : <ReportLink run={run} />}
     >
-      <div className={styles.chartBox}>
-        {run.error ? (
-          <Alert type="warning" showIcon title={tr('dashui.error')} description={run.error.message} />
-        ) : !result ? null : result.rowCount === 0 ? (
-          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={tr('dashui.empty')} />
-        ) : (
-          <>
-            <ReportChart result={result} chart={chart} onDrill={(group) => router.push(drillHref(result.object, group.drill, run.filter))} />
-            {result.truncated ? (
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {tr('dashui.truncated')}
-              </Typography.Text>
-            ) : null}
-          </>
-        )}
-      </div>
+      <DashboardCardBody run={run} />
     </Card>
+  );
+}
+
+/** A component's figure, its approvals, or why it has none (the editor shows it smaller, `height`). */
+export function DashboardCardBody({ run, height }: { run: ComponentView; height?: number }) {
+  return (
+    <div className={styles.chartBox}>
+      {run.error ? (
+        <ErrorState message={run.error.message} />
+      ) : run.type === 'approvals' ? (
+        <Approvals run={run} />
+      ) : (
+        <ReportFigure run={run} height={height ?? chartHeight(run.height)} />
+      )}
+    </div>
+  );
+}
+
+function ReportLink({ run }: { run: ReportComponentView }) {
+  const { tr } = useT();
+  return (
+    <Link href={`/reports/${encodeURIComponent(run.report)}`} aria-label={tr('dashui.viewReportOf', { title: run.title })}>
+      {tr('dashui.viewReport')}
+    </Link>
+  );
+}
+
+function ApprovalsLink() {
+  const { tr } = useT();
+  return <Link href="/approvals">{tr('dashui.allApprovals')}</Link>;
+}
+
+function ErrorState({ message }: { message: string }) {
+  const { tr } = useT();
+  return <Alert type="warning" showIcon title={tr('dashui.error')} description={message} />;
+}
+
+/** What a chart needs of the definition when the saved one cannot be read: the result's own columns. */
+function fallbackDefinition(result: ReportResult): ReportDefinition {
+  const aggregates = result.columns.flatMap((c) => (c.aggregate ? [{ ...c.aggregate, name: c.key, label: { en: c.label, zh: c.label } }] : []));
+  return { object: result.object, format: result.format, aggregates };
+}
+
+function ReportFigure({ run, height }: { run: ReportComponentView; height: number }) {
+  const { tr } = useT();
+  const router = useRouter();
+  const saved = useReportDefinition(run.result ? run.report : undefined);
+  const result = run.result;
+  if (!result) return null;
+  if (result.rowCount === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={tr('dashui.empty')} />;
+  if (saved.isLoading) return <div style={{ height }} aria-busy />;
+  const base = saved.data ?? fallbackDefinition(result);
+  const definition = { ...base, chart: run.chart ?? base.chart ?? { type: 'bar' as const } };
+  const object = run.object ?? result.object;
+  return (
+    <>
+      <ReportChart definition={definition} result={result} height={height} onDrill={(drill) => router.push(drillHref(object, drill, run.filter))} />
+      {result.truncated ? (
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {tr('dashui.truncated')}
+        </Typography.Text>
+      ) : null}
+    </>
+  );
+}
+
+function Approvals({ run }: { run: ApprovalsComponentView }) {
+  const { tr, label } = useT();
+  const items = run.approvals?.items ?? [];
+  if (items.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={tr('dashui.noApprovals')} />;
+  return (
+    <>
+      <ul className={styles.approvals}>
+        {items.slice(0, 8).map((item) => (
+          <li key={item.itemId}>
+            <Link href={`/o/${encodeURIComponent(item.object)}/${encodeURIComponent(item.recordId)}`}>{item.recordName ?? label(item.objectLabel)}</Link>
+            <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+              {label(item.flow)} · {label(item.step)} · {item.submittedBy}
+            </Typography.Text>
+          </li>
+        ))}
+      </ul>
+      {run.approvals && run.approvals.total > items.slice(0, 8).length ? (
+        <Typography.Text type="secondary">{tr('dashui.approvalsMore', { count: run.approvals.total })}</Typography.Text>
+      ) : null}
+    </>
   );
 }

@@ -10,14 +10,14 @@ import { DeleteOutlined, HolderOutlined } from '@ant-design/icons';
 import { Button, Card, Empty, Input, Select, Typography } from 'antd';
 import type { Label } from '../../core/i18n';
 import { useT } from '../i18n';
-import { ReportChart } from '../reports/ReportChart';
 import styles from './dashboards.module.css';
-import { moveComponent, removeComponent, retitle, updateComponent, widthOf } from './layout';
-import type { DashboardComponent, DashboardComponentRun } from './types';
+import { chartHeight, DashboardCardBody } from './DashboardCard';
+import { gridSpan, moveComponent, quartersOf, removeComponent, resizeComponent, retitle, retitleComponent } from './layout';
+import type { ComponentView, DashboardComponent } from './types';
 
 export interface DashboardEditorProps {
   value: DashboardComponent[];
-  runs: Map<string, DashboardComponentRun>;
+  runs: Map<string, ComponentView>;
   /** Report labels by name, for components added in this edit. */
   reportLabels: Map<string, Label | string>;
   onChange(next: DashboardComponent[]): void;
@@ -28,8 +28,8 @@ export function DashboardEditor({ value, runs, reportLabels, onChange }: Dashboa
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 4 } }), useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }));
   const titleOf = (c: DashboardComponent) => {
     const own = c.title ? label(c.title) : '';
-    const report = reportLabels.get(c.report);
-    return own || runs.get(c.id)?.title || (typeof report === 'string' ? report : label(report)) || c.report;
+    const report = c.type === 'approvals' ? undefined : reportLabels.get(c.report);
+    return own || runs.get(c.id)?.title || (typeof report === 'string' ? report : label(report)) || (c.type === 'approvals' ? '' : c.report);
   };
   const byId = (id: UniqueIdentifier) => value.find((c) => c.id === id);
   const position = (id: UniqueIdentifier | undefined) => value.findIndex((c) => c.id === id) + 1;
@@ -58,7 +58,8 @@ export function DashboardEditor({ value, runs, reportLabels, onChange }: Dashboa
               component={c}
               title={titleOf(c)}
               run={runs.get(c.id)}
-              onChange={(change) => onChange(updateComponent(value, c.id, change))}
+              onResize={(quarters) => onChange(resizeComponent(value, c.id, quarters))}
+              onRetitle={(title) => onChange(retitleComponent(value, c.id, title))}
               onRemove={() => onChange(removeComponent(value, c.id))}
             />
           ))}
@@ -71,18 +72,19 @@ export function DashboardEditor({ value, runs, reportLabels, onChange }: Dashboa
 interface EditableProps {
   component: DashboardComponent;
   title: string;
-  run?: DashboardComponentRun;
-  onChange(change: Partial<Omit<DashboardComponent, 'id'>>): void;
+  run?: ComponentView;
+  onResize(quarters: number): void;
+  onRetitle(title: Label | undefined): void;
   onRemove(): void;
 }
 
-function EditableComponent({ component, title, run, onChange, onRemove }: EditableProps) {
+function EditableComponent({ component, title, run, onResize, onRetitle, onRemove }: EditableProps) {
   const { tr, label, locale } = useT();
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({ id: component.id });
-  const width = widthOf(component);
-  const style = { transform: transform ? `translate3d(${transform.x}px, ${transform.y}px, 0)` : undefined, transition };
+  const quarters = quartersOf(component);
+  const style = { ...gridSpan(component), transform: transform ? `translate3d(${transform.x}px, ${transform.y}px, 0)` : undefined, transition };
   return (
-    <li ref={setNodeRef} style={style} className={`${styles.item} ${styles[`w${width}`]} ${isDragging ? styles.dragging : ''}`}>
+    <li ref={setNodeRef} style={style} className={`${styles.item} ${isDragging ? styles.dragging : ''}`}>
       <Card
         size="small"
         title={
@@ -99,7 +101,7 @@ function EditableComponent({ component, title, run, onChange, onRemove }: Editab
               aria-label={tr('dashui.rename', { title })}
               value={component.title ? label(component.title) : ''}
               placeholder={title}
-              onChange={(e) => onChange({ title: retitle(component.title, e.target.value, locale) })}
+              onChange={(e) => onRetitle(retitle(component.title, e.target.value, locale))}
               style={{ flex: '1 1 140px', minWidth: 0 }}
             />
           </div>
@@ -108,13 +110,15 @@ function EditableComponent({ component, title, run, onChange, onRemove }: Editab
       >
         <Select
           aria-label={tr('dashui.width', { title })}
-          value={width}
+          value={quarters}
           options={[1, 2, 3, 4].map((n) => ({ value: n, label: tr('dashui.columns', { count: n }) }))}
-          onChange={(n: number) => onChange({ width: n })}
+          onChange={(n: number) => onResize(n)}
           style={{ width: 140, marginBottom: 8 }}
         />
-        {run?.result && run.result.rowCount > 0 ? (
-          <ReportChart result={run.result} chart={component.chart} height={160} />
+        {run ? (
+          <div inert>
+            <DashboardCardBody run={run} height={chartHeight(1)} />
+          </div>
         ) : (
           <Typography.Paragraph type="secondary">{title}</Typography.Paragraph>
         )}

@@ -11,15 +11,15 @@ import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useMemo, useState } from 'react';
 import { appErrorOf } from '../errors';
 import { useT } from '../i18n';
-import { useDashboard, useReports, useSaveDashboard } from './api';
 import { AddComponentDialog } from './AddComponentDialog';
+import { reportLabel, useDashboard, useDashboards, useReports, useSaveDashboard } from './api';
 import { DashboardCard } from './DashboardCard';
 import { DashboardEditor } from './DashboardEditor';
 import styles from './dashboards.module.css';
 import { FilterBar } from './FilterBar';
 import { filtersQuery, readFilters } from './filters';
-import { addComponent, widthOf } from './layout';
-import type { DashboardComponent, DashboardComponentRun } from './types';
+import { addComponent, gridSpan, inOrder, numbered } from './layout';
+import type { ComponentView, DashboardComponent } from './types';
 
 export interface DashboardViewProps {
   name: string;
@@ -35,15 +35,16 @@ export function DashboardView({ name, heading }: DashboardViewProps) {
   const params = useSearchParams();
   const filters = useMemo(() => readFilters((k) => params.get(k)), [params]);
   const query = useDashboard(name, filters);
+  const list = useDashboards();
   const save = useSaveDashboard();
   const [draft, setDraft] = useState<DashboardComponent[] | null>(null);
   const [adding, setAdding] = useState(false);
   const reports = useReports(draft !== null);
   const answer = query.data;
-  const runs = useMemo(() => new Map<string, DashboardComponentRun>((answer?.components ?? []).map((c) => [c.id, c])), [answer]);
-  const reportLabels = useMemo(() => new Map((reports.data ?? []).map((r) => [r.name, r.label])), [reports.data]);
+  const runs = useMemo(() => new Map<string, ComponentView>((answer?.components ?? []).map((c) => [c.id, c])), [answer]);
+  const reportLabels = useMemo(() => new Map((reports.data ?? []).map((r) => [r.name, reportLabel(r, label)])), [reports.data, label]);
+  const editable = list.data?.find((d) => d.name === name)?.editable ?? false;
   const asOf = oldest(answer?.components ?? []);
-  const title = answer ? label(answer.dashboard.label) : '';
 
   if (query.error) {
     const err = appErrorOf(query.error);
@@ -58,9 +59,10 @@ export function DashboardView({ name, heading }: DashboardViewProps) {
     );
   }
   const onSave = () => {
-    if (!answer || !draft) return;
+    if (!answer || !draft?.length) return;
+    const [first, ...rest] = numbered(draft);
     save.mutate(
-      { ...answer.dashboard, components: draft },
+      { ...answer.dashboard, components: [first, ...rest] },
       {
         onSuccess: () => {
           message.success(tr('dashui.saved'));
@@ -76,10 +78,11 @@ export function DashboardView({ name, heading }: DashboardViewProps) {
         <div style={{ minWidth: 0 }}>
           {heading ?? (
             <Typography.Title level={1} style={{ fontSize: 22, margin: 0 }}>
-              {title || '\u00a0'}
+              {answer?.label || '\u00a0'}
             </Typography.Title>
           )}
-          {heading && title ? <Typography.Text type="secondary">{title}</Typography.Text> : null}
+          {heading && answer ? <Typography.Text type="secondary">{answer.label}</Typography.Text> : null}
+          {!heading && answer?.description ? <Typography.Text type="secondary">{answer.description}</Typography.Text> : null}
         </div>
         {draft ? (
           <Space wrap>
@@ -87,7 +90,7 @@ export function DashboardView({ name, heading }: DashboardViewProps) {
               {tr('dashui.add')}
             </Button>
             <Button onClick={() => setDraft(null)}>{tr('dashui.cancel')}</Button>
-            <Button type="primary" loading={save.isPending} onClick={onSave}>
+            <Button type="primary" loading={save.isPending} disabled={draft.length === 0} onClick={onSave}>
               {tr('dashui.save')}
             </Button>
           </Space>
@@ -101,8 +104,8 @@ export function DashboardView({ name, heading }: DashboardViewProps) {
             <Button icon={<ReloadOutlined aria-hidden />} loading={query.isFetching} onClick={() => void query.refetch()}>
               {tr('dashui.refresh')}
             </Button>
-            {answer?.canEdit ? (
-              <Button icon={<EditOutlined aria-hidden />} onClick={() => setDraft(answer.dashboard.components)}>
+            {editable && answer ? (
+              <Button icon={<EditOutlined aria-hidden />} onClick={() => setDraft(inOrder(answer.dashboard.components))}>
                 {tr('dashui.edit')}
               </Button>
             ) : null}
@@ -124,26 +127,24 @@ export function DashboardView({ name, heading }: DashboardViewProps) {
         </>
       ) : (
         <>
-          <FilterBar filters={filters} onChange={(next) => router.push(`${pathname}${filtersQuery(next)}`)} />
+          {answer ? (
+            <FilterBar offered={answer.dashboard.filters} applied={answer.filters} filters={filters} onChange={(next) => router.push(`${pathname}${filtersQuery(next)}`)} />
+          ) : null}
           <ol className={styles.grid} aria-busy={query.isLoading}>
             {answer
-              ? answer.dashboard.components.map((c) => {
-                  const run = runs.get(c.id);
-                  return (
-                    <li key={c.id} className={`${styles.item} ${styles[`w${widthOf(c)}`]}`}>
-                      {run ? <DashboardCard run={run} chart={run.result ? (c.chart ?? undefined) : undefined} /> : null}
-                    </li>
-                  );
-                })
-              : [2, 2, 2, 2].map((w, i) => (
-                  <li key={i} className={`${styles.item} ${styles[`w${w}`]}`}>
+              ? inOrder(answer.components).map((run) => (
+                  <li key={run.id} className={styles.item} style={gridSpan(run) as React.CSSProperties}>
+                    <DashboardCard run={run} />
+                  </li>
+                ))
+              : [6, 6, 6, 6].map((width, i) => (
+                  <li key={i} className={styles.item} style={gridSpan({ width }) as React.CSSProperties}>
                     <Card size="small">
                       <Skeleton active paragraph={{ rows: 5 }} />
                     </Card>
                   </li>
                 ))}
           </ol>
-          {answer && answer.dashboard.components.length === 0 ? <Alert type="info" showIcon title={tr('dashui.emptyLayout')} /> : null}
         </>
       )}
     </>
@@ -151,7 +152,7 @@ export function DashboardView({ name, heading }: DashboardViewProps) {
 }
 
 /** The oldest figures on the page: "as of" must not claim more freshness than the stalest card has. */
-function oldest(runs: DashboardComponentRun[]): string | null {
-  const times = runs.map((r) => r.result?.computedAt).filter((t): t is string => Boolean(t));
+function oldest(runs: ComponentView[]): string | null {
+  const times = runs.map((r) => (r.type === 'approvals' ? undefined : r.result?.computedAt)).filter((t): t is string => Boolean(t));
   return times.length ? times.reduce((a, b) => (a < b ? a : b)) : null;
 }

@@ -5,46 +5,27 @@
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Label } from '../../core/i18n';
+import type { ReportDefinition } from '../../reports/types';
 import { useTRPCClient } from '../trpc';
-import type { DashboardComponent, DashboardComponentRun, DashboardFilters } from './types';
-
-/** A dashboard document as `dashboards.get` returns it. */
-export interface DashboardDoc {
-  name: string;
-  label: Label;
-  description?: Label;
-  components: DashboardComponent[];
-}
-
-export interface DashboardAnswer {
-  dashboard: DashboardDoc;
-  components: DashboardComponentRun[];
-  /** Whether the viewer may save this dashboard (arrange it). */
-  canEdit?: boolean;
-}
-
-export interface DashboardListItem {
-  name: string;
-  label: Label;
-  canEdit?: boolean;
-  components?: number;
-}
+import type { DashboardDefinition, DashboardFilters, DashboardRun, DashboardSummary } from './types';
 
 export interface ReportListItem {
   name: string;
   label: Label | string;
   object: string;
-  folder?: string | null;
 }
 
-// Until `dashboards.*` is in the router this client speaks to it by name; the shapes above are the contract.
+// Until `dashboards.*` is in the router this client speaks to it by name; the shapes are the contract.
 interface Procedures {
   dashboards: {
-    get: { query(input: { name: string; filters?: DashboardFilters }): Promise<DashboardAnswer> };
-    list: { query(): Promise<DashboardListItem[]> };
-    save: { mutate(input: { name: string; label?: Label; components: DashboardComponent[] }): Promise<unknown> };
+    get: { query(input: { name: string; filters?: DashboardFilters }): Promise<DashboardRun> };
+    list: { query(): Promise<DashboardSummary[]> };
+    save: { mutate(input: DashboardDefinition): Promise<unknown> };
   };
-  reports: { list: { query(): Promise<ReportListItem[]> } };
+  reports: {
+    list: { query(): Promise<ReportListItem[]> };
+    get: { query(input: { name: string }): Promise<ReportDefinition> };
+  };
 }
 
 function useClient(): Procedures {
@@ -54,12 +35,10 @@ function useClient(): Procedures {
 /** The client, for one-off calls outside a hook's cache (adding a report to a dashboard). */
 export const useDashboardClient = useClient;
 
-export const dashboardKey = (name: string, filters: DashboardFilters) => ['dashboards', 'get', name, filters] as const;
-
 /** A dashboard run with the filters, as the viewer. */
 export function useDashboard(name: string, filters: DashboardFilters) {
   const client = useClient();
-  return useQuery({ queryKey: dashboardKey(name, filters), queryFn: () => client.dashboards.get.query({ name, filters }), staleTime: 60_000 });
+  return useQuery({ queryKey: ['dashboards', 'get', name, filters], queryFn: () => client.dashboards.get.query({ name, filters }), staleTime: 60_000 });
 }
 
 /** The dashboards the viewer may open. */
@@ -74,13 +53,27 @@ export function useReports(enabled = true) {
   return useQuery({ queryKey: ['reports', 'list'], queryFn: () => client.reports.list.query(), enabled });
 }
 
-/** Save a dashboard's components; every cached run of it is asked again. */
+/** A saved report's definition (its chart, aggregates and formula formats), kept a while: definitions change rarely. */
+export function useReportDefinition(name: string | undefined) {
+  const client = useClient();
+  return useQuery({ queryKey: ['reports', 'get', name], queryFn: () => client.reports.get.query({ name: name! }), enabled: Boolean(name), staleTime: 5 * 60_000, retry: false });
+}
+
+/** Save a dashboard document; every cached run of it and the list are asked again. */
 export function useSaveDashboard() {
   const client = useClient();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: { name: string; label?: Label; components: DashboardComponent[] }) => client.dashboards.save.mutate(input),
-    onSuccess: (_r, input) =>
-      queryClient.invalidateQueries({ queryKey: ['dashboards', 'get', input.name] }).then(() => queryClient.invalidateQueries({ queryKey: ['dashboards', 'list'] })),
+    mutationFn: (doc: DashboardDefinition) => client.dashboards.save.mutate(doc),
+    onSuccess: async (_r, doc) => {
+      await queryClient.invalidateQueries({ queryKey: ['dashboards', 'get', doc.name] });
+      await queryClient.invalidateQueries({ queryKey: ['dashboards', 'list'] });
+    },
   });
+}
+
+/** A report's label in the viewer's language (`reports.list` may give it worded or as both languages). */
+export function reportLabel(r: ReportListItem | undefined, label: (l: Label) => string): string {
+  if (!r) return '';
+  return typeof r.label === 'string' ? r.label : label(r.label);
 }

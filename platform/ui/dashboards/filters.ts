@@ -1,4 +1,4 @@
-/** The dashboard filters in the address (`?period=&owner=&department=`) and the drill-down link of a chart's group. */
+/** The dashboard filters in the address (`?date=&owner=&department=&role=`) and the drill-down link of a chart's group. */
 import type { DashboardFilters } from './types';
 
 /** The periods the filter bar offers, in the condition language's relative-date values. */
@@ -18,8 +18,12 @@ export const PERIOD_PRESETS = [
   'next_30_days',
 ] as const;
 
+/** The address's word for "any time" (the dashboard's default period cleared). */
+export const ANY_TIME = 'any';
+
 const RELATIVE = /^(today|yesterday|tomorrow|(this|last|next)_(week|month|quarter|year|fiscal_quarter|fiscal_year)|(last|next)_([1-9]\d{0,3})_days)$/;
 const ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const API_NAME = /^[a-z][a-z0-9_]{0,62}$/;
 
 /** A period the condition language knows (N days: 1 to 3650), else false. */
 export function isPeriod(value: string): boolean {
@@ -27,38 +31,46 @@ export function isPeriod(value: string): boolean {
   return m !== null && (m[5] === undefined || Number(m[5]) <= 3650);
 }
 
-/** The filters in an address; parts that do not fit are left out, so a bad link shows the dashboard unfiltered. */
+/** The filters in an address; parts that do not fit are left out, so a bad link shows the dashboard with its defaults. */
 export function readFilters(get: (key: string) => string | null | undefined): DashboardFilters {
   const out: DashboardFilters = {};
-  const period = get('period');
-  if (period && isPeriod(period)) out.period = period;
+  const date = get('date');
+  if (date === ANY_TIME) out.date = null;
+  else if (date && isPeriod(date)) out.date = date;
   const owner = get('owner');
   if (owner && (owner === '$me' || ID.test(owner))) out.owner = owner;
-  const department = get('department');
-  if (department && ID.test(department)) out.department = department;
+  for (const key of ['department', 'role'] as const) {
+    const v = get(key);
+    if (v && API_NAME.test(v)) out[key] = v;
+  }
   return out;
 }
 
-/** The query string of the filters (empty parts left out), `''` when none. */
+/** The query string of the filters (absent parts left out), `''` when none. */
 export function filtersQuery(filters: DashboardFilters): string {
   const p = new URLSearchParams();
-  for (const key of ['period', 'owner', 'department'] as const) if (filters[key]) p.set(key, filters[key]!);
+  if (filters.date !== undefined) p.set('date', filters.date ?? ANY_TIME);
+  for (const key of ['owner', 'department', 'role'] as const) if (filters[key]) p.set(key, filters[key]!);
   const s = p.toString();
   return s ? `?${s}` : '';
 }
 
-/** Whether any filter is set. */
+/** Whether the viewer changed any filter from the dashboard's defaults. */
 export function hasFilters(filters: DashboardFilters): boolean {
-  return Boolean(filters.period || filters.owner || filters.department);
+  return filters.date !== undefined || Boolean(filters.owner || filters.department || filters.role);
 }
 
 function isAll(node: unknown): node is { all: unknown[] } {
   return typeof node === 'object' && node !== null && Array.isArray((node as { all?: unknown }).all) && Object.keys(node).length === 1;
 }
 
+function isLeaf(node: unknown): boolean {
+  return typeof node === 'object' && node !== null && typeof (node as { field?: unknown }).field === 'string';
+}
+
 /**
  * Every condition together, as one flat `all` where they allow it (the list page reads a flat
- * all/any of conditions), each leaf once: a drill condition often repeats a dashboard filter.
+ * all/any of conditions), each leaf once: a group's drill condition already holds the dashboard's.
  */
 export function allOf(...conditions: unknown[]): unknown {
   const parts: unknown[] = [];
@@ -74,15 +86,12 @@ export function allOf(...conditions: unknown[]): unknown {
   };
   conditions.forEach(push);
   if (parts.length === 0) return undefined;
-  return parts.length === 1 && !isLeafOr(parts[0]) ? parts[0] : { all: parts };
-}
-
-function isLeafOr(node: unknown): boolean {
-  return typeof node === 'object' && node !== null && typeof (node as { field?: unknown }).field === 'string';
+  return parts.length === 1 && !isLeaf(parts[0]) ? parts[0] : { all: parts };
 }
 
 /** The list of the records behind a chart's group: `/o/{object}?filter=`, the group's condition and the dashboard's. */
 export function drillHref(object: string, drill: unknown, extra?: unknown): string {
   const condition = allOf(drill, extra);
-  return condition === undefined ? `/o/${object}` : `/o/${object}?filter=${encodeURIComponent(JSON.stringify(condition))}`;
+  const base = `/o/${encodeURIComponent(object)}`;
+  return condition === undefined ? base : `${base}?filter=${encodeURIComponent(JSON.stringify(condition))}`;
 }

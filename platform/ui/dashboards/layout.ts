@@ -1,13 +1,30 @@
-/** Editing a dashboard's arrangement as plain data: move, resize, rename, add and remove components. */
+/**
+ * Editing a dashboard's arrangement as plain data: move, resize, rename, add and remove components.
+ * Documents measure widths on a 12-column grid; the screen offers quarters (1-4 of 4 columns).
+ */
 import type { Label } from '../../core/i18n';
 import type { DashboardComponent } from './types';
 
-export const COLUMNS = 4;
+export const GRID = 12;
+export const QUARTER = GRID / 4;
 
-/** A component's width in columns (1..4); a component without one takes one column. */
-export function widthOf(c: Pick<DashboardComponent, 'width'>): number {
-  const w = Math.round(c.width ?? 1);
-  return Math.min(COLUMNS, Math.max(1, Number.isFinite(w) ? w : 1));
+/** A component's width in quarters of the row (1..4), rounding a document's 12-column width up. */
+export function quartersOf(c: { width?: number }): number {
+  const w = Number.isFinite(c.width) ? c.width! : QUARTER * 2;
+  return Math.min(4, Math.max(1, Math.ceil(w / QUARTER)));
+}
+
+/** The components in the order they are shown (by `order`, then as listed). */
+export function inOrder<T extends { order?: number }>(list: readonly T[]): T[] {
+  return list
+    .map((c, i) => ({ c, i }))
+    .sort((a, b) => (a.c.order ?? Infinity) - (b.c.order ?? Infinity) || a.i - b.i)
+    .map((x) => x.c);
+}
+
+/** The components with `order` following the list (10, 20, ...), as they are saved. */
+export function numbered<T extends { order?: number }>(list: readonly T[]): T[] {
+  return list.map((c, i) => ({ ...c, order: (i + 1) * 10 }));
 }
 
 /** The components with `id` moved to where `overId` is (the others shift), as a sortable list does. */
@@ -21,9 +38,19 @@ export function moveComponent<T extends { id: string }>(list: T[], id: string, o
   return next;
 }
 
-/** The components with one of them changed. */
-export function updateComponent(list: DashboardComponent[], id: string, change: Partial<Omit<DashboardComponent, 'id'>>): DashboardComponent[] {
-  return list.map((c) => (c.id === id ? { ...c, ...change, ...(change.width !== undefined ? { width: widthOf({ width: change.width }) } : {}) } : c));
+/** The components with one of them resized to `quarters` of the row (1..4). */
+export function resizeComponent(list: DashboardComponent[], id: string, quarters: number): DashboardComponent[] {
+  const width = Math.min(4, Math.max(1, Math.round(quarters))) * QUARTER;
+  return list.map((c) => (c.id === id ? { ...c, width } : c));
+}
+
+/** The components with one of them given a new title (undefined: the report's label again). */
+export function retitleComponent(list: DashboardComponent[], id: string, title: Label | undefined): DashboardComponent[] {
+  return list.map((c) => {
+    if (c.id !== id) return c;
+    const { title: _old, ...rest } = c;
+    return (title ? { ...rest, title } : rest) as DashboardComponent;
+  });
 }
 
 /** The components without one. */
@@ -33,7 +60,7 @@ export function removeComponent(list: DashboardComponent[], id: string): Dashboa
 
 /** A new component id not used in the list, readable in the document (`won_by_rep_by_month_2`). */
 export function newComponentId(list: { id: string }[], report: string): string {
-  const base = report.replace(/[^a-z0-9_]/g, '_').slice(0, 56) || 'component';
+  const base = /^[a-z]/.test(report) ? report.replace(/[^a-z0-9_]/g, '_').slice(0, 56) : 'component';
   const used = new Set(list.map((c) => c.id));
   if (!used.has(base)) return base;
   let n = 2;
@@ -41,9 +68,9 @@ export function newComponentId(list: { id: string }[], report: string): string {
   return `${base}_${n}`;
 }
 
-/** The components with a report added at the end, two columns wide. */
+/** The components with a report added at the end, half the row wide. */
 export function addComponent(list: DashboardComponent[], report: string, title?: Label): DashboardComponent[] {
-  return [...list, { id: newComponentId(list, report), report, ...(title ? { title } : {}), width: 2 }];
+  return numbered([...inOrder(list), { id: newComponentId(list, report), type: 'report' as const, report, ...(title ? { title } : {}), width: QUARTER * 2, height: 2 }]);
 }
 
 /** A title edited in one language keeps the other language's text. */
@@ -51,5 +78,11 @@ export function retitle(title: Label | undefined, text: string, locale: 'en' | '
   const value = text.trim();
   const base = title ?? { en: '', zh: '' };
   const next = locale === 'zh-CN' ? { ...base, zh: value } : { ...base, en: value };
-  return next.en || next.zh ? { en: next.en || next.zh, zh: next.zh } : undefined;
+  return next.en || next.zh ? { en: next.en || next.zh, zh: next.zh || next.en } : undefined;
+}
+
+/** The CSS variables placing a component on the grid: its width, and on a tablet half or the whole row. */
+export function gridSpan(c: { width?: number }): Record<'--span' | '--span-md', number> {
+  const span = quartersOf(c) * QUARTER;
+  return { '--span': span, '--span-md': span <= GRID / 2 ? GRID / 2 : GRID };
 }

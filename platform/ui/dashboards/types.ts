@@ -1,36 +1,15 @@
 /**
- * What the dashboard screens read from `dashboards.get` and send to `dashboards.save` (issue 14).
- * Only the fields the screens use: the server's answer may carry more.
+ * The dashboard screens' view of `dashboards.*` (platform/dashboards/types.ts and the generated
+ * dashboard definition): type-only imports, so nothing of the server reaches the browser.
  */
-import type { Label } from '../../core/i18n';
-import type { ReportChart, ReportResult } from '../../reports/types';
+import type { ApprovalsComponentView, ComponentView, DashboardSummary, DashboardView as DashboardRun, ReportComponentView } from '../../dashboards/types';
+import type { DashboardFilterInput } from '../../dashboards/filters';
+import type { Component, DashboardDefinition } from '../../metadata/generated/dashboard';
 
-/** A component as the dashboard document stores it: a saved report shown with a chart, `width` of 4 columns. */
-export interface DashboardComponent {
-  id: string;
-  report: string;
-  title?: Label;
-  width?: number;
-  chart?: ReportChart;
-}
+export type { ApprovalsComponentView, ComponentView, DashboardDefinition, DashboardRun, DashboardSummary, ReportComponentView };
 
-/** The dashboard filters, as the address and `dashboards.get` carry them. */
-export interface DashboardFilters {
-  /** A relative period of the condition language (`this_quarter`, `last_30_days`). */
-  period?: string;
-  /** `$me`, or a user id. */
-  owner?: string;
-  /** A department id. */
-  department?: string;
-}
+/** A component as the dashboard document stores it (`width` of a 12-column grid). */
+export type DashboardComponent = Component;
 
-/** One component of a run dashboard: its figures or the reason it has none. */
-export interface DashboardComponentRun {
-  id: string;
-  title: string;
-  report: string;
-  result?: ReportResult;
-  error?: { code: string; message: string };
-  /** The condition the dashboard filters added to this component (drill-down keeps it). */
-  filter?: unknown;
-}
+/** The dashboard filters the address carries; absent: the dashboard's default; `date: null`: any time. */
+export type DashboardFilters = Pick<DashboardFilterInput, 'owner' | 'department' | 'role'> & { date?: string | null };

@@ -7,13 +7,18 @@ import type { FieldInfo } from '../../../../platform/ui/types';
 const uid = '0b9d4c9e-6a55-4a5b-9b8e-2f0d2d2f4a11';
 
 describe('dashboard filters in the address', () => {
-  it('round-trips period, owner and department', () => {
-    const filters = { period: 'this_quarter', owner: uid, department: uid };
-    const q = new URLSearchParams(filtersQuery(filters).slice(1));
-    expect(readFilters((k) => q.get(k))).toEqual(filters);
+  it('round-trips period, owner, department and team, and "any time" apart from the default', () => {
+    for (const filters of [
+      { date: 'this_quarter', owner: uid, department: 'sales_east', role: 'manager_shanghai' },
+      { date: null, owner: '$me' },
+    ]) {
+      const q = new URLSearchParams(filtersQuery(filters).slice(1));
+      expect(readFilters((k) => q.get(k))).toEqual(filters);
+    }
+    expect(readFilters(() => null)).toEqual({});
   });
   it('leaves out what is not a filter value instead of failing', () => {
-    const q = new URLSearchParams('period=next_4000_days&owner=robert&department=1%27%20or%201=1');
+    const q = new URLSearchParams('date=next_4000_days&owner=robert&department=1%27%20or%201=1');
     expect(readFilters((k) => q.get(k))).toEqual({});
     expect(filtersQuery({})).toBe('');
   });
