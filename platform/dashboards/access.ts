@@ -15,10 +15,10 @@ export function allDashboards(ctx: Pick<RecordContext, 'meta'>): DashboardDefini
 
 /** The names of the groups the viewer belongs to (only asked when a shared dashboard names groups). */
 async function groupNames(ctx: RecordContext): Promise<Set<string>> {
-  const res = await dbOf(ctx).query<{ name: string }>(
-    'SELECT g.name FROM group_members m JOIN groups g ON g.id = m.group_id WHERE m.user_id = $1 AND g.workspace_id = $2',
-    [ctx.user.id, ctx.workspace.id],
-  );
+  const res = await dbOf(ctx).query<{ name: string }>('SELECT g.name FROM group_members m JOIN groups g ON g.id = m.group_id WHERE m.user_id = $1 AND g.workspace_id = $2', [
+    ctx.user.id,
+    ctx.workspace.id,
+  ]);
   return new Set(res.rows.map((r) => r.name));
 }
 
@@ -58,7 +58,8 @@ export async function visibilityTest(ctx: RecordContext): Promise<(d: DashboardD
 }
 
 /** 404 naming the dashboard (also for one the viewer may not open: its existence does not leak). */
-export const dashboardNotFound = (name: string) => keyedError('NOT_FOUND', 'dashboard.notFound', { name }, [problem('dashboard.notFound', { name }, { pointer: '/name', field: 'name' })]);
+export const dashboardNotFound = (name: string) =>
+  keyedError('NOT_FOUND', 'dashboard.notFound', { name }, [problem('dashboard.notFound', { name }, { pointer: '/name', field: 'name' })]);
 
 /** The dashboard `name` if the viewer may open it; 404 otherwise. */
 export async function dashboardFor(ctx: RecordContext, name: string): Promise<DashboardDefinition> {
@@ -72,3 +73,6 @@ export async function visibleDashboards(ctx: RecordContext): Promise<DashboardDe
   const visible = await visibilityTest(ctx);
   return allDashboards(ctx).filter(visible);
 }
+
+/** May the viewer change or remove this dashboard? Their own private one, or any with "customise metadata". */
+export const mayEdit = (ctx: RecordContext, d: DashboardDefinition) => mayCustomize(ctx) || (d.visibility === 'private' && d.owner === ctx.user.id);

@@ -7,6 +7,7 @@
 import type { AppError } from '../core/errors';
 import { keyedError, problem } from '../core/problems';
 import type { MessageKey } from '../core/i18n';
+import { addDays, dayStartInstant, isRelativePeriod, workspaceTimeZone } from '../core/time';
 import type { RecordContext } from '../data/context';
 import type { DashboardDefinition } from '../metadata/generated/dashboard';
 import { descendants, type SecurityModel } from '../security/model';
@@ -15,11 +16,13 @@ import { descendants, type SecurityModel } from '../security/model';
 export interface DashboardFilterInput {
   /** A relative period (`this_quarter`, `last_30_days`...) or a date range (either end may be open). */
   date?: string | { from?: string | null; to?: string | null } | null;
+  /** Another name for a `date` that is a period (the screens' address uses it). */
+  period?: string | null;
   /** A user id, or `$me`. */
   owner?: string | null;
-  /** A department's API name: owners in it and in the departments below it. */
+  /** A department (API name or id): owners in it and in the departments below it. */
   department?: string | null;
-  /** A role's API name: owners in it and in the roles below it (a team). */
+  /** A role (API name or id): owners in it and in the roles below it (a team). */
   role?: string | null;
 }
 
@@ -33,7 +36,6 @@ export interface AppliedFilters {
 
 export const FILTER_TYPES = ['date', 'owner', 'department', 'role'] as const;
 
-const PERIOD = /^(today|yesterday|tomorrow|(this|last|next)_(week|month|quarter|year|fiscal_quarter|fiscal_year)|(last|next)_([1-9][0-9]{0,3})_days)$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** The condition language caps a list at 1,000 values: bigger owner sets are split into several lists. */
 const LIST_CAP = 1000;
@@ -46,10 +48,7 @@ function bad(key: MessageKey, params: Record<string, string>, pointer: string): 
 }
 
 /** A relative period the condition language's `during` accepts. */
-export function isPeriod(value: unknown): value is string {
-  const m = typeof value === 'string' ? PERIOD.exec(value) : null;
-  return Boolean(m) && (!m![5] || Number(m![5]) <= 3650);
-}
+export const isPeriod = (value: unknown): value is string => isRelativePeriod(value);
 
 function isDate(value: unknown): value is string {
   return typeof value === 'string' && DATE.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`));
@@ -64,21 +63,29 @@ function checkDate(value: DashboardFilterInput['date']): AppliedFilters['date'] 
   if (typeof value !== 'object' || Array.isArray(value)) throw bad('dashboard.badPeriod', { value: JSON.stringify(value) ?? '' }, '/date');
   const from = value.from ?? null;
   const to = value.to ?? null;
-  for (const [end, v] of [['from', from], ['to', to]] as const) if (v !== null && !isDate(v)) throw bad('dashboard.badDate', { value: String(v) }, `/date/${end}`);
+  for (const [end, v] of [
+    ['from', from],
+    ['to', to],
+  ] as const)
+    if (v !== null && !isDate(v)) throw bad('dashboard.badDate', { value: String(v) }, `/date/${end}`);
   return from === null && to === null ? null : { from, to };
 }
 
+/** A department or role by API name or id. */
 function nodeNamed(nodes: Map<string, { id: string; name: string }>, name: string): string | undefined {
+  if (nodes.has(name)) return name;
   for (const n of nodes.values()) if (n.name === name) return n.id;
   return undefined;
 }
 
 /** Check the viewer's filters against what the dashboard offers; absent ones take the defaults. */
-export function applyFilters(ctx: RecordContext, def: DashboardDefinition, input: DashboardFilterInput = {}): AppliedFilters {
+export function applyFilters(ctx: RecordContext, def: DashboardDefinition, given: DashboardFilterInput = {}): AppliedFilters {
+  const { period, ...input } = given;
+  if (period !== undefined && input.date === undefined) input.date = period;
   const offered = new Map((def.filters ?? []).map((f) => [f.type, f]));
   for (const key of Object.keys(input)) {
     if (!(FILTER_TYPES as readonly string[]).includes(key)) throw bad('dashboard.badFilter', { filter: key }, `/${key}`);
-    const v = input[key as keyof DashboardFilterInput];
+    const v = input[key as Exclude<keyof DashboardFilterInput, 'period'>];
     if (v !== undefined && v !== null && !offered.has(key as (typeof FILTER_TYPES)[number])) throw bad('dashboard.filterNotOffered', { filter: key }, `/${key}`);
   }
   const model = ctx.security.model;
@@ -120,17 +127,9 @@ export function dateCondition(field: string, fieldType: string, date: AppliedFil
   return out;
 }
 
-const TIME_ZONE = process.env.TESSERA_TIME_ZONE ?? 'Asia/Shanghai';
-
 /** The instant a day starts (or, `end`, the next day starts) in the workspace time zone, as ISO text. */
 function zonedDayEdge(day: string, end: boolean): string {
-  const utc = new Date(`${day}T00:00:00Z`);
-  if (end) utc.setUTCDate(utc.getUTCDate() + 1);
-  // The zone's offset at that moment, e.g. "GMT+08:00".
-  const name = new Intl.DateTimeFormat('en-US', { timeZone: TIME_ZONE, timeZoneName: 'longOffset' }).formatToParts(utc).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
-  const m = /GMT([+-])(\d{2}):(\d{2})/.exec(name);
-  const offsetMin = m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : 0;
-  return new Date(utc.getTime() - offsetMin * 60_000).toISOString();
+  return new Date(dayStartInstant(end ? addDays(day, 1) : day, workspaceTimeZone())).toISOString();
 }
 
 /** The conditions the applied filters add to one component (its date field and type given), or undefined for none. */

@@ -34,7 +34,11 @@ async function checkAudience(ctx: RecordContext, doc: DashboardDefinition): Prom
 }
 
 /** Create (`mode` create), replace (`update`) or upsert a dashboard; returns the saved definition. */
-export async function saveDashboard(ctx: RecordContext, input: DashboardDefinition, mode?: 'create' | 'update'): Promise<{ dashboard: DashboardDefinition; revision: number | null }> {
+export async function saveDashboard(
+  ctx: RecordContext,
+  input: DashboardDefinition,
+  mode?: 'create' | 'update',
+): Promise<{ dashboard: DashboardDefinition; revision: number | null }> {
   const existing = allDashboards(ctx).find((d) => d.name === input.name);
   const admin = mayCustomize(ctx);
   const doc: DashboardDefinition = { ...input, object: DASHBOARD_OWNER };

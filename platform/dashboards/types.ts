@@ -53,6 +53,8 @@ export interface DashboardView {
   label: string;
   description: string;
   filters: AppliedFilters;
+  /** Whether the viewer may arrange and save it. */
+  canEdit: boolean;
   components: ComponentView[];
   /** When the run finished (component results carry their own `computedAt`: a cached one is older). */
   ranAt: string;
@@ -66,6 +68,6 @@ export interface DashboardSummary {
   folder?: { en: string; zh: string };
   visibility: 'private' | 'shared' | 'public';
   /** True when the viewer may change or remove it. */
-  editable: boolean;
+  canEdit: boolean;
   components: number;
 }

@@ -2,6 +2,7 @@
 import { accountRouter } from './account';
 import { actionsRouter } from './actions';
 import { approvalsRouter } from './approvals';
+import { dashboardsRouter } from './dashboards';
 import { adminRouter } from './admin';
 import { processRouter } from './process';
 import { designerRouter } from './designer';
@@ -20,5 +21,6 @@ export const appRouter = router({
   approvals: approvalsRouter,
   actions: actionsRouter,
   nav: navRouter,
+  dashboards: dashboardsRouter,
 });
 export type AppRouter = typeof appRouter;

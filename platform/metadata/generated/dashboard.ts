@@ -86,7 +86,7 @@ export interface DashboardReportComponent {
    */
   dateField?: string;
   /**
-   * Columns of a 12-column grid (full width on phones).
+   * Columns of a 4-column grid (full width on phones); default 2.
    */
   width?: number;
   /**
