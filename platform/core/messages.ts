@@ -16,6 +16,7 @@ import { PATH_MESSAGES } from './messages.path';
 import { PROCESS_MESSAGES } from './messages.process';
 import { PROCESS_DESIGNER_MESSAGES } from './messages.processDesigner';
 import { REC_MESSAGES } from './messages.rec';
+import { REPORTS_MESSAGES } from './messages.reports';
 import { REPORTS_UI_MESSAGES } from './messages.reportsUi';
 import { SECURITY_MESSAGES } from './messages.security';
 
@@ -38,6 +39,7 @@ export const MESSAGES = {
   ...PROCESS_DESIGNER_MESSAGES,
   ...SECURITY_MESSAGES,
   ...REC_MESSAGES,
+  ...REPORTS_MESSAGES,
   ...REPORTS_UI_MESSAGES,
   // validation
   'validation.required': { en: '{label} is required', zh: '{label}不能为空' },

@@ -93,6 +93,8 @@ export interface ReportGroup {
   groups?: ReportGroup[];
   /** A condition (the one condition language) selecting exactly this group's records: drill-down opens `/o/{object}?filter=` with it. */
   drill: unknown;
+  /** Matrix (added by ENGINE): this row group's column cells, nested as the column groupings, at every row level (a leaf row group's `groups` are the same cells). */
+  cells?: ReportGroup[];
 }
 
 export interface ReportResult {
@@ -103,6 +105,8 @@ export interface ReportResult {
   groups: ReportGroup[];
   /** Matrix: the column headers (nested as columnGroupings). */
   columnGroups?: Omit<ReportGroup, 'aggregates' | 'groups' | 'drill'>[];
+  /** Matrix (added by ENGINE): the column groups over all rows, nested as the column groupings, with their totals and drill. */
+  columnTotals?: ReportGroup[];
   /** Detail rows (tabular, and summary when columns are asked), keyed by column key, display-ready raw values. */
   rows: Record<string, unknown>[];
   totals: Record<string, number | null>;

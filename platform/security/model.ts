@@ -70,6 +70,8 @@ export interface SecurityModel {
   roles: Map<string, OrgNode>;
   departments: Map<string, OrgNode & { headUserId: string | null }>;
   groups: Map<string, Set<string>>;
+  /** Group API names by id (saved reports are shared with groups by name). */
+  groupNames: Map<string, string>;
   sets: Map<string, PermSet>;
   userSets: Map<string, string[]>;
   sharing: Map<string, { defaultAccess: AccessLevel; grantViaHierarchy: boolean }>;
@@ -107,7 +109,9 @@ export async function loadSecurityModel(pool: pg.Pool, workspaceId: string, revi
     q<{ id: string; name: string; label: string; label_zh: string | null; parent_id: string | null; head_user_id: string | null }>(
       'SELECT id, name, label, label_zh, parent_id, head_user_id FROM departments WHERE workspace_id = $1',
     ),
-    q<{ group_id: string; user_id: string }>('SELECT m.group_id, m.user_id FROM group_members m JOIN groups g ON g.id = m.group_id WHERE g.workspace_id = $1'),
+    q<{ group_id: string; user_id: string; group_name: string }>(
+      'SELECT m.group_id, m.user_id, g.name AS group_name FROM group_members m JOIN groups g ON g.id = m.group_id WHERE g.workspace_id = $1',
+    ),
     q<Record<string, unknown> & { id: string; name: string; all_objects: boolean }>('SELECT * FROM permission_sets WHERE workspace_id = $1'),
     q<{ permission_set_id: string; object: string; can_create: boolean; can_read: boolean; can_edit: boolean; can_delete: boolean; view_all: boolean; modify_all: boolean }>(
       'SELECT o.* FROM permission_set_objects o JOIN permission_sets s ON s.id = o.permission_set_id WHERE s.workspace_id = $1',
@@ -141,6 +145,7 @@ export async function loadSecurityModel(pool: pg.Pool, workspaceId: string, revi
     roles: new Map(roles.map((r) => [r.id, { id: r.id, name: r.name, label: r.label, labelZh: r.label_zh, parentId: r.parent_id }])),
     departments: new Map(departments.map((d) => [d.id, { id: d.id, name: d.name, label: d.label, labelZh: d.label_zh, parentId: d.parent_id, headUserId: d.head_user_id }])),
     groups: new Map(),
+    groupNames: new Map(members.map((m) => [m.group_id, m.group_name])),
     sets: new Map(),
     userSets: new Map(),
     sharing: new Map(sharing.map((s) => [s.object, { defaultAccess: s.default_access, grantViaHierarchy: s.grant_via_hierarchy }])),

@@ -10,6 +10,7 @@ import { router } from './init';
 import { metaRouter } from './meta';
 import { navRouter } from './nav';
 import { recordsRouter } from './records';
+import { reportsRouter } from './reports';
 
 export const appRouter = router({
   meta: metaRouter,
@@ -22,5 +23,6 @@ export const appRouter = router({
   actions: actionsRouter,
   nav: navRouter,
   dashboards: dashboardsRouter,
+  reports: reportsRouter,
 });
 export type AppRouter = typeof appRouter;

@@ -24,6 +24,8 @@ describe('metadata kind registry', () => {
       ['approval', 'approvals', 'approval'],
       ['action', 'actions', 'action'],
       ['app', 'apps', 'app'],
+      ['bucket', 'buckets', 'bucket'],
+      ['report', 'reports', 'report'],
       ['dashboard', 'dashboards', 'dashboard'],
     ]);
     for (const k of documentKinds()) {
