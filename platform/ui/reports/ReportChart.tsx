@@ -12,9 +12,9 @@ import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import { useRouter } from 'next/navigation';
 import { useEffect, useMemo, useRef } from 'react';
-import type { ReportDefinition, ReportResult } from '../../reports/types';
+import type { ReportChart as ReportChartOptions, ReportDefinition, ReportResult } from '../../reports/types';
 import { useT } from '../i18n';
-import { chartMeasure, chartOption } from './chartOption';
+import { chartMeasure, chartOption, type ChartPoint } from './chartOption';
 import { drillHref } from './drill';
 import { measureFormat, type FieldTypeInfo } from './measureFormat';
 import styles from './reports.module.css';
@@ -22,30 +22,37 @@ import styles from './reports.module.css';
 echarts.use([BarChart, LineChart, PieChart, FunnelChart, GaugeChart, GridComponent, TooltipComponent, LegendComponent, SVGRenderer]);
 
 export interface ReportChartProps {
-  definition: ReportDefinition;
   result: ReportResult;
+  /** The report's definition (its groupings, aggregates and formulas label and format the figures); a dashboard may pass only `chart`. */
+  definition?: ReportDefinition;
+  /** The chart to draw, when not the definition's own (a dashboard component's). */
+  chart?: ReportChartOptions;
   /** Field types of the report's object (from `reports.fields`), so amounts read as currency. */
   fields?: Record<string, FieldTypeInfo>;
   height?: number;
   /** Instead of opening the list (a dashboard may want its own drill-down). */
-  onDrill?: (drill: unknown) => void;
+  onDrill?: (point: ChartPoint) => void;
   /** Say "no records" when the result is empty (off where the tables beside already say so). */
   emptyState?: boolean;
 }
 
 /** The chart of a report result, clickable down to its records. */
-export function ReportChart({ definition, result, fields, height = 320, onDrill, emptyState = true }: ReportChartProps) {
+export function ReportChart({ definition: given, chart, result, fields, height = 320, onDrill, emptyState = true }: ReportChartProps) {
   const { tr, locale } = useT();
   const router = useRouter();
   const ref = useRef<HTMLDivElement>(null);
+  const definition = useMemo<ReportDefinition>(
+    () => ({ object: result.object, format: result.format, ...given, chart: chart ?? given?.chart ?? { type: 'bar' } }),
+    [given, chart, result.object, result.format],
+  );
   const format = useMemo(() => measureFormat(definition, result, locale, fields), [definition, result, locale, fields]);
   const spec = useMemo(() => chartOption(definition, result, { locale, format }), [definition, result, locale, format]);
-  const drillRef = useRef<(drill: unknown) => void>(() => {});
+  const drillRef = useRef<(point: ChartPoint) => void>(() => {});
   // The chart is built once per option; its click handler reads the latest drill target.
   useEffect(() => {
-    drillRef.current = (drill: unknown) => {
-      if (onDrill) return onDrill(drill);
-      const href = drillHref(result.object, drill);
+    drillRef.current = (point: ChartPoint) => {
+      if (onDrill) return onDrill(point);
+      const href = drillHref(result.object, point.drill);
       if (href) router.push(href);
     };
   }, [onDrill, result.object, router]);
@@ -55,8 +62,9 @@ export function ReportChart({ definition, result, fields, height = 320, onDrill,
     const chart = echarts.init(ref.current, undefined, { renderer: 'svg', locale: locale === 'zh-CN' ? 'ZH' : 'EN' });
     chart.setOption(spec.option);
     chart.on('click', (params) => {
-      const drill = (params.data as { drill?: unknown } | undefined)?.drill;
-      if (drill) drillRef.current(drill);
+      const data = params.data as { drill?: unknown } | undefined;
+      if (data?.drill)
+        drillRef.current({ label: String(params.name ?? ''), series: params.seriesName, value: typeof params.value === 'number' ? params.value : null, drill: data.drill });
     });
     const resize = new ResizeObserver(() => chart.resize());
     resize.observe(ref.current);

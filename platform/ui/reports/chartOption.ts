@@ -47,7 +47,10 @@ export function measureLabel(def: ReportDefinition, result: Pick<ReportResult, '
 /** A grouping's label: its column's label when the result has one, else the field path. */
 function groupingLabel(def: ReportDefinition, result: ReportResult, level: number): string {
   const field = def.groupings?.[level]?.field;
-  return (field && result.columns.find((c) => c.key === field)?.label) || field || '';
+  if (field) return result.columns.find((c) => c.key === field)?.label || field;
+  // A dashboard knows only the result: its grouping columns come before the figures.
+  const groupColumns = result.format === 'tabular' ? [] : result.columns.filter((c) => c.type !== 'aggregate' && c.type !== 'formula' && !c.aggregate);
+  return groupColumns[level]?.label ?? '';
 }
 
 const keyOf = (k: ReportGroup['key']) => JSON.stringify(k ?? null);

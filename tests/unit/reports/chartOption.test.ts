@@ -100,3 +100,11 @@ describe('chartOption', () => {
     expect(zh).toContain('Li Lei, Nov 2026: ¥2,000,000.00');
   });
 });
+
+describe('chartOption with only the result and a chart (a dashboard component)', () => {
+  it('takes the measure and the grouping label from the result columns', () => {
+    const def: ReportDefinition = { object: 'opportunity', format: 'summary', chart: { type: 'pie' } };
+    const spec = build(def);
+    expect(spec.summary.startsWith('Pie chart: Sum of Amount by Owner.')).toBe(true);
+  });
+});
