@@ -13,6 +13,8 @@ export interface WorkspaceRef {
   name: string;
   /** Postgres schema holding the workspace's record tables. */
   schema: string;
+  /** Month (1-12) the fiscal year starts in (workspace setting); absent: January. */
+  fiscalYearStartMonth?: number;
 }
 
 export interface UserRef {

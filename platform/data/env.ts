@@ -19,6 +19,8 @@ export interface Env {
   related: Record<string, RecordData | null>;
   at: Clock;
   userId: string;
+  /** The workspace's fiscal year start month, for relative dates in conditions (default January). */
+  fiscalYearStartMonth?: number;
 }
 
 /** Records reached through lookups that formulas read, keyed by path ('account', 'account.parent'). */
@@ -69,7 +71,7 @@ export async function settle(ctx: RecordContext, client: pg.PoolClient, write: R
   const full = write.full;
   const formulas = [...full.formulas.values(), ...writeSteps().flatMap((s) => (s.modes.includes(write.mode) ? (s.formulas?.(full) ?? []) : []))];
   const related = formulas.length ? await loadRelated(client, ctx.workspace.schema, ctx.security.fullMeta, full, write.record, formulas) : {};
-  const env: Env = { record: write.record, prior: write.prior, related, at: write.at, userId: ctx.user.id };
+  const env: Env = { record: write.record, prior: write.prior, related, at: write.at, userId: ctx.user.id, fiscalYearStartMonth: ctx.workspace.fiscalYearStartMonth };
   for (const [name, f] of full.formulas) write.record[name] = evaluateFormula(f, { record: write.record, prior: write.prior, related, ...write.at });
   write.env = env;
   return env;

@@ -13,7 +13,7 @@ import type { ColumnReader } from '../fields/types';
 import type { ObjectModel } from '../metadata/model';
 import { dbOf, requireObject, type RecordContext } from './context';
 import { listStatementName, queryList } from './prepared';
-import { compileList, pageRows, type ListOptions } from './read';
+import { compileList, filterAccess, pageRows, type ListOptions } from './read';
 
 /** Properties every record starts with, in rowToRecord's order, and their default conversion. */
 const SYSTEM: ColumnReader[] = [
@@ -73,7 +73,8 @@ function recordJsonSql(obj: ObjectModel, alias = 't'): string {
  */
 export async function listRecordsJson(ctx: RecordContext, objectName: string, opts: Omit<ListOptions, 'withNames'> = {}): Promise<string> {
   const obj = requireObject(ctx, objectName, 'read');
-  const compiled = compileList(ctx, obj, opts, await ctx.security.plan(obj.name, 'read'));
+  const related = await filterAccess(ctx, obj, opts.filter);
+  const compiled = compileList(ctx, obj, opts, await ctx.security.plan(obj.name, 'read'), 'live', related);
   // The sort key columns come along for the next page's cursor.
   const keyColumns = [...new Set(compiled.keys.map((k) => k.column))];
   const sql = `SELECT ${recordJsonSql(obj)} AS "$json", ${keyColumns.map((c) => `"t".${ident(c)}`).join(', ')} FROM (${compiled.sql}) AS "t" ${compiled.order}`;

@@ -8,11 +8,12 @@ import { fieldType } from '../fields/registry';
 import type { ObjectModel } from '../metadata/model';
 import { compileCondition } from '../rules/conditions/compile';
 import { parseCondition } from '../rules/conditions/parse';
-import { conditionFields, type ConditionNode } from '../rules/conditions/types';
+import { conditionFields, type ConditionContext, type ConditionNode } from '../rules/conditions/types';
 import { sortKeySql } from '../schema/indexes';
 import type { AccessMode, AccessPlan } from '../security/access';
 import { accessBranches, compileAccess } from '../security/access';
 import type { Queryable } from '../db/pool';
+import { conditionContext, prepareConditionAccess } from './conditionAccess';
 import { dbOf, requireObject, type RecordContext } from './context';
 import { pendingUnorderable } from './pending';
 import { listStatementName, queryList } from './prepared';
@@ -138,9 +139,16 @@ export async function getRecord(ctx: RecordContext, objectName: string, id: stri
 /** Parse a filter for an object, throwing INVALID_FILTER listing every problem. */
 export function parseFilter(ctx: RecordContext, obj: ObjectModel, filter: unknown): ConditionNode | undefined {
   if (filter === undefined || filter === null) return undefined;
-  const parsed = parseCondition(filter, obj, { pointer: '/filter', locale: ctx.locale });
+  // Related-record conditions name other objects as the caller sees them: readable objects, hidden fields absent.
+  const objects = { get: (name: string) => (ctx.security.perms.object(name).read ? ctx.meta.objects.get(name) : undefined) };
+  const parsed = parseCondition(filter, obj, { pointer: '/filter', locale: ctx.locale, objects });
   if (parsed.errors.length) throw new AppError('INVALID_FILTER', parsed.errors[0].message, parsed.errors);
   return parsed.condition;
+}
+
+/** What a list filter's related-record conditions need to compile (undefined when it has none). */
+export async function filterAccess(ctx: RecordContext, obj: ObjectModel, filter: unknown): Promise<ConditionContext['related']> {
+  return prepareConditionAccess(ctx, parseFilter(ctx, obj, filter));
 }
 
 export function parseLimit(ctx: RecordContext, limit: unknown): number {
@@ -200,7 +208,14 @@ export interface CompiledList {
  * Compile a list query. `access` is the caller's read plan for the object (from
  * ctx.security.plan); its predicate restricts every branch of the query.
  */
-export function compileList(ctx: RecordContext, obj: ObjectModel, opts: ListOptions, access: AccessPlan, scope: 'live' | 'deleted' = 'live'): CompiledList {
+export function compileList(
+  ctx: RecordContext,
+  obj: ObjectModel,
+  opts: ListOptions,
+  access: AccessPlan,
+  scope: 'live' | 'deleted' = 'live',
+  related?: ConditionContext['related'],
+): CompiledList {
   const params = new Params();
   const limit = parseLimit(ctx, opts.limit);
   const condition = parseFilter(ctx, obj, opts.filter);
@@ -209,7 +224,7 @@ export function compileList(ctx: RecordContext, obj: ObjectModel, opts: ListOpti
   refusePendingOrder(ctx, obj, keys, condition);
   const signature = sortSignature(keys);
   const where = [scope === 'live' ? '"t"."deleted_at" IS NULL' : '"t"."deleted_at" IS NOT NULL'];
-  if (condition) where.push(compileCondition(condition, params, { userId: ctx.user.id }, 't'));
+  if (condition) where.push(compileCondition(condition, params, conditionContext(ctx, related), 't'));
   const search = searchSql(ctx, obj, opts.search, params);
   if (search) where.push(search);
   const table = recordSource(ctx.workspace.schema, obj, params);
@@ -265,7 +280,8 @@ function page(obj: ObjectModel, compiled: CompiledList, rows: Record<string, unk
 /** List live records: condition-tree filter, multi-field sort, name search, keyset pagination. */
 export async function listRecords(ctx: RecordContext, objectName: string, opts: ListOptions = {}): Promise<ListResult> {
   const obj = requireObject(ctx, objectName, 'read');
-  const compiled = compileList(ctx, obj, opts, await ctx.security.plan(obj.name, 'read'));
+  const related = await filterAccess(ctx, obj, opts.filter);
+  const compiled = compileList(ctx, obj, opts, await ctx.security.plan(obj.name, 'read'), 'live', related);
   const name = listStatementName(ctx.meta, compiled.sql, opts);
   const res = await queryList(dbOf(ctx), compiled.sql, compiled.values, name);
   const result = page(obj, compiled, res.rows);
@@ -280,7 +296,8 @@ export async function listDeleted(
   opts: Pick<ListOptions, 'filter' | 'limit' | 'cursor' | 'search' | 'withNames'> = {},
 ): Promise<ListResult> {
   const obj = requireObject(ctx, objectName, 'read');
-  const compiled = compileList(ctx, obj, opts, await ctx.security.plan(obj.name, 'full'), 'deleted');
+  const related = await filterAccess(ctx, obj, opts.filter);
+  const compiled = compileList(ctx, obj, opts, await ctx.security.plan(obj.name, 'full'), 'deleted', related);
   const res = await dbOf(ctx).query(compiled.sql, compiled.values);
   const result = page(obj, compiled, res.rows);
   if (opts.withNames) attachNames(obj, result.records, await lookupNames(ctx, obj, result.records));

@@ -21,7 +21,9 @@ export const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JS
 
 /** Whether the record in `env` meets the test. */
 export function holds(test: RecordTest, env: Env): boolean {
-  if (test.kind === 'condition') return evaluateCondition(test.condition, env.record, { userId: env.userId });
+  if (test.kind === 'condition') {
+    return evaluateCondition(test.condition, env.record, { userId: env.userId, today: env.at.today, timeZone: env.at.timeZone, fiscalYearStartMonth: env.fiscalYearStartMonth });
+  }
   return evaluateFormula(test.formula, { record: env.record, prior: env.prior, related: env.related, ...env.at }) === true;
 }
 
@@ -32,5 +34,5 @@ export function holds(test: RecordTest, env: Env): boolean {
 export async function recordMeets(client: pg.PoolClient, ctx: RecordContext, full: ObjectModel, record: RecordData, test: RecordTest): Promise<boolean> {
   const formulas = test.kind === 'formula' ? [test.formula] : [];
   const related = formulas.length ? await loadRelated(client, ctx.workspace.schema, ctx.security.fullMeta, full, record, formulas) : {};
-  return holds(test, { record, prior: null, related, at: clock(), userId: ctx.user.id });
+  return holds(test, { record, prior: null, related, at: clock(), userId: ctx.user.id, fiscalYearStartMonth: ctx.workspace.fiscalYearStartMonth });
 }

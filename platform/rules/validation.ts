@@ -21,8 +21,9 @@ export const validationStep: WriteStep = {
     const env = await settle(ctx, client!, write);
     const record = write.record;
     const label = (name: string) => pickLabel(full.fieldMap.get(name)?.label, ctx.locale);
+    const when = { userId: ctx.user.id, today: env.at.today, timeZone: env.at.timeZone, fiscalYearStartMonth: ctx.workspace.fiscalYearStartMonth };
     for (const [name, r] of full.formRules) {
-      const visible = r.visible ? evaluateCondition(r.visible, record, { userId: ctx.user.id }) : true;
+      const visible = r.visible ? evaluateCondition(r.visible, record, when) : true;
       if (!visible) {
         // A default of a field that does not apply is not the caller's choice: it is left out.
         if (mode === 'create' && own.has(name) && same(input[name], full.fieldMap.get(name)?.default)) {
@@ -35,10 +36,10 @@ export const validationStep: WriteStep = {
         }
         continue;
       }
-      if (r.required && evaluateCondition(r.required, record, { userId: ctx.user.id }) && isBlank(record[name])) {
+      if (r.required && evaluateCondition(r.required, record, when) && isBlank(record[name])) {
         errors.push({ field: name, pointer: `/${name}`, code: 'required', message: t(ctx.locale, 'validation.required', { label: label(name) }) });
       }
-      if (mode === 'update' && prior && r.readOnly && own.has(name) && !same(input[name], prior[name]) && evaluateCondition(r.readOnly, prior, { userId: ctx.user.id })) {
+      if (mode === 'update' && prior && r.readOnly && own.has(name) && !same(input[name], prior[name]) && evaluateCondition(r.readOnly, prior, when)) {
         errors.push({ field: name, pointer: `/${name}`, code: 'form.readOnly', message: t(ctx.locale, 'form.readOnly', { label: label(name) }) });
       }
     }

@@ -17,12 +17,13 @@ interface WorkspaceRow {
   id: string;
   name: string;
   schema_name: string;
+  fiscal_year_start_month: number;
 }
 
-const toRef = (r: WorkspaceRow): WorkspaceRef => ({ id: r.id, name: r.name, schema: r.schema_name });
+const toRef = (r: WorkspaceRow): WorkspaceRef => ({ id: r.id, name: r.name, schema: r.schema_name, fiscalYearStartMonth: r.fiscal_year_start_month });
 
 export async function findWorkspace(pool: pg.Pool, name: string): Promise<WorkspaceRef | null> {
-  const res = await pool.query<WorkspaceRow>('SELECT id, name, schema_name FROM workspaces WHERE name = $1', [name]);
+  const res = await pool.query<WorkspaceRow>('SELECT id, name, schema_name, fiscal_year_start_month FROM workspaces WHERE name = $1', [name]);
   return res.rowCount ? toRef(res.rows[0]) : null;
 }
 
@@ -54,7 +55,7 @@ export async function convergeWorkspace(pool: pg.Pool, ws: WorkspaceRef, timeout
 /** Workspaces whose schema is not converged at the current key (one query, however many there are). */
 export async function staleWorkspaces(pool: pg.Pool): Promise<WorkspaceRef[]> {
   const res = await pool.query<WorkspaceRow>(
-    `SELECT id, name, schema_name FROM workspaces WHERE converged_key IS DISTINCT FROM $1 || ':' || metadata_revision ORDER BY created_at`,
+    `SELECT id, name, schema_name, fiscal_year_start_month FROM workspaces WHERE converged_key IS DISTINCT FROM $1 || ':' || metadata_revision ORDER BY created_at`,
     [convergeBase()],
   );
   return res.rows.map(toRef);

@@ -19,13 +19,13 @@ interface UserWithWorkspace {
   email: string;
   isAdmin: boolean;
   locale: string | null;
-  workspace: { id: string; name: string; schemaName: string; securityRevision: number; metadataRevision: number };
+  workspace: { id: string; name: string; schemaName: string; securityRevision: number; metadataRevision: number; fiscalYearStartMonth?: number };
 }
 
 export function principalOf(u: UserWithWorkspace, via: Principal['via']): Principal {
   return {
     user: { id: u.id, name: u.name, email: u.email, isAdmin: u.isAdmin },
-    workspace: { id: u.workspace.id, name: u.workspace.name, schema: u.workspace.schemaName },
+    workspace: { id: u.workspace.id, name: u.workspace.name, schema: u.workspace.schemaName, fiscalYearStartMonth: u.workspace.fiscalYearStartMonth ?? 1 },
     via,
     locale: u.locale,
     securityRevision: u.workspace.securityRevision,
@@ -39,7 +39,7 @@ export function principalOf(u: UserWithWorkspace, via: Principal['via']): Princi
  * against 0.35 ms, which was a third of a list request.
  */
 export const PRINCIPAL_COLUMNS = `u.id AS user_id, u.name AS user_name, u.email AS user_email, u.is_admin, u.locale, u.active,
-  w.id AS workspace_id, w.name AS workspace_name, w.schema_name, w.security_revision, w.metadata_revision`;
+  w.id AS workspace_id, w.name AS workspace_name, w.schema_name, w.security_revision, w.metadata_revision, w.fiscal_year_start_month`;
 
 export interface PrincipalRow {
   user_id: string;
@@ -53,6 +53,7 @@ export interface PrincipalRow {
   schema_name: string;
   security_revision: number;
   metadata_revision: number;
+  fiscal_year_start_month: number;
 }
 
 /** A principal from a row of PRINCIPAL_COLUMNS. */
@@ -64,7 +65,14 @@ export function principalFromRow(r: PrincipalRow, via: Principal['via']): Princi
       email: r.user_email,
       isAdmin: r.is_admin,
       locale: r.locale,
-      workspace: { id: r.workspace_id, name: r.workspace_name, schemaName: r.schema_name, securityRevision: r.security_revision, metadataRevision: r.metadata_revision },
+      workspace: {
+        id: r.workspace_id,
+        name: r.workspace_name,
+        schemaName: r.schema_name,
+        securityRevision: r.security_revision,
+        metadataRevision: r.metadata_revision,
+        fiscalYearStartMonth: r.fiscal_year_start_month,
+      },
     },
     via,
   );

@@ -29,7 +29,8 @@ function build(docs: KindDoc<ListViewDefinition>[], { objects, unusable, archive
       else if (!fieldType(f).sortable && f.name !== 'id') err(file, `/sort/${i}/field`, 'view.sort.unsortable', { field: s.field }, 'view.sort');
     });
     if (def.filter !== undefined) {
-      for (const e of parseCondition(def.filter, obj, { pointer: '/filter' }).errors) {
+      // A view is a query: related-record conditions compile to SQL there.
+      for (const e of parseCondition(def.filter, obj, { pointer: '/filter', objects }).errors) {
         errors.push({ ...e, file });
       }
     }

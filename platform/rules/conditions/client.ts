@@ -18,9 +18,12 @@ export interface DescribedField {
   returnType?: string;
 }
 
-/** Who is asking in the browser: `$me` is this user (null while the session is unknown). */
+/** Who is asking in the browser: `$me` is this user (null while the session is unknown); relative dates use the workspace's today, zone and fiscal year start when given. */
 export interface ClientConditionContext {
   userId?: string | null;
+  today?: string;
+  timeZone?: string;
+  fiscalYearStartMonth?: number;
 }
 
 interface Parsed {
@@ -69,5 +72,5 @@ export function conditionHolds(condition: unknown, fields: readonly DescribedFie
     tree = entry.trees.get(condition);
     if (tree === undefined) entry.trees.set(condition, (tree = parseCondition(condition, entry.fields).condition ?? null));
   }
-  return tree ? evaluateCondition(tree, values, { userId: ctx.userId ?? null }) : true;
+  return tree ? evaluateCondition(tree, values, { ...ctx, userId: ctx.userId ?? null }) : true;
 }

@@ -45,7 +45,7 @@ export interface ParseOptions {
    * callers that compile to SQL pass it: without it a related condition is an error, so metadata
    * checked in memory (validation, approvals, form rules, gates) refuses one when it is saved.
    */
-  objects?: ReadonlyMap<string, ConditionFields>;
+  objects?: { get(name: string): ConditionFields | undefined };
 }
 
 interface State {

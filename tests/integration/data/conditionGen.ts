@@ -9,6 +9,7 @@ import type { UserRef } from '../../../platform/data/context';
 import type { RecordData } from '../../../platform/data/values';
 import { fieldType } from '../../../platform/fields/registry';
 import type { FieldDef, OperatorName } from '../../../platform/fields/types';
+import { FIXED_PERIODS } from '../../../platform/core/periods';
 import { LIST_OPERATORS, NO_VALUE_OPERATORS } from '../../../platform/rules/conditions/types';
 import { AMOUNTS, COMPANY_NAMES, DATES, DATETIMES, EMPLOYEES, Rng } from './dataset';
 
@@ -132,6 +133,7 @@ export class ConditionGen {
       pair.sort((x, y) => key(x) - key(y));
       return { field: field.name, op, value: this.rng.chance(0.85) ? pair : pair.reverse() };
     }
+    if (op === 'during') return { field: field.name, op, value: this.rng.pick([...FIXED_PERIODS, 'last_7_days', 'next_30_days', 'last_365_days']) };
     if (LIST_OPERATORS.has(op)) return { field: field.name, op, value: Array.from({ length: this.rng.int(1, 4) }, () => this.scalar(field, op)) };
     return { field: field.name, op, value: this.scalar(field, op) };
   }
