@@ -3,13 +3,14 @@
 import { Form, Modal, Select } from 'antd';
 import { useState } from 'react';
 import { useT } from '../i18n';
-import { useReports } from './api';
+import { useReportList } from '../reports/api';
+import { reportTitle } from '../reports/ReportPage';
 
 export function AddComponentDialog({ open, onAdd, onClose }: { open: boolean; onAdd(report: string): void; onClose(): void }) {
   const { tr, label } = useT();
-  const reports = useReports(open);
+  const reports = useReportList();
   const [report, setReport] = useState<string>();
-  const options = (reports.data ?? []).map((r) => ({ value: r.name, label: typeof r.label === 'string' ? r.label : label(r.label) }));
+  const options = (reports.data ?? []).map((r) => ({ value: r.name, label: reportTitle(r.label, label) }));
   return (
     <Modal
       open={open}

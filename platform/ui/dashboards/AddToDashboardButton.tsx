@@ -10,9 +10,8 @@ import { useState } from 'react';
 import type { Label } from '../../core/i18n';
 import { appErrorOf } from '../errors';
 import { useT } from '../i18n';
-import { useDashboardClient, useDashboards, useSaveDashboard } from './api';
+import { useDashboardClient, useDashboards, useSaveDashboard, type DashboardSave } from './api';
 import { addComponent } from './layout';
-import type { DashboardDefinition } from './types';
 
 const NEW = '$new';
 
@@ -38,25 +37,25 @@ export function AddToDashboardButton({ report, title }: { report: string; title?
   const dashboards = useDashboards(open);
   const client = useDashboardClient();
   const save = useSaveDashboard();
-  const editable = (dashboards.data ?? []).filter((d) => d.editable);
+  const editable = (dashboards.data ?? []).filter((d) => d.canEdit);
   const ready = target === NEW ? newLabel.trim().length > 0 : Boolean(target);
 
   const add = async () => {
     if (!target) return;
     setBusy(true);
     try {
-      let doc: DashboardDefinition;
+      let doc: DashboardSave & { label: Label };
       if (target === NEW) {
         const text = newLabel.trim();
-        const [component] = addComponent([], report, title);
         const name = dashboardName(text, new Set((dashboards.data ?? []).map((d) => d.name)));
-        doc = { object: 'workspace', name, label: { en: text, zh: text }, visibility: 'private', filters: [{ type: 'date' }, { type: 'owner' }], components: [component] };
+        const filters: DashboardSave['filters'] = [{ type: 'date' }, { type: 'owner' }];
+        doc = { name, mode: 'create', label: { en: text, zh: text }, visibility: 'private', filters, components: addComponent([], report, title) };
       } else {
         const { dashboard } = await client.dashboards.get.query({ name: target });
-        const [first, ...rest] = addComponent(dashboard.components, report, title);
-        doc = { ...dashboard, components: [first, ...rest] };
+        doc = { name: target, label: dashboard.label, components: addComponent(dashboard.components, report, title) };
       }
-      await save.mutateAsync(doc);
+      const { label: _label, ...patch } = doc;
+      await save.mutateAsync(target === NEW ? doc : patch);
       message.success(
         <span>
           {tr('dashui.addedTo', { dashboard: label(doc.label) })} <Link href={`/dashboards/${encodeURIComponent(doc.name)}`}>{tr('dashui.openDashboard')}</Link>

@@ -7,10 +7,11 @@
 import { Alert, Card, Empty, Typography } from 'antd';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import type { ReportDefinition, ReportResult } from '../../reports/types';
+import { useMemo } from 'react';
 import { useT } from '../i18n';
+import { useReportFields, useSavedReport } from '../reports/api';
+import { fieldTypesOf } from '../reports/fieldTypes';
 import { ReportChart } from '../reports/ReportChart';
-import { useReportDefinition } from './api';
 import styles from './dashboards.module.css';
 import { drillHref } from './filters';
 import type { ApprovalsComponentView, ComponentView, ReportComponentView } from './types';
@@ -74,26 +75,29 @@ function ErrorState({ message }: { message: string }) {
   return <Alert type="warning" showIcon title={tr('dashui.error')} description={message} />;
 }
 
-/** What a chart needs of the definition when the saved one cannot be read: the result's own columns. */
-function fallbackDefinition(result: ReportResult): ReportDefinition {
-  const aggregates = result.columns.flatMap((c) => (c.aggregate ? [{ ...c.aggregate, name: c.key, label: { en: c.label, zh: c.label } }] : []));
-  return { object: result.object, format: result.format, aggregates };
-}
-
 function ReportFigure({ run, height }: { run: ReportComponentView; height: number }) {
   const { tr } = useT();
   const router = useRouter();
-  const saved = useReportDefinition(run.result ? run.report : undefined);
   const result = run.result;
-  if (!result) return null;
+  const object = run.object ?? result?.object;
+  // The saved definition labels and formats the figures (a formula's percent); the field types give amounts their currency.
+  const saved = useSavedReport(result ? run.report : undefined);
+  const fieldsQuery = useReportFields(result ? object : undefined);
+  const fields = useMemo(() => fieldTypesOf(fieldsQuery.data), [fieldsQuery.data]);
+  if (!result || !object) return null;
   if (result.rowCount === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={tr('dashui.empty')} />;
-  if (saved.isLoading) return <div style={{ height }} aria-busy />;
-  const base = saved.data ?? fallbackDefinition(result);
-  const definition = { ...base, chart: run.chart ?? base.chart ?? { type: 'bar' as const } };
-  const object = run.object ?? result.object;
+  if (saved.isLoading || fieldsQuery.isLoading) return <div style={{ height }} aria-busy />;
   return (
     <>
-      <ReportChart definition={definition} result={result} height={height} onDrill={(drill) => router.push(drillHref(object, drill, run.filter))} />
+      <ReportChart
+        definition={saved.data}
+        chart={run.chart}
+        result={result}
+        fields={fields}
+        height={height}
+        emptyState={false}
+        onDrill={(point) => router.push(drillHref(object, point.drill, run.filter))}
+      />
       {result.truncated ? (
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
           {tr('dashui.truncated')}

@@ -12,7 +12,7 @@ import type { Label } from '../../core/i18n';
 import { useT } from '../i18n';
 import styles from './dashboards.module.css';
 import { chartHeight, DashboardCardBody } from './DashboardCard';
-import { gridSpan, moveComponent, quartersOf, removeComponent, resizeComponent, retitle, retitleComponent } from './layout';
+import { gridSpan, moveComponent, widthOf, removeComponent, resizeComponent, retitle, retitleComponent } from './layout';
 import type { ComponentView, DashboardComponent } from './types';
 
 export interface DashboardEditorProps {
@@ -58,7 +58,7 @@ export function DashboardEditor({ value, runs, reportLabels, onChange }: Dashboa
               component={c}
               title={titleOf(c)}
               run={runs.get(c.id)}
-              onResize={(quarters) => onChange(resizeComponent(value, c.id, quarters))}
+              onResize={(columns) => onChange(resizeComponent(value, c.id, columns))}
               onRetitle={(title) => onChange(retitleComponent(value, c.id, title))}
               onRemove={() => onChange(removeComponent(value, c.id))}
             />
@@ -73,7 +73,7 @@ interface EditableProps {
   component: DashboardComponent;
   title: string;
   run?: ComponentView;
-  onResize(quarters: number): void;
+  onResize(columns: number): void;
   onRetitle(title: Label | undefined): void;
   onRemove(): void;
 }
@@ -81,7 +81,7 @@ interface EditableProps {
 function EditableComponent({ component, title, run, onResize, onRetitle, onRemove }: EditableProps) {
   const { tr, label, locale } = useT();
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({ id: component.id });
-  const quarters = quartersOf(component);
+  const width = widthOf(component);
   const style = { ...gridSpan(component), transform: transform ? `translate3d(${transform.x}px, ${transform.y}px, 0)` : undefined, transition };
   return (
     <li ref={setNodeRef} style={style} className={`${styles.item} ${isDragging ? styles.dragging : ''}`}>
@@ -110,7 +110,7 @@ function EditableComponent({ component, title, run, onResize, onRetitle, onRemov
       >
         <Select
           aria-label={tr('dashui.width', { title })}
-          value={quarters}
+          value={width}
           options={[1, 2, 3, 4].map((n) => ({ value: n, label: tr('dashui.columns', { count: n }) }))}
           onChange={(n: number) => onResize(n)}
           style={{ width: 140, marginBottom: 8 }}

@@ -12,7 +12,9 @@ import { useMemo, useState } from 'react';
 import { appErrorOf } from '../errors';
 import { useT } from '../i18n';
 import { AddComponentDialog } from './AddComponentDialog';
-import { reportLabel, useDashboard, useDashboards, useReports, useSaveDashboard } from './api';
+import { useReportList } from '../reports/api';
+import { reportTitle } from '../reports/ReportPage';
+import { useDashboard, useSaveDashboard } from './api';
 import { DashboardCard } from './DashboardCard';
 import { DashboardEditor } from './DashboardEditor';
 import styles from './dashboards.module.css';
@@ -35,15 +37,13 @@ export function DashboardView({ name, heading }: DashboardViewProps) {
   const params = useSearchParams();
   const filters = useMemo(() => readFilters((k) => params.get(k)), [params]);
   const query = useDashboard(name, filters);
-  const list = useDashboards();
   const save = useSaveDashboard();
   const [draft, setDraft] = useState<DashboardComponent[] | null>(null);
   const [adding, setAdding] = useState(false);
-  const reports = useReports(draft !== null);
+  const reports = useReportList();
   const answer = query.data;
   const runs = useMemo(() => new Map<string, ComponentView>((answer?.components ?? []).map((c) => [c.id, c])), [answer]);
-  const reportLabels = useMemo(() => new Map((reports.data ?? []).map((r) => [r.name, reportLabel(r, label)])), [reports.data, label]);
-  const editable = list.data?.find((d) => d.name === name)?.editable ?? false;
+  const reportLabels = useMemo(() => new Map((reports.data ?? []).map((r) => [r.name, reportTitle(r.label, label)])), [reports.data, label]);
   const asOf = oldest(answer?.components ?? []);
 
   if (query.error) {
@@ -60,9 +60,8 @@ export function DashboardView({ name, heading }: DashboardViewProps) {
   }
   const onSave = () => {
     if (!answer || !draft?.length) return;
-    const [first, ...rest] = numbered(draft);
     save.mutate(
-      { ...answer.dashboard, components: [first, ...rest] },
+      { name: answer.dashboard.name, components: numbered(draft) },
       {
         onSuccess: () => {
           message.success(tr('dashui.saved'));
@@ -104,7 +103,7 @@ export function DashboardView({ name, heading }: DashboardViewProps) {
             <Button icon={<ReloadOutlined aria-hidden />} loading={query.isFetching} onClick={() => void query.refetch()}>
               {tr('dashui.refresh')}
             </Button>
-            {editable && answer ? (
+            {answer?.canEdit ? (
               <Button icon={<EditOutlined aria-hidden />} onClick={() => setDraft(inOrder(answer.dashboard.components))}>
                 {tr('dashui.edit')}
               </Button>
@@ -137,7 +136,7 @@ export function DashboardView({ name, heading }: DashboardViewProps) {
                     <DashboardCard run={run} />
                   </li>
                 ))
-              : [6, 6, 6, 6].map((width, i) => (
+              : [2, 2, 2, 2].map((width, i) => (
                   <li key={i} className={styles.item} style={gridSpan({ width }) as React.CSSProperties}>
                     <Card size="small">
                       <Skeleton active paragraph={{ rows: 5 }} />

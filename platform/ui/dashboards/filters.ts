@@ -41,7 +41,7 @@ export function readFilters(get: (key: string) => string | null | undefined): Da
   if (owner && (owner === '$me' || ID.test(owner))) out.owner = owner;
   for (const key of ['department', 'role'] as const) {
     const v = get(key);
-    if (v && API_NAME.test(v)) out[key] = v;
+    if (v && (API_NAME.test(v) || ID.test(v))) out[key] = v;
   }
   return out;
 }

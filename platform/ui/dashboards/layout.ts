@@ -1,17 +1,14 @@
-/**
- * Editing a dashboard's arrangement as plain data: move, resize, rename, add and remove components.
- * Documents measure widths on a 12-column grid; the screen offers quarters (1-4 of 4 columns).
- */
+/** Editing a dashboard's arrangement as plain data: move, resize, rename, add and remove components (widths of a 4-column grid). */
 import type { Label } from '../../core/i18n';
 import type { DashboardComponent } from './types';
 
-export const GRID = 12;
-export const QUARTER = GRID / 4;
+export const COLUMNS = 4;
+const DEFAULT_WIDTH = 2;
 
-/** A component's width in quarters of the row (1..4), rounding a document's 12-column width up. */
-export function quartersOf(c: { width?: number }): number {
-  const w = Number.isFinite(c.width) ? c.width! : QUARTER * 2;
-  return Math.min(4, Math.max(1, Math.ceil(w / QUARTER)));
+/** A component's width in columns (1..4; default 2, as the dashboard kind's). */
+export function widthOf(c: { width?: number }): number {
+  const w = Number.isFinite(c.width) ? Math.round(c.width!) : DEFAULT_WIDTH;
+  return Math.min(COLUMNS, Math.max(1, w));
 }
 
 /** The components in the order they are shown (by `order`, then as listed). */
@@ -38,9 +35,9 @@ export function moveComponent<T extends { id: string }>(list: T[], id: string, o
   return next;
 }
 
-/** The components with one of them resized to `quarters` of the row (1..4). */
-export function resizeComponent(list: DashboardComponent[], id: string, quarters: number): DashboardComponent[] {
-  const width = Math.min(4, Math.max(1, Math.round(quarters))) * QUARTER;
+/** The components with one of them resized to `columns` (1..4). */
+export function resizeComponent(list: DashboardComponent[], id: string, columns: number): DashboardComponent[] {
+  const width = widthOf({ width: columns });
   return list.map((c) => (c.id === id ? { ...c, width } : c));
 }
 
@@ -70,7 +67,7 @@ export function newComponentId(list: { id: string }[], report: string): string {
 
 /** The components with a report added at the end, half the row wide. */
 export function addComponent(list: DashboardComponent[], report: string, title?: Label): DashboardComponent[] {
-  return numbered([...inOrder(list), { id: newComponentId(list, report), type: 'report' as const, report, ...(title ? { title } : {}), width: QUARTER * 2, height: 2 }]);
+  return numbered([...inOrder(list), { id: newComponentId(list, report), type: 'report' as const, report, ...(title ? { title } : {}), width: DEFAULT_WIDTH, height: 2 }]);
 }
 
 /** A title edited in one language keeps the other language's text. */
@@ -83,6 +80,6 @@ export function retitle(title: Label | undefined, text: string, locale: 'en' | '
 
 /** The CSS variables placing a component on the grid: its width, and on a tablet half or the whole row. */
 export function gridSpan(c: { width?: number }): Record<'--span' | '--span-md', number> {
-  const span = quartersOf(c) * QUARTER;
-  return { '--span': span, '--span-md': span <= GRID / 2 ? GRID / 2 : GRID };
+  const span = widthOf(c);
+  return { '--span': span, '--span-md': span <= COLUMNS / 2 ? COLUMNS / 2 : COLUMNS };
 }

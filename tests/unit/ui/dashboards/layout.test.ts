@@ -8,18 +8,18 @@ import {
   moveComponent,
   newComponentId,
   numbered,
-  quartersOf,
   removeComponent,
   resizeComponent,
   retitle,
   retitleComponent,
+  widthOf,
 } from '../../../../platform/ui/dashboards/layout';
 import type { DashboardComponent } from '../../../../platform/ui/dashboards/types';
 
 const list: DashboardComponent[] = [
-  { id: 'a', report: 'pipeline_by_stage', width: 6, order: 20 },
+  { id: 'a', report: 'pipeline_by_stage', width: 1, order: 20 },
   { id: 'b', report: 'won_by_rep_by_month', order: 10 },
-  { id: 'c', type: 'approvals', width: 12 },
+  { id: 'c', type: 'approvals', width: 4 },
 ];
 
 describe('dashboard layout', () => {
@@ -32,18 +32,18 @@ describe('dashboard layout', () => {
     expect(moveComponent(list, 'c', 'a').map((c) => c.id)).toEqual(['c', 'a', 'b']);
     expect(moveComponent(list, 'a', 'zz')).toBe(list);
   });
-  it('offers quarters of the row and stores twelfths', () => {
-    expect(list.map(quartersOf)).toEqual([2, 2, 4]);
-    expect(quartersOf({ width: 4 })).toBe(2);
-    expect(resizeComponent(list, 'b', 1)[1].width).toBe(3);
-    expect(resizeComponent(list, 'b', 9)[1].width).toBe(12);
-    expect(gridSpan({ width: 3 })).toEqual({ '--span': 3, '--span-md': 6 });
-    expect(gridSpan({ width: 9 })).toEqual({ '--span': 9, '--span-md': 12 });
+  it('keeps widths between one and four columns (two by default); a tablet shows half or the whole row', () => {
+    expect(list.map(widthOf)).toEqual([1, 2, 4]);
+    expect(resizeComponent(list, 'b', 3)[1].width).toBe(3);
+    expect(resizeComponent(list, 'b', 9)[1].width).toBe(4);
+    expect(resizeComponent(list, 'b', 0)[1].width).toBe(1);
+    expect(gridSpan({ width: 1 })).toEqual({ '--span': 1, '--span-md': 2 });
+    expect(gridSpan({ width: 3 })).toEqual({ '--span': 3, '--span-md': 4 });
   });
   it('adds a report at the end with an id of its own, and removes a component', () => {
     const added = addComponent(addComponent(list, 'pipeline_by_stage'), 'pipeline_by_stage');
     expect(added.map((c) => c.id)).toEqual(['b', 'a', 'c', 'pipeline_by_stage', 'pipeline_by_stage_2']);
-    expect(added[4]).toMatchObject({ type: 'report', report: 'pipeline_by_stage', width: 6, order: 50 });
+    expect(added[4]).toMatchObject({ type: 'report', report: 'pipeline_by_stage', width: 2, order: 50 });
     expect(removeComponent(list, 'b').map((c) => c.id)).toEqual(['a', 'c']);
     expect(newComponentId([{ id: 'won' }, { id: 'won_2' }], 'won')).toBe('won_3');
   });
