@@ -26,4 +26,5 @@ export const DASHBOARD_MESSAGES = {
   'dashboard.filter.department': { en: 'Department', zh: '部门' },
   'dashboard.filter.role': { en: 'Team', zh: '团队' },
   'dashboard.homeRole': { en: 'Home dashboard', zh: '首页仪表板' },
+  'dashboard.homeRole.inherit': { en: 'From the role above, else by permission set', zh: '沿用上级角色，否则按权限集' },
 } as const;

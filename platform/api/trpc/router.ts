@@ -22,7 +22,7 @@ export const appRouter = router({
   approvals: approvalsRouter,
   actions: actionsRouter,
   nav: navRouter,
-  dashboards: dashboardsRouter,
   reports: reportsRouter,
+  dashboards: dashboardsRouter,
 });
 export type AppRouter = typeof appRouter;

@@ -8,7 +8,11 @@ export type Path = string;
 /**
  * A condition tree: all/any/not groups of field comparisons. Used by list views, the REST filter parameter, reports, approvals and rules.
  */
-export type Condition = AllGroup | AnyGroup | NotGroup | Comparison;
+export type Condition = AllGroup | AnyGroup | NotGroup | WithRelated | WithoutRelated | Comparison;
+/**
+ * A condition on the child records (optional).
+ */
+export type Condition1 = AllGroup | AnyGroup | NotGroup | WithRelated | WithoutRelated | Comparison;
 export type Operator =
   | 'eq'
   | 'ne'
@@ -27,9 +31,10 @@ export type Operator =
   | 'includes_all'
   | 'excludes_all'
   | 'is_empty'
-  | 'is_not_empty';
+  | 'is_not_empty'
+  | 'during';
 /**
- * An array for in, not_in, between and the includes operators; absent for is_empty and is_not_empty.
+ * An array for in, not_in, between and the includes operators; absent for is_empty and is_not_empty; for during a relative period: today, yesterday, tomorrow, this_/last_/next_ week, month, quarter, year, fiscal_quarter, fiscal_year, or last_N_days / next_N_days (N 1-3650).
  */
 export type ConditionValue = string | number | boolean | (string | number | boolean)[];
 
@@ -327,11 +332,37 @@ export interface NotGroup {
   not: Condition;
 }
 /**
+ * True when at least one child record (not deleted, visible to the caller) matches.
+ */
+export interface WithRelated {
+  with: RelatedCondition;
+}
+/**
+ * Child records of another object whose lookup field points at the record. Only where conditions compile to SQL (list views, report filters, the REST filter); refused where a condition is checked on one record in memory (validation, approvals, form rules, gates).
+ */
+export interface RelatedCondition {
+  /**
+   * API name of the child object.
+   */
+  object: string;
+  /**
+   * The child's lookup field pointing at this object.
+   */
+  field: string;
+  where?: Condition1;
+}
+/**
+ * True when no child record (not deleted, visible to the caller) matches.
+ */
+export interface WithoutRelated {
+  without: RelatedCondition;
+}
+/**
  * Compares one field with a value. Empty values (null, '' and []) never match a comparison except ne, not_in, not_contains, excludes_all and is_empty.
  */
 export interface Comparison {
   /**
-   * API name of the field compared.
+   * API name of the field compared, or a lookup path (account.industry) where the caller resolves paths (reports).
    */
   field: string;
   op: Operator;

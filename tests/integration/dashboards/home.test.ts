@@ -8,7 +8,9 @@ import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { homeDashboard } from '../../../platform/dashboards/home';
 import { visibleDashboards } from '../../../platform/dashboards/access';
 import { deleteDashboard, saveDashboard } from '../../../platform/dashboards/save';
+import { appRouter } from '../../../platform/api/trpc/router';
 import { getPool } from '../../../platform/db/pool';
+import { apiKeyPrincipal } from '../../../platform/security/apiKeys';
 import type { ChangeActor } from '../../../platform/metadata/changes';
 import * as designer from '../../../platform/metadata/designer';
 import type { DashboardDefinition } from '../../../platform/metadata/generated/dashboard';
@@ -128,5 +130,43 @@ describe('the home dashboard', () => {
     await saveDashboard(await org.ctx('admin'), mine('board_only', { visibility: 'shared', sharedWith: { roles: ['outsider'] } }));
     await org.secure(`UPDATE roles SET home_dashboard = 'board_only' WHERE id = $1`, [org.roles.manager_b]);
     expect(await home('manager_b')).toEqual({ name: 'executive', source: 'inherited', role: 'gm' });
+  });
+});
+
+describe('over tRPC', () => {
+  const caller = async (who: Who) => {
+    const principal = (await apiKeyPrincipal(getPool(org.tw.url), org.keys[who].key))!;
+    return appRouter.createCaller({ principal, locale: 'en' });
+  };
+
+  it('an admin names a role home dashboard on the roles screen; an unknown dashboard is refused on its field', async () => {
+    const admin = await caller('admin');
+    await admin.admin.updateNode({ kind: 'role', id: org.roles.rep_b, values: { homeDashboard: 'sales_manager' } });
+    expect(await (await caller('rep_b1')).dashboards.home()).toBe('sales_manager');
+    expect((await admin.admin.org()).roles.find((r) => r.name === 'rep_b')).toMatchObject({ homeDashboard: 'sales_manager' });
+    const err = await admin.admin.updateNode({ kind: 'role', id: org.roles.rep_b, values: { homeDashboard: 'nowhere' } }).catch((e) => e);
+    expect(err.code).toBe('UNPROCESSABLE_CONTENT');
+    expect(err.cause?.details?.[0]).toMatchObject({ field: 'homeDashboard', code: 'dashboard.notFound' });
+    const rep = await caller('rep_b1');
+    await expect(rep.admin.updateNode({ kind: 'role', id: org.roles.rep_b, values: { homeDashboard: null } })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+  });
+
+  it('lists what the caller may open with whether they may change it, saves a partial change over the saved dashboard', async () => {
+    // A caller per call, as a request has: the principal carries the metadata revision it was read at.
+    const rep = () => caller('rep_a2');
+    await (await rep()).dashboards.save({ name: 'rep_board', label: { en: 'Rep board', zh: '代表看板' }, components: [{ id: 'a', report: 'pipeline_by_stage' }] });
+    await (await rep()).dashboards.save({ name: 'rep_board', components: [{ id: 'a', report: 'pipeline_by_stage', width: 4 }] });
+    const list = await (await rep()).dashboards.list();
+    expect(list.find((d) => d.name === 'rep_board')).toEqual({
+      name: 'rep_board',
+      label: { en: 'Rep board', zh: '代表看板' },
+      visibility: 'private',
+      canEdit: true,
+      components: 1,
+    });
+    expect(list.find((d) => d.name === 'sales_manager')).toMatchObject({ canEdit: false, visibility: 'public' });
+    expect((await (await caller('admin')).dashboards.list()).find((d) => d.name === 'sales_manager')).toMatchObject({ canEdit: true });
+    await (await rep()).dashboards.delete({ name: 'rep_board' });
+    await expect((await rep()).dashboards.delete({ name: 'rep_board' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });
