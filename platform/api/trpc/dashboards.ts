@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { allDashboards, mayEdit, visibleDashboards } from '../../dashboards/access';
 import { homeDashboard } from '../../dashboards/home';
+import { runDashboard } from '../../dashboards/run';
 import { deleteDashboard, saveDashboard } from '../../dashboards/save';
 import type { DashboardSummary } from '../../dashboards/types';
 import type { DashboardDefinition } from '../../metadata/generated/dashboard';
@@ -48,6 +49,8 @@ export const dashboardsRouter = router({
       components: d.components.length,
     })),
   ),
+  /** A dashboard run as the caller, each component with its result or its own error. */
+  get: protectedProcedure.input(z.object({ name: apiName, filters: dashboardFilters.optional() })).query(({ ctx, input }) => runDashboard(ctx.rc, input.name, input.filters ?? {})),
   /** The name of the caller's home dashboard (null: none they may open). */
   home: protectedProcedure.query(async ({ ctx }) => (await homeDashboard(ctx.rc))?.name ?? null),
   /** The home dashboard and why it is the caller's (their role, a role above it, their permission set...). */

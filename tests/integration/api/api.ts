@@ -27,13 +27,15 @@ import * as catchAllRoute from '../../../app/api/v1/[[...rest]]/route';
 import * as recycleBinRoute from '../../../app/api/v1/recycle-bin/[object]/route';
 import * as recentRoute from '../../../app/api/v1/recent/route';
 import * as searchRoute from '../../../app/api/v1/search/route';
+import * as dashboardsRoute from '../../../app/api/v1/dashboards/route';
+import * as dashboardRoute from '../../../app/api/v1/dashboards/[name]/route';
 import { getPrisma } from '../../../platform/db/prisma';
 import { createApiKey } from '../../../platform/security/apiKeys';
 import { createTestWorkspace, type TestWorkspace } from '../../support/workspace';
 
 type Method = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'OPTIONS';
 /** Every route's params are a subset of these. */
-type RouteParams = { object: string; id: string; path?: string[]; requestId: string; action: string };
+type RouteParams = { object: string; id: string; path?: string[]; requestId: string; action: string; name: string };
 type RouteHandler = (req: Request, route: { params: Promise<RouteParams> }) => Promise<Response>;
 type RouteModule = Partial<Record<Method, RouteHandler>>;
 
@@ -62,6 +64,8 @@ const ROUTES: [RegExp, string[], RouteModule][] = [
   [/^\/api\/v1\/admin\/backfills$/, [], backfillsRoute],
   [/^\/api\/v1\/search$/, [], searchRoute],
   [/^\/api\/v1\/recent$/, [], recentRoute],
+  [/^\/api\/v1\/dashboards$/, [], dashboardsRoute],
+  [/^\/api\/v1\/dashboards\/([^/]+)$/, ['name'], dashboardRoute],
   [/^\/api\/v1\/metadata(\/.*)?$/, [], metadataRoute],
   // Last, as Next.js tries a catch-all last: any other /api/v1 address.
   [/^\/api\/v1(\/.*)?$/, [], catchAllRoute],

@@ -63,6 +63,24 @@ describe('the kind', () => {
     );
   });
 
+  it('reports an unknown report, a date field that is not a date of the report’s object and a measure the report lacks', async () => {
+    const bad = {
+      ...mine('misnamed'),
+      components: [
+        { id: 'a', report: 'no_such_report' },
+        { id: 'b', report: 'pipeline_by_stage', dateField: 'amount', chart: { type: 'bar', measure: 'margin' } },
+        { id: 'c', report: 'pipeline_by_stage', dateField: 'created_at', chart: { type: 'bar', measure: 'amount' } },
+      ],
+    };
+    const err = await designer.saveItem(actor(), 'dashboard', bad as never).catch((e) => e);
+    expect(err?.code).toBe('METADATA_INVALID');
+    expect(err.details.map((d: { pointer: string; code: string }) => [d.pointer, d.code])).toEqual([
+      ['/components/0/report', 'dashboard.report'],
+      ['/components/1/dateField', 'dashboard.dateField'],
+      ['/components/1/chart/measure', 'dashboard.measure'],
+    ]);
+  });
+
   it('the schema refuses a width beyond the 4-column grid and an unknown period', async () => {
     const err = await designer
       .saveItem(actor(), 'dashboard', { ...mine('wide'), filters: [{ type: 'date', default: 'someday' }], components: [{ id: 'a', report: 'x', width: 9 }] } as never)
