@@ -32,6 +32,12 @@ export const REPORTS_MESSAGES = {
   'bucket.value': { en: '"{value}" is not a value of {field}', zh: '"{value}"不是{field}的选项值' },
   'bucket.twice': { en: '"{value}" is placed in two buckets', zh: '"{value}"被放入了两个分段' },
   'bucket.duplicate': { en: '{object} already has a bucket definition named "{name}"', zh: '{object}已有名为"{name}"的分段定义' },
+  'report.export.tooMany': {
+    en: 'The report has more than {max} groups: group by fewer or coarser fields to export it',
+    zh: '报表的分组超过 {max} 个：请减少分组或使用更粗的分组后再导出',
+  },
+  'report.export.forbidden': { en: 'You may not export data', zh: '您无权导出数据' },
+  'report.currency': { en: 'currency', zh: '币种' },
   // Group and value labels.
   'report.empty': { en: '(empty)', zh: '（空）' },
   'report.restricted': { en: '(no access)', zh: '（无权查看）' },

@@ -81,7 +81,7 @@ async function whereOf(ctx: RecordContext, plan: ReportPlan, params: Params, ext
 const prefixes = (names: string[]) => names.map((_, i) => names.slice(0, names.length - i)).concat([[]]);
 
 /** The grouped statement: one row per group of every level (and the grand total), coarsest levels first. */
-export async function compileGroups(ctx: RecordContext, plan: ReportPlan, cal: Calendar, extra?: ConditionNode): Promise<CompiledGroups> {
+export async function compileGroups(ctx: RecordContext, plan: ReportPlan, cal: Calendar, extra?: ConditionNode, cap = GROUP_CAP): Promise<CompiledGroups> {
   const params = new Params();
   const src = new ReportSource(ctx, params, plan.object);
   const inner: string[] = ['1 AS "one"'];
@@ -124,7 +124,7 @@ export async function compileGroups(ctx: RecordContext, plan: ReportPlan, cal: C
   const groupBy = keys.length ? ` GROUP BY GROUPING SETS (${sets.map((s) => `(${s.join(', ')})`).join(', ')})` : '';
   const sql =
     `SELECT ${[`${grouping} AS "gs"`, 'count(*) AS "n"', ...keys, ...labels, ...outer].join(', ')}` +
-    ` FROM (SELECT ${inner.join(', ')} FROM ${from} WHERE ${where}) AS "b"${groupBy} ORDER BY 1 DESC LIMIT ${GROUP_CAP + 1}`;
+    ` FROM (SELECT ${inner.join(', ')} FROM ${from} WHERE ${where}) AS "b"${groupBy} ORDER BY 1 DESC LIMIT ${Math.floor(cap) + 1}`;
   return { sql, values: params.values, labelled };
 }
 

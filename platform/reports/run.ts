@@ -7,6 +7,7 @@ import { AppError } from '../core/errors';
 import { pickLabel } from '../core/i18n';
 import { problemsError } from '../core/problems';
 import { dbOf, type RecordContext } from '../data/context';
+import { validateMetadata } from '../metadata/schemas';
 import { parseCondition } from '../rules/conditions/parse';
 import type { ConditionNode } from '../rules/conditions/types';
 import { bucketOf } from './buckets';
@@ -27,10 +28,13 @@ export interface RunOptions {
   extraFilter?: unknown;
   /** Rows shown; overrides the definition's rowLimit (at most 10,000). */
   rowLimit?: number;
+  /** Internal (export): how many group rows may come back before the answer says it is truncated. */
+  groupCap?: number;
 }
 
 /** Check `def` as the viewer sees the metadata; a problem of any part is a 422 naming its pointer. */
 export function planReport(ctx: RecordContext, def: ReportDefinition, opts: RunOptions = {}): { plan: ReportPlan; extra?: ConditionNode } {
+  shapeCheck(def);
   const { plan, errors } = checkReport(def, {
     objects: ctx.meta.objects,
     mayRead: (o) => Boolean(ctx.security.perms.object(o).read),
@@ -54,6 +58,15 @@ export function planReport(ctx: RecordContext, def: ReportDefinition, opts: RunO
     plan.rowLimit = opts.rowLimit;
   }
   return { plan, extra };
+}
+
+/** A definition from a request must have the schema's shape before the engine reads it (conditions are left to the condition parser, which points more precisely). */
+function shapeCheck(def: unknown): void {
+  const doc = typeof def === 'object' && def !== null && !Array.isArray(def) ? { name: 'adhoc', label: { en: 'adhoc', zh: 'adhoc' }, ...def } : def;
+  const errors = validateMetadata('report', doc, '')
+    .filter((e) => !/^\/(filter|aggregates\/\d+\/filter)(\/|$)/.test(e.pointer ?? ''))
+    .map(({ file: _f, ...e }) => e);
+  if (errors.length) throw problemsError(errors, 'report.invalid', 'VALIDATION_FAILED');
 }
 
 /** The result's column descriptions: detail columns, then aggregates, then formulas. */
@@ -83,11 +96,12 @@ export async function runReport(ctx: RecordContext, def: ReportDefinition, opts:
   };
   let counted = false;
   if (plan.aggregates.length || plan.groupings.length) {
-    const q = await compileGroups(ctx, plan, cal, extra);
+    const cap = opts.groupCap ?? GROUP_CAP;
+    const q = await compileGroups(ctx, plan, cal, extra, cap);
     const { rows } = await db.query(q.sql, q.values);
-    const built = buildGroups(ctx, plan, rows.slice(0, GROUP_CAP), q.labelled, cal, opts.extraFilter);
+    const built = buildGroups(ctx, plan, rows.slice(0, cap), q.labelled, cal, opts.extraFilter);
     Object.assign(result, built);
-    if (rows.length > GROUP_CAP) Object.assign(result, { truncated: true, truncatedReason: 'groups' });
+    if (rows.length > cap) Object.assign(result, { truncated: true, truncatedReason: 'groups' });
     counted = true;
     const unbucketed = unbucketedOf(plan);
     if (unbucketed.length) result.unbucketed = unbucketed;

@@ -29,6 +29,8 @@ export interface ReportListItem {
   visibility: 'private' | 'shared' | 'public';
   /** True when the viewer may change or delete it. */
   editable: boolean;
+  /** True when the viewer may export it (the "export" system right). */
+  exportable: boolean;
 }
 
 /** Who may change a report: its owner (a private report), or a user who may customise metadata. */
@@ -50,6 +52,7 @@ export function listReports(ctx: RecordContext): ReportListItem[] {
       ...(r.chart ? { chart: r.chart.type } : {}),
       visibility: r.visibility ?? 'public',
       editable: mayEdit(ctx, r),
+      exportable: ctx.security.perms.system.exportData,
     }))
     .sort((a, b) => a.folder.localeCompare(b.folder) || a.label.localeCompare(b.label));
 }

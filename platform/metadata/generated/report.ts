@@ -67,14 +67,13 @@ export interface ReportDocument {
   columns?: Path[];
   filter?: Condition;
   /**
-   * @maxItems 3
+   * Summary: up to three; matrix: the row groupings, up to two (checked with the format).
    */
-  groupings?:
-    [] | [ReportGrouping] | [ReportGrouping, ReportGrouping] | [ReportGrouping, ReportGrouping, ReportGrouping];
+  groupings?: ReportGrouping[];
   /**
-   * @maxItems 2
+   * Matrix only: up to two column groupings.
    */
-  columnGroupings?: [] | [ReportGrouping] | [ReportGrouping, ReportGrouping];
+  columnGroupings?: ReportGrouping[];
   /**
    * @maxItems 30
    */

@@ -26,6 +26,11 @@ import * as recordsTotalsRoute from '../../../app/api/v1/records/[object]/totals
 import * as catchAllRoute from '../../../app/api/v1/[[...rest]]/route';
 import * as recycleBinRoute from '../../../app/api/v1/recycle-bin/[object]/route';
 import * as recentRoute from '../../../app/api/v1/recent/route';
+import * as reportsRoute from '../../../app/api/v1/reports/route';
+import * as reportsRunRoute from '../../../app/api/v1/reports/run/route';
+import * as reportRoute from '../../../app/api/v1/reports/[name]/route';
+import * as reportRunRoute from '../../../app/api/v1/reports/[name]/run/route';
+import * as reportExportRoute from '../../../app/api/v1/reports/[name]/export/route';
 import * as searchRoute from '../../../app/api/v1/search/route';
 import * as dashboardsRoute from '../../../app/api/v1/dashboards/route';
 import * as dashboardRoute from '../../../app/api/v1/dashboards/[name]/route';
@@ -66,6 +71,11 @@ const ROUTES: [RegExp, string[], RouteModule][] = [
   [/^\/api\/v1\/recent$/, [], recentRoute],
   [/^\/api\/v1\/dashboards$/, [], dashboardsRoute],
   [/^\/api\/v1\/dashboards\/([^/]+)$/, ['name'], dashboardRoute],
+  [/^\/api\/v1\/reports$/, [], reportsRoute],
+  [/^\/api\/v1\/reports\/run$/, [], reportsRunRoute],
+  [/^\/api\/v1\/reports\/([^/]+)$/, ['name'], reportRoute],
+  [/^\/api\/v1\/reports\/([^/]+)\/run$/, ['name'], reportRunRoute],
+  [/^\/api\/v1\/reports\/([^/]+)\/export$/, ['name'], reportExportRoute],
   [/^\/api\/v1\/metadata(\/.*)?$/, [], metadataRoute],
   // Last, as Next.js tries a catch-all last: any other /api/v1 address.
   [/^\/api\/v1(\/.*)?$/, [], catchAllRoute],
