@@ -8,7 +8,6 @@ import { appErrorOf } from '../errors';
 import { useT } from '../i18n';
 import { NavButton } from '../NavButton';
 import { useReportList, type ReportListItem } from './api';
-import { reportTitle } from './ReportPage';
 import styles from './reports.module.css';
 
 /** Reports by folder (folders in name order, unfiled last), each folder's reports by title. */
@@ -19,15 +18,12 @@ export function byFolder(items: { folder?: string | null; title: string }[]): [s
 }
 
 export function ReportList({ objectLabels }: { objectLabels: Record<string, string> }) {
-  const { tr, label } = useT();
+  const { tr } = useT();
   const list = useReportList();
   const [q, setQ] = useState('');
   const items = useMemo(
-    () =>
-      (list.data ?? [])
-        .map((r: ReportListItem) => ({ ...r, title: reportTitle(r.label, label) || r.name }))
-        .filter((r) => !q || `${r.title} ${r.name}`.toLowerCase().includes(q.toLowerCase())),
-    [list.data, label, q],
+    () => (list.data ?? []).map((r: ReportListItem) => ({ ...r, title: r.label || r.name })).filter((r) => !q || `${r.title} ${r.name}`.toLowerCase().includes(q.toLowerCase())),
+    [list.data, q],
   );
   const error = appErrorOf(list.error);
   return (
@@ -70,7 +66,7 @@ export function ReportList({ objectLabels }: { objectLabels: Record<string, stri
                   <Space wrap>
                     <Link href={`/reports/${encodeURIComponent(item.name)}`}>{item.title}</Link>
                     <Tag>{objectLabels[item.object] ?? item.object}</Tag>
-                    {item.chart?.type && item.chart.type !== 'table' && <Typography.Text type="secondary">{tr(`rui.chart.${item.chart.type}` as never)}</Typography.Text>}
+                    {item.chart && item.chart !== 'table' && <Typography.Text type="secondary">{tr(`rui.chart.${item.chart}`)}</Typography.Text>}
                   </Space>
                 </List.Item>
               );

@@ -9,7 +9,7 @@ import { useMemo } from 'react';
 import { appErrorOf } from '../errors';
 import { useT } from '../i18n';
 import { NavButton } from '../NavButton';
-import { useReportFields, useReportRun, useSavedReport } from './api';
+import { useReportFields, useReportList, useReportRun, useSavedReport } from './api';
 import { fieldTypesOf } from './fieldTypes';
 import { ReportChart } from './ReportChart';
 import { exportHref, ReportView } from './ReportView';
@@ -25,6 +25,8 @@ export function ReportPage({ name, actions }: { name: string; actions?: React.Re
   const { tr, label } = useT();
   const saved = useSavedReport(name);
   const run = useReportRun(name);
+  const list = useReportList();
+  const editable = list.data?.find((r) => r.name === name)?.editable ?? false;
   const fieldsQuery = useReportFields(saved.data?.object);
   const fields = useMemo(() => fieldTypesOf(fieldsQuery.data), [fieldsQuery.data]);
   const error = appErrorOf(saved.error ?? run.error);
@@ -46,7 +48,7 @@ export function ReportPage({ name, actions }: { name: string; actions?: React.Re
             <Dropdown menu={exportMenu}>
               <Button icon={<DownloadOutlined />}>{tr('rui.export')}</Button>
             </Dropdown>
-            {saved.data.canEdit !== false && (
+            {editable && (
               <NavButton href={`/reports/${encodeURIComponent(name)}/edit`} icon={<EditOutlined />}>
                 {tr('rui.edit')}
               </NavButton>

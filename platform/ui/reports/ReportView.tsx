@@ -179,15 +179,19 @@ function DetailRows({ result, fields }: { result: ReportResult; fields?: Record<
   const { locale } = useT();
   const columns = result.columns
     .filter((c) => c.type !== 'aggregate' && c.type !== 'formula' && !c.aggregate)
-    .map((c) => ({
+    .map((c, i) => ({
       title: c.label,
       key: c.key,
-      render: (_: unknown, row: Record<string, unknown>) => formatCell(c, row[c.key], locale, fields?.[c.key]),
+      render: (_: unknown, row: Record<string, unknown>) => {
+        const text = formatCell(c, row, locale, fields?.[c.key]);
+        // The first column opens the record, as a list's name column does.
+        return i === 0 && typeof row.$id === 'string' ? <Link href={`/o/${result.object}/${row.$id}`}>{text || row.$id}</Link> : text;
+      },
     }));
   return (
     <Table
       size="small"
-      rowKey={(_r, i) => String(i)}
+      rowKey={(r) => String(r.$id ?? JSON.stringify(r))}
       columns={columns}
       dataSource={result.rows}
       pagination={{ pageSize: 50, showSizeChanger: false, hideOnSinglePage: true }}

@@ -5,16 +5,19 @@ import { fieldType } from '../../fields/registry';
 import type { ReportResultColumn } from '../../reports/types';
 import type { FieldTypeInfo } from './measureFormat';
 
-const AS_TEXT = new Set(['lookup', 'user', 'text', 'long_text', 'aggregate', 'formula']);
+// The engine sends lookups as the parent's name and picklists as their label, in the viewer's language.
+const AS_TEXT = new Set(['lookup', 'user', 'text', 'long_text', 'picklist', 'multi_picklist', 'department', 'role', 'aggregate', 'formula']);
 
 /** A detail cell as text: the field type's formatter when the type is known, else the value as sent. */
-export function formatCell(column: ReportResultColumn, value: unknown, locale: Locale, field?: FieldTypeInfo): string {
+export function formatCell(column: ReportResultColumn, row: Record<string, unknown>, locale: Locale, field?: FieldTypeInfo): string {
+  const value = row[column.key];
   if (value === null || value === undefined || value === '') return '';
   const type = field?.type ?? column.type;
   if (AS_TEXT.has(type) || typeof value === 'object') return typeof value === 'object' ? JSON.stringify(value) : String(value);
   try {
     const def = { name: column.key, label: { en: column.label, zh: column.label }, ...field, type } as unknown as FieldDef;
-    return String(fieldType(def).format(def, value, locale));
+    const currency = row[`${column.key}$currency`];
+    return String(fieldType(def).format(def, typeof currency === 'string' ? { amount: value, currency } : value, locale));
   } catch {
     return String(value);
   }

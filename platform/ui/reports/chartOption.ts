@@ -25,6 +25,8 @@ export type ChartSpec =
 export interface ChartOptions {
   locale: Locale;
   format: MeasureFormat;
+  /** Labels of the object's fields by path (from `reports.fields`): the groupings' names. */
+  fieldLabels?: Record<string, string>;
 }
 
 /** The aggregate or formula a chart shows: the chart's measure, else the first aggregate, else the first formula. */
@@ -44,13 +46,11 @@ export function measureLabel(def: ReportDefinition, result: Pick<ReportResult, '
   return own ? pickLabel({ en: own.en, zh: own.zh ?? '' }, locale) : key;
 }
 
-/** A grouping's label: its column's label when the result has one, else the field path. */
-function groupingLabel(def: ReportDefinition, result: ReportResult, level: number): string {
+/** A grouping's label: the field's label when known, else its path; a dashboard that has no definition names none. */
+function groupingLabel(def: ReportDefinition, result: ReportResult, level: number, fieldLabels: Record<string, string> = {}): string {
   const field = def.groupings?.[level]?.field;
-  if (field) return result.columns.find((c) => c.key === field)?.label || field;
-  // A dashboard knows only the result: its grouping columns come before the figures.
-  const groupColumns = result.format === 'tabular' ? [] : result.columns.filter((c) => c.type !== 'aggregate' && c.type !== 'formula' && !c.aggregate);
-  return groupColumns[level]?.label ?? '';
+  if (!field) return '';
+  return fieldLabels[field] ?? result.columns.find((c) => c.key === field)?.label ?? field;
 }
 
 const keyOf = (k: ReportGroup['key']) => JSON.stringify(k ?? null);
@@ -58,17 +58,18 @@ const keyOf = (k: ReportGroup['key']) => JSON.stringify(k ?? null);
 /** Series (the second grouping level, or a matrix's column groups) over categories (the first level). */
 function seriesOf(result: ReportResult, measure: string, fallbackName: string) {
   const top = result.groups;
-  const nested = top.some((g) => g.groups && g.groups.length > 0);
+  const inner = (g: ReportGroup) => (result.format === 'matrix' ? (g.cells ?? g.groups ?? []) : (g.groups ?? []));
+  const nested = top.some((g) => inner(g).length > 0);
   if (!nested) {
     return { categories: top.map((g) => g.label), series: [{ name: fallbackName, data: top.map((g) => ({ value: g.aggregates[measure] ?? null, drill: g.drill })) }] };
   }
   const names = new Map<string, string>();
-  for (const c of result.columnGroups ?? []) names.set(keyOf(c.key), c.label);
-  for (const g of top) for (const c of g.groups ?? []) if (!names.has(keyOf(c.key))) names.set(keyOf(c.key), c.label);
+  for (const c of result.columnTotals ?? result.columnGroups ?? []) names.set(keyOf(c.key), c.label);
+  for (const g of top) for (const c of inner(g)) if (!names.has(keyOf(c.key))) names.set(keyOf(c.key), c.label);
   const series = [...names].map(([key, name]) => ({
     name,
     data: top.map((g) => {
-      const cell = g.groups?.find((c) => keyOf(c.key) === key);
+      const cell = inner(g).find((c) => keyOf(c.key) === key);
       return cell ? { value: cell.aggregates[measure] ?? null, drill: cell.drill } : { value: null, drill: null };
     }),
   }));
@@ -96,12 +97,12 @@ function gaugeMax(value: number, target?: number): number {
 }
 
 /** The chart for a report, or why there is none (empty result, table-only, tabular format). */
-export function chartOption(def: ReportDefinition, result: ReportResult, { locale, format }: ChartOptions): ChartSpec {
+export function chartOption(def: ReportDefinition, result: ReportResult, { locale, format, fieldLabels }: ChartOptions): ChartSpec {
   const type: ChartType = def.chart?.type ?? 'table';
   const measure = chartMeasure(def, result);
   const mLabel = measureLabel(def, result, measure, locale);
   const chartName = t(locale, `rui.chart.${type}` as never);
-  const by = groupingLabel(def, result, 0);
+  const by = groupingLabel(def, result, 0, fieldLabels);
   const head = by ? t(locale, 'rui.chartOf', { chart: chartName, measure: mLabel, by }) : t(locale, 'rui.chartTotal', { chart: chartName, measure: mLabel });
   if (type === 'number' || type === 'gauge') {
     const value = result.totals[measure] ?? null;
@@ -162,7 +163,8 @@ export function chartOption(def: ReportDefinition, result: ReportResult, { local
     s.data.map((d, i) => ({ label: categories[i], series: series.length > 1 ? s.name : undefined, value: d.value, drill: d.drill })),
   );
   const option: EChartsCoreOption = {
-    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, ...tooltip },
+    // A bar's tooltip names that one bar (what a click opens); a line's names the whole period.
+    tooltip: type === 'line' ? { trigger: 'axis', ...tooltip } : { trigger: 'item', ...tooltip },
     legend: series.length > 1 ? { type: 'scroll', bottom: 0 } : undefined,
     grid: { left: 8, right: 16, top: 16, bottom: series.length > 1 ? 40 : 8, containLabel: true },
     xAxis: horizontal ? valueAxis : categoryAxis,

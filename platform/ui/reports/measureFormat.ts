@@ -11,6 +11,7 @@ export interface FieldTypeInfo {
   type: string;
   currency?: string;
   scale?: number;
+  label?: string;
   /** Picklist options and the like, which the field type's formatter reads. */
   [param: string]: unknown;
 }

@@ -37,11 +37,34 @@ export interface MatrixCell {
   drill: unknown;
 }
 
+export interface MatrixRow {
+  key: string;
+  label: string;
+  /** 0 for the first row grouping, 1 for the second (shown indented under its parent). */
+  depth: number;
+  cells: MatrixCell[];
+  total: number | null;
+  drill: unknown;
+}
+
 export interface MatrixTable {
   columns: { key: string; label: string }[];
-  rows: { key: string; label: string; cells: MatrixCell[]; total: number | null; drill: unknown }[];
+  rows: MatrixRow[];
   columnTotals: (number | null)[];
   grandTotal: number | null;
+}
+
+type Node = { key: ReportGroup['key']; label: string; aggregates?: Record<string, number | null>; drill?: unknown; groups?: Node[] };
+
+const keyOf = (k: ReportGroup['key']) => JSON.stringify(k ?? null);
+
+/** The leaves of a column tree (two column groupings give "Q1 / Won"), keyed by their path. */
+function leaves(nodes: Node[], path = '', label = ''): { key: string; label: string; node: Node }[] {
+  return nodes.flatMap((n) => {
+    const key = `${path}/${keyOf(n.key)}`;
+    const text = label ? `${label} / ${n.label}` : n.label;
+    return n.groups?.length ? leaves(n.groups, key, text) : [{ key, label: text, node: n }];
+  });
 }
 
 /** How column totals combine cells, where that is exact; avg, count distinct and formulas are not additive. */
@@ -54,31 +77,46 @@ function combine(fn: AggregateFn | undefined, values: (number | null)[]): number
   return null;
 }
 
-const keyOf = (k: ReportGroup['key']) => JSON.stringify(k ?? null);
+/** A matrix row group's column cells: `cells` from the engine, else its `groups`. */
+export function cellsOf(g: ReportGroup): ReportGroup[] {
+  return g.cells ?? g.groups ?? [];
+}
 
-/** The matrix grid for one measure: rows are the row groups, columns the column groups. */
+/** The matrix grid for one measure: rows are the row groups (nested ones indented), columns the column groups' leaves. */
 export function matrixTable(def: ReportDefinition, result: ReportResult, measure: string): MatrixTable {
-  const headers = new Map<string, { label: string; aggregates?: Record<string, number | null> }>();
-  for (const c of result.columnGroups ?? []) headers.set(keyOf(c.key), { label: c.label, aggregates: (c as { aggregates?: Record<string, number | null> }).aggregates });
-  for (const g of result.groups) for (const c of g.groups ?? []) if (!headers.has(keyOf(c.key))) headers.set(keyOf(c.key), { label: c.label });
-  const keys = [...headers.keys()];
+  const headerTree: Node[] = result.columnTotals ?? result.columnGroups ?? [];
+  const columns = leaves(headerTree);
+  // Columns the header list lacks (an older answer without columnGroups) come from the cells themselves.
+  if (!columns.length) {
+    const seen = new Map<string, { key: string; label: string; node: Node }>();
+    for (const g of result.groups) for (const c of leaves(cellsOf(g))) if (!seen.has(c.key)) seen.set(c.key, c);
+    columns.push(...seen.values());
+  }
   const fn = def.aggregates?.find((a) => aggregateName(a) === measure)?.fn ?? result.columns.find((c) => c.key === measure)?.aggregate?.fn;
-  const rows = result.groups.map((g) => {
-    const byKey = new Map((g.groups ?? []).map((c) => [keyOf(c.key), c]));
-    const cells = keys.map((k) => {
-      const c = byKey.get(k);
-      return { value: c ? (c.aggregates[measure] ?? null) : null, drill: c?.drill ?? null };
-    });
-    return { key: keyOf(g.key), label: g.label, cells, total: g.aggregates[measure] ?? null, drill: g.drill };
-  });
-  // The engine's own column totals win when it sends them; else combine the cells where that is exact.
-  const columnTotals = keys.map(
-    (k, i) =>
-      headers.get(k)!.aggregates?.[measure] ??
-      combine(
-        fn,
-        rows.map((r) => r.cells[i].value),
-      ),
+  const rows: MatrixRow[] = [];
+  const rowLevels = Math.max(1, def.groupings?.length ?? 1);
+  const visit = (groups: ReportGroup[], depth: number, parent: string) => {
+    for (const g of groups) {
+      const key = `${parent}/${keyOf(g.key)}`;
+      const byKey = new Map(leaves(cellsOf(g)).map((c) => [c.key, c.node]));
+      const cells = columns.map((c) => {
+        const cell = byKey.get(c.key);
+        return { value: cell?.aggregates?.[measure] ?? null, drill: cell?.drill ?? null };
+      });
+      rows.push({ key, label: g.label, depth, cells, total: g.aggregates[measure] ?? null, drill: g.drill });
+      // A second row grouping: its rows under this one (a leaf row's `groups` are its cells).
+      if (depth + 1 < rowLevels && g.groups) visit(g.groups, depth + 1, key);
+    }
+  };
+  visit(result.groups, 0, '');
+  const top = rows.filter((r) => r.depth === 0);
+  const columnTotals = columns.map((c, i) =>
+    c.node.aggregates
+      ? (c.node.aggregates[measure] ?? null)
+      : combine(
+          fn,
+          top.map((r) => r.cells[i].value),
+        ),
   );
-  return { columns: keys.map((k) => ({ key: k, label: headers.get(k)!.label })), rows, columnTotals, grandTotal: result.totals[measure] ?? null };
+  return { columns: columns.map((c) => ({ key: c.key, label: c.label })), rows, columnTotals, grandTotal: result.totals[measure] ?? null };
 }

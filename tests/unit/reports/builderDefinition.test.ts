@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { ReportDefinition } from '@/platform/reports/types';
 import { emptyDefinition, insertField, moveItem, placeOf, previewDefinition, removeItem, setFormat, suggestName } from '@/platform/ui/reports/builder/definition';
 
 describe('the builder`s definition edits', () => {
@@ -14,7 +15,7 @@ describe('the builder`s definition edits', () => {
   });
 
   it('columns move and go; a column dropped again moves to where it was dropped', () => {
-    let d = { ...emptyDefinition('opportunity'), columns: ['name', 'amount', 'stage'] };
+    let d: ReportDefinition = { ...emptyDefinition('opportunity'), columns: ['name', 'amount', 'stage'] };
     d = moveItem(d, 'columns', 2, 0);
     expect(d.columns).toEqual(['stage', 'name', 'amount']);
     d = insertField(d, 'columns', 'amount', 'currency', 0);
@@ -24,7 +25,7 @@ describe('the builder`s definition edits', () => {
   });
 
   it('matrix keeps two row groupings and takes column groupings; leaving matrix drops them', () => {
-    let d = { ...emptyDefinition('opportunity'), groupings: [{ field: 'a' }, { field: 'b' }, { field: 'c' }] };
+    let d: ReportDefinition = { ...emptyDefinition('opportunity'), groupings: [{ field: 'a' }, { field: 'b' }, { field: 'c' }] };
     d = setFormat(d, 'matrix');
     expect(d.groupings!.map((g) => g.field)).toEqual(['a', 'b']);
     d = insertField(d, 'columnGroupings', 'close_date', 'date');

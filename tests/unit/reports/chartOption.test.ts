@@ -41,7 +41,8 @@ describe('chartOption', () => {
   });
 
   it('matrix: column groups are the series in their own order', () => {
-    const o = optionOf(build({ ...wonMatrixDef, chart: { type: 'line' } }, wonMatrixResult));
+    const cellsOnly = { ...wonMatrixResult, groups: wonMatrixResult.groups.map((g) => ({ ...g, cells: g.groups, groups: undefined })) };
+    const o = optionOf(build({ ...wonMatrixDef, chart: { type: 'line' } }, cellsOnly));
     expect(o.series.map((s) => [s.name, s.type])).toEqual([
       ['Oct 2026', 'line'],
       ['Nov 2026', 'line'],
@@ -102,9 +103,17 @@ describe('chartOption', () => {
 });
 
 describe('chartOption with only the result and a chart (a dashboard component)', () => {
-  it('takes the measure and the grouping label from the result columns', () => {
+  it('takes the measure from the result columns and still reads the figures', () => {
     const def: ReportDefinition = { object: 'opportunity', format: 'summary', chart: { type: 'pie' } };
-    const spec = build(def);
-    expect(spec.summary.startsWith('Pie chart: Sum of Amount by Owner.')).toBe(true);
+    expect(build(def).summary).toBe('Pie chart: Sum of Amount. Li Lei: CN¥3,000,000.00; Han Meimei: CN¥500,000.00');
+  });
+
+  it('names the grouping by the field label the screen knows', () => {
+    const spec = chartOption(wonByRepDef, wonByRepResult, {
+      locale: 'zh-CN',
+      format: measureFormat(wonByRepDef, wonByRepResult, 'zh-CN', fields),
+      fieldLabels: { owner: '负责人' },
+    });
+    expect(spec.summary.startsWith('柱状图：按负责人统计的Sum of Amount。')).toBe(true);
   });
 });

@@ -61,3 +61,54 @@ describe('measureKeys and measureFormat', () => {
     expect(f.short('sum_amount', 345000000)).toBe('¥3.5亿');
   });
 });
+
+describe('matrixTable on the engine`s shape (cells, column totals, two row groupings)', () => {
+  const cell = (key: string, label: string, v: number) => ({ key, label, aggregates: { sum_amount: v }, drill: { cell: key } });
+  const result = {
+    ...wonMatrixResult,
+    columnGroups: undefined,
+    columnTotals: [cell('q1', 'Q1', 30), cell('q2', 'Q2', 12)],
+    groups: [
+      {
+        key: 'east',
+        label: 'East',
+        aggregates: { sum_amount: 40 },
+        drill: { row: 'east' },
+        cells: [cell('q1', 'Q1', 30), cell('q2', 'Q2', 10)],
+        groups: [
+          {
+            key: 'u1',
+            label: 'Li Lei',
+            aggregates: { sum_amount: 40 },
+            drill: { row: 'u1' },
+            cells: [cell('q1', 'Q1', 30), cell('q2', 'Q2', 10)],
+            groups: [cell('q1', 'Q1', 30), cell('q2', 'Q2', 10)],
+          },
+        ],
+      },
+      {
+        key: 'west',
+        label: 'West',
+        aggregates: { sum_amount: 2 },
+        drill: { row: 'west' },
+        cells: [cell('q2', 'Q2', 2)],
+        groups: [{ key: 'u2', label: 'Han', aggregates: { sum_amount: 2 }, drill: {}, cells: [cell('q2', 'Q2', 2)] }],
+      },
+    ],
+    totals: { sum_amount: 42, count: 3 },
+  };
+  const def = { ...wonMatrixDef, groupings: [{ field: 'region' }, { field: 'owner' }] };
+
+  it('nests the second row grouping under the first and takes the engine`s column totals', () => {
+    const m = matrixTable(def, result, 'sum_amount');
+    expect(m.columns.map((c) => c.label)).toEqual(['Q1', 'Q2']);
+    expect(m.rows.map((r) => [r.label, r.depth, r.cells.map((c) => c.value), r.total])).toEqual([
+      ['East', 0, [30, 10], 40],
+      ['Li Lei', 1, [30, 10], 40],
+      ['West', 0, [null, 2], 2],
+      ['Han', 1, [null, 2], 2],
+    ]);
+    expect(m.columnTotals).toEqual([30, 12]);
+    expect(m.grandTotal).toBe(42);
+  });
+});

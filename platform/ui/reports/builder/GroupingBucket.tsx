@@ -17,17 +17,7 @@ export function parseRanges(text: string): number[] | null {
   return nums.every((n, i) => i === 0 || n > nums[i - 1]) ? nums : null;
 }
 
-export function GroupingBucket({
-  grouping,
-  field,
-  label,
-  onChange,
-}: {
-  grouping: ReportGrouping;
-  field?: ReportField & { buckets?: { name: string; label: string }[] };
-  label: string;
-  onChange(g: ReportGrouping): void;
-}) {
+export function GroupingBucket({ grouping, field, label, onChange }: { grouping: ReportGrouping; field?: ReportField; label: string; onChange(g: ReportGrouping): void }) {
   const { tr } = useT();
   const [rangesText, setRangesText] = useState((grouping.ranges ?? []).join(', '));
   const type = field?.type ?? '';
@@ -75,14 +65,14 @@ export function GroupingBucket({
       </>
     );
   }
-  if (field?.buckets?.length) {
+  if (field?.options && field.buckets.length) {
     return (
       <Select
         aria-label={aria}
         size="small"
         style={{ width: 160 }}
         value={grouping.bucket ?? ''}
-        options={[none, ...field.buckets.map((b) => ({ value: b.name, label: b.label }))]}
+        options={[none, ...field.buckets.map((b) => ({ value: b, label: b }))]}
         onChange={(b) => onChange({ field: grouping.field, ...(b ? { bucket: b } : {}) })}
       />
     );

@@ -12,7 +12,6 @@ import type { ReportField } from '../api';
 import styles from './builder.module.css';
 
 const FNS: AggregateFn[] = ['count', 'sum', 'avg', 'min', 'max', 'count_distinct'];
-const NUMERIC = new Set(['currency', 'amount', 'decimal', 'integer', 'percent']);
 
 export function AggregatesEditor({
   def,
@@ -30,7 +29,7 @@ export function AggregatesEditor({
   const { tr } = useT();
   const aggregates = def.aggregates ?? [];
   const set = (i: number, a: ReportAggregate) => onChange(aggregates.map((x, j) => (j === i ? a : x)));
-  const fieldsFor = (fn: AggregateFn) => fields.filter((f) => (fn === 'count_distinct' || fn === 'min' || fn === 'max' ? true : NUMERIC.has(f.type)) && f.aggregatable !== false);
+  const fieldsFor = (fn: AggregateFn) => fields.filter((f) => f.aggregates.includes(fn));
   return (
     <div>
       {aggregates.map((a, i) => (

@@ -120,7 +120,7 @@ export function ReportBuilder({ name, from, object: initialObject }: { name?: st
   const q = fieldQuery.trim().toLowerCase();
   const palette = (fields.data ?? []).filter((f) => !q || f.label.toLowerCase().includes(q) || f.path.includes(q));
   const canGroup = (f: ReportField, list: 'groupings' | 'columnGroupings') =>
-    f.groupable !== false && (def[list] ?? []).length < groupingLimit(def.format, list) && !(def[list] ?? []).some((g) => g.field === f.path);
+    f.type !== 'long_text' && (def[list] ?? []).length < groupingLimit(def.format, list) && !(def[list] ?? []).some((g) => g.field === f.path);
   const groupingList = (list: 'groupings' | 'columnGroupings', title: string) => (
     <DropList list={list} ids={(def[list] ?? []).map((g) => `${list}:${g.field}`)} label={title} empty={tr('rui.builder.dropHere')}>
       {(def[list] ?? []).map((g, i) => (
@@ -148,10 +148,13 @@ export function ReportBuilder({ name, from, object: initialObject }: { name?: st
         name,
         labelEn: typeof savedLabel === 'string' ? savedLabel : savedLabel?.en,
         labelZh: typeof savedLabel === 'string' ? undefined : savedLabel?.zh,
-        folder: source.data?.folder ?? undefined,
+        folder: source.data?.folder ? label(source.data.folder) : undefined,
         visibility: typeof source.data?.visibility === 'string' ? source.data.visibility : 'private',
       }
-    : { folder: source.data?.folder ?? undefined, labelEn: from && source.data ? tr('rui.copyOf', { label: reportTitle(source.data.label, label) }) : undefined };
+    : {
+        folder: source.data?.folder ? label(source.data.folder) : undefined,
+        labelEn: from && source.data ? tr('rui.copyOf', { label: reportTitle(source.data.label, label) }) : undefined,
+      };
   const objectLabel = objects.find((o) => o.name === def.object);
   return (
     <Card
@@ -313,6 +316,7 @@ export function ReportBuilder({ name, from, object: initialObject }: { name?: st
         initial={initialSave}
         fixedName={Boolean(name)}
         folders={folders}
+        savedFolder={name ? source.data?.folder : undefined}
         onClose={() => setSaving(false)}
         onDefinitionError={setSaveError}
       />

@@ -25,6 +25,7 @@ export function SaveDialog({
   initial,
   fixedName,
   folders,
+  savedFolder,
   onClose,
   onDefinitionError,
 }: {
@@ -34,11 +35,13 @@ export function SaveDialog({
   /** Editing a saved report keeps its name. */
   fixedName?: boolean;
   folders: string[];
+  /** The folder the report is in now, in both languages: kept when its name is left as it is. */
+  savedFolder?: { en: string; zh: string };
   onClose(): void;
   /** An error about the definition itself goes back to the builder, onto the part it names. */
   onDefinitionError(error: ClientAppError): void;
 }) {
-  const { tr } = useT();
+  const { tr, label } = useT();
   const { message } = App.useApp();
   const router = useRouter();
   const [form] = Form.useForm<SaveValues>();
@@ -48,7 +51,16 @@ export function SaveDialog({
   }, [open, initial, form]);
   const submit = async (v: SaveValues) => {
     try {
-      await save.mutateAsync({ definition, name: v.name, label: { en: v.labelEn, zh: v.labelZh || v.labelEn }, folder: v.folder || undefined, visibility: v.visibility });
+      const text = v.folder?.trim();
+      const folder = !text ? undefined : savedFolder && label(savedFolder) === text ? savedFolder : { en: text, zh: text };
+      await save.mutateAsync({
+        definition: definition as unknown as Record<string, unknown>,
+        name: v.name,
+        label: { en: v.labelEn.trim(), zh: v.labelZh?.trim() || v.labelEn.trim() },
+        folder,
+        visibility: v.visibility,
+        mode: fixedName ? 'update' : 'create',
+      });
       message.success(tr('rui.builder.saved'));
       onClose();
       router.push(`/reports/${encodeURIComponent(v.name)}`);
