@@ -9,6 +9,7 @@ import { loadSecurityModel } from '../../security/model';
 import * as monitor from '../../security/admin/monitor';
 import * as org from '../../security/admin/org';
 import * as sets from '../../security/admin/permissionSets';
+import * as settings from '../../security/admin/settings';
 import * as sharing from '../../security/admin/sharing';
 import * as users from '../../security/admin/users';
 import { startTransfer, transferPreview } from '../../security/transfer';
@@ -151,6 +152,11 @@ export const adminRouter = router({
 
   /** Data backfills after upgrades, with progress (the admin screen polls it while one runs). */
   backfills: rightProcedure('customizeMetadata').query(({ ctx }) => workspaceBackfills(ctx.rc)),
+  /** Workspace settings: the fiscal year start month (editable), the time zone (shown). */
+  settings: rightProcedure('customizeMetadata').query(({ ctx }) => settings.getWorkspaceSettings(getPrisma(), actorOf(ctx))),
+  updateSettings: rightProcedure('customizeMetadata')
+    .input(z.object({ fiscalYearStartMonth: z.number().optional() }))
+    .mutation(({ ctx, input }) => settings.updateWorkspaceSettings(getPrisma(), actorOf(ctx), input)),
   sessions: rightProcedure('viewAudit').query(({ ctx }) => monitor.onlineSessions(getPrisma(), actorOf(ctx))),
   endSession: rightProcedure('viewAudit')
     .input(z.object({ id: uuid }))

@@ -4,6 +4,7 @@
  */
 import { expect } from 'vitest';
 import * as backfillsRoute from '../../../app/api/v1/admin/backfills/route';
+import * as settingsRoute from '../../../app/api/v1/admin/settings/route';
 import * as recordFollowRoute from '../../../app/api/v1/records/[object]/[id]/follow/route';
 import * as recordActionRoute from '../../../app/api/v1/records/[object]/[id]/actions/[action]/route';
 import * as approvalActionRoute from '../../../app/api/v1/approvals/[requestId]/[action]/route';
@@ -67,6 +68,7 @@ const ROUTES: [RegExp, string[], RouteModule][] = [
   [/^\/api\/v1\/approvals\/([^/]+)\/([^/]+)$/, ['requestId', 'action'], approvalActionRoute],
   [/^\/api\/v1\/recycle-bin\/([^/]+)$/, ['object'], recycleBinRoute],
   [/^\/api\/v1\/admin\/backfills$/, [], backfillsRoute],
+  [/^\/api\/v1\/admin\/settings$/, [], settingsRoute],
   [/^\/api\/v1\/search$/, [], searchRoute],
   [/^\/api\/v1\/recent$/, [], recentRoute],
   [/^\/api\/v1\/dashboards$/, [], dashboardsRoute],

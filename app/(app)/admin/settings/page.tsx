@@ -1,0 +1,5 @@
+import { SettingsPage } from '@/platform/ui/admin/SettingsPage';
+
+export default function AdminSettingsPage() {
+  return <SettingsPage />;
+}
