@@ -1,11 +1,11 @@
 'use client';
 /**
- * The dashboard screens' calls to tRPC `dashboards.*`, in one place (reports through ../reports/api.ts), so the
- * screens name no procedure and the shapes they read are written down once (./types.ts).
+ * The dashboard screens' calls to tRPC `dashboards.*`, in one place (reports through
+ * ../reports/api.ts), so the screens name no procedure.
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useTRPCClient } from '../trpc';
-import type { DashboardComponent, DashboardDefinition, DashboardFilters, DashboardRun, DashboardSummary } from './types';
+import { useTRPC, useTRPCClient } from '../trpc';
+import type { DashboardComponent, DashboardDefinition, DashboardFilters, DashboardRun } from './types';
 
 /** What `dashboards.save` takes: the name and the parts that change (the rest keeps its saved value); `create` for a new one. */
 export type DashboardSave = Partial<Omit<DashboardDefinition, 'object' | '$schema' | 'owner' | 'components'>> & {
@@ -14,43 +14,28 @@ export type DashboardSave = Partial<Omit<DashboardDefinition, 'object' | '$schem
   mode?: 'create' | 'update';
 };
 
-// Until `dashboards.*` is in the router this client speaks to it by name; the shapes are the contract.
-interface Procedures {
-  dashboards: {
-    get: { query(input: { name: string; filters?: DashboardFilters }): Promise<DashboardRun> };
-    list: { query(): Promise<DashboardSummary[]> };
-    save: { mutate(input: DashboardSave): Promise<unknown> };
-  };
-}
-
-function useClient(): Procedures {
-  return useTRPCClient() as unknown as Procedures;
-}
-
 /** The client, for one-off calls outside a hook's cache (adding a report to a dashboard). */
-export const useDashboardClient = useClient;
+export const useDashboardClient = useTRPCClient;
 
-/** A dashboard run with the filters, as the viewer. */
+/** A dashboard run with the filters, as the viewer; a minute fresh (the server caches figures too). */
 export function useDashboard(name: string, filters: DashboardFilters) {
-  const client = useClient();
-  return useQuery({ queryKey: ['dashboards', 'get', name, filters], queryFn: () => client.dashboards.get.query({ name, filters }), staleTime: 60_000 });
+  const trpc = useTRPC();
+  // tRPC types the answer as its JSON; it is the run's own shape (platform/dashboards/types.ts).
+  return useQuery({ ...trpc.dashboards.get.queryOptions({ name, filters }), staleTime: 60_000, select: (run) => run as unknown as DashboardRun });
 }
 
 /** The dashboards the viewer may open. */
 export function useDashboards(enabled = true) {
-  const client = useClient();
-  return useQuery({ queryKey: ['dashboards', 'list'], queryFn: () => client.dashboards.list.query(), enabled });
+  const trpc = useTRPC();
+  return useQuery({ ...trpc.dashboards.list.queryOptions(), enabled });
 }
 
-/** Save a dashboard document; every cached run of it and the list are asked again. */
+/** Save a dashboard; every cached run of it and the list are asked again. */
 export function useSaveDashboard() {
-  const client = useClient();
+  const trpc = useTRPC();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (doc: DashboardSave) => client.dashboards.save.mutate(doc),
-    onSuccess: async (_r, doc) => {
-      await queryClient.invalidateQueries({ queryKey: ['dashboards', 'get', doc.name] });
-      await queryClient.invalidateQueries({ queryKey: ['dashboards', 'list'] });
-    },
+    ...trpc.dashboards.save.mutationOptions(),
+    onSuccess: () => queryClient.invalidateQueries(trpc.dashboards.pathFilter()),
   });
 }
