@@ -5,6 +5,7 @@ import { APPROVAL_MESSAGES } from './messages.approvals';
 import { APPROVAL_SCREEN_MESSAGES } from './messages.approvalScreens';
 import { COND_MESSAGES } from './messages.cond';
 import { DASHBOARD_MESSAGES } from './messages.dashboards';
+import { DASHBOARDS_UI_MESSAGES } from './messages.dashboardsUi';
 import { DESIGNER_MESSAGES } from './messages.designer';
 import { FORMULA_MESSAGES } from './messages.formula';
 import { INPUT_MESSAGES } from './messages.inputs';
@@ -16,6 +17,7 @@ import { PROCESS_MESSAGES } from './messages.process';
 import { PROCESS_DESIGNER_MESSAGES } from './messages.processDesigner';
 import { REC_MESSAGES } from './messages.rec';
 import { REPORTS_MESSAGES } from './messages.reports';
+import { REPORTS_UI_MESSAGES } from './messages.reportsUi';
 import { SECURITY_MESSAGES } from './messages.security';
 
 export const MESSAGES = {
@@ -25,6 +27,7 @@ export const MESSAGES = {
   ...APPROVAL_DESIGNER_MESSAGES,
   ...COND_MESSAGES,
   ...DASHBOARD_MESSAGES,
+  ...DASHBOARDS_UI_MESSAGES,
   ...DESIGNER_MESSAGES,
   ...FORMULA_MESSAGES,
   ...INPUT_MESSAGES,
@@ -37,6 +40,7 @@ export const MESSAGES = {
   ...SECURITY_MESSAGES,
   ...REC_MESSAGES,
   ...REPORTS_MESSAGES,
+  ...REPORTS_UI_MESSAGES,
   // validation
   'validation.required': { en: '{label} is required', zh: '{label}不能为空' },
   'validation.type': { en: '{label} must be {expected}', zh: '{label}必须是{expected}' },

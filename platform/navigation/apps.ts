@@ -11,7 +11,7 @@ import { APP_OWNER } from '../metadata/kinds/app';
 
 export type MenuEntry =
   | { type: 'object'; object: string; label: Label; icon?: string }
-  | { type: 'page'; page: 'home' | 'approvals' | 'objects'; label?: Label }
+  | { type: 'page'; page: 'home' | 'approvals' | 'objects' | 'reports' | 'dashboards'; label?: Label }
   | { type: 'url'; url: string; label: Label }
   | { type: 'group'; label: Label; items: MenuEntry[] };
 

@@ -50,7 +50,7 @@ export interface AppObjectItem {
 }
 export interface AppPageItem {
   type: 'page';
-  page: 'home' | 'approvals' | 'objects';
+  page: 'home' | 'approvals' | 'objects' | 'reports' | 'dashboards';
   label?: Label;
 }
 export interface AppUrlItem {

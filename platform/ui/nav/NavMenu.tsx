@@ -3,7 +3,7 @@
  * The navigation's menus (the side bar on a desktop, the drawer on a phone): the effective app's
  * menu in its order, the recently viewed records, and the administration pages the user may open.
  */
-import { AppstoreOutlined, AuditOutlined, HistoryOutlined, HomeOutlined, LinkOutlined } from '@ant-design/icons';
+import { AppstoreOutlined, AuditOutlined, BarChartOutlined, DashboardOutlined, HistoryOutlined, HomeOutlined, LinkOutlined } from '@ant-design/icons';
 import { Menu } from 'antd';
 import type { ItemType } from 'antd/es/menu/interface';
 import Link from 'next/link';
@@ -43,6 +43,7 @@ export function currentKey(pathname: string, recordPage: boolean): string | unde
   if (adminKey) return adminKey;
   if (pathname === '/approvals') return 'my-approvals';
   if (pathname === '/objects') return 'page:objects';
+  if (/^\/(reports|dashboards)(\/|$)/.test(pathname)) return `page:${pathname.split('/')[1]}`;
   if (recordPage) return `recent:${pathname}`;
   return /^\/(?:o|admin)\/([a-z0-9_-]+)/.exec(pathname)?.[1];
 }
@@ -80,6 +81,10 @@ export function NavMenu({
           ),
         };
       if (e.type === 'page' && e.page === 'home') return { key: 'page:home', icon: <HomeOutlined aria-hidden />, label: link('/', e.label ? label(e.label) : tr('nav.home')) };
+      if (e.type === 'page' && e.page === 'reports')
+        return { key: 'page:reports', icon: <BarChartOutlined aria-hidden />, label: link('/reports', e.label ? label(e.label) : tr('rui.reports')) };
+      if (e.type === 'page' && e.page === 'dashboards')
+        return { key: 'page:dashboards', icon: <DashboardOutlined aria-hidden />, label: link('/dashboards', e.label ? label(e.label) : tr('rui.dashboards')) };
       if (e.type === 'page') return { key: 'page:objects', icon: <AppstoreOutlined aria-hidden />, label: link('/objects', e.label ? label(e.label) : tr('nav.objects')) };
       if (e.type === 'url') {
         const external = /^https?:/.test(e.url);

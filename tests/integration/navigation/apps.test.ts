@@ -28,16 +28,16 @@ beforeAll(async () => {
 });
 
 describe('the stock Sales app', () => {
-  it('lists home, leads, accounts, contacts, opportunities, quotes, contracts, activities, approvals, then all objects', async () => {
+  it('lists home, leads, accounts, contacts, opportunities, quotes, contracts, activities, reports, dashboards, approvals, then all objects', async () => {
     const app = await effectiveApp(await org.ctx('rep_a1'));
     expect(app.name).toBe('sales');
-    expect(keys(app.menu)).toEqual(['page:home', 'lead', 'account', 'contact', 'opportunity', 'quote', 'contract', 'activity', 'page:approvals', 'page:objects']);
+    expect(keys(app.menu)).toEqual(['page:home', 'lead', 'account', 'contact', 'opportunity', 'quote', 'contract', 'activity', 'page:reports', 'page:dashboards', 'page:approvals', 'page:objects']);
     expect(app.menu[1]).toMatchObject({ label: { en: 'Leads', zh: '线索' }, icon: 'UserAddOutlined' });
   });
 
   it('leaves out the objects the user may not read', async () => {
-    expect(keys((await effectiveApp(await org.ctx('reader'))).menu)).toEqual(['page:home', 'account', 'page:approvals', 'page:objects']);
-    expect(keys((await effectiveApp(await org.ctx('noperm'))).menu)).toEqual(['page:home', 'page:approvals', 'page:objects']);
+    expect(keys((await effectiveApp(await org.ctx('reader'))).menu)).toEqual(['page:home', 'account', 'page:reports', 'page:dashboards', 'page:approvals', 'page:objects']);
+    expect(keys((await effectiveApp(await org.ctx('noperm'))).menu)).toEqual(['page:home', 'page:reports', 'page:dashboards', 'page:approvals', 'page:objects']);
   });
 });
 

@@ -1,0 +1,182 @@
+/**
+ * ECharts options from a report's definition and result: categories and series from the groups,
+ * the measure formatted as the app formats it, each data item carrying its group's drill-down
+ * condition, and a one-sentence summary for screen readers. Pure: unit-tested without a browser.
+ */
+import type { EChartsCoreOption } from 'echarts/core';
+import { pickLabel, t, type Locale } from '../../core/i18n';
+import type { ChartType, ReportDefinition, ReportGroup, ReportResult } from '../../reports/types';
+import { aggregateName, measureColumn, type MeasureFormat } from './measureFormat';
+
+/** One figure of a chart: what the user clicks, and what the accessible table lists. */
+export interface ChartPoint {
+  label: string;
+  series?: string;
+  value: number | null;
+  drill: unknown;
+}
+
+export type ChartSpec =
+  | { kind: 'empty'; summary: string }
+  | { kind: 'table'; summary: string }
+  | { kind: 'number'; value: number | null; text: string; label: string; summary: string }
+  | { kind: 'echarts'; option: EChartsCoreOption; points: ChartPoint[]; summary: string };
+
+export interface ChartOptions {
+  locale: Locale;
+  format: MeasureFormat;
+  /** Labels of the object's fields by path (from `reports.fields`): the groupings' names. */
+  fieldLabels?: Record<string, string>;
+}
+
+/** The aggregate or formula a chart shows: the chart's measure, else the first aggregate, else the first formula. */
+export function chartMeasure(def: ReportDefinition, result: Pick<ReportResult, 'columns'>): string {
+  if (def.chart?.measure) return def.chart.measure;
+  const first = def.aggregates?.[0];
+  if (first) return aggregateName(first);
+  if (def.formulas?.[0]) return def.formulas[0].name;
+  return result.columns.find((c) => c.type === 'aggregate' || c.aggregate)?.key ?? 'count';
+}
+
+/** The measure's label in the viewer's language. */
+export function measureLabel(def: ReportDefinition, result: Pick<ReportResult, 'columns'>, key: string, locale: Locale): string {
+  const col = measureColumn(result, key);
+  if (col?.label) return col.label;
+  const own = def.aggregates?.find((a) => aggregateName(a) === key)?.label ?? def.formulas?.find((f) => f.name === key)?.label;
+  return own ? pickLabel({ en: own.en, zh: own.zh ?? '' }, locale) : key;
+}
+
+/** A grouping's label: the field's label when known, else its path; a dashboard that has no definition names none. */
+function groupingLabel(def: ReportDefinition, result: ReportResult, level: number, fieldLabels: Record<string, string> = {}): string {
+  const field = def.groupings?.[level]?.field;
+  if (!field) return '';
+  return fieldLabels[field] ?? result.columns.find((c) => c.key === field)?.label ?? field;
+}
+
+const keyOf = (k: ReportGroup['key']) => JSON.stringify(k ?? null);
+
+/** Series (the second grouping level, or a matrix's column groups) over categories (the first level). */
+function seriesOf(result: ReportResult, measure: string, fallbackName: string) {
+  const top = result.groups;
+  const inner = (g: ReportGroup) => (result.format === 'matrix' ? (g.cells ?? g.groups ?? []) : (g.groups ?? []));
+  const nested = top.some((g) => inner(g).length > 0);
+  if (!nested) {
+    return { categories: top.map((g) => g.label), series: [{ name: fallbackName, data: top.map((g) => ({ value: g.aggregates[measure] ?? null, drill: g.drill })) }] };
+  }
+  const names = new Map<string, string>();
+  for (const c of result.columnTotals ?? result.columnGroups ?? []) names.set(keyOf(c.key), c.label);
+  for (const g of top) for (const c of inner(g)) if (!names.has(keyOf(c.key))) names.set(keyOf(c.key), c.label);
+  const series = [...names].map(([key, name]) => ({
+    name,
+    data: top.map((g) => {
+      const cell = inner(g).find((c) => keyOf(c.key) === key);
+      return cell ? { value: cell.aggregates[measure] ?? null, drill: cell.drill } : { value: null, drill: null };
+    }),
+  }));
+  return { categories: top.map((g) => g.label), series };
+}
+
+const MAX_SPOKEN = 12;
+
+/** The sentence a screen reader hears for the chart, with its first figures. */
+function spoken(head: string, points: ChartPoint[], format: MeasureFormat, measure: string): string {
+  const figures = points
+    .filter((p) => p.value !== null)
+    .slice(0, MAX_SPOKEN)
+    .map((p) => `${p.series ? `${p.label}, ${p.series}` : p.label}: ${format.full(measure, p.value)}`);
+  const more = points.length > MAX_SPOKEN ? '; …' : '';
+  return figures.length ? `${head} ${figures.join('; ')}${more}` : head;
+}
+
+/** A number a gauge's scale ends on: the target, else a round figure above the value. */
+function gaugeMax(value: number, target?: number): number {
+  if (target && target > 0) return Math.max(target, value);
+  if (value <= 0) return 100;
+  const magnitude = 10 ** Math.floor(Math.log10(value));
+  return Math.ceil((value * 1.1) / magnitude) * magnitude;
+}
+
+/** The chart for a report, or why there is none (empty result, table-only, tabular format). */
+export function chartOption(def: ReportDefinition, result: ReportResult, { locale, format, fieldLabels }: ChartOptions): ChartSpec {
+  const type: ChartType = def.chart?.type ?? 'table';
+  const measure = chartMeasure(def, result);
+  const mLabel = measureLabel(def, result, measure, locale);
+  const chartName = t(locale, `rui.chart.${type}` as never);
+  const by = groupingLabel(def, result, 0, fieldLabels);
+  const head = by ? t(locale, 'rui.chartOf', { chart: chartName, measure: mLabel, by }) : t(locale, 'rui.chartTotal', { chart: chartName, measure: mLabel });
+  if (type === 'number' || type === 'gauge') {
+    const value = result.totals[measure] ?? null;
+    const text = format.full(measure, value);
+    const summary = `${t(locale, 'rui.chartTotal', { chart: chartName, measure: mLabel })} ${text}`;
+    if (type === 'number') return { kind: 'number', value, text, label: mLabel, summary };
+    const target = def.chart?.target;
+    const max = gaugeMax(value ?? 0, target);
+    const targetText = target ? ` ${t(locale, 'rui.target', { value: format.full(measure, target) })}` : '';
+    const option: EChartsCoreOption = {
+      series: [
+        {
+          type: 'gauge',
+          min: 0,
+          max,
+          progress: { show: true, width: 14 },
+          axisLine: { lineStyle: { width: 14 } },
+          axisLabel: { formatter: (v: number) => format.short(measure, v), distance: 20, fontSize: 10 },
+          splitNumber: 4,
+          pointer: { show: false },
+          title: { offsetCenter: [0, '70%'], fontSize: 13 },
+          detail: { valueAnimation: false, offsetCenter: [0, '20%'], fontSize: 22, formatter: () => format.short(measure, value) },
+          data: [{ value: value ?? 0, name: `${mLabel}${targetText}` }],
+        },
+      ],
+    };
+    return { kind: 'echarts', option, points: [{ label: mLabel, value, drill: def.filter ?? null }], summary: summary + targetText };
+  }
+  if (type === 'table' || def.format === 'tabular') return { kind: 'table', summary: head };
+  if (result.groups.length === 0) return { kind: 'empty', summary: t(locale, 'rui.empty') };
+
+  const tooltip = { valueFormatter: (v: number | null) => format.full(measure, v) };
+  if (type === 'pie' || type === 'donut' || type === 'funnel') {
+    const data = result.groups.map((g) => ({ name: g.label, value: g.aggregates[measure] ?? null, drill: g.drill }));
+    const points = data.map((d) => ({ label: d.name, value: d.value, drill: d.drill }));
+    const series =
+      type === 'funnel'
+        ? {
+            type: 'funnel',
+            sort: 'none',
+            left: '10%',
+            width: '80%',
+            minSize: '8%',
+            gap: 2,
+            label: { show: true, position: 'inside', formatter: (p: { name: string; value: number }) => `${p.name}\n${format.short(measure, p.value)}` },
+            data,
+          }
+        : { type: 'pie', radius: type === 'donut' ? ['42%', '70%'] : '70%', center: ['50%', '45%'], label: { formatter: '{b}\n{d}%' }, data };
+    const option: EChartsCoreOption = { tooltip: { trigger: 'item', ...tooltip }, legend: { type: 'scroll', bottom: 0 }, series: [series] };
+    return { kind: 'echarts', option, points, summary: spoken(head, points, format, measure) };
+  }
+
+  const { categories, series } = seriesOf(result, measure, mLabel);
+  const horizontal = type === 'bar_horizontal';
+  const categoryAxis = { type: 'category', data: categories, inverse: horizontal, axisLabel: { hideOverlap: true } };
+  const valueAxis = { type: 'value', axisLabel: { formatter: (v: number) => format.short(measure, v) } };
+  const points: ChartPoint[] = series.flatMap((s) =>
+    s.data.map((d, i) => ({ label: categories[i], series: series.length > 1 ? s.name : undefined, value: d.value, drill: d.drill })),
+  );
+  const option: EChartsCoreOption = {
+    // A bar's tooltip names that one bar (what a click opens); a line's names the whole period.
+    tooltip: type === 'line' ? { trigger: 'axis', ...tooltip } : { trigger: 'item', ...tooltip },
+    legend: series.length > 1 ? { type: 'scroll', bottom: 0 } : undefined,
+    grid: { left: 8, right: 16, top: 16, bottom: series.length > 1 ? 40 : 8, containLabel: true },
+    xAxis: horizontal ? valueAxis : categoryAxis,
+    yAxis: horizontal ? categoryAxis : valueAxis,
+    series: series.map((s) => ({
+      name: s.name,
+      type: type === 'line' ? 'line' : 'bar',
+      stack: type === 'bar_stacked' ? 'total' : undefined,
+      connectNulls: type === 'line' ? true : undefined,
+      emphasis: { focus: 'series' },
+      data: s.data,
+    })),
+  };
+  return { kind: 'echarts', option, points, summary: spoken(head, points, format, measure) };
+}
