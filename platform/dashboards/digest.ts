@@ -85,7 +85,7 @@ function baseUrl(): string {
 /** The page of a report or dashboard, with the dashboard filters in its address (as the screens keep them). */
 function linkOf(kind: TargetKind, name: string, filters: DashboardFilterInput | null): string {
   const q = new URLSearchParams();
-  for (const [k, v] of Object.entries(filters ?? {})) if (typeof v === 'string') q.set(k === 'date' ? 'period' : k, v);
+  for (const [k, v] of Object.entries(filters ?? {})) if (typeof v === 'string') q.set(k === 'period' ? 'date' : k, v);
   const query = q.toString();
   return `${baseUrl()}/${kind === 'report' ? 'reports' : 'dashboards'}/${encodeURIComponent(name)}${query ? `?${query}` : ''}`;
 }

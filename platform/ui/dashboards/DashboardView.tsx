@@ -19,6 +19,7 @@ import { DashboardCard } from './DashboardCard';
 import { DashboardEditor } from './DashboardEditor';
 import styles from './dashboards.module.css';
 import { FilterBar } from './FilterBar';
+import { SubscribeButton } from '../subscriptions/SubscribeButton';
 import { filtersQuery, readFilters } from './filters';
 import { addComponent, gridSpan, inOrder, numbered } from './layout';
 import type { ComponentView, DashboardComponent } from './types';
@@ -103,6 +104,7 @@ export function DashboardView({ name, heading }: DashboardViewProps) {
             <Button icon={<ReloadOutlined aria-hidden />} loading={query.isFetching} onClick={() => void query.refetch()}>
               {tr('dashui.refresh')}
             </Button>
+            {answer ? <SubscribeButton targetKind="dashboard" target={answer.dashboard.name} title={answer.label} filters={filters as Record<string, unknown>} /> : null}
             {answer?.canEdit ? (
               <Button icon={<EditOutlined aria-hidden />} onClick={() => setDraft(inOrder(answer.dashboard.components))}>
                 {tr('dashui.edit')}
