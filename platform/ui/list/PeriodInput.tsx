@@ -22,7 +22,8 @@ export function PeriodInput({ value, onChange, ariaLabel }: { value?: string; on
     <Space.Compact>
       <Select
         aria-label={ariaLabel}
-        style={{ width: 180 }}
+        showSearch={{ optionFilterProp: 'label' }}
+        style={{ width: 150 }}
         value={choice}
         placeholder={tr('ui.period.period')}
         options={[...FIXED_PERIODS, 'last_n_days', 'next_n_days'].map((p) => ({ value: p, label: tr(`ui.period.${p}` as MessageKey) }))}
@@ -34,7 +35,7 @@ export function PeriodInput({ value, onChange, ariaLabel }: { value?: string; on
       {days && (
         <InputNumber
           aria-label={`${ariaLabel} (${tr('ui.period.days')})`}
-          style={{ width: 90 }}
+          style={{ width: 80 }}
           min={1}
           max={MAX_PERIOD_DAYS}
           precision={0}
