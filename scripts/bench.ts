@@ -82,7 +82,19 @@ try {
     return buildRecordContext({ pool, workspace, user: { id: u.id, name: u.name, email: u.email, isAdmin: false } });
   };
   const searchOnly = process.env.BENCH_ONLY === 'search' || dashboardsOnly;
-  if (!httpOnly && !searchOnly) {
+  // Reports (BENCH_ONLY=reports: only this).
+  const reportsOnly = process.env.BENCH_ONLY === 'reports';
+  if (!process.env.BENCH_ONLY || reportsOnly) {
+    const org = await ensureBenchOrg(pool, workspace, actor.id);
+    await (
+      await import('./lib/reportsBench')
+    ).reportsBench(pool, workspace, [
+      ['admin', await as(org.admin)],
+      ['manager', await as(org.manager)],
+      ['rep', await as(org.rep)],
+    ]);
+  }
+  if (!httpOnly && !searchOnly && !reportsOnly) {
     const ctx: RecordContext = systemRecordContext(pool, workspace, actor, stockMetadata());
     const allAccess = await ctx.security.plan('opportunity', 'read');
     const open = {
@@ -281,7 +293,7 @@ try {
     }
   }
   // Over HTTP: what a request costs end to end (authentication, context, list, JSON) next to a bare server.
-  if (!searchOnly) {
+  if (!searchOnly && !reportsOnly) {
     const org = await ensureBenchOrg(pool, workspace, actor.id);
     const adminCtx = await buildRecordContext({ pool, workspace, user: actor });
     await httpBench(db.url, adminCtx, await as(org.rep));

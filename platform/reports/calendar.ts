@@ -3,7 +3,7 @@ import { clock } from '../core/time';
 import type { RecordContext } from '../data/context';
 import type { Calendar } from './compile';
 
-/** The calendar of the caller's workspace. The fiscal year starts in January until the workspace setting exists. */
-export async function calendarOf(_ctx: RecordContext): Promise<Calendar> {
-  return { timeZone: clock().timeZone, fiscalStartMonth: 1 };
+/** The calendar of the caller's workspace (the fiscal year start is a workspace setting). */
+export async function calendarOf(ctx: RecordContext): Promise<Calendar> {
+  return { timeZone: clock().timeZone, fiscalStartMonth: ctx.workspace.fiscalYearStartMonth ?? 1 };
 }

@@ -9,12 +9,12 @@ import { pickLabel, type Label, type Locale, type MessageKey } from '../core/i18
 import { problem, word } from '../core/problems';
 import { fieldType } from '../fields/registry';
 import type { ObjectModel } from '../metadata/model';
-import { parseCondition } from '../rules/conditions/parse';
+import { parseCondition, type ResolvePath } from '../rules/conditions/parse';
 import type { ConditionNode } from '../rules/conditions/types';
 import { checkFormula, type CheckedFormula } from '../rules/formula';
 import { aggregateObject } from './formulas';
 import type { BucketDefinition } from './buckets';
-import { isProblem, pathType, resolvePath, type ResolvedPath } from './paths';
+import { isProblem, joinAlias, pathType, resolvePath, userAttributeField, type ResolvedPath } from './paths';
 import type { AggregateFn, DateBucket, ReportDefinition, ReportGrouping } from './types';
 
 export const DATE_BUCKETS: readonly DateBucket[] = ['day', 'week', 'month', 'quarter', 'year', 'fiscal_quarter', 'fiscal_year'];
@@ -56,6 +56,8 @@ export interface ReportPlan {
   formulas: PlannedFormula[];
   sort: { path: ResolvedPath; desc: boolean }[];
   rowLimit: number;
+  /** Lookup paths the conditions use (joined like columns). */
+  conditionPaths: ResolvedPath[];
 }
 
 /** What checking needs: the objects lookups may reach, whether the caller may read one, the bucket definitions, the language of messages. */
@@ -124,7 +126,8 @@ export function checkReport(def: ReportDefinition, env: CheckEnv): { plan?: Repo
   const groupings = (def.groupings ?? []).map((g, i) => grouping(g, `/groupings/${i}`));
   const columnGroupings = (def.columnGroupings ?? []).map((g, i) => grouping(g, `/columnGroupings/${i}`));
 
-  const filter = conditionAt(def.filter, object, '/filter', env.locale, errors);
+  const conditions = conditionParser(object, env);
+  const filter = conditions.parse(def.filter, '/filter', errors);
   const names = new Set<string>();
   const aggregateDefs = def.aggregates?.length ? def.aggregates : def.format === 'tabular' ? [] : [{ fn: 'count' as const }];
   const aggregates = aggregateDefs.map((a, i): PlannedAggregate | undefined => {
@@ -132,7 +135,7 @@ export function checkReport(def: ReportDefinition, env: CheckEnv): { plan?: Repo
     const name = aggregateName(a);
     if (names.has(name)) err(`${pointer}/name`, 'report.aggregate.duplicate', { name });
     names.add(name);
-    const aggFilter = conditionAt(a.filter, object, `${pointer}/filter`, env.locale, errors);
+    const aggFilter = conditions.parse(a.filter, `${pointer}/filter`, errors);
     if (a.fn === 'count' && !a.field) return { name, fn: 'count', filter: aggFilter, title: titleOf(a.label, 'report.fn.count', {}) };
     if (!a.field) return void err(`${pointer}/field`, 'report.aggregate.field', { fn: a.fn });
     const path = resolve(a.field, `${pointer}/field`);
@@ -181,6 +184,7 @@ export function checkReport(def: ReportDefinition, env: CheckEnv): { plan?: Repo
       formulas: formulas as PlannedFormula[],
       sort: sort as ReportPlan['sort'],
       rowLimit,
+      conditionPaths: conditions.paths,
     },
     errors,
   };
@@ -191,9 +195,28 @@ function titleOf(label: { en: string; zh?: string } | undefined, key: MessageKey
   return (locale) => (label ? pickLabel({ en: label.en, zh: label.zh ?? label.en }, locale) : word(locale, key, params as never));
 }
 
-function conditionAt(input: unknown, object: ObjectModel, pointer: string, locale: Locale, errors: ErrorDetail[]): ConditionNode | undefined {
-  if (input === undefined || input === null) return undefined;
-  const parsed = parseCondition(input, object, { pointer, locale });
-  errors.push(...parsed.errors);
-  return parsed.condition;
+/**
+ * Parses a report's conditions: lookup paths (`account.industry`, `owner.department`) resolve as
+ * columns do, against the joins the report makes (their aliases are fixed by the lookup), and
+ * related-record conditions may name the objects the caller may read. Paths used are collected, so
+ * the SQL joins them.
+ */
+export function conditionParser(object: ObjectModel, env: CheckEnv) {
+  const paths: ResolvedPath[] = [];
+  const resolve: ResolvePath = (path) => {
+    const r = resolvePath(path, object, env.objects, env.mayRead);
+    if (isProblem(r)) return null;
+    paths.push(r);
+    return { field: r.kind === 'user' ? userAttributeField(r.attribute) : r.field, alias: joinAlias(r)! };
+  };
+  const objects = { get: (name: string) => (env.mayRead(name) ? env.objects.get(name) : undefined) };
+  return {
+    paths,
+    parse(input: unknown, pointer: string, errors: ErrorDetail[]): ConditionNode | undefined {
+      if (input === undefined || input === null) return undefined;
+      const parsed = parseCondition(input, object, { pointer, locale: env.locale, resolvePath: resolve, objects });
+      errors.push(...parsed.errors);
+      return parsed.condition;
+    },
+  };
 }

@@ -10,7 +10,8 @@ import { Params } from '../core/sql';
 import type { RecordContext } from '../data/context';
 import { fieldType } from '../fields/registry';
 import { compileCondition } from '../rules/conditions/compile';
-import type { ConditionNode } from '../rules/conditions/types';
+import type { ConditionContext, ConditionNode } from '../rules/conditions/types';
+import { conditionContext, prepareConditionAccess } from '../data/conditionAccess';
 import { compileAccess } from '../security/access';
 import { UNBUCKETED } from './buckets';
 import type { PlannedGrouping, ReportPlan } from './check';
@@ -66,12 +67,18 @@ function groupExpr(g: PlannedGrouping, src: ReportSource, params: Params, cal: C
   }
 }
 
-/** The WHERE clause: live records, the report filter (and a caller's extra one), the viewer's access predicate. */
-async function whereOf(ctx: RecordContext, plan: ReportPlan, params: Params, extra?: ConditionNode): Promise<string> {
+/** How the plan's conditions compile: who and when (relative dates, `$me`), and the child sources of related-record conditions. */
+async function conditionCtx(ctx: RecordContext, plan: ReportPlan, extra?: ConditionNode): Promise<ConditionContext> {
+  const nodes = [plan.filter, extra, ...plan.aggregates.map((a) => a.filter)].filter((n): n is ConditionNode => Boolean(n));
+  return conditionContext(ctx, await prepareConditionAccess(ctx, nodes.length ? { kind: 'all', items: nodes } : undefined));
+}
+
+/** The WHERE clause: live records, the report filter (and a caller's extra one), the viewer's access predicate; lookup paths the conditions use are joined. */
+async function whereOf(ctx: RecordContext, plan: ReportPlan, params: Params, src: ReportSource, cc: ConditionContext, extra?: ConditionNode): Promise<string> {
+  for (const p of plan.conditionPaths) src.value(p);
   const where = ['"t"."deleted_at" IS NULL'];
-  const me = { userId: ctx.user.id };
-  if (plan.filter) where.push(compileCondition(plan.filter, params, me, 't'));
-  if (extra) where.push(compileCondition(extra, params, me, 't'));
+  if (plan.filter) where.push(compileCondition(plan.filter, params, cc, 't'));
+  if (extra) where.push(compileCondition(extra, params, cc, 't'));
   const access = compileAccess(await ctx.security.plan(plan.object.name, 'read'), params, { workspaceId: ctx.workspace.id, object: plan.object.name, userId: ctx.user.id }, 't');
   if (access) where.push(access);
   return where.join(' AND ');
@@ -84,6 +91,7 @@ const prefixes = (names: string[]) => names.map((_, i) => names.slice(0, names.l
 export async function compileGroups(ctx: RecordContext, plan: ReportPlan, cal: Calendar, extra?: ConditionNode, cap = GROUP_CAP): Promise<CompiledGroups> {
   const params = new Params();
   const src = new ReportSource(ctx, params, plan.object);
+  const cc = await conditionCtx(ctx, plan, extra);
   const inner: string[] = ['1 AS "one"'];
   const all = [...plan.groupings, ...plan.columnGroupings];
   const labelled = all.map((g, i) => {
@@ -97,7 +105,7 @@ export async function compileGroups(ctx: RecordContext, plan: ReportPlan, cal: C
     if (a.path) inner.push(`${src.value(a.path)} AS "a${i}"`);
     const currency = a.path && a.fn !== 'count' && a.fn !== 'count_distinct' ? src.currency(a.path) : null;
     if (currency) inner.push(`${currency} AS "c${i}"`);
-    if (a.filter) inner.push(`${compileCondition(a.filter, params, { userId: ctx.user.id }, 't')} AS "f${i}"`);
+    if (a.filter) inner.push(`${compileCondition(a.filter, params, cc, 't')} AS "f${i}"`);
     const filter = a.filter ? ` FILTER (WHERE "f${i}")` : '';
     const arg = `"a${i}"`;
     const fn = {
@@ -110,10 +118,12 @@ export async function compileGroups(ctx: RecordContext, plan: ReportPlan, cal: C
     }[a.fn];
     if (!currency) return outer.push(`${fn}${filter} AS "m${i}"`);
     // Amounts in several currencies are never added up: such a group's figure is null and `x<i>` says why.
-    const mixed = `count(DISTINCT "c${i}") FILTER (WHERE ${a.filter ? `"f${i}" AND ` : ''}${arg} IS NOT NULL) > 1`;
-    outer.push(`CASE WHEN ${mixed} THEN NULL ELSE ${fn}${filter} END AS "m${i}"`, `${mixed} AS "x${i}"`, `min("c${i}")${filter} AS "cur${i}"`);
+    // min <> max: more than one currency, without count(DISTINCT), which would force sorted grouping.
+    const counted = ` FILTER (WHERE ${a.filter ? `"f${i}" AND ` : ''}${arg} IS NOT NULL)`;
+    const mixed = `(min("c${i}")${counted} <> max("c${i}")${counted})`;
+    outer.push(`CASE WHEN ${mixed} THEN NULL ELSE ${fn}${filter} END AS "m${i}"`);
   });
-  const where = await whereOf(ctx, plan, params, extra);
+  const where = await whereOf(ctx, plan, params, src, cc, extra);
   const from = await src.from();
   const keys = all.map((_, i) => `"g${i}k"`);
   const labels = labelled.flatMap((l, i) => (l ? [`max("g${i}l") AS "g${i}l"`] : []));
@@ -164,7 +174,7 @@ export async function compileRows(
   });
   for (const s of plan.sort) order.push(`${src.value(s.path)} ${s.desc ? 'DESC NULLS LAST' : 'ASC NULLS FIRST'}`);
   order.push('"t"."id"');
-  const where = await whereOf(ctx, plan, params, opts.extra);
+  const where = await whereOf(ctx, plan, params, src, await conditionCtx(ctx, plan, opts.extra), opts.extra);
   const from = await src.from();
   if (opts.countOnly) return { sql: `SELECT count(*) AS "n" FROM ${from} WHERE ${where}`, values: params.values, columns };
   const limit = opts.limit === undefined ? '' : ` LIMIT ${Number(opts.limit)}`;

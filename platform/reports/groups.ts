@@ -16,9 +16,28 @@ import type { ReportGroup } from './types';
 type Key = string | number | boolean | null;
 type Row = Record<string, unknown>;
 
+/** Who may be behind a user attribute: the workspace's users with their department and role (the security model's). */
+export type Directory = Iterable<{ id: string; name: string; email: string; departmentId: string | null; roleId: string | null }>;
+
+/**
+ * A user attribute group as a condition on the lookup itself (`owner in [...]`), which the list
+ * page reads; a path leaf (`owner.department`) when the users are unknown or too many for a list.
+ */
+function userCondition(g: PlannedGrouping, key: Key, users: Directory | undefined): unknown {
+  if (g.path.kind !== 'user' || !users || g.path.attribute === 'title') return undefined;
+  const attr = g.path.attribute;
+  const pick = { department: 'departmentId', role: 'roleId', name: 'name', email: 'email' } as const;
+  const ids = [...users].filter((u) => (u[pick[attr]] ?? null) === key).map((u) => u.id);
+  if (ids.length > 1000) return undefined;
+  const field = g.path.lookup.name;
+  return ids.length ? { field, op: 'in', value: ids } : key === null ? { field, op: 'is_empty' } : { field, op: 'in', value: ['00000000-0000-0000-0000-000000000000'] };
+}
+
 /** The condition selecting a grouping's records with key `key`. */
-export function groupCondition(g: PlannedGrouping, key: Key, cal: Calendar): unknown {
+export function groupCondition(g: PlannedGrouping, key: Key, cal: Calendar, users?: Directory): unknown {
   const field = g.path.path;
+  const byUser = userCondition(g, key, users);
+  if (byUser) return byUser;
   if (key === null) return { field, op: 'is_empty' };
   const how = g.how;
   switch (how.mode) {

@@ -51,6 +51,20 @@ export function resolvePath(path: string, obj: ObjectModel, objects: ReadonlyMap
   return { kind: 'parent', path, lookup: field, parent, field: parentField, label: joinLabel(field.label, parentField.label) };
 }
 
+/** The table alias a path's parent (or user) is joined as: fixed by the lookup, so conditions parsed before the SQL is built can name it. */
+export function joinAlias(p: ResolvedPath): string | null {
+  if (p.kind === 'parent') return `p_${p.lookup.name}`;
+  if (p.kind === 'user') return `u_${p.lookup.name}`;
+  return null;
+}
+
+/** A user attribute as a field of the users table (what a condition on `owner.department` compares). */
+export function userAttributeField(attribute: UserAttribute): FieldDef {
+  const label = USER_ATTRIBUTES[attribute].label;
+  if (attribute === 'department' || attribute === 'role') return { name: `${attribute}_id`, type: 'lookup', target: attribute, label } as FieldDef;
+  return { name: attribute, type: attribute === 'email' ? 'email' : 'text', label } as FieldDef;
+}
+
 export const isProblem = (r: ResolvedPath | PathProblem): r is PathProblem => 'key' in r;
 
 /** The type a path's values have: the field's type, or a user attribute's (`department`, `role` behave as lookups to those tables). */

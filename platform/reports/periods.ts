@@ -4,6 +4,7 @@
  * (compile.ts); this file only names and bounds the buckets that come back.
  */
 import type { Locale } from '../core/i18n';
+import { fiscalYearOf } from '../core/periods';
 import { word } from '../core/problems';
 import type { DateBucket } from './types';
 
@@ -30,11 +31,11 @@ export function lastDay(start: string, bucket: DateBucket): string {
   return iso(Date.UTC(y, m - 1, d - 1));
 }
 
-/** The fiscal year (named by the calendar year it starts in) and quarter of a fiscal bucket's first day. */
+/** The fiscal year (named by the calendar year it ends in, as the conditions and the settings page name it) and quarter of a fiscal bucket's first day. */
 function fiscal(start: string, fiscalStartMonth: number): { year: number; q: number } {
-  const [y, m] = parts(start);
+  const [, m] = parts(start);
   const offset = (m - fiscalStartMonth + 12) % 12;
-  return { year: m >= fiscalStartMonth ? y : y - 1, q: Math.floor(offset / 3) + 1 };
+  return { year: fiscalYearOf(start, fiscalStartMonth), q: Math.floor(offset / 3) + 1 };
 }
 
 /** A date bucket's label in `locale`. */

@@ -3,17 +3,16 @@
  * (streamReportRows, for export), and find a saved report the viewer may see (reportDefinition).
  * Everything runs through the viewer's metadata (hidden fields absent) and access predicates.
  */
-import { AppError } from '../core/errors';
+import { AppError, type ErrorDetail } from '../core/errors';
 import { pickLabel } from '../core/i18n';
-import { problemsError } from '../core/problems';
+import { problem, problemsError } from '../core/problems';
 import { dbOf, type RecordContext } from '../data/context';
 import { validateMetadata } from '../metadata/schemas';
-import { parseCondition } from '../rules/conditions/parse';
 import type { ConditionNode } from '../rules/conditions/types';
 import { bucketOf } from './buckets';
 import { cached, cacheKey, objectsRead, remember } from './cache';
 import { calendarOf } from './calendar';
-import { checkReport, MAX_ROW_LIMIT, type ReportPlan } from './check';
+import { checkReport, conditionParser, MAX_ROW_LIMIT, type CheckEnv, type ReportPlan } from './check';
 import { compileGroups, compileRows, GROUP_CAP } from './compile';
 import { buildGroups } from './tree';
 import { pathType } from './paths';
@@ -38,26 +37,26 @@ export interface RunOptions {
 /** Check `def` as the viewer sees the metadata; a problem of any part is a 422 naming its pointer. */
 export function planReport(ctx: RecordContext, def: ReportDefinition, opts: RunOptions = {}): { plan: ReportPlan; extra?: ConditionNode } {
   shapeCheck(def);
-  const { plan, errors } = checkReport(def, {
+  const env: CheckEnv = {
     objects: ctx.meta.objects,
     mayRead: (o) => Boolean(ctx.security.perms.object(o).read),
     bucket: (o, n) => bucketOf(ctx.meta, o, n),
     locale: ctx.locale,
-  });
+  };
+  const { plan, errors } = checkReport(def, env);
   if (!plan) throw problemsError(errors, 'report.invalid', 'VALIDATION_FAILED');
   let extra: ConditionNode | undefined;
   if (opts.extraFilter !== undefined && opts.extraFilter !== null) {
-    const parsed = parseCondition(opts.extraFilter, plan.object, { pointer: '/extraFilter', locale: ctx.locale });
-    if (parsed.errors.length) throw new AppError('INVALID_FILTER', parsed.errors[0].message, parsed.errors);
-    extra = parsed.condition;
+    const parser = conditionParser(plan.object, env);
+    const problems: ErrorDetail[] = [];
+    extra = parser.parse(opts.extraFilter, '/extraFilter', problems);
+    if (problems.length) throw new AppError('INVALID_FILTER', problems[0].message, problems);
+    plan.conditionPaths.push(...parser.paths);
   }
   if (opts.rowLimit !== undefined) {
-    if (!Number.isInteger(opts.rowLimit) || opts.rowLimit < 1 || opts.rowLimit > MAX_ROW_LIMIT)
-      throw problemsError(
-        [{ code: 'report.rowLimit', pointer: '/rowLimit', message: `At most ${MAX_ROW_LIMIT} rows`, params: { max: MAX_ROW_LIMIT } }],
-        'report.invalid',
-        'VALIDATION_FAILED',
-      );
+    if (!Number.isInteger(opts.rowLimit) || opts.rowLimit < 1 || opts.rowLimit > MAX_ROW_LIMIT) {
+      throw problemsError([problem('report.rowLimit', { max: MAX_ROW_LIMIT }, { pointer: '/rowLimit' })], 'report.invalid', 'VALIDATION_FAILED');
+    }
     plan.rowLimit = opts.rowLimit;
   }
   return { plan, extra };

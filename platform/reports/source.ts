@@ -13,7 +13,7 @@ import { fieldType } from '../fields/registry';
 import type { FieldDef } from '../fields/types';
 import type { ObjectModel } from '../metadata/model';
 import { compileAccess } from '../security/access';
-import type { ResolvedPath } from './paths';
+import { userAttributeField, type ResolvedPath } from './paths';
 
 /** A quoted column of a field under a table alias: its first column, or its n-th (a currency's code). */
 export function col(alias: string, field: FieldDef, n = 0): string {
@@ -35,10 +35,7 @@ export class ReportSource {
   value(p: ResolvedPath): string {
     if (p.kind === 'field') return col('t', p.field);
     if (p.kind === 'parent') return col(this.parent(p), p.field);
-    const u = this.user(p.lookup);
-    if (p.attribute === 'department') return `${ident(u)}."department_id"`;
-    if (p.attribute === 'role') return `${ident(u)}."role_id"`;
-    return `${ident(u)}.${ident(p.attribute)}`;
+    return col(this.user(p.lookup), userAttributeField(p.attribute));
   }
 
   /** A currency path's code column, or null for other types. */
@@ -72,10 +69,10 @@ export class ReportSource {
     return [recordSource(this.ctx.workspace.schema, this.root, this.params, 't'), ...this.joins].join(' ');
   }
 
-  private join(key: string, make: (alias: string) => string): string {
+  private join(key: string, make: (alias: string) => string, fixed?: string): string {
     let alias = this.aliases.get(key);
     if (!alias) {
-      alias = `j${this.aliases.size}`;
+      alias = fixed ?? `j${this.aliases.size}`;
       this.aliases.set(key, alias);
       this.joins.push(make(alias));
     }
@@ -83,7 +80,7 @@ export class ReportSource {
   }
 
   private user(lookup: FieldDef): string {
-    return this.join(`user:${lookup.name}`, (a) => `LEFT JOIN "public"."users" AS ${ident(a)} ON ${ident(a)}."id" = ${col('t', lookup)}`);
+    return this.join(`user:${lookup.name}`, (a) => `LEFT JOIN "public"."users" AS ${ident(a)} ON ${ident(a)}."id" = ${col('t', lookup)}`, `u_${lookup.name}`);
   }
 
   /** The alias of a lookup's parent, joined with the viewer's access predicate on the parent. */
@@ -92,7 +89,7 @@ export class ReportSource {
     const key = `parent:${p.lookup.name}`;
     const existing = this.aliases.get(key);
     if (existing) return existing;
-    const alias = `j${this.aliases.size}`;
+    const alias = `p_${p.lookup.name}`;
     this.aliases.set(key, alias);
     const index = this.joins.length;
     this.joins.push('');

@@ -48,7 +48,7 @@ export function buildGroups(
     const key = keyOf(g, row[`g${i}k`]);
     const found = parent.children.get(keyText(key));
     if (found) return found;
-    const condition = groupCondition(g, key, cal);
+    const condition = groupCondition(g, key, cal, ctx.security.model?.users.values());
     const conditions = [...parent.conditions, condition];
     const node: ReportGroup = { key, label: groupLabel(g, key, row[`g${i}l`], labelled[i], ctx.locale, cal), aggregates: {}, drill: drillOf(plan, extraFilter, conditions) };
     const level = newLevel(node, conditions);

@@ -6,6 +6,7 @@
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import * as exportRoute from '../../../app/api/v1/reports/[name]/export/route';
+import { createAjv } from '../../../platform/metadata/ajv';
 import { runReport } from '../../../platform/reports/run';
 import { reportDefinition } from '../../../platform/reports/saved';
 import { expectError, filterParam } from '../api/api';
@@ -165,5 +166,32 @@ describe('report REST', () => {
     const denied = await download('rep_a1', 'pipeline_by_stage', 'csv');
     expect(denied.status).toBe(403);
     expect((await download('gm', 'pipeline_by_stage', 'pdf')).status).toBe(400);
+  });
+
+  it('the OpenAPI document describes the report, kanban, stage history and approval endpoints, and a real result validates', async () => {
+    const api = org.api('manager_a');
+    const doc = (await api.get('/api/v1/openapi.json')).body;
+    for (const path of [
+      '/api/v1/reports',
+      '/api/v1/reports/run',
+      '/api/v1/reports/{name}/run',
+      '/api/v1/reports/{name}/export',
+      '/api/v1/kanban/{object}',
+      '/api/v1/records/{object}/{id}/stage-history',
+      '/api/v1/records/{object}/{id}/approval',
+      '/api/v1/approvals/pending',
+      '/api/v1/approvals/{requestId}/{action}',
+    ]) {
+      expect(doc.paths[path], path).toBeDefined();
+    }
+    const validate = createAjv().compile(doc.components.schemas.ReportResult);
+    const matrix = await api.post('/api/v1/reports/run', {
+      object: 'opportunity',
+      format: 'matrix',
+      groupings: [{ field: 'owner' }],
+      columnGroupings: [{ field: 'stage' }],
+      aggregates: [{ fn: 'sum', field: 'amount' }],
+    });
+    expect(validate(matrix.body), JSON.stringify(validate.errors)).toBe(true);
   });
 });

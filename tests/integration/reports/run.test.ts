@@ -139,11 +139,13 @@ describe('report totals as the viewer', () => {
     const deptA = result.groups.find((g) => g.key === org.departments.dept_a)!;
     expect(deptA.label).toBe('dept_a');
     expect(deptA.cells!.map((c) => c.aggregates.amount)).toEqual([60_000, 30_000]);
-    expect(deptA.cells![0].drill).toEqual({
-      all: [
-        { field: 'owner.department', op: 'eq', value: org.departments.dept_a },
-        { field: 'stage', op: 'eq', value: 'discovery' },
-      ],
+    // A department drills as the owners in it, which the list page reads.
+    const drill = deptA.cells![0].drill as { all: [{ field: string; op: string; value: string[] }, unknown] };
+    expect(drill.all[1]).toEqual({ field: 'stage', op: 'eq', value: 'discovery' });
+    expect({ ...drill.all[0], value: [...drill.all[0].value].sort() }).toEqual({
+      field: 'owner',
+      op: 'in',
+      value: [org.users.manager_a.id, org.users.rep_a1.id, org.users.rep_a2.id].sort(),
     });
   });
 
