@@ -63,7 +63,9 @@ export function ReportChart({ definition: given, chart, result, fields, height =
   useEffect(() => {
     if (spec.kind !== 'echarts' || !ref.current) return;
     const chart = echarts.init(ref.current, undefined, { renderer: 'svg', locale: locale === 'zh-CN' ? 'ZH' : 'EN' });
-    chart.setOption(spec.option);
+    // Short entry animation, none for those who ask for less motion.
+    const still = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
+    chart.setOption({ animation: !still, animationDuration: 400, ...spec.option });
     chart.on('click', (params) => {
       const data = params.data as { drill?: unknown } | undefined;
       if (data?.drill)
@@ -93,12 +95,14 @@ export function ReportChart({ definition: given, chart, result, fields, height =
       <table className="sr-only">
         <caption>{spec.summary.split('. ')[0]}</caption>
         <tbody>
-          {spec.points.map((p, i) => (
-            <tr key={i}>
-              <th scope="row">{p.series ? `${p.label}, ${p.series}` : p.label}</th>
-              <td>{format.full(measure, p.value)}</td>
-            </tr>
-          ))}
+          {spec.points
+            .filter((p) => p.value !== null)
+            .map((p, i) => (
+              <tr key={i}>
+                <th scope="row">{p.series ? `${p.label}, ${p.series}` : p.label}</th>
+                <td>{format.full(measure, p.value)}</td>
+              </tr>
+            ))}
         </tbody>
       </table>
     </figure>

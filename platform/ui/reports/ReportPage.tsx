@@ -4,13 +4,14 @@
  * slot for the actions other screens bring (Subscribe, Add to dashboard).
  */
 import { CopyOutlined, DownloadOutlined, EditOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Dropdown, Skeleton, Space, Typography } from 'antd';
+import { Alert, Button, Card, Dropdown, Skeleton } from 'antd';
 import { useMemo } from 'react';
 import { appErrorOf } from '../errors';
 import { useT } from '../i18n';
 import { NavButton } from '../NavButton';
 import { useReportFields, useReportList, useReportRun, useSavedReport } from './api';
 import { fieldTypesOf } from './fieldTypes';
+import { PageHeader } from './PageHeader';
 import { ReportChart } from './ReportChart';
 import { exportHref, ReportView } from './ReportView';
 import styles from './reports.module.css';
@@ -35,32 +36,28 @@ export function ReportPage({ name, actions }: { name: string; actions?: React.Re
     items: (['csv', 'xlsx'] as const).map((f) => ({ key: f, label: <a href={exportHref(name, f)}>{tr(f === 'csv' ? 'rui.exportCsv' : 'rui.exportXlsx')}</a> })),
   };
   return (
-    <Card
-      title={
-        <Typography.Title level={1} style={{ fontSize: 20, margin: 0, whiteSpace: 'normal' }}>
-          {title}
-        </Typography.Title>
-      }
-      extra={
-        saved.data && (
-          <Space wrap>
-            {actions}
-            <Dropdown menu={exportMenu}>
-              <Button icon={<DownloadOutlined />}>{tr('rui.export')}</Button>
-            </Dropdown>
-            {editable && (
-              <NavButton href={`/reports/${encodeURIComponent(name)}/edit`} icon={<EditOutlined />}>
-                {tr('rui.edit')}
+    <Card>
+      <PageHeader
+        title={title}
+        actions={
+          saved.data && (
+            <>
+              {actions}
+              <Dropdown menu={exportMenu} trigger={['click']}>
+                <Button icon={<DownloadOutlined />}>{tr('rui.export')}</Button>
+              </Dropdown>
+              {editable && (
+                <NavButton href={`/reports/${encodeURIComponent(name)}/edit`} icon={<EditOutlined />}>
+                  {tr('rui.edit')}
+                </NavButton>
+              )}
+              <NavButton href={`/reports/new?from=${encodeURIComponent(name)}`} icon={<CopyOutlined />}>
+                {tr('rui.clone')}
               </NavButton>
-            )}
-            <NavButton href={`/reports/new?from=${encodeURIComponent(name)}`} icon={<CopyOutlined />}>
-              {tr('rui.clone')}
-            </NavButton>
-          </Space>
-        )
-      }
-      styles={{ header: { flexWrap: 'wrap', gap: 8, paddingBlock: 8 } }}
-    >
+            </>
+          )
+        }
+      />
       {error && <Alert type="error" showIcon title={tr('rui.loadFailed', { message: error.message })} />}
       {!error && (!saved.data || !run.data) && <Skeleton active />}
       {saved.data && run.data && (

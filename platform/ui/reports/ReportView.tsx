@@ -56,10 +56,24 @@ function DrillLink({ object, drill, label, children }: { object: string; drill: 
   );
 }
 
-function SummaryTable({ definition, result, format, measures }: { definition: ReportDefinition; result: ReportResult; format: MeasureFormat; measures: string[] }) {
+/** The groupings' names, "Owner / Close date", from the field list when the screen has it. */
+function groupingsTitle(groupings: ReportDefinition['groupings'], result: ReportResult, fields?: Record<string, FieldTypeInfo>): string {
+  return (groupings ?? []).map((g) => fields?.[g.field]?.label ?? result.columns.find((c) => c.key === g.field)?.label ?? g.field).join(' / ');
+}
+
+/** Rows below which a summary opens with every group expanded. */
+const EXPAND_ALL_UP_TO = 40;
+
+function countRows(rows: SummaryRow[]): number {
+  return rows.reduce((n, r) => n + 1 + (r.children ? countRows(r.children) : 0), 0);
+}
+
+type TableProps = { definition: ReportDefinition; result: ReportResult; format: MeasureFormat; measures: string[]; fields?: Record<string, FieldTypeInfo> };
+
+function SummaryTable({ definition, result, format, measures, fields }: TableProps) {
   const { tr, locale } = useT();
   const rows = useMemo(() => summaryRows(result.groups), [result.groups]);
-  const groupLabel = (definition.groupings ?? []).map((g) => result.columns.find((c) => c.key === g.field)?.label ?? g.field).join(' / ');
+  const groupLabel = groupingsTitle(definition.groupings, result, fields);
   const columns = [
     {
       title: groupLabel || tr('rui.group'),
@@ -86,7 +100,7 @@ function SummaryTable({ definition, result, format, measures }: { definition: Re
       dataSource={rows}
       pagination={false}
       scroll={{ x: 'max-content' }}
-      expandable={{ defaultExpandAllRows: rows.length <= 20 }}
+      expandable={{ defaultExpandAllRows: countRows(rows) <= EXPAND_ALL_UP_TO }}
       summary={() => (
         <Table.Summary fixed>
           <Table.Summary.Row>
@@ -105,12 +119,13 @@ function SummaryTable({ definition, result, format, measures }: { definition: Re
   );
 }
 
-function MatrixGrid({ definition, result, format, measures }: { definition: ReportDefinition; result: ReportResult; format: MeasureFormat; measures: string[] }) {
+function MatrixGrid({ definition, result, format, measures, fields }: TableProps) {
   const { tr, locale } = useT();
   const [measure, setMeasure] = useState(measures[0]);
   const m = measures.includes(measure) ? measure : measures[0];
   const grid = useMemo(() => matrixTable(definition, result, m), [definition, result, m]);
-  const rowHead = (definition.groupings ?? []).map((g) => result.columns.find((c) => c.key === g.field)?.label ?? g.field).join(' / ');
+  const rowHead = groupingsTitle(definition.groupings, result, fields);
+  const colHead = groupingsTitle(definition.columnGroupings, result, fields);
   const mLabel = measureLabel(definition, result, m, locale);
   return (
     <>
@@ -128,7 +143,7 @@ function MatrixGrid({ definition, result, format, measures }: { definition: Repo
           <caption className="sr-only">{mLabel}</caption>
           <thead>
             <tr>
-              <th scope="col">{rowHead}</th>
+              <th scope="col">{colHead ? `${rowHead} × ${colHead}` : rowHead}</th>
               {grid.columns.map((c) => (
                 <th key={c.key} scope="col">
                   {c.label}
@@ -140,7 +155,7 @@ function MatrixGrid({ definition, result, format, measures }: { definition: Repo
           <tbody>
             {grid.rows.map((r) => (
               <tr key={r.key}>
-                <th scope="row">
+                <th scope="row" style={r.depth ? { paddingLeft: 10 + 16 * r.depth, fontWeight: 400 } : undefined}>
                   <DrillLink object={result.object} drill={r.drill} label={r.label}>
                     {r.label}
                   </DrillLink>
@@ -212,7 +227,6 @@ export function ReportView({ definition, result, name, fields }: ReportViewProps
       <Space wrap size="middle" className={styles.meta} style={{ marginBottom: 8 }}>
         <span data-testid="report-count">{tr('rui.records', { count: number(result.rowCount) })}</span>
         <span>{tr('rui.asOf', { time })}</span>
-        {name && !result.truncated && <ExportLinks name={name} />}
       </Space>
       {result.truncated && (
         <Alert
@@ -238,8 +252,8 @@ export function ReportView({ definition, result, name, fields }: ReportViewProps
         />
       ))}
       {result.groups.length === 0 && result.rows.length === 0 && <Empty description={tr('rui.empty')} />}
-      {definition.format === 'summary' && result.groups.length > 0 && <SummaryTable definition={definition} result={result} format={format} measures={measures} />}
-      {definition.format === 'matrix' && result.groups.length > 0 && <MatrixGrid definition={definition} result={result} format={format} measures={measures} />}
+      {definition.format === 'summary' && result.groups.length > 0 && <SummaryTable definition={definition} result={result} format={format} measures={measures} fields={fields} />}
+      {definition.format === 'matrix' && result.groups.length > 0 && <MatrixGrid definition={definition} result={result} format={format} measures={measures} fields={fields} />}
       {result.rows.length > 0 && (
         <>
           {definition.format !== 'tabular' && (

@@ -54,12 +54,14 @@ export function useReportFields(object: string | undefined) {
   return useQuery({ ...trpc.reports.fields.queryOptions({ object: object ?? '' }), enabled: Boolean(object), staleTime: 300_000 });
 }
 
-/** Save a report; every report query is asked again. */
+/** Save a report; the report queries are asked again. */
 export function useSaveReport() {
+  const trpc = useTRPC();
   const client = useTRPCClient();
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: SaveInput) => client.reports.save.mutate(input),
-    onSuccess: () => queryClient.invalidateQueries(),
+    // Not awaited: the screen moves on to the saved report while the lists catch up.
+    onSuccess: () => void queryClient.invalidateQueries(trpc.reports.pathFilter()),
   });
 }

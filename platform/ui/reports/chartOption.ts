@@ -65,14 +65,41 @@ function seriesOf(result: ReportResult, measure: string, fallbackName: string) {
   }
   const names = new Map<string, string>();
   for (const c of result.columnTotals ?? result.columnGroups ?? []) names.set(keyOf(c.key), c.label);
-  for (const g of top) for (const c of inner(g)) if (!names.has(keyOf(c.key))) names.set(keyOf(c.key), c.label);
-  const series = [...names].map(([key, name]) => ({
-    name,
-    data: top.map((g) => {
-      const cell = inner(g).find((c) => keyOf(c.key) === key);
-      return cell ? { value: cell.aggregates[measure] ?? null, drill: cell.drill } : { value: null, drill: null };
-    }),
-  }));
+  // Each parent lists its children in the grouping's order; a key first seen under a later parent
+  // goes right after its predecessor there, so months stay in calendar order across reps.
+  const order: string[] = [...names.keys()];
+  for (const g of top) {
+    let at = -1;
+    for (const c of inner(g)) {
+      const k = keyOf(c.key);
+      const i = order.indexOf(k);
+      if (i >= 0) at = i;
+      else {
+        order.splice(at + 1, 0, k);
+        names.set(k, c.label);
+        at += 1;
+      }
+    }
+  }
+  // Periods and number ranges have an order of their own, whoever comes first.
+  const raw = order.map((k) => JSON.parse(k) as ReportGroup['key']);
+  const present = raw.filter((k) => k !== null);
+  if (present.every((k) => typeof k === 'number') || present.every((k) => typeof k === 'string' && /^\d{4}-\d{2}-\d{2}/.test(k))) {
+    order.sort((a, b) => {
+      const x = JSON.parse(a) as string | number | null;
+      const y = JSON.parse(b) as string | number | null;
+      return x === null ? 1 : y === null ? -1 : x < y ? -1 : x > y ? 1 : 0;
+    });
+  }
+  const series = order
+    .map((key) => [key, names.get(key)!] as const)
+    .map(([key, name]) => ({
+      name,
+      data: top.map((g) => {
+        const cell = inner(g).find((c) => keyOf(c.key) === key);
+        return cell ? { value: cell.aggregates[measure] ?? null, drill: cell.drill } : { value: null, drill: null };
+      }),
+    }));
   return { categories: top.map((g) => g.label), series };
 }
 

@@ -31,7 +31,20 @@ describe('the stock Sales app', () => {
   it('lists home, leads, accounts, contacts, opportunities, quotes, contracts, activities, reports, dashboards, approvals, then all objects', async () => {
     const app = await effectiveApp(await org.ctx('rep_a1'));
     expect(app.name).toBe('sales');
-    expect(keys(app.menu)).toEqual(['page:home', 'lead', 'account', 'contact', 'opportunity', 'quote', 'contract', 'activity', 'page:reports', 'page:dashboards', 'page:approvals', 'page:objects']);
+    expect(keys(app.menu)).toEqual([
+      'page:home',
+      'lead',
+      'account',
+      'contact',
+      'opportunity',
+      'quote',
+      'contract',
+      'activity',
+      'page:reports',
+      'page:dashboards',
+      'page:approvals',
+      'page:objects',
+    ]);
     expect(app.menu[1]).toMatchObject({ label: { en: 'Leads', zh: '线索' }, icon: 'UserAddOutlined' });
   });
 

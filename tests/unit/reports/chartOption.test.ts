@@ -117,3 +117,29 @@ describe('chartOption with only the result and a chart (a dashboard component)',
     expect(spec.summary.startsWith('柱状图：按负责人统计的Sum of Amount。')).toBe(true);
   });
 });
+
+describe('series order', () => {
+  it('months first seen under a later rep keep calendar order', () => {
+    const m = (key: string) => ({ key: `${key}-01`, label: key, aggregates: { sum_amount: 1 }, drill: { key } });
+    const result = {
+      ...wonByRepResult,
+      groups: [
+        { key: 'a', label: 'A', aggregates: { sum_amount: 3 }, drill: {}, groups: [m('2026-04'), m('2026-06'), m('2026-07')] },
+        { key: 'b', label: 'B', aggregates: { sum_amount: 3 }, drill: {}, groups: [m('2026-02'), m('2026-05'), m('2026-07'), m('2026-12')] },
+      ],
+    };
+    expect(optionOf(build(wonByRepDef, result)).series.map((s) => s.name)).toEqual(['2026-02', '2026-04', '2026-05', '2026-06', '2026-07', '2026-12']);
+  });
+
+  it('other keys keep each parent`s order, a newcomer after its predecessor', () => {
+    const s = (key: string) => ({ key, label: key, aggregates: { sum_amount: 1 }, drill: {} });
+    const result = {
+      ...wonByRepResult,
+      groups: [
+        { key: 'a', label: 'A', aggregates: {}, drill: {}, groups: [s('prospecting'), s('negotiation')] },
+        { key: 'b', label: 'B', aggregates: {}, drill: {}, groups: [s('prospecting'), s('proposal'), s('negotiation')] },
+      ],
+    };
+    expect(optionOf(build(wonByRepDef, result)).series.map((x) => x.name)).toEqual(['prospecting', 'proposal', 'negotiation']);
+  });
+});

@@ -19,6 +19,7 @@ import { useTRPC } from '../../trpc';
 import type { FieldInfo } from '../../types';
 import { useDefinitionRun, useReportFields, useReportList, useSavedReport, type ReportField } from '../api';
 import { fieldTypesOf } from '../fieldTypes';
+import { PageHeader } from '../PageHeader';
 import { ReportChart } from '../ReportChart';
 import { reportTitle } from '../ReportPage';
 import { ReportView } from '../ReportView';
@@ -157,19 +158,15 @@ export function ReportBuilder({ name, from, object: initialObject }: { name?: st
       };
   const objectLabel = objects.find((o) => o.name === def.object);
   return (
-    <Card
-      title={
-        <Typography.Title level={1} style={{ fontSize: 20, margin: 0, whiteSpace: 'normal' }}>
-          {name && source.data ? tr('rui.builder.editTitle', { label: reportTitle(source.data.label, label) }) : tr('rui.builder.newTitle')}
-        </Typography.Title>
-      }
-      extra={
-        <Button type="primary" icon={<SaveOutlined />} onClick={() => setSaving(true)}>
-          {tr('rui.builder.save')}
-        </Button>
-      }
-      styles={{ header: { flexWrap: 'wrap', gap: 8, paddingBlock: 8 } }}
-    >
+    <Card>
+      <PageHeader
+        title={name && source.data ? tr('rui.builder.editTitle', { label: reportTitle(source.data.label, label) }) : tr('rui.builder.newTitle')}
+        actions={
+          <Button type="primary" icon={<SaveOutlined />} onClick={() => setSaving(true)}>
+            {tr('rui.builder.save')}
+          </Button>
+        }
+      />
       <Space wrap style={{ marginBottom: 16 }}>
         <Select
           aria-label={tr('rui.builder.object')}

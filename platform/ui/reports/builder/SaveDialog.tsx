@@ -2,7 +2,6 @@
 /** Save a report: API name, label in both languages, folder, who can see it; errors on the field they name. */
 import { App, AutoComplete, Form, Input, Modal, Select } from 'antd';
 import { useRouter } from 'next/navigation';
-import { useEffect } from 'react';
 import type { ReportDefinition } from '../../../reports/types';
 import { appErrorOf, type ClientAppError } from '../../errors';
 import { useT } from '../../i18n';
@@ -46,9 +45,6 @@ export function SaveDialog({
   const router = useRouter();
   const [form] = Form.useForm<SaveValues>();
   const save = useSaveReport();
-  useEffect(() => {
-    if (open) form.setFieldsValue({ visibility: 'private', ...initial });
-  }, [open, initial, form]);
   const submit = async (v: SaveValues) => {
     try {
       const text = v.folder?.trim();
@@ -92,7 +88,7 @@ export function SaveDialog({
       onCancel={onClose}
       destroyOnHidden
     >
-      <Form form={form} layout="vertical" onFinish={submit} requiredMark>
+      <Form form={form} layout="vertical" onFinish={submit} requiredMark initialValues={{ visibility: 'private', ...initial }}>
         <Form.Item name="labelEn" label={tr('rui.builder.labelEn')} rules={[{ required: true, whitespace: true }]}>
           <Input onChange={(e) => !fixedName && !form.isFieldTouched('name') && form.setFieldValue('name', suggestName(e.target.value))} />
         </Form.Item>
