@@ -71,12 +71,17 @@ try {
   if (!process.env.BENCH_ONLY || process.env.BENCH_ONLY === 'search') {
     await (await import('./lib/searchBench')).searchBench(pool, systemRecordContext(pool, workspace, actor, stockMetadata()), workspace.schema, ROWS);
   }
+  // The Sales manager dashboard, cold and warm (BENCH_ONLY=dashboards: only this).
+  const dashboardsOnly = process.env.BENCH_ONLY === 'dashboards';
+  if (!process.env.BENCH_ONLY || dashboardsOnly) {
+    await (await import('./lib/dashboardBench')).dashboardBench(await buildRecordContext({ pool, workspace, user: actor }));
+  }
   const httpOnly = process.env.BENCH_ONLY === 'http';
   const as = async (id: string) => {
     const u = (await pool.query('SELECT id, name, email FROM users WHERE id = $1', [id])).rows[0];
     return buildRecordContext({ pool, workspace, user: { id: u.id, name: u.name, email: u.email, isAdmin: false } });
   };
-  const searchOnly = process.env.BENCH_ONLY === 'search';
+  const searchOnly = process.env.BENCH_ONLY === 'search' || dashboardsOnly;
   // Reports (BENCH_ONLY=reports: only this).
   const reportsOnly = process.env.BENCH_ONLY === 'reports';
   if (!process.env.BENCH_ONLY || reportsOnly) {

@@ -28,6 +28,15 @@ export async function seedDemoOrg(pool: pg.Pool, _prisma: Prisma, workspace: Wor
         );
         roleIds.set(name, res.rows[0].id);
       }
+      // Home dashboards: the general manager (and the commercial and finance heads below) on the executive one;
+      // sales directors and their regional managers on the sales manager one; reps on their own.
+      const homes = DEMO_ROLES.map(([name]) => [
+        name,
+        name === 'general_manager' ? 'executive' : name.startsWith('sales_director') ? 'sales_manager' : name.startsWith('sales_rep') ? 'sales_rep' : null,
+      ]);
+      for (const [name, home] of homes.filter(([, h]) => h)) {
+        await db.query('UPDATE roles SET home_dashboard = $3 WHERE workspace_id = $1 AND name = $2 AND home_dashboard IS NULL', [workspace.id, name, home]);
+      }
       const deptIds = new Map<string, string>();
       for (const [name, label, labelZh, parent] of DEMO_DEPARTMENTS) {
         const res = await db.query<{ id: string }>(

@@ -9,8 +9,9 @@ import { getMetadata } from '../metadata/registry';
 import { defaultTransport, deliverOutbox } from '../messaging/outbox';
 import { queueBackfills, runBackfill, setBackfillQueue, stopBackfills } from '../schema/backfillJob';
 import { runTransfer } from '../security/transfer';
+import { runDueSubscriptions } from '../dashboards/digest';
 
-const QUEUES = ['transfer', 'backfill'] as const;
+const QUEUES = ['transfer', 'backfill', 'subscriptions'] as const;
 type Queue = (typeof QUEUES)[number];
 
 const globalBoss = globalThis as unknown as { __tesseraBoss?: Promise<PgBoss>; __tesseraOutbox?: NodeJS.Timeout };
@@ -61,6 +62,11 @@ export async function startWorkers(): Promise<void> {
   await b.work<{ id: string }>('backfill', { pollingIntervalSeconds: 1 }, async (jobs) => {
     for (const job of jobs) await runBackfill(getPool(), job.data.id);
   });
+  // Report and dashboard subscriptions: due ones are looked for every minute (one run at a time across servers).
+  await b.work('subscriptions', { pollingIntervalSeconds: 5 }, async () => {
+    await runDueSubscriptions(getPool());
+  });
+  await b.schedule('subscriptions', '* * * * *', {}, { singletonKey: 'subscriptions' });
   // Converge records backfills; from now on they reach this queue, and what a restart cut short resumes.
   setBackfillQueue(async (id) => {
     await b.send('backfill', { id }, { singletonKey: id, retryLimit: 5, retryDelay: 30, retryBackoff: true, expireInSeconds: 6 * 3600 });

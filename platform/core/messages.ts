@@ -4,6 +4,8 @@ import { APPROVAL_DESIGNER_MESSAGES } from './messages.approvalDesigner';
 import { APPROVAL_MESSAGES } from './messages.approvals';
 import { APPROVAL_SCREEN_MESSAGES } from './messages.approvalScreens';
 import { COND_MESSAGES } from './messages.cond';
+import { DASHBOARD_MESSAGES } from './messages.dashboards';
+import { DASHBOARDS_UI_MESSAGES } from './messages.dashboardsUi';
 import { DESIGNER_MESSAGES } from './messages.designer';
 import { FORMULA_MESSAGES } from './messages.formula';
 import { INPUT_MESSAGES } from './messages.inputs';
@@ -24,6 +26,8 @@ export const MESSAGES = {
   ...APPROVAL_SCREEN_MESSAGES,
   ...APPROVAL_DESIGNER_MESSAGES,
   ...COND_MESSAGES,
+  ...DASHBOARD_MESSAGES,
+  ...DASHBOARDS_UI_MESSAGES,
   ...DESIGNER_MESSAGES,
   ...FORMULA_MESSAGES,
   ...INPUT_MESSAGES,

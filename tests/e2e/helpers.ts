@@ -7,7 +7,8 @@ export async function signIn(page: Page, email = 'admin@tessera.demo', password 
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page).toHaveURL(/\/o\//);
+  // Home is the user's dashboard, or the opportunities when no dashboard applies to them.
+  await expect(page).toHaveURL(/\/(o\/|dashboards|$)/);
 }
 
 /**

@@ -9,6 +9,7 @@ import type { JsonSchema } from '../../fields/types';
 import type { MetadataModel, ObjectModel } from '../../metadata/model';
 import { MAX_LIMIT } from '../../data/read';
 import { err, extraSchemas, navigationPaths, objectExtraPaths } from './openapiExtras';
+import { dashboardPaths, dashboardSchemas } from './openapiDashboards';
 import { reportPaths, reportSchemas } from './openapiReports';
 
 function pascal(s: string): string {
@@ -117,10 +118,11 @@ export function buildOpenApi(meta: MetadataModel, serverUrl = '/'): JsonSchema {
       },
     },
   };
-  Object.assign(schemas, extraSchemas(), reportSchemas());
+  Object.assign(schemas, extraSchemas(), reportSchemas(), dashboardSchemas());
   const paths: Record<string, JsonSchema> = {
     ...navigationPaths(),
     ...reportPaths(),
+    ...dashboardPaths(),
     '/api/v1/objects': {
       get: { summary: 'List objects', operationId: 'listObjects', tags: ['Metadata'], responses: { 200: { description: 'Objects' }, 401: err('Not authenticated') } },
     },

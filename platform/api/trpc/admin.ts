@@ -1,6 +1,9 @@
 /** Administration procedures: users, roles, departments, groups, permission sets, sharing, transfer, monitoring. */
 import { z } from 'zod';
 import { getPrisma } from '../../db/prisma';
+import { allDashboards } from '../../dashboards/access';
+import type { RecordContext } from '../../data/context';
+import { invalid } from '../../security/admin/errors';
 import { enqueue } from '../../automation/jobs';
 import { loadSecurityModel } from '../../security/model';
 import * as monitor from '../../security/admin/monitor';
@@ -21,7 +24,19 @@ const actorOf = (ctx: { rc: { workspace: { id: string }; user: { id: string }; l
   userId: ctx.rc.user.id,
   locale: ctx.rc.locale,
 });
-const nodeInput = z.object({ name: z.string().max(63), label: z.string().max(200), labelZh: z.string().max(200).nullish(), parentId: uuid.nullish(), headUserId: uuid.nullish() });
+const nodeInput = z.object({
+  name: z.string().max(63),
+  label: z.string().max(200),
+  labelZh: z.string().max(200).nullish(),
+  parentId: uuid.nullish(),
+  headUserId: uuid.nullish(),
+  homeDashboard: z.string().max(63).nullish(),
+});
+/** A role's home dashboard must be a dashboard of the workspace. */
+function checkHome(ctx: { rc: RecordContext }, values: { homeDashboard?: string | null }) {
+  if (values.homeDashboard && !allDashboards(ctx.rc).some((d) => d.name === values.homeDashboard))
+    throw invalid(ctx.rc.locale, 'homeDashboard', 'dashboard.notFound', { name: values.homeDashboard });
+}
 const userInput = z.object({
   email: z.string().max(254).optional(),
   name: z.string().max(200).optional(),
@@ -54,10 +69,10 @@ export const adminRouter = router({
 
   createNode: manage
     .input(z.object({ kind: z.enum(['role', 'department']), values: nodeInput }))
-    .mutation(({ ctx, input }) => org.createNode(getPrisma(), actorOf(ctx), input.kind, input.values)),
+    .mutation(({ ctx, input }) => (checkHome(ctx, input.values), org.createNode(getPrisma(), actorOf(ctx), input.kind, input.values))),
   updateNode: manage
     .input(z.object({ kind: z.enum(['role', 'department']), id: uuid, values: nodeInput.partial() }))
-    .mutation(({ ctx, input }) => org.updateNode(getPrisma(), actorOf(ctx), input.kind, input.id, input.values)),
+    .mutation(({ ctx, input }) => (checkHome(ctx, input.values), org.updateNode(getPrisma(), actorOf(ctx), input.kind, input.id, input.values))),
   deleteNode: manage
     .input(z.object({ kind: z.enum(['role', 'department']), id: uuid }))
     .mutation(({ ctx, input }) => org.deleteNode(getPrisma(), actorOf(ctx), input.kind, input.id)),

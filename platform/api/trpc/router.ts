@@ -2,6 +2,8 @@
 import { accountRouter } from './account';
 import { actionsRouter } from './actions';
 import { approvalsRouter } from './approvals';
+import { dashboardsRouter } from './dashboards';
+import { subscriptionsRouter } from './subscriptions';
 import { adminRouter } from './admin';
 import { processRouter } from './process';
 import { designerRouter } from './designer';
@@ -22,5 +24,7 @@ export const appRouter = router({
   actions: actionsRouter,
   nav: navRouter,
   reports: reportsRouter,
+  dashboards: dashboardsRouter,
+  subscriptions: subscriptionsRouter,
 });
 export type AppRouter = typeof appRouter;

@@ -8,6 +8,7 @@ import { actionKind } from './action';
 import { appKind } from './app';
 import { bucketKind } from './bucket';
 import { approvalKind } from './approval';
+import { dashboardKind } from './dashboard';
 import { layoutKind } from './layout';
 import { listviewKind } from './listview';
 import { processKind } from './process';
@@ -22,7 +23,7 @@ import type { DocumentKind, NamedDocument } from './types';
  * the model builder, which imports this registry, so at load time a kind may not exist yet.
  */
 let kinds: readonly DocumentKind[] | undefined;
-const stockKinds = () => [layoutKind, listviewKind, ruleKind, processKind, approvalKind, actionKind, appKind, bucketKind, reportKind] as unknown as DocumentKind[];
+const stockKinds = () => [layoutKind, listviewKind, ruleKind, processKind, approvalKind, actionKind, appKind, bucketKind, reportKind, dashboardKind] as unknown as DocumentKind[];
 
 /** Every document kind, in folder order. A new array whenever a kind is registered (caches key on it). */
 export function documentKinds(): readonly DocumentKind[] {

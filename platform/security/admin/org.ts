@@ -10,6 +10,8 @@ export interface NodeInput {
   labelZh?: string | null;
   parentId?: string | null;
   headUserId?: string | null;
+  /** Roles only: the dashboard on the home page of the role's users (and of roles below that name none). */
+  homeDashboard?: string | null;
 }
 
 type TreeKind = 'role' | 'department';
@@ -31,6 +33,7 @@ export async function listTree(prisma: Prisma, actor: AdminActor, kind: TreeKind
 
 async function checkNode(prisma: Prisma, actor: AdminActor, kind: TreeKind, input: Partial<NodeInput>, id?: string) {
   if (input.name !== undefined && !API_NAME.test(input.name)) throw invalid(actor.locale, 'name', 'admin.apiName');
+  if (kind === 'role' && input.homeDashboard && !API_NAME.test(input.homeDashboard)) throw invalid(actor.locale, 'homeDashboard', 'admin.apiName');
   if (input.label !== undefined && !input.label.trim()) throw invalid(actor.locale, 'label', 'validation.required', { label: 'Label' });
   if (input.parentId) {
     const t = table(prisma, kind);
@@ -53,7 +56,10 @@ export async function createNode(prisma: Prisma, actor: AdminActor, kind: TreeKi
   return prisma
     .$transaction(async (tx) => {
       const data = { workspaceId: actor.workspaceId, name: input.name, label: input.label.trim(), labelZh: input.labelZh ?? null, parentId: input.parentId ?? null };
-      const created = kind === 'role' ? await tx.role.create({ data }) : await tx.department.create({ data: { ...data, headUserId: input.headUserId ?? null } });
+      const created =
+        kind === 'role'
+          ? await tx.role.create({ data: { ...data, homeDashboard: input.homeDashboard ?? null } })
+          : await tx.department.create({ data: { ...data, headUserId: input.headUserId ?? null } });
       await auditSecurityChange(tx, { workspaceId: actor.workspaceId, userId: actor.userId, action: `${kind}.create`, targetType: kind, targetId: created.id, details: input });
       return { id: created.id };
     })
@@ -68,7 +74,7 @@ export async function updateNode(prisma: Prisma, actor: AdminActor, kind: TreeKi
   await checkNode(prisma, actor, kind, input, id);
   await prisma.$transaction(async (tx) => {
     const data = { name: input.name, label: input.label?.trim(), labelZh: input.labelZh, parentId: input.parentId };
-    if (kind === 'role') await tx.role.update({ where: { id }, data });
+    if (kind === 'role') await tx.role.update({ where: { id }, data: { ...data, homeDashboard: input.homeDashboard } });
     else await tx.department.update({ where: { id }, data: { ...data, headUserId: input.headUserId } });
     await auditSecurityChange(tx, { workspaceId: actor.workspaceId, userId: actor.userId, action: `${kind}.update`, targetType: kind, targetId: id, details: input });
   });

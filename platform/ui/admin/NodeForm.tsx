@@ -1,9 +1,10 @@
 'use client';
 /** The modal form for a role or department: API name, labels, parent, and (departments) the head. */
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { App, Form, Input, Modal, Select } from 'antd';
 import { useState } from 'react';
 import type { ClientAppError } from '../errors';
+import { pickLabel } from '../../core/i18n';
 import { useT } from '../i18n';
 import { useTRPC } from '../trpc';
 import { ErrorAlert, orNull, showServerError, useInvalidateAdmin, userOptions, type Org, type OrgNode } from './common';
@@ -20,9 +21,10 @@ interface Values {
   labelZh?: string;
   parentId?: string;
   headUserId?: string;
+  homeDashboard?: string;
 }
 
-const FIELDS = ['name', 'label', 'labelZh', 'parentId', 'headUserId'];
+const FIELDS = ['name', 'label', 'labelZh', 'parentId', 'headUserId', 'homeDashboard'];
 
 export function NodeForm({ kind, org, target, onClose }: { kind: TreeKind; org: Org; target: NodeTarget; onClose(): void }) {
   const trpc = useTRPC();
@@ -39,6 +41,8 @@ export function NodeForm({ kind, org, target, onClose }: { kind: TreeKind; org: 
     onClose();
   };
   const onError = (e: unknown) => setError(showServerError(form, FIELDS, e));
+  // Roles name the dashboard their users land on (platform/dashboards/home.ts).
+  const dashboards = useQuery({ ...trpc.dashboards.list.queryOptions(), enabled: kind === 'role' });
   const create = useMutation(trpc.admin.createNode.mutationOptions({ onSuccess, onError }));
   const update = useMutation(trpc.admin.updateNode.mutationOptions({ onSuccess, onError }));
 
@@ -49,13 +53,20 @@ export function NodeForm({ kind, org, target, onClose }: { kind: TreeKind; org: 
       label: v.label.trim(),
       labelZh: orNull(v.labelZh),
       parentId: v.parentId ?? null,
-      ...(kind === 'department' ? { headUserId: v.headUserId ?? null } : {}),
+      ...(kind === 'department' ? { headUserId: v.headUserId ?? null } : { homeDashboard: v.homeDashboard ?? null }),
     };
     if (node) update.mutate({ kind, id: node.id, values });
     else create.mutate({ kind, values });
   };
   const initial: Partial<Values> = node
-    ? { name: node.name, label: node.label, labelZh: node.labelZh ?? undefined, parentId: node.parentId ?? undefined, headUserId: node.headUserId ?? undefined }
+    ? {
+        name: node.name,
+        label: node.label,
+        labelZh: node.labelZh ?? undefined,
+        parentId: node.parentId ?? undefined,
+        headUserId: node.headUserId ?? undefined,
+        homeDashboard: (node as { homeDashboard?: string | null }).homeDashboard ?? undefined,
+      }
     : { parentId: 'parentId' in target ? (target.parentId ?? undefined) : undefined };
   const what = tr(kind === 'role' ? 'admin.node.role' : 'admin.node.department');
 
@@ -86,6 +97,16 @@ export function NodeForm({ kind, org, target, onClose }: { kind: TreeKind; org: 
         {kind === 'department' && (
           <Form.Item label={tr('admin.node.head')} name="headUserId">
             <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={userOptions(org.users, true)} />
+          </Form.Item>
+        )}
+        {kind === 'role' && (
+          <Form.Item label={tr('dashboard.homeRole')} name="homeDashboard">
+            <Select
+              allowClear
+              placeholder={tr('dashboard.homeRole.inherit')}
+              loading={dashboards.isLoading}
+              options={(dashboards.data ?? []).map((d) => ({ value: d.name, label: pickLabel(d.label, locale) }))}
+            />
           </Form.Item>
         )}
       </Form>

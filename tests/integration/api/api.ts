@@ -33,6 +33,10 @@ import * as reportRoute from '../../../app/api/v1/reports/[name]/route';
 import * as reportRunRoute from '../../../app/api/v1/reports/[name]/run/route';
 import * as reportExportRoute from '../../../app/api/v1/reports/[name]/export/route';
 import * as searchRoute from '../../../app/api/v1/search/route';
+import * as dashboardsRoute from '../../../app/api/v1/dashboards/route';
+import * as dashboardRoute from '../../../app/api/v1/dashboards/[name]/route';
+import * as subscriptionsRoute from '../../../app/api/v1/subscriptions/route';
+import * as subscriptionRoute from '../../../app/api/v1/subscriptions/[id]/route';
 import { getPrisma } from '../../../platform/db/prisma';
 import { createApiKey } from '../../../platform/security/apiKeys';
 import { createTestWorkspace, type TestWorkspace } from '../../support/workspace';
@@ -69,6 +73,10 @@ const ROUTES: [RegExp, string[], RouteModule][] = [
   [/^\/api\/v1\/admin\/settings$/, [], settingsRoute],
   [/^\/api\/v1\/search$/, [], searchRoute],
   [/^\/api\/v1\/recent$/, [], recentRoute],
+  [/^\/api\/v1\/dashboards$/, [], dashboardsRoute],
+  [/^\/api\/v1\/dashboards\/([^/]+)$/, ['name'], dashboardRoute],
+  [/^\/api\/v1\/subscriptions$/, [], subscriptionsRoute],
+  [/^\/api\/v1\/subscriptions\/([^/]+)$/, ['id'], subscriptionRoute],
   [/^\/api\/v1\/reports$/, [], reportsRoute],
   [/^\/api\/v1\/reports\/run$/, [], reportsRunRoute],
   [/^\/api\/v1\/reports\/([^/]+)$/, ['name'], reportRoute],

@@ -118,6 +118,7 @@ describe('the migrated database matches prisma/schema.prisma', () => {
       'permission_sets',
       'recent_views',
       'record_shares',
+      'report_subscriptions',
       'roles',
       'sessions',
       'sharing_rules',

@@ -26,12 +26,13 @@ describe('metadata kind registry', () => {
       ['app', 'apps', 'app'],
       ['bucket', 'buckets', 'bucket'],
       ['report', 'reports', 'report'],
+      ['dashboard', 'dashboards', 'dashboard'],
     ]);
     for (const k of documentKinds()) {
       const file = JSON.parse(fs.readFileSync(path.join(root, `metadata/schema/${k.schemaName}.schema.json`), 'utf8'));
       expect(k.schema, k.name).toEqual(file);
-      // Apps hang on the workspace, whatever object a document names.
-      expect(k.key({ object: 'account', name: 'x' }), k.name).toBe(`${k.name}:${k.name === 'app' ? 'workspace' : 'account'}.x`);
+      // Apps and dashboards hang on the workspace, whatever object a document names.
+      expect(k.key({ object: 'account', name: 'x' }), k.name).toBe(`${k.name}:${['app', 'dashboard'].includes(k.name) ? 'workspace' : 'account'}.x`);
       expect(kindOfFolder(k.folder)).toBe(k);
       expect(documentKind(k.name)).toBe(k);
     }
