@@ -22,6 +22,10 @@ export const COND_MESSAGES = {
     zh: '"{field}"不是{object}指向{parent}的查找字段',
   },
   'filter.relatedForbidden': { en: 'You may not read {object} records', zh: '您无权查看{object}记录' },
+  'rollup.filterDuring': {
+    en: 'Roll-up "{rollup}": the filter cannot use a relative date (the stored total would not change as days pass)',
+    zh: '汇总字段"{rollup}"：筛选条件不能使用相对日期（存储的汇总值不会随日期变化而更新）',
+  },
   // workspace settings
   'settings.fiscalMonth': { en: 'Fiscal year start month must be a whole number from 1 to 12', zh: '财年起始月份必须是 1 到 12 的整数' },
   'ui.settings.title': { en: 'Workspace settings', zh: '工作区设置' },
@@ -67,4 +71,9 @@ export const COND_MESSAGES = {
   'ui.period.days': { en: 'Number of days', zh: '天数' },
   'ui.period.period': { en: 'Period', zh: '时间段' },
   'ui.op.during': { en: 'during', zh: '处于' },
+  'ui.op.with': { en: 'has at least one', zh: '至少有一条' },
+  'ui.op.without': { en: 'has none', zh: '没有' },
+  'ui.filter.fields': { en: 'Fields', zh: '字段' },
+  'ui.filter.related': { en: 'Related records', zh: '相关记录' },
+  'ui.filter.relatedWhere': { en: 'matching further conditions', zh: '且符合其他条件' },
 } as const;

@@ -59,6 +59,14 @@ function locate(ctx: BuildContext) {
   };
 }
 
+/** Whether a condition holds a relative date (`during`), whose answer changes with the day. */
+function usesDuring(node: ConditionNode): boolean {
+  if (node.kind === 'leaf') return node.op === 'during';
+  if (node.kind === 'not') return usesDuring(node.item);
+  if (node.kind === 'related') return node.where ? usesDuring(node.where) : false;
+  return node.items.some(usesDuring);
+}
+
 /** Roll-up fields, resolved first of the object logic: formulas may read them, and their type comes from what they summarise. */
 export function buildRollups(ctx: BuildContext): void {
   const { objects, unusable, err } = ctx;
@@ -93,6 +101,7 @@ export function buildRollups(ctx: BuildContext): void {
         if (parsed.condition && conditionFields(parsed.condition).some((x) => x.type === 'formula' || x.type === 'rollup')) {
           err(file, `${at}/filter`, 'rollup.filter', { rollup: f.name });
         }
+        if (parsed.condition && usesDuring(parsed.condition)) err(file, `${at}/filter`, 'rollup.filterDuring', { rollup: f.name });
         filter = parsed.condition;
       }
       const scale = f.scale ?? rollupDisplayScale(s.fn, summarised);

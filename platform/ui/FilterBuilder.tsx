@@ -4,16 +4,17 @@
  * condition tree in the one condition language (ARCHITECTURE.md), validated again by the server.
  */
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, DatePicker, Input, InputNumber, Select, Space } from 'antd';
+import { Button, DatePicker, Input, InputNumber, Select, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import type { Label, MessageKey } from '../core/i18n';
 import { typeOf } from './format';
 import { useT } from './i18n';
 import { LookupSelect } from './LookupSelect';
+import { PeriodInput } from './list/PeriodInput';
 import { UserSelect } from './list/UserSelect';
 import type { ProcessesInfo } from './process/types';
-import { LIST_OPS, NO_VALUE, type FilterRow, type FilterState } from './list/filterState';
+import { LIST_OPS, NO_VALUE, RELATED_OPS, type FilterRow, type FilterState } from './list/filterState';
 import type { FieldInfo } from './types';
 
 export { toCondition, type FilterRow, type FilterState } from './list/filterState';
@@ -38,6 +39,7 @@ function ValueInput({ field, row, index, options, onChange }: { field: FieldInfo
   const { tr, label } = useT();
   const aria = `${tr('ui.filter.value')} ${index + 1}`;
   if (NO_VALUE.has(row.op)) return null;
+  if (row.op === 'during') return <PeriodInput ariaLabel={aria} value={row.value as string | undefined} onChange={onChange} />;
   const many = LIST_OPS.has(row.op);
   // A user lookup (owner, created_by...), described as 'user': filtered by "me".
   if (field.type === 'user' && !many) return <UserSelect ariaLabel={aria} withMe value={row.value as string} onChange={onChange} />;
@@ -104,14 +106,30 @@ function ValueInput({ field, row, index, options, onChange }: { field: FieldInfo
   return <Input aria-label={aria} style={{ width: 220 }} value={(row.value as string) ?? ''} onChange={(e) => onChange(e.target.value)} />;
 }
 
+/** Whether a row's value still fits after its operator changes (a list stays a list, a date a date). */
+function keepsValue(from: string, to: string): boolean {
+  const special = (op: string) => op === 'between' || op === 'during';
+  return LIST_OPS.has(from) === LIST_OPS.has(to) && !special(from) && !special(to);
+}
+
+/** A child object whose lookup points at the filtered object (a related list): rows "has / has no <children>". */
+export interface RelatedChoice {
+  object: string;
+  field: string;
+  label: Label;
+}
+
 export function FilterBuilder({
   fields,
   initial,
   processes,
+  related = [],
   onApply,
 }: {
   fields: FieldInfo[];
   initial: FilterState;
+  /** Related lists offered as "with / without related records" rows. */
+  related?: RelatedChoice[];
   /** The object's sales processes, so the stage list follows the processes the filter allows. */
   processes?: ProcessesInfo | null;
   onApply(state: FilterState): void;
@@ -137,6 +155,9 @@ export function FilterBuilder({
       </Space>
       {state.rows.map((row, i) => {
         const field = filterable.find((f) => f.name === row.field);
+        const relatedRow = RELATED_OPS.has(row.op);
+        const fieldOptions = filterable.map((f) => ({ value: f.name, label: label(f.label) }));
+        const relatedOptions = related.map((r) => ({ value: `${r.object}.${r.field}`, label: label(r.label) }));
         return (
           <Space key={i} wrap style={{ display: 'flex', marginBottom: 8 }}>
             <Select
@@ -144,20 +165,29 @@ export function FilterBuilder({
               showSearch={{ optionFilterProp: 'label' }}
               style={{ width: 200 }}
               value={row.field || undefined}
-              options={filterable.map((f) => ({ value: f.name, label: label(f.label) }))}
-              onChange={(name) => {
-                const f = filterable.find((x) => x.name === name)!;
-                setRow(i, { field: name, op: f.filterOperators[0] });
+              options={
+                (related.length
+                  ? [
+                      { label: tr('ui.filter.fields'), title: tr('ui.filter.fields'), options: fieldOptions },
+                      { label: tr('ui.filter.related'), title: tr('ui.filter.related'), options: relatedOptions },
+                    ]
+                  : fieldOptions) as Options
+              }
+              onChange={(name: string) => {
+                const f = filterable.find((x) => x.name === name);
+                setRow(i, f ? { field: name, op: f.filterOperators[0] } : { field: name, op: 'with' });
               }}
             />
             <Select
               aria-label={`${tr('ui.filter.operator')} ${i + 1}`}
               style={{ width: 160 }}
               value={row.op || undefined}
-              disabled={!field}
-              options={(field?.filterOperators ?? []).map((op) => ({ value: op, label: tr(`ui.op.${op}` as MessageKey) }))}
-              onChange={(op) => setRow(i, { ...row, op, value: LIST_OPS.has(op) === LIST_OPS.has(row.op) && op !== 'between' && row.op !== 'between' ? row.value : undefined })}
+              disabled={!field && !relatedRow}
+              options={(relatedRow ? ['with', 'without'] : (field?.filterOperators ?? [])).map((op) => ({ value: op, label: tr(`ui.op.${op}` as MessageKey) }))}
+              onChange={(op) => setRow(i, { ...row, op, value: relatedRow || keepsValue(row.op, op) ? row.value : op === 'during' ? 'this_month' : undefined })}
             />
+            {/* A related row's condition on the children comes from the address (a drill-down); it is kept as it is. */}
+            {relatedRow && row.value !== undefined && <Typography.Text type="secondary">{tr('ui.filter.relatedWhere')}</Typography.Text>}
             {field && (
               <ValueInput
                 field={field}

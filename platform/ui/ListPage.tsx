@@ -255,6 +255,7 @@ export function ListPage({ object }: { object: string }) {
         <FilterBuilder
           key={JSON.stringify(filter ?? null)}
           fields={info.fields}
+          related={info.relatedLists}
           processes={meta.data.processes as ProcessesInfo | null}
           initial={state.filter}
           onApply={(s) => {

@@ -19,7 +19,7 @@ import { SalesPath } from './process/SalesPath';
 import { screensFor } from './process/screens';
 import { StageHistory } from './process/StageHistory';
 import type { ProcessesInfo, RuledFieldInfo } from './process/types';
-import { useUserId } from './process/useUserId';
+import { useConditionContext } from './process/useUserId';
 import { ActivityTab } from './record/ActivityTab';
 import { DetailsTab, type SectionInfo } from './record/DetailsTab';
 import { HighlightsPanel } from './record/HighlightsPanel';
@@ -41,7 +41,7 @@ export function RecordDetail({ object, id }: { object: string; id: string }) {
   const { tr } = useT();
   const meta = useQuery(trpc.meta.object.queryOptions({ object }));
   const record = useQuery(trpc.records.get.queryOptions({ object, id }));
-  const userId = useUserId();
+  const when = useConditionContext();
   const approval = useRecordApproval(object, id);
 
   const err = appErrorOf(meta.error ?? record.error);
@@ -52,9 +52,7 @@ export function RecordDetail({ object, id }: { object: string; id: string }) {
   const rec = record.data as RecordValues;
   const processes = meta.data.processes as ProcessesInfo | null;
   // Fields a form rule hides for this record (visibleIf) are left out here too.
-  const fields = new Map(
-    (info.fields as RuledFieldInfo[]).filter((f) => f.visibleIf === undefined || conditionHolds(f.visibleIf, info.fields, rec, { userId })).map((f) => [f.name, f]),
-  );
+  const fields = new Map((info.fields as RuledFieldInfo[]).filter((f) => f.visibleIf === undefined || conditionHolds(f.visibleIf, info.fields, rec, when)).map((f) => [f.name, f]));
   const screens = screensFor(meta.data, processes ? rec[processes.field] : undefined);
   const sections = new Map((screens.layout as SectionInfo[]).map((s) => [s.id, s]));
   const related = new Map(info.relatedLists.map((r) => [`${r.object}.${r.field}`, r]));

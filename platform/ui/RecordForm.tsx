@@ -22,7 +22,7 @@ import { LookupSelect } from './LookupSelect';
 import { applyFormRules, fitStageToProcess } from './process/formRules';
 import { screensFor } from './process/screens';
 import type { ProcessesInfo, RuledFieldInfo } from './process/types';
-import { useUserId } from './process/useUserId';
+import { useConditionContext } from './process/useUserId';
 import { useTRPC } from './trpc';
 import { usePrefill } from './record/usePrefill';
 import type { FieldInfo, RecordValues } from './types';
@@ -129,7 +129,7 @@ export function RecordForm({ object, id, prefill }: { object: string; id?: strin
   const [error, setError] = useState<ClientAppError | null>(null);
   // Names of lookup values chosen in this form, so a re-render can still label them.
   const [chosenNames, setChosenNames] = useState<Record<string, string>>({});
-  const userId = useUserId();
+  const when = useConditionContext();
   const fromUrl = usePrefill(
     id ? undefined : prefill,
     object,
@@ -160,7 +160,7 @@ export function RecordForm({ object, id, prefill }: { object: string; id?: strin
     values: initial,
     stored: id ? current : null,
     processes,
-    ctx: { userId },
+    ctx: when,
     label,
   });
   const shown = (key: string) => key in (form.schema.properties as object);

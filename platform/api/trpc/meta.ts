@@ -1,4 +1,5 @@
 /** Metadata the screens need: navigation, object descriptions, list views, forms. */
+import { workspaceTimeZone } from '../../core/time';
 import { z } from 'zod';
 import { pickLabel } from '../../core/i18n';
 import { requireObject } from '../../data/context';
@@ -29,7 +30,8 @@ export const metaRouter = router({
   /** The signed-in user and the objects for navigation. */
   session: protectedProcedure.query(({ ctx }) => ({
     user: ctx.principal.user,
-    workspace: { name: ctx.principal.workspace.name },
+    // The zone and fiscal year start let form rules with relative dates answer as the server does.
+    workspace: { name: ctx.principal.workspace.name, timeZone: workspaceTimeZone(), fiscalYearStartMonth: ctx.principal.workspace.fiscalYearStartMonth ?? 1 },
     locale: ctx.locale,
     objects: listObjects(ctx.rc.meta).filter((o) => ctx.rc.security.perms.object(o.name).read),
     system: ctx.rc.security.perms.system,

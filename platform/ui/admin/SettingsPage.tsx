@@ -1,7 +1,7 @@
 'use client';
 /** Workspace settings: the month the fiscal year starts in (editable) and the time zone (shown). */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Descriptions, Form, Select, Typography } from 'antd';
+import { App, Button, Form, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { appErrorOf, type ClientAppError } from '../errors';
 import { useT } from '../i18n';
@@ -55,10 +55,11 @@ export function SettingsPage() {
           />
         </Form.Item>
         <Typography.Paragraph type="secondary">{tr('ui.settings.example', { from: fy.from, to: lastDay })}</Typography.Paragraph>
-        <Descriptions column={1} size="small" style={{ marginBottom: 16 }} items={[{ key: 'tz', label: tr('ui.settings.timeZone'), children: timeZone }]} />
-        <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
-          {tr('ui.settings.timeZoneHelp')}
-        </Typography.Paragraph>
+        <Form.Item label={tr('ui.settings.timeZone')} htmlFor="time-zone" extra={tr('ui.settings.timeZoneHelp')}>
+          <Typography.Text id="time-zone" strong>
+            {timeZone}
+          </Typography.Text>
+        </Form.Item>
         <Button type="primary" htmlType="submit" loading={save.isPending} disabled={month === settings.data.fiscalYearStartMonth}>
           {tr('ui.settings.save')}
         </Button>

@@ -3,7 +3,7 @@
  * bookmarked, shared and reached again with the back button. Pure functions: the server page
  * reads the same address to render the first page, with the same query input as the browser.
  */
-import type { FilterRow, FilterState } from './filterState';
+import { relatedRow, type FilterRow, type FilterState } from './filterState';
 import type { FieldInfo } from '../types';
 
 export type SortSpec = { field: string; dir: 'asc' | 'desc' }[];
@@ -38,11 +38,13 @@ export function fromCondition(node: unknown, fields: FieldInfo[]): FilterState |
   if (node === undefined || node === null) return EMPTY;
   const obj = node as Record<string, unknown>;
   const match = Array.isArray(obj.all) ? 'all' : Array.isArray(obj.any) ? 'any' : null;
-  const leaves = isLeaf(node) ? [node] : match ? (obj[match] as unknown[]) : null;
-  if (!leaves || !leaves.every(isLeaf)) return null;
+  const leaves = isLeaf(node) || relatedRow(node) ? [node] : match ? (obj[match] as unknown[]) : null;
   const byName = new Map(fields.map((f) => [f.name, f]));
-  const ok = leaves.every((l) => byName.get(l.field)?.filterOperators.includes(l.op));
-  return ok ? { match: match ?? 'all', rows: leaves.map((l) => ({ field: l.field, op: l.op, value: l.value })) } : null;
+  // A comparison on one of the fields with one of its operators, or a related-records row (the server checks its object and lookup).
+  const rowOf = (l: unknown): FilterRow | null =>
+    relatedRow(l) ?? (isLeaf(l) && byName.get(l.field)?.filterOperators.includes(l.op) ? { field: l.field, op: l.op, value: l.value } : null);
+  const rows = leaves?.map(rowOf);
+  return rows && rows.every(Boolean) ? { match: match ?? 'all', rows: rows as FilterRow[] } : null;
 }
 
 /**

@@ -115,6 +115,10 @@ describe('with / without over the record service', () => {
     expect((await bad({ with: { object: 'contact', field: 'reports_to' } })).details[0]).toMatchObject({ pointer: '/filter/with/field' });
     expect((await bad({ without: { object: 'no_such', field: 'account' } })).details[0]).toMatchObject({ pointer: '/filter/without/object' });
     expect((await bad({ with: { object: 'opportunity' } })).details[0]).toMatchObject({ pointer: '/filter/with' });
+    // A rep may not read contract cost: it is as unknown to them as a field that does not exist.
+    const hidden = { with: { object: 'contract', field: 'account', where: { field: 'cost', op: 'gt', value: 0 } } };
+    expect((await bad(hidden, await org.ctx('rep_a1'))).details[0]).toMatchObject({ pointer: '/filter/with/where/field', code: 'filter.unknownField' });
+    expect(await listAllIds(admin, 'account', { filter: hidden })).toHaveLength(9);
     // reader holds read on account only: to them opportunities do not exist.
     const forbidden = await bad({ with: { object: 'opportunity', field: 'account' } }, await org.ctx('reader'));
     expect(forbidden.code).toBe('INVALID_FILTER');

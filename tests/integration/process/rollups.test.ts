@@ -130,4 +130,17 @@ describe('a roll-up added by an admin', () => {
       details: [expect.objectContaining({ code: 'rollup.field' })],
     });
   });
+
+  it('with a relative date in its filter is refused: the stored total would go stale', async () => {
+    const stale = {
+      name: 'closing_this_month',
+      type: 'rollup',
+      label: { en: 'Closing this month', zh: '本月成交' },
+      summary: { object: 'opportunity', via: 'account', fn: 'count', filter: { field: 'close_date', op: 'during', value: 'this_month' } },
+    } as unknown as FieldDef;
+    await expect(designer.saveField({ pool: getPool(tw.url), workspace: tw.workspace, userId: tw.admin.id }, 'account', stale, 'create')).rejects.toMatchObject({
+      code: 'METADATA_INVALID',
+      details: [expect.objectContaining({ code: 'rollup.filterDuring', pointer: expect.stringMatching(/\/summary\/filter$/) })],
+    });
+  });
 });

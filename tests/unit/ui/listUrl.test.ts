@@ -73,3 +73,34 @@ describe('list address', () => {
     expect(state.filter.rows).toEqual([]);
   });
 });
+
+describe('relative dates and related records in the address', () => {
+  const fields = [...FIELDS, field('close_date', true, ['eq', 'between', 'during'])];
+  const readWith = (condition: unknown) => {
+    const p = new URLSearchParams({ filter: JSON.stringify(condition) });
+    return readListUrl((k) => p.get(k), fields, VIEWS);
+  };
+
+  it('a during row and a with row read back to the same condition', () => {
+    const condition = {
+      all: [
+        { field: 'close_date', op: 'during', value: 'last_30_days' },
+        { with: { object: 'opportunity', field: 'account', where: { field: 'stage', op: 'eq', value: 'closed_won' } } },
+        { without: { object: 'activity', field: 'account' } },
+      ],
+    };
+    const { state, problems } = readWith(condition);
+    expect(problems).toEqual([]);
+    expect(state.filter.rows.map((r) => [r.field, r.op])).toEqual([
+      ['close_date', 'during'],
+      ['opportunity.account', 'with'],
+      ['activity.account', 'without'],
+    ]);
+    expect(toCondition(state.filter)).toEqual(condition);
+  });
+
+  it('a lone with condition is one row; a malformed one is named as a problem', () => {
+    expect(readWith({ with: { object: 'opportunity', field: 'account' } }).state.filter.rows).toEqual([{ field: 'opportunity.account', op: 'with' }]);
+    expect(readWith({ with: { object: 'opportunity' } }).problems).toEqual(['filter']);
+  });
+});
