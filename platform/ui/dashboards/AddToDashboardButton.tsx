@@ -56,11 +56,15 @@ export function AddToDashboardButton({ report, title }: { report: string; title?
       }
       const { label: _label, ...patch } = doc;
       await save.mutateAsync(target === NEW ? doc : patch);
-      message.success(
-        <span>
-          {tr('dashui.addedTo', { dashboard: label(doc.label) })} <Link href={`/dashboards/${encodeURIComponent(doc.name)}`}>{tr('dashui.openDashboard')}</Link>
-        </span>,
-      );
+      // Long enough to reach its link.
+      message.success({
+        duration: 8,
+        content: (
+          <span>
+            {tr('dashui.addedTo', { dashboard: label(doc.label) })} <Link href={`/dashboards/${encodeURIComponent(doc.name)}`}>{tr('dashui.openDashboard')}</Link>
+          </span>
+        ),
+      });
       setOpen(false);
     } catch (e) {
       message.error(appErrorOf(e)?.message);

@@ -8,10 +8,12 @@ import { Alert, Card, Empty, Typography } from 'antd';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useMemo } from 'react';
+import type { ReportDefinition } from '../../reports/types';
 import { useT } from '../i18n';
 import { useReportFields, useSavedReport } from '../reports/api';
 import { fieldTypesOf } from '../reports/fieldTypes';
 import { ReportChart } from '../reports/ReportChart';
+import { ReportView } from '../reports/ReportView';
 import styles from './dashboards.module.css';
 import { drillHref } from './filters';
 import type { ApprovalsComponentView, ComponentView, ReportComponentView } from './types';
@@ -30,7 +32,7 @@ export function DashboardCard({ run }: { run: ComponentView }) {
       aria-labelledby={headingId}
       style={{ height: '100%' }}
       title={
-        <Typography.Title level={2} id={headingId} className={styles.cardTitle}>
+        <Typography.Title level={2} id={headingId} className={styles.cardTitle} style={{ fontSize: 15, margin: 0 }}>
           {run.title}
         </Typography.Title>
       }
@@ -87,6 +89,14 @@ function ReportFigure({ run, height }: { run: ReportComponentView; height: numbe
   if (!result || !object) return null;
   if (result.rowCount === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={tr('dashui.empty')} />;
   if (saved.isLoading || fieldsQuery.isLoading) return <div style={{ height }} aria-busy />;
+  const definition: ReportDefinition = saved.data ?? { object, format: result.format };
+  // A table is the figure of a list of deals: the report's own rows, scrolling inside the card.
+  if ((run.chart ?? definition.chart)?.type === 'table' || result.format === 'tabular')
+    return (
+      <div className={styles.tableBox} style={{ maxHeight: height }}>
+        <ReportView definition={definition} result={result} fields={fields} />
+      </div>
+    );
   return (
     <>
       <ReportChart
