@@ -24,6 +24,8 @@ interface Entry {
 interface Cache {
   listener: Listener;
   entries: Map<string, Entry>;
+  /** Bumped when this process forgets without waiting for the notice (its own change). */
+  generation: number;
 }
 
 const caches = new WeakMap<pg.Pool, Cache>();
@@ -34,7 +36,7 @@ function cacheOf(pool: pg.Pool): Cache {
     const entries = new Map<string, Entry>();
     const listener = listenerFor(pool);
     listener.onForget(() => entries.clear());
-    c = { listener, entries };
+    c = { listener, entries, generation: 0 };
     caches.set(pool, c);
   }
   return c;
@@ -60,14 +62,26 @@ export async function cachedPrincipal<T extends object>(pool: pg.Pool, key: stri
     if (hit) entries.delete(key);
   }
   const epoch = listener.epoch;
+  const generation = cache.generation;
   const loaded = await load();
   if (!loaded) return null;
   // One object serves many requests: none may change it.
   for (const v of Object.values(loaded.value)) if (v && typeof v === 'object') Object.freeze(v);
   Object.freeze(loaded.value);
-  if (listener.listening && listener.epoch === epoch) {
+  if (listener.listening && listener.epoch === epoch && cache.generation === generation) {
     if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value as string); // the oldest
     entries.set(key, { value: loaded.value, validUntil: Math.min(now + MAX_AGE_MS, loaded.expiresAt ?? Infinity) });
   }
   return loaded.value;
+}
+
+/**
+ * Forget at once what this process remembers, after a change this process just committed (the
+ * notice follows for every server, but the caller's next request may arrive before it does).
+ */
+export function forgetPrincipals(pool: pg.Pool): void {
+  const c = caches.get(pool);
+  if (!c) return;
+  c.entries.clear();
+  c.generation++;
 }

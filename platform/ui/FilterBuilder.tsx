@@ -6,7 +6,7 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, DatePicker, Input, InputNumber, Select, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Label, MessageKey } from '../core/i18n';
 import { typeOf } from './format';
 import { useT } from './i18n';
@@ -124,6 +124,7 @@ export function FilterBuilder({
   initial,
   processes,
   related = [],
+  live = false,
   onApply,
 }: {
   fields: FieldInfo[];
@@ -132,10 +133,18 @@ export function FilterBuilder({
   related?: RelatedChoice[];
   /** The object's sales processes, so the stage list follows the processes the filter allows. */
   processes?: ProcessesInfo | null;
+  /** Apply every change as it is made (a report builder: a condition chosen must not wait for a button to count). */
+  live?: boolean;
   onApply(state: FilterState): void;
 }) {
   const { tr, label } = useT();
   const [state, setState] = useState<FilterState>(initial);
+  const applied = useRef(state);
+  useEffect(() => {
+    if (!live || applied.current === state) return;
+    applied.current = state;
+    onApply(state);
+  }, [live, state, onApply]);
   const filterable = fields.filter((f) => f.filterOperators.length > 0 && f.name !== 'id');
   const setRow = (i: number, row: FilterRow) => setState((s) => ({ ...s, rows: s.rows.map((r, j) => (j === i ? row : r)) }));
   return (
@@ -217,9 +226,11 @@ export function FilterBuilder({
         >
           {tr('ui.filter.clear')}
         </Button>
-        <Button type="primary" onClick={() => onApply(state)}>
-          {tr('ui.filter.apply')}
-        </Button>
+        {!live && (
+          <Button type="primary" onClick={() => onApply(state)}>
+            {tr('ui.filter.apply')}
+          </Button>
+        )}
       </Space>
     </div>
   );

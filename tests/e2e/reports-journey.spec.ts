@@ -116,7 +116,7 @@ test('a manager builds a report, puts it on a dashboard and drills down to its r
   expect(drilled.sum).toBe(largest);
   expect(drilled.count).toBeGreaterThan(0);
   const filter = JSON.parse(new URL(page.url()).searchParams.get('filter')!) as { all: { field: string }[] };
-  expect(filter.all.map((c) => c.field)).toEqual(expect.arrayContaining(['owner', 'close_date']));
+  expect(filter.all.map((c) => c.field)).toEqual(expect.arrayContaining(['stage', 'owner', 'close_date']));
 
   // The same screens in Chinese.
   const zh = await inChineseBrowser(page);

@@ -6,7 +6,9 @@ import { ownString, readSmallJsonObject } from '@/platform/api/body';
 import { LOCALE_COOKIE } from '@/platform/api/trpc/init';
 import { parseLocale } from '@/platform/core/i18n';
 import { browserLocale } from '@/platform/core/locale';
+import { getPool } from '@/platform/db/pool';
 import { getPrisma } from '@/platform/db/prisma';
+import { forgetPrincipals } from '@/platform/security/principalCache';
 import { rememberLanguages } from '@/platform/security/users';
 
 /**
@@ -20,7 +22,11 @@ export async function POST(req: Request) {
     assertSameOriginWrite(req, asked, { always: true });
     locale = parseLocale(ownString(await readSmallJsonObject(req, asked), 'locale'));
     const principal = await principalFromRequest(req, asked);
-    if (principal) await rememberLanguages(getPrisma(), principal.user.id, { chosen: locale });
+    if (principal) {
+      await rememberLanguages(getPrisma(), principal.user.id, { chosen: locale });
+      // The user's next request must speak the new language, even before the change notice arrives.
+      forgetPrincipals(getPool());
+    }
   } catch (e) {
     return errorResponse(e, asked);
   }

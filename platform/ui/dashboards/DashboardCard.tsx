@@ -106,7 +106,10 @@ function ReportFigure({ run, height }: { run: ReportComponentView; height: numbe
         fields={fields}
         height={height}
         emptyState={false}
-        onDrill={(point) => router.push(drillHref(object, point.drill, run.filter))}
+        onDrill={(point) => {
+          const href = drillHref(object, point.drill, run.filter);
+          if (href) router.push(href);
+        }}
       />
       {result.truncated ? (
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>

@@ -1,4 +1,5 @@
 /** The dashboard filters in the address (`?date=&owner=&department=&role=`) and the drill-down link of a chart's group. */
+import { listCanShow } from '../reports/drill';
 import type { DashboardFilters } from './types';
 
 /** The periods the filter bar offers, in the condition language's relative-date values. */
@@ -90,7 +91,8 @@ export function allOf(...conditions: unknown[]): unknown {
 }
 
 /** The list of the records behind a chart's group: `/o/{object}?filter=`, the group's condition and the dashboard's. */
-export function drillHref(object: string, drill: unknown, extra?: unknown): string {
+export function drillHref(object: string, drill: unknown, extra?: unknown): string | null {
+  if (!listCanShow(drill)) return null;
   const condition = allOf(drill, extra);
   const base = `/o/${encodeURIComponent(object)}`;
   return condition === undefined ? base : `${base}?filter=${encodeURIComponent(JSON.stringify(condition))}`;

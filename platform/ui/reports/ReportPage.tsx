@@ -9,6 +9,7 @@ import { useMemo } from 'react';
 import { appErrorOf } from '../errors';
 import { useT } from '../i18n';
 import { NavButton } from '../NavButton';
+import { SubscribeButton } from '../subscriptions/SubscribeButton';
 import { useReportFields, useReportList, useReportRun, useSavedReport } from './api';
 import { fieldTypesOf } from './fieldTypes';
 import { PageHeader } from './PageHeader';
@@ -27,7 +28,10 @@ export function ReportPage({ name, actions }: { name: string; actions?: React.Re
   const saved = useSavedReport(name);
   const run = useReportRun(name);
   const list = useReportList();
-  const editable = list.data?.find((r) => r.name === name)?.editable ?? false;
+  const listed = list.data?.find((r) => r.name === name);
+  const editable = listed?.editable ?? false;
+  // Exporting needs the export right; without it the button would only lead to a refusal.
+  const exportable = listed?.exportable ?? false;
   const fieldsQuery = useReportFields(saved.data?.object);
   const fields = useMemo(() => fieldTypesOf(fieldsQuery.data), [fieldsQuery.data]);
   const error = appErrorOf(saved.error ?? run.error);
@@ -43,9 +47,12 @@ export function ReportPage({ name, actions }: { name: string; actions?: React.Re
           saved.data && (
             <>
               {actions}
-              <Dropdown menu={exportMenu} trigger={['click']}>
-                <Button icon={<DownloadOutlined />}>{tr('rui.export')}</Button>
-              </Dropdown>
+              <SubscribeButton targetKind="report" target={name} title={title} />
+              {exportable && (
+                <Dropdown menu={exportMenu} trigger={['click']}>
+                  <Button icon={<DownloadOutlined />}>{tr('rui.export')}</Button>
+                </Dropdown>
+              )}
               {editable && (
                 <NavButton href={`/reports/${encodeURIComponent(name)}/edit`} icon={<EditOutlined />}>
                   {tr('rui.edit')}

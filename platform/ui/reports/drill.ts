@@ -11,8 +11,21 @@ export function flattenAll(node: unknown): unknown {
   return leaves.length === 1 ? leaves[0] : { all: leaves };
 }
 
+/**
+ * Whether the list page can show exactly these records. It cannot read a parent's field
+ * (`account.industry`, a grouping through a lookup): such a group gets no link rather than a list
+ * that silently drops that part of the condition and shows other records.
+ */
+export function listCanShow(node: unknown): boolean {
+  if (node === null || typeof node !== 'object') return true;
+  if (Array.isArray(node)) return node.every(listCanShow);
+  const field = (node as { field?: unknown }).field;
+  if (typeof field === 'string' && field.includes('.')) return false;
+  return Object.entries(node).every(([key, value]) => key === 'value' || listCanShow(value));
+}
+
 /** The list page's address for a drill-down condition (the list's own URL state, platform/ui/list/listUrl.ts). */
 export function drillHref(object: string, drill: unknown): string | null {
-  if (drill === null || drill === undefined) return null;
+  if (drill === null || drill === undefined || !listCanShow(drill)) return null;
   return `/o/${encodeURIComponent(object)}?filter=${encodeURIComponent(JSON.stringify(flattenAll(drill)))}`;
 }

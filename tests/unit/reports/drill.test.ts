@@ -19,4 +19,10 @@ describe('drill-down addresses', () => {
     expect(JSON.parse(decodeURIComponent(href.split('filter=')[1]))).toEqual({ all: [won, owner] });
     expect(drillHref('opportunity', null)).toBeNull();
   });
+
+  it('gives no link for a group the list cannot show exactly (a parent`s field), rather than a list of other records', () => {
+    const industry = { field: 'account.industry', op: 'eq', value: 'manufacturing' };
+    expect(drillHref('opportunity', { all: [won, industry] })).toBeNull();
+    expect(drillHref('opportunity', { with: { object: 'quote', field: 'opportunity', where: { all: [won] } } })).not.toBeNull();
+  });
 });

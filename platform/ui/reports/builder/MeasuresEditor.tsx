@@ -61,6 +61,7 @@ export function AggregatesEditor({
               <FilterBuilder
                 fields={filterFields}
                 initial={fromCondition(a.filter, filterFields) ?? { match: 'all', rows: [] }}
+                live
                 onApply={(s) => set(i, { ...a, filter: toCondition(s) ?? { all: [] } })}
               />
             </div>

@@ -285,6 +285,7 @@ export function ReportBuilder({ name, from, object: initialObject }: { name?: st
                   key={`${def.object}:${loadedFrom ?? ''}`}
                   fields={filterFields}
                   initial={fromCondition(def.filter, filterFields) ?? { match: 'all', rows: [] }}
+                  live
                   onApply={(s) => update({ ...def, filter: toCondition(s) })}
                 />
               )}

@@ -40,7 +40,7 @@ describe('drill-down', () => {
   });
 
   it('links to a list address the list page reads back as the same conditions', () => {
-    const href = drillHref('opportunity', { all: [owner, month] }, period);
+    const href = drillHref('opportunity', { all: [owner, month] }, period)!;
     expect(href.startsWith('/o/opportunity?filter=')).toBe(true);
     const filter = JSON.parse(decodeURIComponent(href.split('filter=')[1]));
     const fields = [
