@@ -108,7 +108,7 @@ test('an admin sets the fiscal year to start in April; a rep may not', async ({ 
   await expect(page.getByText(/This fiscal year: \d{4}-01-01 to \d{4}-12-31/)).toBeVisible();
 
   await page.context().clearCookies();
-  await signIn(page, 'he.min@tessera.demo');
+  await signIn(page, 'xu.jing@tessera.demo');
   await page.goto('/admin/settings');
   await expect(page.getByRole('alert')).toBeVisible();
   await expect(page.getByLabel('Fiscal year starts in')).toHaveCount(0);

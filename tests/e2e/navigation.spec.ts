@@ -36,6 +36,8 @@ test('the Sales app lists the pages in the order a sales team works', async ({ p
     'Quotes',
     'Contracts',
     'Activities',
+    'Reports',
+    'Dashboards',
     /^My approvals/,
     'All objects',
   ]);
