@@ -51,6 +51,9 @@ export function SettingsPage() {
             aria-label={tr('ui.settings.fiscalStart')}
             value={month}
             onChange={setMonth}
+            // Twelve months, all in the list: a virtual list would leave January unrendered when April is chosen.
+            virtual={false}
+            listHeight={400}
             options={MONTHS.map((m) => ({ value: m, label: monthName.format(new Date(Date.UTC(2026, m - 1, 1))) }))}
           />
         </Form.Item>
