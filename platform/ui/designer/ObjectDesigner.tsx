@@ -16,6 +16,7 @@ import { ObjectTab } from './ObjectTab';
 import { ProcessesTab } from './ProcessesTab';
 import { RulesTab } from './RulesTab';
 import { ViewsTab } from './ViewsTab';
+import { WebFormsTab } from '../webforms/WebFormsTab';
 
 export function ObjectDesigner({ object }: { object: string }) {
   const trpc = useTRPC();
@@ -59,6 +60,7 @@ export function ObjectDesigner({ object }: { object: string }) {
           { key: 'processes', label: tr('designer.tab.processes'), children: <ProcessesTab object={object} data={d} /> },
           { key: 'rules', label: tr('designer.tab.rules'), children: <RulesTab object={object} data={d} /> },
           { key: 'approvals', label: tr('designer.tab.approvals'), children: <ApprovalsTab object={object} data={d} /> },
+          { key: 'webforms', label: tr('designer.tab.webforms'), children: <WebFormsTab object={object} data={d} /> },
           { key: 'object', label: tr('designer.tab.object'), children: <ObjectTab object={object} data={d} /> },
         ]}
       />
