@@ -118,7 +118,11 @@ export function PublicFormView({ view, preview }: { view: PublicFormViewModel; p
       if (res.ok) {
         if (body?.redirect) window.location.assign(body.redirect);
         else setThanks(body?.message ?? '');
-        requestAnimationFrame(() => doneRef.current?.focus());
+        // The form was long: show the message from the top of the card, title included.
+        requestAnimationFrame(() => {
+          window.scrollTo(0, 0);
+          doneRef.current?.focus({ preventScroll: true });
+        });
         return;
       }
       const details: { field?: string; message: string }[] = body?.error?.details ?? [];
