@@ -14,6 +14,7 @@
 import { createHash } from 'node:crypto';
 import { clock } from '../core/time';
 import type { RecordContext } from '../data/context';
+import { relatedConditions, type ConditionNode } from '../rules/conditions/types';
 import type { ReportPlan } from './check';
 import type { ReportResult } from './types';
 import { dataVersion, hearing } from './versions';
@@ -32,10 +33,21 @@ interface Entry {
 const entries = new Map<string, Entry>();
 let chars = 0;
 
-/** The objects a plan reads: its own and every parent a path joins. */
-export function objectsRead(plan: ReportPlan): string[] {
-  const paths = [...plan.columns, ...plan.groupings.map((g) => g.path), ...plan.columnGroupings.map((g) => g.path), ...plan.aggregates.flatMap((a) => (a.path ? [a.path] : []))];
-  return [plan.object.name, ...paths.flatMap((p) => (p.kind === 'parent' ? [p.parent.name] : []))];
+/** The objects a plan reads: its own, every parent a path joins (columns, groupings, aggregates, conditions) and the children its related conditions look at. */
+export function objectsRead(plan: ReportPlan, extra?: ConditionNode): string[] {
+  const paths = [
+    ...plan.columns,
+    ...plan.groupings.map((g) => g.path),
+    ...plan.columnGroupings.map((g) => g.path),
+    ...plan.aggregates.flatMap((a) => (a.path ? [a.path] : [])),
+    ...plan.conditionPaths,
+  ];
+  const conditions = [plan.filter, extra, ...plan.aggregates.map((a) => a.filter)].filter((n): n is ConditionNode => Boolean(n));
+  return [
+    plan.object.name,
+    ...paths.flatMap((p) => (p.kind === 'parent' ? [p.parent.name] : [])),
+    ...conditions.flatMap((n) => relatedConditions(n).map((r) => r.object)),
+  ];
 }
 
 /** The cache key of a run, or null when nothing may be remembered for it. */

@@ -3,7 +3,7 @@
  * notice from another server, a share, or a new day makes the next run compute again.
  */
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { createRecord } from '../../../platform/data';
+import { createRecord, updateRecord } from '../../../platform/data';
 import { getPool } from '../../../platform/db/pool';
 import { runReport } from '../../../platform/reports/run';
 import type { ReportDefinition } from '../../../platform/reports/types';
@@ -54,6 +54,17 @@ describe('report result cache', () => {
     const after = await runReport(rep, def);
     expect(after.cached).toBeUndefined();
     expect(after.totals.amount).toBe((before.totals.amount ?? 0) + 5_000);
+  });
+
+  it('a report filtered by a parent field computes again after a write to the parent', async () => {
+    const rep = await org.ctx('rep_a1');
+    const byLevel: ReportDefinition = { ...def, filter: { field: 'account.level', op: 'eq', value: 'c' } };
+    const before = await runReport(rep, byLevel);
+    expect((await runReport(rep, byLevel)).cached).toBe(true);
+    await updateRecord(rep, 'account', org.records.account.rep_a1[0], { level: 'c' });
+    const after = await runReport(rep, byLevel);
+    expect(after.cached).toBeUndefined();
+    expect(after.rowCount).toBeGreaterThan(before.rowCount);
   });
 
   it('computes again when another server says it wrote (a notice at commit)', async () => {
