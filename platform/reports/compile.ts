@@ -88,7 +88,14 @@ async function whereOf(ctx: RecordContext, plan: ReportPlan, params: Params, src
 const prefixes = (names: string[]) => names.map((_, i) => names.slice(0, names.length - i)).concat([[]]);
 
 /** The grouped statement: one row per group of every level (and the grand total), coarsest levels first. */
-export async function compileGroups(ctx: RecordContext, plan: ReportPlan, cal: Calendar, extra?: ConditionNode, cap = GROUP_CAP): Promise<CompiledGroups> {
+export async function compileGroups(
+  ctx: RecordContext,
+  plan: ReportPlan,
+  cal: Calendar,
+  extra?: ConditionNode,
+  cap = GROUP_CAP,
+  oneCurrency: ReadonlySet<number> = new Set(),
+): Promise<CompiledGroups> {
   const params = new Params();
   const src = new ReportSource(ctx, params, plan.object);
   const cc = await conditionCtx(ctx, plan, extra);
@@ -103,7 +110,8 @@ export async function compileGroups(ctx: RecordContext, plan: ReportPlan, cal: C
   const outer: string[] = [];
   plan.aggregates.forEach((a, i) => {
     if (a.path) inner.push(`${src.value(a.path)} AS "a${i}"`);
-    const currency = a.path && a.fn !== 'count' && a.fn !== 'count_distinct' ? src.currency(a.path) : null;
+    // No guard where every record holds the field's own currency (currency.ts probed it).
+    const currency = a.path && a.fn !== 'count' && a.fn !== 'count_distinct' && !oneCurrency.has(i) ? src.currency(a.path) : null;
     if (currency) inner.push(`${currency} AS "c${i}"`);
     if (a.filter) inner.push(`${compileCondition(a.filter, params, cc, 't')} AS "f${i}"`);
     const filter = a.filter ? ` FILTER (WHERE "f${i}")` : '';
