@@ -80,6 +80,25 @@ describe('report result cache', () => {
     expect(after.totals.amount).toBe((before.totals.amount ?? 0) + 2);
   });
 
+  it('one notice naming several objects moves each of them', async () => {
+    const rep = await org.ctx('rep_b1');
+    const accounts: ReportDefinition = { object: 'account', format: 'summary', groupings: [{ field: 'level' }], aggregates: [{ fn: 'count' }] };
+    await runReport(rep, def);
+    await runReport(rep, accounts);
+    expect((await runReport(rep, def)).cached).toBe(true);
+    expect((await runReport(rep, accounts)).cached).toBe(true);
+    await org.sql('SELECT pg_notify($1, $2)', [REPORTS_CHANNEL, `${org.tw.workspace.id}:account,opportunity`]);
+    expect(
+      (
+        await eventually(
+          () => runReport(rep, accounts),
+          (r) => !r.cached,
+        )
+      ).cached,
+    ).toBeUndefined();
+    expect((await runReport(rep, def)).cached).toBeUndefined();
+  });
+
   it('a share moves the grantee on', async () => {
     const rep = await org.ctx('rep_a2');
     const before = await runReport(rep, def);
