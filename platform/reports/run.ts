@@ -84,7 +84,7 @@ function columnsOf(ctx: RecordContext, plan: ReportPlan): ReportResultColumn[] {
 /** Run a report as the caller: groups, totals and rows of exactly the records they may see. */
 export async function runReport(ctx: RecordContext, def: ReportDefinition, opts: RunOptions = {}): Promise<ReportResult> {
   const { plan, extra } = planReport(ctx, def, opts);
-  const key = opts.fresh ? null : cacheKey(ctx, plan, { extra: opts.extraFilter, rowLimit: opts.rowLimit, groupCap: opts.groupCap }, objectsRead(plan, extra));
+  const key = opts.fresh ? null : cacheKey(ctx, plan, { extra: opts.extraFilter, rowLimit: opts.rowLimit, groupCap: opts.groupCap }, objectsRead(plan, extra, ctx.meta.objects));
   const hit = cached(key);
   if (hit) return hit;
   const result = await compute(ctx, plan, extra, opts);
