@@ -1,7 +1,6 @@
 import { AntdRegistry } from '@ant-design/nextjs-registry';
 import type { Metadata } from 'next';
 import { Fragment } from 'react';
-import { catalogFor } from '@/platform/ui/catalog';
 import { Providers } from '@/platform/ui/Providers';
 import { currentLocale } from './_lib/session';
 // Ant Design's styles and theme variables as a cached stylesheet (production runs antd
@@ -16,15 +15,11 @@ const StyleRegistry = process.env.NODE_ENV === 'production' ? Fragment : AntdReg
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const locale = await currentLocale();
-  // Only the user's language's messages go to the browser.
-  const { Catalog, stale } = catalogFor(locale);
   return (
     <html lang={locale}>
       <body>
         <StyleRegistry>
-          <Providers locale={locale}>
-            <Catalog stale={stale}>{children}</Catalog>
-          </Providers>
+          <Providers locale={locale}>{children}</Providers>
         </StyleRegistry>
       </body>
     </html>

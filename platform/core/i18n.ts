@@ -1,12 +1,27 @@
 /**
- * UI and error text in English and Simplified Chinese. Client-safe (no server imports), but it
- * carries the whole bilingual catalog: screens translate with `useT()` (platform/ui/i18n.tsx), which
- * ships only the user's language.
+ * UI and error text in English and Simplified Chinese. Client-safe (no server imports).
  * Metadata labels carry both languages themselves; this catalog holds the runtime's own text.
  */
-import { fillTemplate, type Label, type Locale } from './label';
+export type Locale = 'en' | 'zh-CN';
+
+/** A label as metadata stores it. */
+export interface Label {
+  en: string;
+  zh: string;
+}
+
+export function pickLabel(label: Label | undefined, locale: Locale): string {
+  if (!label) return '';
+  return locale === 'zh-CN' ? label.zh || label.en : label.en || label.zh;
+}
+
+export function parseLocale(value: string | null | undefined): Locale {
+  if (!value) return 'en';
+  const v = value.toLowerCase();
+  return v.startsWith('zh') ? 'zh-CN' : 'en';
+}
+
 import { MESSAGES, type MessageKey } from './messages';
-export { fillTemplate, parseLocale, pickLabel, type Label, type Locale } from './label';
 export type { MessageKey };
 
 /** Messages a module brings with it (a metadata kind's problems), by key; the stock catalog wins. */
@@ -27,5 +42,6 @@ export function hasMessage(key: string): key is MessageKey {
 /** Translate a message key, substituting `{name}` placeholders. */
 export function t(locale: Locale, key: MessageKey, params: Record<string, string | number> = {}): string {
   const entry = MESSAGES[key] ?? added.get(key);
-  return fillTemplate(locale === 'zh-CN' ? entry.zh : entry.en, params);
+  const template = locale === 'zh-CN' ? entry.zh : entry.en;
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => (name in params ? String(params[name]) : `{${name}}`));
 }

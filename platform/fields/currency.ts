@@ -2,7 +2,7 @@
  * Money: an amount plus its ISO currency code, two columns (`amount`, `amount_currency`) and two
  * API properties. Lists sort and filter on the amount. The code defaults to the field's currency (CNY).
  */
-import { pickLabel, type Locale } from '../core/label';
+import { pickLabel, type Locale } from '../core/i18n';
 import { CAST_COLUMN, formatNumber, formSchemaOf, NUMBER_OPERATORS, numberFormat, parseNumberCell, toNumber } from './common';
 import { numericChangeChecks, numericParams, numericSchema, numericSqlType } from './decimal';
 import type { CurrencyFieldDef, FieldTypeModule } from './types';

@@ -1,5 +1,5 @@
 /** One value from an admin-defined list. Stored as text, never a Postgres enum (renames need no DDL). */
-import { pickLabel, type Locale } from '../core/label';
+import { pickLabel, type Locale } from '../core/i18n';
 import { CHOICE_OPERATORS, KEEP_COLUMN, scalarType } from './common';
 import type { JsonSchema } from './types';
 import { hasOptions } from './guards';
