@@ -11,7 +11,6 @@ import { closePrisma } from '../platform/db/prisma';
 import { DEMO_PASSWORD, DEMO_USERS } from '../seeds/users';
 import { prepareDatabase } from './lib/bootstrap';
 import { openAppDatabase } from './lib/database';
-import { warmUp } from './lib/warmUp';
 
 const mode = process.argv[2] === 'start' ? 'start' : 'dev';
 const port = process.env.PORT ?? '3000';
@@ -54,5 +53,3 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 child.on('exit', (code) => void shutdown(code ?? 0));
-// The dev server compiles on demand: warming it would compile every route at start.
-if (mode === 'start') void warmUp(port);
