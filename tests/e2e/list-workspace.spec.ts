@@ -158,6 +158,8 @@ test('screens: the list at 1280 and as cards at 390 px, in English and Chinese; 
 });
 
 test('LCP of the list and the record page, cold and warm (printed)', async ({ browser }) => {
+  // Three sign-ins and six page loads: more than the default minute on a busy machine.
+  test.setTimeout(180_000);
   /** A signed-in browser of its own (the sign-in lands on the home dashboard, as a user's day starts). */
   const freshPage = async () => {
     const context = await browser.newContext();
