@@ -18,4 +18,5 @@ export const ASSIGNMENT_MESSAGES = {
   'history.assigned': { en: 'Assigned by rule {rule} (entry {entry})', zh: '由规则 {rule} 分配（条目 {entry}）' },
   'history.queued': { en: 'Placed in queue {queue} by rule {rule} (entry {entry})', zh: '由规则 {rule} 放入队列 {queue}（条目 {entry}）' },
   'user.awayUntil': { en: 'Away until', zh: '休假至' },
+  'user.awayUntil.hint': { en: 'Round-robin assignment skips this user until the end of this day', zh: '在此日期（含当天）之前，轮询分配会跳过该用户' },
 } as const;
