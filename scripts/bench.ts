@@ -31,6 +31,7 @@ import { createUser } from '../platform/security/users';
 process.env.TESSERA_STATEMENT_TIMEOUT_MS ??= '0';
 await (await import('./lib/startupBench')).startupBench(); // start-up and workspace creation by number of workspaces (BENCH_ONLY=startup: only this)
 await (await import('./lib/backfillBench')).backfillBench(); // start-up after an upgrade needing a backfill (BENCH_ONLY=backfill: only this)
+await (await import('./lib/assignmentBench')).assignmentBench(); // the assignment step's cost on a create (BENCH_ONLY=assignment: only this)
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 300);
 
