@@ -12,6 +12,7 @@ import { metaRouter } from './meta';
 import { navRouter } from './nav';
 import { recordsRouter } from './records';
 import { reportsRouter } from './reports';
+import { queuesRouter } from './queues';
 import { webformsRouter } from './webforms';
 
 export const appRouter = router({
@@ -27,6 +28,7 @@ export const appRouter = router({
   reports: reportsRouter,
   dashboards: dashboardsRouter,
   subscriptions: subscriptionsRouter,
+  queues: queuesRouter,
   webforms: webformsRouter,
 });
 export type AppRouter = typeof appRouter;

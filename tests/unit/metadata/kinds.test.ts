@@ -27,6 +27,8 @@ describe('metadata kind registry', () => {
       ['bucket', 'buckets', 'bucket'],
       ['report', 'reports', 'report'],
       ['dashboard', 'dashboards', 'dashboard'],
+      ['queue', 'queues', 'queue'],
+      ['assignment_rule', 'assignment', 'assignment_rule'],
       ['web_form', 'webforms', 'web_form'],
     ]);
     for (const k of documentKinds()) {
