@@ -67,6 +67,8 @@ export interface ReportField {
   /** Aggregate functions that apply. */
   aggregates: AggregateFn[];
   options?: { value: string; label: string }[];
+  /** Whether detail rows may be sorted by it (user attributes through a lookup may not). */
+  sortable?: boolean;
 }
 
 function describeField(ctx: RecordContext, path: string, label: string, f: FieldDef, bucketNames: string[]): ReportField {
@@ -81,6 +83,7 @@ function describeField(ctx: RecordContext, path: string, label: string, f: Field
     type: f.type,
     buckets,
     aggregates,
+    sortable: Boolean(fieldType(f).sortable),
     ...(hasOptions(f) ? { options: f.options.map((o) => ({ value: o.value, label: pickLabel(o.label, ctx.locale) })) } : {}),
   };
 }
