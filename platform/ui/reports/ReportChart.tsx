@@ -48,8 +48,8 @@ export function ReportChart({ definition: given, chart, result, fields, height =
   const format = useMemo(() => measureFormat(definition, result, locale, fields), [definition, result, locale, fields]);
   const spec = useMemo(() => {
     const fieldLabels = Object.fromEntries(Object.entries(fields ?? {}).map(([path, f]) => [path, f.label ?? path]));
-    return chartOption(definition, result, { locale, format, fieldLabels });
-  }, [definition, result, locale, format, fields]);
+    return chartOption(definition, result, { locale, format, fieldLabels, height });
+  }, [definition, result, locale, format, fields, height]);
   const drillRef = useRef<(point: ChartPoint) => void>(() => {});
   // The chart is built once per option; its click handler reads the latest drill target.
   useEffect(() => {
