@@ -25,6 +25,11 @@ export const REPORTS_UI_MESSAGES = {
     en: 'Not every group fits on screen ({total} records). Narrow the filter or group by fewer fields to see them all.',
     zh: '分组过多，未能全部显示（共 {total} 条记录）。缩小筛选范围或减少分组字段即可全部看到。',
   },
+  'rui.bucketGaps': {
+    en: 'The bucket definition "{bucket}" places no bucket for {values}: reports grouped by it show these as Unbucketed until a bucket takes them.',
+    zh: '分段定义"{bucket}"没有为 {values} 指定分段：在将其加入某个分段之前，按此定义分组的报表会把这些值显示为"未分组"。',
+  },
+  'rui.listSeparator': { en: ', ', zh: '、' },
   'rui.unbucketed': { en: 'Not in any bucket yet ({field}): {values}', zh: '尚未归入任何分段（{field}）：{values}' },
   'rui.exportCsv': { en: 'Export CSV', zh: '导出 CSV' },
   'rui.exportXlsx': { en: 'Export Excel', zh: '导出 Excel' },

@@ -6,7 +6,9 @@
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { summarise } from '../../../platform/dashboards/digest';
 import { createRecord } from '../../../platform/data';
+import { bucketKind } from '../../../platform/metadata/kinds/bucket';
 import { runReport } from '../../../platform/reports/run';
+import { reportFields } from '../../../platform/reports/service';
 import type { ReportDefinition, ReportGroup } from '../../../platform/reports/types';
 import { createSecOrg, type OrgUser, type SecOrg } from '../security/org';
 
@@ -192,5 +194,23 @@ describe('formula formats', () => {
     ]);
     const zh = summarise('Rates', await runReport({ ...(await org.ctx('rep_a1')), locale: 'zh-CN' }, rates), 'zh-CN', 'conversion');
     expect(zh.totals.find((t) => t.label === '转化率')?.value).toBe('66.7%');
+  });
+});
+
+describe('the builder’s warning about unbucketed picklist values', () => {
+  it('each picklist field names, per bucket definition, the values none of its buckets places', async () => {
+    const actor = { pool: org.pool, workspace: org.tw.workspace, userId: org.users.admin.id };
+    await bucketKind.verbs.save(actor, {
+      object: 'opportunity',
+      name: 'phase',
+      field: 'stage',
+      label: { en: 'Phase', zh: '阶段分组' },
+      buckets: [{ name: 'closed', label: { en: 'Closed', zh: '已关闭' }, values: ['closed_won', 'closed_lost'] }],
+    });
+    const stage = reportFields(await org.ctx('admin'), 'opportunity').find((f) => f.path === 'stage')!;
+    expect(stage.buckets).toEqual(['phase']);
+    expect(stage.unbucketed?.phase).toEqual(expect.arrayContaining(['discovery', 'proposal']));
+    expect(stage.unbucketed?.phase).not.toContain('closed_won');
+    expect(reportFields(await org.ctx('admin'), 'opportunity').find((f) => f.path === 'source')?.unbucketed).toBeUndefined();
   });
 });
