@@ -92,19 +92,22 @@ export function ReportChart({ definition: given, chart, result, fields, height =
   return (
     <figure className={styles.chartFigure}>
       <div ref={ref} role="img" aria-label={spec.summary} style={{ height, width: '100%' }} data-testid="report-chart" />
-      <table className="sr-only">
-        <caption>{spec.summary.split('. ')[0]}</caption>
-        <tbody>
-          {spec.points
-            .filter((p) => p.value !== null)
-            .map((p, i) => (
-              <tr key={i}>
-                <th scope="row">{p.series ? `${p.label}, ${p.series}` : p.label}</th>
-                <td>{format.full(measure, p.value)}</td>
-              </tr>
-            ))}
-        </tbody>
-      </table>
+      {/* A table is never narrower than its content: hidden inside a 1px box, so a long Chinese summary cannot widen the page. */}
+      <div className="sr-only">
+        <table>
+          <caption>{spec.summary.split(/\. |。/)[0]}</caption>
+          <tbody>
+            {spec.points
+              .filter((p) => p.value !== null)
+              .map((p, i) => (
+                <tr key={i}>
+                  <th scope="row">{p.series ? `${p.label}, ${p.series}` : p.label}</th>
+                  <td>{format.full(measure, p.value)}</td>
+                </tr>
+              ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }

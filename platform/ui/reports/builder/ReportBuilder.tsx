@@ -134,6 +134,13 @@ export function ReportBuilder({ name, from, object: initialObject }: { name?: st
             label={fieldLabel(g.field)}
             onChange={(ng) => update({ ...def, [list]: (def[list] ?? []).map((x, j) => (j === i ? ng : x)) })}
           />
+          <Button
+            size="small"
+            type="text"
+            aria-label={tr('rui.builder.remove', { label: fieldLabel(g.field) })}
+            icon={<DeleteOutlined aria-hidden />}
+            onClick={() => update(removeItem(def, list, i))}
+          />
           {def.format !== 'tabular' && (
             <GroupOrder
               grouping={g}
@@ -142,13 +149,6 @@ export function ReportBuilder({ name, from, object: initialObject }: { name?: st
               onChange={(ng) => update({ ...def, [list]: (def[list] ?? []).map((x, j) => (j === i ? ng : x)) })}
             />
           )}
-          <Button
-            size="small"
-            type="text"
-            aria-label={tr('rui.builder.remove', { label: fieldLabel(g.field) })}
-            icon={<DeleteOutlined aria-hidden />}
-            onClick={() => update(removeItem(def, list, i))}
-          />
         </SortableItem>
       ))}
     </DropList>
