@@ -199,7 +199,8 @@ test('a matrix with two column groupings shows first-level subtotals, in English
   await dialog.getByLabel('Label (Chinese)').fill('各销售按阶段和年份的商机');
   await dialog.getByLabel('API name').fill('my_matrix_by_rep_stage_year');
   await dialog.getByRole('button', { name: 'Save' }).click();
-  await expect(page).toHaveURL(/\/reports\/my_matrix_by_rep_stage_year$/, { timeout: 30_000 });
+  // Saving writes a metadata revision: slow on a busy machine.
+  await expect(page).toHaveURL(/\/reports\/my_matrix_by_rep_stage_year$/, { timeout: 90_000 });
   await expect(page.getByRole('columnheader', { name: 'Closed won total' })).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/matrix-1280-en.png`, fullPage: true });
 
