@@ -77,7 +77,7 @@ function columnsOf(ctx: RecordContext, plan: ReportPlan): ReportResultColumn[] {
   return [
     ...plan.columns.map((p) => ({ key: p.path, label: pickLabel(p.label, ctx.locale), type: pathType(p) })),
     ...plan.aggregates.map((a) => ({ key: a.name, label: a.title(ctx.locale), type: 'aggregate', aggregate: { fn: a.fn, ...(a.path ? { field: a.path.path } : {}) } })),
-    ...plan.formulas.map((f) => ({ key: f.name, label: pickLabel(f.label, ctx.locale), type: 'formula' })),
+    ...plan.formulas.map((f) => ({ key: f.name, label: pickLabel(f.label, ctx.locale), type: 'formula', format: f.format ?? 'number' })),
   ];
 }
 
