@@ -19,6 +19,7 @@ import { REC_MESSAGES } from './messages.rec';
 import { REPORTS_MESSAGES } from './messages.reports';
 import { REPORTS_UI_MESSAGES } from './messages.reportsUi';
 import { SECURITY_MESSAGES } from './messages.security';
+import { SHARING_MESSAGES } from './messages.sharing';
 
 export const MESSAGES = {
   ...ADMIN_MESSAGES,
@@ -41,6 +42,7 @@ export const MESSAGES = {
   ...REC_MESSAGES,
   ...REPORTS_MESSAGES,
   ...REPORTS_UI_MESSAGES,
+  ...SHARING_MESSAGES,
   // validation
   'validation.required': { en: '{label} is required', zh: '{label}不能为空' },
   'validation.type': { en: '{label} must be {expected}', zh: '{label}必须是{expected}' },

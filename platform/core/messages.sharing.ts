@@ -1,0 +1,14 @@
+/** Sharing pickers, drill-down through parent fields and the report Save dialog's sharing (issue 14): English and Simplified Chinese. */
+export const SHARING_MESSAGES = {
+  // the principals endpoint
+  'principals.kind': { en: 'Choose roles, departments, groups or users', zh: '请选择角色、部门、小组或用户' },
+  'principals.query': { en: 'The search text is at most 100 characters', zh: '搜索文字最多 100 个字符' },
+  // the picker
+  'principals.role': { en: 'Roles', zh: '角色' },
+  'principals.department': { en: 'Department', zh: '部门' },
+  'principals.group': { en: 'Groups', zh: '小组' },
+  'principals.user': { en: 'Users', zh: '用户' },
+  'principals.team': { en: 'Team', zh: '团队' },
+  'principals.teamAny': { en: 'All teams', zh: '全部团队' },
+  'principals.none': { en: 'Nothing matches', zh: '没有匹配项' },
+} as const;
