@@ -10,5 +10,7 @@ export const SHARING_MESSAGES = {
   'principals.user': { en: 'Users', zh: '用户' },
   'principals.team': { en: 'Team', zh: '团队' },
   'principals.teamAny': { en: 'All teams', zh: '全部团队' },
+  // conditions on a parent's field in the list's filter bar
+  'paths.remove': { en: 'Remove the condition on {field}', zh: '移除“{field}”条件' },
   'principals.none': { en: 'Nothing matches', zh: '没有匹配项' },
 } as const;

@@ -15,6 +15,7 @@ import { useState } from 'react';
 import { combineFilters, PersonalViewDialog } from './designer/PersonalViewDialog';
 import { appErrorOf } from './errors';
 import { FilterBuilder } from './FilterBuilder';
+import { PathFilterTags } from './paths/PathFilterTags';
 import { displayValue } from './format';
 import { useT } from './i18n';
 import { listEditable } from './list/FieldInput';
@@ -185,6 +186,11 @@ export function ListPage({ object }: { object: string }) {
           </Button>
         </Badge>
         {activeFilters > 0 && <Typography.Text type="secondary">{tr('ui.filter.active', { count: activeFilters })}</Typography.Text>}
+        <PathFilterTags
+          object={object}
+          rows={state.filter.rows}
+          onRemove={(row) => go({ ...state, filter: { ...state.filter, rows: state.filter.rows.filter((r) => r !== row) } })}
+        />
         <Button icon={<SaveOutlined />} onClick={() => setSavingView(true)}>
           {tr('designer.myView.save')}
         </Button>
