@@ -29,6 +29,8 @@ export interface AccessPlan {
   sharesFor?: { userId: string; editOnly: boolean };
   /** Records matching any of these conditions are granted. */
   criteria: ConditionNode[];
+  /** The workspace's fiscal year start (1-12), for criteria with `during` a fiscal period; absent: January. */
+  fiscalYearStartMonth?: number;
 }
 
 /** The default access of an object: the workspace's setting, else its metadata, else private. */
@@ -73,6 +75,9 @@ export function accessPlan(model: SecurityModel, meta: MetadataModel, perms: Use
   return { all: false, owners: [...owners], sharesFor, criteria };
 }
 
+/** Who and when a criteria rule is judged for: `$me` is the caller, fiscal periods start in the workspace's month. */
+const criteriaContext = (plan: AccessPlan, userId: string) => ({ userId, fiscalYearStartMonth: plan.fiscalYearStartMonth ?? 1 });
+
 /** The plan as one SQL predicate over the record table aliased `alias`, or null when unrestricted. */
 export function compileAccess(plan: AccessPlan, params: Params, ctx: { workspaceId: string; object: string; userId: string }, alias = 't'): string | null {
   if (plan.all) return null;
@@ -87,7 +92,7 @@ export function compileAccess(plan: AccessPlan, params: Params, ctx: { workspace
         `${plan.sharesFor.editOnly ? ` AND s."access" = 'read_write'` : ''})`,
     );
   }
-  for (const c of plan.criteria) grants.push(compileCondition(c, params, { userId: ctx.userId }, alias));
+  for (const c of plan.criteria) grants.push(compileCondition(c, params, criteriaContext(plan, ctx.userId), alias));
   return grants.length ? `(${grants.join(' OR ')})` : 'FALSE';
 }
 
@@ -112,6 +117,6 @@ export function accessBranches(plan: AccessPlan, params: Params, ctx: { workspac
     const shared = compileAccess({ all: false, owners: [], sharesFor: plan.sharesFor, criteria: [] }, params, ctx, alias)!;
     branches.push(plan.owners.length ? `${shared} AND NOT (${a}."owner" = ANY(${params.add(plan.owners)}::uuid[]))` : shared);
   }
-  for (const c of plan.criteria) branches.push(compileCondition(c, params, { userId: ctx.userId }, alias));
+  for (const c of plan.criteria) branches.push(compileCondition(c, params, criteriaContext(plan, ctx.userId), alias));
   return branches.length ? branches : ['FALSE'];
 }
