@@ -17,10 +17,10 @@ interface Common {
   width?: number | string;
 }
 export type PrincipalSelectProps =
-  | (Common & { multiple?: false; value?: string | null; onChange(value: string | undefined): void })
-  | (Common & { multiple: true; value?: string[]; onChange(value: string[]): void });
+  | (Common & { multiple?: false; value?: string | null; onChange?(value: string | undefined): void })
+  | (Common & { multiple: true; value?: string[]; onChange?(value: string[]): void });
 
-/** Pick one principal (cleared with the ×) or several (`multiple`); chosen values show by their labels even before the list is opened. */
+/** Pick one principal (cleared with the ×) or several (`multiple`); chosen values show by their labels even before the list is opened. Usable as an antd Form.Item's control (value, onChange, id). */
 export function PrincipalSelect(props: PrincipalSelectProps) {
   const trpc = useTRPC();
   const { tr } = useT();
@@ -47,8 +47,8 @@ export function PrincipalSelect(props: PrincipalSelectProps) {
   };
   if (props.multiple) {
     const onChange = props.onChange;
-    return <Select {...common} mode="multiple" value={chosen} onChange={(v: string[]) => onChange(v)} />;
+    return <Select {...common} mode="multiple" value={chosen} onChange={(v: string[]) => onChange?.(v)} />;
   }
   const onChange = props.onChange;
-  return <Select {...common} value={props.value ?? undefined} onChange={(v: string | undefined) => onChange(v ?? undefined)} />;
+  return <Select {...common} value={props.value ?? undefined} onChange={(v: string | undefined) => onChange?.(v ?? undefined)} />;
 }
