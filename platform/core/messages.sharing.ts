@@ -20,5 +20,7 @@ export const SHARING_MESSAGES = {
     en: 'Only you will see this report: sharing it with others needs the "Customise metadata" right. Ask an administrator to share it.',
     zh: '此报表仅您本人可见：共享给他人需要"自定义元数据"权限，请联系管理员共享。',
   },
+  // number cards and gauges
+  'drill.showRecords': { en: 'Show the records', zh: '查看记录' },
   'principals.none': { en: 'Nothing matches', zh: '没有匹配项' },
 } as const;
