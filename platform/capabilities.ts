@@ -7,6 +7,7 @@
  */
 import { installWriteSteps, type WriteStep } from './data/steps';
 import { approvalFieldsStep, closeOnDeleteStep, lockStep, managedOnCreateStep } from './approvals/steps';
+import { assignmentRecordStep, assignmentStep } from './automation/assignment/step';
 import { followNotifyStep } from './follows/service';
 import { gateStep, stageHistoryStep, stageStep } from './process/steps';
 import { rollupStep } from './rules/rollups';
@@ -17,6 +18,7 @@ import { dataNoticeStep, dataVersionStep } from './reports/versions';
 export const WRITE_STEPS: readonly WriteStep[] = [
   managedOnCreateStep, // input
   lockStep, // locked
+  assignmentStep, // beforeValidation (before the process: a stage rule may read the owner)
   stageStep, // beforeValidation
   gateStep, // validate
   validationStep, // validate
@@ -26,6 +28,7 @@ export const WRITE_STEPS: readonly WriteStep[] = [
   rollupStep, // afterWrite
   maintainedColumnsStep, // afterWrite
   dataNoticeStep, // afterWrite
+  assignmentRecordStep, // afterWrite
   followNotifyStep, // afterCommit
   dataVersionStep, // afterCommit
 ];

@@ -27,6 +27,8 @@ describe('metadata kind registry', () => {
       ['bucket', 'buckets', 'bucket'],
       ['report', 'reports', 'report'],
       ['dashboard', 'dashboards', 'dashboard'],
+      ['queue', 'queues', 'queue'],
+      ['assignment_rule', 'assignment', 'assignment_rule'],
     ]);
     for (const k of documentKinds()) {
       const file = JSON.parse(fs.readFileSync(path.join(root, `metadata/schema/${k.schemaName}.schema.json`), 'utf8'));
