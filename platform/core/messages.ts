@@ -21,6 +21,7 @@ import { REPORTS_MESSAGES } from './messages.reports';
 import { REPORTS_UI_MESSAGES } from './messages.reportsUi';
 import { SECURITY_MESSAGES } from './messages.security';
 import { WEBFORMS_MESSAGES } from './messages.webforms';
+import { SHARING_MESSAGES } from './messages.sharing';
 
 export const MESSAGES = {
   ...ADMIN_MESSAGES,
@@ -43,6 +44,7 @@ export const MESSAGES = {
   ...REC_MESSAGES,
   ...REPORTS_MESSAGES,
   ...REPORTS_UI_MESSAGES,
+  ...SHARING_MESSAGES,
   ...ASSIGNMENT_MESSAGES,
   ...WEBFORMS_MESSAGES,
   // validation

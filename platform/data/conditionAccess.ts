@@ -12,11 +12,29 @@ import { relatedConditions } from '../rules/conditions/types';
 import { compileAccess, type AccessPlan } from '../security/access';
 import type { RecordContext } from './context';
 import { recordSource } from './source';
+import { preparePathAccess } from './paths';
+import type { ObjectModel } from '../metadata/model';
 
-/** The condition context of a caller: user, today in the workspace zone, the fiscal year start. */
-export function conditionContext(ctx: Pick<RecordContext, 'user' | 'workspace'>, related?: ConditionContext['related']): ConditionContext {
+/** What a list filter's related conditions and lookup paths need to compile (prepareFilterAccess). */
+export type FilterAccess = Pick<ConditionContext, 'related' | 'path'>;
+
+/** The condition context of a caller: user, today in the workspace zone, the fiscal year start; plus what its filter's related conditions (and paths) need. */
+export function conditionContext(ctx: Pick<RecordContext, 'user' | 'workspace'>, access?: ConditionContext['related'] | FilterAccess): ConditionContext {
   const at = clock();
-  return { userId: ctx.user.id, today: at.today, timeZone: at.timeZone, fiscalYearStartMonth: ctx.workspace.fiscalYearStartMonth ?? 1, ...(related ? { related } : {}) };
+  const { related, path } = typeof access === 'function' ? { related: access, path: undefined } : (access ?? {});
+  return {
+    userId: ctx.user.id,
+    today: at.today,
+    timeZone: at.timeZone,
+    fiscalYearStartMonth: ctx.workspace.fiscalYearStartMonth ?? 1,
+    ...(related ? { related } : {}),
+    ...(path ? { path } : {}),
+  };
+}
+
+/** Related-record access and lookup-path sub-selects for a list filter parsed by read.ts parseFilter. */
+export async function prepareFilterAccess(ctx: RecordContext, obj: ObjectModel, node: ConditionNode | undefined): Promise<FilterAccess> {
+  return { related: await prepareConditionAccess(ctx, node), path: await preparePathAccess(ctx, obj, node) };
 }
 
 /**

@@ -8,12 +8,13 @@ import { fieldType } from '../fields/registry';
 import type { ObjectModel } from '../metadata/model';
 import { compileCondition } from '../rules/conditions/compile';
 import { parseCondition } from '../rules/conditions/parse';
-import { conditionFields, type ConditionContext, type ConditionNode } from '../rules/conditions/types';
+import { conditionFields, type ConditionNode } from '../rules/conditions/types';
 import { sortKeySql } from '../schema/indexes';
 import type { AccessMode, AccessPlan } from '../security/access';
 import { accessBranches, compileAccess } from '../security/access';
 import type { Queryable } from '../db/pool';
-import { conditionContext, prepareConditionAccess } from './conditionAccess';
+import { conditionContext, prepareFilterAccess, type FilterAccess } from './conditionAccess';
+import { listPathResolver } from './paths';
 import { dbOf, requireObject, type RecordContext } from './context';
 import { pendingUnorderable } from './pending';
 import { listStatementName, queryList } from './prepared';
@@ -141,14 +142,15 @@ export function parseFilter(ctx: RecordContext, obj: ObjectModel, filter: unknow
   if (filter === undefined || filter === null) return undefined;
   // Related-record conditions name other objects as the caller sees them: readable objects, hidden fields absent.
   const objects = { get: (name: string) => (ctx.security.perms.object(name).read ? ctx.meta.objects.get(name) : undefined) };
-  const parsed = parseCondition(filter, obj, { pointer: '/filter', locale: ctx.locale, objects });
+  // Lookup paths (account.industry) reach one parent up, through the caller's view of it.
+  const parsed = parseCondition(filter, obj, { pointer: '/filter', locale: ctx.locale, objects, resolvePath: listPathResolver(ctx, obj) });
   if (parsed.errors.length) throw new AppError('INVALID_FILTER', parsed.errors[0].message, parsed.errors);
   return parsed.condition;
 }
 
-/** What a list filter's related-record conditions need to compile (undefined when it has none). */
-export async function filterAccess(ctx: RecordContext, obj: ObjectModel, filter: unknown): Promise<ConditionContext['related']> {
-  return prepareConditionAccess(ctx, parseFilter(ctx, obj, filter));
+/** What a list filter's related-record conditions and lookup paths need to compile. */
+export async function filterAccess(ctx: RecordContext, obj: ObjectModel, filter: unknown): Promise<FilterAccess> {
+  return prepareFilterAccess(ctx, obj, parseFilter(ctx, obj, filter));
 }
 
 export function parseLimit(ctx: RecordContext, limit: unknown): number {
@@ -208,14 +210,7 @@ export interface CompiledList {
  * Compile a list query. `access` is the caller's read plan for the object (from
  * ctx.security.plan); its predicate restricts every branch of the query.
  */
-export function compileList(
-  ctx: RecordContext,
-  obj: ObjectModel,
-  opts: ListOptions,
-  access: AccessPlan,
-  scope: 'live' | 'deleted' = 'live',
-  related?: ConditionContext['related'],
-): CompiledList {
+export function compileList(ctx: RecordContext, obj: ObjectModel, opts: ListOptions, access: AccessPlan, scope: 'live' | 'deleted' = 'live', related?: FilterAccess): CompiledList {
   const params = new Params();
   const limit = parseLimit(ctx, opts.limit);
   const condition = parseFilter(ctx, obj, opts.filter);

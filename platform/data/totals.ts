@@ -12,7 +12,7 @@ import { Params } from '../core/sql';
 import { fieldType } from '../fields/registry';
 import { compileCondition } from '../rules/conditions/compile';
 import { compileAccess } from '../security/access';
-import { conditionContext, prepareConditionAccess } from './conditionAccess';
+import { conditionContext, prepareFilterAccess } from './conditionAccess';
 import { dbOf, requireObject, type RecordContext } from './context';
 import { parseFilter, searchSql } from './read';
 import { recordSource } from './source';
@@ -33,7 +33,7 @@ export async function listTotals(ctx: RecordContext, objectName: string, opts: {
   const params = new Params();
   const where = ['"t"."deleted_at" IS NULL'];
   const condition = parseFilter(ctx, obj, opts.filter);
-  if (condition) where.push(compileCondition(condition, params, conditionContext(ctx, await prepareConditionAccess(ctx, condition)), 't'));
+  if (condition) where.push(compileCondition(condition, params, conditionContext(ctx, await prepareFilterAccess(ctx, obj, condition)), 't'));
   const search = searchSql(ctx, obj, opts.search, params);
   if (search) where.push(search);
   const access = compileAccess(await ctx.security.plan(obj.name, 'read'), params, { workspaceId: ctx.workspace.id, object: obj.name, userId: ctx.user.id }, 't');

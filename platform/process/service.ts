@@ -10,7 +10,7 @@ import { pickLabel, t } from '../core/i18n';
 import { Params } from '../core/sql';
 import { isoFromPg } from '../core/time';
 import { requireObject, type RecordContext } from '../data/context';
-import { conditionContext, prepareConditionAccess } from '../data/conditionAccess';
+import { conditionContext, prepareFilterAccess } from '../data/conditionAccess';
 import { getRecord, listRecords, parseFilter, searchSql, type ListResult } from '../data/read';
 import { recordSource } from '../data/source';
 import { updateRecord } from '../data/write';
@@ -126,7 +126,7 @@ async function columnTotals(ctx: RecordContext, obj: ObjectModel, proc: ProcessM
   const params = new Params();
   const where = ['"t"."deleted_at" IS NULL', `"t".${ident(cfg.field)} = ${params.add(proc.name)}::text`];
   const condition = parseFilter(ctx, obj, filter);
-  if (condition) where.push(compileCondition(condition, params, conditionContext(ctx, await prepareConditionAccess(ctx, condition)), 't'));
+  if (condition) where.push(compileCondition(condition, params, conditionContext(ctx, await prepareFilterAccess(ctx, obj, condition)), 't'));
   const matching = searchSql(ctx, obj, search, params);
   if (matching) where.push(matching);
   const access = compileAccess(await ctx.security.plan(obj.name, 'read'), params, { workspaceId: ctx.workspace.id, object: obj.name, userId: ctx.user.id });

@@ -31,6 +31,8 @@ export interface AccessPlan {
   sharesFor?: { userId: string; editOnly: boolean };
   /** Records matching any of these conditions are granted. */
   criteria: ConditionNode[];
+  /** The workspace's fiscal year start (1-12), for criteria with `during` a fiscal period; absent: January. */
+  fiscalYearStartMonth?: number;
   /** Records waiting in these queues of the object (the user is a member) are granted for reading. */
   queues?: string[];
 }
@@ -92,6 +94,9 @@ function queueGrant(queues: string[], params: Params, ctx: { workspaceId: string
   );
 }
 
+/** Who and when a criteria rule is judged for: `$me` is the caller, fiscal periods start in the workspace's month. */
+const criteriaContext = (plan: AccessPlan, userId: string) => ({ userId, fiscalYearStartMonth: plan.fiscalYearStartMonth ?? 1 });
+
 /** The plan as one SQL predicate over the record table aliased `alias`, or null when unrestricted. */
 export function compileAccess(plan: AccessPlan, params: Params, ctx: { workspaceId: string; object: string; userId: string }, alias = 't'): string | null {
   if (plan.all) return null;
@@ -106,7 +111,7 @@ export function compileAccess(plan: AccessPlan, params: Params, ctx: { workspace
         `${plan.sharesFor.editOnly ? ` AND s."access" = 'read_write'` : ''})`,
     );
   }
-  for (const c of plan.criteria) grants.push(compileCondition(c, params, { userId: ctx.userId }, alias));
+  for (const c of plan.criteria) grants.push(compileCondition(c, params, criteriaContext(plan, ctx.userId), alias));
   if (plan.queues?.length) grants.push(`(${queueGrant(plan.queues, params, ctx, a)})`);
   return grants.length ? `(${grants.join(' OR ')})` : 'FALSE';
 }
@@ -132,7 +137,7 @@ export function accessBranches(plan: AccessPlan, params: Params, ctx: { workspac
     const shared = compileAccess({ all: false, owners: [], sharesFor: plan.sharesFor, criteria: [] }, params, ctx, alias)!;
     branches.push(plan.owners.length ? `${shared} AND NOT (${a}."owner" = ANY(${params.add(plan.owners)}::uuid[]))` : shared);
   }
-  for (const c of plan.criteria) branches.push(compileCondition(c, params, { userId: ctx.userId }, alias));
+  for (const c of plan.criteria) branches.push(compileCondition(c, params, criteriaContext(plan, ctx.userId), alias));
   if (plan.queues?.length) {
     // Queued records have no owner, so no owner branch reaches them; leaving out what the shares
     // branch reaches keeps the branches apart (the list merges them without a DISTINCT).

@@ -14,7 +14,7 @@ import { metadataFor } from './view';
 // Every record context writes with the capabilities' write steps installed (API, jobs, scripts, tests).
 import '../capabilities';
 
-function securityFor(fullMeta: MetadataModel, model: SecurityModel | null, userId: string): SecurityContext {
+function securityFor(fullMeta: MetadataModel, model: SecurityModel | null, userId: string, fiscalYearStartMonth = 1): SecurityContext {
   const perms = model ? userPermissions(model, userId) : SYSTEM_PERMISSIONS;
   const plans = new Map<string, Promise<AccessPlan>>();
   return {
@@ -28,7 +28,9 @@ function securityFor(fullMeta: MetadataModel, model: SecurityModel | null, userI
       if (!p) {
         // Shares are part of every read/edit plan (an indexed sub-select in the query itself), so
         // building a plan never needs a query of its own.
-        p = Promise.resolve(accessPlan(model, fullMeta, perms, userId, object, mode));
+        const plan = accessPlan(model, fullMeta, perms, userId, object, mode);
+        // Criteria rules with `during` a fiscal period follow the workspace's fiscal year.
+        p = Promise.resolve(plan.criteria.length && fiscalYearStartMonth !== 1 ? { ...plan, fiscalYearStartMonth } : plan);
         plans.set(key, p);
       }
       return p;
@@ -52,7 +54,7 @@ export interface ContextInput {
 export async function buildRecordContext(input: ContextInput): Promise<RecordContext> {
   const fullMeta = await getMetadata(input.workspace, input.pool, input.metadataRevision);
   const model = await loadSecurityModel(input.pool, input.workspace.id, input.securityRevision);
-  const security = securityFor(fullMeta, model, input.user.id);
+  const security = securityFor(fullMeta, model, input.user.id, input.workspace.fiscalYearStartMonth ?? 1);
   const setsKey = (model.userSets.get(input.user.id) ?? []).slice().sort().join(',');
   return {
     pool: input.pool,

@@ -14,6 +14,7 @@ import { usePathname, useSearchParams } from 'next/navigation';
 import dynamic from 'next/dynamic';
 import { useState } from 'react';
 import { appErrorOf } from './errors';
+import { PathFilterTags } from './paths/PathFilterTags';
 import { displayValue } from './format';
 import { useT } from './i18n';
 import { listEditable } from './list/editable';
@@ -188,6 +189,11 @@ export function ListPage({ object }: { object: string }) {
           </Button>
         </Badge>
         {activeFilters > 0 && <Typography.Text type="secondary">{tr('ui.filter.active', { count: activeFilters })}</Typography.Text>}
+        <PathFilterTags
+          object={object}
+          rows={state.filter.rows}
+          onRemove={(row) => go({ ...state, filter: { ...state.filter, rows: state.filter.rows.filter((r) => r !== row) } })}
+        />
         <Button icon={<SaveOutlined />} onClick={() => setSavingView(true)}>
           {tr('designer.myView.save')}
         </Button>

@@ -146,3 +146,80 @@ test('a manager builds a report, puts it on a dashboard and drills down to its r
   const own = await listTotals(page);
   expect(own.sum).toBe(repTotal);
 });
+
+const DRILL_SHOTS = '/tmp/shots/r14a';
+
+test('drill through the account industry, pick a department on a dashboard, share a report with a role; in Chinese and on a phone too', async ({ page }) => {
+  test.setTimeout(300_000);
+  fs.mkdirSync(DRILL_SHOTS, { recursive: true });
+  await signIn(page);
+
+  // The executive dashboard's industry donut: a slice opens the won deals of that industry.
+  await page.goto('/dashboards/executive');
+  const industry = page.getByRole('region', { name: 'Revenue by industry' });
+  await expect(industry.getByTestId('report-chart')).toBeVisible({ timeout: 45_000 });
+  const figures = await chartFigures(industry);
+  const largest = Math.max(...figures.values());
+  const slice = [...figures].find(([, v]) => v === largest)![0];
+  await clickLargest(page, industry);
+  await expect(page).toHaveURL(/\/o\/opportunity\?filter=/);
+  await expect(page.getByText(/The address of this list is not valid/)).toHaveCount(0);
+  const drilled = await listTotals(page);
+  expect(drilled.sum).toBe(largest);
+  const filter = JSON.parse(new URL(page.url()).searchParams.get('filter')!) as { all: { field: string }[] };
+  expect(filter.all.map((c) => c.field)).toContain('account.industry');
+  // The condition on the parent's field reads as a sentence, and closing it widens the list.
+  const tag = page.getByText(`Opportunity › Account › Industry equals ${slice}`).or(page.getByText(`Account › Industry equals ${slice}`));
+  await expect(tag.first()).toBeVisible();
+  await page.screenshot({ path: `${DRILL_SHOTS}/drill-industry-en-1280.png` });
+
+  // The department picker of the dashboard filter bar: the choice goes to the address and comes back from it.
+  await page.goto('/dashboards/executive');
+  await choose(page, 'Department', 'Shenzhen sales', { search: true, confirm: false });
+  await expect(page).toHaveURL(/department=sales_shenzhen/, { timeout: 30_000 });
+  await page.reload();
+  const bar = page.getByRole('group', { name: 'Dashboard filters' });
+  await expect(bar.locator('.ant-select').filter({ has: page.getByLabel('Department') })).toContainText('Shenzhen sales');
+  await expectNoSeriousAxeViolations(page, 'dashboard with a department chosen');
+  await page.screenshot({ path: `${DRILL_SHOTS}/department-picker-en-1280.png` });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: `${DRILL_SHOTS}/department-picker-en-390.png`, fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 800 });
+
+  // The Save dialog shares a copy of a report with a role, picked by its label.
+  await page.goto('/reports/new?from=pipeline_by_stage');
+  await page.getByRole('button', { name: /Save$/ }).click();
+  const dialog = page.getByRole('dialog', { name: 'Save report' });
+  await dialog.getByLabel('API name').fill(`pipeline_sz_${Date.now().toString(36)}`);
+  await choose(page, 'Who can see it', 'Shared with roles and groups');
+  await choose(page, /^Roles$/, 'Sales rep, Shenzhen', { search: true });
+  await expectNoSeriousAxeViolations(page, 'the Save dialog sharing with a role');
+  await page.screenshot({ path: `${DRILL_SHOTS}/save-dialog-en-1280.png` });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: `${DRILL_SHOTS}/save-dialog-en-390.png` });
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByText('Report saved')).toBeVisible({ timeout: 60_000 });
+
+  // In Chinese: the picker and the dialog.
+  const zh = await inChineseBrowser(page);
+  await zh.goto('/dashboards/executive?department=sales_shenzhen');
+  await expect(zh.getByRole('group', { name: '仪表板筛选' }).getByText('深圳销售部')).toBeVisible({ timeout: 45_000 });
+  await zh.screenshot({ path: `${DRILL_SHOTS}/department-picker-zh-1280.png` });
+  await zh.goto('/reports/new?from=pipeline_by_stage');
+  await zh.getByRole('button', { name: /保存$/ }).click();
+  await choose(zh, '可见范围', '共享给角色和小组');
+  await choose(zh, /^角色$/, '深圳销售代表', { search: true });
+  await zh.screenshot({ path: `${DRILL_SHOTS}/save-dialog-zh-1280.png` });
+  await zh.setViewportSize({ width: 390, height: 844 });
+  await zh.screenshot({ path: `${DRILL_SHOTS}/save-dialog-zh-390.png` });
+  await zh.context().close();
+
+  // A rep may not share: only "Only me", and the dialog says why.
+  await page.context().clearCookies();
+  await signIn(page, 'luo.lin@tessera.demo');
+  await page.goto('/reports/new?from=pipeline_by_stage');
+  await page.getByRole('button', { name: /Save$/ }).click();
+  await expect(page.getByText(/sharing it with others needs the "Customise metadata" right/)).toBeVisible();
+  await page.screenshot({ path: `${DRILL_SHOTS}/save-dialog-rep-en-1280.png` });
+});

@@ -11,6 +11,7 @@ import { MAX_LIMIT } from '../../data/read';
 import { err, extraSchemas, navigationPaths, objectExtraPaths } from './openapiExtras';
 import { dashboardPaths, dashboardSchemas } from './openapiDashboards';
 import { reportPaths, reportSchemas } from './openapiReports';
+import { settingsPaths, settingsSchemas } from './openapiSettings';
 
 function pascal(s: string): string {
   return s.replace(/(^|_)([a-z0-9])/g, (_, __, c: string) => c.toUpperCase());
@@ -118,11 +119,12 @@ export function buildOpenApi(meta: MetadataModel, serverUrl = '/'): JsonSchema {
       },
     },
   };
-  Object.assign(schemas, extraSchemas(), reportSchemas(), dashboardSchemas());
+  Object.assign(schemas, extraSchemas(), reportSchemas(), dashboardSchemas(), settingsSchemas());
   const paths: Record<string, JsonSchema> = {
     ...navigationPaths(),
     ...reportPaths(),
     ...dashboardPaths(),
+    ...settingsPaths(),
     '/api/v1/objects': {
       get: { summary: 'List objects', operationId: 'listObjects', tags: ['Metadata'], responses: { 200: { description: 'Objects' }, 401: err('Not authenticated') } },
     },

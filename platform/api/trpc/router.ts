@@ -6,6 +6,7 @@ import { dashboardsRouter } from './dashboards';
 import { subscriptionsRouter } from './subscriptions';
 import { adminRouter } from './admin';
 import { processRouter } from './process';
+import { principalsRouter } from './principals';
 import { designerRouter } from './designer';
 import { router } from './init';
 import { metaRouter } from './meta';
@@ -28,6 +29,7 @@ export const appRouter = router({
   reports: reportsRouter,
   dashboards: dashboardsRouter,
   subscriptions: subscriptionsRouter,
+  principals: principalsRouter,
   queues: queuesRouter,
   webforms: webformsRouter,
 });

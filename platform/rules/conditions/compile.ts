@@ -36,6 +36,7 @@ export function compileCondition(node: ConditionNode, params: Params, ctx: Condi
     case 'not':
       return `(NOT ${compileCondition(node.item, params, ctx, alias)})`;
     case 'leaf':
+      if (node.alias && ctx.path) return ctx.path(node, params, alias, compileLeaf(node, params, ctx, node.alias));
       return compileLeaf(node, params, ctx, node.alias ?? alias);
     case 'related':
       return compileRelated(node, params, ctx, alias);
@@ -56,6 +57,9 @@ function compileRelated(node: RelatedCondition, params: Params, ctx: ConditionCo
   if (node.where) where.push(compileCondition(node.where, params, ctx, child));
   return `(${node.negate ? 'NOT ' : ''}EXISTS (SELECT 1 FROM ${source} WHERE ${where.join(' AND ')}))`;
 }
+
+/** The operators a leaf's SQL is true for on an empty (NULL) value: a path leaf whose parent is absent or hidden matches them. */
+export const MATCHES_EMPTY = new Set(['is_empty', 'ne', 'not_in', 'not_contains', 'excludes_all']);
 
 /** Escape LIKE wildcards so user text matches literally. */
 function likeEscape(s: string): string {

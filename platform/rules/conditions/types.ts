@@ -49,6 +49,12 @@ export interface ConditionContext {
   fiscalYearStartMonth?: number;
   /** The child row source and access predicate of a related condition (compile only; absent: related conditions are refused). */
   related?: (object: string, alias: string, params: Params) => RelatedSource;
+  /**
+   * How a lookup path's leaf is compiled when the caller does not join its parent (lists: a
+   * sub-select on the parent by id): `compiled` is the leaf's SQL over `leaf.alias`, `alias` the
+   * record's. Absent: the leaf compiles against `leaf.alias`, which the caller joined (reports).
+   */
+  path?: (leaf: ConditionLeaf, params: Params, alias: string | undefined, compiled: string) => string;
 }
 
 /** The symbolic value meaning "the current user", usable with owner and other user lookups. */

@@ -1,9 +1,10 @@
 'use client';
 /** The dashboard filters the dashboard offers (period, owner, department, team) applied to every component; the page keeps them in the address. */
-import { Button, Select, Tag } from 'antd';
+import { Button, Select } from 'antd';
 import { hasMessage, type MessageKey } from '../../core/i18n';
 import { useT } from '../i18n';
 import { UserSelect } from '../list/UserSelect';
+import { PrincipalSelect } from '../sharing/PrincipalSelect';
 import styles from './dashboards.module.css';
 import { ANY_TIME, hasFilters, PERIOD_PRESETS } from './filters';
 import type { DashboardFilters, DashboardRun } from './types';
@@ -46,15 +47,18 @@ export function FilterBar({ offered, applied, filters, onChange }: FilterBarProp
       {offers.has('owner') ? (
         <UserSelect ariaLabel={tr('dashui.owner')} withMe allowClear placeholder={tr('dashui.ownerAny')} value={applied.owner} onChange={(v) => set({ owner: v })} width={200} />
       ) : null}
-      {applied.department ? (
-        <Tag closable onClose={() => set({ department: undefined })}>
-          {tr('dashui.department')}: {applied.department}
-        </Tag>
+      {offers.has('department') ? (
+        <PrincipalSelect
+          kind="department"
+          ariaLabel={tr('dashui.department')}
+          placeholder={tr('dashui.departmentAny')}
+          value={applied.department}
+          onChange={(v) => set({ department: v })}
+          width={180}
+        />
       ) : null}
-      {applied.role ? (
-        <Tag closable onClose={() => set({ role: undefined })}>
-          {tr('dashui.myTeam')}: {applied.role}
-        </Tag>
+      {offers.has('role') ? (
+        <PrincipalSelect kind="role" ariaLabel={tr('principals.team')} placeholder={tr('principals.teamAny')} value={applied.role} onChange={(v) => set({ role: v })} width={180} />
       ) : null}
       {hasFilters(filters) ? (
         <Button type="link" onClick={() => onChange({})}>

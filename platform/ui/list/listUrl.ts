@@ -27,6 +27,9 @@ export interface ViewInfo {
   pageSize?: number;
 }
 
+/** A lookup path one level up (`account.industry`): the server resolves it against the viewer's metadata. */
+const PATH = /^[a-z][a-z0-9_]{0,62}\.[a-z][a-z0-9_]{0,62}$/;
+
 const EMPTY: FilterState = { match: 'all', rows: [] };
 
 function isLeaf(node: unknown): node is FilterRow {
@@ -40,9 +43,13 @@ export function fromCondition(node: unknown, fields: FieldInfo[]): FilterState |
   const match = Array.isArray(obj.all) ? 'all' : Array.isArray(obj.any) ? 'any' : null;
   const leaves = isLeaf(node) || relatedRow(node) ? [node] : match ? (obj[match] as unknown[]) : null;
   const byName = new Map(fields.map((f) => [f.name, f]));
-  // A comparison on one of the fields with one of its operators, or a related-records row (the server checks its object and lookup).
+  // A comparison on one of the fields with one of its operators, a parent's field one lookup up
+  // (a drill-down through account.industry), or a related-records row (the server checks those).
   const rowOf = (l: unknown): FilterRow | null =>
-    relatedRow(l) ?? (isLeaf(l) && byName.get(l.field)?.filterOperators.includes(l.op) ? { field: l.field, op: l.op, value: l.value } : null);
+    relatedRow(l) ??
+    (isLeaf(l) && (byName.get(l.field)?.filterOperators.includes(l.op) || (PATH.test(l.field) && byName.has(l.field.split('.')[0])))
+      ? { field: l.field, op: l.op, ...(l.value === undefined ? {} : { value: l.value }) }
+      : null);
   const rows = leaves?.map(rowOf);
   return rows && rows.every(Boolean) ? { match: match ?? 'all', rows: rows as FilterRow[] } : null;
 }

@@ -83,10 +83,18 @@ export function ReportChart({ definition: given, chart, result, fields, height =
   if (spec.kind === 'empty') return emptyState ? <Empty description={tr('rui.empty')} /> : null;
   if (spec.kind === 'number')
     return (
-      <div className={styles.numberCard} role="img" aria-label={spec.summary}>
-        <div className={styles.numberValue}>{spec.text}</div>
-        <div className={styles.numberLabel}>{spec.label}</div>
-      </div>
+      // A button: the figure opens the records behind it, by keyboard as by mouse.
+      <button
+        type="button"
+        className={styles.numberCard}
+        aria-label={`${spec.summary}. ${tr('drill.showRecords')}`}
+        title={tr('drill.showRecords')}
+        onClick={() => drillRef.current({ label: spec.label, value: spec.value, drill: spec.drill })}
+        style={{ border: 0, background: 'none', width: '100%', cursor: 'pointer', font: 'inherit', color: 'inherit' }}
+      >
+        <span className={styles.numberValue}>{spec.text}</span>
+        <span className={styles.numberLabel}>{spec.label}</span>
+      </button>
     );
   const measure = chartMeasure(definition, result);
   return (

@@ -20,7 +20,7 @@ export interface ChartPoint {
 export type ChartSpec =
   | { kind: 'empty'; summary: string }
   | { kind: 'table'; summary: string }
-  | { kind: 'number'; value: number | null; text: string; label: string; summary: string }
+  | { kind: 'number'; value: number | null; text: string; label: string; summary: string; drill: unknown }
   | { kind: 'echarts'; option: EChartsCoreOption; points: ChartPoint[]; summary: string };
 
 export interface ChartOptions {
@@ -138,7 +138,7 @@ export function chartOption(def: ReportDefinition, result: ReportResult, { local
     const value = result.totals[measure] ?? null;
     const text = format.full(measure, value);
     const summary = `${t(locale, 'rui.chartTotal', { chart: chartName, measure: mLabel })} ${text}`;
-    if (type === 'number') return { kind: 'number', value, text, label: mLabel, summary };
+    if (type === 'number') return { kind: 'number', value, text, label: mLabel, summary, drill: def.filter ?? { all: [] } };
     const target = def.chart?.target;
     const max = gaugeMax(value ?? 0, target);
     const targetText = target ? ` ${t(locale, 'rui.target', { value: format.full(measure, target) })}` : '';
@@ -155,11 +155,12 @@ export function chartOption(def: ReportDefinition, result: ReportResult, { local
           pointer: { show: false },
           title: { offsetCenter: [0, '70%'], fontSize: 13 },
           detail: { valueAnimation: false, offsetCenter: [0, '20%'], fontSize: 22, formatter: () => format.short(measure, value) },
-          data: [{ value: value ?? 0, name: `${mLabel}${targetText}` }],
+          // The figure drills to the records behind it: the report's own filter (a dashboard adds its filters).
+          data: [{ value: value ?? 0, name: `${mLabel}${targetText}`, drill: def.filter ?? { all: [] } }],
         },
       ],
     };
-    return { kind: 'echarts', option, points: [{ label: mLabel, value, drill: def.filter ?? null }], summary: summary + targetText };
+    return { kind: 'echarts', option, points: [{ label: mLabel, value, drill: def.filter ?? { all: [] } }], summary: summary + targetText };
   }
   if (type === 'table' || def.format === 'tabular') return { kind: 'table', summary: head };
   if (result.groups.length === 0) return { kind: 'empty', summary: t(locale, 'rui.empty') };

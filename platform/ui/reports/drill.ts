@@ -11,16 +11,18 @@ export function flattenAll(node: unknown): unknown {
   return leaves.length === 1 ? leaves[0] : { all: leaves };
 }
 
+/** A field the list can filter on: its own (`stage`) or one lookup up (`account.industry`, `owner.department`), as the report engine groups. */
+const LIST_FIELD = /^[a-z][a-z0-9_]{0,62}(\.[a-z][a-z0-9_]{0,62})?$/;
+
 /**
- * Whether the list page can show exactly these records. It cannot read a parent's field
- * (`account.industry`, a grouping through a lookup): such a group gets no link rather than a list
- * that silently drops that part of the condition and shows other records.
+ * Whether the list page can show exactly these records: every field is one it filters on (its own
+ * or a parent's one lookup up); anything deeper gets no link rather than a list of other records.
  */
 export function listCanShow(node: unknown): boolean {
   if (node === null || typeof node !== 'object') return true;
   if (Array.isArray(node)) return node.every(listCanShow);
   const field = (node as { field?: unknown }).field;
-  if (typeof field === 'string' && field.includes('.')) return false;
+  if (typeof field === 'string' && !LIST_FIELD.test(field)) return false;
   return Object.entries(node).every(([key, value]) => key === 'value' || listCanShow(value));
 }
 

@@ -27,6 +27,7 @@ import * as recordsTotalsRoute from '../../../app/api/v1/records/[object]/totals
 import * as catchAllRoute from '../../../app/api/v1/[[...rest]]/route';
 import * as recycleBinRoute from '../../../app/api/v1/recycle-bin/[object]/route';
 import * as recentRoute from '../../../app/api/v1/recent/route';
+import * as principalsRoute from '../../../app/api/v1/principals/route';
 import * as reportsRoute from '../../../app/api/v1/reports/route';
 import * as reportsRunRoute from '../../../app/api/v1/reports/run/route';
 import * as reportRoute from '../../../app/api/v1/reports/[name]/route';
@@ -73,6 +74,7 @@ const ROUTES: [RegExp, string[], RouteModule][] = [
   [/^\/api\/v1\/admin\/settings$/, [], settingsRoute],
   [/^\/api\/v1\/search$/, [], searchRoute],
   [/^\/api\/v1\/recent$/, [], recentRoute],
+  [/^\/api\/v1\/principals$/, [], principalsRoute],
   [/^\/api\/v1\/dashboards$/, [], dashboardsRoute],
   [/^\/api\/v1\/dashboards\/([^/]+)$/, ['name'], dashboardRoute],
   [/^\/api\/v1\/subscriptions$/, [], subscriptionsRoute],

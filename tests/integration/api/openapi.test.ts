@@ -264,6 +264,16 @@ describe('schemas validate real traffic (ajv, JSON Schema 2020-12, strict)', () 
     const recent = await api.get('/api/v1/recent');
     expect(recent.body.records.map((r: { id: string }) => r.id)).toEqual([id]);
     check('/api/v1/recent', 'get', recent.body);
+
+    const settings = await api.get('/api/v1/admin/settings');
+    check('/api/v1/admin/settings', 'get', settings.body);
+    const changed = await api.put('/api/v1/admin/settings', { fiscalYearStartMonth: 4 });
+    expect(changed.body.fiscalYearStartMonth).toBe(4);
+    check('/api/v1/admin/settings', 'put', changed.body);
+    await api.put('/api/v1/admin/settings', { fiscalYearStartMonth: 1 });
+    expect(doc.paths['/api/v1/admin/settings'].put.requestBody.content['application/json'].schema).toEqual({ $ref: '#/components/schemas/WorkspaceSettingsPatch' });
+    const principals = await api.get('/api/v1/principals?kind=role');
+    check('/api/v1/principals', 'get', principals.body);
   });
 
   it('an error response matches the Error schema', async () => {

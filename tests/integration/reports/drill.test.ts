@@ -72,4 +72,22 @@ describe('drill-down from a report to the list', () => {
       expect(list.count).toBe(g.aggregates.count);
     }
   });
+
+  it.each(['admin', 'rep_a1'] as const)('%s: a group through a parent field (account industry, owner department) opens exactly its records', async (who) => {
+    await org.sql(`UPDATE ${org.tw.workspace.schema}.account SET industry = 'it' WHERE id = ANY($1::uuid[])`, [[org.records.account.rep_a1[0], org.records.account.manager_b[0]]]);
+    const result = await runReport(
+      await org.ctx(who),
+      { object: 'opportunity', format: 'summary', groupings: [{ field: 'account.industry' }, { field: 'owner.department' }], aggregates: [{ fn: 'count' }] },
+      { fresh: true },
+    );
+    const groups = [...result.groups, ...leaves(result.groups)];
+    expect(result.groups.map((g) => g.label)).toContain('IT and internet');
+    for (const g of groups) {
+      const href = drillHref('opportunity', g.drill);
+      expect(href).not.toBeNull();
+      const list = await listAt(who, href!);
+      expect(list.problems).toEqual([]);
+      expect(list.count).toBe(g.aggregates.count);
+    }
+  });
 });

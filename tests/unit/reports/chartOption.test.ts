@@ -70,7 +70,7 @@ describe('chartOption', () => {
 
   it('number card: the formatted total and its label', () => {
     const spec = build({ ...wonByRepDef, chart: { type: 'number' } });
-    expect(spec).toMatchObject({ kind: 'number', value: 3500000, text: 'CN¥3,500,000.00', label: 'Sum of Amount' });
+    expect(spec).toMatchObject({ kind: 'number', value: 3500000, text: 'CN¥3,500,000.00', label: 'Sum of Amount', drill: wonByRepDef.filter ?? { all: [] } });
     const zh = build({ ...wonByRepDef, chart: { type: 'number', measure: 'count' } }, wonByRepResult, 'zh-CN');
     expect(zh).toMatchObject({ kind: 'number', text: '4' });
   });
@@ -79,7 +79,8 @@ describe('chartOption', () => {
     const spec = build({ ...wonByRepDef, chart: { type: 'gauge', target: 5000000 } });
     const g = optionOf(spec).series[0] as unknown as { max: number; data: { value: number; name: string }[] };
     expect(g.max).toBe(5000000);
-    expect(g.data[0]).toEqual({ value: 3500000, name: 'Sum of Amount Target CN¥5,000,000.00' });
+    // Clicking the gauge opens the records behind the figure: the report's filter.
+    expect(g.data[0]).toEqual({ value: 3500000, name: 'Sum of Amount Target CN¥5,000,000.00', drill: wonByRepDef.filter ?? { all: [] } });
     const noTarget = optionOf(build({ ...wonByRepDef, chart: { type: 'gauge' } })).series[0] as unknown as { max: number };
     expect(noTarget.max).toBeGreaterThan(3500000);
   });

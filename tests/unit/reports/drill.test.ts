@@ -20,9 +20,10 @@ describe('drill-down addresses', () => {
     expect(drillHref('opportunity', null)).toBeNull();
   });
 
-  it('gives no link for a group the list cannot show exactly (a parent`s field), rather than a list of other records', () => {
+  it('links a parent`s field one lookup up, and gives no link for a deeper path rather than a list of other records', () => {
     const industry = { field: 'account.industry', op: 'eq', value: 'manufacturing' };
-    expect(drillHref('opportunity', { all: [won, industry] })).toBeNull();
+    expect(JSON.parse(decodeURIComponent(drillHref('opportunity', { all: [won, industry] })!.split('filter=')[1]))).toEqual({ all: [won, industry] });
+    expect(drillHref('opportunity', { all: [won, { field: 'account.parent.industry', op: 'eq', value: 'it' }] })).toBeNull();
     expect(drillHref('opportunity', { with: { object: 'quote', field: 'opportunity', where: { all: [won] } } })).not.toBeNull();
   });
 });

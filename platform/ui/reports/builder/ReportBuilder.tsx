@@ -161,6 +161,8 @@ export function ReportBuilder({ name, from, object: initialObject }: { name?: st
         labelZh: typeof savedLabel === 'string' ? undefined : savedLabel?.zh,
         folder: source.data?.folder ? label(source.data.folder) : undefined,
         visibility: typeof source.data?.visibility === 'string' ? source.data.visibility : 'private',
+        roles: source.data?.sharedWith?.roles,
+        groups: source.data?.sharedWith?.groups,
       }
     : {
         folder: source.data?.folder ? label(source.data.folder) : undefined,

@@ -1,10 +1,18 @@
 'use client';
-/** Save a report: API name, label in both languages, folder, who can see it; errors on the field they name. */
-import { App, AutoComplete, Form, Input, Modal, Select } from 'antd';
+/**
+ * Save a report: API name, label in both languages, folder, who can see it (only me, shared with
+ * roles and groups picked from the principals list, everyone); errors on the field they name.
+ * Sharing needs the "customise metadata" right: without it only "Only me" is offered, and the
+ * dialog says why.
+ */
+import { useQuery } from '@tanstack/react-query';
+import { Alert, App, AutoComplete, Form, Input, Modal, Select } from 'antd';
 import { useRouter } from 'next/navigation';
 import type { ReportDefinition } from '../../../reports/types';
 import { appErrorOf, type ClientAppError } from '../../errors';
 import { useT } from '../../i18n';
+import { PrincipalSelect } from '../../sharing/PrincipalSelect';
+import { useTRPC } from '../../trpc';
 import { useSaveReport, type Visibility } from '../api';
 import { placeOf, suggestName } from './definition';
 
@@ -14,9 +22,12 @@ export interface SaveValues {
   labelZh?: string;
   folder?: string;
   visibility: Visibility;
+  /** Shared: the roles and groups whose people see it. */
+  roles?: string[];
+  groups?: string[];
 }
 
-const FORM_FIELDS = new Set(['name', 'label', 'folder', 'visibility']);
+const FORM_FIELDS = new Set(['name', 'label', 'folder', 'visibility', 'sharedWith']);
 
 export function SaveDialog({
   open,
@@ -43,8 +54,12 @@ export function SaveDialog({
   const { tr, label } = useT();
   const { message } = App.useApp();
   const router = useRouter();
+  const trpc = useTRPC();
   const [form] = Form.useForm<SaveValues>();
   const save = useSaveReport();
+  const me = useQuery({ ...trpc.account.me.queryOptions(), staleTime: 60_000 });
+  const mayShare = me.data?.system.customizeMetadata === true;
+  const visibility = Form.useWatch('visibility', form);
   const submit = async (v: SaveValues) => {
     try {
       const text = v.folder?.trim();
@@ -55,6 +70,7 @@ export function SaveDialog({
         label: { en: v.labelEn.trim(), zh: v.labelZh?.trim() || v.labelEn.trim() },
         folder,
         visibility: v.visibility,
+        ...(v.visibility === 'shared' ? { sharedWith: { roles: v.roles ?? [], groups: v.groups ?? [] } } : {}),
         mode: fixedName ? 'update' : 'create',
       });
       message.success(tr('rui.builder.saved'));
@@ -68,7 +84,8 @@ export function SaveDialog({
         form.setFields(
           onForm.map((d) => {
             const place = placeOf(d)!.split('.')[0];
-            const name = place === 'label' ? (d.pointer?.endsWith('/zh') ? 'labelZh' : 'labelEn') : place;
+            const name =
+              place === 'label' ? (d.pointer?.endsWith('/zh') ? 'labelZh' : 'labelEn') : place === 'sharedWith' ? (d.pointer?.includes('/groups') ? 'groups' : 'roles') : place;
             return { name: name as keyof SaveValues, errors: [d.message] };
           }),
         );
@@ -78,6 +95,14 @@ export function SaveDialog({
       } else form.setFields([{ name: 'name', errors: [err.message] }]);
     }
   };
+  // Without the right only "Only me" can be chosen; a report already shared still shows how it is (disabled).
+  const choices: Visibility[] = mayShare ? ['private', 'shared', 'public'] : ['private'];
+  const atLeastOne = () => ({
+    validator: () =>
+      form.getFieldValue('visibility') !== 'shared' || (form.getFieldValue('roles') ?? []).length + (form.getFieldValue('groups') ?? []).length > 0
+        ? Promise.resolve()
+        : Promise.reject(new Error(tr('sharing.pickSomeone'))),
+  });
   return (
     <Modal
       open={open}
@@ -102,8 +127,26 @@ export function SaveDialog({
           <AutoComplete options={folders.map((f) => ({ value: f }))} filterOption />
         </Form.Item>
         <Form.Item name="visibility" label={tr('rui.builder.visibility')}>
-          <Select options={(['private', 'public'] as const).map((v) => ({ value: v, label: tr(`rui.visibility.${v}`) }))} />
+          <Select
+            aria-label={tr('rui.builder.visibility')}
+            options={(mayShare || !initial.visibility ? choices : [...new Set([...choices, initial.visibility])]).map((v) => ({
+              value: v,
+              label: tr(v === 'shared' ? 'sharing.visibility.shared' : `rui.visibility.${v}`),
+              disabled: !mayShare && v !== 'private',
+            }))}
+          />
         </Form.Item>
+        {me.data && !mayShare ? <Alert type="info" showIcon title={tr('sharing.needsRight')} style={{ marginBottom: 16 }} /> : null}
+        {visibility === 'shared' ? (
+          <>
+            <Form.Item name="roles" label={tr('principals.role')} extra={tr('sharing.rolesExact')} dependencies={['groups']} rules={[atLeastOne]}>
+              <PrincipalSelect multiple kind="role" ariaLabel={tr('principals.role')} width="100%" />
+            </Form.Item>
+            <Form.Item name="groups" label={tr('principals.group')} dependencies={['roles']} rules={[atLeastOne]}>
+              <PrincipalSelect multiple kind="group" ariaLabel={tr('principals.group')} width="100%" />
+            </Form.Item>
+          </>
+        ) : null}
       </Form>
     </Modal>
   );

@@ -1,0 +1,11 @@
+import { methodNotAllowed, restRoute } from '@/platform/api/rest/handler';
+import { principalsHandler } from '@/platform/api/rest/principals';
+
+export const GET = restRoute(principalsHandler);
+
+// Every other method: 405 in the error shape, with Allow.
+const notAllowed = methodNotAllowed(['GET']);
+export const POST = notAllowed;
+export const PUT = notAllowed;
+export const PATCH = notAllowed;
+export const DELETE = notAllowed;
