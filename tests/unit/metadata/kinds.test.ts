@@ -27,6 +27,7 @@ describe('metadata kind registry', () => {
       ['bucket', 'buckets', 'bucket'],
       ['report', 'reports', 'report'],
       ['dashboard', 'dashboards', 'dashboard'],
+      ['conversion', 'conversions', 'conversion'],
     ]);
     for (const k of documentKinds()) {
       const file = JSON.parse(fs.readFileSync(path.join(root, `metadata/schema/${k.schemaName}.schema.json`), 'utf8'));
