@@ -8,6 +8,7 @@
 import { installWriteSteps, type WriteStep } from './data/steps';
 import { approvalFieldsStep, closeOnDeleteStep, lockStep, managedOnCreateStep } from './approvals/steps';
 import { followNotifyStep } from './follows/service';
+import { convertedStep } from './process/conversion/guard';
 import { gateStep, stageHistoryStep, stageStep } from './process/steps';
 import { rollupStep } from './rules/rollups';
 import { validationStep } from './rules/validation';
@@ -17,6 +18,7 @@ import { dataNoticeStep, dataVersionStep } from './reports/versions';
 export const WRITE_STEPS: readonly WriteStep[] = [
   managedOnCreateStep, // input
   lockStep, // locked
+  convertedStep, // beforeValidation: a converted lead is read-only
   stageStep, // beforeValidation
   gateStep, // validate
   validationStep, // validate

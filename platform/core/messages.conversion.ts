@@ -10,4 +10,11 @@ export const CONVERSION_MESSAGES = {
   'conversion.length': { en: '"{to}" holds {room} characters, "{from}" up to {need}', zh: '"{to}"最多 {room} 个字符，而"{from}"可达 {need} 个' },
   'conversion.link': { en: 'Field "{field}" of "{object}" must be a lookup to "{account}"', zh: '"{object}"的字段"{field}"必须是指向"{account}"的查找字段' },
   'conversion.linkMissing': { en: 'Say which lookup of "{object}" links it to the account', zh: '请指定"{object}"关联到客户的查找字段' },
+  'conversion.converted': { en: 'This {object} has been converted and can no longer be changed', zh: '该{object}已转化，不能再修改' },
+  'conversion.none': { en: 'Records of this object cannot be converted', zh: '该对象的记录不能转化' },
+  'conversion.hidden': { en: 'The {object} to link was not found or is not visible to you', zh: '要关联的{object}不存在或您无权查看' },
+  'conversion.body.pick': { en: 'Give either {"id": …} to link a record or {"create": {…}} to create one', zh: '请给出 {"id": …} 关联已有记录，或 {"create": {…}} 新建记录' },
+  'conversion.body.id': { en: 'The id must be a record id', zh: 'id 必须是记录 ID' },
+  'conversion.body.values': { en: 'Field values must be an object', zh: '字段值必须是对象' },
+  'conversion.body.unknown': { en: 'Unknown property "{key}" (account, contact or opportunity)', zh: '未知属性"{key}"（应为 account、contact 或 opportunity）' },
 } as const;

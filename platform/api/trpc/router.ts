@@ -12,6 +12,7 @@ import { metaRouter } from './meta';
 import { navRouter } from './nav';
 import { recordsRouter } from './records';
 import { reportsRouter } from './reports';
+import { conversionRouter } from './conversion';
 
 export const appRouter = router({
   meta: metaRouter,
@@ -26,5 +27,6 @@ export const appRouter = router({
   reports: reportsRouter,
   dashboards: dashboardsRouter,
   subscriptions: subscriptionsRouter,
+  conversion: conversionRouter,
 });
 export type AppRouter = typeof appRouter;
