@@ -14,12 +14,14 @@ import { rollupStep } from './rules/rollups';
 import { validationStep } from './rules/validation';
 import { maintainedColumnsStep } from './search/steps';
 import { dataNoticeStep, dataVersionStep } from './reports/versions';
+import { defaultOwnerStep } from './webforms/steps';
 
 export const WRITE_STEPS: readonly WriteStep[] = [
   managedOnCreateStep, // input
   lockStep, // locked
   convertedStep, // beforeValidation: a converted lead is read-only
   stageStep, // beforeValidation
+  defaultOwnerStep, // beforeValidation (after assignment: a form's owner when no rule set one)
   gateStep, // validate
   validationStep, // validate
   closeOnDeleteStep, // beforeWrite

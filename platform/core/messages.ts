@@ -20,6 +20,7 @@ import { REC_MESSAGES } from './messages.rec';
 import { REPORTS_MESSAGES } from './messages.reports';
 import { REPORTS_UI_MESSAGES } from './messages.reportsUi';
 import { SECURITY_MESSAGES } from './messages.security';
+import { WEBFORMS_MESSAGES } from './messages.webforms';
 
 export const MESSAGES = {
   ...ADMIN_MESSAGES,
@@ -42,6 +43,7 @@ export const MESSAGES = {
   ...REC_MESSAGES,
   ...REPORTS_MESSAGES,
   ...REPORTS_UI_MESSAGES,
+  ...WEBFORMS_MESSAGES,
   ...CONVERSION_MESSAGES,
   // validation
   'validation.required': { en: '{label} is required', zh: '{label}不能为空' },

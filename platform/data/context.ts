@@ -25,7 +25,7 @@ export interface UserRef {
 }
 
 /** How a change arrived: recorded in field history. */
-export type Channel = 'ui' | 'api' | 'system' | 'import' | 'automation';
+export type Channel = 'ui' | 'api' | 'system' | 'import' | 'automation' | 'web';
 
 export interface SecurityContext {
   /** The whole metadata, for the platform's own checks (sharing criteria may use fields the user cannot see). */

@@ -27,6 +27,7 @@ describe('metadata kind registry', () => {
       ['bucket', 'buckets', 'bucket'],
       ['report', 'reports', 'report'],
       ['dashboard', 'dashboards', 'dashboard'],
+      ['web_form', 'webforms', 'web_form'],
       ['conversion', 'conversions', 'conversion'],
     ]);
     for (const k of documentKinds()) {

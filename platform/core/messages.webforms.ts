@@ -1,0 +1,37 @@
+/** Web forms (issue 15): the kind's cross-checks, the public page and endpoint, the designer and the submissions list, in English and Simplified Chinese. */
+export const WEBFORMS_MESSAGES = {
+  // the kind's cross-checks
+  'webForm.object': { en: 'Object "{object}" does not exist', zh: '对象"{object}"不存在' },
+  'webForm.field': { en: '"{field}" is not a field of {object}', zh: '"{field}"不是{object}的字段' },
+  'webForm.readOnly': { en: 'Field "{field}" cannot be filled in by a form', zh: '字段"{field}"不能由表单填写' },
+  'webForm.fieldType': { en: 'Field "{field}" is a {type} field, which a public form cannot take', zh: '字段"{field}"的类型为 {type}，公开表单不支持' },
+  'webForm.fieldTwice': { en: 'Field "{field}" is on the form twice', zh: '字段"{field}"在表单中重复出现' },
+  'webForm.hiddenShown': { en: 'Field "{field}" is both shown and given a hidden value', zh: '字段"{field}"既显示在表单上又设置了隐藏值' },
+  'webForm.hiddenValue': { en: 'The hidden value of "{field}" must be one of: {allowed}', zh: '"{field}"的隐藏值必须是以下之一：{allowed}' },
+  'webForm.requiredMissing': {
+    en: 'Required field "{field}" of {object} is neither on the form nor given a hidden value',
+    zh: '{object}的必填字段"{field}"既不在表单上，也没有隐藏值',
+  },
+  'webForm.honeypot': { en: 'The honeypot "{field}" must not be a field of the form', zh: '防机器人字段"{field}"不能与表单字段同名' },
+  'webForm.thankYouTwice': { en: 'Give either a thank-you message or a redirect address, not both', zh: '感谢语和跳转地址只能二选一' },
+  'webForm.duplicate': { en: 'Web form "{name}" is defined twice (form names are unique in a workspace)', zh: '网页表单"{name}"重复定义（表单名称在工作区内必须唯一）' },
+  'ui.channel.web': { en: 'Web form', zh: '网页表单' },
+  // the public endpoint
+  'webForm.notFound': { en: 'This form does not exist or is no longer accepting submissions', zh: '该表单不存在或已停止收集' },
+  'webForm.undeclared': { en: 'This form does not accept "{field}"', zh: '该表单不接受"{field}"' },
+  'webForm.value': { en: '{label} must be text', zh: '{label}必须是文本' },
+  'webForm.required': { en: '{label} is required', zh: '请填写{label}' },
+  'webForm.tooMany': { en: 'Too many submissions; please try again in {seconds} seconds', zh: '提交过于频繁，请 {seconds} 秒后再试' },
+  'webForm.origin': { en: 'This site may not submit this form', zh: '该网站无权提交此表单' },
+  'webForm.contentType': { en: 'Send the form as JSON or as application/x-www-form-urlencoded', zh: '请以 JSON 或 application/x-www-form-urlencoded 格式提交表单' },
+  'webForm.tooLarge': { en: 'The submission is too large (at most {max} KB)', zh: '提交内容过大（最多 {max} KB）' },
+  'webForm.thanks': { en: 'Thank you! We have received your message.', zh: '感谢您的提交！我们已收到您的信息。' },
+  'webForm.submit': { en: 'Submit', zh: '提交' },
+  'webForm.requiredMark': { en: '(required)', zh: '（必填）' },
+  'webForm.choose': { en: 'Choose…', zh: '请选择…' },
+  'webForm.fix': { en: 'Please correct the fields marked below.', zh: '请修改下面标出的内容。' },
+  'webForm.honeypotLabel': { en: 'Leave this field empty', zh: '请勿填写此项' },
+  'webForm.sending': { en: 'Sending…', zh: '正在提交…' },
+  'webForm.back': { en: 'Back to the form', zh: '返回表单' },
+  'webForm.failedRetry': { en: 'Something went wrong; please try again', zh: '提交失败，请重试' },
+};
