@@ -7,6 +7,7 @@
  */
 import { installWriteSteps, type WriteStep } from './data/steps';
 import { approvalFieldsStep, closeOnDeleteStep, lockStep, managedOnCreateStep } from './approvals/steps';
+import { assignmentRecordStep, assignmentStep } from './automation/assignment/step';
 import { followNotifyStep } from './follows/service';
 import { convertedStep } from './process/conversion/guard';
 import { gateStep, stageHistoryStep, stageStep } from './process/steps';
@@ -20,6 +21,7 @@ export const WRITE_STEPS: readonly WriteStep[] = [
   managedOnCreateStep, // input
   lockStep, // locked
   convertedStep, // beforeValidation: a converted lead is read-only
+  assignmentStep, // beforeValidation (before the process: a stage rule may read the owner)
   stageStep, // beforeValidation
   defaultOwnerStep, // beforeValidation (after assignment: a form's owner when no rule set one)
   gateStep, // validate
@@ -30,6 +32,7 @@ export const WRITE_STEPS: readonly WriteStep[] = [
   rollupStep, // afterWrite
   maintainedColumnsStep, // afterWrite
   dataNoticeStep, // afterWrite
+  assignmentRecordStep, // afterWrite
   followNotifyStep, // afterCommit
   dataVersionStep, // afterCommit
 ];

@@ -1,5 +1,6 @@
 /** The runtime's message catalog: every key has English and Simplified Chinese text. */
 import { ADMIN_MESSAGES } from './messages.admin';
+import { ASSIGNMENT_MESSAGES } from './messages.assignment';
 import { APPROVAL_DESIGNER_MESSAGES } from './messages.approvalDesigner';
 import { APPROVAL_MESSAGES } from './messages.approvals';
 import { APPROVAL_SCREEN_MESSAGES } from './messages.approvalScreens';
@@ -44,6 +45,7 @@ export const MESSAGES = {
   ...REPORTS_MESSAGES,
   ...REPORTS_UI_MESSAGES,
   ...WEBFORMS_MESSAGES,
+  ...ASSIGNMENT_MESSAGES,
   ...CONVERSION_MESSAGES,
   // validation
   'validation.required': { en: '{label} is required', zh: '{label}不能为空' },

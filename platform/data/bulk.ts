@@ -4,6 +4,7 @@
  * not (a trusted path: no gates or validation rules). Rows go in with one `INSERT ... SELECT FROM unnest($1::type[], ...)` per chunk
  * (one bind parameter per column, so chunks can be large), all in the caller's transaction.
  */
+import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import { AppError } from '../core/errors';
 import { ident, qualified } from '../core/identifiers';
@@ -40,12 +41,15 @@ export async function bulkInsert(ctx: RecordContext, client: pg.PoolClient, obje
   const columnTypes = new Map<string, string>(Object.entries(SYSTEM_TYPES));
   for (const f of full.fields) for (const c of fieldType(f).columns(f)) columnTypes.set(c.name, c.sqlType.replace(/\(.*\)/, ''));
   const prepared: Record<string, unknown>[] = [];
+  const states: Map<string, unknown>[] = [];
   const errors: AppError['details'] = [];
   const now = clock();
   for (const [i, row] of rows.entries()) {
     const input = normaliseInput(obj, row.values);
     for (const f of obj.fields) if (f.default !== undefined && input[f.name] === undefined) input[f.name] = f.default;
     for (const e of validateInput(ctx.meta, obj, input, 'create', ctx.locale)) errors.push({ ...e, pointer: `/${i}/${e.field ?? ''}` });
+    // An owner the row names counts as named by the caller (assignment keeps it unless told otherwise).
+    if (row.owner && input.owner === undefined) input.owner = row.owner;
     const write = newWrite('create', obj, full, now, { input, bulk: true });
     if (row.createdAt) {
       // The seeded record's own "now" (its stage date), computed only when a step reads it:
@@ -59,11 +63,13 @@ export async function bulkInsert(ctx: RecordContext, client: pg.PoolClient, obje
     const cols: Record<string, unknown> = {};
     for (const f of full.fields) Object.assign(cols, fieldType(f).toColumns(f, input));
     if (obj.nameField !== 'name') cols.name = input[obj.nameField];
-    cols.owner = row.owner ?? input.owner ?? ctx.user.id;
+    cols.owner = write.unowned ? null : (input.owner ?? row.owner ?? ctx.user.id);
     cols.created_by = cols.updated_by = ctx.user.id;
     if (row.createdAt) cols.created_at = cols.updated_at = row.createdAt;
-    if (row.id) cols.id = row.id;
+    // Ids are chosen here, not by the table's default, so after-write steps can name each row.
+    cols.id = row.id ?? randomUUID();
     prepared.push(cols);
+    states.push(write.state);
   }
   if (errors.length) throw new AppError('VALIDATION_FAILED', t(ctx.locale, 'validation.failed'), errors.slice(0, 100));
   // Auto numbers: reserve one block of the counter for all rows, in order.
@@ -106,7 +112,7 @@ export async function bulkInsert(ctx: RecordContext, client: pg.PoolClient, obje
     );
   }
   // What follows a write, once for all rows (`after` holds the inserted column values).
-  const write = newWrite('create', obj, full, clock(), { bulk: true, rows: prepared.map((after) => ({ before: null, after })) });
+  const write = newWrite('create', obj, full, clock(), { bulk: true, rows: prepared.map((after) => ({ before: null, after })), rowStates: states });
   await runPhase('afterWrite', ctx, client, write);
   return prepared.length;
 }

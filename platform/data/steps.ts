@@ -60,6 +60,10 @@ export interface RecordWrite {
   state: Map<string, unknown>;
   /** Formula values and related records, computed once when a check first needs them (data/env.ts). */
   env?: Env;
+  /** A step decided the new record waits with no owner (a queue): the caller does not become its owner. */
+  unowned?: boolean;
+  /** A bulk load's after-write: each row's `state` as its filling steps left it, in the order of `rows`. */
+  rowStates?: Map<string, unknown>[];
 }
 
 export interface WriteStep {

@@ -170,7 +170,8 @@ export async function createRecord(ctx: RecordContext, objectName: string, body:
     }
     // An auto number can be the record name (e.g. a contract's number).
     if (obj.nameField !== 'name' && obj.fieldMap.get(obj.nameField)?.type === 'auto_number') cols.name = cols[obj.nameField];
-    cols.owner ??= ctx.user.id;
+    if (write.unowned) cols.owner = null;
+    else cols.owner ??= ctx.user.id;
     cols.created_by = ctx.user.id;
     cols.updated_by = ctx.user.id;
     const names = Object.keys(cols);

@@ -5,7 +5,8 @@
  *
  *   read:  view all / modify all, or a public default, or: owner is me or below me in the role
  *          hierarchy, or owned by members a sharing rule shares with me, or matching a criteria rule
- *          shared with me, or shared with me manually or through the record's team.
+ *          shared with me, or shared with me manually or through the record's team, or waiting in
+ *          a queue I am a member of (assignment rules).
  *   edit:  the same grants, counting only read/write ones (modify all; public read/write default).
  *   full:  delete, restore, change owner, share: modify all, or owner is me or below me.
  */
@@ -15,6 +16,7 @@ import type { MetadataModel } from '../metadata/model';
 import { compileCondition } from '../rules/conditions/compile';
 import { parseCondition } from '../rules/conditions/parse';
 import type { ConditionNode } from '../rules/conditions/types';
+import { isMember, type MemberSpec } from '../automation/assignment/members';
 import { descendants, membersOf, type AccessLevel, type SecurityModel } from './model';
 import type { UserPermissions } from './permissions';
 
@@ -29,6 +31,8 @@ export interface AccessPlan {
   sharesFor?: { userId: string; editOnly: boolean };
   /** Records matching any of these conditions are granted. */
   criteria: ConditionNode[];
+  /** Records waiting in these queues of the object (the user is a member) are granted for reading. */
+  queues?: string[];
 }
 
 /** The default access of an object: the workspace's setting, else its metadata, else private. */
@@ -70,7 +74,22 @@ export function accessPlan(model: SecurityModel, meta: MetadataModel, perms: Use
     }
   }
   const sharesFor = mode !== 'full' ? { userId, editOnly: mode === 'edit' } : undefined;
-  return { all: false, owners: [...owners], sharesFor, criteria };
+  const queues = mode === 'read' ? memberQueues(model, meta, object, userId) : [];
+  return { all: false, owners: [...owners], sharesFor, criteria, ...(queues.length ? { queues } : {}) };
+}
+
+/** The queues of an object whose members include the user (queue documents, kind `queue`). */
+function memberQueues(model: SecurityModel, meta: MetadataModel, object: string, userId: string): string[] {
+  const docs = (meta.documents?.get('queue')?.get(object) ?? []) as { name: string; members: MemberSpec[] }[];
+  return docs.filter((q) => isMember(model, q.members, userId)).map((q) => q.name);
+}
+
+/** Records waiting, unowned, in the plan's queues (indexed by workspace, object, queue). */
+function queueGrant(queues: string[], params: Params, ctx: { workspaceId: string; object: string }, a: string): string {
+  return (
+    `${a}."id" IN (SELECT q."record_id" FROM "public"."record_assignments" q WHERE q."workspace_id" = ${params.add(ctx.workspaceId)}::uuid` +
+    ` AND q."object" = ${params.add(ctx.object)} AND q."queue" = ANY(${params.add(queues)}::text[])) AND ${a}."owner" IS NULL`
+  );
 }
 
 /** The plan as one SQL predicate over the record table aliased `alias`, or null when unrestricted. */
@@ -88,6 +107,7 @@ export function compileAccess(plan: AccessPlan, params: Params, ctx: { workspace
     );
   }
   for (const c of plan.criteria) grants.push(compileCondition(c, params, { userId: ctx.userId }, alias));
+  if (plan.queues?.length) grants.push(`(${queueGrant(plan.queues, params, ctx, a)})`);
   return grants.length ? `(${grants.join(' OR ')})` : 'FALSE';
 }
 
@@ -113,5 +133,12 @@ export function accessBranches(plan: AccessPlan, params: Params, ctx: { workspac
     branches.push(plan.owners.length ? `${shared} AND NOT (${a}."owner" = ANY(${params.add(plan.owners)}::uuid[]))` : shared);
   }
   for (const c of plan.criteria) branches.push(compileCondition(c, params, { userId: ctx.userId }, alias));
+  if (plan.queues?.length) {
+    // Queued records have no owner, so no owner branch reaches them; leaving out what the shares
+    // branch reaches keeps the branches apart (the list merges them without a DISTINCT).
+    const queued = queueGrant(plan.queues, params, ctx, a);
+    const shared = plan.sharesFor ? compileAccess({ all: false, owners: [], sharesFor: plan.sharesFor, criteria: [] }, params, ctx, alias) : null;
+    branches.push(shared ? `${queued} AND NOT ${shared}` : queued);
+  }
   return branches.length ? branches : ['FALSE'];
 }

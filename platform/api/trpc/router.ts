@@ -13,6 +13,7 @@ import { navRouter } from './nav';
 import { recordsRouter } from './records';
 import { reportsRouter } from './reports';
 import { conversionRouter } from './conversion';
+import { queuesRouter } from './queues';
 
 export const appRouter = router({
   meta: metaRouter,
@@ -28,5 +29,6 @@ export const appRouter = router({
   dashboards: dashboardsRouter,
   subscriptions: subscriptionsRouter,
   conversion: conversionRouter,
+  queues: queuesRouter,
 });
 export type AppRouter = typeof appRouter;

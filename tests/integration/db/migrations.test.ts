@@ -34,7 +34,7 @@ const SCALARS: Record<string, string> = {
   Decimal: 'numeric(65,30)',
   Json: 'jsonb',
 };
-const NATIVE: Record<string, string> = { Uuid: 'uuid', 'Timestamptz(3)': 'timestamp(3) with time zone', Text: 'text' };
+const NATIVE: Record<string, string> = { Uuid: 'uuid', Date: 'date', 'Timestamptz(3)': 'timestamp(3) with time zone', Text: 'text' };
 /** Native types with parameters that Postgres spells differently (Decimal(30,4) is numeric(30,4)). */
 const nativeType = (t: string) => NATIVE[t] ?? t.replace(/^Decimal\(/, 'numeric(');
 
@@ -97,6 +97,7 @@ describe('the migrated database matches prisma/schema.prisma', () => {
       'approval_flow_versions',
       'approval_items',
       'approval_requests',
+      'assignment_counters',
       'audit_events',
       'backfills',
       'departments',
@@ -117,6 +118,7 @@ describe('the migrated database matches prisma/schema.prisma', () => {
       'permission_set_objects',
       'permission_sets',
       'recent_views',
+      'record_assignments',
       'record_shares',
       'report_subscriptions',
       'roles',

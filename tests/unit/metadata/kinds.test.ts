@@ -28,6 +28,8 @@ describe('metadata kind registry', () => {
       ['report', 'reports', 'report'],
       ['dashboard', 'dashboards', 'dashboard'],
       ['web_form', 'webforms', 'web_form'],
+      ['queue', 'queues', 'queue'],
+      ['assignment_rule', 'assignment', 'assignment_rule'],
       ['conversion', 'conversions', 'conversion'],
     ]);
     for (const k of documentKinds()) {

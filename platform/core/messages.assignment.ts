@@ -1,0 +1,21 @@
+/** Assignment rules and queues: metadata problems, the write step, take/assign and their screens, in English and Simplified Chinese. */
+export const ASSIGNMENT_MESSAGES = {
+  'assignment.object': { en: 'Object "{object}" does not exist', zh: '对象"{object}"不存在' },
+  'assignment.noOwner': { en: 'Records of "{object}" have no owner to assign', zh: '"{object}"的记录没有负责人，无法分配' },
+  'assignment.entryTwice': { en: 'Entry "{entry}" appears twice', zh: '条目"{entry}"重复出现' },
+  'assignment.queue': { en: 'Queue "{queue}" does not exist for {object}', zh: '{object}没有名为"{queue}"的队列' },
+  'assignment.pool': { en: 'Pool "{pool}" cannot be used yet: pools are not available in this version', zh: '暂时不能使用公海池"{pool}"：当前版本尚不支持公海池' },
+  'queue.object': { en: 'Object "{object}" does not exist', zh: '对象"{object}"不存在' },
+  'queue.nameTwice': { en: 'Another queue is already named "{queue}" (queue names are unique in a workspace)', zh: '已有名为"{queue}"的队列（队列名称在工作区内必须唯一）' },
+  'queue.memberTwice': { en: 'Member "{member}" appears twice', zh: '成员"{member}"重复出现' },
+  'queue.unknown': { en: 'Queue "{queue}" does not exist', zh: '队列"{queue}"不存在' },
+  'queue.notMember': { en: 'You are not a member of this queue', zh: '您不是此队列的成员' },
+  'queue.taken': { en: 'Someone else has already taken this record', zh: '此记录已被他人领取' },
+  'queue.notWaiting': { en: 'This record is not waiting in the queue', zh: '此记录不在该队列中等待' },
+  'queue.ids': { en: 'Give between 1 and {max} record ids', zh: '请提供 1 到 {max} 个记录 ID' },
+  'queue.user': { en: 'Choose an active user of this workspace', zh: '请选择本工作区的有效用户' },
+  'queue.assignRight': { en: 'Only queue members and their managers may assign records of this queue', zh: '只有队列成员及其上级可以分配该队列中的记录' },
+  'history.assigned': { en: 'Assigned by rule {rule} (entry {entry})', zh: '由规则 {rule} 分配（条目 {entry}）' },
+  'history.queued': { en: 'Placed in queue {queue} by rule {rule} (entry {entry})', zh: '由规则 {rule} 放入队列 {queue}（条目 {entry}）' },
+  'user.awayUntil': { en: 'Away until', zh: '休假至' },
+} as const;
