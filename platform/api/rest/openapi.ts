@@ -9,6 +9,8 @@ import type { JsonSchema } from '../../fields/types';
 import type { MetadataModel, ObjectModel } from '../../metadata/model';
 import { MAX_LIMIT } from '../../data/read';
 import { err, extraSchemas, navigationPaths, objectExtraPaths } from './openapiExtras';
+import { conversionPaths, conversionSchemas } from './openapiConversion';
+import { conversionOf } from '../../metadata/kinds/conversion';
 import { dashboardPaths, dashboardSchemas } from './openapiDashboards';
 import { reportPaths, reportSchemas } from './openapiReports';
 
@@ -118,7 +120,7 @@ export function buildOpenApi(meta: MetadataModel, serverUrl = '/'): JsonSchema {
       },
     },
   };
-  Object.assign(schemas, extraSchemas(), reportSchemas(), dashboardSchemas());
+  Object.assign(schemas, extraSchemas(), reportSchemas(), dashboardSchemas(), conversionSchemas());
   const paths: Record<string, JsonSchema> = {
     ...navigationPaths(),
     ...reportPaths(),
@@ -293,6 +295,7 @@ export function buildOpenApi(meta: MetadataModel, serverUrl = '/'): JsonSchema {
       },
     };
     Object.assign(paths, objectExtraPaths(obj.name, P, tag, pickLabel(obj.label, 'en'), listParams));
+    if (conversionOf(meta.documents, obj.name)) Object.assign(paths, conversionPaths(obj.name, P, tag, idParam));
     paths[`/api/v1/records/${obj.name}/{id}/restore`] = {
       post: {
         summary: `Restore a ${pickLabel(obj.label, 'en')} from the recycle bin`,

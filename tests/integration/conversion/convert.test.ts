@@ -169,4 +169,11 @@ describe('converting a lead', () => {
     expectError(await api.post(`/api/v1/records/account/${lead}/convert`, {}), 404, 'NOT_FOUND');
     expectError(await api.post(convertPath('00000000-0000-4000-8000-000000000000'), {}), 404, 'NOT_FOUND');
   });
+
+  it('is described in the OpenAPI document for leads only', async () => {
+    const doc = (await api.get('/api/v1/openapi.json')).body;
+    expect(doc.paths['/api/v1/records/lead/{id}/convert'].post.responses).toHaveProperty('409');
+    expect(doc.paths['/api/v1/records/account/{id}/convert']).toBeUndefined();
+    expect(doc.components.schemas.ConvertResult.required).toEqual(['account', 'contact', 'opportunity']);
+  });
 });
