@@ -33,5 +33,6 @@ export const WEBFORMS_MESSAGES = {
   'webForm.honeypotLabel': { en: 'Leave this field empty', zh: '请勿填写此项' },
   'webForm.sending': { en: 'Sending…', zh: '正在提交…' },
   'webForm.back': { en: 'Back to the form', zh: '返回表单' },
+  'webForm.retryGone': { en: 'This submission is not waiting for a retry any more (someone else retried it)', zh: '该提交已不需要重试（可能已被他人重试）' },
   'webForm.failedRetry': { en: 'Something went wrong; please try again', zh: '提交失败，请重试' },
 };

@@ -7,18 +7,15 @@
  */
 import type { ErrorDetail } from '../core/errors';
 import { FORBIDDEN_KEYS } from '../core/json';
-import { pickLabel, t, type Locale } from '../core/i18n';
+import { t, type Locale } from '../core/i18n';
 import { parseAmount } from '../fields/amount';
 import type { FieldDef } from '../fields/types';
 import type { WebFormDefinition } from '../metadata/generated/web_form';
 import type { ObjectModel } from '../metadata/model';
-import { DEFAULT_HONEYPOT } from '../metadata/kinds/webForm';
+import { formLabel as shapeLabel, honeypotOf } from './shape';
 
 /** Body properties that are not fields: the visitor's language. */
 const EXTRA_KEYS = new Set(['lang']);
-
-/** The honeypot's name for a form. */
-export const honeypotOf = (form: WebFormDefinition) => form.honeypot ?? DEFAULT_HONEYPOT;
 
 /** True when the honeypot carries anything but blanks. */
 export function honeypotFilled(form: WebFormDefinition, body: Record<string, unknown>): boolean {
@@ -28,8 +25,7 @@ export function honeypotFilled(form: WebFormDefinition, body: Record<string, unk
 
 /** The label a form shows for one of its fields: its own, else the field's. */
 export function formLabel(form: WebFormDefinition, obj: ObjectModel, field: string, locale: Locale): string {
-  const entry = form.fields.find((e) => e.field === field);
-  return pickLabel(entry?.label ?? obj.fieldMap.get(field)?.label, locale);
+  return shapeLabel(form, obj.fieldMap.get(field), field, locale);
 }
 
 const isBlank = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '') || (Array.isArray(v) && v.length === 0);

@@ -12,6 +12,7 @@ import { metaRouter } from './meta';
 import { navRouter } from './nav';
 import { recordsRouter } from './records';
 import { reportsRouter } from './reports';
+import { webformsRouter } from './webforms';
 import { conversionRouter } from './conversion';
 import { queuesRouter } from './queues';
 
@@ -28,6 +29,7 @@ export const appRouter = router({
   reports: reportsRouter,
   dashboards: dashboardsRouter,
   subscriptions: subscriptionsRouter,
+  webforms: webformsRouter,
   conversion: conversionRouter,
   queues: queuesRouter,
 });

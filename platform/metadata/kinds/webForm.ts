@@ -7,32 +7,12 @@
  */
 import webFormSchema from '../../../metadata/schema/web_form.schema.json' with { type: 'json' };
 import { isWritable } from '../../fields/registry';
-import type { FieldDef, FieldTypeName } from '../../fields/types';
+import type { FieldDef } from '../../fields/types';
+import { DEFAULT_HONEYPOT, PUBLIC_FIELD_TYPES } from '../../webforms/shape';
 import { documentNamed, removeDocument, saveDocument } from '../documents';
 import type { WebFormDefinition } from '../generated/web_form';
 import type { BuildContext, DocumentKind, KindDoc } from './types';
 
-/**
- * Types a public form takes. Not lookups (a visitor cannot search the workspace's records), files,
- * computed fields, or currency (its code is a second property a visitor should not choose).
- */
-export const PUBLIC_FIELD_TYPES: readonly FieldTypeName[] = [
-  'text',
-  'long_text',
-  'email',
-  'phone',
-  'url',
-  'integer',
-  'decimal',
-  'percent',
-  'date',
-  'boolean',
-  'picklist',
-  'multi_picklist',
-];
-
-/** The honeypot field's name when a form names none. */
-export const DEFAULT_HONEYPOT = 'homepage';
 
 function checkField(f: FieldDef | undefined, name: string, at: string, file: string, object: string, ctx: BuildContext): void {
   if (!f) return ctx.err(file, at, 'webForm.field', { field: name, object });
