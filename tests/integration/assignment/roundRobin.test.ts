@@ -11,6 +11,7 @@ process.env.DATABASE_URL = inject('databaseUrl');
 const { createRecord } = await import('../../../platform/data');
 const { bulkInsert } = await import('../../../platform/data/bulk');
 const { withTransaction } = await import('../../../platform/db/pool');
+type AssignmentRuleDefinition = import('../../../platform/metadata/generated/assignment_rule').AssignmentRuleDefinition;
 const { saveDocument } = await import('../../../platform/metadata/documents');
 const { readFieldHistory } = await import('../../../platform/security/history');
 const { recordAssignment } = await import('../../../platform/automation/assignment/waiting');
@@ -109,21 +110,17 @@ describe('round-robin assignment (stock rule lead_routing)', () => {
 describe('a cap of open records, and override', () => {
   beforeAll(async () => {
     const actor = { pool: org.pool, workspace: org.tw.workspace, userId: org.tw.admin.id };
-    await saveDocument(
-      actor,
-      'assignment_rule:account.by_level',
-      {
-        object: 'account',
-        name: 'by_level',
-        label: { en: 'Accounts by level', zh: '按级别分配客户' },
-        open: { field: 'level', op: 'ne', value: 'c' },
-        entries: [
-          { name: 'key', when: { field: 'level', op: 'eq', value: 'a' }, assignTo: { type: 'user', user: org.users.m1.email }, override: true },
-          { name: 'rest', assignTo: { type: 'roundRobin', members: [{ type: 'role', name: 'sales_rep_shenzhen' }], cap: 2 } },
-        ],
-      },
-      'Saved assignment rule account.by_level',
-    );
+    const rule: AssignmentRuleDefinition = {
+      object: 'account',
+      name: 'by_level',
+      label: { en: 'Accounts by level', zh: '按级别分配客户' },
+      open: { field: 'level', op: 'ne', value: 'c' },
+      entries: [
+        { name: 'key', when: { field: 'level', op: 'eq', value: 'a' }, assignTo: { type: 'user', user: org.users.m1.email }, override: true },
+        { name: 'rest', assignTo: { type: 'roundRobin', members: [{ type: 'role', name: 'sales_rep_shenzhen' }], cap: 2 } },
+      ],
+    };
+    await saveDocument(actor, 'assignment_rule:account.by_level', rule as never, 'Saved assignment rule account.by_level');
   });
 
   it('stops giving a rep records once they hold their cap of open ones, and the creator keeps what nobody can take', async () => {
