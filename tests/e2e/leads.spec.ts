@@ -8,7 +8,7 @@ const SHOTS = '/tmp/shots/conversion';
 
 /** A select of the public form, whether the page renders a native one or Ant Design's. */
 async function pick(page: Page, label: string, option: string) {
-  const input = page.getByLabel(label, { exact: true });
+  const input = page.getByLabel(label);
   if ((await input.evaluate((el) => el.tagName)) === 'SELECT') return input.selectOption({ label: option });
   await input.click();
   await page.locator('.ant-select-dropdown:visible').getByTitle(option, { exact: true }).click();
