@@ -15,6 +15,8 @@ async function pick(page: Page, label: string, option: string) {
 }
 
 test('a visitor leaves a lead in Chinese; round-robin gives it to a Shenzhen rep, who converts it', async ({ page, browser }) => {
+  // A long journey (four sessions) on a small shared machine.
+  test.setTimeout(240_000);
   const stamp = Date.now().toString(36);
   const company = `深圳市鹏程智造科技有限公司${stamp}`;
 
@@ -36,7 +38,9 @@ test('a visitor leaves a lead in Chinese; round-robin gives it to a Shenzhen rep
   const filter = encodeURIComponent(JSON.stringify({ field: 'company', op: 'eq', value: company }));
   const found = await page.request.get(`/api/v1/records/lead?filter=${filter}`);
   expect(found.status()).toBe(200);
-  const [lead] = (await found.json()).records;
+  const { records } = await found.json();
+  expect(records).toHaveLength(1);
+  const [lead] = records;
   expect(lead).toMatchObject({ source: 'web', region: 'south', status: 'new' });
   await page.goto(`/o/lead/${lead.id}`);
   const main = page.getByRole('main');
@@ -50,6 +54,7 @@ test('a visitor leaves a lead in Chinese; round-robin gives it to a Shenzhen rep
   await menuLink(page, 'Leads').click();
   await page.getByRole('searchbox', { name: 'Search Leads' }).fill(stamp);
   await page.getByRole('searchbox', { name: 'Search Leads' }).press('Enter');
+  await expect(page.getByRole('main').getByRole('link', { name: '陈思远' })).toHaveCount(1);
   await page.getByRole('main').getByRole('link', { name: '陈思远' }).click();
   await expect(page.getByRole('heading', { name: '陈思远', level: 1 })).toBeVisible();
 
@@ -79,7 +84,7 @@ test('a visitor leaves a lead in Chinese; round-robin gives it to a Shenzhen rep
   await dialog.getByRole('button', { name: 'Convert', exact: true }).click();
 
   // 5. It lands on the new opportunity, linked to the new account and owned by the rep.
-  await expect(page).toHaveURL(/\/o\/opportunity\/[0-9a-f-]{36}$/);
+  await expect(page).toHaveURL(/\/o\/opportunity\/[0-9a-f-]{36}$/, { timeout: 60_000 });
   await expect(page.getByRole('heading', { name: new RegExp(`^${company} - `), level: 1 })).toBeVisible();
   await expect(page.getByRole('main').getByRole('link', { name: company })).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/result-en-1280.png` });

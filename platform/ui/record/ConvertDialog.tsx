@@ -38,10 +38,11 @@ export function ConvertDialog({ object, record, onClose }: { object: string; rec
 
   const convert = useMutation(
     trpc.conversion.convert.mutationOptions({
-      onSuccess: async (res) => {
+      onSuccess: (res) => {
         message.success(tr('conversionUi.done'));
-        await queryClient.invalidateQueries({ queryKey: trpc.records.pathKey() });
         router.push(res.opportunity ? `/o/opportunity/${res.opportunity}` : `/o/account/${res.account}`);
+        // Go first: refetching the lead here would only re-render the page being left.
+        void queryClient.invalidateQueries({ queryKey: trpc.records.pathKey() });
       },
       onError: (e) => {
         const err = appErrorOf(e);
