@@ -16,7 +16,7 @@ async function pick(page: Page, label: string, option: string) {
 
 test('a visitor leaves a lead in Chinese; round-robin gives it to a Shenzhen rep, who converts it', async ({ page, browser }) => {
   // A long journey (four sessions) on a small shared machine.
-  test.setTimeout(240_000);
+  test.setTimeout(480_000);
   const stamp = Date.now().toString(36);
   const company = `深圳市鹏程智造科技有限公司${stamp}`;
 
