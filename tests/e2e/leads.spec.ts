@@ -86,7 +86,7 @@ test('a visitor leaves a lead in Chinese; round-robin gives it to a Shenzhen rep
   // 5. It lands on the new opportunity, linked to the new account and owned by the rep.
   await expect(page).toHaveURL(/\/o\/opportunity\/[0-9a-f-]{36}$/, { timeout: 60_000 });
   await expect(page.getByRole('heading', { name: new RegExp(`^${company} - `), level: 1 })).toBeVisible();
-  await expect(page.getByRole('main').getByRole('link', { name: company })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Details' }).getByRole('link', { name: company })).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/result-en-1280.png` });
 
   // The lead is now converted, read-only, and links to what it produced.
