@@ -96,6 +96,6 @@ test('a visitor leaves a lead in Chinese; round-robin gives it to a Shenzhen rep
   await expect(page.getByRole('button', { name: 'Convert', exact: true })).toHaveCount(0);
   await page.setViewportSize({ width: 390, height: 844 });
   await page.screenshot({ path: `${SHOTS}/converted-lead-en-390.png`, fullPage: true });
-  await page.getByRole('status').getByRole('link', { name: company }).click();
+  await page.getByRole('status').getByRole('link', { name: company, exact: true }).click();
   await expect(page.getByRole('heading', { name: company, level: 1 })).toBeVisible();
 });
