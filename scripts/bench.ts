@@ -23,14 +23,16 @@ import { stockMetadata } from '../platform/metadata/registry';
 import { ensureWorkspace } from '../platform/schema/workspaces';
 import { buildRecordContext, systemRecordContext } from '../platform/security/context';
 import { ensureBenchOrg } from './lib/benchOrg';
+import { loadBenchData } from './lib/benchLoad';
 import { httpBench } from './lib/httpBench';
 import { createUser } from '../platform/security/users';
-import { seedScale } from '../seeds/scale';
 
 // A command-line tool doing bulk platform work: no per-statement limit (that guards request handlers).
 process.env.TESSERA_STATEMENT_TIMEOUT_MS ??= '0';
 await (await import('./lib/startupBench')).startupBench(); // start-up and workspace creation by number of workspaces (BENCH_ONLY=startup: only this)
 await (await import('./lib/backfillBench')).backfillBench(); // start-up after an upgrade needing a backfill (BENCH_ONLY=backfill: only this)
+await (await import('./lib/assignmentBench')).assignmentBench(); // the assignment step's cost on a create (BENCH_ONLY=assignment: only this)
+await (await import('./lib/formsBench')).formsBench(); // web-form submissions per second through the public endpoint (BENCH_ONLY=forms: only this)
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 300);
 
@@ -41,7 +43,7 @@ function percentile(sorted: number[], p: number): number {
 async function openDatabase(): Promise<{ url: string; embedded?: EmbeddedDatabase }> {
   if (process.env.BENCH_DATABASE_URL) return { url: process.env.BENCH_DATABASE_URL };
   const dataDir = resolveDataDir(path.resolve('.bench'));
-  const running = runningEmbeddedUrl(dataDir);
+  const running = runningEmbeddedUrl(dataDir, 'bench');
   if (running) return { url: running };
   const embedded = await startEmbeddedPostgres({ dataDir, port: Number(process.env.BENCH_PG_PORT ?? 54339), database: 'bench' });
   return { url: embedded.url, embedded };
@@ -56,16 +58,7 @@ try {
   let user = await prisma.user.findFirst({ where: { workspaceId: workspace.id } });
   user ??= await createUser(prisma, { workspaceId: workspace.id, email: 'bench@bench.local', name: 'Bench', password: crypto.randomUUID(), isAdmin: true });
   const actor = { id: user.id, name: user.name, email: user.email, isAdmin: true };
-  const count = Number((await pool.query(`SELECT count(*) AS n FROM "${workspace.schema}"."opportunity"`)).rows[0].n);
-  if (count !== ROWS) {
-    console.log(`Loading ${ROWS.toLocaleString()} opportunities into workspace "bench" (kept for later runs)...`);
-    await pool.query(`TRUNCATE "${workspace.schema}"."opportunity", "${workspace.schema}"."account" CASCADE`);
-    const started = performance.now();
-    await seedScale(pool, workspace, actor, [actor.id], ROWS, {
-      onProgress: (done, total, object) => process.stdout.write(`\r  ${object}: ${done.toLocaleString()} / ${total.toLocaleString()}   `),
-    });
-    console.log(`\n  loaded in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-  }
+  await loadBenchData(pool, workspace, actor, ROWS);
 
   // Global search (BENCH_ONLY=search: only this).
   if (!process.env.BENCH_ONLY || process.env.BENCH_ONLY === 'search') {
@@ -76,12 +69,16 @@ try {
   if (!process.env.BENCH_ONLY || dashboardsOnly) {
     await (await import('./lib/dashboardBench')).dashboardBench(await buildRecordContext({ pool, workspace, user: actor }));
   }
+  // The data-change notice's cost on writes (BENCH_ONLY=writes: only this).
+  if (!process.env.BENCH_ONLY || process.env.BENCH_ONLY === 'writes') {
+    await (await import('./lib/writeNoticeBench')).writeNoticeBench(pool, workspace.schema, systemRecordContext(pool, workspace, actor, stockMetadata()));
+  }
   const httpOnly = process.env.BENCH_ONLY === 'http';
   const as = async (id: string) => {
     const u = (await pool.query('SELECT id, name, email FROM users WHERE id = $1', [id])).rows[0];
     return buildRecordContext({ pool, workspace, user: { id: u.id, name: u.name, email: u.email, isAdmin: false } });
   };
-  const searchOnly = process.env.BENCH_ONLY === 'search' || dashboardsOnly;
+  const searchOnly = process.env.BENCH_ONLY === 'search' || dashboardsOnly || process.env.BENCH_ONLY === 'writes';
   // Reports (BENCH_ONLY=reports: only this).
   const reportsOnly = process.env.BENCH_ONLY === 'reports';
   if (!process.env.BENCH_ONLY || reportsOnly) {

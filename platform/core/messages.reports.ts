@@ -20,6 +20,7 @@ export const REPORTS_MESSAGES = {
   'report.formula': { en: 'Formula "{name}": {reason}', zh: '公式"{name}"：{reason}' },
   'report.chart.measure': { en: 'The chart shows "{measure}", which is neither an aggregate nor a formula of the report', zh: '图表显示的"{measure}"不是本报表的汇总值或公式' },
   'report.sort': { en: 'Rows cannot be sorted by "{sort}"', zh: '不能按"{sort}"对明细排序' },
+  'report.sortBy': { en: 'Groups are ordered by "{measure}", which is neither an aggregate nor a formula of the report', zh: '分组排序依据的"{measure}"不是本报表的汇总值或公式' },
   'report.rowLimit': { en: 'At most {max} rows can be shown; export gives them all', zh: '最多显示 {max} 行，导出可获得全部数据' },
   'report.mixedCurrency': { en: 'Amounts in different currencies are not added up', zh: '不同币种的金额不相加' },
   'report.save.forbidden': {

@@ -44,8 +44,8 @@ export const MESSAGES = {
   ...REC_MESSAGES,
   ...REPORTS_MESSAGES,
   ...REPORTS_UI_MESSAGES,
-  ...WEBFORMS_MESSAGES,
   ...ASSIGNMENT_MESSAGES,
+  ...WEBFORMS_MESSAGES,
   ...CONVERSION_MESSAGES,
   // validation
   'validation.required': { en: '{label} is required', zh: '{label}不能为空' },

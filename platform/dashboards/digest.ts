@@ -62,7 +62,8 @@ function figure(value: number | null | undefined, locale: Locale, percent = fals
 
 /** The totals and the top groups of one report result, in the subscriber's language. */
 export function summarise(title: string, result: ReportResult, locale: Locale, measure?: string): Part {
-  const percent = new Set(result.columns.filter((c) => c.type === 'formula' && /rate|percent|ratio/.test(c.key)).map((c) => c.key));
+  // The result says how each formula reads; a percent formula's figure is the ratio (0.45 for 45 %).
+  const percent = new Set(result.columns.filter((c) => c.type === 'formula' && c.format === 'percent').map((c) => c.key));
   const measures = result.columns.filter((c) => c.type === 'aggregate' || c.type === 'formula');
   const totals = measures.map((c) => ({ label: c.label, value: figure(result.totals[c.key], locale, percent.has(c.key)) }));
   const lead = measure && measures.some((c) => c.key === measure) ? measure : measures[0]?.key;

@@ -9,6 +9,8 @@ import type { CurrencyFieldDef, FieldTypeModule } from './types';
 
 const DEFAULTS = { precision: 18, scale: 2 };
 const CURRENCY_CODE = /^[A-Z]{3}$/;
+/** The suffix of the partial index of an amount's records in another currency than the field's own. */
+export const OTHER_CURRENCY = 'other_currency';
 
 /** The codes a form offers for an amount. */
 export const CURRENCY_CODES = ['CNY', 'USD', 'EUR', 'HKD', 'JPY', 'GBP', 'SGD', 'TWD'];
@@ -62,6 +64,8 @@ export const currencyType: FieldTypeModule<CurrencyFieldDef> = {
   }),
   operators: NUMBER_OPERATORS,
   sortable: true,
+  // Usually empty: a report probes it to skip its mixed-currency guard (platform/reports/currency.ts).
+  partialIndexes: (field) => [{ suffix: OTHER_CURRENCY, where: `"${currencyColumn(field)}" <> '${currencyOf(field)}'` }],
   storedScale: (f) => f.scale ?? 2,
   formulaType: 'number',
   summarisedBy: ['sum', 'min', 'max'],

@@ -282,6 +282,12 @@ export interface FieldTypeModule<F extends FieldDef = FieldDef> {
   alwaysIndexed?: boolean;
   /** How an `indexed` field of a type lists cannot sort by is indexed (GIN: containment of array values). */
   unsortedIndex?: 'gin';
+  /**
+   * Partial indexes the type needs beyond its sort index, each `where` a fixed predicate over its own
+   * columns (a currency: its records in another code than the field's own, so a report knows from one
+   * index probe whether its amounts may be added up).
+   */
+  partialIndexes?(field: F): { suffix: string; where: string }[];
   /** Global search looks for the text in it (phones, e-mails), through a trigram index, as in an object's search fields. */
   globalSearch?: boolean;
   /** API values -> column values (only keys present in the input are returned). */

@@ -14,6 +14,9 @@
 import { createHash } from 'node:crypto';
 import { clock } from '../core/time';
 import type { RecordContext } from '../data/context';
+import type { MetadataModel, ObjectModel } from '../metadata/model';
+import { conditionFields, relatedConditions, type ConditionNode } from '../rules/conditions/types';
+import { formulaInputs } from '../rules/formula/inputs';
 import type { ReportPlan } from './check';
 import type { ReportResult } from './types';
 import { dataVersion, hearing } from './versions';
@@ -32,10 +35,44 @@ interface Entry {
 const entries = new Map<string, Entry>();
 let chars = 0;
 
-/** The objects a plan reads: its own and every parent a path joins. */
-export function objectsRead(plan: ReportPlan): string[] {
-  const paths = [...plan.columns, ...plan.groupings.map((g) => g.path), ...plan.columnGroupings.map((g) => g.path), ...plan.aggregates.flatMap((a) => (a.path ? [a.path] : []))];
-  return [plan.object.name, ...paths.flatMap((p) => (p.kind === 'parent' ? [p.parent.name] : []))];
+/** The objects a formula field of `obj` reads through lookups, formulas it reads followed in turn. */
+function formulaObjects(objects: MetadataModel['objects'], obj: ObjectModel, field: string, out: Set<string>, seen = new Set<string>()): void {
+  const formula = obj.formulas.get(field);
+  if (!formula || seen.has(`${obj.name}.${field}`)) return;
+  seen.add(`${obj.name}.${field}`);
+  for (const input of formulaInputs(formula)) {
+    const at = input.steps.length ? objects.get(input.steps[input.steps.length - 1].target) : obj;
+    input.steps.forEach((s) => out.add(s.target));
+    if (at && input.field.type === 'formula') formulaObjects(objects, at, input.field.name, out, seen);
+  }
+}
+
+/**
+ * The objects a plan reads: its own, every parent a path joins (columns, groupings, aggregates,
+ * conditions), the children its related conditions look at, and what its formula fields read
+ * through lookups (a formula over `account.level` moves with account writes).
+ */
+export function objectsRead(plan: ReportPlan, extra: ConditionNode | undefined, objects: MetadataModel['objects']): string[] {
+  const paths = [
+    ...plan.columns,
+    ...plan.groupings.map((g) => g.path),
+    ...plan.columnGroupings.map((g) => g.path),
+    ...plan.aggregates.flatMap((a) => (a.path ? [a.path] : [])),
+    ...plan.conditionPaths,
+  ];
+  const conditions = [plan.filter, extra, ...plan.aggregates.map((a) => a.filter)].filter((n): n is ConditionNode => Boolean(n));
+  const out = new Set<string>([plan.object.name]);
+  for (const p of paths) {
+    if (p.kind === 'user') continue;
+    const owner = p.kind === 'parent' ? p.parent : plan.object;
+    out.add(owner.name);
+    if (p.field.type === 'formula') formulaObjects(objects, owner, p.field.name, out);
+  }
+  for (const n of conditions) {
+    for (const r of relatedConditions(n)) out.add(r.object);
+    for (const f of conditionFields(n)) if (f.type === 'formula') formulaObjects(objects, plan.object, f.name, out);
+  }
+  return [...out];
 }
 
 /** The cache key of a run, or null when nothing may be remembered for it. */

@@ -161,6 +161,11 @@ export function checkReport(def: ReportDefinition, env: CheckEnv): { plan?: Repo
     return { name: f.name, label: { en: f.label.en, zh: f.label.zh ?? f.label.en }, formula: checked.formula, format: f.format };
   });
   if (def.chart?.measure && !names.has(def.chart.measure)) err('/chart/measure', 'report.chart.measure', { measure: def.chart.measure });
+  for (const list of ['groupings', 'columnGroupings'] as const) {
+    (def[list] ?? []).forEach((g, i) => {
+      if (g.sortBy && !names.has(g.sortBy)) err(`/${list}/${i}/sortBy`, 'report.sortBy', { measure: g.sortBy });
+    });
+  }
 
   const sort = (def.sort ?? []).map((s, i) => {
     const [field, dir] = s.split(':');

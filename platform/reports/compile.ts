@@ -1,6 +1,7 @@
 /**
- * A checked report plan as SQL. Groups and totals are one statement: the records (filter, access
- * predicate, parent joins) as a derived table, grouped with GROUPING SETS (summary: every prefix
+ * A checked report plan as SQL. Groups and totals are one statement: the records (filter, parent
+ * joins, and the access predicate as disjoint branches an index each can serve: access.ts) as a
+ * derived table, grouped with GROUPING SETS (summary: every prefix
  * of the groupings, so each level's subtotals and the grand total come together; matrix: every row
  * prefix crossed with every column prefix, so cells, row, column and grand totals come together).
  * Detail rows are a second statement, keyset-free (a report shows its first rows and says how many
@@ -13,6 +14,7 @@ import { compileCondition } from '../rules/conditions/compile';
 import type { ConditionContext, ConditionNode } from '../rules/conditions/types';
 import { conditionContext, prepareConditionAccess } from '../data/conditionAccess';
 import { compileAccess } from '../security/access';
+import { disjointAccess } from './access';
 import { UNBUCKETED } from './buckets';
 import type { PlannedGrouping, ReportPlan } from './check';
 import { pathType, type ResolvedPath } from './paths';
@@ -73,22 +75,36 @@ async function conditionCtx(ctx: RecordContext, plan: ReportPlan, extra?: Condit
   return conditionContext(ctx, await prepareConditionAccess(ctx, nodes.length ? { kind: 'all', items: nodes } : undefined));
 }
 
-/** The WHERE clause: live records, the report filter (and a caller's extra one), the viewer's access predicate; lookup paths the conditions use are joined. */
-async function whereOf(ctx: RecordContext, plan: ReportPlan, params: Params, src: ReportSource, cc: ConditionContext, extra?: ConditionNode): Promise<string> {
+/** The WHERE clause without access: live records, the report filter (and a caller's extra one); lookup paths the conditions use are joined. */
+function filterOf(plan: ReportPlan, params: Params, src: ReportSource, cc: ConditionContext, extra?: ConditionNode): string {
   for (const p of plan.conditionPaths) src.value(p);
   const where = ['"t"."deleted_at" IS NULL'];
   if (plan.filter) where.push(compileCondition(plan.filter, params, cc, 't'));
   if (extra) where.push(compileCondition(extra, params, cc, 't'));
-  const access = compileAccess(await ctx.security.plan(plan.object.name, 'read'), params, { workspaceId: ctx.workspace.id, object: plan.object.name, userId: ctx.user.id }, 't');
-  if (access) where.push(access);
   return where.join(' AND ');
+}
+
+const accessCtx = (ctx: RecordContext, plan: ReportPlan) => ({ workspaceId: ctx.workspace.id, object: plan.object.name, userId: ctx.user.id });
+
+/** The WHERE clause: the filter and the viewer's access predicate. */
+async function whereOf(ctx: RecordContext, plan: ReportPlan, params: Params, src: ReportSource, cc: ConditionContext, extra?: ConditionNode): Promise<string> {
+  const where = filterOf(plan, params, src, cc, extra);
+  const access = compileAccess(await ctx.security.plan(plan.object.name, 'read'), params, accessCtx(ctx, plan), 't');
+  return access ? `${where} AND ${access}` : where;
 }
 
 /** Every prefix of `n` columns, longest first: [[0,1],[0],[]]. */
 const prefixes = (names: string[]) => names.map((_, i) => names.slice(0, names.length - i)).concat([[]]);
 
 /** The grouped statement: one row per group of every level (and the grand total), coarsest levels first. */
-export async function compileGroups(ctx: RecordContext, plan: ReportPlan, cal: Calendar, extra?: ConditionNode, cap = GROUP_CAP): Promise<CompiledGroups> {
+export async function compileGroups(
+  ctx: RecordContext,
+  plan: ReportPlan,
+  cal: Calendar,
+  extra?: ConditionNode,
+  cap = GROUP_CAP,
+  oneCurrency: ReadonlySet<number> = new Set(),
+): Promise<CompiledGroups> {
   const params = new Params();
   const src = new ReportSource(ctx, params, plan.object);
   const cc = await conditionCtx(ctx, plan, extra);
@@ -103,7 +119,8 @@ export async function compileGroups(ctx: RecordContext, plan: ReportPlan, cal: C
   const outer: string[] = [];
   plan.aggregates.forEach((a, i) => {
     if (a.path) inner.push(`${src.value(a.path)} AS "a${i}"`);
-    const currency = a.path && a.fn !== 'count' && a.fn !== 'count_distinct' ? src.currency(a.path) : null;
+    // No guard where every record holds the field's own currency (currency.ts probed it).
+    const currency = a.path && a.fn !== 'count' && a.fn !== 'count_distinct' && !oneCurrency.has(i) ? src.currency(a.path) : null;
     if (currency) inner.push(`${currency} AS "c${i}"`);
     if (a.filter) inner.push(`${compileCondition(a.filter, params, cc, 't')} AS "f${i}"`);
     const filter = a.filter ? ` FILTER (WHERE "f${i}")` : '';
@@ -123,8 +140,10 @@ export async function compileGroups(ctx: RecordContext, plan: ReportPlan, cal: C
     const mixed = `(min("c${i}")${counted} <> max("c${i}")${counted})`;
     outer.push(`CASE WHEN ${mixed} THEN NULL ELSE ${fn}${filter} END AS "m${i}"`);
   });
-  const where = await whereOf(ctx, plan, params, src, cc, extra);
+  const where = filterOf(plan, params, src, cc, extra);
+  const branches = disjointAccess(await ctx.security.plan(plan.object.name, 'read'), params, accessCtx(ctx, plan), 't') ?? [null];
   const from = await src.from();
+  const records = branches.map((b) => `SELECT ${inner.join(', ')} FROM ${from} WHERE ${where}${b ? ` AND ${b}` : ''}`).join(' UNION ALL ');
   const keys = all.map((_, i) => `"g${i}k"`);
   const labels = labelled.flatMap((l, i) => (l ? [`max("g${i}l") AS "g${i}l"`] : []));
   const rowKeys = keys.slice(0, plan.groupings.length);
@@ -134,7 +153,7 @@ export async function compileGroups(ctx: RecordContext, plan: ReportPlan, cal: C
   const groupBy = keys.length ? ` GROUP BY GROUPING SETS (${sets.map((s) => `(${s.join(', ')})`).join(', ')})` : '';
   const sql =
     `SELECT ${[`${grouping} AS "gs"`, 'count(*) AS "n"', ...keys, ...labels, ...outer].join(', ')}` +
-    ` FROM (SELECT ${inner.join(', ')} FROM ${from} WHERE ${where}) AS "b"${groupBy} ORDER BY 1 DESC LIMIT ${Math.floor(cap) + 1}`;
+    ` FROM (${records}) AS "b"${groupBy} ORDER BY 1 DESC LIMIT ${Math.floor(cap) + 1}`;
   return { sql, values: params.values, labelled };
 }
 

@@ -132,26 +132,33 @@ export function unbucketedOf(plan: ReportPlan): { field: string; values: string[
   });
 }
 
-/** Sort sibling groups as the grouping asks: by key (empty last) or by the first aggregate. */
+/** Sort sibling groups as the grouping asks: by key (empty last either way) or by a figure (blank last), ties by key. */
 export function sortGroups(groups: ReportGroup[], g: PlannedGrouping, firstMeasure: string | undefined): void {
   const by = g.def.sort ?? 'key';
-  if (by !== 'key' && firstMeasure) {
-    const sign = by === 'value_desc' ? -1 : 1;
-    groups.sort((a, b) => sign * ((a.aggregates[firstMeasure] ?? -Infinity) - (b.aggregates[firstMeasure] ?? -Infinity)));
-    return;
-  }
-  // Ids (lookups, users) order by what the user reads; picklists by their option order; the rest by value.
-  const field = g.path.kind === 'user' ? undefined : g.path.field;
-  const order = g.how.mode === 'value' && field && hasOptions(field) ? new Map(field.options.map((o, i) => [o.value, i])) : undefined;
-  const bucketOrder = g.how.mode === 'bucket' ? new Map(g.how.bucket.buckets.map((b, i) => [b.name, i])) : undefined;
-  const byLabel = g.how.mode === 'value' && (pathType(g.path) === 'lookup' || pathType(g.path) === 'department' || pathType(g.path) === 'role');
+  const byKey = keyOrder(g);
+  const keySign = by === 'key_desc' ? -1 : 1;
+  const measure = g.def.sortBy ?? firstMeasure;
+  const valueSign = by === 'value_desc' ? -1 : by === 'value_asc' ? 1 : 0;
   groups.sort((a, b) => {
+    if (valueSign && measure) {
+      const x = a.aggregates[measure] ?? null;
+      const y = b.aggregates[measure] ?? null;
+      if (x !== y) return x === null ? 1 : y === null ? -1 : valueSign * (x - y);
+    }
     if (a.key === null || b.key === null) return a.key === null ? (b.key === null ? 0 : 1) : -1;
-    const rank = order ?? bucketOrder;
-    if (rank) return (rank.get(String(a.key)) ?? 1e9) - (rank.get(String(b.key)) ?? 1e9);
-    if (byLabel) return a.label.localeCompare(b.label);
-    return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+    return keySign * byKey(a, b);
   });
+}
+
+/** How two non-empty keys of a grouping compare: ids (lookups, users) by what the user reads, picklists by option order, the rest by value. */
+function keyOrder(g: PlannedGrouping): (a: ReportGroup, b: ReportGroup) => number {
+  const field = g.path.kind === 'user' ? undefined : g.path.field;
+  const options = g.how.mode === 'value' && field && hasOptions(field) ? new Map(field.options.map((o, i) => [o.value, i])) : undefined;
+  const rank = options ?? (g.how.mode === 'bucket' ? new Map(g.how.bucket.buckets.map((b, i) => [b.name, i])) : undefined);
+  if (rank) return (a, b) => (rank.get(String(a.key)) ?? 1e9) - (rank.get(String(b.key)) ?? 1e9);
+  const type = pathType(g.path);
+  if (g.how.mode === 'value' && (type === 'lookup' || type === 'department' || type === 'role')) return (a, b) => a.label.localeCompare(b.label);
+  return (a, b) => (a.key! < b.key! ? -1 : a.key! > b.key! ? 1 : 0);
 }
 
 /** Aggregates of one grouped row: numbers, null for mixed currencies, then formulas. */

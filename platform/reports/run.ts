@@ -18,6 +18,7 @@ import { buildGroups } from './tree';
 import { pathType } from './paths';
 import { rowOf } from './rows';
 import { cursorRows } from './stream';
+import { oneCurrencyAggregates, stillOneCurrency } from './currency';
 import { unbucketedOf } from './groups';
 import type { ReportDefinition, ReportResult, ReportResultColumn } from './types';
 
@@ -76,14 +77,14 @@ function columnsOf(ctx: RecordContext, plan: ReportPlan): ReportResultColumn[] {
   return [
     ...plan.columns.map((p) => ({ key: p.path, label: pickLabel(p.label, ctx.locale), type: pathType(p) })),
     ...plan.aggregates.map((a) => ({ key: a.name, label: a.title(ctx.locale), type: 'aggregate', aggregate: { fn: a.fn, ...(a.path ? { field: a.path.path } : {}) } })),
-    ...plan.formulas.map((f) => ({ key: f.name, label: pickLabel(f.label, ctx.locale), type: 'formula' })),
+    ...plan.formulas.map((f) => ({ key: f.name, label: pickLabel(f.label, ctx.locale), type: 'formula', format: f.format ?? 'number' })),
   ];
 }
 
 /** Run a report as the caller: groups, totals and rows of exactly the records they may see. */
 export async function runReport(ctx: RecordContext, def: ReportDefinition, opts: RunOptions = {}): Promise<ReportResult> {
   const { plan, extra } = planReport(ctx, def, opts);
-  const key = opts.fresh ? null : cacheKey(ctx, plan, { extra: opts.extraFilter, rowLimit: opts.rowLimit, groupCap: opts.groupCap }, objectsRead(plan));
+  const key = opts.fresh ? null : cacheKey(ctx, plan, { extra: opts.extraFilter, rowLimit: opts.rowLimit, groupCap: opts.groupCap }, objectsRead(plan, extra, ctx.meta.objects));
   const hit = cached(key);
   if (hit) return hit;
   const result = await compute(ctx, plan, extra, opts);
@@ -109,8 +110,13 @@ async function compute(ctx: RecordContext, plan: ReportPlan, extra: ConditionNod
   let counted = false;
   if (plan.aggregates.length || plan.groupings.length) {
     const cap = opts.groupCap ?? GROUP_CAP;
-    const q = await compileGroups(ctx, plan, cal, extra, cap);
-    const { rows } = await db.query(q.sql, q.values);
+    const one = await oneCurrencyAggregates(db, ctx.workspace.schema, plan);
+    let q = await compileGroups(ctx, plan, cal, extra, cap, one);
+    let { rows } = await db.query(q.sql, q.values);
+    if (!(await stillOneCurrency(db, ctx.workspace.schema, plan, one))) {
+      q = await compileGroups(ctx, plan, cal, extra, cap);
+      ({ rows } = await db.query(q.sql, q.values));
+    }
     const built = buildGroups(ctx, plan, rows.slice(0, cap), q.labelled, cal, opts.extraFilter);
     Object.assign(result, built);
     if (rows.length > cap) Object.assign(result, { truncated: true, truncatedReason: 'groups' });

@@ -13,6 +13,7 @@ import type { FieldDef } from '../fields/types';
 import type { CommitResult } from '../metadata/changes';
 import { reportKind } from '../metadata/kinds/report';
 import { DATE_BUCKETS } from './check';
+import { unplacedValues, type BucketDefinition } from './buckets';
 import { USER_ATTRIBUTES } from './paths';
 import { allReports, maySee, reportDefinition, type SavedReport } from './saved';
 import type { AggregateFn, ChartType, ReportDefinition } from './types';
@@ -67,6 +68,10 @@ export interface ReportField {
   /** Aggregate functions that apply. */
   aggregates: AggregateFn[];
   options?: { value: string; label: string }[];
+  /** Whether detail rows may be sorted by it (user attributes through a lookup may not). */
+  sortable?: boolean;
+  /** Picklists: per bucket definition, the values none of its buckets places (the builder warns). */
+  unbucketed?: Record<string, string[]>;
 }
 
 function describeField(ctx: RecordContext, path: string, label: string, f: FieldDef, bucketNames: string[]): ReportField {
@@ -81,6 +86,7 @@ function describeField(ctx: RecordContext, path: string, label: string, f: Field
     type: f.type,
     buckets,
     aggregates,
+    sortable: Boolean(fieldType(f).sortable),
     ...(hasOptions(f) ? { options: f.options.map((o) => ({ value: o.value, label: pickLabel(o.label, ctx.locale) })) } : {}),
   };
 }
@@ -89,7 +95,7 @@ function describeField(ctx: RecordContext, path: string, label: string, f: Field
 export function reportFields(ctx: RecordContext, objectName: string): ReportField[] {
   const obj = objectOf(ctx, objectName);
   if (!ctx.security.perms.object(obj.name).read) throw keyedError('NOT_FOUND', 'report.object', { object: objectName });
-  const bucketDocs = (ctx.meta.documents?.get('bucket')?.get(obj.name) ?? []) as { name: string; field: string }[];
+  const bucketDocs = (ctx.meta.documents?.get('bucket')?.get(obj.name) ?? []) as BucketDefinition[];
   const label = (f: FieldDef) => pickLabel(f.label, ctx.locale);
   const out: ReportField[] = [];
   for (const f of obj.allFields) {
@@ -102,6 +108,8 @@ export function reportFields(ctx: RecordContext, objectName: string): ReportFiel
         bucketDocs.filter((b) => b.field === f.name).map((b) => b.name),
       ),
     );
+    const gaps = bucketDocs.filter((b) => b.field === f.name).map((b) => [b.name, unplacedValues(b, f)] as const);
+    if (gaps.some(([, v]) => v.length)) out[out.length - 1].unbucketed = Object.fromEntries(gaps.filter(([, v]) => v.length));
     if (isUserLookup(f)) {
       for (const [attr, def] of Object.entries(USER_ATTRIBUTES)) {
         out.push({ path: `${f.name}.${attr}`, label: `${label(f)} › ${pickLabel(def.label, ctx.locale)}`, type: def.type, buckets: [], aggregates: ['count', 'count_distinct'] });

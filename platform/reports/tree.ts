@@ -33,7 +33,7 @@ export function buildGroups(
   labelled: boolean[],
   cal: Calendar,
   extraFilter: unknown,
-): Pick<ReportResult, 'groups' | 'totals' | 'rowCount' | 'columnGroups' | 'columnTotals'> {
+): Pick<ReportResult, 'groups' | 'totals' | 'rowCount' | 'columnGroups' | 'columnTotals' | 'topGroups'> {
   const rowG = plan.groupings;
   const colG = plan.columnGroupings;
   const all = [...rowG, ...colG];
@@ -87,11 +87,47 @@ export function buildGroups(
     walk(cells, colG, rowG.length, colDepth, row).node.aggregates = aggregates;
   }
 
-  const finish = (level: Level, groupings: PlannedGrouping[], depth: number): ReportGroup[] => {
-    const list = [...level.children.values()].map((child) => {
-      const kids = finish(child, groupings, depth + 1);
+  const topGroups = new Map<PlannedGrouping, { shown: number; total: number }>();
+  /** Children of a level in the grouping's order, cut to its `top` (and what was cut counted). */
+  const ordered = (level: Level, g: PlannedGrouping | undefined): Level[] => {
+    const list = [...level.children.values()];
+    if (!g) return list;
+    const nodes = list.map((l) => l.node);
+    sortGroups(nodes, g, firstMeasure);
+    const rank = new Map(nodes.map((n, i) => [n, i]));
+    list.sort((a, b) => rank.get(a.node)! - rank.get(b.node)!);
+    if (!g.def.top) return list;
+    const kept = list.slice(0, g.def.top);
+    const seen = topGroups.get(g) ?? { shown: 0, total: 0 };
+    topGroups.set(g, { shown: seen.shown + kept.length, total: seen.total + list.length });
+    return kept;
+  };
+  // Column groups first: every row's cells follow their order (and their top), not the row's own figures.
+  const columnOrder = new Map<string, number>();
+  const finishColumns = (level: Level, depth: number, path: string): ReportGroup[] =>
+    ordered(level, colG[depth]).map((child, i) => {
+      const at = `${path}/${keyText(child.node.key)}`;
+      columnOrder.set(at, i);
+      const kids = finishColumns(child, depth + 1, at);
+      if (kids.length) child.node.groups = kids;
+      return child.node;
+    });
+  const columnTotals = plan.def.format === 'matrix' ? finishColumns(rootCols, 0, '') : undefined;
+  const finishCells = (level: Level, path: string): ReportGroup[] =>
+    [...level.children.values()]
+      .map((child) => ({ child, at: `${path}/${keyText(child.node.key)}` }))
+      .filter(({ at }) => columnOrder.has(at))
+      .sort((a, b) => columnOrder.get(a.at)! - columnOrder.get(b.at)!)
+      .map(({ child, at }) => {
+        const kids = finishCells(child, at);
+        if (kids.length) child.node.groups = kids;
+        return child.node;
+      });
+  const finish = (level: Level, depth: number): ReportGroup[] =>
+    ordered(level, rowG[depth]).map((child) => {
+      const kids = finish(child, depth + 1);
       const cellLevel = cellRoots.get(child);
-      const cells = cellLevel ? finish(cellLevel, colG, 0) : undefined;
+      const cells = cellLevel ? finishCells(cellLevel, '') : undefined;
       if (kids.length) child.node.groups = kids;
       if (cells) {
         child.node.cells = cells;
@@ -99,15 +135,16 @@ export function buildGroups(
       }
       return child.node;
     });
-    if (groupings[depth]) sortGroups(list, groupings[depth], firstMeasure);
-    return list;
-  };
-  const groups = finish(rootRows, rowG, 0);
+  const groups = finish(rootRows, 0);
   const out: ReturnType<typeof buildGroups> = { groups, totals, rowCount };
-  if (plan.def.format === 'matrix') {
-    const columnTotals = finish(rootCols, colG, 0);
+  if (columnTotals) {
     out.columnTotals = columnTotals;
     out.columnGroups = columnTotals.map(({ key, label }) => ({ key, label }));
   }
+  const cut = all.flatMap((g) => {
+    const n = topGroups.get(g);
+    return n && n.shown < n.total ? [{ field: g.path.path, ...n }] : [];
+  });
+  if (cut.length) out.topGroups = cut;
   return out;
 }

@@ -16,8 +16,12 @@ export interface ReportGrouping {
   bucket?: DateBucket | 'range' | string;
   /** Number ranges: ascending lower bounds, e.g. [0, 100000, 1000000] gives "< 100,000", "100,000 - 1,000,000", ">= 1,000,000". */
   ranges?: number[];
-  /** Group order: by key (default) or by the first aggregate, descending. */
-  sort?: 'key' | 'value_desc' | 'value_asc';
+  /** Group order: by key ascending (the default) or descending, or by a figure (`sortBy`) descending or ascending. */
+  sort?: 'key' | 'key_desc' | 'value_desc' | 'value_asc';
+  /** The aggregate or formula that `value_desc`/`value_asc` order by; default the first aggregate. */
+  sortBy?: string;
+  /** Only the first this many groups of each parent, in the order above ("top 5 reps by won amount"); totals still count every record. */
+  top?: number;
 }
 
 export type AggregateFn = 'count' | 'sum' | 'avg' | 'min' | 'max' | 'count_distinct';
@@ -81,6 +85,8 @@ export interface ReportResultColumn {
   type: string;
   /** For aggregate columns: fn and the field. */
   aggregate?: { fn: AggregateFn; field?: string };
+  /** For formula columns: how the figure reads (a percent formula yields the ratio, 0.45 for 45 %); default number. */
+  format?: ReportFormula['format'];
 }
 
 export interface ReportGroup {
@@ -115,6 +121,8 @@ export interface ReportResult {
   /** True when rows or groups were left out of this answer; `truncatedReason` says which and export offers the rest. */
   truncated: boolean;
   truncatedReason?: 'rows' | 'groups';
+  /** Groupings whose `top` left groups out: how many are shown and how many there are (summed over parents). */
+  topGroups?: { field: string; shown: number; total: number }[];
   /** Picklist values the bucket definition does not place (shown as "Unbucketed"). */
   unbucketed?: { field: string; values: string[] }[];
   /** When the figures were computed (a cached answer says so). */

@@ -1,6 +1,6 @@
 /**
  * Per-object data versions, what cached report results are keyed by. A write through the record
- * service sends `pg_notify('tessera_reports', '<workspace>:<object>')` inside its transaction, so
+ * service sends `pg_notify('tessera_reports', '<workspace>:<object>,<object>...')` inside its transaction, so
  * every app server hears of it exactly when it commits (platform/db/listen.ts); the writing process
  * also bumps its own counter right after commit, so its caller's next report is fresh without
  * waiting for the notice. A lost listening connection (or any notice without a payload) bumps the
@@ -27,12 +27,21 @@ function bump(key: string): void {
   }
 }
 
+/** A notice's keys: `<workspace>:<object>[,<object>...]` names one or more objects of one workspace. */
+function keysOf(payload: string): string[] {
+  const at = payload.indexOf(':');
+  return payload
+    .slice(at + 1)
+    .split(',')
+    .map((o) => `${payload.slice(0, at)}:${o}`);
+}
+
 /** Whether this process hears other servers' writes (cached results may be used only then), listening first if not yet. */
 export function hearing(pool: pg.Pool): boolean {
   const listener = listenerFor(pool, REPORTS_CHANNEL);
   if (!heard.has(pool)) {
     heard.add(pool);
-    listener.onForget((payload) => (payload ? bump(payload) : epoch++));
+    listener.onForget((payload) => (payload ? keysOf(payload).forEach(bump) : epoch++));
   }
   return listener.listening;
 }
@@ -47,9 +56,15 @@ function touched(obj: ObjectModel): string[] {
   return [obj.name, ...obj.rollupsFed.map((r) => r.object)];
 }
 
-/** Tell every server, at commit, that these objects' data changed (for writes outside the record service: shares, transfers). */
+/**
+ * Tell every server, at commit, that these objects' data changed (the record service's writes, and
+ * writes outside it: shares, transfers). One notice names them all (an opportunity's write also moves
+ * the account's roll-ups): one statement and one queue entry per write, and Postgres folds identical
+ * notices of one transaction into one.
+ */
 export async function noteDataChange(db: Queryable, workspaceId: string, objects: string[]): Promise<void> {
-  for (const o of new Set(objects)) await db.query('SELECT pg_notify($1, $2)', [REPORTS_CHANNEL, `${workspaceId}:${o}`]);
+  if (!objects.length) return;
+  await db.query('SELECT pg_notify($1, $2)', [REPORTS_CHANNEL, `${workspaceId}:${[...new Set(objects)].sort().join(',')}`]);
 }
 
 /** Write step (afterWrite, in the transaction): the notice goes out when the write commits. */

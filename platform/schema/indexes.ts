@@ -65,6 +65,7 @@ export function objectIndexes(obj: ObjectModel, meta: MetadataModel): IndexSpec[
     const col = type.columns(f)[0].name;
     // Contains-matches of global search and list search: trigram GIN (name has its own above).
     if ((type.globalSearch || obj.searchFields.includes(f.name)) && col !== 'name') add({ name: dbName(t, col, 'trgm'), body: `USING gin (${ident(col)} gin_trgm_ops)` });
+    for (const p of type.partialIndexes?.(f) ?? []) add({ name: dbName(t, col, p.suffix), body: '("id")', where: p.where });
     if (type.alwaysIndexed) add({ name: dbName(t, col, 'idx'), body: `(${ident(col)})` });
     if (f.unique) add({ name: dbName(t, col, 'key'), body: `(${ident(col)})`, unique: true, where: '"deleted_at" IS NULL' });
     if (f.indexed && type.sortable) sortIndexes(t, [{ column: col, dir: 'asc' }]).forEach(add);

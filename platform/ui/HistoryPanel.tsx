@@ -43,6 +43,12 @@ export function HistoryPanel({ object, id, fields }: { object: string; id: strin
         return tr('ui.history.restored');
       case '$shared':
         return e.new ? tr('ui.history.shared', { user: user(e.new) }) : tr('ui.history.unshared', { user: user(e.old) });
+      case '$assigned': {
+        // Which assignment rule and entry gave the record its owner or queue (platform/automation/assignment).
+        const a = (e.new ?? {}) as { rule?: string; entry?: string; queue?: string | null; ruleLabel?: { en: string; zh: string }; entryLabel?: { en: string; zh: string } };
+        const params = { rule: label(a.ruleLabel) || (a.rule ?? ''), entry: label(a.entryLabel) || (a.entry ?? ''), queue: a.queue ?? '' };
+        return a.queue ? tr('history.queued', params) : tr('history.assigned', params);
+      }
       case '$team':
         return e.new ? tr('ui.history.teamAdded', { user: user(e.new) }) : tr('ui.history.teamRemoved', { user: user(e.old) });
       default:

@@ -11,14 +11,13 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Badge, Button, Card, Drawer, Input, Popconfirm, Select, Space, Table, Typography } from 'antd';
 import type { SorterResult } from 'antd/es/table/interface';
 import { usePathname, useSearchParams } from 'next/navigation';
+import dynamic from 'next/dynamic';
 import { useState } from 'react';
-import { combineFilters, PersonalViewDialog } from './designer/PersonalViewDialog';
 import { appErrorOf } from './errors';
-import { FilterBuilder } from './FilterBuilder';
 import { displayValue } from './format';
 import { useT } from './i18n';
-import { listEditable } from './list/FieldInput';
-import { toCondition, type FilterState } from './list/filterState';
+import { listEditable } from './list/editable';
+import { combineFilters, toCondition, type FilterState } from './list/filterState';
 import { InlineCell } from './list/InlineCell';
 import styles from './list/list.module.css';
 import { chooseView, listInput, listQueryString, readListUrl, totalsInput, type ListUrlState, type ViewInfo } from './list/listUrl';
@@ -33,6 +32,10 @@ import { useTRPC } from './trpc';
 import type { FieldInfo, ObjectInfo, RecordValues } from './types';
 
 const NO_FILTER: FilterState = { match: 'all', rows: [] };
+
+// Opened by a click, never part of the first paint: their code loads when first shown.
+const FilterBuilder = dynamic(() => import('./FilterBuilder').then((m) => m.FilterBuilder), { ssr: false });
+const PersonalViewDialog = dynamic(() => import('./designer/PersonalViewDialog').then((m) => m.PersonalViewDialog), { ssr: false });
 
 export function ListPage({ object }: { object: string }) {
   const trpc = useTRPC();
@@ -269,17 +272,19 @@ export function ListPage({ object }: { object: string }) {
           }}
         />
       </Drawer>
-      <PersonalViewDialog
-        object={object}
-        open={savingView}
-        onClose={() => setSavingView(false)}
-        content={{ columns: view.columns, filter: combineFilters(view.filter, filter), sort: activeSort?.length ? activeSort : undefined, pageSize: view.pageSize }}
-        onSaved={(name) => {
-          // The new view holds the filter and sort now: show it plain.
-          setSavingView(false);
-          go({ view: name, filter: NO_FILTER });
-        }}
-      />
+      {savingView && (
+        <PersonalViewDialog
+          object={object}
+          open
+          onClose={() => setSavingView(false)}
+          content={{ columns: view.columns, filter: combineFilters(view.filter, filter), sort: activeSort?.length ? activeSort : undefined, pageSize: view.pageSize }}
+          onSaved={(name) => {
+            // The new view holds the filter and sort now: show it plain.
+            setSavingView(false);
+            go({ view: name, filter: NO_FILTER });
+          }}
+        />
+      )}
     </Card>
   );
 }

@@ -21,7 +21,8 @@ const LEVELS = [
   ['rep', 9],
 ] as const;
 
-export async function ensureBenchOrg(pool: pg.Pool, workspace: WorkspaceRef, adminId: string): Promise<BenchOrg> {
+/** The bench's organisation (built once); unless `reassign` is false, opportunities owned by nobody in it are given to its reps. */
+export async function ensureBenchOrg(pool: pg.Pool, workspace: WorkspaceRef, adminId: string, opts: { reassign?: boolean } = {}): Promise<BenchOrg> {
   const existing = await pool.query<{ id: string; email: string }>(`SELECT id, email FROM users WHERE workspace_id = $1 AND email LIKE 'bench.%'`, [workspace.id]);
   if (existing.rowCount === 0) {
     await withTransaction(pool, async (db) => {
@@ -61,7 +62,7 @@ export async function ensureBenchOrg(pool: pg.Pool, workspace: WorkspaceRef, adm
   }
   const reps = await pool.query<{ id: string }>(`SELECT id FROM users WHERE workspace_id = $1 AND email LIKE 'bench.rep.%' ORDER BY email`, [workspace.id]);
   const owned = await pool.query<{ n: string }>(`SELECT count(*) AS n FROM "${workspace.schema}"."opportunity" WHERE owner = $1`, [reps.rows[0].id]);
-  if (Number(owned.rows[0].n) === 0) {
+  if (opts.reassign !== false && Number(owned.rows[0].n) === 0) {
     console.log(`Giving the opportunities to ${reps.rowCount} reps...`);
     await pool.query(`UPDATE "${workspace.schema}"."opportunity" SET owner = ($1::uuid[])[1 + (abs(hashtext(id::text)) % $2)]`, [reps.rows.map((r) => r.id), reps.rowCount]);
     await pool.query(`VACUUM ANALYZE "${workspace.schema}"."opportunity"`);

@@ -3,13 +3,17 @@
  * workspace (part of `npm run bench`; `BENCH_ONLY=dashboards` runs only this): the first view
  * (cold: nothing cached in the process) and views within the minute after (warm).
  */
+import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import type { RecordContext } from '../../platform/data/context';
 import { runDashboard } from '../../platform/dashboards/run';
 import type { ReportComponentView } from '../../platform/dashboards/types';
+import { hearing } from '../../platform/reports/versions';
 
 /** Print the cold and warm times of the Sales manager dashboard, and each component's size. */
 export async function dashboardBench(ctx: RecordContext): Promise<void> {
+  // Results are remembered only while this process hears other servers' writes: wait for the listener.
+  for (let i = 0; i < 100 && !hearing(ctx.pool); i++) await new Promise((r) => setTimeout(r, 20));
   const time = async () => {
     const a = performance.now();
     const view = await runDashboard(ctx, 'sales_manager', {});
@@ -19,7 +23,11 @@ export async function dashboardBench(ctx: RecordContext): Promise<void> {
   const warm: number[] = [];
   for (let i = 0; i < 5; i++) warm.push((await time()).ms);
   warm.sort((x, y) => x - y);
-  console.log(`\nSales manager dashboard for the administrator, ${cold.view.components.length} components, at most 3 at once (figures in ms)\n`);
+  const load = os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' / ');
+  console.log(`\nSales manager dashboard for the administrator, ${cold.view.components.length} components, at most 3 at once (figures in ms, load average ${load})\n`);
   console.log('cold (first view)'.padEnd(40), cold.ms.toFixed(1).padStart(10));
   console.log('warm (within a minute), median of 5'.padEnd(40), warm[2].toFixed(1).padStart(10));
   for (const c of cold.view.components as ReportComponentView[]) {

@@ -69,6 +69,9 @@ test('the admin builds won amount by rep by month, saves it, reopens it and dril
   await choose(page, 'Field of aggregate 1', 'Amount', { search: true });
   await page.getByRole('button', { name: 'Add aggregate' }).click();
   await choose(page, 'Function of aggregate 2', 'Count');
+  // Top 3 reps by won amount, the biggest first.
+  await choose(page, 'Order of Owner', 'Largest figure first');
+  await page.getByLabel('Show only the top groups of Owner').fill('3');
 
   // Stage is Closed won.
   await page.getByRole('button', { name: 'Add condition' }).click();
@@ -80,12 +83,19 @@ test('the admin builds won amount by rep by month, saves it, reopens it and dril
   const preview = page.getByRole('region', { name: 'Preview' });
   await expect(preview.getByRole('img', { name: /^Bar chart: Sum of Amount by Owner\./ })).toBeVisible();
   await expect(preview.getByRole('columnheader', { name: 'Owner / Close date' })).toBeVisible();
+  await expect(preview.getByText(/^Owner: showing the top 3 of \d+ groups\.$/)).toBeVisible();
+  const topRows = preview.locator('.ant-table-row-level-0');
+  await expect(topRows).toHaveCount(3);
+  const sums = (await topRows.evaluateAll((rows) => rows.map((r) => r.querySelectorAll('td')[1].textContent ?? ''))).map(amountOf);
+  expect(sums).toEqual([...sums].sort((a, b) => b - a));
+  // The Save button is announced as "Save" (its icon is decoration), not "save Save".
+  await expect(page.getByRole('button', { name: 'Save', exact: true })).toBeVisible();
   await page.mouse.move(0, 0); // hovering no button (a hovered primary button fails axe's contrast)
   await page.waitForTimeout(800); // the chart's entry animation
   await page.screenshot({ path: `${SHOTS}/builder-1280-en.png`, fullPage: true });
   await expectNoSeriousAxeViolations(page, '/reports/new');
 
-  await page.getByRole('button', { name: 'Save' }).first().click();
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: 'Save report' });
   await dialog.getByLabel('Label (English)').fill(LABEL);
   await dialog.getByLabel('Label (Chinese)').fill('我的各销售每月赢单金额');
@@ -151,6 +161,64 @@ test('the admin builds won amount by rep by month, saves it, reopens it and dril
   await zh.goto('/reports');
   await expect(zh.getByRole('heading', { name: '报表', level: 1 })).toBeVisible();
   await zh.screenshot({ path: `${SHOTS}/reports-390-zh.png`, fullPage: true });
+  expect((await zh.request.post('/api/locale', { data: { locale: 'en' } })).status()).toBe(200);
+  await zh.context().close();
+});
+
+test('a matrix with two column groupings shows first-level subtotals, in English and Chinese, on a desk and a phone', async ({ page }) => {
+  test.setTimeout(300_000);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto('/o/opportunity', { timeout: 60_000 });
+  await signIn(page);
+  await page.goto('/reports/new?object=opportunity');
+  await page.locator('.ant-segmented').getByText('Matrix', { exact: true }).click();
+  await page.getByLabel('Search fields').fill('owner');
+  await page.getByRole('button', { name: 'Group by Owner', exact: true }).click();
+  await page.getByLabel('Search fields').fill('stage');
+  await page.getByRole('button', { name: 'Group columns by Stage', exact: true }).click();
+  await page.getByLabel('Search fields').fill('close');
+  await page.getByRole('button', { name: 'Group columns by Close date', exact: true }).click();
+  await choose(page, 'Bucket of Close date', 'Year');
+  await page.getByLabel('Search fields').fill('');
+  const preview = page.getByRole('region', { name: 'Preview' });
+  // Each stage spans its years and ends with its own subtotal column.
+  await expect(preview.getByRole('columnheader', { name: 'Closed won total' })).toBeVisible();
+  await expect(preview.getByRole('columnheader', { name: 'Closed won', exact: true })).toHaveAttribute('colspan', /\d+/);
+  await page.mouse.move(0, 0);
+  await page.screenshot({ path: `${SHOTS}/matrix-builder-1280-en.png`, fullPage: true });
+  await expectNoSeriousAxeViolations(page, '/reports/new (matrix)');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: `${SHOTS}/matrix-builder-390-en.png`, fullPage: true });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await page.setViewportSize({ width: 1280, height: 900 });
+
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Save report' });
+  await dialog.getByLabel('Label (English)').fill('Opportunities by rep, stage and year');
+  await dialog.getByLabel('Label (Chinese)').fill('各销售按阶段和年份的商机');
+  await dialog.getByLabel('API name').fill('my_matrix_by_rep_stage_year');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  // Saving writes a metadata revision: slow on a busy machine.
+  await expect(page).toHaveURL(/\/reports\/my_matrix_by_rep_stage_year$/, { timeout: 90_000 });
+  await expect(page.getByRole('columnheader', { name: 'Closed won total' })).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/matrix-1280-en.png`, fullPage: true });
+
+  const zh = await inChineseBrowser(page, { width: 1280, height: 900 });
+  expect((await zh.request.post('/api/locale', { data: { locale: 'zh-CN' } })).status()).toBe(200);
+  await zh.goto('/reports/my_matrix_by_rep_stage_year');
+  await expect(zh.getByRole('columnheader', { name: '赢单小计' })).toBeVisible();
+  await zh.screenshot({ path: `${SHOTS}/matrix-1280-zh.png`, fullPage: true });
+  await zh.setViewportSize({ width: 390, height: 844 });
+  await zh.waitForTimeout(300);
+  await zh.screenshot({ path: `${SHOTS}/matrix-390-zh.png`, fullPage: true });
+  await zh.goto('/reports/my_matrix_by_rep_stage_year/edit');
+  await expect(zh.getByRole('button', { name: '保存', exact: true })).toBeVisible();
+  await expect(zh.getByRole('columnheader', { name: '赢单小计' })).toBeVisible();
+  await zh.screenshot({ path: `${SHOTS}/matrix-builder-390-zh.png`, fullPage: true });
+  await zh.setViewportSize({ width: 1280, height: 900 });
+  await zh.waitForTimeout(300);
+  await zh.screenshot({ path: `${SHOTS}/matrix-builder-1280-zh.png`, fullPage: true });
   expect((await zh.request.post('/api/locale', { data: { locale: 'en' } })).status()).toBe(200);
   await zh.context().close();
 });

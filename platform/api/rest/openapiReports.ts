@@ -33,7 +33,9 @@ export function reportSchemas(): Record<string, JsonSchema> {
       field: { type: 'string', description: 'A field or lookup path (account.industry, owner.department)' },
       bucket: { type: 'string', description: 'day, week, month, quarter, year, fiscal_quarter, fiscal_year; range (with ranges); or a bucket definition name' },
       ranges: { type: 'array', items: { type: 'number' } },
-      sort: { type: 'string', enum: ['key', 'value_desc', 'value_asc'] },
+      sort: { type: 'string', enum: ['key', 'key_desc', 'value_desc', 'value_asc'], description: 'Group order: by key, or by the sortBy figure' },
+      sortBy: { type: 'string', description: 'The aggregate or formula value_desc/value_asc order by (default the first aggregate)' },
+      top: { type: 'integer', minimum: 1, maximum: 1000, description: 'Only the first this many groups of each parent (top 5 reps by won amount)' },
     },
   };
   const group: JsonSchema = {
@@ -78,7 +80,7 @@ export function reportSchemas(): Record<string, JsonSchema> {
           items: {
             type: 'object',
             required: ['name', 'label', 'expression'],
-            properties: { name: { type: 'string' }, label: anyObject, expression: { type: 'string' }, format: { type: 'string' } },
+            properties: { name: { type: 'string' }, label: anyObject, expression: { type: 'string' }, format: { type: 'string', enum: ['number', 'percent', 'currency'] } },
           },
         },
         sort: { type: 'array', items: { type: 'string' }, description: 'field:asc|desc' },
@@ -98,7 +100,13 @@ export function reportSchemas(): Record<string, JsonSchema> {
           items: {
             type: 'object',
             required: ['key', 'label', 'type'],
-            properties: { key: { type: 'string' }, label: { type: 'string' }, type: { type: 'string' }, aggregate: anyObject },
+            properties: {
+              key: { type: 'string' },
+              label: { type: 'string' },
+              type: { type: 'string' },
+              aggregate: anyObject,
+              format: { type: 'string', enum: ['number', 'percent', 'currency'], description: 'Formula columns: how the figure reads (percent: the ratio)' },
+            },
           },
         },
         groups: { type: 'array', items: group },
@@ -110,6 +118,7 @@ export function reportSchemas(): Record<string, JsonSchema> {
         truncated: { type: 'boolean', description: 'Rows or groups were left out of this answer; export gives them all' },
         truncatedReason: { type: 'string', enum: ['rows', 'groups'] },
         unbucketed: { type: 'array', items: anyObject },
+        topGroups: { type: 'array', items: anyObject, description: 'Groupings whose `top` left groups out: field, shown, total' },
         computedAt: { type: 'string', format: 'date-time' },
         cached: { type: 'boolean' },
       },

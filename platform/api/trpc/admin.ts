@@ -47,6 +47,7 @@ const userInput = z.object({
   departmentId: uuid.nullish(),
   managerId: uuid.nullish(),
   permissionSetIds: z.array(uuid).optional(),
+  awayUntil: z.string().max(10).nullish(),
 });
 const rights = z.object({ create: z.boolean(), read: z.boolean(), edit: z.boolean(), delete: z.boolean(), viewAll: z.boolean(), modifyAll: z.boolean() }).partial();
 

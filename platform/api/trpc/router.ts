@@ -12,9 +12,9 @@ import { metaRouter } from './meta';
 import { navRouter } from './nav';
 import { recordsRouter } from './records';
 import { reportsRouter } from './reports';
+import { queuesRouter } from './queues';
 import { webformsRouter } from './webforms';
 import { conversionRouter } from './conversion';
-import { queuesRouter } from './queues';
 
 export const appRouter = router({
   meta: metaRouter,
@@ -29,8 +29,8 @@ export const appRouter = router({
   reports: reportsRouter,
   dashboards: dashboardsRouter,
   subscriptions: subscriptionsRouter,
+  queues: queuesRouter,
   webforms: webformsRouter,
   conversion: conversionRouter,
-  queues: queuesRouter,
 });
 export type AppRouter = typeof appRouter;

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { AppError } from '../../core/errors';
 import { getPool } from '../../db/pool';
 import { listSubmissions, retrySubmission, submissionCounts } from '../../webforms/admin';
+import { webFormsOf } from '../../webforms/forms';
 import { rightProcedure, router } from './init';
 
 const customize = rightProcedure('customizeMetadata');
@@ -18,6 +19,10 @@ const values = z.record(apiName, z.union([z.string().max(10000), z.array(z.strin
 export const webformsRouter = router({
   /** The workspace name that public addresses use (/f/{workspace}/{form}). */
   workspace: customize.query(({ ctx }) => ({ name: ctx.rc.workspace.name })),
+  /** Every web form of the workspace (the submissions list's form filter). */
+  forms: customize.query(({ ctx }) =>
+    webFormsOf(ctx.rc.security.fullMeta).map((f) => ({ name: f.name, object: f.object, label: f.label, active: f.active === true, fields: f.fields.map((e) => e.field) })),
+  ),
   submissions: customize
     .input(z.object({ form: apiName.optional(), status: status.optional(), after: z.object({ receivedAt: z.string().datetime(), id: z.string().uuid() }).optional() }))
     .query(async ({ ctx, input }) => ({

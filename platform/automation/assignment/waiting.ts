@@ -15,6 +15,13 @@ import { mayWork, queueNamed } from './queues';
 
 const PAGE = 50;
 
+/** A field the queue screen shows, with its label and (picklists) its options' labels. */
+export interface WaitingColumn {
+  name: string;
+  label: { en: string; zh: string };
+  options?: { value: string; label: { en: string; zh: string } }[];
+}
+
 export interface WaitingRecord {
   id: string;
   name: string;
@@ -35,7 +42,7 @@ export async function listWaiting(
   ctx: RecordContext,
   queue: string,
   cursor?: string | null,
-): Promise<{ queue: { name: string; object: string; label: { en: string; zh: string } }; items: WaitingRecord[]; next: string | null }> {
+): Promise<{ queue: { name: string; object: string; label: { en: string; zh: string } }; columns: WaitingColumn[]; items: WaitingRecord[]; next: string | null }> {
   const q = queueNamed(ctx, queue);
   if (!mayWork(ctx, q)) {
     const message = t(ctx.locale, 'queue.notMember');
@@ -70,7 +77,14 @@ export async function listWaiting(
     values: Object.fromEntries(shown.map((f) => [f.name, r[f.name] ?? null])),
   }));
   const last = rows[rows.length - 1];
-  return { queue: { name: q.name, object: q.object, label: q.label }, items, next: res.rows.length > PAGE && last ? `${String(last.since)}|${String(last.id)}` : null };
+  const columns = shown.map((f) => ({
+    name: f.name,
+    label: f.label,
+    ...(f.type === 'picklist'
+      ? { options: ((f as { options?: { value: string; label: { en: string; zh: string } }[] }).options ?? []).map((o) => ({ value: o.value, label: o.label })) }
+      : {}),
+  }));
+  return { queue: { name: q.name, object: q.object, label: q.label }, columns, items, next: res.rows.length > PAGE && last ? `${String(last.since)}|${String(last.id)}` : null };
 }
 
 /** Which rule and entry assigned a record, and its queue while it waits (null when no rule did), for those who may see the record. */

@@ -378,7 +378,18 @@ export interface ReportGrouping {
    * @maxItems 50
    */
   ranges?: [number, ...number[]];
-  sort?: 'key' | 'value_desc' | 'value_asc';
+  /**
+   * Group order: key (ascending, the default), key_desc, or by the sortBy figure (value_desc, value_asc).
+   */
+  sort?: 'key' | 'key_desc' | 'value_desc' | 'value_asc';
+  /**
+   * The aggregate or formula value_desc/value_asc order by; default the first aggregate.
+   */
+  sortBy?: string;
+  /**
+   * Only the first this many groups of each parent, in the group order (top 5 reps by won amount).
+   */
+  top?: number;
 }
 export interface ReportAggregate {
   fn: 'count' | 'sum' | 'avg' | 'min' | 'max' | 'count_distinct';

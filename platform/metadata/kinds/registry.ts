@@ -27,7 +27,7 @@ import type { DocumentKind, NamedDocument } from './types';
  * the model builder, which imports this registry, so at load time a kind may not exist yet.
  */
 let kinds: readonly DocumentKind[] | undefined;
-const stockKinds = () => [layoutKind, listviewKind, ruleKind, processKind, approvalKind, actionKind, appKind, bucketKind, reportKind, dashboardKind, webFormKind, queueKind, assignmentRuleKind, conversionKind] as unknown as DocumentKind[];
+const stockKinds = () => [layoutKind, listviewKind, ruleKind, processKind, approvalKind, actionKind, appKind, bucketKind, reportKind, dashboardKind, queueKind, assignmentRuleKind, webFormKind, conversionKind] as unknown as DocumentKind[];
 
 /** Every document kind, in folder order. A new array whenever a kind is registered (caches key on it). */
 export function documentKinds(): readonly DocumentKind[] {

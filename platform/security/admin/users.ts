@@ -24,6 +24,8 @@ export interface UserInput {
   departmentId?: string | null;
   managerId?: string | null;
   permissionSetIds?: string[];
+  /** On leave until this day (YYYY-MM-DD, inclusive): round-robin assignment skips the user; null: not away. */
+  awayUntil?: string | null;
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -46,14 +48,26 @@ export async function listUsers(prisma: Prisma, actor: AdminActor) {
     departmentId: u.departmentId,
     managerId: u.managerId,
     lockedUntil: u.lockedUntil?.toISOString() ?? null,
+    awayUntil: u.awayUntil?.toISOString().slice(0, 10) ?? null,
     permissionSetIds: u.permissionSets.map((p) => p.permissionSetId),
   }));
 }
+
+/** A real calendar day (2026-02-30 is not one), as the date column stores it; null when it is not. */
+function awayDate(text: string): Date | null {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return null;
+  const d = new Date(`${text}T00:00:00Z`);
+  return Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== text ? null : d;
+}
+
+/** The away-until value to store: undefined leaves it, null clears it. */
+const awayValue = (v: string | null | undefined) => (v === undefined ? undefined : v ? awayDate(v) : null);
 
 /** Checks shared by create and update; the manager must not end up reporting to the user. */
 async function checkRefs(prisma: Prisma, actor: AdminActor, input: UserInput, userId?: string) {
   if (input.email !== undefined && !EMAIL.test(input.email.trim())) throw invalid(actor.locale, 'email', 'validation.email', { label: 'Email' });
   if (input.name !== undefined && !input.name.trim()) throw invalid(actor.locale, 'name', 'validation.required', { label: 'Name' });
+  if (input.awayUntil && awayDate(input.awayUntil) === null) throw invalid(actor.locale, 'awayUntil', 'validation.date', { label: 'Away until' });
   const inWorkspace = async (model: 'role' | 'department' | 'user', id: string | null | undefined, field: string) => {
     if (!id) return;
     const found =
@@ -138,6 +152,7 @@ export async function updateUser(prisma: Prisma, actor: AdminActor, id: string, 
         roleId: input.roleId,
         departmentId: input.departmentId,
         managerId: input.managerId,
+        awayUntil: awayValue(input.awayUntil),
         updatedAt: new Date(),
       },
     });

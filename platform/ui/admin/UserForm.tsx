@@ -9,7 +9,7 @@ import { useTRPC } from '../trpc';
 import { ErrorAlert, localLabel, orNull, showServerError, useInvalidateAdmin, userOptions, type Org, type OrgUser } from './common';
 import { treeOptions } from './tree';
 
-const FIELDS = ['email', 'name', 'title', 'phone', 'locale', 'roleId', 'departmentId', 'managerId', 'permissionSetIds', 'password'] as const;
+const FIELDS = ['email', 'name', 'title', 'phone', 'locale', 'roleId', 'departmentId', 'managerId', 'permissionSetIds', 'awayUntil', 'password'] as const;
 
 interface Values {
   email: string;
@@ -22,6 +22,8 @@ interface Values {
   departmentId?: string;
   managerId?: string;
   permissionSetIds: string[];
+  /** YYYY-MM-DD (a date input's value); empty: not away. */
+  awayUntil?: string;
   password?: string;
 }
 
@@ -53,6 +55,7 @@ export function UserForm({ org, user, onDone }: { org: Org; user: OrgUser | null
       departmentId: v.departmentId ?? null,
       managerId: v.managerId ?? null,
       permissionSetIds: v.permissionSetIds ?? [],
+      awayUntil: orNull(v.awayUntil),
     };
     if (user) update.mutate({ id: user.id, values });
     else create.mutate({ ...values, password: v.password ?? '' });
@@ -68,6 +71,7 @@ export function UserForm({ org, user, onDone }: { org: Org; user: OrgUser | null
         departmentId: user.departmentId ?? undefined,
         managerId: user.managerId ?? undefined,
         permissionSetIds: user.permissionSetIds,
+        awayUntil: user.awayUntil ?? undefined,
       }
     : { locale: 'browser', permissionSetIds: [] };
 
@@ -113,6 +117,9 @@ export function UserForm({ org, user, onDone }: { org: Org; user: OrgUser | null
       </Form.Item>
       <Form.Item label={tr('admin.user.permissionSets')} name="permissionSetIds">
         <Select mode="multiple" showSearch={{ optionFilterProp: 'label' }} options={org.permissionSets.map((s) => ({ value: s.id, label: localLabel(s, locale) }))} />
+      </Form.Item>
+      <Form.Item label={tr('user.awayUntil')} name="awayUntil" extra={tr('user.awayUntil.hint')}>
+        <Input type="date" />
       </Form.Item>
       {!user && (
         <Form.Item label={tr('admin.user.initialPassword')} name="password" extra={tr('admin.user.passwordHint')} rules={[{ required: true, message: tr('admin.required') }]}>

@@ -16,6 +16,7 @@ import { useTRPC } from '../trpc';
 import { API_NAME, apiNameFrom, DetailsAlert, showDesignerError, stripOrigin, useRefreshMetadata, type DesignerField, type FieldTypeInfo } from './common';
 import { FORM_RULE_KEYS, FormRulesEditor, type FormRuleValues } from './FormRulesEditor';
 import { PicklistValuesEditor, type OptionRow } from './PicklistValuesEditor';
+import { BucketGaps, bucketGaps, type BucketDoc } from '../reports/BucketGaps';
 import { COMPUTED_ITEMS, ComputedFieldItems, computedInitialValues, computedProps, summaryItemOf, type ComputedValues } from './process/ComputedFieldItems';
 
 /** Properties every field may have, whatever its type (the object meta-schema's base). */
@@ -198,6 +199,9 @@ export function FieldForm({ object, field, types, onDone }: { object: string; fi
   const [formRules, setFormRules] = useState<FormRuleValues>(() => Object.fromEntries(FORM_RULE_KEYS.map((k) => [k, (field as unknown as Record<string, unknown> | null)?.[k]])));
   const typeName = Form.useWatch('type', form) ?? field?.type ?? 'text';
   const options = Form.useWatch('options', form) ?? [];
+  // Bucket definitions of this field: a value added here that none of their buckets places is flagged before saving.
+  const designed = useQuery({ ...trpc.designer.object.queryOptions({ name: object }), enabled: Boolean(field) });
+  const bucketDocs = (designed.data?.documents.buckets ?? []) as unknown as BucketDoc[];
   const type = types.find((t) => t.name === typeName) ?? types[0];
   const params = type.params.properties as Record<string, unknown>;
   const save = useMutation(
@@ -335,6 +339,15 @@ export function FieldForm({ object, field, types, onDone }: { object: string; fi
         >
           <PicklistValuesEditor />
         </Form.Item>
+      )}
+      {'options' in params && field && (
+        <BucketGaps
+          gaps={bucketGaps(
+            bucketDocs,
+            field.name,
+            (options as OptionRow[]).map((r) => r.value.trim()),
+          )}
+        />
       )}
       {'default' in params && (
         <Form.Item label={tr('designer.field.default')} name="default">

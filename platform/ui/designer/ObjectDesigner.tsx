@@ -9,6 +9,7 @@ import { NavButton } from '../NavButton';
 import { useTRPC } from '../trpc';
 import { AdminPage, QueryGate } from '../admin/common';
 import { ApprovalsTab } from './ApprovalsTab';
+import { AssignmentTab } from './AssignmentTab';
 import { SourceTag, StateTags } from './common';
 import { FieldsTab } from './FieldsTab';
 import { LayoutTab } from './LayoutTab';
@@ -16,6 +17,7 @@ import { ObjectTab } from './ObjectTab';
 import { ProcessesTab } from './ProcessesTab';
 import { RulesTab } from './RulesTab';
 import { ViewsTab } from './ViewsTab';
+import { WebFormsTab } from '../webforms/WebFormsTab';
 
 export function ObjectDesigner({ object }: { object: string }) {
   const trpc = useTRPC();
@@ -59,6 +61,8 @@ export function ObjectDesigner({ object }: { object: string }) {
           { key: 'processes', label: tr('designer.tab.processes'), children: <ProcessesTab object={object} data={d} /> },
           { key: 'rules', label: tr('designer.tab.rules'), children: <RulesTab object={object} data={d} /> },
           { key: 'approvals', label: tr('designer.tab.approvals'), children: <ApprovalsTab object={object} data={d} /> },
+          { key: 'assignment', label: tr('assignUi.tab'), children: <AssignmentTab object={object} data={d} /> },
+          { key: 'webforms', label: tr('designer.tab.webforms'), children: <WebFormsTab object={object} data={d} /> },
           { key: 'object', label: tr('designer.tab.object'), children: <ObjectTab object={object} data={d} /> },
         ]}
       />

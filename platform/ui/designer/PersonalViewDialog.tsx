@@ -15,12 +15,7 @@ export interface PersonalViewContent {
   pageSize?: number;
 }
 
-/** The view's own filter and the user's, both applying. */
-export function combineFilters(...filters: unknown[]): unknown {
-  const present = filters.filter((f) => f !== undefined && f !== null);
-  if (present.length <= 1) return present[0];
-  return { all: present };
-}
+export { combineFilters } from '../list/filterState';
 
 export function PersonalViewDialog({
   object,

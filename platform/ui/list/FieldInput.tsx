@@ -24,10 +24,7 @@ export interface FieldInputProps {
   onEnter?(): void;
 }
 
-/** Whether a field can be edited from a list at all (not system, not computed, not read-only). */
-export function listEditable(field: FieldInfo): boolean {
-  return !field.system && !field.readOnly && field.type !== 'user' && typeOf(field).writable;
-}
+export { listEditable } from './editable';
 
 export function FieldInput({ field, value, ariaLabel, autoFocus, currentName, onChange, onEnter }: FieldInputProps) {
   const { tr, label } = useT();

@@ -12,7 +12,7 @@ import { appErrorOf } from '../errors';
 import { useT } from '../i18n';
 import { useTRPC } from '../trpc';
 import type { FieldInfo, RecordValues } from '../types';
-import { FieldInput } from './FieldInput';
+import { FieldInput } from './LazyFieldInput';
 
 export interface InlineCellProps {
   object: string;

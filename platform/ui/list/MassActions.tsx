@@ -12,7 +12,8 @@ import { appErrorOf } from '../errors';
 import { useT } from '../i18n';
 import { useTRPC } from '../trpc';
 import type { FieldInfo, RecordValues } from '../types';
-import { FieldInput, listEditable } from './FieldInput';
+import { listEditable } from './editable';
+import { FieldInput } from './LazyFieldInput';
 import { UserSelect } from './UserSelect';
 
 type Failure = { id: string; code: string; message: string };

@@ -48,3 +48,10 @@ export function relatedRow(node: unknown): FilterRow | null {
   if (!op || !spec || typeof spec.object !== 'string' || typeof spec.field !== 'string') return null;
   return { field: `${spec.object}.${spec.field}`, op, ...(spec.where ? { value: spec.where } : {}) };
 }
+
+/** The view's own filter and the user's, both applying. */
+export function combineFilters(...filters: unknown[]): unknown {
+  const present = filters.filter((f) => f !== undefined && f !== null);
+  if (present.length <= 1) return present[0];
+  return { all: present };
+}

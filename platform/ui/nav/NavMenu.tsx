@@ -32,6 +32,7 @@ export const ADMIN_PAGES: { key: string; right: keyof SystemRights; label: Messa
   { key: 'designer/revisions', right: 'customizeMetadata', label: 'designer.revisions' },
   { key: 'packages', right: 'customizeMetadata', label: 'designer.packages' },
   { key: 'backfills', right: 'customizeMetadata', label: 'admin.backfills' },
+  { key: 'webforms', right: 'customizeMetadata', label: 'webForm.submissions.title' },
   { key: 'settings', right: 'customizeMetadata', label: 'ui.settings.title' },
 ];
 

@@ -48,8 +48,8 @@ export function ReportChart({ definition: given, chart, result, fields, height =
   const format = useMemo(() => measureFormat(definition, result, locale, fields), [definition, result, locale, fields]);
   const spec = useMemo(() => {
     const fieldLabels = Object.fromEntries(Object.entries(fields ?? {}).map(([path, f]) => [path, f.label ?? path]));
-    return chartOption(definition, result, { locale, format, fieldLabels });
-  }, [definition, result, locale, format, fields]);
+    return chartOption(definition, result, { locale, format, fieldLabels, height });
+  }, [definition, result, locale, format, fields, height]);
   const drillRef = useRef<(point: ChartPoint) => void>(() => {});
   // The chart is built once per option; its click handler reads the latest drill target.
   useEffect(() => {
@@ -92,19 +92,22 @@ export function ReportChart({ definition: given, chart, result, fields, height =
   return (
     <figure className={styles.chartFigure}>
       <div ref={ref} role="img" aria-label={spec.summary} style={{ height, width: '100%' }} data-testid="report-chart" />
-      <table className="sr-only">
-        <caption>{spec.summary.split('. ')[0]}</caption>
-        <tbody>
-          {spec.points
-            .filter((p) => p.value !== null)
-            .map((p, i) => (
-              <tr key={i}>
-                <th scope="row">{p.series ? `${p.label}, ${p.series}` : p.label}</th>
-                <td>{format.full(measure, p.value)}</td>
-              </tr>
-            ))}
-        </tbody>
-      </table>
+      {/* A table is never narrower than its content: hidden inside a 1px box, so a long Chinese summary cannot widen the page. */}
+      <div className="sr-only">
+        <table>
+          <caption>{spec.summary.split(/\. |。/)[0]}</caption>
+          <tbody>
+            {spec.points
+              .filter((p) => p.value !== null)
+              .map((p, i) => (
+                <tr key={i}>
+                  <th scope="row">{p.series ? `${p.label}, ${p.series}` : p.label}</th>
+                  <td>{format.full(measure, p.value)}</td>
+                </tr>
+              ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }

@@ -34,7 +34,7 @@ export function ReportList({ objectLabels }: { objectLabels: Record<string, stri
         </Typography.Title>
       }
       extra={
-        <NavButton type="primary" href="/reports/new" icon={<PlusOutlined />}>
+        <NavButton type="primary" href="/reports/new" icon={<PlusOutlined aria-hidden />}>
           {tr('rui.newReport')}
         </NavButton>
       }

@@ -50,15 +50,15 @@ export function ReportPage({ name, actions }: { name: string; actions?: React.Re
               <SubscribeButton targetKind="report" target={name} title={title} />
               {exportable && (
                 <Dropdown menu={exportMenu} trigger={['click']}>
-                  <Button icon={<DownloadOutlined />}>{tr('rui.export')}</Button>
+                  <Button icon={<DownloadOutlined aria-hidden />}>{tr('rui.export')}</Button>
                 </Dropdown>
               )}
               {editable && (
-                <NavButton href={`/reports/${encodeURIComponent(name)}/edit`} icon={<EditOutlined />}>
+                <NavButton href={`/reports/${encodeURIComponent(name)}/edit`} icon={<EditOutlined aria-hidden />}>
                   {tr('rui.edit')}
                 </NavButton>
               )}
-              <NavButton href={`/reports/new?from=${encodeURIComponent(name)}`} icon={<CopyOutlined />}>
+              <NavButton href={`/reports/new?from=${encodeURIComponent(name)}`} icon={<CopyOutlined aria-hidden />}>
                 {tr('rui.clone')}
               </NavButton>
             </>
@@ -70,7 +70,7 @@ export function ReportPage({ name, actions }: { name: string; actions?: React.Re
       {saved.data && run.data && (
         <div className={styles.reportBody}>
           <ReportChart definition={saved.data} result={run.data} fields={fields} emptyState={false} />
-          <ReportView definition={saved.data} result={run.data} name={name} fields={fields} />
+          <ReportView definition={saved.data} result={run.data} name={name} exportable={exportable} fields={fields} />
         </div>
       )}
     </Card>

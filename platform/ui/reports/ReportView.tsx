@@ -22,6 +22,8 @@ export interface ReportViewProps {
   result: ReportResult;
   /** A saved report's name: the export links need it. */
   name?: string;
+  /** Whether the viewer holds the export right: the banner offers the export links only then, else says how to see everything. */
+  exportable?: boolean;
   fields?: Record<string, FieldTypeInfo>;
 }
 
@@ -143,14 +145,33 @@ function MatrixGrid({ definition, result, format, measures, fields }: TableProps
           <caption className="sr-only">{mLabel}</caption>
           <thead>
             <tr>
-              <th scope="col">{colHead ? `${rowHead} × ${colHead}` : rowHead}</th>
-              {grid.columns.map((c) => (
-                <th key={c.key} scope="col">
-                  {c.label}
-                </th>
-              ))}
-              <th scope="col">{tr('rui.total')}</th>
+              <th scope="col" rowSpan={grid.groups ? 2 : 1}>
+                {colHead ? `${rowHead} × ${colHead}` : rowHead}
+              </th>
+              {grid.groups
+                ? grid.groups.map((g) => (
+                    <th key={g.key} scope="colgroup" colSpan={g.span} className={styles.groupHead}>
+                      {g.label}
+                    </th>
+                  ))
+                : grid.columns.map((c) => (
+                    <th key={c.key} scope="col">
+                      {c.label}
+                    </th>
+                  ))}
+              <th scope="col" rowSpan={grid.groups ? 2 : 1}>
+                {tr('rui.total')}
+              </th>
             </tr>
+            {grid.groups && (
+              <tr>
+                {grid.columns.map((c) => (
+                  <th key={c.key} scope="col" className={c.subtotal ? styles.subtotal : undefined}>
+                    {c.subtotal ? tr('rui.subtotal', { label: c.short }) : c.short}
+                  </th>
+                ))}
+              </tr>
+            )}
           </thead>
           <tbody>
             {grid.rows.map((r) => (
@@ -161,7 +182,7 @@ function MatrixGrid({ definition, result, format, measures, fields }: TableProps
                   </DrillLink>
                 </th>
                 {r.cells.map((c, i) => (
-                  <td key={grid.columns[i].key}>
+                  <td key={grid.columns[i].key} className={grid.columns[i].subtotal ? styles.subtotal : undefined}>
                     {c.value === null ? (
                       ''
                     ) : (
@@ -179,7 +200,9 @@ function MatrixGrid({ definition, result, format, measures, fields }: TableProps
             <tr>
               <th scope="row">{tr('rui.grandTotal')}</th>
               {grid.columnTotals.map((v, i) => (
-                <td key={grid.columns[i].key}>{format.full(m, v)}</td>
+                <td key={grid.columns[i].key} className={grid.columns[i].subtotal ? styles.subtotal : undefined}>
+                  {format.full(m, v)}
+                </td>
               ))}
               <td>{format.full(m, grid.grandTotal)}</td>
             </tr>
@@ -216,10 +239,12 @@ function DetailRows({ result, fields }: { result: ReportResult; fields?: Record<
 }
 
 /** The tables of a report result with its count, freshness, truncation banner and export links. */
-export function ReportView({ definition, result, name, fields }: ReportViewProps) {
+export function ReportView({ definition, result, name, exportable = false, fields }: ReportViewProps) {
   const { tr, locale } = useT();
   const format = useMemo(() => measureFormat(definition, result, locale, fields), [definition, result, locale, fields]);
   const measures = measureKeys(definition, result);
+  // Only a saved report exports, and only for a viewer with the export right (reps lack it).
+  const canExport = Boolean(name && exportable);
   const number = (n: number) => new Intl.NumberFormat(locale).format(n);
   const time = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' }).format(new Date(result.computedAt));
   return (
@@ -236,12 +261,25 @@ export function ReportView({ definition, result, name, fields }: ReportViewProps
           style={{ marginBottom: 12 }}
           title={
             result.truncatedReason === 'groups'
-              ? tr('rui.truncatedGroups', { total: number(result.rowCount) })
-              : tr('rui.truncatedRows', { shown: number(result.rows.length), total: number(result.rowCount) })
+              ? tr(canExport ? 'rui.truncatedGroups' : 'rui.truncatedGroupsNarrow', { total: number(result.rowCount) })
+              : tr(canExport ? 'rui.truncatedRows' : 'rui.truncatedRowsNarrow', { shown: number(result.rows.length), total: number(result.rowCount) })
           }
-          action={name ? <ExportLinks name={name} /> : undefined}
+          action={canExport && name ? <ExportLinks name={name} /> : undefined}
         />
       )}
+      {(result.topGroups ?? []).map((g) => (
+        <Alert
+          key={g.field}
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={tr('rui.topGroups', {
+            field: fields?.[g.field]?.label ?? result.columns.find((c) => c.key === g.field)?.label ?? g.field,
+            shown: number(g.shown),
+            total: number(g.total),
+          })}
+        />
+      ))}
       {(result.unbucketed ?? []).map((u) => (
         <Alert
           key={u.field}

@@ -6,6 +6,7 @@
 import type { EChartsCoreOption } from 'echarts/core';
 import { pickLabel, t, type Locale } from '../../core/i18n';
 import type { ChartType, ReportDefinition, ReportGroup, ReportResult } from '../../reports/types';
+import { PALETTE, seriesColours } from './chartColours';
 import { aggregateName, measureColumn, type MeasureFormat } from './measureFormat';
 
 /** One figure of a chart: what the user clicks, and what the accessible table lists. */
@@ -27,6 +28,8 @@ export interface ChartOptions {
   format: MeasureFormat;
   /** Labels of the object's fields by path (from `reports.fields`): the groupings' names. */
   fieldLabels?: Record<string, string>;
+  /** The chart's height in pixels (a dashboard card is short): the funnel places its labels by it. */
+  height?: number;
 }
 
 /** The aggregate or formula a chart shows: the chart's measure, else the first aggregate, else the first formula. */
@@ -124,7 +127,7 @@ function gaugeMax(value: number, target?: number): number {
 }
 
 /** The chart for a report, or why there is none (empty result, table-only, tabular format). */
-export function chartOption(def: ReportDefinition, result: ReportResult, { locale, format, fieldLabels }: ChartOptions): ChartSpec {
+export function chartOption(def: ReportDefinition, result: ReportResult, { locale, format, fieldLabels, height = 320 }: ChartOptions): ChartSpec {
   const type: ChartType = def.chart?.type ?? 'table';
   const measure = chartMeasure(def, result);
   const mLabel = measureLabel(def, result, measure, locale);
@@ -163,21 +166,15 @@ export function chartOption(def: ReportDefinition, result: ReportResult, { local
 
   const tooltip = { valueFormatter: (v: number | null) => format.full(measure, v) };
   if (type === 'pie' || type === 'donut' || type === 'funnel') {
-    const data = result.groups.map((g) => ({ name: g.label, value: g.aggregates[measure] ?? null, drill: g.drill }));
+    const colours = seriesColours(result.groups.length, type !== 'funnel');
+    const data = result.groups.map((g, i) => ({ name: g.label, value: g.aggregates[measure] ?? null, drill: g.drill, itemStyle: { color: colours[i] } }));
     const points = data.map((d) => ({ label: d.name, value: d.value, drill: d.drill }));
-    const series =
-      type === 'funnel'
-        ? {
-            type: 'funnel',
-            sort: 'none',
-            left: '10%',
-            width: '80%',
-            minSize: '8%',
-            gap: 2,
-            label: { show: true, position: 'inside', formatter: (p: { name: string; value: number }) => `${p.name}\n${format.short(measure, p.value)}` },
-            data,
-          }
-        : { type: 'pie', radius: type === 'donut' ? ['42%', '70%'] : '70%', center: ['50%', '45%'], label: { formatter: '{b}\n{d}%' }, data };
+    if (type === 'funnel') {
+      const funnel = funnelLayout(data, height, (v) => format.short(measure, v));
+      const option: EChartsCoreOption = { tooltip: { trigger: 'item', ...tooltip }, ...(funnel.legend ? { legend: { type: 'scroll', bottom: 0 } } : {}), series: [funnel.series] };
+      return { kind: 'echarts', option, points, summary: spoken(head, points, format, measure) };
+    }
+    const series = { type: 'pie', radius: type === 'donut' ? ['42%', '70%'] : '70%', center: ['50%', '45%'], label: { formatter: '{b}\n{d}%' }, data };
     const option: EChartsCoreOption = { tooltip: { trigger: 'item', ...tooltip }, legend: { type: 'scroll', bottom: 0 }, series: [series] };
     return { kind: 'echarts', option, points, summary: spoken(head, points, format, measure) };
   }
@@ -190,6 +187,7 @@ export function chartOption(def: ReportDefinition, result: ReportResult, { local
     s.data.map((d, i) => ({ label: categories[i], series: series.length > 1 ? s.name : undefined, value: d.value, drill: d.drill })),
   );
   const option: EChartsCoreOption = {
+    color: [...PALETTE],
     // A bar's tooltip names that one bar (what a click opens); a line's names the whole period.
     tooltip: type === 'line' ? { trigger: 'axis', ...tooltip } : { trigger: 'item', ...tooltip },
     legend: series.length > 1 ? { type: 'scroll', bottom: 0 } : undefined,
@@ -206,4 +204,36 @@ export function chartOption(def: ReportDefinition, result: ReportResult, { local
     })),
   };
   return { kind: 'echarts', option, points, summary: spoken(head, points, format, measure) };
+}
+
+type FunnelItem = { name: string; value: number | null; drill: unknown; itemStyle: { color: string } };
+
+/**
+ * A funnel's labels by the room there is: each step's name and figure inside a wide step and to
+ * the right of a narrow one (the funnel moves left to leave room), on one line when steps are
+ * short, and none (a legend instead) when a card is too short for a label per step.
+ */
+export function funnelLayout(data: FunnelItem[], height: number, short: (v: number) => string): { series: Record<string, unknown>; legend: boolean } {
+  const step = (height - 16) / Math.max(1, data.length);
+  const labelled = step >= 14;
+  const twoLines = step >= 34;
+  const max = Math.max(0, ...data.map((d) => d.value ?? 0));
+  // A step narrower than half the widest holds no text: its label goes outside.
+  const outside = (d: FunnelItem) => !max || (d.value ?? 0) / max < 0.5;
+  const anyOutside = labelled && data.some(outside);
+  const text = (p: { name: string; value: number }) => `${p.name}${twoLines ? '\n' : ' '}${short(p.value)}`;
+  const series = {
+    type: 'funnel',
+    sort: 'none',
+    left: anyOutside ? '2%' : '10%',
+    width: anyOutside ? '58%' : '80%',
+    top: 8,
+    bottom: labelled ? 8 : 48,
+    minSize: '8%',
+    gap: step >= 20 ? 2 : 1,
+    label: { show: labelled, position: 'inside', formatter: text, fontSize: twoLines ? 12 : 11, lineHeight: twoLines ? 15 : 13, overflow: 'truncate' },
+    labelLine: { show: anyOutside, length: 8 },
+    data: data.map((d) => (labelled && outside(d) ? { ...d, label: { position: 'right', color: '#262626', width: 140, overflow: 'truncate' } } : d)),
+  };
+  return { series, legend: !labelled };
 }

@@ -38,9 +38,10 @@ function kindOf(
   key: string,
   fields: Record<string, FieldTypeInfo>,
 ): { kind: MeasureKind; currency?: string; scale?: number } {
-  const formula = def.formulas?.find((f) => f.name === key);
-  if (formula) return { kind: formula.format === 'percent' ? 'percent' : formula.format === 'currency' ? 'currency' : 'number' };
   const col = measureColumn(result, key);
+  // The result says how a formula reads (a dashboard may have no definition); the definition's own word comes first.
+  const formula = def.formulas?.find((f) => f.name === key) ?? (col?.type === 'formula' ? col : undefined);
+  if (formula) return { kind: formula.format === 'percent' ? 'percent' : formula.format === 'currency' ? 'currency' : 'number' };
   const agg = col?.aggregate ?? def.aggregates?.find((a) => aggregateName(a) === key);
   if (agg && (agg.fn === 'count' || agg.fn === 'count_distinct')) return { kind: 'count' };
   const fieldName = agg?.field ?? key;
@@ -76,7 +77,7 @@ export function measureFormat(def: ReportDefinition, result: Pick<ReportResult, 
       }
       if (kind === 'percent') {
         // A percent field stores 45 for 45 %; a percent formula yields the ratio 0.45.
-        const ratio = def.formulas?.some((f) => f.name === key) ? value : value / 100;
+        const ratio = def.formulas?.some((f) => f.name === key) || measureColumn(result, key)?.type === 'formula' ? value : value / 100;
         return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(ratio);
       }
       if (kind === 'count') return new Intl.NumberFormat(locale, { maximumFractionDigits: 0, ...compact }).format(value);

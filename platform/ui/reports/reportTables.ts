@@ -47,23 +47,38 @@ export interface MatrixRow {
   drill: unknown;
 }
 
+export interface MatrixColumn {
+  key: string;
+  /** "Q1 / Won" for a second-level column, the group's own label otherwise. */
+  label: string;
+  /** Two column groupings: the first-level group's label this column sits under. */
+  group?: string;
+  /** The label under that group ("Won"), or the group's for its subtotal column. */
+  short: string;
+  /** Two column groupings: the first-level group's subtotal column, after its second-level columns. */
+  subtotal?: boolean;
+}
+
 export interface MatrixTable {
-  columns: { key: string; label: string }[];
+  columns: MatrixColumn[];
   rows: MatrixRow[];
   columnTotals: (number | null)[];
   grandTotal: number | null;
+  /** Two column groupings: the first header row, each first-level group over its columns and subtotal. */
+  groups?: { key: string; label: string; span: number }[];
 }
 
 type Node = { key: ReportGroup['key']; label: string; aggregates?: Record<string, number | null>; drill?: unknown; groups?: Node[] };
 
 const keyOf = (k: ReportGroup['key']) => JSON.stringify(k ?? null);
 
-/** The leaves of a column tree (two column groupings give "Q1 / Won"), keyed by their path. */
-function leaves(nodes: Node[], path = '', label = ''): { key: string; label: string; node: Node }[] {
+/** The columns of a column tree: leaves, and with two groupings each first-level group's subtotal after its own leaves. */
+function columnsOf(nodes: Node[]): (MatrixColumn & { node: Node })[] {
   return nodes.flatMap((n) => {
-    const key = `${path}/${keyOf(n.key)}`;
-    const text = label ? `${label} / ${n.label}` : n.label;
-    return n.groups?.length ? leaves(n.groups, key, text) : [{ key, label: text, node: n }];
+    const key = `/${keyOf(n.key)}`;
+    if (!n.groups?.length) return [{ key, label: n.label, short: n.label, node: n }];
+    const inner = n.groups.map((c) => ({ key: `${key}/${keyOf(c.key)}`, label: `${n.label} / ${c.label}`, group: n.label, short: c.label, node: c }));
+    return [...inner, { key, label: n.label, group: n.label, short: n.label, subtotal: true, node: n }];
   });
 }
 
@@ -82,14 +97,14 @@ export function cellsOf(g: ReportGroup): ReportGroup[] {
   return g.cells ?? g.groups ?? [];
 }
 
-/** The matrix grid for one measure: rows are the row groups (nested ones indented), columns the column groups' leaves. */
+/** The matrix grid for one measure: rows are the row groups (nested ones indented), columns the column groups (with first-level subtotals). */
 export function matrixTable(def: ReportDefinition, result: ReportResult, measure: string): MatrixTable {
   const headerTree: Node[] = result.columnTotals ?? result.columnGroups ?? [];
-  const columns = leaves(headerTree);
+  const columns = columnsOf(headerTree);
   // Columns the header list lacks (an older answer without columnGroups) come from the cells themselves.
   if (!columns.length) {
-    const seen = new Map<string, { key: string; label: string; node: Node }>();
-    for (const g of result.groups) for (const c of leaves(cellsOf(g))) if (!seen.has(c.key)) seen.set(c.key, c);
+    const seen = new Map<string, MatrixColumn & { node: Node }>();
+    for (const g of result.groups) for (const c of columnsOf(cellsOf(g))) if (!seen.has(c.key)) seen.set(c.key, { ...c, node: { key: c.node.key, label: c.node.label } });
     columns.push(...seen.values());
   }
   const fn = def.aggregates?.find((a) => aggregateName(a) === measure)?.fn ?? result.columns.find((c) => c.key === measure)?.aggregate?.fn;
@@ -98,7 +113,7 @@ export function matrixTable(def: ReportDefinition, result: ReportResult, measure
   const visit = (groups: ReportGroup[], depth: number, parent: string) => {
     for (const g of groups) {
       const key = `${parent}/${keyOf(g.key)}`;
-      const byKey = new Map(leaves(cellsOf(g)).map((c) => [c.key, c.node]));
+      const byKey = new Map(columnsOf(cellsOf(g)).map((c) => [c.key, c.node]));
       const cells = columns.map((c) => {
         const cell = byKey.get(c.key);
         return { value: cell?.aggregates?.[measure] ?? null, drill: cell?.drill ?? null };
@@ -118,5 +133,16 @@ export function matrixTable(def: ReportDefinition, result: ReportResult, measure
           top.map((r) => r.cells[i].value),
         ),
   );
-  return { columns: columns.map((c) => ({ key: c.key, label: c.label })), rows, columnTotals, grandTotal: result.totals[measure] ?? null };
+  const table: MatrixTable = { columns: columns.map(({ node: _n, ...c }) => c), rows, columnTotals, grandTotal: result.totals[measure] ?? null };
+  if (columns.some((c) => c.subtotal)) {
+    const groups: NonNullable<MatrixTable['groups']> = [];
+    for (const c of columns) {
+      const last = groups[groups.length - 1];
+      const at = c.key.split('/')[1];
+      if (last?.key === at) last.span++;
+      else groups.push({ key: at, label: c.group ?? c.label, span: 1 });
+    }
+    table.groups = groups;
+  }
+  return table;
 }

@@ -95,7 +95,7 @@ function Field({ f, values, error, choose }: { f: ViewField; values: Values; err
 }
 
 /** The form, its errors and, after a scripted submission, the thank-you message. */
-export function PublicFormView({ view }: { view: PublicFormViewModel }) {
+export function PublicFormView({ view, preview }: { view: PublicFormViewModel; preview?: boolean }) {
   const [errors, setErrors] = useState<Record<string, string>>(view.errors);
   const [formError, setFormError] = useState<string | undefined>(view.formError ?? (Object.keys(view.errors).length ? view.text.fix : undefined));
   const [thanks, setThanks] = useState<string | null>(null);
@@ -105,6 +105,7 @@ export function PublicFormView({ view }: { view: PublicFormViewModel }) {
 
   async function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
+    if (preview) return;
     const form = e.currentTarget;
     setSending(true);
     try {
@@ -117,7 +118,11 @@ export function PublicFormView({ view }: { view: PublicFormViewModel }) {
       if (res.ok) {
         if (body?.redirect) window.location.assign(body.redirect);
         else setThanks(body?.message ?? '');
-        requestAnimationFrame(() => doneRef.current?.focus());
+        // The form was long: show the message from the top of the card, title included.
+        requestAnimationFrame(() => {
+          window.scrollTo(0, 0);
+          doneRef.current?.focus({ preventScroll: true });
+        });
         return;
       }
       const details: { field?: string; message: string }[] = body?.error?.details ?? [];

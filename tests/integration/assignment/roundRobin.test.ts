@@ -16,6 +16,8 @@ const { saveDocument } = await import('../../../platform/metadata/documents');
 const { readFieldHistory } = await import('../../../platform/security/history');
 const { recordAssignment } = await import('../../../platform/automation/assignment/waiting');
 const { assignOrg, ownersOf } = await import('./org');
+const { updateUser, listUsers } = await import('../../../platform/security/admin/users');
+const { getPrisma } = await import('../../../platform/db/prisma');
 type Org = Awaited<ReturnType<typeof assignOrg>>;
 
 let org: Org;
@@ -59,6 +61,19 @@ describe('round-robin assignment (stock rule lead_routing)', () => {
     await org.sql('UPDATE users SET away_until = $1 WHERE id = $2', [shift(-1), org.users.s3.id]);
     const back = await ownersOf(org, 'lead', await leads(3, 'south'));
     expect(back.get(org.users.s3.id)).toBe(1);
+  });
+
+  it('lets an administrator mark a rep away until a real day, and refuses impossible dates', async () => {
+    const prisma = getPrisma(org.tw.url);
+    const actor = { workspaceId: org.tw.workspace.id, userId: org.tw.admin.id, locale: 'en' as const };
+    await expect(updateUser(prisma, actor, org.users.s3.id, { awayUntil: '2026-02-30' })).rejects.toMatchObject({ code: 'VALIDATION_FAILED', details: [{ field: 'awayUntil' }] });
+    await expect(updateUser(prisma, actor, org.users.s3.id, { awayUntil: 'soon' })).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+    await updateUser(prisma, actor, org.users.s3.id, { awayUntil: shift(3) });
+    expect((await listUsers(prisma, actor)).find((u) => u.id === org.users.s3.id)?.awayUntil).toBe(shift(3));
+    const counts = await ownersOf(org, 'lead', await leads(2, 'south'));
+    expect(counts.get(org.users.s3.id)).toBeUndefined();
+    await updateUser(prisma, actor, org.users.s3.id, { awayUntil: null });
+    expect((await listUsers(prisma, actor)).find((u) => u.id === org.users.s3.id)?.awayUntil).toBeNull();
   });
 
   it('skips a deactivated rep', async () => {

@@ -3,7 +3,7 @@
  * notice from another server, a share, or a new day makes the next run compute again.
  */
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { createRecord } from '../../../platform/data';
+import { createRecord, updateRecord } from '../../../platform/data';
 import { getPool } from '../../../platform/db/pool';
 import { runReport } from '../../../platform/reports/run';
 import type { ReportDefinition } from '../../../platform/reports/types';
@@ -56,6 +56,17 @@ describe('report result cache', () => {
     expect(after.totals.amount).toBe((before.totals.amount ?? 0) + 5_000);
   });
 
+  it('a report filtered by a parent field computes again after a write to the parent', async () => {
+    const rep = await org.ctx('rep_a1');
+    const byLevel: ReportDefinition = { ...def, filter: { field: 'account.level', op: 'eq', value: 'c' } };
+    const before = await runReport(rep, byLevel);
+    expect((await runReport(rep, byLevel)).cached).toBe(true);
+    await updateRecord(rep, 'account', org.records.account.rep_a1[0], { level: 'c' });
+    const after = await runReport(rep, byLevel);
+    expect(after.cached).toBeUndefined();
+    expect(after.rowCount).toBeGreaterThan(before.rowCount);
+  });
+
   it('computes again when another server says it wrote (a notice at commit)', async () => {
     const rep = await org.ctx('rep_b1');
     const before = await runReport(rep, def);
@@ -67,6 +78,25 @@ describe('report result cache', () => {
       (r) => !r.cached,
     );
     expect(after.totals.amount).toBe((before.totals.amount ?? 0) + 2);
+  });
+
+  it('one notice naming several objects moves each of them', async () => {
+    const rep = await org.ctx('rep_b1');
+    const accounts: ReportDefinition = { object: 'account', format: 'summary', groupings: [{ field: 'level' }], aggregates: [{ fn: 'count' }] };
+    await runReport(rep, def);
+    await runReport(rep, accounts);
+    expect((await runReport(rep, def)).cached).toBe(true);
+    expect((await runReport(rep, accounts)).cached).toBe(true);
+    await org.sql('SELECT pg_notify($1, $2)', [REPORTS_CHANNEL, `${org.tw.workspace.id}:account,opportunity`]);
+    expect(
+      (
+        await eventually(
+          () => runReport(rep, accounts),
+          (r) => !r.cached,
+        )
+      ).cached,
+    ).toBeUndefined();
+    expect((await runReport(rep, def)).cached).toBeUndefined();
   });
 
   it('a share moves the grantee on', async () => {

@@ -28,7 +28,8 @@ function problems(dir: string): string[] {
   return [];
 }
 
-describe('assignment rule and queue kinds', () => {
+// Loading the whole stock metadata takes seconds on a busy machine.
+describe('assignment rule and queue kinds', { timeout: 30_000 }, () => {
   it('load the stock lead_routing rule and unassigned_leads queue', () => {
     const meta = loadMetadata(stockDir);
     const rule = meta.documents?.get('assignment_rule')?.get('lead') as { name: string; entries: { name: string }[] }[];

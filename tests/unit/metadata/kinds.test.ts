@@ -27,9 +27,9 @@ describe('metadata kind registry', () => {
       ['bucket', 'buckets', 'bucket'],
       ['report', 'reports', 'report'],
       ['dashboard', 'dashboards', 'dashboard'],
-      ['web_form', 'webforms', 'web_form'],
       ['queue', 'queues', 'queue'],
       ['assignment_rule', 'assignment', 'assignment_rule'],
+      ['web_form', 'webforms', 'web_form'],
       ['conversion', 'conversions', 'conversion'],
     ]);
     for (const k of documentKinds()) {

@@ -112,3 +112,54 @@ describe('matrixTable on the engine`s shape (cells, column totals, two row group
     expect(m.grandTotal).toBe(42);
   });
 });
+
+describe('matrixTable with two column groupings', () => {
+  type N = { key: string; label: string; aggregates: { sum_amount: number }; drill: unknown; groups?: N[] };
+  const node = (key: string, label: string, v: number, groups?: N[]): N => ({ key, label, aggregates: { sum_amount: v }, drill: { key }, ...(groups ? { groups } : {}) });
+  const result = {
+    ...wonMatrixResult,
+    columnTotals: [node('won', 'Won', 30, [node('q1', 'Q1', 10), node('q2', 'Q2', 20)]), node('lost', 'Lost', 5, [node('q2', 'Q2', 5)])],
+    groups: [
+      {
+        key: 'u1',
+        label: 'Li Lei',
+        aggregates: { sum_amount: 35 },
+        drill: {},
+        cells: [node('won', 'Won', 30, [node('q1', 'Q1', 10), node('q2', 'Q2', 20)]), node('lost', 'Lost', 5, [node('q2', 'Q2', 5)])],
+      },
+    ],
+    totals: { sum_amount: 35 },
+  };
+  const def = { ...wonMatrixDef, columnGroupings: [{ field: 'stage' }, { field: 'close_date', bucket: 'quarter' }] };
+
+  it('puts each first-level group’s subtotal after its own columns, under a spanning header', () => {
+    const m = matrixTable(def, result, 'sum_amount');
+    expect(m.columns.map((c) => [c.short, Boolean(c.subtotal)])).toEqual([
+      ['Q1', false],
+      ['Q2', false],
+      ['Won', true],
+      ['Q2', false],
+      ['Lost', true],
+    ]);
+    expect(m.groups).toEqual([
+      { key: '"won"', label: 'Won', span: 3 },
+      { key: '"lost"', label: 'Lost', span: 2 },
+    ]);
+    expect(m.rows[0].cells.map((c) => c.value)).toEqual([10, 20, 30, 5, 5]);
+    expect(m.rows[0].cells[2].drill).toEqual({ key: 'won' });
+    expect(m.columnTotals).toEqual([10, 20, 30, 5, 5]);
+  });
+
+  it('one column grouping has no subtotal columns and no spanning header', () => {
+    expect(matrixTable(wonMatrixDef, wonMatrixResult, 'sum_amount').groups).toBeUndefined();
+  });
+});
+
+describe('measureFormat of a formula the definition does not carry (a dashboard component)', () => {
+  it('reads the format from the result', () => {
+    const result = { columns: [{ key: 'conversion', label: 'Conversion', type: 'formula', format: 'percent' as const }] };
+    const f = measureFormat({ object: 'opportunity', format: 'summary' }, result, 'en');
+    expect(f.full('conversion', 0.4567)).toBe('45.7%');
+    expect(f.kind('conversion')).toBe('percent');
+  });
+});

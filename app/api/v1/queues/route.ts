@@ -9,4 +9,3 @@ export const POST = notAllowed;
 export const PUT = notAllowed;
 export const PATCH = notAllowed;
 export const DELETE = notAllowed;
-export const HEAD = notAllowed;

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import type { ReportGrouping } from '../../../reports/types';
 import { useT } from '../../i18n';
 import type { ReportField } from '../api';
+import { BucketGaps } from '../BucketGaps';
 
 const DATE_BUCKETS = ['day', 'week', 'month', 'quarter', 'year', 'fiscal_quarter', 'fiscal_year'] as const;
 const NUMBER_TYPES = new Set(['currency', 'amount', 'decimal', 'integer', 'percent']);
@@ -15,6 +16,12 @@ export function parseRanges(text: string): number[] | null {
   const nums = parts.map(Number);
   if (!parts.length || nums.some((n) => !Number.isFinite(n))) return null;
   return nums.every((n, i) => i === 0 || n > nums[i - 1]) ? nums : null;
+}
+
+/** The grouping with another bucket (none: by value), keeping its order and top; ranges go with the range bucket only. */
+function withBucket(g: ReportGrouping, bucket: string | undefined, ranges?: number[]): ReportGrouping {
+  const { bucket: _b, ranges: _r, ...rest } = g;
+  return { ...rest, ...(bucket ? { bucket } : {}), ...(ranges ? { ranges } : {}) };
 }
 
 export function GroupingBucket({ grouping, field, label, onChange }: { grouping: ReportGrouping; field?: ReportField; label: string; onChange(g: ReportGrouping): void }) {
@@ -31,7 +38,7 @@ export function GroupingBucket({ grouping, field, label, onChange }: { grouping:
         style={{ width: 130 }}
         value={grouping.bucket ?? ''}
         options={[none, ...DATE_BUCKETS.map((b) => ({ value: b, label: tr(`rui.bucket.${b}`) }))]}
-        onChange={(b) => onChange({ field: grouping.field, ...(b ? { bucket: b } : {}) })}
+        onChange={(b) => onChange(withBucket(grouping, b))}
       />
     );
   }
@@ -45,7 +52,7 @@ export function GroupingBucket({ grouping, field, label, onChange }: { grouping:
           style={{ width: 130 }}
           value={ranged ? 'range' : ''}
           options={[none, { value: 'range', label: tr('rui.bucket.range') }]}
-          onChange={(b) => onChange(b ? { field: grouping.field, bucket: 'range', ranges: parseRanges(rangesText) ?? [0, 100000, 1000000] } : { field: grouping.field })}
+          onChange={(b) => onChange(b ? withBucket(grouping, 'range', parseRanges(rangesText) ?? [0, 100000, 1000000]) : withBucket(grouping, undefined))}
         />
         {ranged && (
           <Input
@@ -66,15 +73,24 @@ export function GroupingBucket({ grouping, field, label, onChange }: { grouping:
     );
   }
   if (field?.options && field.buckets.length) {
+    const gaps = grouping.bucket ? (field.unbucketed?.[grouping.bucket] ?? []) : [];
+    const optionLabel = (v: string) => field.options?.find((o) => o.value === v)?.label ?? v;
     return (
-      <Select
-        aria-label={aria}
-        size="small"
-        style={{ width: 160 }}
-        value={grouping.bucket ?? ''}
-        options={[none, ...field.buckets.map((b) => ({ value: b, label: b }))]}
-        onChange={(b) => onChange({ field: grouping.field, ...(b ? { bucket: b } : {}) })}
-      />
+      <>
+        <Select
+          aria-label={aria}
+          size="small"
+          style={{ width: 160 }}
+          value={grouping.bucket ?? ''}
+          options={[none, ...field.buckets.map((b) => ({ value: b, label: b }))]}
+          onChange={(b) => onChange(withBucket(grouping, b))}
+        />
+        {gaps.length > 0 && (
+          <div style={{ flexBasis: '100%' }}>
+            <BucketGaps gaps={[{ name: grouping.bucket!, values: gaps.map(optionLabel) }]} />
+          </div>
+        )}
+      </>
     );
   }
   return null;

@@ -55,7 +55,11 @@ export function AggregatesEditor({
           <Checkbox checked={a.filter !== undefined} onChange={(e) => set(i, { ...a, filter: e.target.checked ? { all: [] } : undefined })}>
             {tr('rui.builder.aggFilter')}
           </Checkbox>
-          <Button aria-label={tr('rui.builder.remove', { label: `${i + 1}` })} icon={<DeleteOutlined />} onClick={() => onChange(aggregates.filter((_, j) => j !== i))} />
+          <Button
+            aria-label={tr('rui.builder.remove', { label: `${i + 1}` })}
+            icon={<DeleteOutlined aria-hidden />}
+            onClick={() => onChange(aggregates.filter((_, j) => j !== i))}
+          />
           {a.filter !== undefined && (
             <div style={{ flexBasis: '100%' }}>
               <FilterBuilder
@@ -68,7 +72,7 @@ export function AggregatesEditor({
           )}
         </div>
       ))}
-      <Button icon={<PlusOutlined />} onClick={() => onChange([...aggregates, { fn: 'sum' }])}>
+      <Button icon={<PlusOutlined aria-hidden />} onClick={() => onChange([...aggregates, { fn: 'sum' }])}>
         {tr('rui.builder.addAggregate')}
       </Button>
     </div>
@@ -98,6 +102,13 @@ export function FormulasEditor({ def, invalid, onChange }: { def: ReportDefiniti
             onChange={(e) => set(i, { ...f, label: { ...f.label, en: e.target.value } })}
           />
           <Input
+            aria-label={`${tr('rui.builder.formulaLabelZh')} ${i + 1}`}
+            placeholder="赢单率"
+            style={{ width: 130 }}
+            value={f.label.zh ?? ''}
+            onChange={(e) => set(i, { ...f, label: { en: f.label.en, ...(e.target.value ? { zh: e.target.value } : {}) } })}
+          />
+          <Input
             aria-label={`${tr('rui.builder.formulaExpression')} ${i + 1}`}
             placeholder="won_count / count"
             style={{ width: 220 }}
@@ -109,13 +120,17 @@ export function FormulasEditor({ def, invalid, onChange }: { def: ReportDefiniti
             aria-label={`${tr('rui.builder.formulaFormat')} ${i + 1}`}
             style={{ width: 120 }}
             value={f.format ?? 'number'}
-            options={(['number', 'percent', 'currency'] as const).map((v) => ({ value: v, label: v }))}
+            options={(['number', 'percent', 'currency'] as const).map((v) => ({ value: v, label: tr(`rui.formulaFormat.${v}`) }))}
             onChange={(format) => set(i, { ...f, format })}
           />
-          <Button aria-label={tr('rui.builder.remove', { label: f.name || `${i + 1}` })} icon={<DeleteOutlined />} onClick={() => onChange(formulas.filter((_, j) => j !== i))} />
+          <Button
+            aria-label={tr('rui.builder.remove', { label: f.name || `${i + 1}` })}
+            icon={<DeleteOutlined aria-hidden />}
+            onClick={() => onChange(formulas.filter((_, j) => j !== i))}
+          />
         </div>
       ))}
-      <Button icon={<PlusOutlined />} onClick={() => onChange([...formulas, { name: '', label: { en: '' }, expression: '', format: 'number' }])}>
+      <Button icon={<PlusOutlined aria-hidden />} onClick={() => onChange([...formulas, { name: '', label: { en: '' }, expression: '', format: 'number' }])}>
         {tr('rui.builder.addFormula')}
       </Button>
     </div>

@@ -27,6 +27,7 @@ import { ChartEditor } from './ChartEditor';
 import { emptyDefinition, groupingLimit, insertField, moveItem, placeOf, previewDefinition, removeItem, setFormat, type ListName } from './definition';
 import { DraggableField, DropList, SortableItem } from './dnd';
 import { GroupingBucket } from './GroupingBucket';
+import { GroupOrder, RowSortEditor, useMeasureOptions } from './GroupOrder';
 import { AggregatesEditor, FormulasEditor } from './MeasuresEditor';
 import { SaveDialog, type SaveValues } from './SaveDialog';
 import styles from './builder.module.css';
@@ -68,6 +69,7 @@ export function ReportBuilder({ name, from, object: initialObject }: { name?: st
   const filterFields = (meta.data?.object.fields ?? []) as unknown as FieldInfo[];
   const byPath = useMemo(() => new Map((fields.data ?? []).map((f) => [f.path, f])), [fields.data]);
   const types = useMemo(() => fieldTypesOf(fields.data), [fields.data]);
+  const measures = useMeasureOptions(def ?? emptyDefinition(''), fields.data ?? []);
   const debounced = useDebounced(def, 400);
   const preview = useMemo(() => (debounced ? previewDefinition(debounced) : null), [debounced]);
   const run = useDefinitionRun(preview);
@@ -136,9 +138,17 @@ export function ReportBuilder({ name, from, object: initialObject }: { name?: st
             size="small"
             type="text"
             aria-label={tr('rui.builder.remove', { label: fieldLabel(g.field) })}
-            icon={<DeleteOutlined />}
+            icon={<DeleteOutlined aria-hidden />}
             onClick={() => update(removeItem(def, list, i))}
           />
+          {def.format !== 'tabular' && (
+            <GroupOrder
+              grouping={g}
+              label={fieldLabel(g.field)}
+              measures={measures}
+              onChange={(ng) => update({ ...def, [list]: (def[list] ?? []).map((x, j) => (j === i ? ng : x)) })}
+            />
+          )}
         </SortableItem>
       ))}
     </DropList>
@@ -162,7 +172,7 @@ export function ReportBuilder({ name, from, object: initialObject }: { name?: st
       <PageHeader
         title={name && source.data ? tr('rui.builder.editTitle', { label: reportTitle(source.data.label, label) }) : tr('rui.builder.newTitle')}
         actions={
-          <Button type="primary" icon={<SaveOutlined />} onClick={() => setSaving(true)}>
+          <Button type="primary" icon={<SaveOutlined aria-hidden />} onClick={() => setSaving(true)}>
             {tr('rui.builder.save')}
           </Button>
         }
@@ -214,7 +224,7 @@ export function ReportBuilder({ name, from, object: initialObject }: { name?: st
                           size="small"
                           type="text"
                           aria-label={tr('rui.builder.addColumn', { label: f.label })}
-                          icon={<PlusSquareOutlined />}
+                          icon={<PlusSquareOutlined aria-hidden />}
                           onClick={() => update(insertField(def, 'columns', f.path, f.type))}
                         />
                       </Tooltip>
@@ -224,7 +234,7 @@ export function ReportBuilder({ name, from, object: initialObject }: { name?: st
                             size="small"
                             type="text"
                             aria-label={tr('rui.builder.addGrouping', { label: f.label })}
-                            icon={<GroupOutlined />}
+                            icon={<GroupOutlined aria-hidden />}
                             onClick={() => update(insertField(def, 'groupings', f.path, f.type))}
                           />
                         </Tooltip>
@@ -235,7 +245,7 @@ export function ReportBuilder({ name, from, object: initialObject }: { name?: st
                             size="small"
                             type="text"
                             aria-label={tr('rui.builder.addColumnGrouping', { label: f.label })}
-                            icon={<ColumnWidthOutlined />}
+                            icon={<ColumnWidthOutlined aria-hidden />}
                             onClick={() => update(insertField(def, 'columnGroupings', f.path, f.type))}
                           />
                         </Tooltip>
@@ -257,7 +267,7 @@ export function ReportBuilder({ name, from, object: initialObject }: { name?: st
                       size="small"
                       type="text"
                       aria-label={tr('rui.builder.remove', { label: fieldLabel(c) })}
-                      icon={<DeleteOutlined />}
+                      icon={<DeleteOutlined aria-hidden />}
                       onClick={() => update(removeItem(def, 'columns', i))}
                     />
                   </SortableItem>
@@ -290,6 +300,14 @@ export function ReportBuilder({ name, from, object: initialObject }: { name?: st
                 />
               )}
             </section>
+            {(def.format === 'tabular' || (def.columns ?? []).length > 0) && (
+              <section className={styles.section} aria-label={tr('rui.builder.rowSort')}>
+                <Typography.Title level={2} style={{ fontSize: 16 }}>
+                  {tr('rui.builder.rowSort')}
+                </Typography.Title>
+                <RowSortEditor def={def} fields={fields.data ?? []} onChange={(sort) => update({ ...def, sort })} />
+              </section>
+            )}
             {def.format !== 'tabular' && <ChartEditor def={def} result={run.data} onChange={(chart) => update({ ...def, chart })} />}
           </div>
         </div>
