@@ -9,6 +9,7 @@ import { installWriteSteps, type WriteStep } from './data/steps';
 import { approvalFieldsStep, closeOnDeleteStep, lockStep, managedOnCreateStep } from './approvals/steps';
 import { assignmentRecordStep, assignmentStep } from './automation/assignment/step';
 import { followNotifyStep } from './follows/service';
+import { convertedStep } from './process/conversion/guard';
 import { gateStep, stageHistoryStep, stageStep } from './process/steps';
 import { rollupStep } from './rules/rollups';
 import { validationStep } from './rules/validation';
@@ -19,6 +20,7 @@ import { defaultOwnerStep } from './webforms/steps';
 export const WRITE_STEPS: readonly WriteStep[] = [
   managedOnCreateStep, // input
   lockStep, // locked
+  convertedStep, // beforeValidation: a converted lead is read-only
   assignmentStep, // beforeValidation (before the process: a stage rule may read the owner)
   stageStep, // beforeValidation
   defaultOwnerStep, // beforeValidation (after assignment: a form's owner when no rule set one)

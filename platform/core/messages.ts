@@ -5,6 +5,7 @@ import { APPROVAL_DESIGNER_MESSAGES } from './messages.approvalDesigner';
 import { APPROVAL_MESSAGES } from './messages.approvals';
 import { APPROVAL_SCREEN_MESSAGES } from './messages.approvalScreens';
 import { COND_MESSAGES } from './messages.cond';
+import { CONVERSION_MESSAGES } from './messages.conversion';
 import { DASHBOARD_MESSAGES } from './messages.dashboards';
 import { DASHBOARDS_UI_MESSAGES } from './messages.dashboardsUi';
 import { DESIGNER_MESSAGES } from './messages.designer';
@@ -47,6 +48,7 @@ export const MESSAGES = {
   ...SHARING_MESSAGES,
   ...ASSIGNMENT_MESSAGES,
   ...WEBFORMS_MESSAGES,
+  ...CONVERSION_MESSAGES,
   // validation
   'validation.required': { en: '{label} is required', zh: '{label}不能为空' },
   'validation.type': { en: '{label} must be {expected}', zh: '{label}必须是{expected}' },

@@ -24,6 +24,7 @@ import { ActivityTab } from './record/ActivityTab';
 import { DetailsTab, type SectionInfo } from './record/DetailsTab';
 import { HighlightsPanel } from './record/HighlightsPanel';
 import { RecordActions } from './record/RecordActions';
+import { ConvertedNotice } from './record/ConvertedNotice';
 import { RelatedList } from './record/RelatedList';
 import { pageTabs, type LayoutTabInfo, type TabId } from './record/tabs';
 import { useTRPC } from './trpc';
@@ -105,6 +106,7 @@ export function RecordDetail({ object, id }: { object: string; id: string }) {
             description={locked ? tr('approvalUi.lockedHint') : undefined}
           />
         )}
+        <ConvertedNotice record={rec} />
         {processes && (
           <div style={{ marginTop: 16 }}>
             <SalesPath object={object} record={rec} processes={processes} form={screens.editForm as EditFormInfo} />

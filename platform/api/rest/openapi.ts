@@ -9,6 +9,8 @@ import type { JsonSchema } from '../../fields/types';
 import type { MetadataModel, ObjectModel } from '../../metadata/model';
 import { MAX_LIMIT } from '../../data/read';
 import { err, extraSchemas, navigationPaths, objectExtraPaths } from './openapiExtras';
+import { conversionPaths, conversionSchemas } from './openapiConversion';
+import { conversionOf } from '../../metadata/kinds/conversion';
 import { dashboardPaths, dashboardSchemas } from './openapiDashboards';
 import { reportPaths, reportSchemas } from './openapiReports';
 import { settingsPaths, settingsSchemas } from './openapiSettings';
@@ -119,7 +121,7 @@ export function buildOpenApi(meta: MetadataModel, serverUrl = '/'): JsonSchema {
       },
     },
   };
-  Object.assign(schemas, extraSchemas(), reportSchemas(), dashboardSchemas(), settingsSchemas());
+  Object.assign(schemas, extraSchemas(), reportSchemas(), dashboardSchemas(), settingsSchemas(), conversionSchemas());
   const paths: Record<string, JsonSchema> = {
     ...navigationPaths(),
     ...reportPaths(),
@@ -295,6 +297,7 @@ export function buildOpenApi(meta: MetadataModel, serverUrl = '/'): JsonSchema {
       },
     };
     Object.assign(paths, objectExtraPaths(obj.name, P, tag, pickLabel(obj.label, 'en'), listParams));
+    if (conversionOf(meta.documents, obj.name)) Object.assign(paths, conversionPaths(obj.name, P, tag, idParam));
     paths[`/api/v1/records/${obj.name}/{id}/restore`] = {
       post: {
         summary: `Restore a ${pickLabel(obj.label, 'en')} from the recycle bin`,

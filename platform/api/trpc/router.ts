@@ -15,6 +15,7 @@ import { recordsRouter } from './records';
 import { reportsRouter } from './reports';
 import { queuesRouter } from './queues';
 import { webformsRouter } from './webforms';
+import { conversionRouter } from './conversion';
 
 export const appRouter = router({
   meta: metaRouter,
@@ -32,5 +33,6 @@ export const appRouter = router({
   principals: principalsRouter,
   queues: queuesRouter,
   webforms: webformsRouter,
+  conversion: conversionRouter,
 });
 export type AppRouter = typeof appRouter;

@@ -13,7 +13,10 @@ export interface ActionDefinition {
   object: string;
   name: ApiName;
   label: Label;
-  type: 'edit' | 'clone' | 'change_owner' | 'delete' | 'submit_for_approval' | 'follow' | 'url' | 'update';
+  /**
+   * convert: the lead conversion dialog (objects with a conversion mapping).
+   */
+  type: 'edit' | 'clone' | 'change_owner' | 'delete' | 'submit_for_approval' | 'follow' | 'url' | 'update' | 'convert';
   /**
    * With object "all": only these objects.
    *

@@ -17,6 +17,7 @@ import { ruleKind } from './rule';
 import { assignmentRuleKind } from './assignmentRule';
 import { queueKind } from './queue';
 import { webFormKind } from './webForm';
+import { conversionKind } from './conversion';
 import { addMessages } from '../../core/i18n';
 import type { DocumentKind, NamedDocument } from './types';
 
@@ -26,7 +27,7 @@ import type { DocumentKind, NamedDocument } from './types';
  * the model builder, which imports this registry, so at load time a kind may not exist yet.
  */
 let kinds: readonly DocumentKind[] | undefined;
-const stockKinds = () => [layoutKind, listviewKind, ruleKind, processKind, approvalKind, actionKind, appKind, bucketKind, reportKind, dashboardKind, queueKind, assignmentRuleKind, webFormKind] as unknown as DocumentKind[];
+const stockKinds = () => [layoutKind, listviewKind, ruleKind, processKind, approvalKind, actionKind, appKind, bucketKind, reportKind, dashboardKind, queueKind, assignmentRuleKind, webFormKind, conversionKind] as unknown as DocumentKind[];
 
 /** Every document kind, in folder order. A new array whenever a kind is registered (caches key on it). */
 export function documentKinds(): readonly DocumentKind[] {

@@ -17,6 +17,7 @@ import { useT } from '../i18n';
 import { useTRPC } from '../trpc';
 import type { RecordValues } from '../types';
 import { ChangeOwnerDialog } from './ChangeOwnerDialog';
+import { ConvertDialog } from './ConvertDialog';
 import { FollowButton } from './FollowButton';
 
 interface Props {
@@ -28,16 +29,18 @@ interface Props {
   canSubmit: boolean;
 }
 
-/** Whether the action applies to this record for this user (rights on the record, approval state). */
+/** Actions that change the record, so a lock in approval disables them. */
+const EDITS = new Set<ActionView['type']>(['edit', 'change_owner', 'update', 'delete']);
+
+/** Whether the action applies to this record for this user (rights on the record, approval state, a converted lead). */
 function usable(a: ActionView, record: RecordValues, canSubmit: boolean): boolean {
+  if (record.converted_at && (a.type === 'convert' || a.type === 'submit_for_approval' || (EDITS.has(a.type) && a.type !== 'delete'))) return false;
+  if (a.type === 'convert') return Boolean(record.$can?.edit);
   if (a.type === 'delete') return Boolean(record.$can?.delete);
   if (a.type === 'submit_for_approval') return canSubmit;
   if (a.type === 'edit' || a.type === 'change_owner' || a.type === 'update') return Boolean(record.$can?.edit);
   return true;
 }
-
-/** Actions that change the record, so a lock in approval disables them. */
-const EDITS = new Set<ActionView['type']>(['edit', 'change_owner', 'update', 'delete']);
 
 export function RecordActions({ object, record, actions, locked, lockNoteId, canSubmit }: Props) {
   const trpc = useTRPC();
@@ -47,7 +50,7 @@ export function RecordActions({ object, record, actions, locked, lockNoteId, can
   const { message, modal } = App.useApp();
   const { tr, label } = useT();
   const id = String(record.id);
-  const [dialog, setDialog] = useState<'owner' | 'submit' | null>(null);
+  const [dialog, setDialog] = useState<'owner' | 'submit' | 'convert' | null>(null);
   const [submitError, setSubmitError] = useState<string | null>(null);
   const fail = (e: unknown) => message.error(appErrorOf(e)?.message);
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.records.pathKey() });
@@ -80,6 +83,7 @@ export function RecordActions({ object, record, actions, locked, lockNoteId, can
     if (a.type === 'clone') return router.push(`/o/${object}/new?_clone=${id}`);
     if (a.type === 'change_owner') return setDialog('owner');
     if (a.type === 'submit_for_approval') return setDialog('submit');
+    if (a.type === 'convert') return setDialog('convert');
     if (a.type === 'delete')
       return ask(a.confirm ? label(a.confirm) : tr('ui.confirmDelete'), () => del.mutate({ object, id, expectedVersion: record.version }), tr('ui.delete'), true);
     ask(a.confirm && label(a.confirm), () =>
@@ -134,6 +138,7 @@ export function RecordActions({ object, record, actions, locked, lockNoteId, can
         </Dropdown>
       )}
       {dialog === 'owner' && <ChangeOwnerDialog object={object} record={record} onClose={() => setDialog(null)} />}
+      {dialog === 'convert' && <ConvertDialog object={object} record={record} onClose={() => setDialog(null)} />}
       <CommentDialog
         open={dialog === 'submit'}
         title={tr('approvalUi.submit')}

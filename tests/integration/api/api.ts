@@ -18,6 +18,7 @@ import * as objectRoute from '../../../app/api/v1/objects/[object]/route';
 import * as objectsRoute from '../../../app/api/v1/objects/route';
 import * as openapiRoute from '../../../app/api/v1/openapi.json/route';
 import * as restoreRoute from '../../../app/api/v1/records/[object]/[id]/restore/route';
+import * as convertRoute from '../../../app/api/v1/records/[object]/[id]/convert/route';
 import * as stageHistoryRoute from '../../../app/api/v1/records/[object]/[id]/stage-history/route';
 import * as recordRoute from '../../../app/api/v1/records/[object]/[id]/route';
 import * as recordsRoute from '../../../app/api/v1/records/[object]/route';
@@ -60,6 +61,7 @@ const ROUTES: [RegExp, string[], RouteModule][] = [
   [/^\/api\/v1\/records\/([^/]+)\/totals$/, ['object'], recordsTotalsRoute],
   [/^\/api\/v1\/records\/([^/]+)\/([^/]+)$/, ['object', 'id'], recordRoute],
   [/^\/api\/v1\/records\/([^/]+)\/([^/]+)\/restore$/, ['object', 'id'], restoreRoute],
+  [/^\/api\/v1\/records\/([^/]+)\/([^/]+)\/convert$/, ['object', 'id'], convertRoute],
   [/^\/api\/v1\/records\/([^/]+)\/([^/]+)\/stage-history$/, ['object', 'id'], stageHistoryRoute],
   [/^\/api\/v1\/kanban\/([^/]+)$/, ['object'], kanbanRoute],
   [/^\/api\/v1\/records\/([^/]+)\/([^/]+)\/follow$/, ['object', 'id'], recordFollowRoute],

@@ -30,6 +30,7 @@ describe('metadata kind registry', () => {
       ['queue', 'queues', 'queue'],
       ['assignment_rule', 'assignment', 'assignment_rule'],
       ['web_form', 'webforms', 'web_form'],
+      ['conversion', 'conversions', 'conversion'],
     ]);
     for (const k of documentKinds()) {
       const file = JSON.parse(fs.readFileSync(path.join(root, `metadata/schema/${k.schemaName}.schema.json`), 'utf8'));
