@@ -53,11 +53,19 @@ beforeAll(async () => {
 describe('who is calling, remembered and forgotten', () => {
   it('remembers a key between requests, and forgets it when the key is revoked', async () => {
     const user = await api.tw.addUser('Key holder');
-    const { id, key } = await createApiKey(prisma(), user.id, 'k');
-    expect((await send('GET', '/api/v1/records/account?limit=1', { key })).status).toBe(200);
-    // Revoked without the notice, the key is still remembered: the memory is real...
-    await revokeUnheard(id);
-    expect((await send('GET', '/api/v1/records/account?limit=1', { key })).status).toBe(200);
+    // Revoked without the notice, the key is still remembered: the memory is real... Other test
+    // files share the database, and any notice of theirs (a user changed) makes every server
+    // forget; such a round proves nothing, so it is tried again.
+    let remembered = 0;
+    for (let round = 0; round < 5 && !remembered; round++) {
+      const { id, key } = await createApiKey(prisma(), user.id, `k${round}`);
+      expect((await send('GET', '/api/v1/records/account?limit=1', { key })).status).toBe(200);
+      const epoch = listenerFor(pool()).epoch;
+      await revokeUnheard(id);
+      const status = (await send('GET', '/api/v1/records/account?limit=1', { key })).status;
+      if (listenerFor(pool()).epoch === epoch) remembered = status;
+    }
+    expect(remembered).toBe(200);
     // ...and with it, revoking takes effect on the next request.
     const { id: id2, key: key2 } = await createApiKey(prisma(), user.id, 'k2');
     expect((await send('GET', '/api/v1/records/account?limit=1', { key: key2 })).status).toBe(200);
