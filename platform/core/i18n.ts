@@ -41,7 +41,10 @@ export function hasMessage(key: string): key is MessageKey {
 
 /** Translate a message key, substituting `{name}` placeholders. */
 export function t(locale: Locale, key: MessageKey, params: Record<string, string | number> = {}): string {
-  const entry = MESSAGES[key] ?? added.get(key);
+  // A count of one reads "1 record", not "1 records": a key may have a `.one` form for it.
+  const catalog: Record<string, Label | undefined> = MESSAGES;
+  const one = params.count === 1 || params.count === '1' ? (catalog[`${key}.one`] ?? added.get(`${key}.one`)) : undefined;
+  const entry: Label = one ?? catalog[key] ?? (added.get(key) as Label);
   const template = locale === 'zh-CN' ? entry.zh : entry.en;
   return template.replace(/\{(\w+)\}/g, (_, name: string) => (name in params ? String(params[name]) : `{${name}}`));
 }

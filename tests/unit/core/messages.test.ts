@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../platform/core/errors';
-import { hasMessage } from '../../../platform/core/i18n';
+import { hasMessage, t } from '../../../platform/core/i18n';
 import { MESSAGES } from '../../../platform/core/messages';
 import { formatError, localizeError, problem, problemsError } from '../../../platform/core/problems';
 import { KEYWORD_PARAMS, validateMetadata } from '../../../platform/metadata/schemas';
@@ -95,5 +95,14 @@ describe('problems', () => {
     expect(formatError(problemsError([detail, detail]))).toBe(
       'Metadata has 2 problems:\n  layouts/account.default.json#/sections/0/fields/1 Field "ghost" is not a field of account\n  layouts/account.default.json#/sections/0/fields/1 Field "ghost" is not a field of account',
     );
+  });
+});
+
+describe('counts', () => {
+  it('say "1 record" for one and "{n} records" for more, in both languages', () => {
+    expect(t('en', 'list.massApply', { count: 1 })).toBe('Apply to 1 record');
+    expect(t('en', 'list.massApply', { count: 2 })).toBe('Apply to 2 records');
+    expect(t('en', 'list.count', { count: '1' })).toBe('1 record');
+    expect(t('zh-CN', 'list.count', { count: '1,200' })).toBe('共 1,200 条记录');
   });
 });
