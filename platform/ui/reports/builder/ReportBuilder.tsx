@@ -10,6 +10,7 @@ import { sortableKeyboardCoordinates } from '@dnd-kit/sortable';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Input, Segmented, Select, Skeleton, Space, Tooltip, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
+import { t } from '../../../core/i18n';
 import type { ReportDefinition, ReportGrouping } from '../../../reports/types';
 import { appErrorOf, type ClientAppError } from '../../errors';
 import { FilterBuilder, toCondition } from '../../FilterBuilder';
@@ -166,7 +167,7 @@ export function ReportBuilder({ name, from, object: initialObject }: { name?: st
       }
     : {
         folder: source.data?.folder ? label(source.data.folder) : undefined,
-        labelEn: from && source.data ? tr('rui.copyOf', { label: reportTitle(source.data.label, label) }) : undefined,
+        ...(from && source.data ? copyOfLabels(source.data.label) : {}),
       };
   const objectLabel = objects.find((o) => o.name === def.object);
   return (
@@ -340,4 +341,11 @@ export function ReportBuilder({ name, from, object: initialObject }: { name?: st
       />
     </Card>
   );
+}
+
+/** "Copy of …" in each language from the source's label in that language (the screen's language must not fill the other). */
+function copyOfLabels(l: { en: string; zh?: string } | string): { labelEn: string; labelZh: string } {
+  const en = typeof l === 'string' ? l : l.en;
+  const zh = typeof l === 'string' ? l : l.zh || l.en;
+  return { labelEn: t('en', 'rui.copyOf', { label: en }), labelZh: t('zh-CN', 'rui.copyOf', { label: zh }) };
 }
