@@ -183,7 +183,7 @@ export function chartOption(def: ReportDefinition, result: ReportResult, { local
   const { categories, series } = seriesOf(result, measure, mLabel);
   const horizontal = type === 'bar_horizontal';
   const categoryAxis = { type: 'category', data: categories, inverse: horizontal, axisLabel: { hideOverlap: true } };
-  const valueAxis = { type: 'value', axisLabel: { formatter: (v: number) => format.short(measure, v) } };
+  const valueAxis = { type: 'value', axisLabel: { formatter: (v: number) => format.short(measure, v), hideOverlap: true } };
   const points: ChartPoint[] = series.flatMap((s) =>
     s.data.map((d, i) => ({ label: categories[i], series: series.length > 1 ? s.name : undefined, value: d.value, drill: d.drill })),
   );
