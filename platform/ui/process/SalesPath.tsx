@@ -77,7 +77,7 @@ export function SalesPath({ object, record, processes, form }: { object: string;
       size="small"
       style={{ marginBottom: 16 }}
       // A long process name wraps on a phone instead of being cut under the probability.
-      styles={{ title: { whiteSpace: 'normal' } }}
+      styles={{ title: { whiteSpace: 'normal' }, extra: { marginInlineStart: 12, whiteSpace: 'nowrap' } }}
       title={<Typography.Title level={2} style={{ fontSize: 15, margin: 0 }}>{`${tr('path.title')} · ${label(proc.label)}`}</Typography.Title>}
       extra={probability !== undefined && <Typography.Text strong>{tr('path.probability', { value: probability })}</Typography.Text>}
     >
