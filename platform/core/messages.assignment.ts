@@ -40,6 +40,7 @@ export const ASSIGNMENT_MESSAGES = {
   'queueUi.assignTitle': { en: 'Assign {count} record(s) to…', zh: '将 {count} 条记录分配给…' },
   'queueUi.assignUser': { en: 'User', zh: '用户' },
   'assignUi.tab': { en: 'Assignment', zh: '分配规则' },
+  'assignUi.rule': { en: 'Assignment rule', zh: '分配规则' },
   'assignUi.new': { en: 'New assignment rule', zh: '新建分配规则' },
   'assignUi.edit': { en: 'Edit assignment rule', zh: '编辑分配规则' },
   'assignUi.hint': {

@@ -52,10 +52,10 @@ export function AssignmentTab({ object, data }: { object: string; data: Designer
         size="middle"
         dataSource={rules}
         pagination={false}
-        scroll={{ x: 'max-content' }}
+        scroll={{ x: 720 }}
         locale={{ emptyText: tr('assignUi.none') }}
         columns={[
-          { key: 'label', title: tr('designer.rule.label'), render: (_, r) => label(r.label) },
+          { key: 'label', title: tr('assignUi.rule'), render: (_, r) => label(r.label) },
           { key: 'entries', title: tr('assignUi.entries'), render: (_, r) => r.entries.map((e) => label(e.label) || e.name).join(' → ') },
           {
             key: 'active',
