@@ -1,7 +1,8 @@
 /**
  * A converted record (a lead) is read-only on every channel: the write step `conversion.converted`
  * refuses updates once it is converted (409), and its conversion links are set only by the convert
- * service, which marks the contexts it writes with.
+ * service, which marks the contexts it writes with. Its owner may still change (change owner, a
+ * leaving rep's transfer), so a converted lead is never stranded with someone who left.
  */
 import { AppError } from '../../core/errors';
 import { pickLabel, t } from '../../core/i18n';
@@ -32,7 +33,8 @@ export const convertedStep: WriteStep = {
   modes: ['create', 'update'],
   run(ctx, _client, write) {
     if (write.bulk || !conversionOf(ctx.security.fullMeta.documents, write.full.name)) return;
-    if (write.mode === 'update' && write.prior?.converted_at) throw convertedError(ctx, write.full.label);
+    const ownerOnly = write.own.size > 0 && [...write.own].every((k) => k === 'owner');
+    if (write.mode === 'update' && write.prior?.converted_at && !ownerOnly) throw convertedError(ctx, write.full.label);
     if (converting.has(ctx)) return;
     for (const name of CONVERTED_FIELDS) {
       const f = write.full.fieldMap.get(name);

@@ -105,6 +105,11 @@ describe('converting a lead', () => {
     expect(again.details[0].code).toBe('conversion.converted');
     const edit = expectError(await api.patch(`/api/v1/records/lead/${lead}`, { title: '总监' }, { lang: 'zh-CN' }), 409, 'CONFLICT');
     expect(edit.message).toBe('该线索已转化，不能再修改');
+    // Its owner may still change (change owner, a leaving rep's transfer), but nothing with it.
+    const successor = await api.tw.addUser('Successor');
+    expectError(await api.patch(`/api/v1/records/lead/${lead}`, { owner: successor.id, title: '总监' }), 409, 'CONFLICT');
+    expect((await api.patch(`/api/v1/records/lead/${lead}`, { owner: successor.id })).status).toBe(200);
+    expect((await api.get(`/api/v1/records/lead/${lead}`)).body.record.owner).toBe(successor.id);
     // The links are the convert service's alone.
     const other = await newLead(api, { company: 'Hooli' });
     const set = expectError(await api.patch(`/api/v1/records/lead/${other}`, { converted_at: new Date().toISOString() }), 422, 'VALIDATION_FAILED');
