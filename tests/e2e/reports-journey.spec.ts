@@ -49,7 +49,7 @@ async function listTotals(page: Page): Promise<{ count: number; sum: number | nu
   const totals = page.getByTestId('list-totals');
   await expect(totals).toContainText(/\d/);
   const text = await totals.innerText();
-  const count = Number(/([\d,]+)\s*(records|条记录)/.exec(text)?.[1].replace(/,/g, '') ?? NaN);
+  const count = Number(/([\d,]+)\s*(records?|条记录)/.exec(text)?.[1].replace(/,/g, '') ?? NaN);
   const sum = /(Total Amount|金额合计)[:：]?\s*(\S+)/.exec(text);
   return { count, sum: sum ? amount(sum[2]) : null };
 }
@@ -203,6 +203,8 @@ test('drill through the account industry, pick a department on a dashboard, shar
 
   // In Chinese: the picker and the dialog.
   const zh = await inChineseBrowser(page);
+  // Another spec stores English as the admin's choice, which outranks the browser's language: choose Chinese (restored below).
+  expect((await zh.request.post('/api/locale', { data: { locale: 'zh-CN' } })).status()).toBe(200);
   await zh.goto('/dashboards/executive?department=sales_shenzhen');
   await expect(zh.getByRole('group', { name: '仪表板筛选' }).getByText('深圳销售部')).toBeVisible({ timeout: 45_000 });
   await zh.screenshot({ path: `${DRILL_SHOTS}/department-picker-zh-1280.png` });
@@ -213,6 +215,7 @@ test('drill through the account industry, pick a department on a dashboard, shar
   await zh.screenshot({ path: `${DRILL_SHOTS}/save-dialog-zh-1280.png` });
   await zh.setViewportSize({ width: 390, height: 844 });
   await zh.screenshot({ path: `${DRILL_SHOTS}/save-dialog-zh-390.png` });
+  expect((await zh.request.post('/api/locale', { data: { locale: 'en' } })).status()).toBe(200);
   await zh.context().close();
 
   // A rep may not share: only "Only me", and the dialog says why.
